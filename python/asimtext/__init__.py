@@ -1,0 +1,25 @@
+"""asimtext: fast, correct processing of Hindi, English and mixed Indian news text.
+
+Four capabilities, each in Rust with a pure-Python twin in :mod:`asimtext.pure`:
+
+* normalization of Devanagari text with an offset map (:func:`normalize`),
+* near-duplicate detection (:class:`MinHasher`, :class:`LSH`, :func:`near_duplicates`),
+* date, time and number span extraction (:func:`extract`),
+* the cross-source digest (:func:`digest`).
+"""
+
+from asimtext._core import (
+    CorruptFileError,
+    __version__,
+    normalize,
+    normalize_batch,
+    normalize_with_offsets,
+)
+
+__all__ = [
+    "CorruptFileError",
+    "__version__",
+    "normalize",
+    "normalize_batch",
+    "normalize_with_offsets",
+]

@@ -1,0 +1,1 @@
+//! Near-duplicate detection: shingles, MinHash, LSH, clusters, shared passages.

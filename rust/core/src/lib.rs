@@ -1,0 +1,16 @@
+//! `asimtext-core`: the pure-Rust core of asimtext.
+//!
+//! Data flows one way: text -> [`normalize`] -> shingles ([`dedup`]) / spans ([`spans`]).
+//! Nothing here knows about Python; the PyO3 crate `asimtext-py` is a thin layer over it.
+//! All offsets exchanged with callers are *code point* indices (what Python `str` uses),
+//! never byte offsets.
+
+pub mod dedup;
+pub mod error;
+pub mod normalize;
+pub mod spans;
+
+pub use error::Error;
+
+/// The crate version, also exported to Python as `asimtext.__version__`.
+pub const VERSION: &str = env!("CARGO_PKG_VERSION");

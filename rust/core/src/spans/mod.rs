@@ -1,0 +1,1 @@
+//! Date, time and number span extraction (contract: shared/spec/spans.md).

@@ -1,0 +1,20 @@
+//! `asimtext._core`: thin PyO3 bindings over `asimtext-core`.
+//! Each capability registers itself from its own module; no logic lives here.
+
+use pyo3::prelude::*;
+
+mod convert;
+mod dedup;
+mod errors;
+mod normalize;
+mod spans;
+
+#[pymodule]
+fn _core(m: &Bound<'_, PyModule>) -> PyResult<()> {
+    m.add("__version__", asimtext_core::VERSION)?;
+    errors::register(m)?;
+    normalize::register(m)?;
+    dedup::register(m)?;
+    spans::register(m)?;
+    Ok(())
+}

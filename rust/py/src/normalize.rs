@@ -1,0 +1,124 @@
+//! Bindings of `asimtext_core::normalize`.
+
+use asimtext_core::normalize::{self as core, Form, Options};
+use pyo3::exceptions::PyValueError;
+use pyo3::prelude::*;
+use rayon::prelude::*;
+
+use crate::convert::{text_arg, texts_arg, OnSurrogate};
+
+pub fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
+    m.add_function(wrap_pyfunction!(normalize, m)?)?;
+    m.add_function(wrap_pyfunction!(normalize_with_offsets, m)?)?;
+    m.add_function(wrap_pyfunction!(normalize_batch, m)?)?;
+    Ok(())
+}
+
+pub fn parse_form(form: &str) -> PyResult<Form> {
+    match form {
+        "canonical" => Ok(Form::Canonical),
+        "match" => Ok(Form::Match),
+        "nfc" => Ok(Form::Nfc),
+        other => Err(PyValueError::new_err(format!(
+            "form must be 'canonical', 'match' or 'nfc', not {other:?}"
+        ))),
+    }
+}
+
+fn options(
+    form: &str,
+    ascii_digits: bool,
+    ascii_punctuation: bool,
+    fix_mojibake: bool,
+    fold_vowel_length: bool,
+) -> PyResult<Options> {
+    Ok(Options {
+        form: parse_form(form)?,
+        ascii_digits,
+        ascii_punctuation,
+        fix_mojibake,
+        fold_vowel_length,
+    })
+}
+
+/// Normalize one text. See `asimtext.normalize` for the documentation.
+#[pyfunction]
+#[pyo3(signature = (text, *, form="canonical", ascii_digits=false, ascii_punctuation=false, fix_mojibake=false, fold_vowel_length=false, errors="strict"))]
+#[allow(clippy::too_many_arguments)]
+fn normalize(
+    py: Python<'_>,
+    text: &Bound<'_, PyAny>,
+    form: &str,
+    ascii_digits: bool,
+    ascii_punctuation: bool,
+    fix_mojibake: bool,
+    fold_vowel_length: bool,
+    errors: &str,
+) -> PyResult<String> {
+    let opts = options(
+        form,
+        ascii_digits,
+        ascii_punctuation,
+        fix_mojibake,
+        fold_vowel_length,
+    )?;
+    let text = text_arg(text, "text", OnSurrogate::parse(errors)?)?;
+    Ok(py.detach(|| core::normalize(&text, &opts)))
+}
+
+/// Normalize one text and return `(normalized, offsets)`.
+#[pyfunction]
+#[pyo3(signature = (text, *, form="canonical", ascii_digits=false, ascii_punctuation=false, fix_mojibake=false, fold_vowel_length=false, errors="strict"))]
+#[allow(clippy::too_many_arguments)]
+fn normalize_with_offsets(
+    py: Python<'_>,
+    text: &Bound<'_, PyAny>,
+    form: &str,
+    ascii_digits: bool,
+    ascii_punctuation: bool,
+    fix_mojibake: bool,
+    fold_vowel_length: bool,
+    errors: &str,
+) -> PyResult<(String, Vec<u32>)> {
+    let opts = options(
+        form,
+        ascii_digits,
+        ascii_punctuation,
+        fix_mojibake,
+        fold_vowel_length,
+    )?;
+    let text = text_arg(text, "text", OnSurrogate::parse(errors)?)?;
+    let n = py.detach(|| core::normalize_with_offsets(&text, &opts));
+    let offsets = n.offsets();
+    Ok((n.text, offsets))
+}
+
+/// Normalize many texts in parallel (all cores, GIL released).
+#[pyfunction]
+#[pyo3(signature = (texts, *, form="canonical", ascii_digits=false, ascii_punctuation=false, fix_mojibake=false, fold_vowel_length=false, errors="strict"))]
+#[allow(clippy::too_many_arguments)]
+fn normalize_batch(
+    py: Python<'_>,
+    texts: &Bound<'_, PyAny>,
+    form: &str,
+    ascii_digits: bool,
+    ascii_punctuation: bool,
+    fix_mojibake: bool,
+    fold_vowel_length: bool,
+    errors: &str,
+) -> PyResult<Vec<String>> {
+    let opts = options(
+        form,
+        ascii_digits,
+        ascii_punctuation,
+        fix_mojibake,
+        fold_vowel_length,
+    )?;
+    let texts = texts_arg(texts, "texts", OnSurrogate::parse(errors)?)?;
+    Ok(py.detach(|| {
+        texts
+            .par_iter()
+            .map(|t| core::normalize(t, &opts))
+            .collect()
+    }))
+}
