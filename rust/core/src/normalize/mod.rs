@@ -1,8 +1,18 @@
 //! Devanagari-aware normalization with an offset map back to the input
 //! (contract: shared/spec/normalization.md).
 //!
-//! PLACEHOLDER IMPLEMENTATION: the interface below is final; the rules are being
-//! filled in (issue 2). Callers may rely on the types and on the offset contract.
+//! Stages: (optional mojibake repair) -> invisible characters -> NFC ->
+//! canonical rules -> (match key folds). Each stage carries, for every
+//! character, the input code point range it came from.
+
+mod canonical;
+pub mod devanagari;
+mod item;
+mod match_key;
+mod mojibake;
+mod nfc;
+
+use item::Item;
 
 /// Which output to produce.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -102,34 +112,45 @@ pub fn normalize(text: &str, opts: &Options) -> String {
 
 /// Normalize `text` and return the offset map.
 pub fn normalize_with_offsets(text: &str, opts: &Options) -> Normalized {
+    let items = run(text, opts);
     let mut out = String::with_capacity(text.len());
-    let mut starts = Vec::with_capacity(text.len());
-    let mut ends = Vec::with_capacity(text.len());
-    let mut n = 0u32;
-    for (i, c) in text.chars().enumerate() {
-        let i = i as u32;
-        n = i + 1;
-        let mapped: Option<char> = match opts.form {
-            Form::Match => match c {
-                '\u{0966}'..='\u{096F}' => Some((b'0' + (c as u32 - 0x0966) as u8) as char),
-                '\u{093C}' => None,
-                '\u{0901}' => Some('\u{0902}'),
-                '\u{0964}' | '\u{0965}' => Some('.'),
-                'A'..='Z' => Some(c.to_ascii_lowercase()),
-                _ => Some(c),
-            },
-            _ => Some(c),
-        };
-        if let Some(m) = mapped {
-            out.push(m);
-            starts.push(i);
-            ends.push(i + 1);
-        }
+    let mut starts = Vec::with_capacity(items.len());
+    let mut ends = Vec::with_capacity(items.len());
+    for it in &items {
+        out.push(it.c);
+        starts.push(it.start);
+        ends.push(it.end);
     }
     Normalized {
         text: out,
         starts,
         ends,
-        input_len: n,
+        input_len: text.chars().count() as u32,
     }
 }
+
+/// The stages, in order. Invisible characters go before NFC so that what they
+/// separated can compose; the Devanagari rules run on NFC text.
+fn run(text: &str, opts: &Options) -> Vec<Item> {
+    let mut items: Vec<Item> = text
+        .chars()
+        .enumerate()
+        .map(|(i, c)| Item::new(c, i as u32, i as u32 + 1))
+        .collect();
+    if opts.form == Form::Nfc {
+        return nfc::nfc(items);
+    }
+    if opts.fix_mojibake {
+        items = mojibake::repair(items);
+    }
+    let items = nfc::nfc(canonical::remove_invisibles(items));
+    let items = canonical::apply(&items, opts);
+    match opts.form {
+        // Lower-casing can put a combining mark out of canonical order (İ -> i + U+0307).
+        Form::Match => nfc::nfc(match_key::apply(&items, opts)),
+        _ => items,
+    }
+}
+
+#[cfg(test)]
+mod tests;
