@@ -487,7 +487,13 @@ def _run(text: str, form: str, ascii_digits: bool, ascii_punctuation: bool, fix_
     if form == "nfc":
         return _nfc(items)
     if fix_mojibake:
-        items = _repair_mojibake(items)
+        # On NFC text, and again until nothing changes (text encoded twice).
+        items = _nfc(items)
+        while True:
+            before = len(items)
+            items = _repair_mojibake(items)
+            if len(items) == before:
+                break
     items = _canonical(_nfc(_remove_invisibles(items)), ascii_digits, ascii_punctuation)
     if form == "match":
         # Lower-casing can put a combining mark out of canonical order (İ -> i + U+0307).

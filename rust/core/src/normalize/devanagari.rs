@@ -16,21 +16,21 @@ pub const ZWJ: char = '\u{200D}';
 /// Devanagari combining marks that need a base letter: signs (candrabindu,
 /// anusvara, visarga), nukta, dependent vowel signs, virama, stress marks.
 #[inline]
-pub fn is_devanagari_mark(c: char) -> bool {
+pub const fn is_devanagari_mark(c: char) -> bool {
     matches!(c, '\u{0900}'..='\u{0903}' | '\u{093A}'..='\u{093C}' | '\u{093E}'..='\u{094F}'
         | '\u{0951}'..='\u{0957}' | '\u{0962}'..='\u{0963}')
 }
 
 /// Dependent vowel signs (matras).
 #[inline]
-pub fn is_vowel_sign(c: char) -> bool {
+pub const fn is_vowel_sign(c: char) -> bool {
     matches!(c, '\u{093A}' | '\u{093B}' | '\u{093E}'..='\u{094C}' | '\u{094E}' | '\u{094F}'
         | '\u{0955}'..='\u{0957}' | '\u{0962}' | '\u{0963}')
 }
 
 /// Consonant letters, including the precomposed nukta forms.
 #[inline]
-pub fn is_consonant(c: char) -> bool {
+pub const fn is_consonant(c: char) -> bool {
     matches!(c, '\u{0915}'..='\u{0939}' | '\u{0958}'..='\u{095F}' | '\u{0978}'..='\u{097F}')
 }
 

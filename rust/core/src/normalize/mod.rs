@@ -7,6 +7,8 @@
 
 mod canonical;
 pub mod devanagari;
+#[doc(hidden)]
+pub mod fast;
 mod item;
 mod match_key;
 mod mojibake;
@@ -107,41 +109,132 @@ impl Normalized {
 
 /// Normalize `text`.
 pub fn normalize(text: &str, opts: &Options) -> String {
-    normalize_with_offsets(text, opts).text
+    let mut out = Output::new(text.len(), false);
+    process(text, opts, &mut out);
+    out.text
 }
 
 /// Normalize `text` and return the offset map.
 pub fn normalize_with_offsets(text: &str, opts: &Options) -> Normalized {
-    let items = run(text, opts);
-    let mut out = String::with_capacity(text.len());
-    let mut starts = Vec::with_capacity(items.len());
-    let mut ends = Vec::with_capacity(items.len());
-    for it in &items {
-        out.push(it.c);
-        starts.push(it.start);
-        ends.push(it.end);
-    }
+    let mut out = Output::new(text.len(), true);
+    let input_len = process(text, opts, &mut out);
     Normalized {
-        text: out,
-        starts,
-        ends,
-        input_len: text.chars().count() as u32,
+        text: out.text,
+        starts: out.starts,
+        ends: out.ends,
+        input_len,
     }
 }
 
-/// The stages, in order. Invisible characters go before NFC so that what they
+/// The output being built, with or without the offset map.
+struct Output {
+    text: String,
+    starts: Vec<u32>,
+    ends: Vec<u32>,
+    track: bool,
+}
+
+impl Output {
+    fn new(capacity: usize, track: bool) -> Self {
+        let n = if track { capacity / 2 } else { 0 };
+        Output {
+            text: String::with_capacity(capacity),
+            starts: Vec::with_capacity(n),
+            ends: Vec::with_capacity(n),
+            track,
+        }
+    }
+
+    #[inline]
+    fn push(&mut self, c: char, start: u32, end: u32) {
+        self.text.push(c);
+        if self.track {
+            self.starts.push(start);
+            self.ends.push(end);
+        }
+    }
+
+    /// A piece of the input copied unchanged, starting at input code point `base`.
+    fn push_verbatim(&mut self, s: &str, base: u32, n_chars: u32) {
+        self.text.push_str(s);
+        if self.track {
+            self.starts.extend(base..base + n_chars);
+            self.ends.extend(base + 1..base + n_chars + 1);
+        }
+    }
+}
+
+/// Normalize line by line (every rule is local to a line): a clean line takes
+/// the fast path, any other the full stages. Returns the input length in code points.
+fn process(text: &str, opts: &Options, out: &mut Output) -> u32 {
+    let mut base = 0u32;
+    for chunk in text.split_inclusive('\n') {
+        let (line, newline) = match chunk.strip_suffix('\n') {
+            Some(line) => (line, true),
+            None => (chunk, false),
+        };
+        let clean = match opts.form {
+            Form::Nfc if !opts.fix_mojibake && !line_needs_nfc(line) => {
+                Some(line.chars().count() as u32)
+            }
+            Form::Nfc => None,
+            _ => fast::clean_len(line, opts),
+        };
+        let n_line = clean.unwrap_or_else(|| line.chars().count() as u32);
+        if clean.is_some() {
+            if opts.form == Form::Match {
+                fast::fold_clean_line(line, opts, |c, s, e| out.push(c, base + s, base + e));
+            } else {
+                out.push_verbatim(line, base, n_line);
+            }
+            if newline {
+                out.push('\n', base + n_line, base + n_line + 1);
+            }
+        } else {
+            for it in run(chunk, base, opts) {
+                out.push(it.c, it.start, it.end);
+            }
+        }
+        base += n_line + newline as u32;
+    }
+    base
+}
+
+fn line_needs_nfc(line: &str) -> bool {
+    let mut prev = None;
+    for c in line.chars() {
+        if fast::needs_nfc(prev, c) {
+            return true;
+        }
+        prev = Some(c);
+    }
+    false
+}
+
+/// The full stages, in order, on one chunk of text that starts at input code
+/// point `base`. Invisible characters go before NFC so that what they
 /// separated can compose; the Devanagari rules run on NFC text.
-fn run(text: &str, opts: &Options) -> Vec<Item> {
+fn run(text: &str, base: u32, opts: &Options) -> Vec<Item> {
     let mut items: Vec<Item> = text
         .chars()
         .enumerate()
-        .map(|(i, c)| Item::new(c, i as u32, i as u32 + 1))
+        .map(|(i, c)| Item::new(c, base + i as u32, base + i as u32 + 1))
         .collect();
     if opts.form == Form::Nfc {
         return nfc::nfc(items);
     }
     if opts.fix_mojibake {
-        items = mojibake::repair(items);
+        // On NFC text (mojibake of a decomposed letter is still mojibake), and
+        // again until nothing changes (text encoded twice). Each round that
+        // changes anything makes the text shorter, so this ends.
+        items = nfc::nfc(items);
+        loop {
+            let before = items.len();
+            items = mojibake::repair(items);
+            if items.len() == before {
+                break;
+            }
+        }
     }
     let items = nfc::nfc(canonical::remove_invisibles(items));
     let items = canonical::apply(&items, opts);

@@ -6,14 +6,19 @@
 //! composition. A composed character covers the input ranges of its parts.
 
 use unicode_normalization::char::{canonical_combining_class, compose, decompose_canonical};
-use unicode_normalization::{is_nfc_quick, IsNormalized};
 
 use super::item::Item;
 
-/// NFC of `items`. Returns `items` unchanged (no copy) when the quick check
+/// NFC of `items`. Returns `items` unchanged (no copy) when a quick check
 /// proves them normalized already, which is the case for almost all real text.
 pub fn nfc(items: Vec<Item>) -> Vec<Item> {
-    if is_nfc_quick(items.iter().map(|it| it.c)) == IsNormalized::Yes {
+    let mut prev = None;
+    let attention = items.iter().any(|it| {
+        let hit = super::fast::needs_nfc(prev, it.c);
+        prev = Some(it.c);
+        hit
+    });
+    if !attention {
         return items;
     }
     let mut decomposed: Vec<Item> = Vec::with_capacity(items.len() + items.len() / 4);
