@@ -16,7 +16,17 @@ from __future__ import annotations
 
 from asimtext.pure.normalize import normalize_with_offsets
 
-__all__ = ["key", "keys", "tokens", "romanize", "is_stopword", "KIND_WORD", "KIND_ACRONYM", "KIND_STOP"]
+__all__ = [
+    "KIND_ACRONYM",
+    "KIND_STOP",
+    "KIND_WORD",
+    "is_stopword",
+    "key",
+    "keys",
+    "keys_batch",
+    "romanize",
+    "tokens",
+]
 
 KIND_WORD = "word"
 KIND_ACRONYM = "acronym"
@@ -51,11 +61,12 @@ for _o in range(26):
     _LATIN_FOLD[chr(0x61 + _o)] = chr(0x61 + _o)
     _LATIN_FOLD[chr(0x41 + _o)] = chr(0x61 + _o)
 _LATIN_LOWER = frozenset(
-    [chr(0x61 + o) for o in range(26)]
-    + [c for _b, cs in _FOLD_GROUPS for c in cs[: len(cs) // 2]]
+    [chr(0x61 + o) for o in range(26)] + [c for _b, cs in _FOLD_GROUPS for c in cs[: len(cs) // 2]]
 )
 
 # --- Devanagari ----------------------------------------------------------------
+
+# fmt: off
 
 _CONS = {
     0x0915: "k", 0x0916: "kh", 0x0917: "g", 0x0918: "gh", 0x0919: "n",
@@ -86,6 +97,7 @@ _MATRAS = {
     0x094B: "o", 0x094C: "au", 0x094E: "e", 0x094F: "au", 0x0955: "e",
     0x0956: "u", 0x0957: "oo", 0x0962: "li", 0x0963: "li",
 }
+# fmt: on
 _NASALS = (0x0900, 0x0901, 0x0902)
 _VISARGA = 0x0903
 _NUKTA_SIGN = 0x093C
@@ -175,9 +187,8 @@ def _romanize_word(word: str) -> str:
         # everything else (avagraha, accents, ZWJ/ZWNJ, other scripts) is skipped
     # final schwa: deleted when the word has another vowel before it
     n = len(segs)
-    if n >= 2 and segs[-1][0] == _S:
-        if any(s[0] in (_V, _S) for s in segs[:-1]):
-            segs.pop()
+    if n >= 2 and segs[-1][0] == _S and any(s[0] in (_V, _S) for s in segs[:-1]):
+        segs.pop()
     # medial schwa: V C _ C V, right to left
     i = len(segs) - 2
     while i >= 2:
@@ -295,15 +306,17 @@ def _phonetic(s: str) -> str:
             del syms[i]
         i -= 1
     syms = _collapse(syms)
-    # final y after a consonant is a vowel (party/paartee)
-    if len(syms) >= 2 and syms[-1] == "y" and syms[-2] not in _VOWEL_SYMS:
-        syms.pop()
     # final v after a vowel is a vowel (rao/raav, unnao/unnaav)
     if len(syms) >= 2 and syms[-1] == "v" and syms[-2] in _VOWEL_SYMS:
         syms.pop()
     # final vowels
     while len(syms) > 1 and syms[-1] in _VOWEL_SYMS:
         syms.pop()
+    # final y after a consonant is a vowel (party/paartee, madhya/madhy)
+    if len(syms) >= 2 and syms[-1] == "y" and syms[-2] not in _VOWEL_SYMS:
+        syms.pop()
+        while len(syms) > 1 and syms[-1] in _VOWEL_SYMS:
+            syms.pop()
     # final ng -> n (singh/sinh, sangh)
     if len(syms) > 2 and syms[-1] == "g" and syms[-2] == "n":
         syms.pop()
@@ -321,6 +334,7 @@ def _collapse(syms: list[str]) -> list[str]:
 # --- acronyms ----------------------------------------------------------------------
 
 # Devanagari spellings of the Latin letter names (match-key form: no nukta).
+# fmt: off
 _LETTER_NAMES = (
     ("ए", "A"), ("बी", "B"), ("सी", "C"), ("डी", "D"), ("ई", "E"), ("एफ", "F"),
     ("जी", "G"), ("एच", "H"), ("आई", "I"), ("जे", "J"), ("के", "K"), ("एल", "L"),
@@ -332,12 +346,13 @@ _LETTER_NAMES = (
     ("बि", "B"), ("सि", "C"), ("डि", "D"), ("जि", "G"), ("पि", "P"), ("टि", "T"),
     ("वि", "V"), ("यु", "U"), ("क्यु", "Q"), ("आइ", "I"), ("वाइ", "Y"),
 )
+# fmt: on
 # by first character, longest first (ties: table order)
 _LETTERS_BY_FIRST: dict[str, list[tuple[str, str]]] = {}
 for _name, _letter in _LETTER_NAMES:
     _LETTERS_BY_FIRST.setdefault(_name[0], []).append((_name, _letter))
-for _k in _LETTERS_BY_FIRST:
-    _LETTERS_BY_FIRST[_k].sort(key=lambda p: -len(p[0]))
+for _names in _LETTERS_BY_FIRST.values():
+    _names.sort(key=lambda p: -len(p[0]))
 
 _MAX_ACRONYM_CHARS = 32
 
@@ -384,7 +399,7 @@ _HINDI_STOP = frozenset(
     कहां कौन जब तब अब यहां वहां लेकिन परंतु किंतु मगर फिर बहुत जी श्री द्वारा वाले वाला वाली
     चुके चुका चुकी सकते सकता सकती सके गा गी गे उसने इसने ऐसे ऐसा ऐसी जैसे जैसा जैसी होकर
     यानी बल्कि अगर यदि तरह लिये वहीं यहीं डॉ
-    """.split()
+    """.split()  # noqa: SIM905 (the same text as the Rust table)
 )
 _ENGLISH_STOP = frozenset(
     """
@@ -396,7 +411,7 @@ _ENGLISH_STOP = frozenset(
     off just only more most such all any each other some very said says via per while since
     until against through both again further once same own too because s t st nd rd th ll ve
     re d m mr mrs ms dr
-    """.split()
+    """.split()  # noqa: SIM905 (the same text as the Rust table)
 )
 
 
@@ -477,3 +492,8 @@ def key(word: str) -> str:
     """The cross-script key of ``word`` (keys of several tokens are joined by a
     space; stop-words included)."""
     return " ".join(k for _s, _e, k, _kind in _scan(word))
+
+
+def keys_batch(texts, *, stopwords: bool = False) -> list[list[tuple[int, int, str]]]:
+    """:func:`keys` of each text."""
+    return [keys(t, stopwords=stopwords) for t in texts]

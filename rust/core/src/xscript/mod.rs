@@ -305,10 +305,8 @@ fn romanize_word_into(word: &[char], sc: &mut Scratch) {
             });
         } else {
             match ch {
-                '\u{094D}' => {
-                    if segs.last().is_some_and(|s| s.kind == SegKind::Schwa) {
-                        segs.pop();
-                    }
+                '\u{094D}' if segs.last().is_some_and(|s| s.kind == SegKind::Schwa) => {
+                    segs.pop();
                 }
                 '\u{093C}' => {
                     let n = segs.len();
@@ -532,16 +530,22 @@ fn phonetic_into(s: &[u8], out: &mut Vec<u8>) {
         }
     }
     collapse(out);
-    let len = out.len();
-    if len >= 2 && out[len - 1] == b'y' && !is_vowel_sym(out[len - 2]) {
-        out.pop();
-    }
+    // final v after a vowel is a vowel (rao/raav, unnao/unnaav)
     let len = out.len();
     if len >= 2 && out[len - 1] == b'v' && is_vowel_sym(out[len - 2]) {
         out.pop();
     }
+    // final vowels
     while out.len() > 1 && is_vowel_sym(out[out.len() - 1]) {
         out.pop();
+    }
+    // final y after a consonant is a vowel (party/paartee, madhya/madhy)
+    let len = out.len();
+    if len >= 2 && out[len - 1] == b'y' && !is_vowel_sym(out[len - 2]) {
+        out.pop();
+        while out.len() > 1 && is_vowel_sym(out[out.len() - 1]) {
+            out.pop();
+        }
     }
     let len = out.len();
     if len > 2 && out[len - 1] == b'g' && out[len - 2] == b'n' {
