@@ -649,6 +649,25 @@ fn deva_acronym(word: &[char], chars: &mut Vec<char>, out: &mut Vec<u8>) -> bool
     if chars.len() < 2 || chars.len() > MAX_ACRONYM_CHARS {
         return false;
     }
+    // every letter name starts with one of these (a cheap early exit)
+    if !matches!(
+        chars[0],
+        'ए' | 'ब'
+            | 'स'
+            | 'ड'
+            | 'ई'
+            | 'ज'
+            | 'आ'
+            | 'क'
+            | 'ओ'
+            | 'प'
+            | 'य'
+            | 'ट'
+            | 'व'
+            | '\u{095B}'
+    ) {
+        return false;
+    }
     let mut failed = 0u64;
     acronym_dfs(chars, 0, out, &mut failed) && out.len() >= 2
 }
@@ -680,8 +699,33 @@ until against through both again further once same own too because s t st nd rd 
 re d m mr mrs ms dr
 ";
 
-fn stopwords() -> &'static HashSet<&'static str> {
-    static SET: OnceLock<HashSet<&'static str>> = OnceLock::new();
+/// FNV-1a: a fast hasher for the short keys of the stop-word set (the set is
+/// only probed, never iterated, so no order leaks out of it).
+#[derive(Default)]
+struct Fnv(u64);
+
+impl std::hash::Hasher for Fnv {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        let mut h = if self.0 == 0 {
+            0xcbf2_9ce4_8422_2325
+        } else {
+            self.0
+        };
+        for &b in bytes {
+            h ^= b as u64;
+            h = h.wrapping_mul(0x0100_0000_01b3);
+        }
+        self.0 = h;
+    }
+}
+
+type StopSet = HashSet<&'static str, std::hash::BuildHasherDefault<Fnv>>;
+
+fn stopwords() -> &'static StopSet {
+    static SET: OnceLock<StopSet> = OnceLock::new();
     SET.get_or_init(|| {
         HINDI_STOP
             .split_whitespace()
@@ -698,9 +742,16 @@ pub fn is_stopword(word: &str) -> bool {
 
 // ---------------------------------------------------------------- tokens
 
-/// Key and kind of one token `tok` of the normalized text; `orig` is the
-/// original text it came from (for letter case). The key goes to `key`.
-fn classify(tok: &[char], orig: &[char], deva: bool, sc: &mut Scratch, key: &mut String) -> Kind {
+/// Key and kind of one token `tok` of the normalized text; `has_lower` tells
+/// whether the original text it came from has a lower-case Latin letter (it is
+/// called at most once, for Latin tokens of 2..=5 letters). The key goes to `key`.
+fn classify(
+    tok: &[char],
+    deva: bool,
+    sc: &mut Scratch,
+    key: &mut String,
+    has_lower: impl FnOnce() -> bool,
+) -> Kind {
     key.clear();
     sc.word.clear();
     if deva {
@@ -719,10 +770,7 @@ fn classify(tok: &[char], orig: &[char], deva: bool, sc: &mut Scratch, key: &mut
     sc.tmp
         .extend(tok.iter().filter_map(|&c| latin_fold(c).map(|(b, _)| b)));
     let n = sc.tmp.len();
-    let has_lower = orig
-        .iter()
-        .any(|&c| matches!(latin_fold(c), Some((_, true))));
-    if (2..=5).contains(&n) && !has_lower {
+    if (2..=5).contains(&n) && !has_lower() {
         key.extend(sc.tmp.iter().map(|&b| b.to_ascii_uppercase() as char));
         return Kind::Acronym;
     }
@@ -742,12 +790,47 @@ fn classify(tok: &[char], orig: &[char], deva: bool, sc: &mut Scratch, key: &mut
     Kind::Word
 }
 
+/// Forward-only cursor over the code points of the original text (tokens come
+/// in order, so one pass over it serves all case checks).
+struct OrigCursor<'a> {
+    it: std::str::Chars<'a>,
+    pos: usize,
+}
+
+impl OrigCursor<'_> {
+    /// True if a lower-case Latin letter occurs in code points `[s, e)`.
+    fn has_lower_latin(&mut self, s: usize, e: usize) -> bool {
+        while self.pos < s {
+            if self.it.next().is_none() {
+                return false;
+            }
+            self.pos += 1;
+        }
+        let mut found = false;
+        while self.pos < e {
+            match self.it.next() {
+                Some(c) => {
+                    self.pos += 1;
+                    if matches!(latin_fold(c), Some((_, true))) {
+                        found = true;
+                    }
+                }
+                None => break,
+            }
+        }
+        found
+    }
+}
+
 /// Scan `text`, calling `f(start, end, key, kind)` for every token with a
 /// non-empty key, in order.
 fn scan(text: &str, mut f: impl FnMut(usize, usize, &str, Kind)) {
     let norm = normalize_with_offsets(text, &Options::match_key());
     let chars: Vec<char> = norm.text.chars().collect();
-    let orig: Vec<char> = text.chars().collect();
+    let mut orig = OrigCursor {
+        it: text.chars(),
+        pos: 0,
+    };
     let mut sc = Scratch::default();
     let mut key = String::new();
     let n = chars.len();
@@ -781,9 +864,11 @@ fn scan(text: &str, mut f: impl FnMut(usize, usize, &str, Kind)) {
                 j += 1;
             }
         }
-        let s = start_of(i).min(orig.len());
-        let e = start_of(j).min(orig.len()).max(s);
-        let kind = classify(&chars[i..j], &orig[s..e], deva, &mut sc, &mut key);
+        let s = start_of(i).min(input_len);
+        let e = start_of(j).min(input_len).max(s);
+        let kind = classify(&chars[i..j], deva, &mut sc, &mut key, || {
+            orig.has_lower_latin(s, e)
+        });
         if !key.is_empty() {
             f(s, e, &key, kind);
         }

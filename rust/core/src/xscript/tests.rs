@@ -178,3 +178,43 @@ fn phonetic_folds() {
     assert_eq!(k("Yogee"), k("yogi"));
     assert_eq!(k("Rao"), k("Rav"));
 }
+
+/// Throughput on the seeds (ignored: run with
+/// `cargo test --release -p asimtext-core xscript_throughput -- --ignored --nocapture`).
+#[test]
+#[ignore]
+fn xscript_throughput() {
+    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/../../seeds");
+    let mut names: Vec<_> = std::fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .collect();
+    names.sort();
+    let one: String = names
+        .iter()
+        .map(|p| std::fs::read_to_string(p).unwrap())
+        .collect::<Vec<_>>()
+        .join("\n\n");
+    let text = one.repeat(20);
+    let mb = text.len() as f64 / 1e6;
+    for (name, f) in [
+        (
+            "normalize",
+            &(|t: &str| {
+                crate::normalize::normalize_with_offsets(t, &Options::match_key())
+                    .text
+                    .len()
+            }) as &dyn Fn(&str) -> usize,
+        ),
+        ("keys", &|t: &str| keys(t, false).len()),
+        ("tokens", &|t: &str| tokens(t).len()),
+    ] {
+        let t0 = std::time::Instant::now();
+        let mut n = 0;
+        for _ in 0..5 {
+            n += f(&text);
+        }
+        let dt = t0.elapsed().as_secs_f64() / 5.0;
+        println!("{name}: {:.1} MB/s ({n})", mb / dt);
+    }
+}
