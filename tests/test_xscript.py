@@ -478,3 +478,36 @@ def test_bad_input_errors():
     assert asimtext.xscript_keys("ab\ud800c", errors="replace") == [(0, 2, "ab"), (3, 4, "k")]
     assert asimtext.xscript_key("") == "" == pure.key("")
     assert asimtext.xscript_keys_batch([]) == []
+
+
+# ---------------------------------------------------------------- exhaustive
+
+
+def test_all_devanagari_pairs_identical():
+    block = [chr(c) for c in range(0x0900, 0x0980)] + ["\u200c", "\u200d", " ", "a", "A"]
+    docs = [a + b for a in block for b in block]
+    docs += ["क" + a + b for a in block for b in ("", "\u094d", "\u093c", "\u093e")]
+    assert asimtext.xscript_keys_batch(docs, stopwords=True) == pure.keys_batch(
+        docs, stopwords=True
+    )
+    sample = docs[::7]
+    assert [asimtext.xscript_romanize(d) for d in sample] == [pure.romanize(d) for d in sample]
+
+
+def test_all_latin_letters_identical():
+    cps = list(range(0x41, 0x7B)) + list(range(0xC0, 0x250)) + list(range(0x1E00, 0x1F00))
+    docs = []
+    for c in map(chr, cps):
+        docs += [c, c + c, "x" + c + "y", c.upper() + "BC", "ab" + c + "de"]
+    assert asimtext.xscript_keys_batch(docs, stopwords=True) == pure.keys_batch(
+        docs, stopwords=True
+    )
+    assert [asimtext.xscript_tokens(d) for d in docs] == [pure.tokens(d) for d in docs]
+
+
+def test_stopword_lists_identical():
+    for w in sorted(pure._HINDI_STOP | pure._ENGLISH_STOP):
+        assert asimtext.xscript_is_stopword(w), w
+    hi, en = _seed_vocab()
+    for w in sorted(hi | en):
+        assert asimtext.xscript_is_stopword(w) == pure.is_stopword(w), w

@@ -469,7 +469,8 @@ def _scan(text: str):
         # a token ends where the next output character starts (offs[j]; the
         # input length at the end), so characters the normalization dropped
         # after a word (a nukta) belong to it
-        s, e = offs[i], offs[j]
+        s = min(offs[i], len(text))
+        e = max(min(offs[j], len(text)), s)
         key, kind = _classify(norm[i:j], text[s:e], deva)
         if key:
             yield s, e, key, kind

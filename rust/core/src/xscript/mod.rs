@@ -793,6 +793,7 @@ fn classify(
 /// Forward-only cursor over the code points of the original text (tokens come
 /// in order, so one pass over it serves all case checks).
 struct OrigCursor<'a> {
+    text: &'a str,
     it: std::str::Chars<'a>,
     pos: usize,
 }
@@ -800,6 +801,12 @@ struct OrigCursor<'a> {
 impl OrigCursor<'_> {
     /// True if a lower-case Latin letter occurs in code points `[s, e)`.
     fn has_lower_latin(&mut self, s: usize, e: usize) -> bool {
+        if s < self.pos {
+            // a normalization that reorders could map a later token to an
+            // earlier input position: start over (rare, still correct)
+            self.it = self.text.chars();
+            self.pos = 0;
+        }
         while self.pos < s {
             if self.it.next().is_none() {
                 return false;
@@ -828,6 +835,7 @@ fn scan(text: &str, mut f: impl FnMut(usize, usize, &str, Kind)) {
     let norm = normalize_with_offsets(text, &Options::match_key());
     let chars: Vec<char> = norm.text.chars().collect();
     let mut orig = OrigCursor {
+        text,
         it: text.chars(),
         pos: 0,
     };
