@@ -202,6 +202,25 @@ NAME_PAIRS = [
     ("राज्य सभा", "Rajya Sabha"),
     ("विधान सभा", "Vidhan Sabha"),
     ("क्रिकेट", "cricket"),
+    ("चौधरी", "Chaudhary"),
+    ("पांडेय", "Pandey"),
+    ("दुबे", "Dubey"),
+    ("शर्मा", "Sharma"),
+    ("मिश्रा", "Mishra"),
+    ("तिवारी", "Tiwari"),
+    ("त्रिपाठी", "Tripathi"),
+    ("मौर्य", "Maurya"),
+    ("प्रसाद", "Prasad"),
+    ("जम्मू कश्मीर", "Jammu Kashmir"),
+    ("हिमाचल", "Himachal"),
+    ("गुजरात", "Gujarat"),
+    ("बेंगलुरु", "Bengaluru"),
+    ("कोलकाता", "Kolkata"),
+    ("आम आदमी पार्टी", "Aam Aadmi Party"),
+    ("राष्ट्रीय लोक दल", "Rashtriya Lok Dal"),
+    ("शिवसेना", "Shivsena"),
+    ("ओवैसी", "Owaisi"),
+    ("मुलायम सिंह", "Mulayam Singh"),
 ]
 
 # Known misses (documented in the README): compounds written as one word in
@@ -213,6 +232,8 @@ KNOWN_MISSES = [
     ("लखनऊ", "Lucknow"),
     ("दिल्ली", "Delhi"),
     ("भाजपा", "BJP"),
+    ("अहमदाबाद", "Ahmedabad"),
+    ("गोवा", "Goa"),
 ]
 
 ACRONYM_PAIRS = [

@@ -293,6 +293,12 @@ def _phonetic(s: str) -> str:
         while i < n and s[i] == "h":
             i += 1
     syms = _collapse(syms)
+    # final y: a vowel after a consonant (party, chaudhary), silent after e (pandey)
+    if len(syms) >= 2 and syms[-1] == "y":
+        if syms[-2] not in _VOWEL_SYMS:
+            syms[-1] = "i"
+        elif syms[-2] == "e":
+            syms.pop()
     # medial short a between V C and C V is dropped (schwa deletion, both scripts)
     i = len(syms) - 3
     while i >= 2:

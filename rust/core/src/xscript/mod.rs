@@ -514,6 +514,15 @@ fn phonetic_into(s: &[u8], out: &mut Vec<u8>) {
         }
     }
     collapse(out);
+    // final y: a vowel after a consonant (party, chaudhary), silent after e (pandey)
+    let len = out.len();
+    if len >= 2 && out[len - 1] == b'y' {
+        if !is_vowel_sym(out[len - 2]) {
+            out[len - 1] = b'i';
+        } else if out[len - 2] == b'e' {
+            out.pop();
+        }
+    }
     // medial short a in V C _ C V is dropped (schwa deletion, both scripts)
     if out.len() >= 5 {
         let mut i = out.len() - 3;
