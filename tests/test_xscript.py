@@ -51,6 +51,7 @@ LATIN = list("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ") + list(
     "āīūṛṅñṇṭḍśṣḥṃéèüöÀÉÑŚṢİı"
 )
 JOINERS = ["\u200c", "\u200d"]
+COMBINING = ["\u0301", "\u0304", "\u0323", "\u0331", "\u20f0", "\ufe0f"]
 SPACES = [" ", " ", " ", "\u00a0", "\n", "\t"]
 PUNCT = list(".,;:!?()-\"'’“”|") + ["\u0964", "\u0965"]
 LETTER_NAMES = [n for n, _l in pure._LETTER_NAMES]
@@ -74,7 +75,7 @@ piece = st.one_of(
     deva_word,
     acronym_word,
     latin_word,
-    st.sampled_from(MATRAS + SIGNS + VOWELS + CONSONANTS + JOINERS + DIGITS + PUNCT),
+    st.sampled_from(MATRAS + SIGNS + VOWELS + CONSONANTS + JOINERS + COMBINING + DIGITS + PUNCT),
     st.sampled_from(sorted(pure._HINDI_STOP | pure._ENGLISH_STOP)),
     st.text(max_size=3),
 )
