@@ -816,11 +816,13 @@ impl OrigCursor<'_> {
             self.it = self.text.chars();
             self.pos = 0;
         }
-        while self.pos < s {
-            if self.it.next().is_none() {
+        if self.pos < s {
+            // skip s - pos code points (Chars::nth counts bytes, fast)
+            if self.it.nth(s - self.pos - 1).is_none() {
+                self.pos = usize::MAX;
                 return false;
             }
-            self.pos += 1;
+            self.pos = s;
         }
         let mut found = false;
         while self.pos < e {
