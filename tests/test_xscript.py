@@ -222,6 +222,9 @@ NAME_PAIRS = [
     ("शिवसेना", "Shivsena"),
     ("ओवैसी", "Owaisi"),
     ("मुलायम सिंह", "Mulayam Singh"),
+    ("वर्मा", "Verma"),
+    ("ममता बनर्जी", "Mamata Banerjee"),
+    ("मुखर्जी", "Mukherjee"),
 ]
 
 # Known misses (documented in the README): compounds written as one word in

@@ -236,6 +236,10 @@ def _phonetic(s: str) -> str:
             if nxt == "e":
                 syms.append("i")
                 i += 2
+            elif nxt == "r" and i + 2 < n and s[i + 2] not in "aeiouy":
+                # inherent a written e before r + consonant (verma, banerjee)
+                syms.append("a")
+                i += 1
             else:
                 syms.append("e")
                 i += 1

@@ -9,6 +9,7 @@
 //!    schwa-deletion heuristic); anusvara is `m` before p/b/m, else `n`;
 //!    a Latin word is folded to ASCII lower case (common diacritics removed);
 //! 2. both go through one phonetic key: `ee`->`i`, `oo`->`u`, `ou`->`au`,
+//!    `e` before `r` + consonant -> `a` (Verma, Banerjee),
 //!    aspiration dropped (`kh`->`k`, `bh`->`b`, ...), `sh`->`s`, `ph`->`f`,
 //!    `ch`->`c`, other `c`->`k`, `w`->`v`, `z`->`j`, `q`->`k`, `x`->`ks`,
 //!    medial `rh`->`d` (ढ़), runs collapsed (`aa`, `nn`), a medial `a` in
@@ -439,6 +440,10 @@ fn phonetic_into(s: &[u8], out: &mut Vec<u8>) {
                 if nxt == b'e' {
                     out.push(b'i');
                     i += 2;
+                } else if nxt == b'r' && i + 2 < n && !b"aeiouy".contains(&s[i + 2]) {
+                    // inherent a written e before r + consonant (verma, banerjee)
+                    out.push(b'a');
+                    i += 1;
                 } else {
                     out.push(b'e');
                     i += 1;
