@@ -536,3 +536,17 @@ def test_stopword_lists_identical():
     hi, en = _seed_vocab()
     for w in sorted(hi | en):
         assert asimtext.xscript_is_stopword(w) == pure.is_stopword(w), w
+
+
+def test_readme_example():
+    import doctest
+
+    readme = (pathlib.Path(__file__).resolve().parent.parent / "README.md").read_text(
+        encoding="utf-8"
+    )
+    section = readme.split("## Cross-script matching key", 1)[1]
+    block = section.split("```python", 1)[1].split("```", 1)[0]
+    test = doctest.DocTestParser().get_doctest(block, {}, "README xscript", None, 0)
+    runner = doctest.DocTestRunner()
+    runner.run(test)
+    assert runner.failures == 0 and runner.tries >= 3
