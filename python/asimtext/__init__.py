@@ -9,15 +9,28 @@ Four capabilities, each in Rust with a pure-Python twin in :mod:`asimtext.pure`:
 """
 
 from asimtext._core import (
+    LSH,
     CorruptFileError,
+    MinHasher,
     __version__,
+    jaccard,
     normalize,
     normalize_batch,
     normalize_with_offsets,
+    overlap,
 )
+from asimtext.dedup import NearDuplicates, Passage, near_duplicates, shared_passages
 
 __all__ = [
+    "LSH",
     "CorruptFileError",
+    "MinHasher",
+    "NearDuplicates",
+    "Passage",
+    "jaccard",
+    "near_duplicates",
+    "overlap",
+    "shared_passages",
     "__version__",
     "normalize",
     "normalize_batch",
