@@ -3,7 +3,6 @@
 
 use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
-use std::sync::OnceLock;
 
 use super::hash::{crc32, mum, K0, K1, K2};
 use crate::error::{Error, Result};
@@ -12,51 +11,138 @@ pub const MAX_LSH_NUM_PERM: usize = 2048;
 
 // ---------------------------------------------------------------- params
 
-/// Nodes and weights of 20-point Gauss-Legendre quadrature on [-1, 1].
-fn gauss_legendre() -> &'static [(f64, f64)] {
-    static GL: OnceLock<Vec<(f64, f64)>> = OnceLock::new();
-    GL.get_or_init(|| {
-        let n = 20usize;
-        let mut out = Vec::with_capacity(n);
-        for i in 1..=n {
-            let mut x = (std::f64::consts::PI * (i as f64 - 0.25) / (n as f64 + 0.5)).cos();
-            let mut dp = 0.0;
-            for _ in 0..100 {
-                let (mut p0, mut p1) = (1.0f64, x);
-                for k in 2..=n {
-                    let p2 = ((2 * k - 1) as f64 * x * p1 - (k - 1) as f64 * p0) / k as f64;
-                    p0 = p1;
-                    p1 = p2;
-                }
-                dp = n as f64 * (x * p1 - p0) / (x * x - 1.0);
-                let dx = p1 / dp;
-                x -= dx;
-                if dx.abs() < 1e-16 {
-                    break;
-                }
-            }
-            out.push((x, 2.0 / ((1.0 - x * x) * dp * dp)));
-        }
-        out
-    })
+// QUADPACK's 21-point Gauss-Kronrod rule (QK21), the first step of the
+// `qagse` routine behind `scipy.integrate.quad` that datasketch uses. Using
+// the same rule in the same order of operations gives bit-identical areas
+// whenever quad accepts its first estimate (smooth, low-degree integrands),
+// so exact ties between (bands, rows) candidates resolve the same way.
+const XGK: [f64; 11] = [
+    0.995_657_163_025_808_1,
+    0.973_906_528_517_171_7,
+    0.930_157_491_355_708_2,
+    0.865_063_366_688_984_5,
+    0.780_817_726_586_416_9,
+    0.679_409_568_299_024_4,
+    0.562_757_134_668_604_7,
+    0.433_395_394_129_247_2,
+    0.294_392_862_701_460_2,
+    0.148_874_338_981_631_2,
+    0.0,
+];
+const WGK: [f64; 11] = [
+    0.011_694_638_867_371_874,
+    0.032_558_162_307_964_73,
+    0.054_755_896_574_351_996,
+    0.075_039_674_810_919_95,
+    0.093_125_454_583_697_6,
+    0.109_387_158_802_297_64,
+    0.123_491_976_262_065_85,
+    0.134_709_217_311_473_33,
+    0.142_775_938_577_060_08,
+    0.147_739_104_901_338_5,
+    0.149_445_554_002_916_9,
+];
+const WG: [f64; 5] = [
+    0.066_671_344_308_688_14,
+    0.149_451_349_150_580_6,
+    0.219_086_362_515_982_04,
+    0.269_266_719_309_996_35,
+    0.295_524_224_714_752_87,
+];
+
+/// QK21 on `[a, b]`: `(result, abserr, resabs, resasc)` as in QUADPACK.
+fn qk21<F: Fn(f64) -> f64>(f: &F, a: f64, b: f64) -> (f64, f64, f64, f64) {
+    let epmach = f64::EPSILON;
+    let uflow = f64::MIN_POSITIVE;
+    let centr = 0.5 * (a + b);
+    let hlgth = 0.5 * (b - a);
+    let dhlgth = hlgth.abs();
+    let mut resg = 0.0;
+    let fc = f(centr);
+    let mut resk = WGK[10] * fc;
+    let mut resabs = resk.abs();
+    let mut fv1 = [0.0f64; 10];
+    let mut fv2 = [0.0f64; 10];
+    for j in 0..5 {
+        let jtw = 2 * j + 1;
+        let absc = hlgth * XGK[jtw];
+        let fval1 = f(centr - absc);
+        let fval2 = f(centr + absc);
+        fv1[jtw] = fval1;
+        fv2[jtw] = fval2;
+        let fsum = fval1 + fval2;
+        resg += WG[j] * fsum;
+        resk += WGK[jtw] * fsum;
+        resabs += WGK[jtw] * (fval1.abs() + fval2.abs());
+    }
+    for j in 0..5 {
+        let jtwm1 = 2 * j;
+        let absc = hlgth * XGK[jtwm1];
+        let fval1 = f(centr - absc);
+        let fval2 = f(centr + absc);
+        fv1[jtwm1] = fval1;
+        fv2[jtwm1] = fval2;
+        let fsum = fval1 + fval2;
+        resk += WGK[jtwm1] * fsum;
+        resabs += WGK[jtwm1] * (fval1.abs() + fval2.abs());
+    }
+    let reskh = resk * 0.5;
+    let mut resasc = WGK[10] * (fc - reskh).abs();
+    for j in 0..10 {
+        resasc += WGK[j] * ((fv1[j] - reskh).abs() + (fv2[j] - reskh).abs());
+    }
+    let result = resk * hlgth;
+    resabs *= dhlgth;
+    resasc *= dhlgth;
+    let mut abserr = ((resk - resg) * hlgth).abs();
+    if resasc != 0.0 && abserr != 0.0 {
+        abserr = resasc * (1.0f64).min((200.0 * abserr / resasc).powf(1.5));
+    }
+    if resabs > uflow / (50.0 * epmach) {
+        abserr = (epmach * 50.0 * resabs).max(abserr);
+    }
+    (result, abserr, resabs, resasc)
 }
 
-/// Integral of `f` over `[lo, hi]` (composite 20-point Gauss-Legendre on 32 panels).
+/// Integral of `f` over `[lo, hi]` with quad's tolerances (1.49e-8): QK21,
+/// accepted as QUADPACK accepts it, else adaptive bisection (at most 50 intervals).
 fn integrate<F: Fn(f64) -> f64>(f: F, lo: f64, hi: f64) -> f64 {
-    const PANELS: usize = 32;
-    let gl = gauss_legendre();
-    let w = (hi - lo) / PANELS as f64;
-    let mut total = 0.0;
-    for p in 0..PANELS {
-        let a = lo + w * p as f64;
-        let (c, h) = (a + w / 2.0, w / 2.0);
-        let mut s = 0.0;
-        for &(x, wt) in gl {
-            s += wt * f(c + h * x);
-        }
-        total += s * h;
+    const EPS: f64 = 1.49e-8;
+    let (result, abserr, defabs, resasc) = qk21(&f, lo, hi);
+    let errbnd = EPS.max(EPS * result.abs());
+    if (abserr <= 100.0 * f64::EPSILON * defabs && abserr > errbnd)
+        || (abserr <= errbnd && abserr != resasc)
+        || abserr == 0.0
+    {
+        return result;
     }
-    total
+    // (a, b, result, error) per interval; bisect the worst one.
+    let mut parts = vec![(lo, hi, result, abserr)];
+    for _ in 1..50 {
+        let total: f64 = parts.iter().map(|p| p.2).sum();
+        let err: f64 = parts.iter().map(|p| p.3).sum();
+        if err <= EPS.max(EPS * total.abs()) {
+            break;
+        }
+        let (w, _) = parts
+            .iter()
+            .enumerate()
+            .fold((0, f64::NEG_INFINITY), |(bi, be), (i, p)| {
+                if p.3 > be {
+                    (i, p.3)
+                } else {
+                    (bi, be)
+                }
+            });
+        let (a, b, _, _) = parts.swap_remove(w);
+        let m = 0.5 * (a + b);
+        let (r1, e1, _, _) = qk21(&f, a, m);
+        let (r2, e2, _, _) = qk21(&f, m, b);
+        parts.push((a, m, r1, e1));
+        parts.push((m, b, r2, e2));
+    }
+    parts.sort_by(|x, y| x.0.total_cmp(&y.0));
+    parts.iter().map(|p| p.2).sum()
 }
 
 /// Weighted false-positive area: integral over [0, t] of 1 - (1 - s^r)^b.
