@@ -20,7 +20,7 @@ use super::hash::{fmix32, fmix64, hash64, sha1_hash32, sha1_hash64, SplitMix64};
 use super::shingle::{for_each_shingle, Unit};
 use super::tokenize::{tokenize_into, TokenText};
 use crate::error::{Error, Result};
-use crate::normalize::{normalize_with_offsets, Options};
+use crate::normalize::{normalize, normalize_with_offsets, Options};
 
 pub const MAX_NUM_PERM: usize = 1 << 16;
 pub const MAX_NGRAM: usize = 64;
@@ -127,6 +127,12 @@ pub fn prepare(
     norm
 }
 
+/// Normalize to the match key and tokenize (no offset map: the fast path).
+pub fn prepare_fast(text: &str, tokens: &mut TokenText) {
+    let norm = normalize(text, &Options::match_key());
+    tokenize_into(&norm, tokens, false);
+}
+
 impl MinHasher {
     pub fn new(
         num_perm: usize,
@@ -184,7 +190,7 @@ impl MinHasher {
     /// The shingles of `text` exactly as they are hashed, in text order.
     pub fn shingles(&self, text: &str) -> Vec<String> {
         let mut s = Scratch::default();
-        prepare(text, &mut s.tokens, false);
+        prepare_fast(text, &mut s.tokens);
         let mut out = Vec::new();
         for_each_shingle(&s.tokens, self.ngram, self.unit, &mut s.char_starts, |b| {
             out.push(String::from_utf8_lossy(b).into_owned())
@@ -245,7 +251,7 @@ impl MinHasher {
 
     /// Signature of `text` (u32 schemes). `out.len() == num_perm`.
     pub fn signature_u32(&self, text: &str, s: &mut Scratch, out: &mut [u32]) {
-        prepare(text, &mut s.tokens, false);
+        prepare_fast(text, &mut s.tokens);
         s.xs32.clear();
         let (tokens, cs, xs) = (&s.tokens, &mut s.char_starts, &mut s.xs32);
         for_each_shingle(tokens, self.ngram, self.unit, cs, |b| {
@@ -256,7 +262,7 @@ impl MinHasher {
 
     /// Signature of `text` (u64 schemes). `out.len() == num_perm`.
     pub fn signature_u64(&self, text: &str, s: &mut Scratch, out: &mut [u64]) {
-        prepare(text, &mut s.tokens, false);
+        prepare_fast(text, &mut s.tokens);
         s.xs64.clear();
         let (tokens, cs, xs) = (&s.tokens, &mut s.char_starts, &mut s.xs64);
         for_each_shingle(tokens, self.ngram, self.unit, cs, |b| {
@@ -273,7 +279,7 @@ impl MinHasher {
     /// The sorted, de-duplicated asimhash64 values of the shingles of `text`
     /// (the set used for exact verification).
     pub fn shingle_hash_set(&self, text: &str, s: &mut Scratch) -> Vec<u64> {
-        prepare(text, &mut s.tokens, false);
+        prepare_fast(text, &mut s.tokens);
         let mut v = Vec::new();
         for_each_shingle(&s.tokens, self.ngram, self.unit, &mut s.char_starts, |b| {
             v.push(hash64(b))

@@ -29,7 +29,7 @@ pub fn overlap(a: &str, b: &str, ngram: usize, unit: Unit) -> crate::error::Resu
     minhash::check_ngram(ngram)?;
     let set = |t: &str| {
         let mut tt = tokenize::TokenText::default();
-        minhash::prepare(t, &mut tt, false);
+        minhash::prepare_fast(t, &mut tt);
         let mut cs = Vec::new();
         let mut v: Vec<Vec<u8>> = Vec::new();
         shingle::for_each_shingle(&tt, ngram, unit, &mut cs, |b| v.push(b.to_vec()));

@@ -33,6 +33,17 @@ pub fn is_token_char(c: char) -> bool {
         .is_ok()
 }
 
+/// ASCII token characters: letters and digits.
+static ASCII_TOKEN: [bool; 128] = {
+    let mut t = [false; 128];
+    let mut i = 0;
+    while i < 128 {
+        t[i] = (i as u8).is_ascii_alphanumeric();
+        i += 1;
+    }
+    t
+};
+
 /// Code points removed before tokenization without splitting a token.
 #[inline(always)]
 pub fn is_ignorable(c: char) -> bool {
@@ -73,38 +84,80 @@ impl TokenText {
     }
 }
 
+/// Decode the code point starting at byte `i` of valid UTF-8 (`b0 >= 0x80`).
+#[inline(always)]
+fn decode(bytes: &[u8], i: usize, b0: u8) -> (u32, usize) {
+    let cont = |k: usize| (bytes.get(i + k).copied().unwrap_or(0x80) & 0x3F) as u32;
+    if b0 < 0xE0 {
+        (((b0 as u32 & 0x1F) << 6) | cont(1), 2)
+    } else if b0 < 0xF0 {
+        (((b0 as u32 & 0x0F) << 12) | (cont(1) << 6) | cont(2), 3)
+    } else {
+        (
+            ((b0 as u32 & 0x07) << 18) | (cont(1) << 12) | (cont(2) << 6) | cont(3),
+            4,
+        )
+    }
+}
+
 /// Tokenize `text` (already normalized) into `out` (cleared first). With
 /// `with_spans`, also record the code point span of each token in `text`.
 pub fn tokenize_into(text: &str, out: &mut TokenText, with_spans: bool) {
     out.clear();
+    let bytes = text.as_bytes();
+    let n = bytes.len();
     let mut in_token = false;
     let mut tok_start_byte = 0u32;
     let mut tok_start_cp = 0u32;
     let mut last_cp_end = 0u32;
-    for (i, c) in text.chars().enumerate() {
-        let i = i as u32;
-        if is_token_char(c) {
+    // Start of the pending slice of `text` still to be copied into `out.text`.
+    let mut seg = 0usize;
+    let mut i = 0usize;
+    let mut cp = 0u32;
+    while i < n {
+        let b0 = bytes[i];
+        let (is_tok, is_ign, len) = if b0 < 0x80 {
+            (ASCII_TOKEN[b0 as usize], false, 1)
+        } else {
+            let (c, len) = decode(bytes, i, b0);
+            if c < 0x10000 {
+                let t = (BMP_TOKEN_BITS[(c >> 6) as usize] >> (c & 63)) & 1 == 1;
+                let ign =
+                    !t && (c == 0xAD || c == 0x200C || c == 0x200D || c == 0x2060 || c == 0xFEFF);
+                (t, ign, len)
+            } else {
+                let c = char::from_u32(c).unwrap_or('\u{FFFD}');
+                (is_token_char(c), false, len)
+            }
+        };
+        if is_tok {
             if !in_token {
                 if !out.ranges.is_empty() {
                     out.text.push(' ');
                 }
                 in_token = true;
                 tok_start_byte = out.text.len() as u32;
-                tok_start_cp = i;
+                tok_start_cp = cp;
+                seg = i;
             }
-            out.text.push(c);
-            last_cp_end = i + 1;
-        } else if is_ignorable(c) {
-            continue;
+            last_cp_end = cp + 1;
         } else if in_token {
-            in_token = false;
-            out.ranges.push((tok_start_byte, out.text.len() as u32));
-            if with_spans {
-                out.spans.push((tok_start_cp, last_cp_end));
+            out.text.push_str(&text[seg..i]);
+            if is_ign {
+                seg = i + len;
+            } else {
+                in_token = false;
+                out.ranges.push((tok_start_byte, out.text.len() as u32));
+                if with_spans {
+                    out.spans.push((tok_start_cp, last_cp_end));
+                }
             }
         }
+        i += len;
+        cp += 1;
     }
     if in_token {
+        out.text.push_str(&text[seg..n]);
         out.ranges.push((tok_start_byte, out.text.len() as u32));
         if with_spans {
             out.spans.push((tok_start_cp, last_cp_end));
