@@ -125,7 +125,7 @@ def _spelling(text: str, rng: random.Random, strength: float) -> str:
 
 def near_copy(text: str, rng: random.Random, vocab: List[str]) -> str:
     """A near-duplicate of ``text`` with a random mix of realistic edits."""
-    strength = rng.choice([0.02, 0.05, 0.1, 0.15, 0.25])
+    strength = rng.choice([0.0, 0.01, 0.02, 0.04, 0.07, 0.12, 0.2])
     lines = text.split("\n\n")
     title, paras = lines[0], [p for p in lines[1:] if p]
     sents = [s for p in paras for s in p.replace("। ", "।\n").replace(". ", ".\n").split("\n") if s]
