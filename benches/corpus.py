@@ -30,7 +30,6 @@ import os
 import random
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Dict, List
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"
@@ -52,15 +51,15 @@ DEV_DIGITS = str.maketrans("0123456789", "०१२३४५६७८९")
 
 @dataclass
 class Corpus:
-    texts: List[str]
-    sources: List[int] = field(default_factory=list)
+    texts: list[str]
+    sources: list[int] = field(default_factory=list)
 
     @property
     def nbytes(self) -> int:
         return sum(len(t.encode("utf-8")) for t in self.texts)
 
 
-def _seed_words() -> List[List[str]]:
+def _seed_words() -> list[list[str]]:
     docs = []
     for p in sorted(SEEDS.glob("*.txt")):
         docs.append(p.read_text(encoding="utf-8").split())
@@ -70,8 +69,8 @@ def _seed_words() -> List[List[str]]:
 class _Model:
     def __init__(self) -> None:
         docs = _seed_words()
-        self.vocab: List[str] = sorted({w for d in docs for w in d})
-        nxt: Dict[str, List[str]] = {}
+        self.vocab: list[str] = sorted({w for d in docs for w in d})
+        nxt: dict[str, list[str]] = {}
         for d in docs:
             for a, b in zip(d, d[1:]):
                 nxt.setdefault(a, []).append(b)
@@ -93,10 +92,10 @@ class _Model:
 
     def article(self, rng: random.Random, size: int) -> str:
         title = " ".join(rng.choice(self.vocab) for _ in range(rng.randint(5, 10)))
-        paras: List[List[str]] = []
+        paras: list[list[str]] = []
         total = len(title.encode("utf-8"))
         while total < size:
-            para: List[str] = []
+            para: list[str] = []
             for _ in range(rng.randint(2, 5)):
                 s = self.sentence(rng)
                 para.append(s)
@@ -123,7 +122,7 @@ def _spelling(text: str, rng: random.Random, strength: float) -> str:
     return out
 
 
-def near_copy(text: str, rng: random.Random, vocab: List[str]) -> str:
+def near_copy(text: str, rng: random.Random, vocab: list[str]) -> str:
     """A near-duplicate of ``text`` with a random mix of realistic edits."""
     strength = rng.choice([0.0, 0.01, 0.02, 0.04, 0.07, 0.12, 0.2])
     lines = text.split("\n\n")
@@ -147,8 +146,8 @@ def near_copy(text: str, rng: random.Random, vocab: List[str]) -> str:
                     words[k] = rng.choice(vocab)
             new.append(" ".join(words))
         sents = new
-    body_parts: List[str] = []
-    cur: List[str] = []
+    body_parts: list[str] = []
+    cur: list[str] = []
     for s in sents:
         cur.append(s)
         if rng.random() < 0.25:

@@ -5,10 +5,9 @@ from __future__ import annotations
 import pickle
 from pathlib import Path
 
+import asimtext
 import numpy as np
 import pytest
-
-import asimtext
 from asimtext import LSH, CorruptFileError, MinHasher
 
 ROOT = Path(__file__).resolve().parent.parent

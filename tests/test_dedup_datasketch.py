@@ -3,16 +3,17 @@ same LSH (bands, rows) choice as datasketch's `_optimal_param`."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import numpy as np
 import pytest
 
 datasketch = pytest.importorskip("datasketch")
-from datasketch.lsh import _optimal_param  # noqa: E402
-from hypothesis import given, settings  # noqa: E402
-from hypothesis import strategies as st  # noqa: E402
-
-import asimtext  # noqa: E402
-from asimtext import _core  # noqa: E402
+import asimtext
+from asimtext import _core
+from datasketch.lsh import _optimal_param
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 SCHEMES = ["affine32", "affine64", "legacy"]
 
@@ -61,7 +62,9 @@ def test_hashvalues_identical_random_tokens(tokens, scheme, seed):
 
 @pytest.mark.parametrize("scheme", SCHEMES)
 def test_text_signature_is_datasketch_over_our_shingles(scheme):
-    text = open("seeds/001_0baf9eb691f46b87.txt", encoding="utf-8").read()
+    text = (Path(__file__).parent.parent / "seeds" / "001_0baf9eb691f46b87.txt").read_text(
+        encoding="utf-8"
+    )
     h = asimtext.MinHasher(num_perm=64, seed=3, compat="datasketch", scheme=scheme)
     assert np.array_equal(h.signature(text), ds_signature(h.shingles(text), 64, 3, scheme))
     # And datasketch's own jaccard agrees with ours on the values.

@@ -4,13 +4,13 @@ signatures and overlaps, on generated text biased to what news text contains."""
 from __future__ import annotations
 
 import sys
-
-import numpy as np
-from hypothesis import HealthCheck, given, settings
-from hypothesis import strategies as st
+from pathlib import Path
 
 import asimtext
+import numpy as np
 from asimtext.pure import minhash as pure
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 DEVANAGARI = [chr(c) for c in range(0x0900, 0x0980)]
 SPECIAL = [
@@ -102,6 +102,6 @@ def test_token_characters_identical_for_every_code_point():
 
 def test_pure_twin_is_pure():
     assert "asimtext._core" not in getattr(pure, "__dict__", {})
-    src = open(pure.__file__, encoding="utf-8").read()
+    src = Path(pure.__file__).read_text(encoding="utf-8")
     assert "_core" not in src and "import asimtext\n" not in src
     assert sys.modules["asimtext.pure.minhash"] is pure

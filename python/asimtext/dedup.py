@@ -6,8 +6,8 @@ tuples into documented, picklable result objects.
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
-from typing import Iterable, Iterator, List, Optional, Tuple
 
 from asimtext import _core
 
@@ -28,15 +28,15 @@ class NearDuplicates:
         candidates: how many candidate pairs the LSH produced before verification.
     """
 
-    pairs: List[Tuple[int, int, float, float]] = field(default_factory=list)
-    clusters: List[List[int]] = field(default_factory=list)
-    params: Tuple[int, int] = (0, 0)
+    pairs: list[tuple[int, int, float, float]] = field(default_factory=list)
+    clusters: list[list[int]] = field(default_factory=list)
+    params: tuple[int, int] = (0, 0)
     candidates: int = 0
 
     def __len__(self) -> int:
         return len(self.pairs)
 
-    def __iter__(self) -> Iterator[Tuple[int, int, float, float]]:
+    def __iter__(self) -> Iterator[tuple[int, int, float, float]]:
         return iter(self.pairs)
 
     def __repr__(self) -> str:
@@ -80,7 +80,7 @@ def near_duplicates(
     ngram: int = 5,
     unit: str = "word",
     seed: int = 1,
-    params: Optional[Tuple[int, int]] = None,
+    params: tuple[int, int] | None = None,
 ) -> NearDuplicates:
     """Find the pairs of texts whose shingle sets have Jaccard similarity >= ``threshold``.
 
@@ -109,7 +109,7 @@ def near_duplicates(
     return NearDuplicates(pairs=pairs, clusters=clusters, params=tuple(used), candidates=candidates)
 
 
-def shared_passages(a: str, b: str, *, min_words: int = 8) -> List[Passage]:
+def shared_passages(a: str, b: str, *, min_words: int = 8) -> list[Passage]:
     """The passages (at least ``min_words`` match-key tokens long) that ``a`` and ``b`` share.
 
     Both texts are normalized to the match key and tokenized; every maximal

@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import hashlib
 import struct
-from typing import Iterable, List, Optional, Sequence, Tuple
+from collections.abc import Iterable, Sequence
 
 import numpy as np
 import unicodedata2
@@ -51,10 +51,10 @@ def is_token_char(c: str) -> bool:
     return unicodedata2.category(c)[0] in "LMN"
 
 
-def tokenize(text: str) -> List[str]:
+def tokenize(text: str) -> list[str]:
     """Tokens of an already normalized text."""
-    out: List[str] = []
-    cur: List[str] = []
+    out: list[str] = []
+    cur: list[str] = []
     for c in text:
         if is_token_char(c):
             cur.append(c)
@@ -86,7 +86,7 @@ def _check_text(text, name: str) -> str:
     return text
 
 
-def shingles(text: str, ngram: int = 5, unit: str = "word") -> List[str]:
+def shingles(text: str, ngram: int = 5, unit: str = "word") -> list[str]:
     """The shingles of raw ``text`` in text order (repeats kept)."""
     _check_int(ngram, "ngram", 1, 64)
     if unit not in ("word", "char"):
@@ -152,8 +152,8 @@ class MinHasher:
         ngram: int = 5,
         unit: str = "word",
         seed: int = 1,
-        compat: Optional[str] = None,
-        scheme: Optional[str] = None,
+        compat: str | None = None,
+        scheme: str | None = None,
     ) -> None:
         self.num_perm = _check_int(num_perm, "num_perm", 1, 1 << 16)
         self.ngram = _check_int(ngram, "ngram", 1, 64)
@@ -202,7 +202,7 @@ class MinHasher:
                 self._a = gen.randint(0, 1 << (width - 1), num_perm, dtype=t) * t(2) + t(1)
                 self._b = gen.randint(0, 1 << width, num_perm, dtype=t)
 
-    def shingles(self, text: str) -> List[str]:
+    def shingles(self, text: str) -> list[str]:
         """The shingles of ``text`` exactly as they are hashed."""
         return shingles(text, self.ngram, self.unit)
 
@@ -255,7 +255,7 @@ def jaccard(sig_a: Sequence[int], sig_b: Sequence[int]) -> float:
     return float(np.count_nonzero(a == b)) / float(a.size)
 
 
-def overlap(a: str, b: str, *, ngram: int = 5, unit: str = "word") -> Tuple[float, float]:
+def overlap(a: str, b: str, *, ngram: int = 5, unit: str = "word") -> tuple[float, float]:
     """Exact ``(jaccard, containment)`` of the shingle sets of two texts."""
     sa = set(shingles(_check_text(a, "a"), ngram, unit))
     sb = set(shingles(_check_text(b, "b"), ngram, unit))

@@ -503,6 +503,7 @@ type PairsOut = (
 /// Raw near-duplicate search; `asimtext.near_duplicates` wraps the result.
 #[pyfunction]
 #[pyo3(signature = (texts, threshold, num_perm, ngram, unit, seed, params=None))]
+#[allow(clippy::too_many_arguments)]
 fn _near_duplicates(
     py: Python<'_>,
     texts: &Bound<'_, PyAny>,
@@ -546,6 +547,8 @@ fn _near_duplicates(
     Ok((r.pairs, r.clusters, r.params, r.candidates))
 }
 
+type PassageTuple = (usize, usize, usize, usize, usize);
+
 /// Raw shared passages: `(a_start, a_end, b_start, b_end, words)` tuples.
 #[pyfunction]
 #[pyo3(signature = (a, b, min_words))]
@@ -554,7 +557,7 @@ fn _shared_passages(
     a: &Bound<'_, PyAny>,
     b: &Bound<'_, PyAny>,
     min_words: &Bound<'_, PyAny>,
-) -> PyResult<Vec<(usize, usize, usize, usize, usize)>> {
+) -> PyResult<Vec<PassageTuple>> {
     let a = text_arg(a, "a", OnSurrogate::Strict)?;
     let b = text_arg(b, "b", OnSurrogate::Strict)?;
     let k = int_arg(min_words, "min_words", 1, u32::MAX as i128)? as usize;
