@@ -110,7 +110,9 @@ def _spelling(text: str, rng: random.Random, strength: float) -> str:
     out = text
     for with_n, without in NUKTA_PAIRS:
         if rng.random() < strength:
-            out = out.replace(with_n, without) if rng.random() < 0.5 else out.replace(without, with_n)
+            out = (
+                out.replace(with_n, without) if rng.random() < 0.5 else out.replace(without, with_n)
+            )
     if rng.random() < strength:
         out = out.replace("ँ", "ं") if rng.random() < 0.5 else out.replace("ं", "ँ")
     if rng.random() < strength:
@@ -118,7 +120,13 @@ def _spelling(text: str, rng: random.Random, strength: float) -> str:
     if rng.random() < strength:
         out = out.translate(DEV_DIGITS)
     if rng.random() < strength:
-        out = out.upper() if rng.random() < 0.2 else out.title() if rng.random() < 0.3 else out.lower()
+        out = (
+            out.upper()
+            if rng.random() < 0.2
+            else out.title()
+            if rng.random() < 0.3
+            else out.lower()
+        )
     return out
 
 

@@ -96,8 +96,10 @@ def test_determinism_and_seeds():
 
 
 def test_minhasher_pickle_and_repr():
-    for h in [MinHasher(num_perm=16, ngram=3, unit="char", seed=9),
-              MinHasher(compat="datasketch", scheme="legacy", seed=3)]:
+    for h in [
+        MinHasher(num_perm=16, ngram=3, unit="char", seed=9),
+        MinHasher(compat="datasketch", scheme="legacy", seed=3),
+    ]:
         h2 = pickle.loads(pickle.dumps(h))
         assert h2 == h
         assert repr(h2) == repr(h)
@@ -309,13 +311,16 @@ def test_lsh_works_with_datasketch_signatures():
     assert lsh.query(sigs[1]) == ["x"]
 
 
-@pytest.mark.parametrize("kwargs, word", [
-    ({"threshold": 0}, "threshold"),
-    ({"threshold": 2}, "threshold"),
-    ({"num_perm": 1}, "num_perm"),
-    ({"weights": (0.5, 0.6)}, "weights"),
-    ({"params": (10, 20)}, "params"),
-])
+@pytest.mark.parametrize(
+    "kwargs, word",
+    [
+        ({"threshold": 0}, "threshold"),
+        ({"threshold": 2}, "threshold"),
+        ({"num_perm": 1}, "num_perm"),
+        ({"weights": (0.5, 0.6)}, "weights"),
+        ({"params": (10, 20)}, "params"),
+    ],
+)
 def test_lsh_bad_arguments(kwargs, word):
     with pytest.raises(ValueError, match=word):
         LSH(**kwargs)
@@ -439,5 +444,7 @@ def test_shared_passages_edge_cases():
     with pytest.raises(TypeError, match="min_words"):
         asimtext.shared_passages("a", "a", min_words="3")
     # A passage repeated in b is reported once per occurrence.
-    ps = asimtext.shared_passages("one two three four", "one two three four and one two three four", min_words=4)
+    ps = asimtext.shared_passages(
+        "one two three four", "one two three four and one two three four", min_words=4
+    )
     assert [(p.b_start, p.b_end) for p in ps] == [(0, 18), (23, 41)]

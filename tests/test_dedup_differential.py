@@ -14,9 +14,45 @@ from hypothesis import strategies as st
 
 DEVANAGARI = [chr(c) for c in range(0x0900, 0x0980)]
 SPECIAL = [
-    "\u200c", "\u200d", "\u00a0", "\u00ad", "\u2060", "\ufeff", "\u200b", " ", " ", " ", "\n",
-    "\t", ".", ",", "।", "॥", "(", ")", "-", "'", '"', "\u201c", "\u2019", "\u0301", "\u0308",
-    "\u093c", "\u0901", "\u0902", "\u094d", "ß", "İ", "Σ", "ﬁ", "²", "½", "٣", "𝟙", "😀", "\U00016b00",
+    "\u200c",
+    "\u200d",
+    "\u00a0",
+    "\u00ad",
+    "\u2060",
+    "\ufeff",
+    "\u200b",
+    " ",
+    " ",
+    " ",
+    "\n",
+    "\t",
+    ".",
+    ",",
+    "।",
+    "॥",
+    "(",
+    ")",
+    "-",
+    "'",
+    '"',
+    "\u201c",
+    "\u2019",
+    "\u0301",
+    "\u0308",
+    "\u093c",
+    "\u0901",
+    "\u0902",
+    "\u094d",
+    "ß",
+    "İ",
+    "Σ",
+    "ﬁ",
+    "²",
+    "½",
+    "٣",
+    "𝟙",
+    "😀",
+    "\U00016b00",
 ]
 LATIN = list("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789")
 DIGITS = list("0123456789०१२३४५६७८९")
@@ -30,7 +66,9 @@ chars = st.one_of(
 )
 texts = st.text(chars, max_size=120)
 words = st.lists(
-    st.sampled_from(["राम", "श्याम", "ज़िला", "जिला", "Kanpur", "kanpur", "१५", "15", "असीम", "अरुण", "ने", "की"]),
+    st.sampled_from(
+        ["राम", "श्याम", "ज़िला", "जिला", "Kanpur", "kanpur", "१५", "15", "असीम", "अरुण", "ने", "की"]
+    ),
     max_size=40,
 ).map(" ".join)
 any_text = st.one_of(texts, words)
@@ -76,7 +114,9 @@ def test_signature_from_tokens_identical(tokens, seed):
 @SETTINGS
 @given(any_text, any_text, st.integers(1, 4), st.sampled_from(["word", "char"]))
 def test_overlap_identical(a, b, ngram, unit):
-    assert asimtext.overlap(a, b, ngram=ngram, unit=unit) == pure.overlap(a, b, ngram=ngram, unit=unit)
+    assert asimtext.overlap(a, b, ngram=ngram, unit=unit) == pure.overlap(
+        a, b, ngram=ngram, unit=unit
+    )
 
 
 def test_hash64_identical_on_lengths_0_to_40():

@@ -51,6 +51,7 @@ const WG: [f64; 5] = [
 ];
 
 /// QK21 on `[a, b]`: `(result, abserr, resabs, resasc)` as in QUADPACK.
+#[allow(clippy::needless_range_loop)]
 fn qk21<F: Fn(f64) -> f64>(f: &F, a: f64, b: f64) -> (f64, f64, f64, f64) {
     let epmach = f64::EPSILON;
     let uflow = f64::MIN_POSITIVE;

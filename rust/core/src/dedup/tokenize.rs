@@ -100,64 +100,80 @@ fn decode(bytes: &[u8], i: usize, b0: u8) -> (u32, usize) {
     }
 }
 
+/// Character classes for tokenization.
+const SEP: u8 = 0;
+const TOK: u8 = 1;
+const IGN: u8 = 2;
+
+/// Class and UTF-8 length of the code point at byte `i` of valid UTF-8.
+#[inline(always)]
+fn classify(bytes: &[u8], i: usize) -> (u8, usize) {
+    let b0 = bytes[i];
+    if b0 < 0x80 {
+        return (ASCII_TOKEN[b0 as usize] as u8, 1);
+    }
+    let (c, len) = decode(bytes, i, b0);
+    if c < 0x10000 {
+        if (BMP_TOKEN_BITS[(c >> 6) as usize] >> (c & 63)) & 1 == 1 {
+            (TOK, len)
+        } else if c == 0xAD || c == 0x200C || c == 0x200D || c == 0x2060 || c == 0xFEFF {
+            (IGN, len)
+        } else {
+            (SEP, len)
+        }
+    } else {
+        let c = char::from_u32(c).unwrap_or('\u{FFFD}');
+        (is_token_char(c) as u8, len)
+    }
+}
+
 /// Tokenize `text` (already normalized) into `out` (cleared first). With
 /// `with_spans`, also record the code point span of each token in `text`.
 pub fn tokenize_into(text: &str, out: &mut TokenText, with_spans: bool) {
     out.clear();
     let bytes = text.as_bytes();
     let n = bytes.len();
-    let mut in_token = false;
-    let mut tok_start_byte = 0u32;
-    let mut tok_start_cp = 0u32;
-    let mut last_cp_end = 0u32;
-    // Start of the pending slice of `text` still to be copied into `out.text`.
-    let mut seg = 0usize;
     let mut i = 0usize;
     let mut cp = 0u32;
-    while i < n {
-        let b0 = bytes[i];
-        let (is_tok, is_ign, len) = if b0 < 0x80 {
-            (ASCII_TOKEN[b0 as usize], false, 1)
-        } else {
-            let (c, len) = decode(bytes, i, b0);
-            if c < 0x10000 {
-                let t = (BMP_TOKEN_BITS[(c >> 6) as usize] >> (c & 63)) & 1 == 1;
-                let ign =
-                    !t && (c == 0xAD || c == 0x200C || c == 0x200D || c == 0x2060 || c == 0xFEFF);
-                (t, ign, len)
-            } else {
-                let c = char::from_u32(c).unwrap_or('\u{FFFD}');
-                (is_token_char(c), false, len)
+    loop {
+        // Skip separators and stray ignorables.
+        let mut first = (SEP, 0);
+        while i < n {
+            first = classify(bytes, i);
+            if first.0 == TOK {
+                break;
             }
-        };
-        if is_tok {
-            if !in_token {
-                if !out.ranges.is_empty() {
-                    out.text.push(' ');
-                }
-                in_token = true;
-                tok_start_byte = out.text.len() as u32;
-                tok_start_cp = cp;
+            i += first.1;
+            cp += 1;
+        }
+        if i >= n {
+            break;
+        }
+        if !out.ranges.is_empty() {
+            out.text.push(' ');
+        }
+        let tok_start_byte = out.text.len() as u32;
+        let tok_start_cp = cp;
+        let mut seg = i;
+        i += first.1;
+        cp += 1;
+        let mut last_cp_end = cp;
+        while i < n {
+            let (class, len) = classify(bytes, i);
+            if class == TOK {
+                i += len;
+                cp += 1;
+                last_cp_end = cp;
+            } else if class == IGN {
+                out.text.push_str(&text[seg..i]);
+                i += len;
+                cp += 1;
                 seg = i;
-            }
-            last_cp_end = cp + 1;
-        } else if in_token {
-            out.text.push_str(&text[seg..i]);
-            if is_ign {
-                seg = i + len;
             } else {
-                in_token = false;
-                out.ranges.push((tok_start_byte, out.text.len() as u32));
-                if with_spans {
-                    out.spans.push((tok_start_cp, last_cp_end));
-                }
+                break;
             }
         }
-        i += len;
-        cp += 1;
-    }
-    if in_token {
-        out.text.push_str(&text[seg..n]);
+        out.text.push_str(&text[seg..i]);
         out.ranges.push((tok_start_byte, out.text.len() as u32));
         if with_spans {
             out.spans.push((tok_start_cp, last_cp_end));
