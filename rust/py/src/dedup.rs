@@ -130,6 +130,74 @@ fn sig_arg<'py>(obj: &Bound<'py, PyAny>, what: &str) -> PyResult<Sig<'py>> {
     )))
 }
 
+/// A set of tokens converted with one UTF-8 encoding: the tokens are joined
+/// (in C, by `str.join`) and split again by their code point lengths, so no
+/// Python object is created per token. Errors name the token (`tokens[3]`).
+struct TokenSet {
+    text: String,
+    /// Byte range of each token in `text`.
+    ranges: Vec<(usize, usize)>,
+}
+
+impl TokenSet {
+    fn iter(&self) -> impl Iterator<Item = &[u8]> {
+        self.ranges
+            .iter()
+            .map(|&(s, e)| &self.text.as_bytes()[s..e])
+    }
+}
+
+fn token_set_arg(obj: &Bound<'_, PyAny>, what: &str) -> PyResult<TokenSet> {
+    let py = obj.py();
+    if obj.is_instance_of::<PyString>() {
+        return Err(PyTypeError::new_err(format!(
+            "{what} must be an iterable of str, not a single str"
+        )));
+    }
+    let iter = obj.try_iter().map_err(|_| {
+        PyTypeError::new_err(format!(
+            "{what} must be an iterable of str, not {}",
+            type_name(obj)
+        ))
+    })?;
+    let mut items = Vec::new();
+    let mut lens = Vec::new();
+    for (i, item) in iter.enumerate() {
+        let item = item?;
+        let s = item.cast::<PyString>().map_err(|_| {
+            PyTypeError::new_err(format!("{what}[{i}] must be str, not {}", type_name(&item)))
+        })?;
+        lens.push(s.len()?);
+        items.push(item);
+    }
+    let list = pyo3::types::PyList::new(py, &items)?;
+    let joined = PyString::new(py, "").call_method1("join", (list,))?;
+    let text = match text_arg(&joined, what, OnSurrogate::Strict) {
+        Ok(t) => t,
+        Err(e) => {
+            // Slow path only to name the offending token precisely.
+            for (i, item) in items.iter().enumerate() {
+                text_arg(item, &format!("{what}[{i}]"), OnSurrogate::Strict)?;
+            }
+            return Err(e);
+        }
+    };
+    let mut ranges = Vec::with_capacity(lens.len());
+    let mut chars = text
+        .char_indices()
+        .map(|(b, _)| b)
+        .chain(std::iter::once(text.len()));
+    let mut pos = chars.next().unwrap_or(0);
+    for l in lens {
+        let start = pos;
+        for _ in 0..l {
+            pos = chars.next().unwrap_or(text.len());
+        }
+        ranges.push((start, pos));
+    }
+    Ok(TokenSet { text, ranges })
+}
+
 // ------------------------------------------------------------------ MinHasher
 
 /// MinHash signatures computed in Rust from raw text. See `asimtext.MinHasher`.
@@ -313,28 +381,20 @@ impl PyMinHasher {
         py: Python<'py>,
         tokens: &Bound<'_, PyAny>,
     ) -> PyResult<Bound<'py, PyAny>> {
-        let tokens = texts_arg(tokens, "tokens", OnSurrogate::Strict)?;
+        let tokens = token_set_arg(tokens, "tokens")?;
         let k = self.inner.num_perm;
         let h = &self.inner;
         if h.scheme.is_u32() {
             let v = py.detach(|| {
                 let mut out = vec![0u32; k];
-                h.sign_elements_u32(
-                    tokens.iter().map(|t| t.as_bytes()),
-                    &mut Vec::new(),
-                    &mut out,
-                );
+                h.sign_elements_u32(tokens.iter(), &mut Vec::new(), &mut out);
                 out
             });
             Ok(PyArray1::from_vec(py, v).into_any())
         } else {
             let v = py.detach(|| {
                 let mut out = vec![0u64; k];
-                h.sign_elements_u64(
-                    tokens.iter().map(|t| t.as_bytes()),
-                    &mut Vec::new(),
-                    &mut out,
-                );
+                h.sign_elements_u64(tokens.iter(), &mut Vec::new(), &mut out);
                 out
             });
             Ok(PyArray1::from_vec(py, v).into_any())
@@ -360,11 +420,7 @@ impl PyMinHasher {
         })?;
         let mut sets = Vec::new();
         for (i, item) in iter.enumerate() {
-            sets.push(texts_arg(
-                &item?,
-                &format!("token_sets[{i}]"),
-                OnSurrogate::Strict,
-            )?);
+            sets.push(token_set_arg(&item?, &format!("token_sets[{i}]"))?);
         }
         let k = self.inner.num_perm;
         let n = sets.len();
@@ -374,9 +430,7 @@ impl PyMinHasher {
                 let mut out = vec![0u32; n * k];
                 out.par_chunks_mut(k)
                     .zip(sets.par_iter())
-                    .for_each_init(Vec::new, |xs, (o, t)| {
-                        h.sign_elements_u32(t.iter().map(|t| t.as_bytes()), xs, o)
-                    });
+                    .for_each_init(Vec::new, |xs, (o, t)| h.sign_elements_u32(t.iter(), xs, o));
                 out
             });
             Ok(PyArray1::from_vec(py, v).reshape([n, k])?.into_any())
@@ -385,9 +439,7 @@ impl PyMinHasher {
                 let mut out = vec![0u64; n * k];
                 out.par_chunks_mut(k)
                     .zip(sets.par_iter())
-                    .for_each_init(Vec::new, |xs, (o, t)| {
-                        h.sign_elements_u64(t.iter().map(|t| t.as_bytes()), xs, o)
-                    });
+                    .for_each_init(Vec::new, |xs, (o, t)| h.sign_elements_u64(t.iter(), xs, o));
                 out
             });
             Ok(PyArray1::from_vec(py, v).reshape([n, k])?.into_any())
