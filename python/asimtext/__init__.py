@@ -9,8 +9,11 @@ Four capabilities, each in Rust with a pure-Python twin in :mod:`asimtext.pure`:
 """
 
 from asimtext._core import (
+    LSH,
     CorruptFileError,
+    MinHasher,
     __version__,
+    jaccard,
     normalize,
     normalize_batch,
     normalize_with_offsets,
@@ -21,11 +24,19 @@ from asimtext._core import (
     xscript_keys_batch,
     xscript_romanize,
     xscript_tokens,
+    overlap,
 )
+from asimtext.dedup import NearDuplicates, Passage, near_duplicates, shared_passages
 
 __all__ = [
+    "LSH",
     "CorruptFileError",
+    "MinHasher",
+    "NearDuplicates",
+    "Passage",
     "__version__",
+    "jaccard",
+    "near_duplicates",
     "normalize",
     "normalize_batch",
     "normalize_with_offsets",
@@ -35,4 +46,6 @@ __all__ = [
     "xscript_keys_batch",
     "xscript_romanize",
     "xscript_tokens",
+    "overlap",
+    "shared_passages",
 ]
