@@ -1,0 +1,340 @@
+//! One pass over the normalized text: character classes, the tokenizer and the
+//! lexicon lookup (one hash-map probe per letter run or sign).
+
+use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
+use std::sync::OnceLock;
+
+use super::lexicon::{Cat, ENTRIES};
+use crate::normalize::{normalize, Options};
+
+/// The lexicon entries of one word.
+pub type Entries = &'static [(Cat, &'static str)];
+
+/// A small, fast, deterministic hasher (FxHash) for the lexicon map.
+#[derive(Default, Clone, Copy)]
+pub struct FxHasher(u64);
+
+impl Hasher for FxHasher {
+    fn write(&mut self, bytes: &[u8]) {
+        const K: u64 = 0x517c_c1b7_2722_0a95;
+        let mut h = self.0;
+        let mut chunks = bytes.chunks_exact(8);
+        for c in &mut chunks {
+            let mut w = [0u8; 8];
+            w.copy_from_slice(c);
+            h = (h.rotate_left(5) ^ u64::from_le_bytes(w)).wrapping_mul(K);
+        }
+        for &b in chunks.remainder() {
+            h = (h.rotate_left(5) ^ b as u64).wrapping_mul(K);
+        }
+        self.0 = h;
+    }
+    fn finish(&self) -> u64 {
+        self.0
+    }
+}
+
+/// Normalized word -> its entries.
+pub struct Lexicon {
+    map: HashMap<String, Vec<(Cat, &'static str)>, BuildHasherDefault<FxHasher>>,
+}
+
+impl Lexicon {
+    fn build() -> Lexicon {
+        let mut map: HashMap<String, Vec<(Cat, &'static str)>, BuildHasherDefault<FxHasher>> =
+            HashMap::default();
+        let opts = Options::match_key();
+        for &(word, cat, value) in ENTRIES {
+            let key = normalize(word, &opts);
+            let v = map.entry(key).or_default();
+            if !v.contains(&(cat, value)) {
+                v.push((cat, value));
+            }
+        }
+        Lexicon { map }
+    }
+
+    /// The entries of a normalized word (empty if unknown).
+    pub fn get(&'static self, word: &str) -> Entries {
+        match self.map.get(word) {
+            Some(v) => v.as_slice(),
+            None => &[],
+        }
+    }
+
+    /// All `(key, category name, value)` triples, sorted (for the twin test).
+    pub fn dump(&self) -> Vec<(String, &'static str, &'static str)> {
+        let mut out: Vec<_> = self
+            .map
+            .iter()
+            .flat_map(|(k, v)| v.iter().map(move |(c, val)| (k.clone(), c.name(), *val)))
+            .collect();
+        out.sort();
+        out
+    }
+}
+
+/// The lexicon, built once.
+pub fn lexicon() -> &'static Lexicon {
+    static LEX: OnceLock<Lexicon> = OnceLock::new();
+    LEX.get_or_init(Lexicon::build)
+}
+
+/// Whitespace (an explicit list, identical in the Python twin).
+pub fn is_space(c: char) -> bool {
+    matches!(
+        c,
+        ' ' | '\t'
+            | '\n'
+            | '\r'
+            | '\u{0b}'
+            | '\u{0c}'
+            | '\u{1c}'..='\u{1f}'
+            | '\u{85}'
+            | '\u{a0}'
+            | '\u{1680}'
+            | '\u{2000}'..='\u{200b}'
+            | '\u{2028}'
+            | '\u{2029}'
+            | '\u{202f}'
+            | '\u{205f}'
+            | '\u{3000}'
+            | '\u{feff}'
+    )
+}
+
+/// Whitespace that does not end a line.
+pub fn is_line_space(c: char) -> bool {
+    is_space(c) && !is_line_break(c)
+}
+
+pub fn is_line_break(c: char) -> bool {
+    matches!(
+        c,
+        '\n' | '\r'
+            | '\u{0b}'
+            | '\u{0c}'
+            | '\u{1c}'
+            | '\u{1d}'
+            | '\u{1e}'
+            | '\u{85}'
+            | '\u{2028}'
+            | '\u{2029}'
+    )
+}
+
+/// Characters dropped from the end of a mapped span (spaces and invisibles).
+pub fn is_trim(c: char) -> bool {
+    is_space(c)
+        || matches!(
+            c,
+            '\u{200c}'..='\u{200f}' | '\u{2060}' | '\u{ad}' | '\u{202a}'..='\u{202e}'
+        )
+}
+
+/// Letters and marks of words (Latin and Devanagari).
+pub fn is_word(c: char) -> bool {
+    matches!(
+        c,
+        'A'..='Z'
+            | 'a'..='z'
+            | '\u{c0}'..='\u{d6}'
+            | '\u{d8}'..='\u{f6}'
+            | '\u{f8}'..='\u{24f}'
+            | '\u{300}'..='\u{36f}'
+            | '\u{900}'..='\u{963}'
+            | '\u{971}'..='\u{97f}'
+            | '\u{1cd0}'..='\u{1cff}'
+            | '\u{a8e0}'..='\u{a8ff}'
+            | '\u{200c}'
+            | '\u{200d}'
+    )
+}
+
+/// ASCII and Devanagari digits.
+pub fn is_digit(c: char) -> bool {
+    c.is_ascii_digit() || ('\u{966}'..='\u{96f}').contains(&c)
+}
+
+/// The value of a digit character (see [`is_digit`]).
+pub fn digit_value(c: char) -> u32 {
+    if c.is_ascii_digit() {
+        c as u32 - '0' as u32
+    } else {
+        c as u32 - 0x966
+    }
+}
+
+/// Token types. `D` and `T` (numeric dates, clock times) are made by joining
+/// digit runs (see [`super::numbers::group`]).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Typ {
+    /// a number
+    N,
+    /// a letter run
+    W,
+    /// a single other character
+    P,
+    /// digits with an ordinal suffix (`5th`, `10वीं`)
+    O,
+    /// digits with am/pm (`11am`)
+    A,
+    /// anything else (`COVID19`)
+    X,
+    /// a numeric date
+    D,
+    /// a clock time
+    T,
+}
+
+/// A token of the normalized text. `s`, `e` are code point offsets.
+#[derive(Clone, Debug)]
+pub struct Tok<'a> {
+    pub typ: Typ,
+    pub s: usize,
+    pub e: usize,
+    /// The token text (letters, sign or digit run; empty for joined tokens).
+    pub text: &'a str,
+    pub ents: Entries,
+    /// A number is `m / 10^sc`.
+    pub m: i128,
+    pub sc: u32,
+    /// A single digit run without separators, of `ndig` digits.
+    pub plain: bool,
+    pub ndig: usize,
+    /// `h.mm` written with a dot (`11.30 बजे`).
+    pub hm: Option<(u32, u32)>,
+    pub ymd: (i32, u32, u32),
+    /// hour, minute, second (-1: none)
+    pub hms: (u32, u32, i32),
+}
+
+impl<'a> Tok<'a> {
+    pub fn new(typ: Typ, s: usize, e: usize, text: &'a str, ents: Entries) -> Tok<'a> {
+        Tok {
+            typ,
+            s,
+            e,
+            text,
+            ents,
+            m: 0,
+            sc: 0,
+            plain: false,
+            ndig: 0,
+            hm: None,
+            ymd: (0, 0, 0),
+            hms: (0, 0, -1),
+        }
+    }
+
+    /// The value of the first entry of category `cat`.
+    #[inline]
+    pub fn get(&self, cat: Cat) -> Option<&'static str> {
+        self.ents.iter().find(|(c, _)| *c == cat).map(|(_, v)| *v)
+    }
+
+    #[inline]
+    pub fn has(&self, cat: Cat) -> bool {
+        self.ents.iter().any(|(c, _)| *c == cat)
+    }
+
+    /// A single sign among `chars`.
+    #[inline]
+    pub fn is_p(&self, chars: &str) -> bool {
+        self.typ == Typ::P && chars.contains(self.text)
+    }
+
+    #[inline]
+    pub fn is_ascii_word(&self) -> bool {
+        self.typ == Typ::W && self.text.is_ascii()
+    }
+}
+
+/// Split normalized text into tokens, looking each letter run and sign up in the lexicon.
+pub fn tokenize<'a>(nt: &'a str, lex: &'static Lexicon) -> Vec<Tok<'a>> {
+    let mut toks = Vec::new();
+    let bytes_len = nt.len();
+    let mut it = nt.char_indices().peekable();
+    let mut ci = 0usize; // code point index
+    while let Some((b, c)) = it.next() {
+        if is_space(c) {
+            ci += 1;
+            continue;
+        }
+        if is_word(c) || is_digit(c) {
+            let s = ci;
+            ci += 1;
+            // split point: end of the leading digit run
+            let mut lead_digits = is_digit(c);
+            let mut digit_end_b = if lead_digits { b + c.len_utf8() } else { b };
+            let mut digit_chars = usize::from(lead_digits);
+            let mut later_digit = false;
+            let mut any_digit = lead_digits;
+            let mut eb = bytes_len;
+            while let Some(&(b2, c2)) = it.peek() {
+                if !(is_word(c2) || is_digit(c2)) {
+                    eb = b2;
+                    break;
+                }
+                let d = is_digit(c2);
+                if lead_digits {
+                    if d {
+                        digit_end_b = b2 + c2.len_utf8();
+                        digit_chars += 1;
+                    } else {
+                        lead_digits = false;
+                    }
+                } else if d {
+                    later_digit = true;
+                }
+                any_digit |= d;
+                it.next();
+                ci += 1;
+            }
+            let run = &nt[b..eb];
+            let e = ci;
+            let starts_digit = is_digit(c);
+            if starts_digit && digit_end_b == eb {
+                toks.push(Tok::new(Typ::N, s, e, run, &[]));
+            } else if !any_digit {
+                toks.push(Tok::new(Typ::W, s, e, run, lex.get(run)));
+            } else if starts_digit && !later_digit {
+                let suf = lex.get(&nt[digit_end_b..eb]);
+                let mut t: Option<Tok<'a>> = None;
+                if digit_chars <= 4 {
+                    for &(cat, v) in suf {
+                        if cat == Cat::OrdSuf {
+                            t = Some(Tok::new(Typ::O, s, e, run, &[]));
+                            break;
+                        }
+                        if cat == Cat::AmPm {
+                            let ents: Entries = if v == "am" { AM } else { PM };
+                            t = Some(Tok::new(Typ::A, s, e, run, ents));
+                            break;
+                        }
+                    }
+                }
+                match t {
+                    Some(mut t) => {
+                        t.m = nt[b..digit_end_b]
+                            .chars()
+                            .fold(0i128, |acc, ch| acc * 10 + digit_value(ch) as i128);
+                        toks.push(t);
+                    }
+                    None => toks.push(Tok::new(Typ::X, s, e, run, &[])),
+                }
+            } else {
+                toks.push(Tok::new(Typ::X, s, e, run, &[]));
+            }
+            continue;
+        }
+        let run = &nt[b..b + c.len_utf8()];
+        toks.push(Tok::new(Typ::P, ci, ci + 1, run, lex.get(run)));
+        ci += 1;
+    }
+    toks
+}
+
+static AM: Entries = &[(Cat::AmPm, "am")];
+static PM: Entries = &[(Cat::AmPm, "pm")];
