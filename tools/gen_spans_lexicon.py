@@ -17,7 +17,7 @@ mod = importlib.util.module_from_spec(spec)
 spec.loader.exec_module(mod)
 
 VARIANTS = {
-    "NUM": "Num", "NUMA": "NumA", "DOVERB": "DoVerb", "SCALE": "Scale", "FRAC": "Frac",
+    "NUM": "Num", "NUMA": "NumA", "DOVERB": "DoVerb", "SCALE": "Scale", "SCALEBARE": "ScaleBare", "FRAC": "Frac",
     "FRACMOD": "FracMod", "ORD": "Ord", "ORDP": "OrdP", "ORDO": "OrdO", "MONTH": "Month",
     "MONTHABBR": "MonthAbbr", "WEEKDAY": "Weekday", "UNIT": "Unit", "PCT": "Pct",
     "PER": "Per", "CENT": "Cent", "CURSUF": "CurSuf", "CURPRE": "CurPre", "CURSYM": "CurSym",

@@ -476,6 +476,10 @@ def _atom(c: _Ctx, i: int):
             r = _add(a[0], d)
             if r is not None and r[0] > 0:
                 return (r, a[1], "frac")
+        return None
+    if _get(t, "SCALEBARE") is not None:
+        # a scale word alone is one of it: the scale loop of _group_at consumes it
+        return ((1, 0), i, "word")
     return None
 
 
@@ -784,10 +788,11 @@ def _after_number(c: _Ctx, i: int, ne) -> None:
             c.emit(i, tm[0], "time", tm[1])
             return
     if simple and info == "ambig":
-        if _list_context(c, i, j):
+        alone = i == 0 and (j == n or (j + 1 == n and _is_p(T[j], ".!?|")))
+        if alone or _list_context(c, i, j):
             c.emit(i, j, "number", _fmt(val))
         return
-    if simple and info == "word" and _get(t, "DOVERB") is not None:
+    if simple and info == "word" and _get(t, "DOVERB") is not None and i > 0:
         if nxt is None or _is_p(nxt, ".!?|"):
             return
     if simple and info == "digit" and t.plain and t.ndig == 4 and 1000 <= t.m <= 2199:

@@ -12,7 +12,8 @@ Categories:
 * ``NUM`` cardinal 0-99 (value: the number); ``NUMA`` an ambiguous "one"
   (``एक``, ``one``, ``आधा``: a number only when it counts something);
   ``DOVERB`` marks ``दो`` (also the verb "give").
-* ``SCALE`` सौ/हज़ार/लाख/करोड़/अरब, hundred ... (value: the multiplier).
+* ``SCALE`` सौ/हज़ार/लाख/करोड़/अरब, hundred ... (value: the multiplier);
+  ``SCALEBARE`` those that also stand alone (``सौ साल``), not abbreviations.
 * ``FRAC`` डेढ़/ढाई (value); ``FRACMOD`` सवा/साढ़े/पौने (value: what they add).
 * ``ORD`` ordinal (value); ``ORDP`` पहले (also "before"); ``ORDO`` दूसरा and
   family (also "other").
@@ -189,7 +190,7 @@ UNITS = [
     ("Y", "साल सालों वर्ष वर्षों बरस बरसों year years yr yrs"),
     ("MO", "महीना महीने महीनों माह month months"),
     ("W", "हफ्ता हफ्ते हफ्तों हफ़्ता हफ़्ते हफ़्तों सप्ताह सप्ताहों week weeks"),
-    ("D", "दिन दिनों day days"),
+    ("D", "दिन दिनों दिवस day days"),
     ("H", "घंटा घंटे घंटों घण्टा घण्टे घण्टों hour hours hr hrs"),
     ("MI", "मिनट मिनटों minute minutes min mins"),
     ("S", "सेकंड सेकेंड सेकंडों सेकण्ड सेकेण्ड second seconds sec secs"),
@@ -253,10 +254,11 @@ CONTEXT = [
         "उसने इसने उनका उनकी उनके इनका कभी ना न नहीं",
     ),
     ("IDIOMNEXT", "ओर तरफ"),
-    ("ORDSUF", "st nd rd th वां वीं वें वाँ वीँ वेँ"),
+    ("ORDSUF", "st nd rd th वां वीं वें वाँ वीँ वेँ वा वी वे"),
     ("COUNT", "लोग people"),
 ]
 AMPM = [("am", "am"), ("pm", "pm")]
+SCALE_ABBREVIATIONS = {"cr", "bn", "mn", "lac"}
 
 
 def build_entries() -> list[tuple[str, str, str]]:
@@ -277,10 +279,13 @@ def build_entries() -> list[tuple[str, str, str]]:
         add(w, "NUM", str(20 + 10 * k))
     for value, words in SCALES:
         add(words, "SCALE", value)
+    # scale words that also stand alone for one unit of the scale ("सौ साल", "a hundred")
+    for value, words in SCALES:
+        add(" ".join(w for w in words.split() if w not in SCALE_ABBREVIATIONS), "SCALEBARE", value)
     add("डेढ़ डेढ", "FRAC", "1.5")
     add("ढाई अढ़ाई", "FRAC", "2.5")
     add("सवा", "FRACMOD", "0.25")
-    add("साढ़े साढे", "FRACMOD", "0.5")
+    add("साढ़े साढे साड़े", "FRACMOD", "0.5")
     add("पौने", "FRACMOD", "-0.25")
     for n, words in HINDI_ORDINALS:
         add(words, "ORD", str(n))
@@ -290,7 +295,7 @@ def build_entries() -> list[tuple[str, str, str]]:
     for n, words in HINDI_NUMBERS + [(100, "सौ")]:
         if n >= 5 and n != 6:
             for w in words.split():
-                for suffix in ("वां", "वीं", "वें", "वाँ", "वीँ", "वेँ"):
+                for suffix in ("वां", "वीं", "वें", "वाँ", "वीँ", "वेँ", "वा", "वी", "वे"):
                     out.append((w + suffix, "ORD", str(n)))
     for n, w in enumerate(ENGLISH_ORDINALS):
         add(w, "ORD", str(n + 1))

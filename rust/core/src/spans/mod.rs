@@ -188,12 +188,18 @@ fn after_number(c: &mut Ctx<'_>, i: usize, ne: NumExpr) {
     let ti = &t[i];
     let nxt = t.get(j);
     if simple && info == Info::Ambig {
-        if list_context(c, i, j) {
+        let alone = i == 0 && (j == n || (j + 1 == n && t[j].is_p(".!?|")));
+        if alone || list_context(c, i, j) {
             c.emit(i, j, Kind::Number, fmt(val));
         }
         return;
     }
-    if simple && info == Info::Word && ti.has(Cat::DoVerb) && nxt.is_none_or(|x| x.is_p(".!?|")) {
+    if simple
+        && info == Info::Word
+        && ti.has(Cat::DoVerb)
+        && i > 0
+        && nxt.is_none_or(|x| x.is_p(".!?|"))
+    {
         return;
     }
     if simple && info == Info::Digit && ti.plain && ti.ndig == 4 && (1000..=2199).contains(&ti.m) {

@@ -341,6 +341,11 @@ pub fn atom(c: &Ctx<'_>, i: usize) -> Option<(Dec, usize, Info)> {
                 }
             }
         }
+        return None;
+    }
+    if ti.has(Cat::ScaleBare) {
+        // a scale word alone is one of it: the scale loop of `group_at` consumes it
+        return Some(((1, 0), i, Info::Word));
     }
     None
 }
