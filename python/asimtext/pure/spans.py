@@ -233,7 +233,7 @@ def _valid_date(y: int, m: int, d: int) -> bool:
 
 def _num_tok(toks, a: int, b: int, digits: str, frac: str) -> Optional[_Tok]:
     """A number token over toks[a..b] (inclusive) with integer digits and fraction digits."""
-    if len(digits) + len(frac) > 24:
+    if len(digits) + len(frac) > 18:
         return None
     t = _Tok("N", toks[a].s, toks[b].e, "")
     t.m = int(digits + frac)
@@ -863,6 +863,12 @@ def _ordinal_ok(c: _Ctx, i: int) -> bool:
     return True
 
 
+# the categories that can start a span (the rest are context only)
+_TRIGGERS = frozenset(
+    "NUM NUMA FRAC FRACMOD SCALEBARE MONTH MONTHABBR WEEKDAY PERIOD ORD ORDP ORDO CURPRE CURSYM".split()
+)
+
+
 def _scan(c: _Ctx) -> None:
     T, n = c.T, c.n
     for i in range(n):
@@ -898,7 +904,7 @@ def _scan(c: _Ctx) -> None:
             if typ == "O":
                 c.emit(i, i + 1, "ordinal", str(t.m))
                 continue
-        if typ == "X" or not (typ == "N" or t.ents):
+        if typ == "X" or not (typ == "N" or any(cat in _TRIGGERS for cat, _ in t.ents)):
             continue
         if typ == "W":
             mo, k = _month_at(c, i)

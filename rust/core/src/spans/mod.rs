@@ -21,6 +21,8 @@ pub mod scan;
 pub mod span;
 pub mod times;
 
+use std::cell::OnceCell;
+
 use rayon::prelude::*;
 
 use crate::normalize::{normalize_with_offsets, Normalized, Options};
@@ -52,8 +54,10 @@ impl Default for ExtractOptions {
 /// The grammar's working state over one text.
 pub struct Ctx<'a> {
     pub t: Vec<Tok<'a>>,
-    /// The input text as code points.
-    orig: &'a [char],
+    /// The input text.
+    text: &'a str,
+    /// The input text as code points (made when first needed).
+    orig: OnceCell<Vec<char>>,
     norm: &'a Normalized,
     cands: Vec<(usize, usize, Kind, String)>,
 }
@@ -61,8 +65,12 @@ pub struct Ctx<'a> {
 impl<'a> Ctx<'a> {
     /// Propose a span over tokens `i..j`.
     pub fn emit(&mut self, i: usize, j: usize, kind: Kind, value: String) {
-        let (s, e) = (self.t[i].s, self.t[j - 1].e);
+        let (s, e) = (self.t[i].s as usize, self.t[j - 1].e as usize);
         self.cands.push((s, e, kind, value));
+    }
+
+    fn orig(&self) -> &[char] {
+        self.orig.get_or_init(|| self.text.chars().collect())
     }
 
     /// Input offset of normalized code point `k` (the input length at the end).
@@ -80,18 +88,19 @@ impl<'a> Ctx<'a> {
         let os = self.off(s);
         let mut oe = self.off(e);
         let low = self.off(e - 1) + 1;
-        while oe > low && self.orig.get(oe - 1).is_some_and(|&c| is_trim(c)) {
+        while oe > low && self.orig().get(oe - 1).is_some_and(|&c| is_trim(c)) {
             oe -= 1;
         }
         (os, oe)
     }
 
     fn line_start(&self, t: &Tok<'_>) -> bool {
-        let mut p = self.off(t.s) as isize - 1;
-        while p >= 0 && is_line_space(self.orig[p as usize]) {
+        let orig = self.orig();
+        let mut p = self.off(t.s as usize) as isize - 1;
+        while p >= 0 && is_line_space(orig[p as usize]) {
             p -= 1;
         }
-        p < 0 || is_line_break(self.orig[p as usize])
+        p < 0 || is_line_break(orig[p as usize])
     }
 }
 
@@ -251,14 +260,32 @@ fn ordinal_ok(c: &Ctx<'_>, i: usize) -> bool {
     !(ti.text == "second" && prev.is_some_and(|p| p.typ == Typ::W && p.text == "a"))
 }
 
+/// The categories that can start a span (the rest are context only).
+const TRIGGERS: u64 = scan::cats(&[
+    Cat::Num,
+    Cat::NumA,
+    Cat::Frac,
+    Cat::FracMod,
+    Cat::ScaleBare,
+    Cat::Month,
+    Cat::MonthAbbr,
+    Cat::Weekday,
+    Cat::Period,
+    Cat::Ord,
+    Cat::OrdP,
+    Cat::OrdO,
+    Cat::CurPre,
+    Cat::CurSym,
+]);
+
 fn scan_tokens(c: &mut Ctx<'_>) {
     let n = c.t.len();
     for i in 0..n {
         let typ = c.t[i].typ;
         match typ {
             Typ::D => {
-                let (y, mo, d) = c.t[i].ymd;
-                dates::emit_date(c, i, i + 1, Some(y), mo, Some(d));
+                let [y, mo, d] = c.t[i].x;
+                dates::emit_date(c, i, i + 1, Some(y), mo as u32, Some(d as u32));
                 continue;
             }
             Typ::T | Typ::A => {
@@ -289,7 +316,7 @@ fn scan_tokens(c: &mut Ctx<'_>) {
             }
             _ => {}
         }
-        if typ == Typ::X || !(typ == Typ::N || !c.t[i].ents.is_empty()) {
+        if typ == Typ::X || !(typ == Typ::N || c.t[i].any(TRIGGERS)) {
             continue;
         }
         if typ == Typ::W {
@@ -360,14 +387,17 @@ pub fn candidates(text: &str) -> Vec<(usize, usize, Kind, String)> {
     if toks.is_empty() {
         return Vec::new();
     }
-    let orig: Vec<char> = text.chars().collect();
     let mut c = Ctx {
         t: toks,
-        orig: &orig,
+        text,
+        orig: OnceCell::new(),
         norm: &norm,
         cands: Vec::new(),
     };
     scan_tokens(&mut c);
+    if c.cands.is_empty() {
+        return Vec::new();
+    }
     let cands: Vec<_> = std::mem::take(&mut c.cands)
         .into_iter()
         .map(|(s, e, k, v)| {
@@ -375,7 +405,7 @@ pub fn candidates(text: &str) -> Vec<(usize, usize, Kind, String)> {
             (os, oe, k, v)
         })
         .collect();
-    span::resolve_overlaps(cands, orig.len())
+    span::resolve_overlaps(cands, norm.input_len as usize)
 }
 
 /// Extract the spans of `text`.

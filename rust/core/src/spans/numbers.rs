@@ -133,15 +133,15 @@ fn parse_u32(s: &str) -> u32 {
 }
 
 fn num_tok<'a>(toks: &[Tok<'a>], a: usize, b: usize, digits: &str, frac: &str) -> Option<Tok<'a>> {
-    if digits.len() + frac.len() > 24 {
+    if digits.len() + frac.len() > 18 {
         return None;
     }
-    let mut t = Tok::new(Typ::N, toks[a].s, toks[b].e, "", &[]);
-    let mut m: i128 = 0;
+    let mut t = Tok::new(Typ::N, toks[a].s as usize, toks[b].e as usize, "", &[]);
+    let mut m: i64 = 0;
     for ch in digits.bytes().chain(frac.bytes()) {
-        m = m * 10 + (ch - b'0') as i128;
+        m = m * 10 + (ch - b'0') as i64;
     }
-    let mut sc = frac.len() as u32;
+    let mut sc = frac.len() as u8;
     while sc > 0 && m % 10 == 0 {
         m /= 10;
         sc -= 1;
@@ -158,7 +158,7 @@ fn interpret<'a>(toks: &[Tok<'a>], idx: &[usize], seps: &[char]) -> Option<Tok<'
     if k == 1 {
         let mut t = num_tok(toks, a, b, &ds[0], "")?;
         t.plain = true;
-        t.ndig = ds[0].len();
+        t.ndig = ds[0].len() as u8;
         return Some(t);
     }
     if k == 3 && seps[0] == seps[1] && matches!(seps[0], '-' | '/' | '.') {
@@ -172,8 +172,8 @@ fn interpret<'a>(toks: &[Tok<'a>], idx: &[usize], seps: &[char]) -> Option<Tok<'
                 (0, 0, 0)
             };
         if y >= 1000 && valid_date(y as i32, m, d) {
-            let mut t = Tok::new(Typ::D, toks[a].s, toks[b].e, "", &[]);
-            t.ymd = (y as i32, m, d);
+            let mut t = Tok::new(Typ::D, toks[a].s as usize, toks[b].e as usize, "", &[]);
+            t.x = [y as i32, m as i32, d as i32];
             return Some(t);
         }
     }
@@ -182,8 +182,8 @@ fn interpret<'a>(toks: &[Tok<'a>], idx: &[usize], seps: &[char]) -> Option<Tok<'
             let (h, m) = (parse_u32(&ds[0]), parse_u32(&ds[1]));
             let sec: i32 = if k == 3 { parse_u32(&ds[2]) as i32 } else { -1 };
             if h <= 23 && m <= 59 && sec <= 59 {
-                let mut t = Tok::new(Typ::T, toks[a].s, toks[b].e, "", &[]);
-                t.hms = (h, m, sec);
+                let mut t = Tok::new(Typ::T, toks[a].s as usize, toks[b].e as usize, "", &[]);
+                t.x = [h as i32, m as i32, sec];
                 return Some(t);
             }
         }
@@ -212,7 +212,7 @@ fn interpret<'a>(toks: &[Tok<'a>], idx: &[usize], seps: &[char]) -> Option<Tok<'
     if k == 2 && seps[0] == '.' && ds[1].len() == 2 && ds[0].len() <= 2 {
         let (h, m) = (parse_u32(&ds[0]), parse_u32(&ds[1]));
         if h <= 24 && m <= 59 {
-            t.hm = Some((h, m));
+            t.hm = Some((h as u8, m as u8));
         }
     }
     Some(t)
@@ -236,21 +236,30 @@ fn chain<'a>(toks: &[Tok<'a>], idx: &[usize], seps: &[char], out: &mut Vec<Tok<'
     for &i in idx {
         match interpret(toks, &[i], &[]) {
             Some(t) => out.push(t),
-            None => out.push(Tok::new(Typ::X, toks[i].s, toks[i].e, "", &[])),
+            None => out.push(Tok::new(
+                Typ::X,
+                toks[i].s as usize,
+                toks[i].e as usize,
+                "",
+                &[],
+            )),
         }
     }
 }
 
-/// Join digit runs glued by `, . : / -` into numbers, numeric dates and clock times.
-pub fn group<'a>(toks: Vec<Tok<'a>>) -> Vec<Tok<'a>> {
+/// Join digit runs glued by `, . : / -` into numbers, numeric dates and clock
+/// times (in place: a chain never yields more tokens than it consumed).
+pub fn group(mut toks: Vec<Tok<'_>>) -> Vec<Tok<'_>> {
     let n = toks.len();
-    let mut out = Vec::with_capacity(n);
+    let mut w = 0;
     let mut i = 0;
     let mut idx: Vec<usize> = Vec::new();
     let mut seps: Vec<char> = Vec::new();
+    let mut out = Vec::new();
     while i < n {
         if toks[i].typ != Typ::N {
-            out.push(toks[i].clone());
+            toks[w] = toks[i];
+            w += 1;
             i += 1;
             continue;
         }
@@ -270,10 +279,16 @@ pub fn group<'a>(toks: Vec<Tok<'a>>) -> Vec<Tok<'a>> {
             idx.push(j + 2);
             j += 2;
         }
+        out.clear();
         chain(&toks, &idx, &seps, &mut out);
+        for t in out.drain(..) {
+            toks[w] = t;
+            w += 1;
+        }
         i = j + 1;
     }
-    out
+    toks.truncate(w);
+    toks
 }
 
 // ------------------------------------------------------------ number words
@@ -296,7 +311,7 @@ pub fn atom(c: &Ctx<'_>, i: usize) -> Option<(Dec, usize, Info)> {
     }
     let ti = &t[i];
     if ti.typ == Typ::N {
-        return Some(((ti.m, ti.sc), i + 1, Info::Digit));
+        return Some((ti.dec(), i + 1, Info::Digit));
     }
     if ti.typ != Typ::W {
         return None;

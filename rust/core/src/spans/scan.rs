@@ -38,6 +38,10 @@ impl Hasher for FxHasher {
 /// Normalized word -> its entries.
 pub struct Lexicon {
     map: HashMap<String, Vec<(Cat, &'static str)>, BuildHasherDefault<FxHasher>>,
+    /// The keys that are a single non-letter character (currency signs).
+    signs: Vec<char>,
+    /// The longest key, in bytes.
+    max_len: usize,
 }
 
 impl Lexicon {
@@ -52,11 +56,26 @@ impl Lexicon {
                 v.push((cat, value));
             }
         }
-        Lexicon { map }
+        let mut signs: Vec<char> = map
+            .keys()
+            .filter(|k| k.chars().count() == 1)
+            .filter_map(|k| k.chars().next())
+            .filter(|&c| !is_word(c) && !is_digit(c))
+            .collect();
+        signs.sort_unstable();
+        let max_len = map.keys().map(|k| k.len()).max().unwrap_or(0);
+        Lexicon {
+            map,
+            signs,
+            max_len,
+        }
     }
 
     /// The entries of a normalized word (empty if unknown).
     pub fn get(&'static self, word: &str) -> Entries {
+        if word.len() > self.max_len {
+            return &[];
+        }
         match self.map.get(word) {
             Some(v) => v.as_slice(),
             None => &[],
@@ -189,54 +208,70 @@ pub enum Typ {
 }
 
 /// A token of the normalized text. `s`, `e` are code point offsets.
-#[derive(Clone, Debug)]
+#[derive(Clone, Copy, Debug)]
 pub struct Tok<'a> {
     pub typ: Typ,
-    pub s: usize,
-    pub e: usize,
+    pub s: u32,
+    pub e: u32,
     /// The token text (letters, sign or digit run; empty for joined tokens).
     pub text: &'a str,
     pub ents: Entries,
-    /// A number is `m / 10^sc`.
-    pub m: i128,
-    pub sc: u32,
+    /// Bit set of the categories in `ents` (bit `Cat as u64`).
+    pub mask: u64,
+    /// A number is `m / 10^sc` (at most 18 digits).
+    pub m: i64,
+    pub sc: u8,
     /// A single digit run without separators, of `ndig` digits.
     pub plain: bool,
-    pub ndig: usize,
+    pub ndig: u8,
     /// `h.mm` written with a dot (`11.30 बजे`).
-    pub hm: Option<(u32, u32)>,
-    pub ymd: (i32, u32, u32),
-    /// hour, minute, second (-1: none)
-    pub hms: (u32, u32, i32),
+    pub hm: Option<(u8, u8)>,
+    /// year, month, day of a `D` token; hour, minute, second (-1: none) of a `T` token.
+    pub x: [i32; 3],
 }
 
 impl<'a> Tok<'a> {
     pub fn new(typ: Typ, s: usize, e: usize, text: &'a str, ents: Entries) -> Tok<'a> {
         Tok {
             typ,
-            s,
-            e,
+            s: s as u32,
+            e: e as u32,
             text,
             ents,
+            mask: mask_of(ents),
             m: 0,
             sc: 0,
             plain: false,
             ndig: 0,
             hm: None,
-            ymd: (0, 0, 0),
-            hms: (0, 0, -1),
+            x: [0, 0, -1],
         }
+    }
+
+    /// The number of a number token as a decimal.
+    #[inline]
+    pub fn dec(&self) -> (i128, u32) {
+        (self.m as i128, self.sc as u32)
     }
 
     /// The value of the first entry of category `cat`.
     #[inline]
     pub fn get(&self, cat: Cat) -> Option<&'static str> {
+        if !self.has(cat) {
+            return None;
+        }
         self.ents.iter().find(|(c, _)| *c == cat).map(|(_, v)| *v)
     }
 
     #[inline]
     pub fn has(&self, cat: Cat) -> bool {
-        self.ents.iter().any(|(c, _)| *c == cat)
+        self.mask & (1u64 << cat as u64) != 0
+    }
+
+    /// Whether the token has any category of `mask`.
+    #[inline]
+    pub fn any(&self, mask: u64) -> bool {
+        self.mask & mask != 0
     }
 
     /// A single sign among `chars`.
@@ -253,7 +288,7 @@ impl<'a> Tok<'a> {
 
 /// Split normalized text into tokens, looking each letter run and sign up in the lexicon.
 pub fn tokenize<'a>(nt: &'a str, lex: &'static Lexicon) -> Vec<Tok<'a>> {
-    let mut toks = Vec::new();
+    let mut toks = Vec::with_capacity(nt.len() / 8 + 4);
     let bytes_len = nt.len();
     let mut it = nt.char_indices().peekable();
     let mut ci = 0usize; // code point index
@@ -319,7 +354,7 @@ pub fn tokenize<'a>(nt: &'a str, lex: &'static Lexicon) -> Vec<Tok<'a>> {
                     Some(mut t) => {
                         t.m = nt[b..digit_end_b]
                             .chars()
-                            .fold(0i128, |acc, ch| acc * 10 + digit_value(ch) as i128);
+                            .fold(0i64, |acc, ch| acc * 10 + digit_value(ch) as i64);
                         toks.push(t);
                     }
                     None => toks.push(Tok::new(Typ::X, s, e, run, &[])),
@@ -330,10 +365,31 @@ pub fn tokenize<'a>(nt: &'a str, lex: &'static Lexicon) -> Vec<Tok<'a>> {
             continue;
         }
         let run = &nt[b..b + c.len_utf8()];
-        toks.push(Tok::new(Typ::P, ci, ci + 1, run, lex.get(run)));
+        let ents = if lex.signs.contains(&c) {
+            lex.get(run)
+        } else {
+            &[]
+        };
+        toks.push(Tok::new(Typ::P, ci, ci + 1, run, ents));
         ci += 1;
     }
     toks
+}
+
+/// Bit set of the categories of some entries.
+pub fn mask_of(ents: Entries) -> u64 {
+    ents.iter().fold(0, |m, (c, _)| m | (1u64 << *c as u64))
+}
+
+/// A bit set of categories.
+pub const fn cats(list: &[Cat]) -> u64 {
+    let mut m = 0u64;
+    let mut i = 0;
+    while i < list.len() {
+        m |= 1u64 << list[i] as u64;
+        i += 1;
+    }
+    m
 }
 
 static AM: Entries = &[(Cat::AmPm, "am")];

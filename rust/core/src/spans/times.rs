@@ -79,9 +79,9 @@ pub fn time_at(
     let mut ap: Option<&str> = None;
     let (mut h, m, mut j): (u32, u32, usize);
     if tk.typ == Typ::T {
-        h = tk.hms.0;
-        m = tk.hms.1;
-        sec = tk.hms.2;
+        h = tk.x[0] as u32;
+        m = tk.x[1] as u32;
+        sec = tk.x[2];
         j = k + 1;
         let (a, j2) = ampm_at(c, j);
         if a.is_some() && (1..=12).contains(&h) {
@@ -122,8 +122,8 @@ pub fn time_at(
             return None;
         } else if t[j].has(Cat::Baje) {
             if let (Typ::N, Some((hh, mm))) = (tk.typ, tk.hm) {
-                h = hh;
-                m = mm;
+                h = hh as u32;
+                m = mm as u32;
             } else {
                 let m100: i128 = if val.1 <= 2 {
                     val.0 * 10i128.pow(2 - val.1)
