@@ -10,9 +10,8 @@ import datetime
 import pathlib
 import pickle
 
-import pytest
-
 import asimtext
+import pytest
 from asimtext import eval as ev
 from asimtext.pure import spans as pure
 
@@ -87,6 +86,10 @@ POSITIVE = [
     ("at 11am", "11am", "time", "11:00"),
     ("at 10:30 IST", "10:30 IST", "time", "10:30+05:30"),
     ("11.30 बजे", "11.30 बजे", "time", "11:30"),
+    ("at 10.30 am", "10.30 am", "time", "10:30"),
+    ("घटना रविवार रात करीब 11:45 बजे हुई", "रात करीब 11:45 बजे", "time", "23:45"),
+    ("शनिवार सुबह आठ बजे", "सुबह आठ बजे", "time", "08:00"),
+    ("एक बजे", "एक बजे", "time", "01:00"),
     # years
     ("1994 बैच के आईपीएस", "1994", "year", "1994"),
     ("UP Election 2022: उत्तर", "2022", "year", "2022"),
@@ -143,6 +146,9 @@ POSITIVE = [
     ("$5 million", "$5 million", "money", "USD 5000000"),
     ("100 dollars", "100 dollars", "money", "USD 100"),
     ("INR 2,500", "INR 2,500", "money", "INR 2500"),
+    ("a Rs 2,000-crore project", "Rs 2,000-crore", "money", "INR 20000000000"),
+    ("₹4.78 लाख करोड़ रखे", "₹4.78 लाख करोड़", "money", "INR 4780000000000"),
+    ("95.41 रुपये प्रति लीटर", "95.41 रुपये", "money", "INR 95.41"),
     # ordinals
     ("कानपुर के पहले और पूर्व पुलिस कमिश्नर", "पहले", "ordinal", "1"),
     ("कानपुर का पहला पुलिस आयुक्त", "पहला", "ordinal", "1"),
@@ -189,6 +195,11 @@ POSITIVE = [
     ("10 million", "10 million", "number", "10000000"),
     ("1500 लोगों", "1500", "number", "1500"),
     ("2000 लोग", "2000", "number", "2000"),
+    ("2000 से ज्यादा लोग", "2000", "number", "2000"),
+    ("more than 2000 people", "2000", "number", "2000"),
+    ("कुल 1950 मतदाता", "1950", "number", "1950"),
+    ("पिछले 24 घंटों में 3,614 नए मामले", "3,614", "number", "3614"),
+    ("पिछले 24 घंटों में", "24 घंटों", "duration", "PT24H"),
     ("एक, दो, तीन", "एक", "number", "1"),
     ("10-12 लोग", "10", "number", "10"),
     ("10-12 लोग", "12", "number", "12"),
@@ -234,6 +245,8 @@ NEGATIVE = [
     "उसे जाने दो.",
     "हजारों लोग",
     "लाखों रुपये",
+    "सऊदी अरब और संयुक्त अरब अमीरात",
+    "करोड़ों का नुकसान",
     "",
     "   \n\t ",
 ]
@@ -417,7 +430,7 @@ def test_span_object(impl):
     assert hash(pickle.loads(pickle.dumps(s))) == hash(s)
     assert len({s, spans[0], spans[1]}) == 2
     assert sorted(spans, reverse=True) == spans[::-1]
-    assert s < spans[1] and spans[1] > s and s <= s and s >= s
+    assert s < spans[1] and spans[1] > s and s <= spans[0] and s >= spans[0]
     assert s != spans[1]
     assert "Span(0, 8, '15 जनवरी', kind='date', value='--01-15', resolved='2022-01-15')" == repr(s)
     with pytest.raises(AttributeError):

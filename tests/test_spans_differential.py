@@ -11,12 +11,11 @@ import datetime
 import pathlib
 import random
 
-from hypothesis import HealthCheck, given, settings
-from hypothesis import strategies as st
-
 import asimtext
 from asimtext.pure import spans as pure
 from asimtext.pure.spans_lexicon import ENTRIES
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 DATA = pathlib.Path(__file__).parent / "data"
 

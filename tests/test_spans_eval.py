@@ -8,7 +8,6 @@ import subprocess
 import sys
 
 import pytest
-
 from asimtext import eval as ev
 
 DATA = pathlib.Path(__file__).parent / "data"
@@ -87,6 +86,7 @@ def test_cli_errors(tmp_path):
         [sys.executable, "-m", "asimtext.eval", "spans", str(bad), "--docs", str(tmp_path)],
         capture_output=True,
         text=True,
+        check=False,
     )
     assert r.returncode == 1 and "missing field" in r.stderr
     good = tmp_path / "g.jsonl"
@@ -95,5 +95,6 @@ def test_cli_errors(tmp_path):
         [sys.executable, "-m", "asimtext.eval", "spans", str(good), "--docs", str(tmp_path)],
         capture_output=True,
         text=True,
+        check=False,
     )
     assert r.returncode == 1 and "nope.txt" in r.stderr

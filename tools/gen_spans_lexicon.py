@@ -23,8 +23,8 @@ VARIANTS = {
     "PER": "Per", "CENT": "Cent", "CURSUF": "CurSuf", "CURPRE": "CurPre", "CURSYM": "CurSym",
     "PERIOD": "Period", "BAJE": "Baje", "BAJKAR": "Bajkar", "AMPM": "AmPm", "ZONE": "Zone",
     "FREQ": "Freq", "YEARCUE": "YearCue", "OF": "Of", "AND": "And", "LISTSEP": "ListSep",
-    "BEFOREPREV": "BeforePrev", "FUNCNEXT": "FuncNext", "IDIOMNEXT": "IdiomNext",
-    "ORDSUF": "OrdSuf", "COUNT": "Count",
+    "BEFOREPREV": "BeforePrev", "FUNCNEXT": "FuncNext", "IDIOMNEXT": "IdiomNext", "APPROX": "Approx",
+    "ORDSUF": "OrdSuf", "COUNT": "Count", "MORE": "More", "COUNTPREV": "CountPrev",
 }
 
 

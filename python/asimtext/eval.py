@@ -20,9 +20,10 @@ import argparse
 import json
 import os
 import sys
-from typing import Callable, Iterable, Optional, Sequence
+from collections.abc import Iterable, Sequence
+from typing import Callable
 
-__all__ = ["load_gold", "score_spans", "evaluate_spans", "format_scores", "main"]
+__all__ = ["evaluate_spans", "format_scores", "load_gold", "main", "score_spans"]
 
 _KINDS = (
     "datetime",
@@ -117,8 +118,8 @@ def _read_doc(path: str) -> str:
 
 def evaluate_spans(
     gold_path: str,
-    docs_dir: Optional[str] = None,
-    extract: Optional[Callable[..., list]] = None,
+    docs_dir: str | None = None,
+    extract: Callable[..., list] | None = None,
     reference_date=None,
 ) -> dict:
     """Run ``extract`` (default :func:`asimtext.extract`) over every document of
@@ -159,8 +160,8 @@ def evaluate_spans(
 def format_scores(scores: dict) -> str:
     """A plain-text table of :func:`score_spans` results."""
     lines = [
-        f"{'kind':<10} {'gold':>5} {'pred':>5}   {'P':>6} {'R':>6} {'F1':>6}   "
-        f"{'rel P':>6} {'rel R':>6} {'rel F1':>6}"
+        (f"{'kind':<10} {'gold':>5} {'pred':>5}   {'P':>6} {'R':>6} {'F1':>6}   "
+        f"{'rel P':>6} {'rel R':>6} {'rel F1':>6}")
     ]
     for kind, s in scores["strict"].items():
         r = scores["relaxed"][kind]
@@ -174,7 +175,7 @@ def format_scores(scores: dict) -> str:
     return "\n".join(lines)
 
 
-def main(argv: Optional[Sequence[str]] = None) -> int:
+def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m asimtext.eval", description=__doc__.split("\n")[0])
     sub = parser.add_subparsers(dest="task", metavar="TASK")
     p = sub.add_parser("spans", help="score span extraction against a gold file")

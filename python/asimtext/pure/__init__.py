@@ -5,6 +5,6 @@ Each function here has the same behaviour as its Rust twin in :mod:`asimtext`
 users can measure what the Rust core buys them and check that the two agree.
 """
 
-from asimtext.pure.spans import Span, extract, extract_batch  # noqa: E402
+from asimtext.pure.spans import Span, extract, extract_batch
 
 __all__ = ["Span", "extract", "extract_batch"]

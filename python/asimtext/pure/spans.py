@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import datetime as _dt
 import re
-from typing import Iterable, Optional, Sequence
+from collections.abc import Iterable, Sequence
 
 from asimtext.pure.normalize import normalize_with_offsets
 from asimtext.pure.spans_lexicon import ENTRIES
@@ -48,7 +48,7 @@ class Span:
     Immutable, hashable, ordered by ``(start, end, kind, value, text, resolved)``.
     """
 
-    __slots__ = ("start", "end", "text", "kind", "value", "resolved")
+    __slots__ = ("end", "kind", "resolved", "start", "text", "value")
 
     def __init__(self, start, end, text, kind, value, resolved=None):
         object.__setattr__(self, "start", start)
@@ -116,7 +116,7 @@ class Span:
 
 # ---------------------------------------------------------------- lexicon
 
-_LEXICON: Optional[dict] = None
+_LEXICON: dict | None = None
 
 
 def _lexicon() -> dict:
@@ -145,9 +145,9 @@ _WORD_CLASS = (
 )
 _DIGIT_CLASS = "0-9\u0966-\u096f"
 _TOKEN_RE = re.compile(
-    "([%s%s]+)|([%s]+)|(.)" % (_WORD_CLASS, _DIGIT_CLASS, re.escape(_SPACE)), re.S
+    f"([{_WORD_CLASS}{_DIGIT_CLASS}]+)|([{re.escape(_SPACE)}]+)|(.)", re.DOTALL
 )
-_DIGITS_RE = re.compile("[%s]+" % _DIGIT_CLASS)
+_DIGITS_RE = re.compile(f"[{_DIGIT_CLASS}]+")
 _TRIM = set(_SPACE) | set("\u200c\u200d\u200e\u200f\u2060\u00ad\u202a\u202b\u202c\u202d\u202e")
 _LINE_SPACE = set(_SPACE) - set("\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029")
 _MAXM = 10**30
@@ -161,7 +161,7 @@ def _ascii_digits(s: str) -> str:
 
 
 class _Tok:
-    __slots__ = ("typ", "s", "e", "text", "ents", "m", "sc", "plain", "ndig", "hm", "ymd", "hms")
+    __slots__ = ("e", "ents", "hm", "hms", "m", "ndig", "plain", "s", "sc", "text", "typ", "ymd")
 
     def __init__(self, typ, s, e, text, ents=()):
         self.typ = typ  # N number, W word, P sign, O 5th, A 11am, X opaque, D date, T time
@@ -231,7 +231,7 @@ def _valid_date(y: int, m: int, d: int) -> bool:
     return d <= (30 if m in (4, 6, 9, 11) else 31)
 
 
-def _num_tok(toks, a: int, b: int, digits: str, frac: str) -> Optional[_Tok]:
+def _num_tok(toks, a: int, b: int, digits: str, frac: str) -> _Tok | None:
     """A number token over toks[a..b] (inclusive) with integer digits and fraction digits."""
     if len(digits) + len(frac) > 18:
         return None
@@ -244,7 +244,7 @@ def _num_tok(toks, a: int, b: int, digits: str, frac: str) -> Optional[_Tok]:
     return t
 
 
-def _interpret(toks, idx: list, seps: list) -> Optional[_Tok]:
+def _interpret(toks, idx: list, seps: list) -> _Tok | None:
     """One token for the whole numeric chain, or None."""
     ds = [toks[i].text for i in idx]
     k = len(ds)
@@ -399,7 +399,7 @@ def _fmt(a) -> str:
     return "-" + s if neg else s
 
 
-def _int_of(a) -> Optional[int]:
+def _int_of(a) -> int | None:
     return a[0] if a[1] == 0 else None
 
 
@@ -407,7 +407,7 @@ def _int_of(a) -> Optional[int]:
 
 
 class _Ctx:
-    __slots__ = ("T", "n", "text", "offs", "cands")
+    __slots__ = ("T", "cands", "n", "offs", "text")
 
     def __init__(self, T, text, offs):
         self.T = T
@@ -493,7 +493,17 @@ def _group_at(c: _Ctx, i: int):
     last = None
     T, n = c.T, c.n
     while j < n:
-        sv = _get(T[j], "SCALE")
+        k = j
+        # "2,000-crore", "5-lakh"
+        if (
+            j > i
+            and j + 1 < n
+            and _is_p(T[j], "-")
+            and _adj(T[j - 1], T[j])
+            and _adj(T[j], T[j + 1])
+        ):
+            k = j + 1
+        sv = _get(T[k], "SCALE")
         if sv is None:
             break
         sd = _dec(sv)
@@ -503,7 +513,7 @@ def _group_at(c: _Ctx, i: int):
         if mult is None:
             return None
         last = sd
-        j += 1
+        j = k + 1
     val = _mul(val, mult)
     if val is None:
         return None
@@ -578,7 +588,7 @@ def _apply_period(h: int, p: str) -> int:
     return h
 
 
-def _time_at(c: _Ctx, k: int, period: Optional[str], need_clock: bool):
+def _time_at(c: _Ctx, k: int, period: str | None, need_clock: bool):
     """A clock time at k: (end, value) or None."""
     T, n = c.T, c.n
     if k >= n:
@@ -608,9 +618,15 @@ def _time_at(c: _Ctx, k: int, period: Optional[str], need_clock: bool):
         a, j2 = _ampm_at(c, j)
         iv = _int_of(val)
         if a is not None:
-            if iv is None or not 1 <= iv <= 12 or info == "frac":
+            if iv is None and t.typ == "N" and t.hm is not None and info == "digit":
+                h, m = t.hm
+            elif iv is None or info == "frac":
                 return None
-            h, m, j, ap = iv, 0, j2, a
+            else:
+                h, m = iv, 0
+            if not 1 <= h <= 12:
+                return None
+            j, ap = j2, a
         elif need_clock or j >= n:
             return None
         elif _get(T[j], "BAJE") is not None:
@@ -646,13 +662,13 @@ def _time_at(c: _Ctx, k: int, period: Optional[str], need_clock: bool):
     if j < n and _get(T[j], "ZONE") is not None:
         zone = _get(T[j], "ZONE")
         j += 1
-    v = "%02d:%02d" % (h, m)
+    v = f"{h:02d}:{m:02d}"
     if sec >= 0:
-        v += ":%02d" % sec
+        v += f":{sec:02d}"
     return j, v + zone
 
 
-def _day_at(c: _Ctx, k: int) -> Optional[int]:
+def _day_at(c: _Ctx, k: int) -> int | None:
     if k >= c.n:
         return None
     t = c.T[k]
@@ -689,17 +705,17 @@ def _month_at(c: _Ctx, k: int):
     return None, k
 
 
-def _emit_date(c: _Ctx, i: int, j: int, y: Optional[int], mo: int, d: Optional[int]) -> None:
+def _emit_date(c: _Ctx, i: int, j: int, y: int | None, mo: int, d: int | None) -> None:
     if d is None:
-        c.emit(i, j, "date", "%04d-%02d" % (y, mo))
+        c.emit(i, j, "date", f"{y:04d}-{mo:02d}")
         return
     if y is None:
         if _valid_date(2000, mo, d):
-            c.emit(i, j, "date", "--%02d-%02d" % (mo, d))
+            c.emit(i, j, "date", f"--{mo:02d}-{d:02d}")
         return
     if not _valid_date(y, mo, d):
         return
-    v = "%04d-%02d-%02d" % (y, mo, d)
+    v = f"{y:04d}-{mo:02d}-{d:02d}"
     c.emit(i, j, "date", v)
     k = j
     T, n = c.T, c.n
@@ -733,9 +749,7 @@ def _list_context(c: _Ctx, i: int, j: int) -> bool:
 
     if i >= 2 and sep(T[i - 1]) and _is_number_tok(T[i - 2]) and T[i - 2].text != me:
         return True
-    if j + 1 < n and sep(T[j]) and _is_number_tok(T[j + 1]) and T[j + 1].text != me:
-        return True
-    return False
+    return bool(j + 1 < n and sep(T[j]) and _is_number_tok(T[j + 1]) and T[j + 1].text != me)
 
 
 def _after_number(c: _Ctx, i: int, ne) -> None:
@@ -800,8 +814,12 @@ def _after_number(c: _Ctx, i: int, ne) -> None:
         count = (
             nxt is not None
             and nxt.typ == "W"
-            and (nxt.text.endswith("ों") or _get(nxt, "COUNT") is not None)
-        )
+            and (
+                nxt.text.endswith("ों")
+                or _get(nxt, "COUNT") is not None
+                or (nxt.text == "से" and j + 1 < n and _get(T[j + 1], "MORE") is not None)
+            )
+        ) or (i > 0 and _get(T[i - 1], "COUNTPREV") is not None)
         if (1900 <= t.m <= 2099 or cue) and not count:
             c.emit(i, j, "year", str(t.m))
             return
@@ -840,9 +858,7 @@ def _ordinal_ok(c: _Ctx, i: int) -> bool:
             return False
         if nxt.typ == "N":
             return True
-        if nxt.typ != "W" or _get(nxt, "FUNCNEXT") is not None:
-            return False
-        return True
+        return not (nxt.typ != "W" or _get(nxt, "FUNCNEXT") is not None)
     if _get(t, "ORDO") is not None:
         # दूसरा: "other" after एक (each other), before ओर/तरफ, before an oblique plural
         if prev is not None and prev.typ == "W" and _get(prev, "NUMA") == "1":
@@ -858,14 +874,12 @@ def _ordinal_ok(c: _Ctx, i: int) -> bool:
             if _get(nxt, "IDIOMNEXT") is not None or nxt.text.endswith("ों"):
                 return False
         return True
-    if t.text == "second" and prev is not None and prev.typ == "W" and prev.text == "a":
-        return False
-    return True
+    return not (t.text == "second" and prev is not None and prev.typ == "W" and prev.text == "a")
 
 
 # the categories that can start a span (the rest are context only)
 _TRIGGERS = frozenset(
-    "NUM NUMA FRAC FRACMOD SCALEBARE MONTH MONTHABBR WEEKDAY PERIOD ORD ORDP ORDO CURPRE CURSYM".split()
+    ["NUM", "NUMA", "FRAC", "FRACMOD", "SCALEBARE", "MONTH", "MONTHABBR", "WEEKDAY", "PERIOD", "ORD", "ORDP", "ORDO", "CURPRE", "CURSYM"]
 )
 
 
@@ -925,7 +939,10 @@ def _scan(c: _Ctx) -> None:
                 c.emit(i, i + 1, "weekday", wd)
             p = _get(t, "PERIOD")
             if p is not None:
-                tm = _time_at(c, i + 1, p, False)
+                k = i + 1
+                if k < n and _get(T[k], "APPROX") is not None:
+                    k += 1
+                tm = _time_at(c, k, p, False)
                 if tm is not None:
                     c.emit(i, tm[0], "time", tm[1])
             o = _get(t, "ORD")
@@ -996,7 +1013,7 @@ def _spans(text: str):
 # ---------------------------------------------------------------- reference dates
 
 
-def _parse_reference(ref, what: str = "reference_date") -> Optional[_dt.date]:
+def _parse_reference(ref, what: str = "reference_date") -> _dt.date | None:
     if ref is None:
         return None
     if isinstance(ref, _dt.datetime):
@@ -1028,7 +1045,7 @@ _WEEKDAY_INDEX = {
 }
 
 
-def _resolve(kind: str, value: str, ref: Optional[_dt.date]) -> Optional[str]:
+def _resolve(kind: str, value: str, ref: _dt.date | None) -> str | None:
     if kind == "date":
         if len(value) == 10 and not value.startswith("-"):
             return value
@@ -1041,7 +1058,7 @@ def _resolve(kind: str, value: str, ref: Optional[_dt.date]) -> Optional[str]:
                     if best is None or dist < best[0]:
                         best = (dist, y)
             if best is not None:
-                return "%04d-%02d-%02d" % (best[1], mo, d)
+                return f"{best[1]:04d}-{mo:02d}-{d:02d}"
         return None
     if kind == "datetime":
         return value[:10]
@@ -1054,7 +1071,7 @@ def _resolve(kind: str, value: str, ref: Optional[_dt.date]) -> Optional[str]:
     return None
 
 
-def _parse_kinds(kinds) -> Optional[frozenset]:
+def _parse_kinds(kinds) -> frozenset | None:
     if kinds is None:
         return None
     if isinstance(kinds, str):
@@ -1082,7 +1099,7 @@ def _check_text(text, what: str) -> str:
     return text
 
 
-def _extract(text: str, kinds: Optional[frozenset], ref: Optional[_dt.date]) -> list:
+def _extract(text: str, kinds: frozenset | None, ref: _dt.date | None) -> list:
     out = []
     for s, e, kind, value in _spans(text):
         if kinds is not None and kind not in kinds:
@@ -1091,7 +1108,7 @@ def _extract(text: str, kinds: Optional[frozenset], ref: Optional[_dt.date]) -> 
     return out
 
 
-def extract(text: str, *, kinds: Optional[Iterable[str]] = None, reference_date=None) -> list:
+def extract(text: str, *, kinds: Iterable[str] | None = None, reference_date=None) -> list:
     """Dates, times, weekdays, years, durations, numbers, money, percentages and
     ordinals in ``text``, as :class:`Span` objects in text order (pure Python).
 
@@ -1104,7 +1121,7 @@ def extract(text: str, *, kinds: Optional[Iterable[str]] = None, reference_date=
 
 
 def extract_batch(
-    texts: Iterable[str], *, reference_dates=None, kinds: Optional[Iterable[str]] = None
+    texts: Iterable[str], *, reference_dates=None, kinds: Iterable[str] | None = None
 ) -> list:
     """:func:`extract` over many texts. ``reference_dates`` is one reference for
     all texts or a sequence with one (or ``None``) per text."""

@@ -29,8 +29,9 @@ Categories:
 * Context words: ``FREQ`` (बार, times), ``YEARCUE`` (words that announce a
   year), ``OF``, ``AND``, ``LISTSEP`` (या, or), ``BEFOREPREV`` (words after
   which पहले means "before"), ``FUNCNEXT`` (words before which पहले means
-  "before"), ``IDIOMNEXT`` (दूसरी ओर, ...), ``COUNT`` (nouns that show a
-  number counts, not a year).
+  "before"), ``APPROX`` (करीब: may stand between a part of the day and the time), ``IDIOMNEXT`` (दूसरी ओर, ...), ``COUNT`` (nouns that show a
+  number counts, not a year), ``MORE`` (``2000 से ज्यादा``: a count),
+  ``COUNTPREV`` (``more than 2000``, ``कुल 2000``: a count).
 """
 
 from __future__ import annotations
@@ -138,11 +139,8 @@ HINDI_NUMBERS = [
     (99, "निन्यानबे निन्यानवे"),
 ]
 
-ENGLISH_NUMBERS = (
-    "zero one two three four five six seven eight nine ten eleven twelve thirteen "
-    "fourteen fifteen sixteen seventeen eighteen nineteen"
-).split()
-ENGLISH_TENS = "twenty thirty forty fifty sixty seventy eighty ninety".split()
+ENGLISH_NUMBERS = ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen"]
+ENGLISH_TENS = ["twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"]
 
 HINDI_ORDINALS = [
     (1, "पहला पहली प्रथम"),
@@ -153,13 +151,8 @@ HINDI_ORDINALS = [
     (6, "छठा छठी छठे छठवां छठवीं छठवें छठवाँ"),
     (9, "नवां नवीं नवें नवाँ"),
 ]
-ENGLISH_ORDINALS = (
-    "first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth "
-    "thirteenth fourteenth fifteenth sixteenth seventeenth eighteenth nineteenth"
-).split()
-ENGLISH_TENS_ORDINALS = (
-    "twentieth thirtieth fortieth fiftieth sixtieth seventieth eightieth ninetieth"
-).split()
+ENGLISH_ORDINALS = ["first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth", "eleventh", "twelfth", "thirteenth", "fourteenth", "fifteenth", "sixteenth", "seventeenth", "eighteenth", "nineteenth"]
+ENGLISH_TENS_ORDINALS = ["twentieth", "thirtieth", "fortieth", "fiftieth", "sixtieth", "seventieth", "eightieth", "ninetieth"]
 
 MONTHS = [
     (1, "जनवरी january", "jan"),
@@ -249,16 +242,20 @@ CONTEXT = [
     ),
     (
         "FUNCNEXT",
-        "ही भी तो से की के का कि था थे थी थीं है हैं हो होगा होगी होंगे होता होती होते "
+        ("ही भी तो से की के का कि था थे थी थीं है हैं हो होगा होगी होंगे होता होती होते "
         "कहा बताया किया गया गई गए था जैसा जैसे जब तक तब वह वे वो यह ये मैं हम आप उन्होंने "
-        "उसने इसने उनका उनकी उनके इनका कभी ना न नहीं",
+        "उसने इसने उनका उनकी उनके इनका कभी ना न नहीं"),
     ),
     ("IDIOMNEXT", "ओर तरफ"),
+    ("APPROX", "करीब क़रीब लगभग तकरीबन तक़रीबन"),
     ("ORDSUF", "st nd rd th वां वीं वें वाँ वीँ वेँ वा वी वे"),
     ("COUNT", "लोग people"),
+    ("MORE", "ज्यादा ज़्यादा अधिक कम"),
+    ("COUNTPREV", "than कुल total"),
 ]
 AMPM = [("am", "am"), ("pm", "pm")]
-SCALE_ABBREVIATIONS = {"cr", "bn", "mn", "lac"}
+# not alone: abbreviations, and अरब/खरब (also "Arab": सऊदी अरब)
+SCALE_ABBREVIATIONS = {"cr", "bn", "mn", "lac", "अरब", "खरब"}
 
 
 def build_entries() -> list[tuple[str, str, str]]:

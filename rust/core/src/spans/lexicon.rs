@@ -39,8 +39,11 @@ pub enum Cat {
     BeforePrev,
     FuncNext,
     IdiomNext,
+    Approx,
     OrdSuf,
     Count,
+    More,
+    CountPrev,
 }
 
 impl Cat {
@@ -80,8 +83,11 @@ impl Cat {
             Cat::BeforePrev => "BEFOREPREV",
             Cat::FuncNext => "FUNCNEXT",
             Cat::IdiomNext => "IDIOMNEXT",
+            Cat::Approx => "APPROX",
             Cat::OrdSuf => "ORDSUF",
             Cat::Count => "COUNT",
+            Cat::More => "MORE",
+            Cat::CountPrev => "COUNTPREV",
         }
     }
 }
@@ -282,10 +288,8 @@ pub static ENTRIES: &[(&str, Cat, &str)] = &[
     ("करोड", Cat::ScaleBare, "10000000"),
     ("crore", Cat::ScaleBare, "10000000"),
     ("crores", Cat::ScaleBare, "10000000"),
-    ("अरब", Cat::ScaleBare, "1000000000"),
     ("billion", Cat::ScaleBare, "1000000000"),
     ("million", Cat::ScaleBare, "1000000"),
-    ("खरब", Cat::ScaleBare, "100000000000"),
     ("trillion", Cat::ScaleBare, "1000000000000"),
     ("डेढ़", Cat::Frac, "1.5"),
     ("डेढ", Cat::Frac, "1.5"),
@@ -1700,6 +1704,11 @@ pub static ENTRIES: &[(&str, Cat, &str)] = &[
     ("नहीं", Cat::FuncNext, ""),
     ("ओर", Cat::IdiomNext, ""),
     ("तरफ", Cat::IdiomNext, ""),
+    ("करीब", Cat::Approx, ""),
+    ("क़रीब", Cat::Approx, ""),
+    ("लगभग", Cat::Approx, ""),
+    ("तकरीबन", Cat::Approx, ""),
+    ("तक़रीबन", Cat::Approx, ""),
     ("st", Cat::OrdSuf, ""),
     ("nd", Cat::OrdSuf, ""),
     ("rd", Cat::OrdSuf, ""),
@@ -1715,4 +1724,11 @@ pub static ENTRIES: &[(&str, Cat, &str)] = &[
     ("वे", Cat::OrdSuf, ""),
     ("लोग", Cat::Count, ""),
     ("people", Cat::Count, ""),
+    ("ज्यादा", Cat::More, ""),
+    ("ज़्यादा", Cat::More, ""),
+    ("अधिक", Cat::More, ""),
+    ("कम", Cat::More, ""),
+    ("than", Cat::CountPrev, ""),
+    ("कुल", Cat::CountPrev, ""),
+    ("total", Cat::CountPrev, ""),
 ];

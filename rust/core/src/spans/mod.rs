@@ -213,8 +213,12 @@ fn after_number(c: &mut Ctx<'_>, i: usize, ne: NumExpr) {
     }
     if simple && info == Info::Digit && ti.plain && ti.ndig == 4 && (1000..=2199).contains(&ti.m) {
         let cue = i > 0 && t[i - 1].has(Cat::YearCue);
-        let count =
-            nxt.is_some_and(|x| x.typ == Typ::W && (x.text.ends_with("ों") || x.has(Cat::Count)));
+        let count = nxt.is_some_and(|x| {
+            x.typ == Typ::W
+                && (x.text.ends_with("ों")
+                    || x.has(Cat::Count)
+                    || (x.text == "से" && j + 1 < n && t[j + 1].has(Cat::More)))
+        }) || (i > 0 && t[i - 1].has(Cat::CountPrev));
         if ((1900..=2099).contains(&ti.m) || cue) && !count {
             let v = ti.m.to_string();
             c.emit(i, j, Kind::Year, v);
@@ -336,7 +340,11 @@ fn scan_tokens(c: &mut Ctx<'_>) {
                 c.emit(i, i + 1, Kind::Weekday, wd.to_string());
             }
             if let Some(p) = c.t[i].get(Cat::Period) {
-                if let Some((e, v)) = times::time_at(c, i + 1, Some(p), false) {
+                let mut k = i + 1;
+                if k < n && c.t[k].has(Cat::Approx) {
+                    k += 1;
+                }
+                if let Some((e, v)) = times::time_at(c, k, Some(p), false) {
                     c.emit(i, e, Kind::Time, v);
                 }
             }

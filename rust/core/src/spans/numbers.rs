@@ -371,8 +371,14 @@ fn group_at(c: &Ctx<'_>, i: usize) -> Option<(Dec, Dec, usize, Info)> {
     let mut mult: Dec = (1, 0);
     let mut last: Option<Dec> = None;
     let t = &c.t;
-    while j < t.len() {
-        let sv = match t[j].get(Cat::Scale) {
+    let n = t.len();
+    while j < n {
+        let mut k = j;
+        // "2,000-crore", "5-lakh"
+        if j > i && j + 1 < n && t[j].is_p("-") && t[j - 1].e == t[j].s && t[j].e == t[j + 1].s {
+            k = j + 1;
+        }
+        let sv = match t[k].get(Cat::Scale) {
             Some(v) => v,
             None => break,
         };
@@ -384,7 +390,7 @@ fn group_at(c: &Ctx<'_>, i: usize) -> Option<(Dec, Dec, usize, Info)> {
         }
         mult = mul(mult, sd)?;
         last = Some(sd);
-        j += 1;
+        j = k + 1;
     }
     let val = mul(val, mult)?;
     Some((val, mult, j, info))

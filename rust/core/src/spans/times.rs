@@ -109,15 +109,18 @@ pub fn time_at(
         let (a, j2) = ampm_at(c, j);
         let iv = int_of(val);
         if let Some(a) = a {
-            match iv {
-                Some(x) if (1..=12).contains(&x) && ne.info != Info::Frac => {
-                    h = x as u32;
-                    m = 0;
-                    j = j2;
-                    ap = Some(a);
-                }
+            let (hh, mm) = match (iv, tk.typ, tk.hm) {
+                (None, Typ::N, Some((x, y))) if ne.info == Info::Digit => (x as i128, y as u32),
+                (Some(x), _, _) if ne.info != Info::Frac => (x, 0),
                 _ => return None,
+            };
+            if !(1..=12).contains(&hh) {
+                return None;
             }
+            h = hh as u32;
+            m = mm;
+            j = j2;
+            ap = Some(a);
         } else if need_clock || j >= n {
             return None;
         } else if t[j].has(Cat::Baje) {
