@@ -129,6 +129,6 @@ pub fn resolve_overlaps(mut cands: Vec<Candidate>, len: usize) -> Vec<Candidate>
         }
         out.push(c);
     }
-    out.sort_by(|a, b| a.0.cmp(&b.0));
+    out.sort_by_key(|c| c.0);
     out
 }

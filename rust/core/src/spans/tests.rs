@@ -115,3 +115,103 @@ fn no_panic_on_odd_input() {
         let _ = extract(t, &ExtractOptions::default());
     }
 }
+
+/// A seeded xorshift generator (no dependency) for the fuzz test.
+struct Rng(u64);
+impl Rng {
+    fn next(&mut self) -> u64 {
+        self.0 ^= self.0 << 13;
+        self.0 ^= self.0 >> 7;
+        self.0 ^= self.0 << 17;
+        self.0
+    }
+    fn pick<'a, T>(&mut self, v: &'a [T]) -> &'a T {
+        &v[(self.next() % v.len() as u64) as usize]
+    }
+}
+
+/// Random texts built from lexicon words, digits, separators and odd characters:
+/// extraction never panics and every span satisfies the offset invariant.
+#[test]
+fn fuzz_invariants() {
+    let mut rng = Rng(0x9e37_79b9_7f4a_7c15);
+    let words: Vec<&str> = lexicon::ENTRIES.iter().map(|e| e.0).collect();
+    let odd = [
+        "0",
+        "7",
+        "12",
+        "2022",
+        "१५",
+        ",",
+        ".",
+        ":",
+        "/",
+        "-",
+        "%",
+        "₹",
+        "$",
+        " ",
+        "  ",
+        "\n",
+        "\u{a0}",
+        "\u{200d}",
+        "\u{200c}",
+        "\u{93c}",
+        "\u{901}",
+        "\u{94d}",
+        "x",
+        "AM",
+        "ों",
+        "(",
+        ")",
+        "99999999999999999999",
+        "1,00,000",
+        "11:27",
+        "2022-01-10",
+        "11/01/2022",
+        "\u{feff}",
+    ];
+    for _ in 0..4000 {
+        let mut text = String::new();
+        for _ in 0..(rng.next() % 12) {
+            if rng.next() % 2 == 0 {
+                text.push_str(*rng.pick(&words));
+            } else {
+                text.push_str(*rng.pick(&odd));
+            }
+            if rng.next() % 3 != 0 {
+                text.push(' ');
+            }
+        }
+        let chars: Vec<char> = text.chars().collect();
+        let mut prev_end = 0;
+        for s in extract(&text, &ExtractOptions::default()) {
+            assert!(s.start < s.end && s.end <= chars.len(), "{text:?} {s:?}");
+            assert!(s.start >= prev_end, "overlap in {text:?}");
+            let sub: String = chars[s.start..s.end].iter().collect();
+            assert_eq!(sub, s.text, "{text:?}");
+            prev_end = s.end;
+        }
+    }
+}
+
+#[test]
+fn lexicon_keys_are_normalized_and_known() {
+    let lex = scan::lexicon();
+    for (key, cat, _) in lex.dump() {
+        assert_eq!(
+            crate::normalize::normalize(&key, &crate::normalize::Options::match_key()),
+            key,
+            "{cat}"
+        );
+    }
+    // spelling variants share one key
+    assert_eq!(
+        lex.get("हजार"),
+        lex.get(&crate::normalize::normalize(
+            "हज़ार",
+            &crate::normalize::Options::match_key()
+        ))
+    );
+    assert!(!lex.get("सितंबर").is_empty() && !lex.get("सितम्बर").is_empty());
+}
