@@ -101,7 +101,7 @@ pub fn lexicon() -> &'static Lexicon {
 }
 
 /// Whitespace (an explicit list, identical in the Python twin).
-pub fn is_space(c: char) -> bool {
+pub const fn is_space(c: char) -> bool {
     matches!(
         c,
         ' ' | '\t'
@@ -124,11 +124,11 @@ pub fn is_space(c: char) -> bool {
 }
 
 /// Whitespace that does not end a line.
-pub fn is_line_space(c: char) -> bool {
+pub const fn is_line_space(c: char) -> bool {
     is_space(c) && !is_line_break(c)
 }
 
-pub fn is_line_break(c: char) -> bool {
+pub const fn is_line_break(c: char) -> bool {
     matches!(
         c,
         '\n' | '\r'
@@ -144,7 +144,7 @@ pub fn is_line_break(c: char) -> bool {
 }
 
 /// Characters dropped from the end of a mapped span (spaces and invisibles).
-pub fn is_trim(c: char) -> bool {
+pub const fn is_trim(c: char) -> bool {
     is_space(c)
         || matches!(
             c,
@@ -153,7 +153,7 @@ pub fn is_trim(c: char) -> bool {
 }
 
 /// Letters and marks of words (Latin and Devanagari).
-pub fn is_word(c: char) -> bool {
+pub const fn is_word(c: char) -> bool {
     matches!(
         c,
         'A'..='Z'
@@ -172,8 +172,8 @@ pub fn is_word(c: char) -> bool {
 }
 
 /// ASCII and Devanagari digits.
-pub fn is_digit(c: char) -> bool {
-    c.is_ascii_digit() || ('\u{966}'..='\u{96f}').contains(&c)
+pub const fn is_digit(c: char) -> bool {
+    matches!(c, '0'..='9' | '\u{966}'..='\u{96f}')
 }
 
 /// The value of a digit character (see [`is_digit`]).
@@ -286,92 +286,153 @@ impl<'a> Tok<'a> {
     }
 }
 
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Class {
+    Space,
+    Word,
+    Digit,
+    Other,
+}
+
+const fn class_slow(c: char) -> Class {
+    if is_space(c) {
+        Class::Space
+    } else if is_digit(c) {
+        Class::Digit
+    } else if is_word(c) {
+        Class::Word
+    } else {
+        Class::Other
+    }
+}
+
+const fn class_table(base: u32) -> [Class; 128] {
+    let mut t = [Class::Other; 128];
+    let mut i = 0;
+    while i < 128 {
+        if let Some(c) = char::from_u32(base + i as u32) {
+            t[i] = class_slow(c);
+        }
+        i += 1;
+    }
+    t
+}
+
+static ASCII_CLASS: [Class; 128] = class_table(0);
+static DEVA_CLASS: [Class; 128] = class_table(0x900);
+
+/// The character at byte `b` of `s`, its byte length and its class.
+#[inline(always)]
+fn next_char(s: &str, b: usize) -> (char, usize, Class) {
+    let bytes = s.as_bytes();
+    let b0 = bytes[b];
+    if b0 < 0x80 {
+        return (b0 as char, 1, ASCII_CLASS[b0 as usize]);
+    }
+    if b0 == 0xE0 && b + 2 < bytes.len() && (bytes[b + 1] == 0xA4 || bytes[b + 1] == 0xA5) {
+        let u = 0x900 + (((bytes[b + 1] - 0xA4) as u32) << 6) + (bytes[b + 2] & 0x3F) as u32;
+        // valid: the input is a str, so a lead E0 A4/A5 is followed by one continuation byte
+        let c = char::from_u32(u).unwrap_or('\u{fffd}');
+        return (c, 3, DEVA_CLASS[(u - 0x900) as usize]);
+    }
+    match s[b..].chars().next() {
+        Some(c) => (c, c.len_utf8(), class_slow(c)),
+        None => ('\u{fffd}', 1, Class::Other),
+    }
+}
+
 /// Split normalized text into tokens, looking each letter run and sign up in the lexicon.
 pub fn tokenize<'a>(nt: &'a str, lex: &'static Lexicon) -> Vec<Tok<'a>> {
     let mut toks = Vec::with_capacity(nt.len() / 8 + 4);
-    let bytes_len = nt.len();
-    let mut it = nt.char_indices().peekable();
+    let len = nt.len();
+    let mut b = 0usize;
     let mut ci = 0usize; // code point index
-    while let Some((b, c)) = it.next() {
-        if is_space(c) {
-            ci += 1;
-            continue;
-        }
-        if is_word(c) || is_digit(c) {
-            let s = ci;
-            ci += 1;
-            // split point: end of the leading digit run
-            let mut lead_digits = is_digit(c);
-            let mut digit_end_b = if lead_digits { b + c.len_utf8() } else { b };
-            let mut digit_chars = usize::from(lead_digits);
-            let mut later_digit = false;
-            let mut any_digit = lead_digits;
-            let mut eb = bytes_len;
-            while let Some(&(b2, c2)) = it.peek() {
-                if !(is_word(c2) || is_digit(c2)) {
-                    eb = b2;
-                    break;
-                }
-                let d = is_digit(c2);
-                if lead_digits {
-                    if d {
-                        digit_end_b = b2 + c2.len_utf8();
-                        digit_chars += 1;
-                    } else {
-                        lead_digits = false;
-                    }
-                } else if d {
-                    later_digit = true;
-                }
-                any_digit |= d;
-                it.next();
+    while b < len {
+        let (c, l, cls) = next_char(nt, b);
+        match cls {
+            Class::Space => {
+                b += l;
                 ci += 1;
             }
-            let run = &nt[b..eb];
-            let e = ci;
-            let starts_digit = is_digit(c);
-            if starts_digit && digit_end_b == eb {
-                toks.push(Tok::new(Typ::N, s, e, run, &[]));
-            } else if !any_digit {
-                toks.push(Tok::new(Typ::W, s, e, run, lex.get(run)));
-            } else if starts_digit && !later_digit {
-                let suf = lex.get(&nt[digit_end_b..eb]);
-                let mut t: Option<Tok<'a>> = None;
-                if digit_chars <= 4 {
-                    for &(cat, v) in suf {
-                        if cat == Cat::OrdSuf {
-                            t = Some(Tok::new(Typ::O, s, e, run, &[]));
-                            break;
-                        }
-                        if cat == Cat::AmPm {
-                            let ents: Entries = if v == "am" { AM } else { PM };
-                            t = Some(Tok::new(Typ::A, s, e, run, ents));
-                            break;
-                        }
-                    }
-                }
-                match t {
-                    Some(mut t) => {
-                        t.m = nt[b..digit_end_b]
-                            .chars()
-                            .fold(0i64, |acc, ch| acc * 10 + digit_value(ch) as i64);
-                        toks.push(t);
-                    }
-                    None => toks.push(Tok::new(Typ::X, s, e, run, &[])),
-                }
-            } else {
-                toks.push(Tok::new(Typ::X, s, e, run, &[]));
+            Class::Other => {
+                let run = &nt[b..b + l];
+                let ents = if lex.signs.contains(&c) {
+                    lex.get(run)
+                } else {
+                    &[]
+                };
+                toks.push(Tok::new(Typ::P, ci, ci + 1, run, ents));
+                b += l;
+                ci += 1;
             }
-            continue;
+            Class::Word | Class::Digit => {
+                let s = ci;
+                let start_b = b;
+                let starts_digit = cls == Class::Digit;
+                // split point: end of the leading digit run
+                let mut lead_digits = starts_digit;
+                let mut digit_end_b = if starts_digit { b + l } else { b };
+                let mut digit_chars = usize::from(starts_digit);
+                let mut later_digit = false;
+                let mut any_digit = starts_digit;
+                b += l;
+                ci += 1;
+                while b < len {
+                    let (_c2, l2, cls2) = next_char(nt, b);
+                    if cls2 != Class::Word && cls2 != Class::Digit {
+                        break;
+                    }
+                    let d = cls2 == Class::Digit;
+                    if lead_digits {
+                        if d {
+                            digit_end_b = b + l2;
+                            digit_chars += 1;
+                        } else {
+                            lead_digits = false;
+                        }
+                    } else if d {
+                        later_digit = true;
+                    }
+                    any_digit |= d;
+                    b += l2;
+                    ci += 1;
+                }
+                let run = &nt[start_b..b];
+                let e = ci;
+                if starts_digit && digit_end_b == b {
+                    toks.push(Tok::new(Typ::N, s, e, run, &[]));
+                } else if !any_digit {
+                    toks.push(Tok::new(Typ::W, s, e, run, lex.get(run)));
+                } else if starts_digit && !later_digit {
+                    let suf = lex.get(&nt[digit_end_b..b]);
+                    let mut t: Option<Tok<'a>> = None;
+                    if digit_chars <= 4 {
+                        for &(cat, v) in suf {
+                            if cat == Cat::OrdSuf {
+                                t = Some(Tok::new(Typ::O, s, e, run, &[]));
+                                break;
+                            }
+                            if cat == Cat::AmPm {
+                                let ents: Entries = if v == "am" { AM } else { PM };
+                                t = Some(Tok::new(Typ::A, s, e, run, ents));
+                                break;
+                            }
+                        }
+                    }
+                    match t {
+                        Some(mut t) => {
+                            t.m = nt[start_b..digit_end_b]
+                                .chars()
+                                .fold(0i64, |acc, ch| acc * 10 + digit_value(ch) as i64);
+                            toks.push(t);
+                        }
+                        None => toks.push(Tok::new(Typ::X, s, e, run, &[])),
+                    }
+                } else {
+                    toks.push(Tok::new(Typ::X, s, e, run, &[]));
+                }
+            }
         }
-        let run = &nt[b..b + c.len_utf8()];
-        let ents = if lex.signs.contains(&c) {
-            lex.get(run)
-        } else {
-            &[]
-        };
-        toks.push(Tok::new(Typ::P, ci, ci + 1, run, ents));
-        ci += 1;
     }
     toks
 }
