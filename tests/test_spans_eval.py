@@ -98,3 +98,26 @@ def test_cli_errors(tmp_path):
         check=False,
     )
     assert r.returncode == 1 and "nope.txt" in r.stderr
+
+
+def test_cli_spans_command(tmp_path):
+    doc = tmp_path / "a.txt"
+    doc.write_text("15 जनवरी को ₹5 लाख\r\n", encoding="utf-8")
+    out = subprocess.run(
+        ["asimtext", "spans", str(doc), "--reference-date", "2022-01-11", "--kinds", "date"],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
+    rows = [json.loads(line) for line in out.splitlines()]
+    assert rows == [
+        {"start": 0, "end": 8, "text": "15 जनवरी", "kind": "date", "value": "--01-15",
+         "resolved": "2022-01-15"}
+    ]
+    r = subprocess.run(
+        ["asimtext", "spans", str(doc), "--reference-date", "soon"],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert r.returncode == 1 and "reference_date" in r.stderr
