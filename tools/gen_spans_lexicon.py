@@ -23,7 +23,7 @@ VARIANTS = {
     "PER": "Per", "CENT": "Cent", "CURSUF": "CurSuf", "CURPRE": "CurPre", "CURSYM": "CurSym",
     "PERIOD": "Period", "BAJE": "Baje", "BAJKAR": "Bajkar", "AMPM": "AmPm", "ZONE": "Zone",
     "FREQ": "Freq", "YEARCUE": "YearCue", "OF": "Of", "AND": "And", "LISTSEP": "ListSep",
-    "BEFOREPREV": "BeforePrev", "FUNCNEXT": "FuncNext", "IDIOMNEXT": "IdiomNext", "APPROX": "Approx",
+    "BEFOREPREV": "BeforePrev", "FUNCNEXT": "FuncNext", "IDIOMNEXT": "IdiomNext", "APPROX": "Approx", "PERIODLINK": "PeriodLink",
     "ORDSUF": "OrdSuf", "COUNT": "Count", "MORE": "More", "COUNTPREV": "CountPrev",
 }
 

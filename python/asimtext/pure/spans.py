@@ -940,6 +940,8 @@ def _scan(c: _Ctx) -> None:
             p = _get(t, "PERIOD")
             if p is not None:
                 k = i + 1
+                if k < n and _get(T[k], "PERIODLINK") is not None:
+                    k += 1
                 if k < n and _get(T[k], "APPROX") is not None:
                     k += 1
                 tm = _time_at(c, k, p, False)

@@ -29,7 +29,8 @@ Categories:
 * Context words: ``FREQ`` (बार, times), ``YEARCUE`` (words that announce a
   year), ``OF``, ``AND``, ``LISTSEP`` (या, or), ``BEFOREPREV`` (words after
   which पहले means "before"), ``FUNCNEXT`` (words before which पहले means
-  "before"), ``APPROX`` (करीब: may stand between a part of the day and the time), ``IDIOMNEXT`` (दूसरी ओर, ...), ``COUNT`` (nouns that show a
+  "before"), ``APPROX`` (करीब) and ``PERIODLINK`` (के, को): may stand between a part of
+  the day and the time (``रात के करीब 10 बजे``), ``IDIOMNEXT`` (दूसरी ओर, ...), ``COUNT`` (nouns that show a
   number counts, not a year), ``MORE`` (``2000 से ज्यादा``: a count),
   ``COUNTPREV`` (``more than 2000``, ``कुल 2000``: a count).
 """
@@ -248,6 +249,7 @@ CONTEXT = [
     ),
     ("IDIOMNEXT", "ओर तरफ"),
     ("APPROX", "करीब क़रीब लगभग तकरीबन तक़रीबन"),
+    ("PERIODLINK", "के को"),
     ("ORDSUF", "st nd rd th वां वीं वें वाँ वीँ वेँ वा वी वे"),
     ("COUNT", "लोग people"),
     ("MORE", "ज्यादा ज़्यादा अधिक कम"),

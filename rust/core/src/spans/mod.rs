@@ -341,6 +341,9 @@ fn scan_tokens(c: &mut Ctx<'_>) {
             }
             if let Some(p) = c.t[i].get(Cat::Period) {
                 let mut k = i + 1;
+                if k < n && c.t[k].has(Cat::PeriodLink) {
+                    k += 1;
+                }
                 if k < n && c.t[k].has(Cat::Approx) {
                     k += 1;
                 }
