@@ -477,3 +477,15 @@ def test_gold_f1(impl):
     for kind, s in strict.items():
         if s["gold"]:
             assert s["f1"] >= 0.9, (kind, ev.format_scores(scores))
+
+
+def test_precomposed_and_decomposed_nukta_alike(extract):
+    decomposed = "2.5 करो\u0921\u093c रुपये, डे\u0922\u093c सौ, दो ह\u091c\u093cार"
+    precomposed = "2.5 करो\u095c रुपये, डे\u095d सौ, दो ह\u095bार"
+    a = [(s.start, s.kind, s.value) for s in extract(decomposed)]
+    b = [(s.start, s.kind, s.value) for s in extract(precomposed)]
+    assert [x[1:] for x in a] == [x[1:] for x in b] == [
+        ("money", "INR 25000000"),
+        ("number", "150"),
+        ("number", "2000"),
+    ]

@@ -28,8 +28,13 @@ def same(text, **kw):
     a = dicts(asimtext.extract(text, **kw))
     b = dicts(pure.extract(text, **kw))
     assert a == b, (text, a, b)
+    prev_end = 0
     for d in a:
+        assert 0 <= d["start"] < d["end"] <= len(text)
+        assert d["start"] >= prev_end, "overlap"
         assert text[d["start"] : d["end"]] == d["text"]
+        assert d["kind"] in asimtext.SPAN_KINDS
+        prev_end = d["end"]
     return a
 
 

@@ -322,7 +322,33 @@ def build_entries() -> list[tuple[str, str, str]]:
         add(w, "AMPM", value)
     for cat, words in CONTEXT:
         add(words, cat, "")
-    return out
+    # Nukta letters come decomposed (ड + ़) or precomposed (ड़ U+095C); a normalizer
+    # that does not fold both must still find both, so both are listed.
+    composed = []
+    for word, cat, value in out:
+        variant = _compose_nukta(word)
+        if variant != word:
+            composed.append((variant, cat, value))
+    return out + composed
+
+
+# consonant + nukta -> the precomposed letter (NFC never composes these)
+_NUKTA = {
+    "क़": "क़",
+    "ख़": "ख़",
+    "ग़": "ग़",
+    "ज़": "ज़",
+    "ड़": "ड़",
+    "ढ़": "ढ़",
+    "फ़": "फ़",
+    "य़": "य़",
+}
+
+
+def _compose_nukta(word: str) -> str:
+    for pair, letter in _NUKTA.items():
+        word = word.replace(pair, letter)
+    return word
 
 
 ENTRIES = build_entries()
