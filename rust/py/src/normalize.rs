@@ -5,7 +5,8 @@ use pyo3::exceptions::PyValueError;
 use pyo3::prelude::*;
 use rayon::prelude::*;
 
-use crate::convert::{text_arg, texts_arg, OnSurrogate};
+use crate::convert::{py_str, text_arg, texts_arg, OnSurrogate};
+use pyo3::types::{PyList, PyString};
 
 pub fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(normalize, m)?)?;
@@ -60,8 +61,8 @@ fn options(
 #[pyfunction]
 #[pyo3(signature = (text, *, form="canonical", ascii_digits=false, ascii_punctuation=false, fix_mojibake=false, fold_vowel_length=false, errors="strict"))]
 #[allow(clippy::too_many_arguments)]
-fn normalize(
-    py: Python<'_>,
+fn normalize<'py>(
+    py: Python<'py>,
     text: &Bound<'_, PyAny>,
     form: &str,
     ascii_digits: bool,
@@ -69,7 +70,7 @@ fn normalize(
     fix_mojibake: bool,
     fold_vowel_length: bool,
     errors: &str,
-) -> PyResult<String> {
+) -> PyResult<Bound<'py, PyString>> {
     let opts = options(
         form,
         ascii_digits,
@@ -78,7 +79,8 @@ fn normalize(
         fold_vowel_length,
     )?;
     let text = text_arg(text, "text", OnSurrogate::parse(errors)?)?;
-    Ok(py.detach(|| core::normalize(&text, &opts)))
+    let out = py.detach(|| core::normalize(&text, &opts));
+    Ok(py_str(py, &out))
 }
 
 /// Normalize one text and return (normalized, offsets).
@@ -90,8 +92,8 @@ fn normalize(
 #[pyfunction]
 #[pyo3(signature = (text, *, form="canonical", ascii_digits=false, ascii_punctuation=false, fix_mojibake=false, fold_vowel_length=false, errors="strict"))]
 #[allow(clippy::too_many_arguments)]
-fn normalize_with_offsets(
-    py: Python<'_>,
+fn normalize_with_offsets<'py>(
+    py: Python<'py>,
     text: &Bound<'_, PyAny>,
     form: &str,
     ascii_digits: bool,
@@ -99,7 +101,7 @@ fn normalize_with_offsets(
     fix_mojibake: bool,
     fold_vowel_length: bool,
     errors: &str,
-) -> PyResult<(String, Vec<u32>)> {
+) -> PyResult<(Bound<'py, PyString>, Vec<u32>)> {
     let opts = options(
         form,
         ascii_digits,
@@ -110,7 +112,7 @@ fn normalize_with_offsets(
     let text = text_arg(text, "text", OnSurrogate::parse(errors)?)?;
     let n = py.detach(|| core::normalize_with_offsets(&text, &opts));
     let offsets = n.offsets();
-    Ok((n.text, offsets))
+    Ok((py_str(py, &n.text), offsets))
 }
 
 /// Normalize many texts in parallel on all cores, with the GIL released.
@@ -121,8 +123,8 @@ fn normalize_with_offsets(
 #[pyfunction]
 #[pyo3(signature = (texts, *, form="canonical", ascii_digits=false, ascii_punctuation=false, fix_mojibake=false, fold_vowel_length=false, errors="strict"))]
 #[allow(clippy::too_many_arguments)]
-fn normalize_batch(
-    py: Python<'_>,
+fn normalize_batch<'py>(
+    py: Python<'py>,
     texts: &Bound<'_, PyAny>,
     form: &str,
     ascii_digits: bool,
@@ -130,7 +132,7 @@ fn normalize_batch(
     fix_mojibake: bool,
     fold_vowel_length: bool,
     errors: &str,
-) -> PyResult<Vec<String>> {
+) -> PyResult<Bound<'py, PyList>> {
     let opts = options(
         form,
         ascii_digits,
@@ -139,10 +141,11 @@ fn normalize_batch(
         fold_vowel_length,
     )?;
     let texts = texts_arg(texts, "texts", OnSurrogate::parse(errors)?)?;
-    Ok(py.detach(|| {
+    let out: Vec<String> = py.detach(|| {
         texts
             .par_iter()
             .map(|t| core::normalize(t, &opts))
             .collect()
-    }))
+    });
+    PyList::new(py, out.iter().map(|t| py_str(py, t)))
 }
