@@ -5,8 +5,7 @@ use pyo3::exceptions::PyValueError;
 use pyo3::prelude::*;
 use rayon::prelude::*;
 
-use crate::convert::{py_str, text_arg, texts_arg, OnSurrogate};
-use pyo3::types::{PyList, PyString};
+use crate::convert::{text_arg, texts_arg, OnSurrogate};
 
 pub fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(normalize, m)?)?;
@@ -61,8 +60,8 @@ fn options(
 #[pyfunction]
 #[pyo3(signature = (text, *, form="canonical", ascii_digits=false, ascii_punctuation=false, fix_mojibake=false, fold_vowel_length=false, errors="strict"))]
 #[allow(clippy::too_many_arguments)]
-fn normalize<'py>(
-    py: Python<'py>,
+fn normalize(
+    py: Python<'_>,
     text: &Bound<'_, PyAny>,
     form: &str,
     ascii_digits: bool,
@@ -70,7 +69,7 @@ fn normalize<'py>(
     fix_mojibake: bool,
     fold_vowel_length: bool,
     errors: &str,
-) -> PyResult<Bound<'py, PyString>> {
+) -> PyResult<String> {
     let opts = options(
         form,
         ascii_digits,
@@ -79,8 +78,7 @@ fn normalize<'py>(
         fold_vowel_length,
     )?;
     let text = text_arg(text, "text", OnSurrogate::parse(errors)?)?;
-    let out = py.detach(|| core::normalize(&text, &opts));
-    Ok(py_str(py, &out))
+    Ok(py.detach(|| core::normalize(&text, &opts)))
 }
 
 /// Normalize one text and return (normalized, offsets).
@@ -92,8 +90,8 @@ fn normalize<'py>(
 #[pyfunction]
 #[pyo3(signature = (text, *, form="canonical", ascii_digits=false, ascii_punctuation=false, fix_mojibake=false, fold_vowel_length=false, errors="strict"))]
 #[allow(clippy::too_many_arguments)]
-fn normalize_with_offsets<'py>(
-    py: Python<'py>,
+fn normalize_with_offsets(
+    py: Python<'_>,
     text: &Bound<'_, PyAny>,
     form: &str,
     ascii_digits: bool,
@@ -101,7 +99,7 @@ fn normalize_with_offsets<'py>(
     fix_mojibake: bool,
     fold_vowel_length: bool,
     errors: &str,
-) -> PyResult<(Bound<'py, PyString>, Vec<u32>)> {
+) -> PyResult<(String, Vec<u32>)> {
     let opts = options(
         form,
         ascii_digits,
@@ -112,7 +110,7 @@ fn normalize_with_offsets<'py>(
     let text = text_arg(text, "text", OnSurrogate::parse(errors)?)?;
     let n = py.detach(|| core::normalize_with_offsets(&text, &opts));
     let offsets = n.offsets();
-    Ok((py_str(py, &n.text), offsets))
+    Ok((n.text, offsets))
 }
 
 /// Normalize many texts in parallel on all cores, with the GIL released.
@@ -123,8 +121,8 @@ fn normalize_with_offsets<'py>(
 #[pyfunction]
 #[pyo3(signature = (texts, *, form="canonical", ascii_digits=false, ascii_punctuation=false, fix_mojibake=false, fold_vowel_length=false, errors="strict"))]
 #[allow(clippy::too_many_arguments)]
-fn normalize_batch<'py>(
-    py: Python<'py>,
+fn normalize_batch(
+    py: Python<'_>,
     texts: &Bound<'_, PyAny>,
     form: &str,
     ascii_digits: bool,
@@ -132,7 +130,7 @@ fn normalize_batch<'py>(
     fix_mojibake: bool,
     fold_vowel_length: bool,
     errors: &str,
-) -> PyResult<Bound<'py, PyList>> {
+) -> PyResult<Vec<String>> {
     let opts = options(
         form,
         ascii_digits,
@@ -141,11 +139,10 @@ fn normalize_batch<'py>(
         fold_vowel_length,
     )?;
     let texts = texts_arg(texts, "texts", OnSurrogate::parse(errors)?)?;
-    let out: Vec<String> = py.detach(|| {
+    Ok(py.detach(|| {
         texts
             .par_iter()
             .map(|t| core::normalize(t, &opts))
             .collect()
-    });
-    PyList::new(py, out.iter().map(|t| py_str(py, t)))
+    }))
 }
