@@ -110,12 +110,20 @@ def _mum(x: int, y: int) -> int:
 
 
 def hash64(data: bytes) -> int:
-    """asimhash64: the 64-bit shingle hash of the default scheme."""
+    """asimhash64: the 64-bit shingle hash of the default scheme.
+
+    ``h = len ^ K0``; for each 16-byte block (the last one zero-padded), read as
+    two little-endian words ``w0, w1``: ``h = mum(h ^ w0, w1 ^ K1)``; result
+    ``mum(h ^ len, K2)``, where ``mum(x, y)`` folds the 128-bit product ``x * y``
+    (low 64 bits XOR high 64 bits).
+    """
     n = len(data)
     h = n ^ K0
-    for i in range(0, n, 8):
-        w = int.from_bytes(data[i : i + 8], "little")
-        h = _mum(h ^ w, K1)
+    for i in range(0, n, 16):
+        block = data[i : i + 16]
+        w0 = int.from_bytes(block[:8], "little")
+        w1 = int.from_bytes(block[8:16], "little")
+        h = _mum(h ^ w0, w1 ^ K1)
     return _mum(h ^ n, K2)
 
 
