@@ -326,6 +326,23 @@ def test_lsh_bad_arguments(kwargs, word):
         LSH(**kwargs)
 
 
+@pytest.mark.parametrize(
+    "kwargs, exc, word",
+    [
+        ({"params": (-1, 5)}, ValueError, "bands"),
+        ({"params": (5, 0)}, ValueError, "rows"),
+        ({"params": "x"}, TypeError, "params"),
+        ({"weights": (0.5,)}, TypeError, "weights"),
+        ({"weights": "ab"}, TypeError, "weights"),
+        ({"threshold": "0.5"}, TypeError, "threshold"),
+        ({"num_perm": 2.0}, TypeError, "num_perm"),
+    ],
+)
+def test_lsh_bad_argument_types(kwargs, exc, word):
+    with pytest.raises(exc, match=word):
+        LSH(**kwargs)
+
+
 def _filled_lsh():
     h = MinHasher(num_perm=32)
     lsh = LSH(threshold=0.5, num_perm=32, weights=(0.3, 0.7))

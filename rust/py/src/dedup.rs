@@ -63,6 +63,23 @@ fn float_arg(obj: &Bound<'_, PyAny>, name: &str) -> PyResult<f64> {
     })
 }
 
+/// `params=(bands, rows)`: None, or a tuple of two ints in `[1, max]`.
+fn params_arg(params: Option<&Bound<'_, PyAny>>, max: usize) -> PyResult<Option<(usize, usize)>> {
+    match params {
+        None => Ok(None),
+        Some(p) if p.is_none() => Ok(None),
+        Some(p) => {
+            let (b, r): (Bound<'_, PyAny>, Bound<'_, PyAny>) = p
+                .extract()
+                .map_err(|_| PyTypeError::new_err("params must be a (bands, rows) tuple of int"))?;
+            Ok(Some((
+                int_arg(&b, "params[0] (bands)", 1, max as i128)? as usize,
+                int_arg(&r, "params[1] (rows)", 1, max as i128)? as usize,
+            )))
+        }
+    }
+}
+
 fn parse_unit(unit: &str) -> PyResult<Unit> {
     match unit {
         "word" => Ok(Unit::Word),
@@ -571,19 +588,7 @@ fn _near_duplicates(
     let ngram = int_arg(ngram, "ngram", 1, core::minhash::MAX_NGRAM as i128)? as usize;
     let seed = int_arg(seed, "seed", 0, u64::MAX as i128)? as u64;
     let unit = parse_unit(unit)?;
-    let params = match params {
-        None => None,
-        Some(p) if p.is_none() => None,
-        Some(p) => {
-            let (b, r): (Bound<'_, PyAny>, Bound<'_, PyAny>) = p
-                .extract()
-                .map_err(|_| PyTypeError::new_err("params must be a (bands, rows) tuple of int"))?;
-            Some((
-                int_arg(&b, "params[0] (bands)", 1, num_perm as i128)? as usize,
-                int_arg(&r, "params[1] (rows)", 1, num_perm as i128)? as usize,
-            ))
-        }
-    };
+    let params = params_arg(params, num_perm)?;
     let texts = texts_arg(texts, "texts", OnSurrogate::Strict)?;
     let o = NearDupOptions {
         threshold,
@@ -658,14 +663,24 @@ pub struct PyLsh {
 #[pymethods]
 impl PyLsh {
     #[new]
-    #[pyo3(signature = (threshold=None, num_perm=None, weights=(0.5, 0.5), params=None))]
+    #[pyo3(signature = (threshold=None, num_perm=None, weights=None, params=None))]
     fn py_new(
         py: Python<'_>,
         threshold: Option<&Bound<'_, PyAny>>,
         num_perm: Option<&Bound<'_, PyAny>>,
-        weights: (f64, f64),
-        params: Option<(usize, usize)>,
+        weights: Option<&Bound<'_, PyAny>>,
+        params: Option<&Bound<'_, PyAny>>,
     ) -> PyResult<Self> {
+        let weights: (f64, f64) = match weights {
+            None => (0.5, 0.5),
+            Some(weights) => weights.extract().map_err(|_| {
+            PyTypeError::new_err(format!(
+                "weights must be a (false_positive_weight, false_negative_weight) tuple of two numbers, not {}",
+                type_name(weights)
+            ))
+        })?,
+        };
+        let params = params_arg(params, 1 << 20)?;
         let threshold = match threshold {
             Some(t) => float_arg(t, "threshold")?,
             None => 0.8,
