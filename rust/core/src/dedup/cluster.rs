@@ -135,7 +135,8 @@ pub fn check_options(o: &NearDupOptions) -> Result<()> {
     Ok(())
 }
 
-/// Sketches of many texts: per text the sorted shingle-hash set and the signature.
+/// Sketches of many texts: per text the shingle hashes (in text order; sorted
+/// and de-duplicated only for the texts that need verification) and the signature.
 pub struct Sketches {
     pub sets: Vec<Vec<u64>>,
     /// Row-major `n x num_perm`.
@@ -151,7 +152,7 @@ pub fn sketch_all<S: AsRef<str> + Sync>(hasher: &MinHasher, texts: &[S]) -> Sket
         .zip(sets.par_iter_mut())
         .zip(texts.par_iter())
         .for_each_init(Scratch::default, |s, ((sig, set), text)| {
-            *set = hasher.shingle_hash_set(text.as_ref(), s);
+            *set = hasher.shingle_hashes(text.as_ref(), s);
             s.xs32.clear();
             s.xs32.extend(set.iter().map(|&h| (h >> 32) as u32));
             let xs = std::mem::take(&mut s.xs32);
@@ -223,7 +224,22 @@ pub fn near_duplicates<S: AsRef<str> + Sync>(
         .params
         .unwrap_or_else(|| default_params(o.threshold, o.num_perm));
     let sk = sketch_all(&hasher, texts);
+    let mut sk = sk;
     let cands = candidate_pairs(&sk, bands, rows);
+    // Only texts in a candidate pair need their shingle set sorted for verification.
+    let mut involved = vec![false; texts.len()];
+    for &(i, j) in &cands {
+        involved[i as usize] = true;
+        involved[j as usize] = true;
+    }
+    sk.sets
+        .par_iter_mut()
+        .zip(involved.par_iter())
+        .filter(|(_, &inv)| inv)
+        .for_each(|(set, _)| {
+            set.sort_unstable();
+            set.dedup();
+        });
     let k = o.num_perm;
     let pairs: Vec<(u32, u32, f64, f64)> = cands
         .par_iter()
