@@ -217,7 +217,22 @@ fn token_set_arg(obj: &Bound<'_, PyAny>, what: &str) -> PyResult<TokenSet> {
 
 // ------------------------------------------------------------------ MinHasher
 
-/// MinHash signatures computed in Rust from raw text. See `asimtext.MinHasher`.
+/// MinHash signatures computed in Rust from raw text.
+///
+/// ``MinHasher(num_perm=128, ngram=5, unit="word", seed=1, compat=None, scheme=None)``
+///
+/// Each text is normalized to the match key, split into tokens (maximal runs of
+/// letters, marks and digits, Unicode 18), cut into shingles (``ngram`` words, or
+/// ``ngram`` characters with ``unit="char"``) and MinHashed with ``num_perm``
+/// seeded permutations. A text shorter than ``ngram`` has one shingle (all of it);
+/// a text without tokens has none and gets the all-maximum "empty" signature.
+///
+/// Default scheme: uint32 signatures (asimhash64 of each shingle, affine
+/// permutations mod 2**32). ``compat="datasketch"`` with ``scheme="affine32"``
+/// (default), ``"affine64"`` or ``"legacy"`` reproduces ``datasketch.MinHash``
+/// hash values exactly (``seed`` then must be below 2**32).
+///
+/// Raises TypeError/ValueError naming the argument when one is out of range.
 #[pyclass(name = "MinHasher", module = "asimtext", frozen)]
 pub struct PyMinHasher {
     inner: MinHasher,
@@ -654,7 +669,18 @@ fn _optimal_params(
 
 // ------------------------------------------------------------------ LSH
 
-/// MinHash LSH index. See `asimtext.LSH`.
+/// MinHash LSH index: finds the keys whose signatures probably have a
+/// Jaccard similarity of at least ``threshold`` with a query.
+///
+/// ``LSH(threshold=0.8, num_perm=128, weights=(0.5, 0.5), params=None)``
+///
+/// ``params`` (bands, rows) is chosen, as datasketch does, to minimise
+/// ``weights[0] * false-positive area + weights[1] * false-negative area``;
+/// pass ``params=(bands, rows)`` to set it. Keys are ``int`` or ``str``;
+/// signatures are 1-D uint32/uint64 numpy arrays of length ``num_perm``
+/// (``MinHasher`` or datasketch hash values). ``save``/``load`` use a versioned
+/// binary format with a CRC-32 checksum (``CorruptFileError`` if damaged);
+/// instances pickle.
 #[pyclass(name = "LSH", module = "asimtext")]
 pub struct PyLsh {
     inner: Lsh,
