@@ -8,6 +8,8 @@ from pathlib import Path
 import asimtext
 import numpy as np
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from asimtext import LSH, CorruptFileError, MinHasher
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -465,3 +467,67 @@ def test_shared_passages_edge_cases():
         "one two three four", "one two three four and one two three four", min_words=4
     )
     assert [(p.b_start, p.b_end) for p in ps] == [(0, 18), (23, 41)]
+
+
+# ---------------------------------------------------------------- properties
+
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    st.lists(st.lists(st.integers(0, 3), min_size=12, max_size=12), min_size=1, max_size=25),
+    st.sampled_from([(2, 6), (3, 4), (4, 3), (6, 2), (12, 1), (1, 12), (3, 3)]),
+)
+def test_lsh_query_is_exactly_band_equality(rows, params):
+    """A key is returned iff its signature equals the query on all rows of some band."""
+    bands, r = params
+    sigs = np.array(rows, dtype=np.uint32)
+    lsh = LSH(threshold=0.5, num_perm=12, params=params)
+    lsh.insert_many(range(len(sigs)), sigs)
+    for q in sigs:
+        expected = [
+            k
+            for k, s in enumerate(sigs)
+            if any((s[b * r : (b + 1) * r] == q[b * r : (b + 1) * r]).all() for b in range(bands))
+        ]
+        assert lsh.query(q) == expected
+    # Removing keys removes exactly them.
+    for k in range(0, len(sigs), 2):
+        lsh.remove(k)
+    for q in sigs:
+        assert all(k % 2 == 1 for k in lsh.query(q))
+    assert len(lsh) == len(sigs) // 2
+
+
+def test_near_duplicates_same_result_on_one_thread():
+    import json
+    import os
+    import subprocess
+    import sys
+
+    texts = [seed_text(i) for i in range(len(SEEDS))]
+    texts += [_edited(t, k) for t in texts for k in (1, 2)]
+    code = (
+        "import json, sys, asimtext; t = json.load(sys.stdin); "
+        "r = asimtext.near_duplicates(t, threshold=0.6); "
+        "print(json.dumps([r.pairs, r.clusters]))"
+    )
+    env = dict(os.environ, RAYON_NUM_THREADS="1")
+    out = subprocess.run(
+        [sys.executable, "-c", code],
+        input=json.dumps(texts),
+        capture_output=True,
+        text=True,
+        env=env,
+        check=True,
+    ).stdout
+    pairs, clusters = json.loads(out)
+    r = asimtext.near_duplicates(texts, threshold=0.6)
+    assert [tuple(p) for p in pairs] == r.pairs
+    assert clusters == r.clusters
+    assert len(r.pairs) >= 10
+
+
+def test_passages_pickle():
+    (p,) = asimtext.shared_passages("x a b c d", "a b c d y", min_words=4)
+    assert pickle.loads(pickle.dumps(p)) == p
