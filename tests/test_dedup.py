@@ -8,9 +8,9 @@ from pathlib import Path
 import asimtext
 import numpy as np
 import pytest
+from asimtext import LSH, CorruptFileError, MinHasher
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from asimtext import LSH, CorruptFileError, MinHasher
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = sorted((ROOT / "seeds").glob("*.txt"))
@@ -470,7 +470,6 @@ def test_shared_passages_edge_cases():
 
 
 # ---------------------------------------------------------------- properties
-
 
 
 @settings(max_examples=60, deadline=None)
