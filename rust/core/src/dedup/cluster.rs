@@ -171,18 +171,25 @@ pub fn sketch_all<S: AsRef<str> + Sync>(hasher: &MinHasher, texts: &[S]) -> Sket
 pub fn candidate_pairs(sk: &Sketches, bands: usize, rows: usize) -> Vec<(u32, u32)> {
     let k = sk.num_perm;
     let n = sk.sets.len();
+    // All band hashes, row-major `n x bands`.
+    let mut bh = vec![0u64; n * bands];
+    bh.par_chunks_mut(bands.max(1))
+        .enumerate()
+        .for_each(|(d, out)| {
+            let sig = &sk.sigs[d * k..(d + 1) * k];
+            for (band, o) in out.iter_mut().enumerate() {
+                *o = band_hash(band, &sig[band * rows..(band + 1) * rows]);
+            }
+        });
+    let bh = &bh;
+    // A pair is emitted only by the first band its two texts share, so no
+    // pair is ever held twice (big groups of identical texts stay affordable).
     let mut pairs: Vec<(u32, u32)> = (0..bands)
         .into_par_iter()
         .flat_map_iter(|band| {
             let mut keyed: Vec<(u64, u32)> = (0..n)
                 .filter(|&d| !sk.sets[d].is_empty())
-                .map(|d| {
-                    let sig = &sk.sigs[d * k..(d + 1) * k];
-                    (
-                        band_hash(band, &sig[band * rows..(band + 1) * rows]),
-                        d as u32,
-                    )
-                })
+                .map(|d| (bh[d * bands + band], d as u32))
                 .collect();
             keyed.sort_unstable();
             let mut out = Vec::new();
@@ -193,8 +200,12 @@ pub fn candidate_pairs(sk: &Sketches, bands: usize, rows: usize) -> Vec<(u32, u3
                     e += 1;
                 }
                 for x in s..e {
+                    let a = keyed[x].1 as usize * bands;
                     for y in x + 1..e {
-                        out.push((keyed[x].1, keyed[y].1));
+                        let b = keyed[y].1 as usize * bands;
+                        if (0..band).all(|p| bh[a + p] != bh[b + p]) {
+                            out.push((keyed[x].1, keyed[y].1));
+                        }
                     }
                 }
                 s = e;
