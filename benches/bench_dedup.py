@@ -296,6 +296,21 @@ def test_end_to_end_asimtext(benchmark, corpus, truth, ncores):
     assert score["precision"] == 1.0
 
 
+def test_end_to_end_pure_twin(benchmark, corpus):
+    texts = corpus.texts[:PURE_N]
+    dt, r = _timed(lambda: pure.near_duplicates(texts, threshold=THRESHOLD))
+    benchmark.pedantic(lambda: None, rounds=1, iterations=1)
+    assert r == asimtext.near_duplicates(texts, threshold=THRESHOLD)
+    _record(
+        "end_to_end",
+        "asimtext.pure (Python)",
+        len(texts),
+        sum(len(t.encode()) for t in texts),
+        dt,
+        pairs=len(r.pairs),
+    )
+
+
 def test_end_to_end_datasketch(benchmark, corpus, truth):
     from datasketch import MinHash, MinHashLSH
 
