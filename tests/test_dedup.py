@@ -185,6 +185,11 @@ def test_jaccard_bad_signatures():
         asimtext.jaccard(s, s.astype(np.uint64))
     with pytest.raises(TypeError, match="sig_a must be a 1-D numpy array"):
         asimtext.jaccard([1, 2], s)
+    # Strided views are fine.
+    both = MinHasher(num_perm=16).signatures(["a b c d e f", "a b c d e g"])
+    assert asimtext.jaccard(both[0][::2], both[1][::2]) == asimtext.jaccard(
+        both[0][::2].copy(), both[1][::2].copy()
+    )
 
 
 # ---------------------------------------------------------------- overlap

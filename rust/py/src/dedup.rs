@@ -120,17 +120,12 @@ enum Sig<'py> {
 }
 
 impl Sig<'_> {
-    fn to_u64(&self, what: &str) -> PyResult<Vec<u64>> {
-        let err = |_| PyValueError::new_err(format!("{what} must be a contiguous array"));
-        Ok(match self {
-            Sig::U32(a) => a
-                .as_slice()
-                .map_err(err)?
-                .iter()
-                .map(|&v| v as u64)
-                .collect(),
-            Sig::U64(a) => a.as_slice().map_err(err)?.to_vec(),
-        })
+    /// The values widened to u64 (any memory layout, strided views included).
+    fn to_u64(&self) -> Vec<u64> {
+        match self {
+            Sig::U32(a) => a.as_array().iter().map(|&v| v as u64).collect(),
+            Sig::U64(a) => a.as_array().iter().copied().collect(),
+        }
     }
 }
 
@@ -551,8 +546,8 @@ fn jaccard(sig_a: &Bound<'_, PyAny>, sig_b: &Bound<'_, PyAny>) -> PyResult<f64> 
     if la == 0 {
         return Err(PyValueError::new_err("signatures are empty"));
     }
-    let va = a.to_u64("sig_a")?;
-    let vb = b.to_u64("sig_b")?;
+    let va = a.to_u64();
+    let vb = b.to_u64();
     Ok(core::minhash::estimate(&va, &vb))
 }
 
@@ -742,7 +737,7 @@ impl PyLsh {
     /// Insert one signature under `key` (int or str); ValueError if the key exists.
     fn insert(&mut self, key: &Bound<'_, PyAny>, sig: &Bound<'_, PyAny>) -> PyResult<()> {
         let key = key_arg(key, "key")?;
-        let sig = sig_arg(sig, "sig")?.to_u64("sig")?;
+        let sig = sig_arg(sig, "sig")?.to_u64();
         self.inner.insert(key, &sig).map_err(to_py)
     }
 
@@ -817,7 +812,7 @@ impl PyLsh {
         py: Python<'py>,
         sig: &Bound<'py, PyAny>,
     ) -> PyResult<Vec<Bound<'py, PyAny>>> {
-        let sig = sig_arg(sig, "sig")?.to_u64("sig")?;
+        let sig = sig_arg(sig, "sig")?.to_u64();
         let keys = self.inner.query(&sig).map_err(to_py)?;
         keys.into_iter().map(|k| key_to_py(py, k)).collect()
     }
