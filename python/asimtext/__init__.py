@@ -16,7 +16,20 @@ from asimtext._core import (
     normalize_with_offsets,
 )
 
+# The digest layer (issue 5): articles, loaders, the digest.
+from asimtext.article import Article
+from asimtext.io import LoadError, LoadReport, load_articles
+from asimtext.digest import Digest, DigestParams
+from asimtext.digest import digest  # noqa: E402  (the function shadows the sub-package name)
+
 __all__ = [
+    "Article",
+    "Digest",
+    "DigestParams",
+    "LoadError",
+    "LoadReport",
+    "digest",
+    "load_articles",
     "CorruptFileError",
     "__version__",
     "normalize",

@@ -1,0 +1,204 @@
+"""Grouping articles into stories, across outlets and across languages.
+
+Each article is a weighted bag of keys: the cross-script keys of its words
+(so ``असीम``/``Asim``, ``बीजेपी``/``BJP`` are one key) plus its fact values
+(``#2022-01-15``, ``#1994``). Weights are ``(1 + log tf) * idf`` with a smoothed
+IDF, ``log((N + B) / (df + 1))``: ``B`` background pseudo-articles make a small
+corpus behave like a sample of a larger one, so that a key shared by every
+article of a five-article corpus still counts.
+
+Two articles in the same language join when the cosine of their vectors
+reaches ``same_lang_threshold``. Across languages only *bridge* keys (seen in
+both scripts in the corpus) and facts can be shared, so the cosine is taken
+over those alone and must reach ``cross_lang_threshold`` with at least
+``min_bridge_keys`` shared bridge word keys. Copy pairs (near-duplicates and
+partial copies) always join. Stories are the connected components.
+
+Pair scores come from an inverted index processed with numpy; keys are taken
+from the rarest up to a pair budget, so the cost stays bounded on big corpora.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import Counter
+from dataclasses import dataclass
+from typing import Dict, Iterable, List, Optional, Sequence, Set, Tuple
+
+import numpy as np
+
+__all__ = ["StoryParams", "PairScores", "score_pairs", "group"]
+
+
+@dataclass(frozen=True)
+class StoryParams:
+    same_lang_threshold: float = 0.16
+    cross_lang_threshold: float = 0.25
+    min_bridge_keys: int = 3
+    background: float = 10.0
+    pair_budget: int = 5_000_000
+
+
+@dataclass
+class PairScores:
+    """Scores of the candidate pairs (``i < j``)."""
+
+    i: np.ndarray
+    j: np.ndarray
+    cos: np.ndarray
+    bridge_cos: np.ndarray
+    bridge_shared: np.ndarray
+
+    def as_dict(self) -> Dict[Tuple[int, int], Tuple[float, float, int]]:
+        return {
+            (int(a), int(b)): (float(c), float(bc), int(n))
+            for a, b, c, bc, n in zip(self.i, self.j, self.cos, self.bridge_cos, self.bridge_shared)
+        }
+
+
+def score_pairs(
+    bags: Sequence[Counter],
+    bridge: Set[str],
+    params: StoryParams,
+) -> PairScores:
+    """Cosine (all keys) and bridge cosine (bridge keys and facts) of every pair of
+    bags sharing a key. Fact keys start with ``#`` and count as bridge keys."""
+    n = len(bags)
+    key_id: Dict[str, int] = {}
+    rows: List[int] = []
+    cols: List[int] = []
+    tfs: List[float] = []
+    for d, bag in enumerate(bags):
+        for k, c in bag.items():
+            kid = key_id.setdefault(k, len(key_id))
+            rows.append(d)
+            cols.append(kid)
+            tfs.append(c)
+    empty = np.zeros(0, dtype=np.int64)
+    if not rows:
+        z = np.zeros(0)
+        return PairScores(empty, empty, z, z, empty)
+    rows_a = np.asarray(rows, dtype=np.int64)
+    cols_a = np.asarray(cols, dtype=np.int64)
+    tf_a = np.asarray(tfs, dtype=np.float64)
+    nkeys = len(key_id)
+    is_bridge = np.zeros(nkeys, dtype=bool)
+    is_fact = np.zeros(nkeys, dtype=bool)
+    for k, kid in key_id.items():
+        if k.startswith("#"):
+            is_fact[kid] = True
+            is_bridge[kid] = True
+        elif k in bridge:
+            is_bridge[kid] = True
+    df = np.bincount(cols_a, minlength=nkeys).astype(np.float64)
+    idf = np.log((n + params.background) / (df + 1.0))
+    w = (1.0 + np.log(tf_a)) * idf[cols_a]
+    norm = np.sqrt(np.bincount(rows_a, weights=w * w, minlength=n))
+    bmask = is_bridge[cols_a]
+    bnorm = np.sqrt(np.bincount(rows_a[bmask], weights=(w * w)[bmask], minlength=n))
+
+    # Keys shared by 2+ articles, rarest first, within the pair budget.
+    pairs_per_key = df * (df - 1) / 2
+    order = np.lexsort((np.arange(nkeys), df))
+    order = order[df[order] >= 2]
+    cum = np.cumsum(pairs_per_key[order])
+    keep_keys = np.zeros(nkeys, dtype=bool)
+    keep_keys[order[cum <= params.pair_budget]] = True
+    sel = keep_keys[cols_a]
+    r, c, ww = rows_a[sel], cols_a[sel], w[sel]
+    if r.size == 0:
+        z = np.zeros(0)
+        return PairScores(empty, empty, z, z, empty)
+    srt = np.lexsort((r, c))
+    r, c, ww = r[srt], c[srt], ww[srt]
+    # Group boundaries per key; for each entry p, pair it with entries p+1..end-1.
+    bounds = np.flatnonzero(np.diff(c)) + 1
+    group_end = np.repeat(np.append(bounds, c.size), np.diff(np.concatenate(([0], bounds, [c.size]))))
+    pos = np.arange(c.size)
+    cnt = group_end - pos - 1
+    total = int(cnt.sum())
+    if total == 0:
+        z = np.zeros(0)
+        return PairScores(empty, empty, z, z, empty)
+    left = np.repeat(pos, cnt)
+    offs = np.arange(total) - np.repeat(np.cumsum(cnt) - cnt, cnt)
+    right = left + 1 + offs
+    a, b = r[left], r[right]
+    prod = ww[left] * ww[right]
+    kb = is_bridge[c[left]]
+    kw = kb & ~is_fact[c[left]]
+    code = np.minimum(a, b) * n + np.maximum(a, b)
+    uniq, inv = np.unique(code, return_inverse=True)
+    dot = np.bincount(inv, weights=prod)
+    bdot = np.bincount(inv, weights=prod * kb)
+    bshared = np.bincount(inv, weights=kw.astype(np.float64)).astype(np.int64)
+    pi, pj = uniq // n, uniq % n
+    with np.errstate(divide="ignore", invalid="ignore"):
+        cos = np.where(norm[pi] * norm[pj] > 0, dot / (norm[pi] * norm[pj]), 0.0)
+        bcos = np.where(bnorm[pi] * bnorm[pj] > 0, bdot / (bnorm[pi] * bnorm[pj]), 0.0)
+    return PairScores(pi, pj, cos, bcos, bshared)
+
+
+class _UnionFind:
+    def __init__(self, n: int) -> None:
+        self.parent = list(range(n))
+
+    def find(self, x: int) -> int:
+        p = self.parent
+        while p[x] != x:
+            p[x] = p[p[x]]
+            x = p[x]
+        return x
+
+    def union(self, a: int, b: int) -> None:
+        ra, rb = self.find(a), self.find(b)
+        if ra != rb:
+            if ra < rb:
+                self.parent[rb] = ra
+            else:
+                self.parent[ra] = rb
+
+
+def same_story(
+    cos: float, bridge_cos: float, bridge_shared: int, lang_a: Optional[str],
+    lang_b: Optional[str], params: StoryParams,
+) -> bool:
+    """The joining rule for one pair (see the module docstring)."""
+    cross = lang_a in ("hi", "en") and lang_b in ("hi", "en") and lang_a != lang_b
+    if not cross and cos >= params.same_lang_threshold:
+        return True
+    if cross or "mixed" in (lang_a, lang_b):
+        return bridge_cos >= params.cross_lang_threshold and bridge_shared >= params.min_bridge_keys
+    return False
+
+
+def group(
+    n: int,
+    scores: PairScores,
+    langs: Sequence[Optional[str]],
+    params: StoryParams,
+    extra_links: Iterable[Tuple[int, int]] = (),
+) -> List[List[int]]:
+    """Stories as sorted lists of article indexes, biggest first, then by first article."""
+    uf = _UnionFind(n)
+    for a, b, c, bc, bs in zip(
+        scores.i.tolist(), scores.j.tolist(), scores.cos.tolist(),
+        scores.bridge_cos.tolist(), scores.bridge_shared.tolist(),
+    ):
+        if same_story(c, bc, bs, langs[a], langs[b], params):
+            uf.union(a, b)
+    for a, b in extra_links:
+        uf.union(a, b)
+    comps: Dict[int, List[int]] = {}
+    for x in range(n):
+        comps.setdefault(uf.find(x), []).append(x)
+    return sorted(comps.values(), key=lambda g: (-len(g), g[0]))
+
+
+def idf_table(bags: Sequence[Counter], background: float) -> Dict[str, float]:
+    """The smoothed IDF of every key (for explaining a story by its top keys)."""
+    df: Counter = Counter()
+    for bag in bags:
+        df.update(bag.keys())
+    n = len(bags)
+    return {k: math.log((n + background) / (c + 1.0)) for k, c in df.items()}
