@@ -55,12 +55,12 @@ _PATTERNS = [
     ("date", re.compile(rf"({_HM}) (\d{{4}})")),
     ("weekday", re.compile("|".join(HI_DAYS) + r"|\b(?:" + "|".join(EN_DAYS) + r")\b",
                            re.IGNORECASE)),
-    ("duration", re.compile(r"(?<![\w.])(\d+|तीस|दो) (मिनट|दिन|साल|घंटे|years)(?!\w)")),
+    ("duration", re.compile(r"(?<![\w.])(\d+|तीस|दो) (मिनट|दिन|साल|घंटे|years|hours)(?!\w)")),
     ("year", re.compile(r"(?<![\w.])(1[0-9]{3}|20[0-9]{2})(?![\d.])")),
     ("number", re.compile(r"(?<![\w.,])\d+(?:\.\d+)?(?![\w])")),
 ]
 _WORDNUM = {"दो": 2, "तीस": 30}
-_DUR = {"मिनट": "PT{}M", "दिन": "P{}D", "साल": "P{}Y", "घंटे": "PT{}H", "years": "P{}Y"}
+_DUR = {"मिनट": "PT{}M", "दिन": "P{}D", "साल": "P{}Y", "घंटे": "PT{}H", "years": "P{}Y", "hours": "PT{}H"}
 
 
 def _value(kind, m):
@@ -134,6 +134,7 @@ _ACRO = re.compile("(?:" + "|".join(sorted(map(re.escape, _LETTER_NAMES), key=le
 _CONS = dict(zip("कखगघचछजझटठडढणतथदधनपफबभमयरलवशषसह",
                  ["k", "k", "g", "g", "c", "c", "j", "j", "t", "t", "d", "d", "n", "t", "t", "d",
                   "d", "n", "p", "f", "b", "b", "m", "y", "r", "l", "v", "s", "s", "s", "h"]))
+_INITIAL = dict(zip("अआइईउऊएऐओऔ", "aaiiuueeoo"))
 _VOWELS = set("अआइईउऊएऐओऔािीुूेैोौंःँ़्ॉॅ")
 STOP = set("""का के की को में से ने है हैं था थी थे और या भी तो ही यह वह ये वो इस उस इसे उसे पर
 कि जो तक लिए साथ बाद कर किया गया गई दिया रहा रहे रही होने हो अपने अपनी उन्होंने उनके उनकी एक
@@ -142,7 +143,7 @@ as at by with from that this which who also said would could will not but an""".
 
 
 def _lat_key(w):
-    w = w.lower().replace("ph", "f").replace("ee", "i").replace("oo", "u").replace("w", "v")
+    w = w.lower().rstrip("w").replace("ph", "f").replace("ee", "i").replace("oo", "u").replace("w", "v")
     w = w.replace("q", "k").replace("z", "j").replace("x", "ks").replace("c", "k")
     w = re.sub("[aeiouh]", "", w[1:]).join([w[0], ""]) if w else w
     w = w[0] + re.sub("[aeiouyh]", "", w[1:]) if w else w
@@ -155,8 +156,9 @@ def xscript_key(word):
             letters = [_LETTER_NAMES[t] for t in re.findall(_ACRO.pattern[3:-2], word)]
             if len(letters) >= 2:
                 return "".join(letters)
-        first = "a" if word[0] in "अआ" else ("i" if word[0] in "इई" else "")
-        cons = "".join(_CONS.get(ch, "") for ch in word if ch not in _VOWELS)
+        first = _INITIAL.get(word[0], "")
+        cons = "".join("n" if ch == "ं" else _CONS.get(ch, "") for ch in word
+                       if ch == "ं" or ch not in _VOWELS)
         k = (first + cons) if first else cons
         return re.sub(r"(.)\1+", r"\1", k)
     if word.isupper() and 2 <= len(word) <= 5:
