@@ -157,7 +157,7 @@ def xscript_key(word):
             if len(letters) >= 2:
                 return "".join(letters)
         first = _INITIAL.get(word[0], "")
-        cons = "".join("n" if ch == "ं" else _CONS.get(ch, "") for ch in word
+        cons = "".join("n" if ch == "ं" else _CONS.get(ch, "") for ch in word[:1] + word[1:].replace("ह", "")
                        if ch == "ं" or ch not in _VOWELS)
         k = (first + cons) if first else cons
         return re.sub(r"(.)\1+", r"\1", k)

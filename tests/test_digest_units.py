@@ -58,6 +58,9 @@ def test_fact_of_span():
 @pytest.mark.parametrize("kind, a, b, ok", [
     ("date", "2022-01-08", "2022-01-09", True),
     ("date", "2021-03-25", "2022-01-15", False),
+    ("date", "--01-08", "--01-09", True),
+    ("date", "2021-03", "2021-04", True),
+    ("date", "2021-03", "2021-03-25", False),
     ("year", "1994", "1995", True),
     ("year", "1994", "2022", False),
     ("number", "12", "15", True),

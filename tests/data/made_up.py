@@ -45,10 +45,10 @@ SYND_B = """दूदू में भीषण सड़क हादसा
 # Two outlets, two languages, disagree on how long the operation lasted.
 OPERATION_EN = """ATS ends Lucknow hideout siege, suspect Saifullah killed
 
-The Uttar Pradesh ATS killed Saifullah, a suspect linked to ISIS, in Thakurganj in Lucknow on 8 March 2017. The encounter in Lucknow lasted 12 hours before commandos entered the house. An ATS officer said the team had asked Saifullah to surrender. A flag of ISIS was recovered from the house in Thakurganj.
+The Uttar Pradesh ATS killed Saifullah, a suspect linked to ISIS, in Thakurganj in Lucknow on 8 March 2017. The ATS operation against Saifullah in Thakurganj lasted 12 hours before commandos entered the house. An ATS officer said the team had asked Saifullah to surrender. A flag of ISIS was recovered from the house in Thakurganj.
 """
 
 OPERATION_HI = """लखनऊ के ठाकुरगंज में एटीएस का ऑपरेशन, सैफुल्लाह मारा गया
 
-उत्तर प्रदेश एटीएस ने 8 मार्च 2017 को लखनऊ के ठाकुरगंज में आईएसआईएस से जुड़े संदिग्ध सैफुल्लाह को मार गिराया. लखनऊ में एनकाउंटर 14 घंटे तक चला और फिर कमांडो घर में दाखिल हुए. एटीएस के एक अधिकारी ने बताया कि टीम ने सैफुल्लाह से सरेंडर करने को कहा था. ठाकुरगंज के मकान से आईएसआईएस का झंडा भी मिला.
+उत्तर प्रदेश एटीएस ने 8 मार्च 2017 को लखनऊ के ठाकुरगंज में आईएसआईएस से जुड़े संदिग्ध सैफुल्लाह को मार गिराया. ठाकुरगंज में सैफुल्लाह के खिलाफ एटीएस का ऑपरेशन 14 घंटे तक चला और फिर कमांडो घर में दाखिल हुए. एटीएस के एक अधिकारी ने बताया कि टीम ने सैफुल्लाह से सरेंडर करने को कहा था. ठाकुरगंज के मकान से आईएसआईएस का झंडा भी मिला.
 """

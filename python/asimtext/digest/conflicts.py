@@ -2,6 +2,12 @@
 
 Two detectors, both inside a story and between different sources:
 
+Both compare the values the articles state (``--01-08`` for ``8 जनवरी``,
+``saturday`` for ``शनिवार``), not the dates the digest resolved them to: a
+resolved date depends on a reference date that may itself be inferred or
+borrowed, and a weekday names a day relative to the article, so they are not
+used for ``different-values`` at all.
+
 * ``syndicated-sentence``: a sentence whose text, with its values replaced by
   place-holders and put in match-key form, is the same in two articles, but
   whose values differ (a copied sentence with a number or date changed);
@@ -39,10 +45,15 @@ def comparable(kind: str, v1: str, v2: str) -> bool:
     """Whether two different values of one kind are close enough to conflict."""
     try:
         if kind == "date":
-            if len(v1) == 10 and len(v2) == 10 and not v1.startswith("--"):
+            if v1.startswith("--") and v2.startswith("--"):  # day and month: any leap year
+                v1, v2 = "2000" + v1[1:], "2000" + v2[1:]
+            if len(v1) == 10 and len(v2) == 10:
                 d = _dt.date.fromisoformat(v1) - _dt.date.fromisoformat(v2)
                 return abs(d.days) <= 31
-            return len(v1) == len(v2)
+            if len(v1) == 7 and len(v2) == 7:  # months
+                m1 = int(v1[:4]) * 12 + int(v1[5:])
+                return abs(m1 - (int(v2[:4]) * 12 + int(v2[5:]))) <= 1
+            return False
         if kind == "year":
             return abs(int(v1) - int(v2)) <= 5
         if kind == "duration":
@@ -102,15 +113,15 @@ def syndicated_conflicts(
                 if a == b or ma[0]["source"] == mb[0]["source"] or len(ma) != len(mb):
                     continue
                 for m1, m2 in zip(ma, mb):
-                    if m1["fact_value"] == m2["fact_value"]:
+                    if m1["stated"] == m2["stated"]:
                         continue
-                    key = (a, b, m1["fact_value"], m2["fact_value"])
+                    key = (a, b, m1["stated"], m2["stated"])
                     if key in seen:
                         continue
                     seen.add(key)
                     out.append({"story": story, "type": "syndicated-sentence",
                                 "kind": m1["fact_kind"], "context": [],
-                                "values": [m1["fact_value"], m2["fact_value"]],
+                                "values": [m1["stated"], m2["stated"]],
                                 "mentions": [m1, m2]})
     return out
 
@@ -122,9 +133,10 @@ def context_conflicts(
     max_bucket: int = 64,
 ) -> List[Dict[str, Any]]:
     """``mentions`` carry ``context`` (a set of keys) besides the public fields."""
+    mentions = [m for m in mentions if m["kind"] != "weekday"]
     values_of: Dict[Tuple[str, str], Set[str]] = {}
     for m in mentions:
-        values_of.setdefault((m["article"], m["fact_kind"]), set()).add(m["fact_value"])
+        values_of.setdefault((m["article"], m["fact_kind"]), set()).add(m["stated"])
     index: Dict[Tuple[int, str, str], List[int]] = {}
     for i, m in enumerate(mentions):
         st = story_of(m["article"])
@@ -144,7 +156,7 @@ def context_conflicts(
         m1, m2 = mentions[i], mentions[j]
         if m1["article"] == m2["article"] or m1["source"] == m2["source"]:
             continue
-        v1, v2 = m1["fact_value"], m2["fact_value"]
+        v1, v2 = m1["stated"], m2["stated"]
         kind = m1["fact_kind"]
         if v1 == v2 or not comparable(kind, v1, v2):
             continue
@@ -158,7 +170,8 @@ def context_conflicts(
     for key in sorted(best):
         n, i, j = best[key]
         m1, m2 = mentions[i], mentions[j]
+        v1, v2 = m1["stated"], m2["stated"]
         out.append({"story": key[0], "type": "different-values", "kind": m1["fact_kind"],
                     "context": sorted(m1["context"] & m2["context"]),
-                    "values": [m1["fact_value"], m2["fact_value"]], "mentions": [m1, m2]})
+                    "values": [v1, v2], "mentions": [m1, m2]})
     return out

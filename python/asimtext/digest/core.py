@@ -32,7 +32,7 @@ class DigestParams:
     min_passage_words: int = 8
     story: _stories.StoryParams = field(default_factory=_stories.StoryParams)
     max_copy_pairs_per_story: int = 2016  # all pairs of a 64-article story
-    context_words: int = 3
+    context_words: int = 5
     min_context_overlap: int = 2
     min_template_words: int = 6
 
@@ -195,7 +195,7 @@ def digest(
                 "article": d.article.id, "source": d.source, "start": s.start, "end": s.end,
                 "text": s.text, "kind": s.kind, "value": f[1], "resolved": f[2],
                 "sentence": {"start": ss, "end": se, "text": stext},
-                "fact_kind": f[0], "fact_value": f[1], "context": ctx,
+                "fact_kind": f[0], "fact_value": f[1], "context": ctx, "stated": s.value,
             }
             ms.append(m)
         per_doc.append(ms)
