@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from collections import Counter
 
 import pytest
@@ -98,12 +99,13 @@ def test_story_scoring_and_joining():
             Counter({"asm": 3, "arn": 3, "knpr": 1, "bjp": 1, "#1994": 1, "btch": 1}),
             Counter({"ptn": 4, "bhr": 2, "pls": 1, "flud": 3}),
             Counter()]
-    p = StoryParams()
+    p = StoryParams(min_bridge_evidence=4.0)
     sc = score_pairs(bags, bridge={"asm", "arn", "knpr", "pls", "bjp"}, params=p)
     pairs = sc.as_dict()
     assert set(pairs) == {(0, 1), (0, 2)}  # 1 and 2 share no key
     assert pairs[(0, 1)][0] > 0.5 and pairs[(0, 2)][0] < 0.1
     assert pairs[(0, 1)][2] == 3  # asm, arn, knpr shared bridge words (facts not counted)
+    assert pairs[(0, 1)][3] == pytest.approx(3 * math.log(14 / 3))  # their IDF sum
     stories = group(4, sc, ["hi", "en", "hi", None], p)
     assert stories == [[0, 1], [2], [3]]
     assert group(4, sc, ["hi", "en", "hi", None], p, extra_links=[(2, 3)]) == [[0, 1], [2, 3]]
@@ -113,8 +115,9 @@ def test_same_story_rule():
     p = StoryParams(same_lang_threshold=0.2, cross_lang_threshold=0.3, min_bridge_keys=3)
     assert same_story(0.25, 0.0, 0, "hi", "hi", p)
     assert not same_story(0.15, 0.9, 5, "hi", "hi", p)  # bridge cosine is for cross-language
-    assert same_story(0.05, 0.35, 3, "hi", "en", p)
-    assert not same_story(0.05, 0.35, 2, "hi", "en", p)  # too few shared names
+    assert same_story(0.05, 0.35, 3, "hi", "en", p, 7.0)
+    assert not same_story(0.05, 0.35, 2, "hi", "en", p, 7.0)  # too few shared names
+    assert not same_story(0.05, 0.9, 5, "hi", "en", p, 3.0)  # only common names
     assert not same_story(0.9, 0.1, 3, "hi", "en", p)
 
 

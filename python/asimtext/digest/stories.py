@@ -10,8 +10,11 @@ article of a five-article corpus still counts.
 Two articles in the same language join when the cosine of their vectors
 reaches ``same_lang_threshold``. Across languages only *bridge* keys (seen in
 both scripts in the corpus) and facts can be shared, so the cosine is taken
-over those alone and must reach ``cross_lang_threshold`` with at least
-``min_bridge_keys`` shared bridge word keys. Copy pairs (near-duplicates and
+over those alone and must reach ``cross_lang_threshold``, with at least
+``min_bridge_keys`` shared bridge word keys whose IDFs sum to at least
+``min_bridge_evidence`` (a cosine over a few common bridge words such as
+``BJP``/``police`` can be high by itself; the IDF sum is not fooled by the
+normalization). Copy pairs (near-duplicates and
 partial copies) always join. Stories are the connected components.
 
 Pair scores come from an inverted index processed with numpy; keys are taken
@@ -35,6 +38,7 @@ class StoryParams:
     same_lang_threshold: float = 0.16
     cross_lang_threshold: float = 0.25
     min_bridge_keys: int = 3
+    min_bridge_evidence: float = 6.0
     background: float = 10.0
     pair_budget: int = 5_000_000
 
@@ -48,11 +52,13 @@ class PairScores:
     cos: np.ndarray
     bridge_cos: np.ndarray
     bridge_shared: np.ndarray
+    bridge_evidence: np.ndarray
 
-    def as_dict(self) -> Dict[Tuple[int, int], Tuple[float, float, int]]:
+    def as_dict(self) -> Dict[Tuple[int, int], Tuple[float, float, int, float]]:
         return {
-            (int(a), int(b)): (float(c), float(bc), int(n))
-            for a, b, c, bc, n in zip(self.i, self.j, self.cos, self.bridge_cos, self.bridge_shared)
+            (int(a), int(b)): (float(c), float(bc), int(n), float(e))
+            for a, b, c, bc, n, e in zip(self.i, self.j, self.cos, self.bridge_cos,
+                                         self.bridge_shared, self.bridge_evidence)
         }
 
 
@@ -77,7 +83,7 @@ def score_pairs(
     empty = np.zeros(0, dtype=np.int64)
     if not rows:
         z = np.zeros(0)
-        return PairScores(empty, empty, z, z, empty)
+        return PairScores(empty, empty, z, z, empty, z)
     rows_a = np.asarray(rows, dtype=np.int64)
     cols_a = np.asarray(cols, dtype=np.int64)
     tf_a = np.asarray(tfs, dtype=np.float64)
@@ -108,7 +114,7 @@ def score_pairs(
     r, c, ww = rows_a[sel], cols_a[sel], w[sel]
     if r.size == 0:
         z = np.zeros(0)
-        return PairScores(empty, empty, z, z, empty)
+        return PairScores(empty, empty, z, z, empty, z)
     srt = np.lexsort((r, c))
     r, c, ww = r[srt], c[srt], ww[srt]
     # Group boundaries per key; for each entry p, pair it with entries p+1..end-1.
@@ -119,7 +125,7 @@ def score_pairs(
     total = int(cnt.sum())
     if total == 0:
         z = np.zeros(0)
-        return PairScores(empty, empty, z, z, empty)
+        return PairScores(empty, empty, z, z, empty, z)
     left = np.repeat(pos, cnt)
     offs = np.arange(total) - np.repeat(np.cumsum(cnt) - cnt, cnt)
     right = left + 1 + offs
@@ -132,11 +138,12 @@ def score_pairs(
     dot = np.bincount(inv, weights=prod)
     bdot = np.bincount(inv, weights=prod * kb)
     bshared = np.bincount(inv, weights=kw.astype(np.float64)).astype(np.int64)
+    bevid = np.bincount(inv, weights=idf[c[left]] * kw)
     pi, pj = uniq // n, uniq % n
     with np.errstate(divide="ignore", invalid="ignore"):
         cos = np.where(norm[pi] * norm[pj] > 0, dot / (norm[pi] * norm[pj]), 0.0)
         bcos = np.where(bnorm[pi] * bnorm[pj] > 0, bdot / (bnorm[pi] * bnorm[pj]), 0.0)
-    return PairScores(pi, pj, cos, bcos, bshared)
+    return PairScores(pi, pj, cos, bcos, bshared, bevid)
 
 
 class _UnionFind:
@@ -161,14 +168,16 @@ class _UnionFind:
 
 def same_story(
     cos: float, bridge_cos: float, bridge_shared: int, lang_a: Optional[str],
-    lang_b: Optional[str], params: StoryParams,
+    lang_b: Optional[str], params: StoryParams, bridge_evidence: float = float("inf"),
 ) -> bool:
     """The joining rule for one pair (see the module docstring)."""
     cross = lang_a in ("hi", "en") and lang_b in ("hi", "en") and lang_a != lang_b
     if not cross and cos >= params.same_lang_threshold:
         return True
     if cross or "mixed" in (lang_a, lang_b):
-        return bridge_cos >= params.cross_lang_threshold and bridge_shared >= params.min_bridge_keys
+        return (bridge_cos >= params.cross_lang_threshold
+                and bridge_shared >= params.min_bridge_keys
+                and bridge_evidence >= params.min_bridge_evidence)
     return False
 
 
@@ -181,11 +190,11 @@ def group(
 ) -> List[List[int]]:
     """Stories as sorted lists of article indexes, biggest first, then by first article."""
     uf = _UnionFind(n)
-    for a, b, c, bc, bs in zip(
+    for a, b, c, bc, bs, be in zip(
         scores.i.tolist(), scores.j.tolist(), scores.cos.tolist(),
-        scores.bridge_cos.tolist(), scores.bridge_shared.tolist(),
+        scores.bridge_cos.tolist(), scores.bridge_shared.tolist(), scores.bridge_evidence.tolist(),
     ):
-        if same_story(c, bc, bs, langs[a], langs[b], params):
+        if same_story(c, bc, bs, langs[a], langs[b], params, be):
             uf.union(a, b)
     for a, b in extra_links:
         uf.union(a, b)
