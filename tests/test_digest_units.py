@@ -10,6 +10,7 @@ from _fakes import Span, extract
 
 from asimtext.digest.conflicts import comparable
 from asimtext.digest.facts import fact_of_span
+from asimtext.digest.keys import Bags, Vocabulary
 from asimtext.digest.meta import infer_published, infer_source
 from asimtext.digest.stories import StoryParams, group, same_story, score_pairs
 from asimtext.digest.text import Sentences, detect_lang
@@ -100,7 +101,7 @@ def test_story_scoring_and_joining():
             Counter({"ptn": 4, "bhr": 2, "pls": 1, "flud": 3}),
             Counter()]
     p = StoryParams(min_bridge_evidence=4.0)
-    sc = score_pairs(bags, bridge={"asm", "arn", "knpr", "pls", "bjp"}, params=p)
+    sc = score_pairs(Bags.from_counters(bags, {"asm", "arn", "knpr", "pls", "bjp"}), p)
     pairs = sc.as_dict()
     assert set(pairs) == {(0, 1), (0, 2)}  # 1 and 2 share no key
     assert pairs[(0, 1)][0] > 0.5 and pairs[(0, 2)][0] < 0.1
@@ -123,12 +124,66 @@ def test_same_story_rule():
 
 def test_score_pairs_pair_budget():
     bags = [Counter({"common": 1, f"u{i}": 1}) for i in range(10)]
-    sc = score_pairs(bags, set(), StoryParams(pair_budget=10))
+    sc = score_pairs(Bags.from_counters(bags, set()), StoryParams(pair_budget=10))
     assert len(sc.i) == 0  # the key shared by all (45 pairs) is over the budget
-    sc = score_pairs(bags, set(), StoryParams())
+    sc = score_pairs(Bags.from_counters(bags, set()), StoryParams())
     assert len(sc.i) == 45
 
 
 def test_span_stand_in_shape():
     sp = Span(0, 4, "1994", "year", "1994")
     assert sp.to_dict()["kind"] == "year"
+
+
+def test_vocabulary_bags_match_counters():
+    from _fakes import xscript_keys
+
+    texts = ["असीम अरुण ने कहा, Asim Arun said", "", "BJP बीजेपी BJP की सदस्यता", "the of के"]
+    v = Vocabulary(texts, xscript_keys)
+    assert {"asm", "arn", "bjp"} <= v.bridge
+    b = v.bags([Counter({"#1994": 2}), Counter(), Counter(), Counter()])
+    got = [Counter() for _ in texts]
+    for r, c, n in zip(b.rows.tolist(), b.cols.tolist(), b.counts.tolist()):
+        got[r][b.keys[c]] += n
+    want = [Counter() for _ in texts]
+    for i, t in enumerate(texts):
+        for _s, _e, k in xscript_keys(t):
+            want[i][k] += len(k) >= 2
+    want[0]["#1994"] += 2
+    assert got == want
+    assert b.fact[b.keys.index("#1994")] and b.bridge[b.keys.index("#1994")]
+    assert v.keys_of_words(["असीम", "के", "Arun"]) == ["asm", "arn"]
+    assert Vocabulary([], xscript_keys).bags([]).rows.size == 0
+
+
+def test_group_applies_same_story_rule():
+    import numpy as np
+
+    from asimtext.digest.stories import PairScores
+
+    rng = np.random.default_rng(7)
+    n = 40
+    i = rng.integers(0, n, 300)
+    j = rng.integers(0, n, 300)
+    keep = i < j
+    i, j = i[keep], j[keep]
+    m = i.size
+    sc = PairScores(i, j, rng.random(m) * 0.4, rng.random(m), rng.integers(0, 6, m),
+                    rng.random(m) * 12)
+    langs = [["hi", "en", "mixed", None][k % 4] for k in range(n)]
+    p = StoryParams()
+    uf = list(range(n))
+
+    def find(x):
+        while uf[x] != x:
+            x = uf[x]
+        return x
+
+    for a, b, c, bc, bs, be in zip(i, j, sc.cos, sc.bridge_cos, sc.bridge_shared,
+                                   sc.bridge_evidence):
+        if same_story(c, bc, bs, langs[a], langs[b], p, be):
+            uf[find(a)] = find(b)
+    want = {}
+    for x in range(n):
+        want.setdefault(find(x), []).append(x)
+    assert sorted(map(sorted, want.values())) == sorted(group(n, sc, langs, p))

@@ -139,17 +139,17 @@ def digest(
 
     # 3. Stories: cross-script keys + facts, near-duplicates as links.
     vocab = Vocabulary(texts, be.xscript_keys)
-    bags: List[Counter] = []
-    for d, kc in zip(docs, vocab.doc_counts):
-        bag = Counter(kc)
+    fact_bags: List[Counter] = []
+    for d in docs:
+        bag: Counter = Counter()
         for s in d.spans:
             if d.header and (s.start, s.end) == d.header:
                 continue
             f = _facts.fact_of_span(s.kind, s.value, None)
-            if f is not None and f[0] != "number" or (f and _big_number(f[1])):
+            if f is not None and (f[0] != "number" or _big_number(f[1])):
                 bag["#" + f[1]] += 1
-        bags.append(bag)
-    scores = _stories.score_pairs(bags, vocab.bridge, params.story)
+        fact_bags.append(bag)
+    scores = _stories.score_pairs(vocab.bags(fact_bags), params.story)
     dup_links: List[Tuple[int, int]] = []
     if len(docs) > 1:
         nd = be.near_duplicates(texts, threshold=params.dup_threshold)

@@ -2,9 +2,10 @@
 
 The words of all articles are collected (a regex, in C), each distinct word is
 keyed once by one call of the Rust ``xscript_keys`` over the whole vocabulary,
-and each article gets a count of its keys. A key seen under both a Devanagari
-and a Latin spelling somewhere in the corpus is a *bridge* key: names,
-acronyms and loan words that carry a story across languages.
+and each article gets a count of its keys (numpy, no per-token Python loop).
+A key seen under both a Devanagari and a Latin spelling somewhere in the corpus
+is a *bridge* key: names, acronyms and loan words that carry a story across
+languages.
 """
 
 from __future__ import annotations
@@ -14,48 +15,103 @@ from collections import Counter
 from itertools import accumulate
 from typing import Callable, Dict, List, Sequence, Set, Tuple
 
+import numpy as np
+
 from asimtext.digest.text import WORD_RE, is_devanagari_word
 
-__all__ = ["Vocabulary"]
+__all__ = ["Vocabulary", "Bags"]
 
 MIN_KEY_LEN = 2
+
+
+class Bags:
+    """Sparse article x key counts: ``rows`` (article), ``cols`` (key id), ``counts``,
+    with ``keys[key_id]`` the key string and ``bridge[key_id]`` / ``fact[key_id]`` masks."""
+
+    def __init__(self, n_docs: int, rows: np.ndarray, cols: np.ndarray, counts: np.ndarray,
+                 keys: List[str], bridge: np.ndarray, fact: np.ndarray) -> None:
+        self.n_docs = n_docs
+        self.rows, self.cols, self.counts = rows, cols, counts
+        self.keys, self.bridge, self.fact = keys, bridge, fact
+
+    @classmethod
+    def from_counters(cls, bags: Sequence[Counter], bridge: Set[str]) -> "Bags":
+        """From one ``Counter`` of keys per article (facts are keys starting with ``#``)."""
+        key_id: Dict[str, int] = {}
+        rows: List[int] = []
+        cols: List[int] = []
+        cnts: List[int] = []
+        for d, bag in enumerate(bags):
+            for k, c in bag.items():
+                rows.append(d)
+                cols.append(key_id.setdefault(k, len(key_id)))
+                cnts.append(c)
+        keys = list(key_id)
+        fact = np.array([k.startswith("#") for k in keys], dtype=bool)
+        br = np.array([k in bridge for k in keys], dtype=bool) | fact
+        return cls(len(bags), np.asarray(rows, dtype=np.int64), np.asarray(cols, dtype=np.int64),
+                   np.asarray(cnts, dtype=np.float64), keys, br, fact)
 
 
 class Vocabulary:
     """Keys of the words of a corpus.
 
     ``word_keys[word]`` is the tuple of keys of a word (empty for stop words);
-    ``doc_counts[i]`` the key counts of article ``i``; ``bridge`` the keys seen in
-    both scripts.
+    ``bridge`` the keys seen in both scripts; :meth:`bags` the article x key counts.
     """
 
     def __init__(self, texts: Sequence[str], xscript_keys: Callable[..., list]) -> None:
+        self.n_docs = len(texts)
         word_counts = [Counter(WORD_RE.findall(t)) for t in texts]
         vocab = sorted(set().union(*word_counts)) if word_counts else []
-        self.word_keys: Dict[str, Tuple[str, ...]] = {}
+        found: List[List[str]] = [[] for _ in vocab]
         if vocab:
             joined = "\n".join(vocab)
             starts = [0]
             starts.extend(accumulate(len(w) + 1 for w in vocab[:-1]))
-            found: List[List[str]] = [[] for _ in vocab]
             for s, _e, key in xscript_keys(joined, stopwords=False):
                 if len(key) >= MIN_KEY_LEN:
                     found[bisect_right(starts, s) - 1].append(key)
-            self.word_keys = {w: tuple(ks) for w, ks in zip(vocab, found)}
-        scripts: Dict[str, int] = {}
-        for w, ks in self.word_keys.items():
+        self.word_keys: Dict[str, Tuple[str, ...]] = {w: tuple(ks) for w, ks in zip(vocab, found)}
+        # Key ids, scripts, and the word -> keys table as CSR arrays.
+        key_id: Dict[str, int] = {}
+        scripts: List[int] = []
+        indptr = [0]
+        indices: List[int] = []
+        for w, ks in zip(vocab, found):
             bit = 1 if is_devanagari_word(w) else 2
             for k in ks:
-                scripts[k] = scripts.get(k, 0) | bit
-        self.bridge: Set[str] = {k for k, b in scripts.items() if b == 3}
-        wk = self.word_keys
-        self.doc_counts: List[Counter] = []
-        for wc in word_counts:
-            kc: Counter = Counter()
-            for w, c in wc.items():
-                for k in wk[w]:
-                    kc[k] += c
-            self.doc_counts.append(kc)
+                kid = key_id.setdefault(k, len(key_id))
+                if kid == len(scripts):
+                    scripts.append(0)
+                scripts[kid] |= bit
+                indices.append(kid)
+            indptr.append(len(indices))
+        self.keys: List[str] = list(key_id)
+        self.key_id = key_id
+        sc = np.asarray(scripts, dtype=np.int8)
+        self.bridge_mask = sc == 3
+        self.bridge: Set[str] = {k for k, b in zip(self.keys, scripts) if b == 3}
+        # Article x word counts, then x keys.
+        word_id = {w: i for i, w in enumerate(vocab)}
+        lens = np.fromiter((len(wc) for wc in word_counts), dtype=np.int64, count=len(texts))
+        wids = np.fromiter((word_id[w] for wc in word_counts for w in wc), dtype=np.int64,
+                           count=int(lens.sum()))
+        wcnt = np.fromiter((c for wc in word_counts for c in wc.values()), dtype=np.float64,
+                           count=int(lens.sum()))
+        wrows = np.repeat(np.arange(len(texts), dtype=np.int64), lens)
+        ip = np.asarray(indptr, dtype=np.int64)
+        nk = ip[wids + 1] - ip[wids] if wids.size else np.zeros(0, dtype=np.int64)
+        rows = np.repeat(wrows, nk)
+        cnt = np.repeat(wcnt, nk)
+        first = np.repeat(ip[wids], nk) if wids.size else np.zeros(0, dtype=np.int64)
+        within = np.arange(rows.size) - np.repeat(np.cumsum(nk) - nk, nk)
+        cols = np.asarray(indices, dtype=np.int64)[first + within] if rows.size else first
+        nkeys = max(len(self.keys), 1)
+        code, inv = np.unique(rows * nkeys + cols, return_inverse=True)
+        self._rows = code // nkeys
+        self._cols = code % nkeys
+        self._counts = np.bincount(inv.ravel(), weights=cnt) if rows.size else cnt
 
     def keys_of_words(self, words: Sequence[str]) -> List[str]:
         """The keys of some words, in order (stop words give none)."""
@@ -64,3 +120,30 @@ class Vocabulary:
         for w in words:
             out.extend(wk.get(w, ()))
         return out
+
+    def bags(self, facts: Sequence[Counter]) -> Bags:
+        """The article x key counts, with the fact keys of each article (``#value``) added."""
+        keys = list(self.keys)
+        fact_id: Dict[str, int] = {}
+        frows: List[int] = []
+        fcols: List[int] = []
+        fcnt: List[int] = []
+        for d, fc in enumerate(facts):
+            for k, c in fc.items():
+                kid = fact_id.get(k)
+                if kid is None:
+                    kid = fact_id[k] = len(keys)
+                    keys.append(k)
+                frows.append(d)
+                fcols.append(kid)
+                fcnt.append(c)
+        n_word_keys = len(self.keys)
+        fact = np.zeros(len(keys), dtype=bool)
+        fact[n_word_keys:] = True
+        bridge = np.zeros(len(keys), dtype=bool)
+        bridge[:n_word_keys] = self.bridge_mask
+        bridge |= fact
+        rows = np.concatenate([self._rows, np.asarray(frows, dtype=np.int64)])
+        cols = np.concatenate([self._cols, np.asarray(fcols, dtype=np.int64)])
+        counts = np.concatenate([self._counts, np.asarray(fcnt, dtype=np.float64)])
+        return Bags(self.n_docs, rows, cols, counts, keys, bridge, fact)

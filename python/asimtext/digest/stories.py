@@ -30,6 +30,8 @@ from typing import Dict, Iterable, List, Optional, Sequence, Set, Tuple
 
 import numpy as np
 
+from asimtext.digest.keys import Bags
+
 __all__ = ["StoryParams", "PairScores", "score_pairs", "group"]
 
 
@@ -40,7 +42,7 @@ class StoryParams:
     min_bridge_keys: int = 3
     min_bridge_evidence: float = 6.0
     background: float = 10.0
-    pair_budget: int = 5_000_000
+    pair_budget: int = 3_000_000
 
 
 @dataclass
@@ -62,40 +64,17 @@ class PairScores:
         }
 
 
-def score_pairs(
-    bags: Sequence[Counter],
-    bridge: Set[str],
-    params: StoryParams,
-) -> PairScores:
+def score_pairs(bags: Bags, params: StoryParams) -> PairScores:
     """Cosine (all keys) and bridge cosine (bridge keys and facts) of every pair of
-    bags sharing a key. Fact keys start with ``#`` and count as bridge keys."""
-    n = len(bags)
-    key_id: Dict[str, int] = {}
-    rows: List[int] = []
-    cols: List[int] = []
-    tfs: List[float] = []
-    for d, bag in enumerate(bags):
-        for k, c in bag.items():
-            kid = key_id.setdefault(k, len(key_id))
-            rows.append(d)
-            cols.append(kid)
-            tfs.append(c)
+    articles sharing a key (see :class:`~asimtext.digest.keys.Bags`)."""
+    n = bags.n_docs
     empty = np.zeros(0, dtype=np.int64)
-    if not rows:
+    if bags.rows.size == 0:
         z = np.zeros(0)
         return PairScores(empty, empty, z, z, empty, z)
-    rows_a = np.asarray(rows, dtype=np.int64)
-    cols_a = np.asarray(cols, dtype=np.int64)
-    tf_a = np.asarray(tfs, dtype=np.float64)
-    nkeys = len(key_id)
-    is_bridge = np.zeros(nkeys, dtype=bool)
-    is_fact = np.zeros(nkeys, dtype=bool)
-    for k, kid in key_id.items():
-        if k.startswith("#"):
-            is_fact[kid] = True
-            is_bridge[kid] = True
-        elif k in bridge:
-            is_bridge[kid] = True
+    rows_a, cols_a, tf_a = bags.rows, bags.cols, bags.counts
+    nkeys = len(bags.keys)
+    is_bridge, is_fact = bags.bridge, bags.fact
     df = np.bincount(cols_a, minlength=nkeys).astype(np.float64)
     idf = np.log((n + params.background) / (df + 1.0))
     w = (1.0 + np.log(tf_a)) * idf[cols_a]
@@ -190,12 +169,17 @@ def group(
 ) -> List[List[int]]:
     """Stories as sorted lists of article indexes, biggest first, then by first article."""
     uf = _UnionFind(n)
-    for a, b, c, bc, bs, be in zip(
-        scores.i.tolist(), scores.j.tolist(), scores.cos.tolist(),
-        scores.bridge_cos.tolist(), scores.bridge_shared.tolist(), scores.bridge_evidence.tolist(),
-    ):
-        if same_story(c, bc, bs, langs[a], langs[b], params, be):
-            uf.union(a, b)
+    code = {"hi": 1, "en": 2, "mixed": 3}
+    lc = np.asarray([code.get(x, 0) for x in langs] or [0], dtype=np.int8)
+    la, lb = lc[scores.i], lc[scores.j]
+    cross = (la > 0) & (la < 3) & (lb > 0) & (lb < 3) & (la != lb)
+    bridge_ok = ((scores.bridge_cos >= params.cross_lang_threshold)
+                 & (scores.bridge_shared >= params.min_bridge_keys)
+                 & (scores.bridge_evidence >= params.min_bridge_evidence))
+    join = (~cross & (scores.cos >= params.same_lang_threshold)) | (
+        (cross | (la == 3) | (lb == 3)) & bridge_ok)
+    for a, b in zip(scores.i[join].tolist(), scores.j[join].tolist()):
+        uf.union(a, b)
     for a, b in extra_links:
         uf.union(a, b)
     comps: Dict[int, List[int]] = {}

@@ -17,7 +17,7 @@ _LAT_LETTERS = re.compile(r"[A-Za-z]+")
 # A sentence ends at a newline, or at . । ॥ ! ? (plus closing quotes/brackets) before
 # white space, except after common abbreviations and single-letter initials.
 _BOUNDARY = re.compile(
-    r"(?<!\bडॉ)(?<!\bDr)(?<!\bMr)(?<!\bMs)(?<!\bMrs)(?<!\bSt)(?<!\bNo)(?<!\bडा)(?<!\b[A-Z])"
+    r"(?=[.।॥!?])(?<!\bडॉ)(?<!\bDr)(?<!\bMr)(?<!\bMs)(?<!\bMrs)(?<!\bSt)(?<!\bNo)(?<!\bडा)(?<!\b[A-Z])"
     r"[.।॥!?]+[\"”’')\]]*(?=\s)|\n"
 )
 _SPACE = re.compile(r"\s+")
