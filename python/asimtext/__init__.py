@@ -14,6 +14,13 @@ from asimtext._core import (
     normalize,
     normalize_batch,
     normalize_with_offsets,
+    # cross-script matching key (Devanagari / Latin names and acronyms)
+    xscript_is_stopword,
+    xscript_key,
+    xscript_keys,
+    xscript_keys_batch,
+    xscript_romanize,
+    xscript_tokens,
 )
 
 # The digest layer (issue 5): articles, loaders, the digest.
@@ -35,4 +42,10 @@ __all__ = [
     "normalize",
     "normalize_batch",
     "normalize_with_offsets",
+    "xscript_is_stopword",
+    "xscript_key",
+    "xscript_keys",
+    "xscript_keys_batch",
+    "xscript_romanize",
+    "xscript_tokens",
 ]
