@@ -44,11 +44,13 @@ def _pseudo(h: int, latin: bool) -> str:
 
 
 # Calendar words keep their spelling so that dates stay dates.
-_KEEP = set("""जनवरी फरवरी मार्च अप्रैल मई जून जुलाई अगस्त सितंबर अक्टूबर नवंबर दिसंबर
+_KEEP = set(
+    """जनवरी फरवरी मार्च अप्रैल मई जून जुलाई अगस्त सितंबर अक्टूबर नवंबर दिसंबर
 सोमवार मंगलवार बुधवार गुरुवार शुक्रवार शनिवार रविवार साल मिनट घंटे दिन बैच
 Jan Feb Mar Apr Jun Jul Aug Sep Oct Nov Dec January February March April May June July
 August September October November December Monday Tuesday Wednesday Thursday Friday
-Saturday Sunday AM PM IST date years batch Published Updated Date By""".split())
+Saturday Sunday AM PM IST date years batch Published Updated Date By""".split()
+)
 _TOKEN = re.compile(r"([\u0900-\u0963\u0971-\u097f]+|[A-Za-z]+|[0-9]+)")
 
 
@@ -86,10 +88,15 @@ def run(n: int = N) -> dict:
     t2 = time.perf_counter()
     mb = sum(len(a.text.encode()) for a in arts) / 1e6
     return {
-        "articles": len(arts), "MB": round(mb, 1), "generate_s": round(t1 - t0, 2),
-        "digest_s": round(t2 - t1, 2), "docs_per_s": round(len(arts) / (t2 - t1)),
-        "stories": len(dg.stories), "copy_groups": len(dg.copy_groups),
-        "facts": len(dg.facts), "peak_rss_MB": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024,
+        "articles": len(arts),
+        "MB": round(mb, 1),
+        "generate_s": round(t1 - t0, 2),
+        "digest_s": round(t2 - t1, 2),
+        "docs_per_s": round(len(arts) / (t2 - t1)),
+        "stories": len(dg.stories),
+        "copy_groups": len(dg.copy_groups),
+        "facts": len(dg.facts),
+        "peak_rss_MB": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024,
     }
 
 

@@ -14,10 +14,34 @@ from typing import Optional
 
 from asimtext.digest.backend import Backend
 
-HI_MONTHS = ["जनवरी", "फरवरी", "मार्च", "अप्रैल", "मई", "जून", "जुलाई", "अगस्त", "सितंबर",
-             "अक्टूबर", "नवंबर", "दिसंबर"]
-EN_MONTHS = ["january", "february", "march", "april", "may", "june", "july", "august",
-             "september", "october", "november", "december"]
+HI_MONTHS = [
+    "जनवरी",
+    "फरवरी",
+    "मार्च",
+    "अप्रैल",
+    "मई",
+    "जून",
+    "जुलाई",
+    "अगस्त",
+    "सितंबर",
+    "अक्टूबर",
+    "नवंबर",
+    "दिसंबर",
+]
+EN_MONTHS = [
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+]
 HI_DAYS = ["सोमवार", "मंगलवार", "बुधवार", "गुरुवार", "शुक्रवार", "शनिवार", "रविवार"]
 EN_DAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
 
@@ -48,19 +72,31 @@ def _month(name):
 _HM = "|".join(HI_MONTHS)
 _EM = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*"
 _PATTERNS = [
-    ("datetime", re.compile(rf"({_EM}) (\d{{1,2}}), (\d{{4}}), (\d{{1,2}}):(\d{{2}}) (AM|PM)( IST)?")),
+    (
+        "datetime",
+        re.compile(rf"({_EM}) (\d{{1,2}}), (\d{{4}}), (\d{{1,2}}):(\d{{2}}) (AM|PM)( IST)?"),
+    ),
     ("date", re.compile(r"(?<!\d)(\d{4})-(\d{2})-(\d{2})(?!\d)")),
     ("date", re.compile(rf"(?<!\d)(\d{{1,2}}) ({_HM})(?: (\d{{4}}))?")),
     ("date", re.compile(rf"(?<!\d)(\d{{1,2}}) ({_EM})(?: (\d{{4}}))?")),
     ("date", re.compile(rf"({_HM}) (\d{{4}})")),
-    ("weekday", re.compile("|".join(HI_DAYS) + r"|\b(?:" + "|".join(EN_DAYS) + r")\b",
-                           re.IGNORECASE)),
+    (
+        "weekday",
+        re.compile("|".join(HI_DAYS) + r"|\b(?:" + "|".join(EN_DAYS) + r")\b", re.IGNORECASE),
+    ),
     ("duration", re.compile(r"(?<![\w.])(\d+|तीस|दो) (मिनट|दिन|साल|घंटे|years|hours)(?!\w)")),
     ("year", re.compile(r"(?<![\w.])(1[0-9]{3}|20[0-9]{2})(?![\d.])")),
     ("number", re.compile(r"(?<![\w.,])\d+(?:\.\d+)?(?![\w])")),
 ]
 _WORDNUM = {"दो": 2, "तीस": 30}
-_DUR = {"मिनट": "PT{}M", "दिन": "P{}D", "साल": "P{}Y", "घंटे": "PT{}H", "years": "P{}Y", "hours": "PT{}H"}
+_DUR = {
+    "मिनट": "PT{}M",
+    "दिन": "P{}D",
+    "साल": "P{}Y",
+    "घंटे": "PT{}H",
+    "years": "P{}Y",
+    "hours": "PT{}H",
+}
 
 
 def _value(kind, m):
@@ -125,25 +161,93 @@ def extract_batch(texts, *, reference_dates=None, kinds=None):
 
 # --- cross-script keys --------------------------------------------------------------
 _LETTER_NAMES = {
-    "ए": "a", "बी": "b", "सी": "c", "डी": "d", "ई": "e", "एफ": "f", "जी": "g", "एच": "h",
-    "आई": "i", "जे": "j", "के": "k", "एल": "l", "एम": "m", "एन": "n", "ओ": "o", "पी": "p",
-    "क्यू": "q", "आर": "r", "एस": "s", "टी": "t", "यू": "u", "वी": "v", "डब्ल्यू": "w",
-    "एक्स": "x", "वाई": "y", "जेड": "z",
+    "ए": "a",
+    "बी": "b",
+    "सी": "c",
+    "डी": "d",
+    "ई": "e",
+    "एफ": "f",
+    "जी": "g",
+    "एच": "h",
+    "आई": "i",
+    "जे": "j",
+    "के": "k",
+    "एल": "l",
+    "एम": "m",
+    "एन": "n",
+    "ओ": "o",
+    "पी": "p",
+    "क्यू": "q",
+    "आर": "r",
+    "एस": "s",
+    "टी": "t",
+    "यू": "u",
+    "वी": "v",
+    "डब्ल्यू": "w",
+    "एक्स": "x",
+    "वाई": "y",
+    "जेड": "z",
 }
-_ACRO = re.compile("(?:" + "|".join(sorted(map(re.escape, _LETTER_NAMES), key=len, reverse=True)) + ")+")
-_CONS = dict(zip("कखगघचछजझटठडढणतथदधनपफबभमयरलवशषसह",
-                 ["k", "k", "g", "g", "c", "c", "j", "j", "t", "t", "d", "d", "n", "t", "t", "d",
-                  "d", "n", "p", "f", "b", "b", "m", "y", "r", "l", "v", "s", "s", "s", "h"]))
+_ACRO = re.compile(
+    "(?:" + "|".join(sorted(map(re.escape, _LETTER_NAMES), key=len, reverse=True)) + ")+"
+)
+_CONS = dict(
+    zip(
+        "कखगघचछजझटठडढणतथदधनपफबभमयरलवशषसह",
+        [
+            "k",
+            "k",
+            "g",
+            "g",
+            "c",
+            "c",
+            "j",
+            "j",
+            "t",
+            "t",
+            "d",
+            "d",
+            "n",
+            "t",
+            "t",
+            "d",
+            "d",
+            "n",
+            "p",
+            "f",
+            "b",
+            "b",
+            "m",
+            "y",
+            "r",
+            "l",
+            "v",
+            "s",
+            "s",
+            "s",
+            "h",
+        ],
+    )
+)
 _INITIAL = dict(zip("अआइईउऊएऐओऔ", "aaiiuueeoo"))
 _VOWELS = set("अआइईउऊएऐओऔािीुूेैोौंःँ़्ॉॅ")
-STOP = set("""का के की को में से ने है हैं था थी थे और या भी तो ही यह वह ये वो इस उस इसे उसे पर
+STOP = set(
+    """का के की को में से ने है हैं था थी थे और या भी तो ही यह वह ये वो इस उस इसे उसे पर
 कि जो तक लिए साथ बाद कर किया गया गई दिया रहा रहे रही होने हो अपने अपनी उन्होंने उनके उनकी एक
 the a an of to in on for and or is was were be been has have had he she it his her they their
-as at by with from that this which who also said would could will not but an""".split())
+as at by with from that this which who also said would could will not but an""".split()
+)
 
 
 def _lat_key(w):
-    w = w.lower().rstrip("w").replace("ph", "f").replace("ee", "i").replace("oo", "u").replace("w", "v")
+    w = (
+        w.lower()
+        .rstrip("w")
+        .replace("ph", "f")
+        .replace("ee", "i")
+        .replace("oo", "u")
+        .replace("w", "v")
+    )
     w = w.replace("q", "k").replace("z", "j").replace("x", "ks").replace("c", "k")
     w = re.sub("[aeiouh]", "", w[1:]).join([w[0], ""]) if w else w
     w = w[0] + re.sub("[aeiouyh]", "", w[1:]) if w else w
@@ -157,8 +261,11 @@ def xscript_key(word):
             if len(letters) >= 2:
                 return "".join(letters)
         first = _INITIAL.get(word[0], "")
-        cons = "".join("n" if ch == "ं" else _CONS.get(ch, "") for ch in word[:1] + word[1:].replace("ह", "")
-                       if ch == "ं" or ch not in _VOWELS)
+        cons = "".join(
+            "n" if ch == "ं" else _CONS.get(ch, "")
+            for ch in word[:1] + word[1:].replace("ह", "")
+            if ch == "ं" or ch not in _VOWELS
+        )
         k = (first + cons) if first else cons
         return re.sub(r"(.)\1+", r"\1", k)
     if word.isupper() and 2 <= len(word) <= 5:
@@ -187,7 +294,7 @@ _TOK = re.compile(r"[\u0900-\u0963\u0966-\u097f\w]+")
 
 def _shingles(t, n=5):
     toks = [x.lower() for x in _TOK.findall(t)]
-    return {tuple(toks[i:i + n]) for i in range(max(0, len(toks) - n + 1))}
+    return {tuple(toks[i : i + n]) for i in range(max(0, len(toks) - n + 1))}
 
 
 def overlap(a, b, ngram=5):
@@ -211,10 +318,10 @@ def shared_passages(a, b, min_words=8):
     tb = [(m.start(), m.end(), m.group(0).lower()) for m in _TOK.finditer(b)]
     index = {}
     for j in range(len(tb) - min_words + 1):
-        index.setdefault(tuple(t[2] for t in tb[j:j + min_words]), j)
+        index.setdefault(tuple(t[2] for t in tb[j : j + min_words]), j)
     out, i = [], 0
     while i <= len(ta) - min_words:
-        j = index.get(tuple(t[2] for t in ta[i:i + min_words]))
+        j = index.get(tuple(t[2] for t in ta[i : i + min_words]))
         if j is None:
             i += 1
             continue

@@ -38,13 +38,15 @@ def test_unrelated_stories_stay_apart(backend):
     seeds = list(asimtext.load_articles(SEEDS))
     arts = seeds + _arts("FLOOD_HI", "CRICKET_EN", "TECH_EN", "EXAM_HI", "FLOOD_EN", "CRICKET_HI")
     dg = asimtext.digest(arts, backend=backend)
-    assert _partition(dg) == sorted([
-        sorted(a.id for a in seeds),
-        ["FLOOD_EN", "FLOOD_HI"],
-        ["CRICKET_EN", "CRICKET_HI"],
-        ["TECH_EN"],
-        ["EXAM_HI"],
-    ])
+    assert _partition(dg) == sorted(
+        [
+            sorted(a.id for a in seeds),
+            ["FLOOD_EN", "FLOOD_HI"],
+            ["CRICKET_EN", "CRICKET_HI"],
+            ["TECH_EN"],
+            ["EXAM_HI"],
+        ]
+    )
     # No copies, passages, conflicts across the made-up stories.
     made = {"FLOOD_HI", "CRICKET_EN", "TECH_EN", "EXAM_HI", "FLOOD_EN", "CRICKET_HI"}
     assert not [g for g in dg.copy_groups if made & set(g["articles"])]
@@ -52,10 +54,16 @@ def test_unrelated_stories_stay_apart(backend):
 
 def test_unrelated_only_made_up(backend):
     """Without the seeds (a small corpus): the two cross-language pairs, and singles."""
-    dg = asimtext.digest(_arts("TECH_EN", "CRICKET_HI", "FLOOD_EN", "EXAM_HI", "CRICKET_EN",
-                               "FLOOD_HI"), backend=backend)
-    assert _partition(dg) == [["CRICKET_EN", "CRICKET_HI"], ["EXAM_HI"], ["FLOOD_EN", "FLOOD_HI"],
-                              ["TECH_EN"]]
+    dg = asimtext.digest(
+        _arts("TECH_EN", "CRICKET_HI", "FLOOD_EN", "EXAM_HI", "CRICKET_EN", "FLOOD_HI"),
+        backend=backend,
+    )
+    assert _partition(dg) == [
+        ["CRICKET_EN", "CRICKET_HI"],
+        ["EXAM_HI"],
+        ["FLOOD_EN", "FLOOD_HI"],
+        ["TECH_EN"],
+    ]
 
 
 def test_shared_facts_across_languages(backend):
@@ -77,7 +85,7 @@ def test_syndicated_sentence_conflict(backend):
     assert {m1["text"], m2["text"]} == {"12", "15"}
     for m in (m1, m2):
         assert "टक्कर" in m["sentence"]["text"]
-        assert getattr(M, m["article"])[m["start"]:m["end"]] == m["text"]
+        assert getattr(M, m["article"])[m["start"] : m["end"]] == m["text"]
     # The two outlets copy each other: a near-duplicate or partial copy.
     assert dg.copy_groups and dg.copy_groups[0]["articles"] == ["SYND_A", "SYND_B"]
 
@@ -87,8 +95,9 @@ def test_no_conflict_when_values_agree(backend):
     dg = asimtext.digest(_arts("SYND_A") + [same], backend=backend)
     assert dg.conflicts == []
     # ... nor within one source.
-    dg = asimtext.digest([Article("a", M.SYND_A, source="X"), Article("b", M.SYND_B, source="X")],
-                         backend=backend)
+    dg = asimtext.digest(
+        [Article("a", M.SYND_A, source="X"), Article("b", M.SYND_B, source="X")], backend=backend
+    )
     assert dg.conflicts == []
 
 
@@ -110,17 +119,25 @@ def test_bad_input_is_accounted_for(backend, tmp_path):
     (tmp_path / "b.txt").write_bytes(b"\xff\xfe not utf-8")
     (tmp_path / "c.txt").write_text("", encoding="utf-8")
     (tmp_path / "d.jsonl").write_text(
-        json.dumps({"id": "e", "text": M.FLOOD_EN}) + "\n{broken\n"
-        + json.dumps({"id": "a.txt", "text": "duplicate id"}) + "\n"
-        + json.dumps({"id": "f", "title": "no text"}) + "\n"
-        + json.dumps({"id": "g", "text": "कोई अंक नहीं, बस शब्द."}) + "\n",
-        encoding="utf-8")
+        json.dumps({"id": "e", "text": M.FLOOD_EN})
+        + "\n{broken\n"
+        + json.dumps({"id": "a.txt", "text": "duplicate id"})
+        + "\n"
+        + json.dumps({"id": "f", "title": "no text"})
+        + "\n"
+        + json.dumps({"id": "g", "text": "कोई अंक नहीं, बस शब्द."})
+        + "\n",
+        encoding="utf-8",
+    )
     dg = asimtext.digest(tmp_path, backend=backend)
     c = dg.counts
     assert c["in"] == 8 and c["ok"] == 3 and c["skipped"] == 5
     assert c["in"] == c["ok"] + c["skipped"] == len(dg.articles)
-    reasons = {(a["file"].rsplit("/", 1)[-1], a["line"]): a["reason"] for a in dg.articles
-               if a["status"] == "skipped"}
+    reasons = {
+        (a["file"].rsplit("/", 1)[-1], a["line"]): a["reason"]
+        for a in dg.articles
+        if a["status"] == "skipped"
+    }
     assert reasons[("b.txt", None)].startswith("not UTF-8")
     assert reasons[("c.txt", None)] == "empty text"
     assert reasons[("d.jsonl", 2)].startswith("malformed JSON")
@@ -145,8 +162,13 @@ def test_empty_input(backend):
 
 
 def test_given_metadata_wins(backend):
-    a = Article("x", "By Prabhat Khabar Digital Desk\nPublished : Jan 11, 2022, 11:27 AM IST\n"
-                + M.SYND_A, source="My Outlet", published="2023-05-02", lang="hi")
+    a = Article(
+        "x",
+        "By Prabhat Khabar Digital Desk\nPublished : Jan 11, 2022, 11:27 AM IST\n" + M.SYND_A,
+        source="My Outlet",
+        published="2023-05-02",
+        lang="hi",
+    )
     dg = asimtext.digest([a], backend=backend)
     e = dg.articles[0]
     assert (e["source"], e["source_origin"]) == ("My Outlet", "given")

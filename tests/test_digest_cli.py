@@ -14,8 +14,12 @@ SEEDS = Path(__file__).resolve().parent.parent / "seeds"
 
 
 def test_help_lists_digest():
-    out = subprocess.run([sys.executable, "-m", "asimtext", "digest", "--help"],
-                         capture_output=True, text=True, check=True).stdout
+    out = subprocess.run(
+        [sys.executable, "-m", "asimtext", "digest", "--help"],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
     for opt in ("--format", "--strict", "--text-field", "--id-field", "-o"):
         assert opt in out
 

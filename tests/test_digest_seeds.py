@@ -71,7 +71,7 @@ def test_shared_passages_cover_the_farewell_message(dg):
     for p in ps:
         for o in p["occurrences"]:
             assert o["end"] > o["start"]
-            assert " ".join(texts[o["article"]][o["start"]:o["end"]].split())
+            assert " ".join(texts[o["article"]][o["start"] : o["end"]].split())
     joined = " ".join(p["text"] for p in ps)
     for phrase in ("विदाई समारोह", "सुपर सिस्टम", "महापुरुषों", "15 जनवरी से इसे स्वीकृति"):
         assert phrase in joined, phrase
@@ -104,7 +104,7 @@ def test_mentions_point_into_the_text(dg):
     for f in dg.facts:
         for m in f["mentions"]:
             t = texts[m["article"]]
-            assert t[m["start"]:m["end"]] == m["text"]
+            assert t[m["start"] : m["end"]] == m["text"]
             s = m["sentence"]
             assert s["start"] <= m["start"] and m["end"] <= s["end"]
 

@@ -16,16 +16,19 @@ from asimtext.digest.stories import StoryParams, group, same_story, score_pairs
 from asimtext.digest.text import Sentences, detect_lang
 
 
-@pytest.mark.parametrize("text, source", [
-    ("कुछ\nBy Prabhat Khabar Digital Desk, Kanpur\nUpdated Date", "Prabhat Khabar"),
-    ("By HT News Desk\nbody", "HT"),
-    ("ऐसी ही खबरों के लिए डाउनलोड करें ईटीवी भारत ऐप\n", "ईटीवी भारत"),
-    ("Prabhat Khabar App :\n", "Prabhat Khabar"),
-    ("NEW DELHI (PTI) The court said", "PTI"),
-    ("Source: Dainik Jagran\n", "Dainik Jagran"),
-    ("By\n\nPublished : Jan 11, 2022, 11:27 AM IST", None),  # "By" with no name
-    ("नदी का जलस्तर बढ़ा. लोगों ने कहा कि वे ऐप से जानकारी लेते हैं.", None),
-])
+@pytest.mark.parametrize(
+    "text, source",
+    [
+        ("कुछ\nBy Prabhat Khabar Digital Desk, Kanpur\nUpdated Date", "Prabhat Khabar"),
+        ("By HT News Desk\nbody", "HT"),
+        ("ऐसी ही खबरों के लिए डाउनलोड करें ईटीवी भारत ऐप\n", "ईटीवी भारत"),
+        ("Prabhat Khabar App :\n", "Prabhat Khabar"),
+        ("NEW DELHI (PTI) The court said", "PTI"),
+        ("Source: Dainik Jagran\n", "Dainik Jagran"),
+        ("By\n\nPublished : Jan 11, 2022, 11:27 AM IST", None),  # "By" with no name
+        ("नदी का जलस्तर बढ़ा. लोगों ने कहा कि वे ऐप से जानकारी लेते हैं.", None),
+    ],
+)
 def test_infer_source(text, source):
     assert infer_source(text) == source
 
@@ -34,14 +37,20 @@ def _spans(text):
     return extract(text)
 
 
-@pytest.mark.parametrize("text, value", [
-    ("title\nPublished : Jan 11, 2022, 11:27 AM IST\nbody 2021-05-05", "2022-01-11T11:27+05:30"),
-    (" date 2022-01-10 A native of Kannauj, in 2021-03-25", "2022-01-10"),
-    ("Updated Date\nbody text 2020-01-01 here", None),  # the date is not on the label's line
-    ("Updated: 2022-01-12\nPublished: 2022-01-10\n", "2022-01-10"),  # published wins
-    ("the date 2022-01-10 in a sentence", None),  # not a header line
-    ("No dates here.", None),
-])
+@pytest.mark.parametrize(
+    "text, value",
+    [
+        (
+            "title\nPublished : Jan 11, 2022, 11:27 AM IST\nbody 2021-05-05",
+            "2022-01-11T11:27+05:30",
+        ),
+        (" date 2022-01-10 A native of Kannauj, in 2021-03-25", "2022-01-10"),
+        ("Updated Date\nbody text 2020-01-01 here", None),  # the date is not on the label's line
+        ("Updated: 2022-01-12\nPublished: 2022-01-10\n", "2022-01-10"),  # published wins
+        ("the date 2022-01-10 in a sentence", None),  # not a header line
+        ("No dates here.", None),
+    ],
+)
 def test_infer_published(text, value):
     got = infer_published(text, _spans(text))
     assert (got[0] if got else None) == value
@@ -57,32 +66,43 @@ def test_fact_of_span():
     assert fact_of_span("money", "INR 500000", None) == ("money", "INR 500000", False)
 
 
-@pytest.mark.parametrize("kind, a, b, ok", [
-    ("date", "2022-01-08", "2022-01-09", True),
-    ("date", "2021-03-25", "2022-01-15", False),
-    ("date", "--01-08", "--01-09", True),
-    ("date", "2021-03", "2021-04", True),
-    ("date", "2021-03", "2021-03-25", False),
-    ("year", "1994", "1995", True),
-    ("year", "1994", "2022", False),
-    ("number", "12", "15", True),
-    ("number", "5", "112", False),
-    ("duration", "PT12H", "PT14H", True),
-    ("duration", "PT12H", "P12D", False),
-    ("money", "INR 200000", "INR 300000", True),
-    ("money", "INR 200000", "USD 200000", False),
-    ("percent", "82", "0", False),
-])
+@pytest.mark.parametrize(
+    "kind, a, b, ok",
+    [
+        ("date", "2022-01-08", "2022-01-09", True),
+        ("date", "2021-03-25", "2022-01-15", False),
+        ("date", "--01-08", "--01-09", True),
+        ("date", "2021-03", "2021-04", True),
+        ("date", "2021-03", "2021-03-25", False),
+        ("year", "1994", "1995", True),
+        ("year", "1994", "2022", False),
+        ("number", "12", "15", True),
+        ("number", "5", "112", False),
+        ("duration", "PT12H", "PT14H", True),
+        ("duration", "PT12H", "P12D", False),
+        ("money", "INR 200000", "INR 300000", True),
+        ("money", "INR 200000", "USD 200000", False),
+        ("percent", "82", "0", False),
+    ],
+)
 def test_comparable(kind, a, b, ok):
     assert comparable(kind, a, b) is ok
 
 
 def test_sentences():
-    text = "पहला वाक्य। दूसरा वाक्य है. डॉ. भीमराव आंबेडकर यहां थे!\n\nHeading\nDr. Rao said so. B.R. Ambedkar"
+    text = (
+        "पहला वाक्य। दूसरा वाक्य है. डॉ. भीमराव आंबेडकर यहां थे!\n\nHeading\nDr. Rao said so. B.R. Ambedkar"
+    )
     s = Sentences(text)
     got = [text[a:b] for a, b in s.spans]
-    assert got == ["पहला वाक्य।", "दूसरा वाक्य है.", "डॉ. भीमराव आंबेडकर यहां थे!", "Heading",
-                   "Dr. Rao said so.", "B.R. Ambedkar"]
+    assert got == [
+        "पहला वाक्य।",
+        "दूसरा वाक्य है.",
+        "डॉ. भीमराव आंबेडकर यहां थे!",
+        "Heading",
+        "Dr. Rao said so.",
+        "B.R. Ambedkar",
+    ]
     i = text.index("भीमराव")
     assert s.sentence(i, i + 6)[2] == "डॉ. भीमराव आंबेडकर यहां थे!"
     assert Sentences("").spans == []
@@ -96,10 +116,12 @@ def test_detect_lang():
 
 
 def test_story_scoring_and_joining():
-    bags = [Counter({"asm": 5, "arn": 5, "knpr": 2, "pls": 3, "#1994": 1}),
-            Counter({"asm": 3, "arn": 3, "knpr": 1, "bjp": 1, "#1994": 1, "btch": 1}),
-            Counter({"ptn": 4, "bhr": 2, "pls": 1, "flud": 3}),
-            Counter()]
+    bags = [
+        Counter({"asm": 5, "arn": 5, "knpr": 2, "pls": 3, "#1994": 1}),
+        Counter({"asm": 3, "arn": 3, "knpr": 1, "bjp": 1, "#1994": 1, "btch": 1}),
+        Counter({"ptn": 4, "bhr": 2, "pls": 1, "flud": 3}),
+        Counter(),
+    ]
     p = StoryParams(min_bridge_evidence=4.0)
     sc = score_pairs(Bags.from_counters(bags, {"asm", "arn", "knpr", "pls", "bjp"}), p)
     pairs = sc.as_dict()
@@ -168,8 +190,9 @@ def test_group_applies_same_story_rule():
     keep = i < j
     i, j = i[keep], j[keep]
     m = i.size
-    sc = PairScores(i, j, rng.random(m) * 0.4, rng.random(m), rng.integers(0, 6, m),
-                    rng.random(m) * 12)
+    sc = PairScores(
+        i, j, rng.random(m) * 0.4, rng.random(m), rng.integers(0, 6, m), rng.random(m) * 12
+    )
     langs = [["hi", "en", "mixed", None][k % 4] for k in range(n)]
     p = StoryParams()
     uf = list(range(n))
@@ -179,8 +202,9 @@ def test_group_applies_same_story_rule():
             x = uf[x]
         return x
 
-    for a, b, c, bc, bs, be in zip(i, j, sc.cos, sc.bridge_cos, sc.bridge_shared,
-                                   sc.bridge_evidence):
+    for a, b, c, bc, bs, be in zip(
+        i, j, sc.cos, sc.bridge_cos, sc.bridge_shared, sc.bridge_evidence
+    ):
         if same_story(c, bc, bs, langs[a], langs[b], p, be):
             uf[find(a)] = find(b)
     want = {}

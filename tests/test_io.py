@@ -19,9 +19,17 @@ SEEDS = Path(__file__).resolve().parent.parent / "seeds"
 
 # --- Article ------------------------------------------------------------------------
 
+
 def test_article_round_trip_and_repr():
-    a = Article("x1", "असीम अरुण ने वीआरएस लिया.", title="शीर्षक", source="ETV Bharat",
-                url="https://example.org/x1", published="2022-01-11T11:27+05:30", lang="hi")
+    a = Article(
+        "x1",
+        "असीम अरुण ने वीआरएस लिया.",
+        title="शीर्षक",
+        source="ETV Bharat",
+        url="https://example.org/x1",
+        published="2022-01-11T11:27+05:30",
+        lang="hi",
+    )
     assert Article.from_dict(a.to_dict()) == a
     assert json.loads(json.dumps(a.to_dict(), ensure_ascii=False)) == a.to_dict()
     r = repr(a)
@@ -58,6 +66,7 @@ def test_from_dict_fields():
 
 # --- folders of .txt ----------------------------------------------------------------
 
+
 def test_seed_folder():
     rep = load_articles(SEEDS)
     assert rep.read == 5 and rep.loaded == 5 and rep.skipped == 0
@@ -77,8 +86,9 @@ def test_headline_detection():
 
 
 def test_txt_title_and_bad_files(tmp_path):
-    (tmp_path / "a.txt").write_text("\n\nPatna flood: NDRF teams deployed in five districts\n\nBody text.",
-                                    encoding="utf-8")
+    (tmp_path / "a.txt").write_text(
+        "\n\nPatna flood: NDRF teams deployed in five districts\n\nBody text.", encoding="utf-8"
+    )
     (tmp_path / "b.txt").write_bytes("नमस्ते ".encode() + b"\xff\xfe broken")
     (tmp_path / "c.txt").write_text("   \n\n ", encoding="utf-8")
     (tmp_path / "notes.md").write_text("not an article", encoding="utf-8")
@@ -149,7 +159,9 @@ def test_jsonl_stdin():
 
 def test_jsonl_not_utf8_line_and_strict(tmp_path):
     p = tmp_path / "d.jsonl"
-    p.write_bytes(b'{"id": "a", "text": "ok"}\n{"id": "b", "text": "\xff"}\n{"id": "c", "text": "ok"}\n')
+    p.write_bytes(
+        b'{"id": "a", "text": "ok"}\n{"id": "b", "text": "\xff"}\n{"id": "c", "text": "ok"}\n'
+    )
     rep = load_articles(p)
     assert [r.status for r in rep.records] == ["ok", "skipped", "ok"]
     assert rep.records[1].reason.startswith("not UTF-8") and rep.records[1].line == 2
@@ -160,12 +172,27 @@ def test_jsonl_not_utf8_line_and_strict(tmp_path):
 
 def test_fields_and_metadata(tmp_path):
     p = tmp_path / "d.jsonl"
-    rows = [{"doc_id": 1, "body": "पाठ", "source": "Amar Ujala", "published": "2022-01-09",
-             "title": "T", "url": "https://x", "lang": "hi"}]
+    rows = [
+        {
+            "doc_id": 1,
+            "body": "पाठ",
+            "source": "Amar Ujala",
+            "published": "2022-01-09",
+            "title": "T",
+            "url": "https://x",
+            "lang": "hi",
+        }
+    ]
     p.write_text("\n".join(json.dumps(r, ensure_ascii=False) for r in rows), encoding="utf-8")
     (a,) = load_articles(p, text_field="body", id_field="doc_id")
     assert (a.id, a.text, a.source, a.published, a.title, a.lang) == (
-        "1", "पाठ", "Amar Ujala", "2022-01-09", "T", "hi")
+        "1",
+        "पाठ",
+        "Amar Ujala",
+        "2022-01-09",
+        "T",
+        "hi",
+    )
     bad = tmp_path / "e.jsonl"
     bad.write_text('{"id": "x", "text": "t", "published": "yesterday"}\n', encoding="utf-8")
     (r,) = load_articles(bad).records
@@ -189,29 +216,47 @@ def test_duplicate_ids_across_files(tmp_path):
 def test_parquet(tmp_path):
     pa = pytest.importorskip("pyarrow")
     pq = pytest.importorskip("pyarrow.parquet")
-    table = pa.table({"id": ["a", "b", "c", "a"], "text": ["पहला", None, " ", "फिर"],
-                      "published": [dt.date(2022, 1, 10), None, None, None]})
+    table = pa.table(
+        {
+            "id": ["a", "b", "c", "a"],
+            "text": ["पहला", None, " ", "फिर"],
+            "published": [dt.date(2022, 1, 10), None, None, None],
+        }
+    )
     p = tmp_path / "d.parquet"
     pq.write_table(table, p)
     rep = load_articles(p)
     assert rep.read == 4 and rep.loaded == 1
     assert rep.articles[0].published == "2022-01-10"
     assert [r.reason for r in rep.skipped_records] == [
-        "missing text field 'text'", "empty text", f"duplicate id (first at {p}:1)"]
+        "missing text field 'text'",
+        "empty text",
+        f"duplicate id (first at {p}:1)",
+    ]
     assert [r.line for r in rep.records] == [1, 2, 3, 4]
 
 
 # --- Python objects -----------------------------------------------------------------
 
+
 def test_python_objects():
-    items = [Article("a", "x"), {"id": "b", "text": "y"}, "plain text", 42, {"id": "e"},
-             Article("a", "dup")]
+    items = [
+        Article("a", "x"),
+        {"id": "b", "text": "y"},
+        "plain text",
+        42,
+        {"id": "e"},
+        Article("a", "dup"),
+    ]
     rep = load_articles(items)
     assert rep.read == 6 and rep.loaded == 3
     assert [a.id for a in rep] == ["a", "b", "2"]
     reasons = [r.reason for r in rep.skipped_records]
-    assert reasons == ["not an article (int)", "missing text field 'text'",
-                       "duplicate id (first at <objects>:1)"]
+    assert reasons == [
+        "not an article (int)",
+        "missing text field 'text'",
+        "duplicate id (first at <objects>:1)",
+    ]
 
 
 def test_single_article_and_generator():

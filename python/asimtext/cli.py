@@ -50,14 +50,17 @@ COMMANDS["normalize"] = (_cmd_normalize_configure, _cmd_normalize_run)
 
 
 def _cmd_digest_configure(p: argparse.ArgumentParser) -> None:
-    p.add_argument("paths", nargs="+", metavar="PATH",
-                   help="folders of .txt, .jsonl, .jsonl.gz, .parquet files, or - (JSON Lines on stdin)")
+    p.add_argument(
+        "paths", nargs="+", metavar="PATH",
+        help="folders of .txt, .jsonl, .jsonl.gz, .parquet files, or - (JSON Lines on stdin)",
+    )
     p.add_argument("-o", "--output", default="-", help="output file (default: standard output)")
     p.add_argument("--format", choices=["json", "md", "html"], default=None,
                    help="output format (default: from the output file's extension, else json)")
     p.add_argument("--strict", action="store_true",
                    help="fail (exit 1) at the first bad input record instead of reporting it")
-    p.add_argument("--text-field", default="text", help="JSON/Parquet field of the text (default: text)")
+    p.add_argument("--text-field", default="text",
+                   help="JSON/Parquet field of the text (default: text)")
     p.add_argument("--id-field", default="id", help="JSON/Parquet field of the id (default: id)")
     p.add_argument("-q", "--quiet", action="store_true", help="no summary line on standard error")
 
@@ -96,8 +99,8 @@ def _cmd_digest_run(args: argparse.Namespace) -> int:
             raise CliError(f"{args.output}: {e.strerror or e}") from None
     if not args.quiet:
         c = result.counts
-        print(f"{c['in']} read, {c['ok']} processed, {c['skipped']} skipped; {c['stories']} stories",
-              file=sys.stderr)
+        print(f"{c['in']} read, {c['ok']} processed, {c['skipped']} skipped; "
+              f"{c['stories']} stories", file=sys.stderr)
     return 0
 
 

@@ -193,13 +193,13 @@ def _record_from_mapping(
         return Record("skipped", file, line, ident_s, f"missing text field {text_field!r}")
     if not isinstance(d[text_field], str):
         kind = type(d[text_field]).__name__
-        return Record("skipped", file, line, ident_s, f"text field {text_field!r} is {kind}, not str")
+        return Record(
+            "skipped", file, line, ident_s, f"text field {text_field!r} is {kind}, not str"
+        )
     if ident is not None and not isinstance(ident, (str, int)) or isinstance(ident, bool):
         return Record("skipped", file, line, None, f"id field {id_field!r} is not a str or int")
     try:
-        art = Article.from_dict(
-            d, text_field=text_field, id_field=id_field, default_id=default_id
-        )
+        art = Article.from_dict(d, text_field=text_field, id_field=id_field, default_id=default_id)
     except (TypeError, ValueError) as e:
         return Record("skipped", file, line, ident_s, str(e))
     art = art.replace(origin={"file": file, "line": line})
@@ -222,7 +222,9 @@ def _iter_jsonl_stream(
             try:
                 obj = json.loads(text)
             except json.JSONDecodeError as e:
-                yield Record("skipped", file, line_no, None, f"malformed JSON: {e.msg} at column {e.colno}")
+                yield Record(
+                    "skipped", file, line_no, None, f"malformed JSON: {e.msg} at column {e.colno}"
+                )
                 continue
             yield _record_from_mapping(obj, file, line_no, default_id=f"{label}:{line_no}", **kw)
     except (OSError, EOFError, zlib.error) as e:  # corrupt gzip stream
@@ -245,8 +247,16 @@ def _iter_json_array(data: bytes, file: str, label: str, **kw: Any) -> Iterator[
         yield _record_from_mapping(obj, file, i, default_id=f"{label}:{i}", **kw)
 
 
-def _iter_parquet(path: str, file: str, label: str, *, text_field: str, id_field: str,
-                  validator: _Validator, batch_size: int = 4096) -> Iterator[Record]:
+def _iter_parquet(
+    path: str,
+    file: str,
+    label: str,
+    *,
+    text_field: str,
+    id_field: str,
+    validator: _Validator,
+    batch_size: int = 4096,
+) -> Iterator[Record]:
     try:
         import pyarrow.parquet as pq
     except ImportError:  # pragma: no cover - depends on the environment
@@ -255,8 +265,11 @@ def _iter_parquet(path: str, file: str, label: str, *, text_field: str, id_field
         ) from None
     pf = pq.ParquetFile(path)
     names = set(pf.schema_arrow.names)
-    wanted = [c for c in (text_field, id_field, "title", "source", "url", "published", "lang")
-              if c in names]
+    wanted = [
+        c
+        for c in (text_field, id_field, "title", "source", "url", "published", "lang")
+        if c in names
+    ]
     row = 0
     for batch in pf.iter_batches(batch_size=batch_size, columns=wanted or None):
         for d in batch.to_pylist():
@@ -265,8 +278,13 @@ def _iter_parquet(path: str, file: str, label: str, *, text_field: str, id_field
             if pub is not None and not isinstance(pub, str) and hasattr(pub, "isoformat"):
                 d["published"] = pub.isoformat()
             yield _record_from_mapping(
-                d, file, row, text_field=text_field, id_field=id_field,
-                default_id=f"{label}:{row}", validator=validator,
+                d,
+                file,
+                row,
+                text_field=text_field,
+                id_field=id_field,
+                default_id=f"{label}:{row}",
+                validator=validator,
             )
 
 
@@ -300,8 +318,9 @@ def _expand(paths: Iterable[PathLike]) -> Iterator[str]:
             raise FileNotFoundError(f"{p}: no such file or directory")
 
 
-def _iter_path(path: str, *, text_field: str, id_field: str, validator: _Validator,
-               stdin: Optional[Any]) -> Iterator[Record]:
+def _iter_path(
+    path: str, *, text_field: str, id_field: str, validator: _Validator, stdin: Optional[Any]
+) -> Iterator[Record]:
     kw = dict(text_field=text_field, id_field=id_field, validator=validator)
     lower = path.lower()
     label = os.path.basename(path)
@@ -329,16 +348,22 @@ def _iter_path(path: str, *, text_field: str, id_field: str, validator: _Validat
             yield from _iter_jsonl_stream(f, path, label, **kw)
 
 
-def _iter_objects(items: Iterable[Any], *, text_field: str, id_field: str,
-                  validator: _Validator) -> Iterator[Record]:
+def _iter_objects(
+    items: Iterable[Any], *, text_field: str, id_field: str, validator: _Validator
+) -> Iterator[Record]:
     file = "<objects>"
     for i, obj in enumerate(items, 1):
         if isinstance(obj, Article):
             yield validator.check(obj, file, i)
         elif isinstance(obj, Mapping):
             yield _record_from_mapping(
-                obj, file, i, text_field=text_field, id_field=id_field,
-                default_id=str(i - 1), validator=validator,
+                obj,
+                file,
+                i,
+                text_field=text_field,
+                id_field=id_field,
+                default_id=str(i - 1),
+                validator=validator,
             )
         elif isinstance(obj, str):
             yield validator.check(Article(id=str(i - 1), text=obj), file, i)
@@ -415,4 +440,3 @@ def load_articles(
             raise LoadError(rec)
         records.append(rec)
     return LoadReport(records)
-

@@ -74,12 +74,13 @@ def comparable(kind: str, v1: str, v2: str) -> bool:
     return max(a, b) <= 2 * min(a, b)
 
 
-def sentence_template(text: str, sent: Tuple[int, int], ms: Sequence[Dict[str, Any]],
-                      normalize: Callable[..., str]) -> Tuple[str, ...]:
+def sentence_template(
+    text: str, sent: Tuple[int, int], ms: Sequence[Dict[str, Any]], normalize: Callable[..., str]
+) -> Tuple[str, ...]:
     s, e = sent
     pieces, pos = [], s
     for m in ms:
-        pieces.append(text[pos:m["start"]])
+        pieces.append(text[pos : m["start"]])
         pieces.append(" " + _PLACEHOLDER.format(m["fact_kind"]) + " ")
         pos = m["end"]
     pieces.append(text[pos:e])
@@ -119,10 +120,16 @@ def syndicated_conflicts(
                     if key in seen:
                         continue
                     seen.add(key)
-                    out.append({"story": story, "type": "syndicated-sentence",
-                                "kind": m1["fact_kind"], "context": [],
-                                "values": [m1["stated"], m2["stated"]],
-                                "mentions": [m1, m2]})
+                    out.append(
+                        {
+                            "story": story,
+                            "type": "syndicated-sentence",
+                            "kind": m1["fact_kind"],
+                            "context": [],
+                            "values": [m1["stated"], m2["stated"]],
+                            "mentions": [m1, m2],
+                        }
+                    )
     return out
 
 
@@ -162,8 +169,9 @@ def context_conflicts(
             continue
         if v2 in values_of[(m1["article"], kind)] or v1 in values_of[(m2["article"], kind)]:
             continue
-        key = (story_of(m1["article"]), kind) + tuple(sorted([(m1["article"], v1),
-                                                               (m2["article"], v2)]))
+        key = (story_of(m1["article"]), kind) + tuple(
+            sorted([(m1["article"], v1), (m2["article"], v2)])
+        )
         if key not in best or n > best[key][0]:
             best[key] = (n, i, j)
     out = []
@@ -171,7 +179,14 @@ def context_conflicts(
         n, i, j = best[key]
         m1, m2 = mentions[i], mentions[j]
         v1, v2 = m1["stated"], m2["stated"]
-        out.append({"story": key[0], "type": "different-values", "kind": m1["fact_kind"],
-                    "context": sorted(m1["context"] & m2["context"]),
-                    "values": [v1, v2], "mentions": [m1, m2]})
+        out.append(
+            {
+                "story": key[0],
+                "type": "different-values",
+                "kind": m1["fact_kind"],
+                "context": sorted(m1["context"] & m2["context"]),
+                "values": [v1, v2],
+                "mentions": [m1, m2],
+            }
+        )
     return out

@@ -55,12 +55,22 @@ def copy_groups(
     for root in sorted(comps):
         ps = sorted(comps[root])
         members = sorted({x for p in ps for x in p[:2]})
-        groups.append({
-            "story": story_of(members[0]),
-            "articles": [ids[x] for x in members],
-            "pairs": [{"a": ids[i], "b": ids[j], "kind": kind, "jaccard": round(jac, 4),
-                       "containment": round(cont, 4)} for i, j, kind, jac, cont in ps],
-        })
+        groups.append(
+            {
+                "story": story_of(members[0]),
+                "articles": [ids[x] for x in members],
+                "pairs": [
+                    {
+                        "a": ids[i],
+                        "b": ids[j],
+                        "kind": kind,
+                        "jaccard": round(jac, 4),
+                        "containment": round(cont, 4),
+                    }
+                    for i, j, kind, jac, cont in ps
+                ],
+            }
+        )
     for n, g in enumerate(groups, 1):
         g["id"] = f"C{n}"
     return [{k: g[k] for k in ("id", "story", "articles", "pairs")} for g in groups]
@@ -80,15 +90,17 @@ def passages(
         for p in shared_passages(texts[i], texts[j], min_words=min_words):
             a_s, a_e, b_s, b_e = int(p.a_start), int(p.a_end), int(p.b_start), int(p.b_end)
             text = " ".join(texts[i][a_s:a_e].split())
-            out.append({
-                "story": story_of(i),
-                "words": len(text.split()),
-                "text": text,
-                "occurrences": [
-                    {"article": ids[i], "start": a_s, "end": a_e},
-                    {"article": ids[j], "start": b_s, "end": b_e},
-                ],
-            })
+            out.append(
+                {
+                    "story": story_of(i),
+                    "words": len(text.split()),
+                    "text": text,
+                    "occurrences": [
+                        {"article": ids[i], "start": a_s, "end": a_e},
+                        {"article": ids[j], "start": b_s, "end": b_e},
+                    ],
+                }
+            )
     for n, p in enumerate(out, 1):
         p["id"] = f"P{n}"
     return [{k: p[k] for k in ("id", "story", "words", "text", "occurrences")} for p in out]

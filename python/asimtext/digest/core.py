@@ -43,8 +43,20 @@ class DigestParams:
 
 
 class _Doc:
-    __slots__ = ("idx", "article", "text", "source", "source_origin", "published",
-                 "published_origin", "lang", "spans", "header", "ref", "_sents")
+    __slots__ = (
+        "idx",
+        "article",
+        "text",
+        "source",
+        "source_origin",
+        "published",
+        "published_origin",
+        "lang",
+        "spans",
+        "header",
+        "ref",
+        "_sents",
+    )
 
     def __init__(self, idx: int, article: Article) -> None:
         self.idx = idx
@@ -72,16 +84,19 @@ def _records(articles: Any, text_field: str, id_field: str) -> List[Record]:
         return list(articles.records)
     if isinstance(articles, (str, os.PathLike)):
         articles = [articles]
-    if isinstance(articles, (list, tuple)) and articles and all(
-        isinstance(x, Record) for x in articles
+    if (
+        isinstance(articles, (list, tuple))
+        and articles
+        and all(isinstance(x, Record) for x in articles)
     ):
         return list(articles)
     return list(iter_records(articles, text_field=text_field, id_field=id_field))
 
 
 def _needs_reference(spans: Sequence[Any]) -> bool:
-    return any(s.kind == "weekday" or (s.kind == "date" and s.value.startswith("--"))
-               for s in spans)
+    return any(
+        s.kind == "weekday" or (s.kind == "date" and s.value.startswith("--")) for s in spans
+    )
 
 
 def digest(
@@ -109,8 +124,9 @@ def digest(
     """
     params = params or DigestParams()
     if overrides:
-        params = DigestParams(**{**{k: getattr(params, k) for k in params.__dataclass_fields__},
-                                 **overrides})
+        params = DigestParams(
+            **{**{k: getattr(params, k) for k in params.__dataclass_fields__}, **overrides}
+        )
     be = backend or default_backend()
     records = _records(articles, text_field, id_field)
     docs = [_Doc(i, r.article) for i, r in enumerate(rr for rr in records if rr.ok)]
@@ -188,14 +204,23 @@ def digest(
             if f is None:
                 continue
             ss, se, stext = d.sentences.sentence(s.start, s.end)
-            left = WORD_RE.findall(d.text, ss, s.start)[-4 * W:]
-            right = WORD_RE.findall(d.text, s.end, se)[:4 * W]
+            left = WORD_RE.findall(d.text, ss, s.start)[-4 * W :]
+            right = WORD_RE.findall(d.text, s.end, se)[: 4 * W]
             ctx = set(vocab.keys_of_words(left)[-W:]) | set(vocab.keys_of_words(right)[:W])
             m = {
-                "article": d.article.id, "source": d.source, "start": s.start, "end": s.end,
-                "text": s.text, "kind": s.kind, "value": f[1], "resolved": f[2],
+                "article": d.article.id,
+                "source": d.source,
+                "start": s.start,
+                "end": s.end,
+                "text": s.text,
+                "kind": s.kind,
+                "value": f[1],
+                "resolved": f[2],
                 "sentence": {"start": ss, "end": se, "text": stext},
-                "fact_kind": f[0], "fact_value": f[1], "context": ctx, "stated": s.value,
+                "fact_kind": f[0],
+                "fact_value": f[1],
+                "context": ctx,
+                "stated": s.value,
             }
             ms.append(m)
         per_doc.append(ms)
@@ -220,38 +245,60 @@ def digest(
             allp = sorted(allp[: params.max_copy_pairs_per_story])
         candidates.extend(allp)
     ids = [d.article.id for d in docs]
-    copy_pairs = _copies.classify_pairs(candidates, texts, be.overlap, params.dup_threshold,
-                                        params.containment_threshold)
+    copy_pairs = _copies.classify_pairs(
+        candidates, texts, be.overlap, params.dup_threshold, params.containment_threshold
+    )
     sid_of = lambda x: story_ids[story_idx[x]]  # noqa: E731
     copy_groups = _copies.copy_groups(copy_pairs, ids, sid_of)
-    passages = _copies.passages(copy_pairs, texts, ids, sid_of, be.shared_passages,
-                                params.min_passage_words)
+    passages = _copies.passages(
+        copy_pairs, texts, ids, sid_of, be.shared_passages, params.min_passage_words
+    )
 
     # 7. Conflicts.
     text_of = {d.article.id: d.text for d in docs}
     synd = _conflicts.syndicated_conflicts(
         [(story_idx[d.idx], d.article.id, per_doc[d.idx]) for d in docs],
-        text_of, be.normalize, params.min_template_words,
+        text_of,
+        be.normalize,
+        params.min_template_words,
     )
     ctx = _conflicts.context_conflicts(
         mentions, lambda a: story_of_article[a], params.min_context_overlap
     )
-    seen = {(m["mentions"][0]["article"], m["mentions"][1]["article"],
-             *sorted(m["values"])) for m in synd}
+    seen = {
+        (m["mentions"][0]["article"], m["mentions"][1]["article"], *sorted(m["values"]))
+        for m in synd
+    }
     seen |= {(b, a, v1, v2) for a, b, v1, v2 in seen}
-    conflicts = synd + [c for c in ctx if (c["mentions"][0]["article"],
-                                           c["mentions"][1]["article"],
-                                           *sorted(c["values"])) not in seen]
-    conflicts.sort(key=lambda c: (c["story"], c["type"], c["mentions"][0]["article"],
-                                  c["mentions"][0]["start"], c["mentions"][1]["article"],
-                                  c["mentions"][1]["start"]))
+    conflicts = synd + [
+        c
+        for c in ctx
+        if (c["mentions"][0]["article"], c["mentions"][1]["article"], *sorted(c["values"]))
+        not in seen
+    ]
+    conflicts.sort(
+        key=lambda c: (
+            c["story"],
+            c["type"],
+            c["mentions"][0]["article"],
+            c["mentions"][0]["start"],
+            c["mentions"][1]["article"],
+            c["mentions"][1]["start"],
+        )
+    )
     public_conf = []
     for n, c in enumerate(conflicts, 1):
-        public_conf.append({
-            "id": f"X{n}", "story": story_ids[c["story"]], "type": c["type"], "kind": c["kind"],
-            "values": c["values"], "context": c["context"],
-            "mentions": [_facts._public_mention(m) for m in c["mentions"]],
-        })
+        public_conf.append(
+            {
+                "id": f"X{n}",
+                "story": story_ids[c["story"]],
+                "type": c["type"],
+                "kind": c["kind"],
+                "values": c["values"],
+                "context": c["context"],
+                "mentions": [_facts._public_mention(m) for m in c["mentions"]],
+            }
+        )
 
     # 8. Articles and stories.
     doc_iter = iter(docs)
@@ -260,43 +307,74 @@ def digest(
         if r.ok:
             d = next(doc_iter)
             warnings = [] if d.spans else ["no spans"]
-            article_entries.append({
-                "id": d.article.id, "status": "ok", "reason": None, "file": r.file,
-                "line": r.line, "title": d.article.title, "source": d.source,
-                "source_origin": d.source_origin, "published": d.published,
-                "published_origin": d.published_origin, "lang": d.lang,
-                "story": story_ids[story_idx[d.idx]], "n_spans": len(d.spans),
-                "warnings": warnings,
-            })
+            article_entries.append(
+                {
+                    "id": d.article.id,
+                    "status": "ok",
+                    "reason": None,
+                    "file": r.file,
+                    "line": r.line,
+                    "title": d.article.title,
+                    "source": d.source,
+                    "source_origin": d.source_origin,
+                    "published": d.published,
+                    "published_origin": d.published_origin,
+                    "lang": d.lang,
+                    "story": story_ids[story_idx[d.idx]],
+                    "n_spans": len(d.spans),
+                    "warnings": warnings,
+                }
+            )
         else:
-            article_entries.append({
-                "id": r.id, "status": "skipped", "reason": r.reason, "file": r.file,
-                "line": r.line, "title": None, "source": None, "source_origin": None,
-                "published": None, "published_origin": None, "lang": None, "story": None,
-                "n_spans": 0, "warnings": [],
-            })
+            article_entries.append(
+                {
+                    "id": r.id,
+                    "status": "skipped",
+                    "reason": r.reason,
+                    "file": r.file,
+                    "line": r.line,
+                    "title": None,
+                    "source": None,
+                    "source_origin": None,
+                    "published": None,
+                    "published_origin": None,
+                    "lang": None,
+                    "story": None,
+                    "n_spans": 0,
+                    "warnings": [],
+                }
+            )
     story_entries = []
     for n, g in enumerate(groups):
         ds = [docs[x] for x in g]
-        pubs = sorted(p for p in (d.published for d in ds if d.published_origin != "borrowed")
-                      if p)
+        pubs = sorted(p for p in (d.published for d in ds if d.published_origin != "borrowed") if p)
         label = next((d.article.title for d in ds if d.article.title), None)
         if label is None:
             first = ds[0].sentences.spans[0] if ds[0].sentences.spans else (0, 0)
-            label = " ".join(ds[0].text[first[0]:first[1]].split())
+            label = " ".join(ds[0].text[first[0] : first[1]].split())
             if len(label) > 140:
                 label = label[:139].rstrip() + "…"
-        story_entries.append({
-            "id": story_ids[n],
-            "label": label,
-            "articles": [d.article.id for d in ds],
-            "sources": sorted({d.source for d in ds}),
-            "langs": sorted({d.lang for d in ds if d.lang}),
-            "published": {"first": pubs[0] if pubs else None, "last": pubs[-1] if pubs else None},
-        })
+        story_entries.append(
+            {
+                "id": story_ids[n],
+                "label": label,
+                "articles": [d.article.id for d in ds],
+                "sources": sorted({d.source for d in ds}),
+                "langs": sorted({d.lang for d in ds if d.lang}),
+                "published": {
+                    "first": pubs[0] if pubs else None,
+                    "last": pubs[-1] if pubs else None,
+                },
+            }
+        )
     return Digest(
-        articles=article_entries, stories=story_entries, copy_groups=copy_groups,
-        passages=passages, facts=facts, conflicts=public_conf, timeline=timeline,
+        articles=article_entries,
+        stories=story_entries,
+        copy_groups=copy_groups,
+        passages=passages,
+        facts=facts,
+        conflicts=public_conf,
+        timeline=timeline,
         params=params.to_dict(),
     )
 

@@ -53,27 +53,56 @@ def build_facts(
     facts = []
     for (story, kind, value), ms in groups.items():
         sources = sorted({m["source"] for m in ms})
-        facts.append({
-            "story": story,
-            "kind": kind,
-            "value": value,
-            "n_sources": len(sources),
-            "sources": sources,
-            "n_mentions": len(ms),
-            "mentions": [_public_mention(m) for m in ms],
-        })
-    facts.sort(key=lambda f: (f["story"], -f["n_sources"], -f["n_mentions"], order[f["kind"]],
-                              f["value"]))
+        facts.append(
+            {
+                "story": story,
+                "kind": kind,
+                "value": value,
+                "n_sources": len(sources),
+                "sources": sources,
+                "n_mentions": len(ms),
+                "mentions": [_public_mention(m) for m in ms],
+            }
+        )
+    facts.sort(
+        key=lambda f: (f["story"], -f["n_sources"], -f["n_mentions"], order[f["kind"]], f["value"])
+    )
     for i, f in enumerate(facts, 1):
         f["id"] = f"F{i}"
         f["story"] = story_ids[f["story"]]
-    return [{k: f[k] for k in ("id", "story", "kind", "value", "n_sources", "sources",
-                               "n_mentions", "mentions")} for f in facts]
+    return [
+        {
+            k: f[k]
+            for k in (
+                "id",
+                "story",
+                "kind",
+                "value",
+                "n_sources",
+                "sources",
+                "n_mentions",
+                "mentions",
+            )
+        }
+        for f in facts
+    ]
 
 
 def _public_mention(m: Dict[str, Any]) -> Dict[str, Any]:
-    return {k: m[k] for k in ("article", "source", "start", "end", "text", "kind", "value",
-                              "resolved", "sentence")}
+    return {
+        k: m[k]
+        for k in (
+            "article",
+            "source",
+            "start",
+            "end",
+            "text",
+            "kind",
+            "value",
+            "resolved",
+            "sentence",
+        )
+    }
 
 
 def build_timeline(
@@ -93,15 +122,24 @@ def build_timeline(
     out = []
     for (story, value), ms in sorted(events.items()):
         first = ms[0]
-        out.append({
-            "story": story_ids[story],
-            "date": value,
-            "precision": _precision(value),
-            "sentence": first["sentence"]["text"],
-            "article": first["article"],
-            "sources": sorted({m["source"] for m in ms}),
-            "n_mentions": len(ms),
-            "mentions": [{"article": m["article"], "start": m["start"], "end": m["end"],
-                          "text": m["text"]} for m in ms],
-        })
+        out.append(
+            {
+                "story": story_ids[story],
+                "date": value,
+                "precision": _precision(value),
+                "sentence": first["sentence"]["text"],
+                "article": first["article"],
+                "sources": sorted({m["source"] for m in ms}),
+                "n_mentions": len(ms),
+                "mentions": [
+                    {
+                        "article": m["article"],
+                        "start": m["start"],
+                        "end": m["end"],
+                        "text": m["text"],
+                    }
+                    for m in ms
+                ],
+            }
+        )
     return out

@@ -28,8 +28,16 @@ class Bags:
     """Sparse article x key counts: ``rows`` (article), ``cols`` (key id), ``counts``,
     with ``keys[key_id]`` the key string and ``bridge[key_id]`` / ``fact[key_id]`` masks."""
 
-    def __init__(self, n_docs: int, rows: np.ndarray, cols: np.ndarray, counts: np.ndarray,
-                 keys: List[str], bridge: np.ndarray, fact: np.ndarray) -> None:
+    def __init__(
+        self,
+        n_docs: int,
+        rows: np.ndarray,
+        cols: np.ndarray,
+        counts: np.ndarray,
+        keys: List[str],
+        bridge: np.ndarray,
+        fact: np.ndarray,
+    ) -> None:
         self.n_docs = n_docs
         self.rows, self.cols, self.counts = rows, cols, counts
         self.keys, self.bridge, self.fact = keys, bridge, fact
@@ -49,8 +57,15 @@ class Bags:
         keys = list(key_id)
         fact = np.array([k.startswith("#") for k in keys], dtype=bool)
         br = np.array([k in bridge for k in keys], dtype=bool) | fact
-        return cls(len(bags), np.asarray(rows, dtype=np.int64), np.asarray(cols, dtype=np.int64),
-                   np.asarray(cnts, dtype=np.float64), keys, br, fact)
+        return cls(
+            len(bags),
+            np.asarray(rows, dtype=np.int64),
+            np.asarray(cols, dtype=np.int64),
+            np.asarray(cnts, dtype=np.float64),
+            keys,
+            br,
+            fact,
+        )
 
 
 class Vocabulary:
@@ -95,10 +110,12 @@ class Vocabulary:
         # Article x word counts, then x keys.
         word_id = {w: i for i, w in enumerate(vocab)}
         lens = np.fromiter((len(wc) for wc in word_counts), dtype=np.int64, count=len(texts))
-        wids = np.fromiter((word_id[w] for wc in word_counts for w in wc), dtype=np.int64,
-                           count=int(lens.sum()))
-        wcnt = np.fromiter((c for wc in word_counts for c in wc.values()), dtype=np.float64,
-                           count=int(lens.sum()))
+        wids = np.fromiter(
+            (word_id[w] for wc in word_counts for w in wc), dtype=np.int64, count=int(lens.sum())
+        )
+        wcnt = np.fromiter(
+            (c for wc in word_counts for c in wc.values()), dtype=np.float64, count=int(lens.sum())
+        )
         wrows = np.repeat(np.arange(len(texts), dtype=np.int64), lens)
         ip = np.asarray(indptr, dtype=np.int64)
         nk = ip[wids + 1] - ip[wids] if wids.size else np.zeros(0, dtype=np.int64)

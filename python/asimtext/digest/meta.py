@@ -24,8 +24,10 @@ _SOURCE_PATTERNS = [
     # A line "Prabhat Khabar App :"
     re.compile(rf"^[ \t]*(?P<name>{_NAME})[ \t]+App[ \t]*:?[ \t]*$", re.MULTILINE),
     # "Source: ...", "स्रोत: ..."
-    re.compile(r"^[ \t]*(?:Source|Courtesy|स्रोत)[ \t]*:[ \t]*(?P<name>[^\n,;|]{2,60}?)[ \t]*$",
-               re.MULTILINE | re.IGNORECASE),
+    re.compile(
+        r"^[ \t]*(?:Source|Courtesy|स्रोत)[ \t]*:[ \t]*(?P<name>[^\n,;|]{2,60}?)[ \t]*$",
+        re.MULTILINE | re.IGNORECASE,
+    ),
     # News agencies in a dateline: "(PTI)", "(भाषा)"
     re.compile(r"\((?P<name>PTI|IANS|ANI|UNI|Reuters|AFP|AP|भाषा|वार्ता)\)"),
 ]
@@ -49,7 +51,9 @@ _LABELS = [
     ("updated", r"(?:last[ \t]+)?updated(?:[ \t]+(?:on|at|date))?|अपडेटेड|अपडेट"),
 ]
 _LABEL_RE = re.compile(
-    "^[ \t]*(?:" + "|".join(f"(?P<{n}>{p})" for n, p in _LABELS) + r")(?![\w])[ \t]*[:：\-–]?[ \t]*",
+    "^[ \t]*(?:"
+    + "|".join(f"(?P<{n}>{p})" for n, p in _LABELS)
+    + r")(?![\w])[ \t]*[:：\-–]?[ \t]*",
     re.MULTILINE | re.IGNORECASE,
 )
 _FULL_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}")

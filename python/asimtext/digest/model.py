@@ -29,10 +29,18 @@ class Digest:
     * ``timeline``: dated events per story, in order, with their precision.
     """
 
-    def __init__(self, *, articles: List[Dict[str, Any]], stories: List[Dict[str, Any]],
-                 copy_groups: List[Dict[str, Any]], passages: List[Dict[str, Any]],
-                 facts: List[Dict[str, Any]], conflicts: List[Dict[str, Any]],
-                 timeline: List[Dict[str, Any]], params: Optional[Dict[str, Any]] = None) -> None:
+    def __init__(
+        self,
+        *,
+        articles: List[Dict[str, Any]],
+        stories: List[Dict[str, Any]],
+        copy_groups: List[Dict[str, Any]],
+        passages: List[Dict[str, Any]],
+        facts: List[Dict[str, Any]],
+        conflicts: List[Dict[str, Any]],
+        timeline: List[Dict[str, Any]],
+        params: Optional[Dict[str, Any]] = None,
+    ) -> None:
         self.articles = articles
         self.stories = stories
         self.copy_groups = copy_groups
@@ -47,10 +55,15 @@ class Digest:
         """``in`` (records read) = ``ok`` + ``skipped``, and the size of each section."""
         ok = sum(1 for a in self.articles if a["status"] == "ok")
         return {
-            "in": len(self.articles), "ok": ok, "skipped": len(self.articles) - ok,
-            "stories": len(self.stories), "copy_groups": len(self.copy_groups),
-            "passages": len(self.passages), "facts": len(self.facts),
-            "conflicts": len(self.conflicts), "timeline": len(self.timeline),
+            "in": len(self.articles),
+            "ok": ok,
+            "skipped": len(self.articles) - ok,
+            "stories": len(self.stories),
+            "copy_groups": len(self.copy_groups),
+            "passages": len(self.passages),
+            "facts": len(self.facts),
+            "conflicts": len(self.conflicts),
+            "timeline": len(self.timeline),
         }
 
     def article(self, article_id: str) -> Optional[Dict[str, Any]]:
@@ -63,7 +76,9 @@ class Digest:
 
     def facts_with(self, value: str, kind: Optional[str] = None) -> List[Dict[str, Any]]:
         """The facts (one per story) with this value."""
-        return [f for f in self.facts if f["value"] == value and (kind is None or f["kind"] == kind)]
+        return [
+            f for f in self.facts if f["value"] == value and (kind is None or f["kind"] == kind)
+        ]
 
     def to_dict(self) -> Dict[str, Any]:
         """The digest as plain data in the ``asimtext.digest/1`` schema."""
@@ -102,8 +117,10 @@ class Digest:
 
     def summary(self) -> str:
         c = self.counts
-        return (f"{c['in']} articles ({c['ok']} ok, {c['skipped']} skipped), {c['stories']} stories, "
-                f"{c['copy_groups']} copy groups, {c['facts']} facts, {c['conflicts']} conflicts")
+        return (
+            f"{c['in']} articles ({c['ok']} ok, {c['skipped']} skipped), {c['stories']} stories, "
+            f"{c['copy_groups']} copy groups, {c['facts']} facts, {c['conflicts']} conflicts"
+        )
 
     def __repr__(self) -> str:
         return f"<Digest {self.summary()}>"
@@ -112,11 +129,30 @@ class Digest:
         return isinstance(other, Digest) and self.to_dict() == other.to_dict()
 
     def __reduce__(self):  # pickling
-        return (_rebuild, (self.articles, self.stories, self.copy_groups, self.passages,
-                           self.facts, self.conflicts, self.timeline, self.params))
+        return (
+            _rebuild,
+            (
+                self.articles,
+                self.stories,
+                self.copy_groups,
+                self.passages,
+                self.facts,
+                self.conflicts,
+                self.timeline,
+                self.params,
+            ),
+        )
 
 
 def _rebuild(*a: Any) -> Digest:
-    keys = ("articles", "stories", "copy_groups", "passages", "facts", "conflicts", "timeline",
-            "params")
+    keys = (
+        "articles",
+        "stories",
+        "copy_groups",
+        "passages",
+        "facts",
+        "conflicts",
+        "timeline",
+        "params",
+    )
     return Digest(**dict(zip(keys, a)))

@@ -31,12 +31,18 @@ def _corroborated(d: "Digest", story: str) -> List[Dict[str, Any]]:
 def to_markdown(d: "Digest") -> str:
     c = d.counts
     out = ["# Digest", ""]
-    out.append(f"{c['in']} articles in: {c['ok']} ok, {c['skipped']} skipped; {c['stories']} "
-               f"stories, {c['copy_groups']} copy groups, {c['passages']} shared passages, "
-               f"{c['facts']} facts, {c['conflicts']} conflicts.")
+    out.append(
+        f"{c['in']} articles in: {c['ok']} ok, {c['skipped']} skipped; {c['stories']} "
+        f"stories, {c['copy_groups']} copy groups, {c['passages']} shared passages, "
+        f"{c['facts']} facts, {c['conflicts']} conflicts."
+    )
     out.append("")
-    out += ["## Articles", "", "| id | status | source | published | lang | story |",
-            "| --- | --- | --- | --- | --- | --- |"]
+    out += [
+        "## Articles",
+        "",
+        "| id | status | source | published | lang | story |",
+        "| --- | --- | --- | --- | --- | --- |",
+    ]
     for a in d.articles:
         status = a["status"] if a["status"] == "ok" else f"skipped: {a['reason']}"
         src = a["source"] or ""
@@ -46,52 +52,82 @@ def to_markdown(d: "Digest") -> str:
         if a["published_origin"] in ("inferred", "borrowed"):
             pub += f" ({a['published_origin']})"
         ident = a["id"] if a["id"] is not None else f"{a['file']}:{a['line']}"
-        out.append("| " + " | ".join(_md_cell(x) for x in (
-            ident, status, src, pub, a["lang"] or "", a["story"] or "")) + " |")
+        out.append(
+            "| "
+            + " | ".join(
+                _md_cell(x) for x in (ident, status, src, pub, a["lang"] or "", a["story"] or "")
+            )
+            + " |"
+        )
     out.append("")
     for s in d.stories:
         sid = s["id"]
         out += [f"## Story {sid}: {_short(s['label'] or '', 100)}", ""]
-        out.append(f"{len(s['articles'])} articles from {len(s['sources'])} sources "
-                   f"({', '.join(s['langs'])}): " + ", ".join(f"`{a}`" for a in s["articles"]))
+        out.append(
+            f"{len(s['articles'])} articles from {len(s['sources'])} sources "
+            f"({', '.join(s['langs'])}): " + ", ".join(f"`{a}`" for a in s["articles"])
+        )
         out.append("")
         groups = [g for g in d.copy_groups if g["story"] == sid]
         if groups:
             out += ["### Copies", ""]
             for g in groups:
                 for p in g["pairs"]:
-                    out.append(f"- `{p['a']}` ~ `{p['b']}`: {p['kind']}, Jaccard {p['jaccard']:.2f}, "
-                               f"containment {p['containment']:.2f}")
+                    out.append(
+                        f"- `{p['a']}` ~ `{p['b']}`: {p['kind']}, Jaccard {p['jaccard']:.2f}, "
+                        f"containment {p['containment']:.2f}"
+                    )
             ps = [p for p in d.passages if p["story"] == sid]
             for p in ps[:10]:
-                occ = ", ".join(f"`{o['article']}` {o['start']}-{o['end']}" for o in p["occurrences"])
+                occ = ", ".join(
+                    f"`{o['article']}` {o['start']}-{o['end']}" for o in p["occurrences"]
+                )
                 out.append(f"  - shared passage ({p['words']} words; {occ}): > {_short(p['text'])}")
             out.append("")
         facts = _corroborated(d, sid)
         if facts:
-            out += ["### Facts", "", "| value | kind | sources | mentions | example |",
-                    "| --- | --- | --- | --- | --- |"]
+            out += [
+                "### Facts",
+                "",
+                "| value | kind | sources | mentions | example |",
+                "| --- | --- | --- | --- | --- |",
+            ]
             for f in facts:
                 ex = f["mentions"][0]
-                out.append("| " + " | ".join(_md_cell(x) for x in (
-                    f["value"], f["kind"], f["n_sources"], f["n_mentions"],
-                    f"{ex['text']} — {_short(ex['sentence']['text'], 90)}")) + " |")
+                out.append(
+                    "| "
+                    + " | ".join(
+                        _md_cell(x)
+                        for x in (
+                            f["value"],
+                            f["kind"],
+                            f["n_sources"],
+                            f["n_mentions"],
+                            f"{ex['text']} — {_short(ex['sentence']['text'], 90)}",
+                        )
+                    )
+                    + " |"
+                )
             out.append("")
         conf = [x for x in d.conflicts if x["story"] == sid]
         if conf:
             out += ["### Conflicts", ""]
             for x in conf:
                 m1, m2 = x["mentions"]
-                out.append(f"- {x['type']} ({x['kind']}): `{m1['article']}` says **{m1['value']}** "
-                           f"({_short(m1['sentence']['text'], 100)}); `{m2['article']}` says "
-                           f"**{m2['value']}** ({_short(m2['sentence']['text'], 100)})")
+                out.append(
+                    f"- {x['type']} ({x['kind']}): `{m1['article']}` says **{m1['value']}** "
+                    f"({_short(m1['sentence']['text'], 100)}); `{m2['article']}` says "
+                    f"**{m2['value']}** ({_short(m2['sentence']['text'], 100)})"
+                )
             out.append("")
         events = [e for e in d.timeline if e["story"] == sid]
         if events:
             out += ["### Timeline", ""]
             for e in events:
-                out.append(f"- **{e['date']}** ({e['precision']}; {len(e['sources'])} sources): "
-                           f"{_short(e['sentence'], 140)}")
+                out.append(
+                    f"- **{e['date']}** ({e['precision']}; {len(e['sources'])} sources): "
+                    f"{_short(e['sentence'], 140)}"
+                )
             out.append("")
     return "\n".join(out).rstrip() + "\n"
 
@@ -120,9 +156,11 @@ def _timeline_svg(events: List[Dict[str, Any]]) -> str:
         return ""
     row = 34
     h = row * len(events) + 10
-    parts = [f'<svg viewBox="0 0 640 {h}" width="640" height="{h}" role="img" '
-             f'aria-label="timeline" xmlns="http://www.w3.org/2000/svg">',
-             f'<line x1="90" y1="10" x2="90" y2="{h - 10}" stroke="#888" stroke-width="2"/>']
+    parts = [
+        f'<svg viewBox="0 0 640 {h}" width="640" height="{h}" role="img" '
+        f'aria-label="timeline" xmlns="http://www.w3.org/2000/svg">',
+        f'<line x1="90" y1="10" x2="90" y2="{h - 10}" stroke="#888" stroke-width="2"/>',
+    ]
     for n, e in enumerate(events):
         y = 20 + n * row
         r = {"year": 4, "month": 5, "day": 6}[e["precision"]]
@@ -130,62 +168,82 @@ def _timeline_svg(events: List[Dict[str, Any]]) -> str:
         parts.append(f'<text x="80" y="{y + 4}" text-anchor="end">{_e(e["date"])}</text>')
         label = _short(e["sentence"], 80)
         parts.append(f'<text x="102" y="{y + 4}">{_e(label)}</text>')
-        parts.append(f'<text x="102" y="{y + 17}" fill="#666">{len(e["sources"])} sources, '
-                     f'{_e(e["precision"])}</text>')
+        parts.append(
+            f'<text x="102" y="{y + 17}" fill="#666">{len(e["sources"])} sources, '
+            f"{_e(e['precision'])}</text>"
+        )
     parts.append("</svg>")
     return "".join(parts)
 
 
 def to_html(d: "Digest") -> str:
     c = d.counts
-    b: List[str] = ['<!DOCTYPE html><html><head><meta charset="utf-8">',
-                    '<meta name="viewport" content="width=device-width,initial-scale=1">',
-                    "<title>asimtext digest</title>", f"<style>{_CSS}</style></head><body>",
-                    "<h1>Digest</h1>",
-                    f"<p>{c['in']} articles in: {c['ok']} ok, {c['skipped']} skipped; "
-                    f"{c['stories']} stories, {c['copy_groups']} copy groups, {c['facts']} facts, "
-                    f"{c['conflicts']} conflicts.</p>"]
-    b.append('<h2>Articles</h2><div class="wrap"><table><tr><th>id</th><th>status</th>'
-             "<th>source</th><th>published</th><th>lang</th><th>story</th></tr>")
+    b: List[str] = [
+        '<!DOCTYPE html><html><head><meta charset="utf-8">',
+        '<meta name="viewport" content="width=device-width,initial-scale=1">',
+        "<title>asimtext digest</title>",
+        f"<style>{_CSS}</style></head><body>",
+        "<h1>Digest</h1>",
+        f"<p>{c['in']} articles in: {c['ok']} ok, {c['skipped']} skipped; "
+        f"{c['stories']} stories, {c['copy_groups']} copy groups, {c['facts']} facts, "
+        f"{c['conflicts']} conflicts.</p>",
+    ]
+    b.append(
+        '<h2>Articles</h2><div class="wrap"><table><tr><th>id</th><th>status</th>'
+        "<th>source</th><th>published</th><th>lang</th><th>story</th></tr>"
+    )
     for a in d.articles:
         cls = "" if a["status"] == "ok" else ' class="skipped"'
         status = "ok" if a["status"] == "ok" else f"skipped: {a['reason']}"
-        pub = (a["published"] or "") + (f" ({a['published_origin']})"
-                                         if a["published_origin"] in ("inferred", "borrowed") else "")
+        pub = (a["published"] or "") + (
+            f" ({a['published_origin']})"
+            if a["published_origin"] in ("inferred", "borrowed")
+            else ""
+        )
         ident = a["id"] if a["id"] is not None else f"{a['file']}:{a['line']}"
-        b.append(f"<tr{cls}><td>{_e(ident)}</td><td>{_e(status)}</td><td>{_e(a['source'])}</td>"
-                 f"<td>{_e(pub)}</td><td>{_e(a['lang'])}</td><td>{_e(a['story'])}</td></tr>")
+        b.append(
+            f"<tr{cls}><td>{_e(ident)}</td><td>{_e(status)}</td><td>{_e(a['source'])}</td>"
+            f"<td>{_e(pub)}</td><td>{_e(a['lang'])}</td><td>{_e(a['story'])}</td></tr>"
+        )
     b.append("</table></div>")
     for s in d.stories:
         sid = s["id"]
         b.append(f"<h2>Story {_e(sid)}: {_e(_short(s['label'] or '', 100))}</h2>")
-        b.append(f'<p class="muted">{len(s["articles"])} articles, {len(s["sources"])} sources, '
-                 f'{_e(", ".join(s["langs"]))}</p>')
+        b.append(
+            f'<p class="muted">{len(s["articles"])} articles, {len(s["sources"])} sources, '
+            f"{_e(', '.join(s['langs']))}</p>"
+        )
         events = [e for e in d.timeline if e["story"] == sid]
         if events:
             b.append("<h3>Timeline</h3>" + _timeline_svg(events))
         facts = _corroborated(d, sid)
         if facts:
             sources = s["sources"]
-            b.append('<h3>Facts by source</h3><div class="wrap"><table><tr><th>value</th>'
-                     "<th>kind</th><th>#</th>" + "".join(f"<th>{_e(x)}</th>" for x in sources)
-                     + "</tr>")
+            b.append(
+                '<h3>Facts by source</h3><div class="wrap"><table><tr><th>value</th>'
+                "<th>kind</th><th>#</th>" + "".join(f"<th>{_e(x)}</th>" for x in sources) + "</tr>"
+            )
             for f in facts:
                 have = set(f["sources"])
-                cells = "".join('<td class="y">✓</td>' if x in have else '<td class="n">·</td>'
-                                for x in sources)
+                cells = "".join(
+                    '<td class="y">✓</td>' if x in have else '<td class="n">·</td>' for x in sources
+                )
                 title = _e(f["mentions"][0]["sentence"]["text"])
-                b.append(f'<tr><td title="{title}">{_e(f["value"])}</td><td>{_e(f["kind"])}</td>'
-                         f"<td>{f['n_sources']}</td>{cells}</tr>")
+                b.append(
+                    f'<tr><td title="{title}">{_e(f["value"])}</td><td>{_e(f["kind"])}</td>'
+                    f"<td>{f['n_sources']}</td>{cells}</tr>"
+                )
             b.append("</table></div>")
         groups = [g for g in d.copy_groups if g["story"] == sid]
         if groups:
             b.append("<h3>Copies</h3><ul>")
             for g in groups:
                 for p in g["pairs"]:
-                    b.append(f"<li><code>{_e(p['a'])}</code> ~ <code>{_e(p['b'])}</code>: "
-                             f"{_e(p['kind'])}, Jaccard {p['jaccard']:.2f}, containment "
-                             f"{p['containment']:.2f}</li>")
+                    b.append(
+                        f"<li><code>{_e(p['a'])}</code> ~ <code>{_e(p['b'])}</code>: "
+                        f"{_e(p['kind'])}, Jaccard {p['jaccard']:.2f}, containment "
+                        f"{p['containment']:.2f}</li>"
+                    )
             b.append("</ul>")
             for p in [p for p in d.passages if p["story"] == sid][:10]:
                 b.append(f"<blockquote>{_e(_short(p['text'], 400))}</blockquote>")
@@ -194,10 +252,12 @@ def to_html(d: "Digest") -> str:
             b.append("<h3>Conflicts</h3>")
             for x in conf:
                 m1, m2 = x["mentions"]
-                b.append(f'<div class="conf">{_e(x["type"])} ({_e(x["kind"])}):<br>'
-                         f"<b>{_e(m1['value'])}</b> in <code>{_e(m1['article'])}</code>: "
-                         f"{_e(_short(m1['sentence']['text'], 200))}<br>"
-                         f"<b>{_e(m2['value'])}</b> in <code>{_e(m2['article'])}</code>: "
-                         f"{_e(_short(m2['sentence']['text'], 200))}</div>")
+                b.append(
+                    f'<div class="conf">{_e(x["type"])} ({_e(x["kind"])}):<br>'
+                    f"<b>{_e(m1['value'])}</b> in <code>{_e(m1['article'])}</code>: "
+                    f"{_e(_short(m1['sentence']['text'], 200))}<br>"
+                    f"<b>{_e(m2['value'])}</b> in <code>{_e(m2['article'])}</code>: "
+                    f"{_e(_short(m2['sentence']['text'], 200))}</div>"
+                )
     b.append("</body></html>")
     return "\n".join(b) + "\n"

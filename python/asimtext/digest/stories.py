@@ -26,7 +26,7 @@ from __future__ import annotations
 import math
 from collections import Counter
 from dataclasses import dataclass
-from typing import Dict, Iterable, List, Optional, Sequence, Set, Tuple
+from typing import Dict, Iterable, List, Optional, Sequence, Tuple
 
 import numpy as np
 
@@ -59,8 +59,9 @@ class PairScores:
     def as_dict(self) -> Dict[Tuple[int, int], Tuple[float, float, int, float]]:
         return {
             (int(a), int(b)): (float(c), float(bc), int(n), float(e))
-            for a, b, c, bc, n, e in zip(self.i, self.j, self.cos, self.bridge_cos,
-                                         self.bridge_shared, self.bridge_evidence)
+            for a, b, c, bc, n, e in zip(
+                self.i, self.j, self.cos, self.bridge_cos, self.bridge_shared, self.bridge_evidence
+            )
         }
 
 
@@ -98,7 +99,9 @@ def score_pairs(bags: Bags, params: StoryParams) -> PairScores:
     r, c, ww = r[srt], c[srt], ww[srt]
     # Group boundaries per key; for each entry p, pair it with entries p+1..end-1.
     bounds = np.flatnonzero(np.diff(c)) + 1
-    group_end = np.repeat(np.append(bounds, c.size), np.diff(np.concatenate(([0], bounds, [c.size]))))
+    group_end = np.repeat(
+        np.append(bounds, c.size), np.diff(np.concatenate(([0], bounds, [c.size])))
+    )
     pos = np.arange(c.size)
     cnt = group_end - pos - 1
     total = int(cnt.sum())
@@ -146,17 +149,24 @@ class _UnionFind:
 
 
 def same_story(
-    cos: float, bridge_cos: float, bridge_shared: int, lang_a: Optional[str],
-    lang_b: Optional[str], params: StoryParams, bridge_evidence: float = float("inf"),
+    cos: float,
+    bridge_cos: float,
+    bridge_shared: int,
+    lang_a: Optional[str],
+    lang_b: Optional[str],
+    params: StoryParams,
+    bridge_evidence: float = float("inf"),
 ) -> bool:
     """The joining rule for one pair (see the module docstring)."""
     cross = lang_a in ("hi", "en") and lang_b in ("hi", "en") and lang_a != lang_b
     if not cross and cos >= params.same_lang_threshold:
         return True
     if cross or "mixed" in (lang_a, lang_b):
-        return (bridge_cos >= params.cross_lang_threshold
-                and bridge_shared >= params.min_bridge_keys
-                and bridge_evidence >= params.min_bridge_evidence)
+        return (
+            bridge_cos >= params.cross_lang_threshold
+            and bridge_shared >= params.min_bridge_keys
+            and bridge_evidence >= params.min_bridge_evidence
+        )
     return False
 
 
@@ -173,11 +183,14 @@ def group(
     lc = np.asarray([code.get(x, 0) for x in langs] or [0], dtype=np.int8)
     la, lb = lc[scores.i], lc[scores.j]
     cross = (la > 0) & (la < 3) & (lb > 0) & (lb < 3) & (la != lb)
-    bridge_ok = ((scores.bridge_cos >= params.cross_lang_threshold)
-                 & (scores.bridge_shared >= params.min_bridge_keys)
-                 & (scores.bridge_evidence >= params.min_bridge_evidence))
+    bridge_ok = (
+        (scores.bridge_cos >= params.cross_lang_threshold)
+        & (scores.bridge_shared >= params.min_bridge_keys)
+        & (scores.bridge_evidence >= params.min_bridge_evidence)
+    )
     join = (~cross & (scores.cos >= params.same_lang_threshold)) | (
-        (cross | (la == 3) | (lb == 3)) & bridge_ok)
+        (cross | (la == 3) | (lb == 3)) & bridge_ok
+    )
     for a, b in zip(scores.i[join].tolist(), scores.j[join].tolist()):
         uf.union(a, b)
     for a, b in extra_links:
