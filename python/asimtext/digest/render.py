@@ -142,7 +142,11 @@ th,td{border:1px solid #ddd;padding:.3rem .45rem;vertical-align:top;text-align:l
 th{background:#f4f4f4}td.y{background:#d8f0d8;text-align:center}td.n{color:#bbb;text-align:center}
 .skipped{color:#a33}.muted{color:#666;font-size:.85rem}.conf{background:#fff4e5;padding:.5rem;
 border-left:4px solid #e69500;margin:.5rem 0}blockquote{margin:.3rem 0 .3rem 1rem;color:#333}
-svg{max-width:100%;height:auto}svg text{font-size:11px;font-family:inherit}
+svg.axis{width:100%;height:auto;max-height:4rem}svg text{font-size:12px;font-family:inherit}
+ol.tl{list-style:none;margin:.5rem 0;padding:0 0 0 1.2rem;border-left:2px solid #888}
+ol.tl li{position:relative;margin:0 0 .7rem}ol.tl li::before{content:"";position:absolute;
+left:-1.65rem;top:.45rem;width:.7rem;height:.7rem;border-radius:50%;background:#2a6fdb}
+ol.tl li.year::before{width:.5rem;height:.5rem;left:-1.55rem}
 """
 
 
@@ -150,30 +154,46 @@ def _e(s: Any) -> str:
     return html.escape("" if s is None else str(s))
 
 
+def _decimal_year(date: str) -> float:
+    y = int(date[:4])
+    m = int(date[5:7]) if len(date) >= 7 else 7
+    d = int(date[8:10]) if len(date) >= 10 else 1
+    return y + (m - 1) / 12 + (d - 1) / 365
+
+
 def _timeline_svg(events: List[Dict[str, Any]]) -> str:
-    """A vertical timeline: one dot per event, spaced evenly, labelled with date and sources."""
+    """A time axis (inline SVG, proportional to time) over a list of the events
+    (drawn with CSS: a line, a dot per event sized by precision; text wraps on phones)."""
     if not events:
         return ""
-    row = 34
-    h = row * len(events) + 10
-    parts = [
-        f'<svg viewBox="0 0 640 {h}" width="640" height="{h}" role="img" '
-        f'aria-label="timeline" xmlns="http://www.w3.org/2000/svg">',
-        f'<line x1="90" y1="10" x2="90" y2="{h - 10}" stroke="#888" stroke-width="2"/>',
-    ]
-    for n, e in enumerate(events):
-        y = 20 + n * row
-        r = {"year": 4, "month": 5, "day": 6}[e["precision"]]
-        parts.append(f'<circle cx="90" cy="{y}" r="{r}" fill="#2a6fdb"/>')
-        parts.append(f'<text x="80" y="{y + 4}" text-anchor="end">{_e(e["date"])}</text>')
-        label = _short(e["sentence"], 80)
-        parts.append(f'<text x="102" y="{y + 4}">{_e(label)}</text>')
-        parts.append(
-            f'<text x="102" y="{y + 17}" fill="#666">{len(e["sources"])} sources, '
-            f"{_e(e['precision'])}</text>"
-        )
+    xs = [_decimal_year(e["date"]) for e in events]
+    lo, hi = min(xs), max(xs)
+    span = max(hi - lo, 1.0)
+    w, pad = 600, 20
+
+    def px(x: float) -> float:
+        return pad + (x - lo) / span * (w - 2 * pad)
+
+    parts = [f'<svg class="axis" viewBox="0 0 {w} 46" role="img" aria-label="time axis" '
+             'xmlns="http://www.w3.org/2000/svg">',
+             f'<line x1="{pad}" y1="16" x2="{w - pad}" y2="16" stroke="#888" stroke-width="2"/>']
+    last_label = -1e9
+    for e, x in zip(events, xs):
+        r = {"year": 3, "month": 4, "day": 5}[e["precision"]]
+        parts.append(f'<circle cx="{px(x):.1f}" cy="16" r="{r}" fill="#2a6fdb">'
+                     f"<title>{_e(e['date'])}</title></circle>")
+        if px(x) - last_label >= 44:
+            parts.append(f'<text x="{px(x):.1f}" y="38" text-anchor="middle">{_e(e["date"][:4])}'
+                         "</text>")
+            last_label = px(x)
     parts.append("</svg>")
-    return "".join(parts)
+    items = []
+    for e in events:
+        n = len(e["sources"])
+        items.append(f'<li class="{_e(e["precision"])}"><b>{_e(e["date"])}</b> '
+                     f'<span class="muted">{_e(e["precision"])}, {n} source{"s" if n != 1 else ""}'
+                     f"</span><br>{_e(_short(e['sentence'], 220))}</li>")
+    return "".join(parts) + '<ol class="tl">' + "".join(items) + "</ol>"
 
 
 def to_html(d: "Digest") -> str:
