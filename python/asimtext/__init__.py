@@ -9,12 +9,18 @@ Four capabilities, each in Rust with a pure-Python twin in :mod:`asimtext.pure`:
 """
 
 from asimtext._core import (
+    LSH,
     CorruptFileError,
+    MinHasher,
+    Span,
     __version__,
+    extract,
+    extract_batch,
+    jaccard,
     normalize,
     normalize_batch,
     normalize_with_offsets,
-    # cross-script matching key (Devanagari / Latin names and acronyms)
+    overlap,
     xscript_is_stopword,
     xscript_key,
     xscript_keys,
@@ -22,26 +28,40 @@ from asimtext._core import (
     xscript_romanize,
     xscript_tokens,
 )
+from asimtext.dedup import NearDuplicates, Passage, near_duplicates, shared_passages
 
-# The digest layer (issue 5): articles, loaders, the digest.
-from asimtext.article import Article
-from asimtext.io import LoadError, LoadReport, load_articles
-from asimtext.digest import Digest, DigestParams
-from asimtext.digest import digest  # noqa: E402  (the function shadows the sub-package name)
+#: The span kinds of :func:`extract`, most specific first (the tie-break order).
+SPAN_KINDS = (
+    "datetime",
+    "date",
+    "time",
+    "year",
+    "weekday",
+    "duration",
+    "percent",
+    "money",
+    "ordinal",
+    "number",
+)
 
 __all__ = [
-    "Article",
-    "Digest",
-    "DigestParams",
-    "LoadError",
-    "LoadReport",
-    "digest",
-    "load_articles",
+    "LSH",
+    "SPAN_KINDS",
     "CorruptFileError",
+    "MinHasher",
+    "NearDuplicates",
+    "Passage",
+    "Span",
     "__version__",
+    "extract",
+    "extract_batch",
+    "jaccard",
+    "near_duplicates",
     "normalize",
     "normalize_batch",
     "normalize_with_offsets",
+    "overlap",
+    "shared_passages",
     "xscript_is_stopword",
     "xscript_key",
     "xscript_keys",
@@ -49,3 +69,11 @@ __all__ = [
     "xscript_romanize",
     "xscript_tokens",
 ]
+
+# ---- the digest (issue 5): articles, loaders, the cross-source digest ----
+from asimtext.article import Article  # noqa: E402
+from asimtext.io import LoadError, LoadReport, load_articles  # noqa: E402
+from asimtext.digest import Digest, DigestParams  # noqa: E402
+from asimtext.digest import digest  # noqa: E402  (the function shadows the sub-package name)
+
+__all__ += ["Article", "Digest", "DigestParams", "LoadError", "LoadReport", "digest", "load_articles"]

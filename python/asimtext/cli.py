@@ -49,6 +49,44 @@ def _cmd_normalize_run(args: argparse.Namespace) -> int:
 COMMANDS["normalize"] = (_cmd_normalize_configure, _cmd_normalize_run)
 
 
+def _cmd_spans_configure(p: argparse.ArgumentParser) -> None:
+    p.add_argument("path", help="a text file, or - for standard input")
+    p.add_argument("-o", "--output", default="-", help="output file (default: standard output)")
+    p.add_argument("--kinds", default=None, help="comma-separated kinds to keep (default: all)")
+    p.add_argument("--reference-date", default=None, help="YYYY-MM-DD, to resolve partial dates")
+
+
+def _cmd_spans_run(args: argparse.Namespace) -> int:
+    """Extract date, time and number spans as JSON lines."""
+    import json
+
+    if args.path == "-":
+        text = sys.stdin.read()
+    else:
+        try:
+            with open(args.path, encoding="utf-8", newline="") as f:
+                text = f.read()
+        except FileNotFoundError:
+            raise CliError(f"{args.path}: no such file") from None
+        except UnicodeDecodeError as e:
+            raise CliError(f"{args.path}: not UTF-8 at byte {e.start}") from None
+    kinds = args.kinds.split(",") if args.kinds else None
+    try:
+        spans = asimtext.extract(text, kinds=kinds, reference_date=args.reference_date)
+    except (TypeError, ValueError) as e:
+        raise CliError(str(e)) from None
+    lines = "".join(json.dumps(s.to_dict(), ensure_ascii=False) + "\n" for s in spans)
+    if args.output == "-":
+        sys.stdout.write(lines)
+    else:
+        with open(args.output, "w", encoding="utf-8") as f:
+            f.write(lines)
+    return 0
+
+
+COMMANDS["spans"] = (_cmd_spans_configure, _cmd_spans_run)
+
+
 def _cmd_digest_configure(p: argparse.ArgumentParser) -> None:
     p.add_argument(
         "paths", nargs="+", metavar="PATH",

@@ -1,7 +1,339 @@
 //! Bindings of `asimtext_core::spans`.
 
-use pyo3::prelude::*;
+use std::cmp::Ordering;
 
-pub fn register(_m: &Bound<'_, PyModule>) -> PyResult<()> {
+use asimtext_core::spans::{self as core, Date, ExtractOptions, Kind, KindSet};
+use pyo3::exceptions::{PyTypeError, PyValueError};
+use pyo3::prelude::*;
+use pyo3::types::{PyDict, PyString, PyTuple};
+
+use crate::convert::{text_arg, texts_arg, OnSurrogate};
+
+pub fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
+    m.add_class::<Span>()?;
+    m.add_function(wrap_pyfunction!(extract, m)?)?;
+    m.add_function(wrap_pyfunction!(extract_batch, m)?)?;
+    m.add_function(wrap_pyfunction!(_spans_lexicon, m)?)?;
     Ok(())
+}
+
+/// One extracted span: ``text[start:end] == span.text``.
+///
+/// Immutable, hashable, picklable, ordered by ``(start, end, kind, value, text, resolved)``.
+#[pyclass(frozen, module = "asimtext")]
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+pub struct Span {
+    /// Start offset (code points, i.e. ``str`` index) in the input.
+    #[pyo3(get)]
+    start: usize,
+    /// End offset (exclusive).
+    #[pyo3(get)]
+    end: usize,
+    /// The covered input text.
+    #[pyo3(get)]
+    text: String,
+    /// One of ``asimtext.SPAN_KINDS``.
+    #[pyo3(get)]
+    kind: String,
+    /// The normalized value (see the spec for each kind).
+    #[pyo3(get)]
+    value: String,
+    /// The full ISO date a date or weekday stands for, or ``None``.
+    #[pyo3(get)]
+    resolved: Option<String>,
+}
+
+impl Span {
+    fn key(&self) -> (usize, usize, &str, &str, &str, &str) {
+        (
+            self.start,
+            self.end,
+            &self.kind,
+            &self.value,
+            &self.text,
+            self.resolved.as_deref().unwrap_or(""),
+        )
+    }
+
+    fn from_core(s: core::Span) -> Span {
+        Span {
+            start: s.start,
+            end: s.end,
+            text: s.text,
+            kind: s.kind.name().to_string(),
+            value: s.value,
+            resolved: s.resolved,
+        }
+    }
+}
+
+#[pymethods]
+impl Span {
+    #[new]
+    #[pyo3(signature = (start, end, text, kind, value, resolved=None))]
+    fn new(
+        start: usize,
+        end: usize,
+        text: String,
+        kind: String,
+        value: String,
+        resolved: Option<String>,
+    ) -> PyResult<Self> {
+        if Kind::parse(&kind).is_none() {
+            return Err(PyValueError::new_err(format!(
+                "kind: unknown kind {kind:?}; expected one of {}",
+                kind_names()
+            )));
+        }
+        if start > end {
+            return Err(PyValueError::new_err(format!(
+                "start ({start}) must not be greater than end ({end})"
+            )));
+        }
+        Ok(Span {
+            start,
+            end,
+            text,
+            kind,
+            value,
+            resolved,
+        })
+    }
+
+    fn __repr__(&self) -> String {
+        let r = match &self.resolved {
+            Some(r) => format!(", resolved={}", py_str_repr(r)),
+            None => String::new(),
+        };
+        format!(
+            "Span({}, {}, {}, kind={}, value={}{r})",
+            self.start,
+            self.end,
+            py_str_repr(&self.text),
+            py_str_repr(&self.kind),
+            py_str_repr(&self.value)
+        )
+    }
+
+    fn __hash__(&self) -> u64 {
+        use std::hash::{Hash, Hasher};
+        let mut h = std::collections::hash_map::DefaultHasher::new();
+        self.hash(&mut h);
+        h.finish()
+    }
+
+    fn __richcmp__(&self, other: &Bound<'_, PyAny>, op: pyo3::basic::CompareOp) -> Py<PyAny> {
+        let py = other.py();
+        let other = match other.cast::<Span>() {
+            Ok(o) => o.get().clone(),
+            Err(_) => return py.NotImplemented(),
+        };
+        let ord = self.key().cmp(&other.key());
+        use pyo3::basic::CompareOp::*;
+        let r = match op {
+            Eq => self == &other,
+            Ne => self != &other,
+            Lt => ord == Ordering::Less,
+            Le => ord != Ordering::Greater,
+            Gt => ord == Ordering::Greater,
+            Ge => ord != Ordering::Less,
+        };
+        r.into_pyobject(py)
+            .map(|b| b.to_owned().into_any().unbind())
+            .unwrap_or_else(|_| py.NotImplemented())
+    }
+
+    fn __reduce__<'py>(slf: &Bound<'py, Self>) -> PyResult<Bound<'py, PyTuple>> {
+        let py = slf.py();
+        let s = slf.get();
+        let args = (
+            s.start,
+            s.end,
+            s.text.clone(),
+            s.kind.clone(),
+            s.value.clone(),
+            s.resolved.clone(),
+        );
+        (slf.get_type(), args).into_pyobject(py)
+    }
+
+    /// The span as a dict (the gold-file fields plus ``resolved``).
+    fn to_dict<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyDict>> {
+        let d = PyDict::new(py);
+        d.set_item("start", self.start)?;
+        d.set_item("end", self.end)?;
+        d.set_item("text", &self.text)?;
+        d.set_item("kind", &self.kind)?;
+        d.set_item("value", &self.value)?;
+        d.set_item("resolved", &self.resolved)?;
+        Ok(d)
+    }
+}
+
+/// Python's `repr` of a str (the spans' texts are short).
+fn py_str_repr(s: &str) -> String {
+    Python::attach(|py| {
+        PyString::new(py, s)
+            .repr()
+            .map(|r| r.to_string())
+            .unwrap_or_else(|_| format!("{s:?}"))
+    })
+}
+
+fn kind_names() -> String {
+    Kind::ALL
+        .iter()
+        .map(|k| k.name())
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+fn type_name(obj: &Bound<'_, PyAny>) -> String {
+    obj.get_type()
+        .name()
+        .map(|n| n.to_string())
+        .unwrap_or_else(|_| "?".to_string())
+}
+
+fn kinds_arg(obj: Option<&Bound<'_, PyAny>>) -> PyResult<KindSet> {
+    let obj = match obj {
+        None => return Ok(KindSet::ALL),
+        Some(o) if o.is_none() => return Ok(KindSet::ALL),
+        Some(o) => o,
+    };
+    if obj.is_instance_of::<PyString>() {
+        return Err(PyTypeError::new_err(
+            "kinds must be an iterable of kind names, not a single str",
+        ));
+    }
+    let iter = obj.try_iter().map_err(|_| {
+        PyTypeError::new_err(format!(
+            "kinds must be an iterable of kind names, not {}",
+            type_name(obj)
+        ))
+    })?;
+    let mut set = KindSet(0);
+    for (i, item) in iter.enumerate() {
+        let item = item?;
+        let name: String = item.extract().map_err(|_| {
+            PyTypeError::new_err(format!("kinds[{i}] must be str, not {}", type_name(&item)))
+        })?;
+        match Kind::parse(&name) {
+            Some(k) => set.0 |= k.bit(),
+            None => {
+                return Err(PyValueError::new_err(format!(
+                    "kinds[{i}]: unknown kind {name:?}; expected one of {}",
+                    kind_names()
+                )))
+            }
+        }
+    }
+    Ok(set)
+}
+
+fn is_date_like(obj: &Bound<'_, PyAny>) -> PyResult<bool> {
+    let date_type = obj.py().import("datetime")?.getattr("date")?;
+    obj.is_instance(&date_type)
+}
+
+/// A reference date: None, a `datetime.date`/`datetime.datetime`, or `'YYYY-MM-DD'`.
+fn reference_arg(obj: &Bound<'_, PyAny>, what: &str) -> PyResult<Option<Date>> {
+    if obj.is_none() {
+        return Ok(None);
+    }
+    if let Ok(s) = obj.cast::<PyString>() {
+        let s = s.to_cow()?;
+        return Date::parse(&s).map(Some).map_err(|_| {
+            PyValueError::new_err(format!(
+                "{what} must be a date in the form 'YYYY-MM-DD', not {}",
+                py_str_repr(&s)
+            ))
+        });
+    }
+    if is_date_like(obj)? {
+        let y: i32 = obj.getattr("year")?.extract()?;
+        let m: u32 = obj.getattr("month")?.extract()?;
+        let d: u32 = obj.getattr("day")?.extract()?;
+        return Date::new(y, m, d)
+            .map(Some)
+            .map_err(|e| PyValueError::new_err(format!("{what}: {e}")));
+    }
+    Err(PyTypeError::new_err(format!(
+        "{what} must be a datetime.date, datetime.datetime or 'YYYY-MM-DD' str, not {}",
+        type_name(obj)
+    )))
+}
+
+/// Dates, times, weekdays, years, durations, numbers, money, percentages and
+/// ordinals in ``text``, as :class:`Span` objects in text order.
+#[pyfunction]
+#[pyo3(signature = (text, *, kinds=None, reference_date=None))]
+fn extract(
+    py: Python<'_>,
+    text: &Bound<'_, PyAny>,
+    kinds: Option<&Bound<'_, PyAny>>,
+    reference_date: Option<&Bound<'_, PyAny>>,
+) -> PyResult<Vec<Span>> {
+    let text = text_arg(text, "text", OnSurrogate::Strict)?;
+    let kinds = kinds_arg(kinds)?;
+    let reference = match reference_date {
+        Some(r) => reference_arg(r, "reference_date")?,
+        None => None,
+    };
+    let opts = ExtractOptions { kinds, reference };
+    let spans = py.detach(|| core::extract(&text, &opts));
+    Ok(spans.into_iter().map(Span::from_core).collect())
+}
+
+/// :func:`extract` over many texts, in parallel with the GIL released.
+#[pyfunction]
+#[pyo3(signature = (texts, *, reference_dates=None, kinds=None))]
+fn extract_batch(
+    py: Python<'_>,
+    texts: &Bound<'_, PyAny>,
+    reference_dates: Option<&Bound<'_, PyAny>>,
+    kinds: Option<&Bound<'_, PyAny>>,
+) -> PyResult<Vec<Vec<Span>>> {
+    let texts = texts_arg(texts, "texts", OnSurrogate::Strict)?;
+    let kinds = kinds_arg(kinds)?;
+    let mut opts = ExtractOptions {
+        kinds,
+        reference: None,
+    };
+    let mut per_text: Option<Vec<Option<Date>>> = None;
+    if let Some(r) = reference_dates {
+        if r.is_none() || r.is_instance_of::<PyString>() || is_date_like(r)? {
+            opts.reference = reference_arg(r, "reference_dates")?;
+        } else {
+            let iter = r.try_iter().map_err(|_| {
+                PyTypeError::new_err(format!(
+                    "reference_dates must be a date, a 'YYYY-MM-DD' str or a sequence of them, not {}",
+                    type_name(r)
+                ))
+            })?;
+            let mut v = Vec::new();
+            for (i, item) in iter.enumerate() {
+                v.push(reference_arg(&item?, &format!("reference_dates[{i}]"))?);
+            }
+            if v.len() != texts.len() {
+                return Err(PyValueError::new_err(format!(
+                    "reference_dates has {} items but texts has {}",
+                    v.len(),
+                    texts.len()
+                )));
+            }
+            per_text = Some(v);
+        }
+    }
+    let out = py.detach(|| core::extract_batch(&texts, per_text.as_deref(), &opts));
+    Ok(out
+        .into_iter()
+        .map(|v| v.into_iter().map(Span::from_core).collect())
+        .collect())
+}
+
+/// The lexicon as the core holds it: sorted ``(normalized word, category, value)``.
+#[pyfunction]
+fn _spans_lexicon() -> Vec<(String, &'static str, &'static str)> {
+    core::scan::lexicon().dump()
 }

@@ -1,1 +1,485 @@
 //! Date, time and number span extraction (contract: shared/spec/spans.md).
+//!
+//! The pipeline (the pure-Python twin `asimtext.pure.spans` does exactly the same):
+//!
+//! 1. normalize the text to the match key with an offset map
+//!    ([`crate::normalize::normalize_with_offsets`]);
+//! 2. [`scan::tokenize`]: digit runs, letter runs, single signs, one pass, each
+//!    letter run and sign looked up once in the [`lexicon`] hash map;
+//! 3. [`numbers::group`]: digit runs glued by `, . : / -` become one number,
+//!    numeric date or clock time;
+//! 4. the grammar (this module, [`numbers`], [`dates`], [`times`]) proposes
+//!    candidate spans at each token;
+//! 5. [`span::resolve_overlaps`]: longest first, then the more specific kind;
+//!    spans are mapped back to the input and [`resolve`]d against a reference date.
+
+pub mod dates;
+pub mod lexicon;
+pub mod numbers;
+pub mod resolve;
+pub mod scan;
+pub mod span;
+pub mod times;
+
+use std::cell::OnceCell;
+
+use rayon::prelude::*;
+
+use crate::normalize::{normalize_with_offsets, Normalized, Options};
+use lexicon::Cat;
+use numbers::{fmt, num_expr, Dec, Info, NumExpr};
+use scan::{is_line_break, is_line_space, is_trim, Tok, Typ};
+
+pub use resolve::Date;
+pub use span::{Kind, KindSet, Span};
+
+/// What to extract and how to resolve it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub struct ExtractOptions {
+    /// Keep only these kinds (applied after overlaps are resolved).
+    pub kinds: KindSet,
+    /// Resolve partial dates and weekdays against this date.
+    pub reference: Option<Date>,
+}
+
+impl Default for ExtractOptions {
+    fn default() -> Self {
+        ExtractOptions {
+            kinds: KindSet::ALL,
+            reference: None,
+        }
+    }
+}
+
+/// The grammar's working state over one text.
+pub struct Ctx<'a> {
+    pub t: Vec<Tok<'a>>,
+    /// The input text.
+    text: &'a str,
+    /// The input text as code points (made when first needed).
+    orig: OnceCell<Vec<char>>,
+    norm: &'a Normalized,
+    cands: Vec<(usize, usize, Kind, String)>,
+}
+
+impl<'a> Ctx<'a> {
+    /// Propose a span over tokens `i..j`.
+    pub fn emit(&mut self, i: usize, j: usize, kind: Kind, value: String) {
+        let (s, e) = (self.t[i].s as usize, self.t[j - 1].e as usize);
+        self.cands.push((s, e, kind, value));
+    }
+
+    fn orig(&self) -> &[char] {
+        self.orig.get_or_init(|| self.text.chars().collect())
+    }
+
+    /// Input offset of normalized code point `k` (the input length at the end).
+    fn off(&self, k: usize) -> usize {
+        match self.norm.starts.get(k) {
+            Some(&x) => x as usize,
+            None => self.norm.input_len as usize,
+        }
+    }
+
+    /// Map a normalized span to the input: from the input start of its first
+    /// code point to the input start of the next one, minus trailing spaces
+    /// and invisible characters (so a nukta the normalizer dropped stays in).
+    fn map(&self, s: usize, e: usize) -> (usize, usize) {
+        let os = self.off(s);
+        let mut oe = self.off(e);
+        let low = self.off(e - 1) + 1;
+        while oe > low && self.orig().get(oe - 1).is_some_and(|&c| is_trim(c)) {
+            oe -= 1;
+        }
+        (os, oe)
+    }
+
+    fn line_start(&self, t: &Tok<'_>) -> bool {
+        let orig = self.orig();
+        let mut p = self.off(t.s as usize) as isize - 1;
+        while p >= 0 && is_line_space(orig[p as usize]) {
+            p -= 1;
+        }
+        p < 0 || is_line_break(orig[p as usize])
+    }
+}
+
+fn is_number_tok(t: &Tok<'_>) -> bool {
+    t.typ == Typ::N || t.has(Cat::Num) || t.has(Cat::NumA)
+}
+
+fn list_context(c: &Ctx<'_>, i: usize, j: usize) -> bool {
+    let t = &c.t;
+    let n = t.len();
+    let me = t[i].text;
+    let sep = |x: &Tok<'_>| x.is_p(",-/") || x.has(Cat::ListSep);
+    if i >= 2 && sep(&t[i - 1]) && is_number_tok(&t[i - 2]) && t[i - 2].text != me {
+        return true;
+    }
+    j + 1 < n && sep(&t[j]) && is_number_tok(&t[j + 1]) && t[j + 1].text != me
+}
+
+fn duration(val: Dec, unit: &str) -> String {
+    let v = fmt(val);
+    match unit {
+        "Y" => format!("P{v}Y"),
+        "MO" => format!("P{v}M"),
+        "W" => format!("P{v}W"),
+        "D" => format!("P{v}D"),
+        "H" => format!("PT{v}H"),
+        "MI" => format!("PT{v}M"),
+        _ => format!("PT{v}S"),
+    }
+}
+
+/// What a number expression at `i` is, given what follows it.
+fn after_number(c: &mut Ctx<'_>, i: usize, ne: NumExpr) {
+    let NumExpr {
+        val,
+        end: j,
+        info,
+        simple,
+    } = ne;
+    let n = c.t.len();
+    if info == Info::Digit {
+        let t = &c.t;
+        // a number glued to a name by a hyphen (COVID-19, MiG-21) is part of the name
+        if i >= 2
+            && t[i - 1].is_p("-")
+            && t[i - 1].e == t[i].s
+            && t[i - 2].typ == Typ::W
+            && t[i - 2].e == t[i - 1].s
+        {
+            return;
+        }
+        // a list marker at the start of a line: "1." "2)"
+        if simple && j < n && t[j].is_p(".)") && t[i].e == t[j].s && c.line_start(&t[i]) {
+            return;
+        }
+    }
+    if j < n {
+        let t = &c.t;
+        let nxt = &t[j];
+        if nxt.has(Cat::Freq) {
+            return;
+        }
+        let mut u = nxt.get(Cat::Unit);
+        let mut k = j;
+        if u.is_none() && nxt.is_p("-") && j + 1 < n && t[j - 1].e == nxt.s && nxt.e == t[j + 1].s {
+            u = t[j + 1].get(Cat::Unit);
+            k = j + 1;
+        }
+        if let Some(u) = u {
+            let v = duration(val, u);
+            c.emit(i, k + 1, Kind::Duration, v);
+            return;
+        }
+        if nxt.is_p("%") || nxt.has(Cat::Pct) {
+            c.emit(i, j + 1, Kind::Percent, fmt(val));
+            return;
+        }
+        if nxt.has(Cat::Per) && j + 1 < n && t[j + 1].has(Cat::Cent) {
+            c.emit(i, j + 2, Kind::Percent, fmt(val));
+            return;
+        }
+        if nxt.typ == Typ::W {
+            if let Some(cur) = nxt.get(Cat::CurSuf) {
+                c.emit(i, j + 1, Kind::Money, format!("{cur} {}", fmt(val)));
+                return;
+            }
+        }
+        if let Some((e, v)) = times::time_at(c, i, None, false) {
+            c.emit(i, e, Kind::Time, v);
+            return;
+        }
+    }
+    let t = &c.t;
+    let ti = &t[i];
+    let nxt = t.get(j);
+    if simple && info == Info::Ambig {
+        let alone = i == 0 && (j == n || (j + 1 == n && t[j].is_p(".!?|")));
+        if alone || list_context(c, i, j) {
+            c.emit(i, j, Kind::Number, fmt(val));
+        }
+        return;
+    }
+    if simple
+        && info == Info::Word
+        && ti.has(Cat::DoVerb)
+        && i > 0
+        && nxt.is_none_or(|x| x.is_p(".!?|"))
+    {
+        return;
+    }
+    if simple && info == Info::Digit && ti.plain && ti.ndig == 4 && (1000..=2199).contains(&ti.m) {
+        let cue = i > 0 && t[i - 1].has(Cat::YearCue);
+        let count = nxt.is_some_and(|x| {
+            x.typ == Typ::W
+                && (x.text.ends_with("ों")
+                    || x.has(Cat::Count)
+                    || (x.text == "से" && j + 1 < n && t[j + 1].has(Cat::More)))
+        }) || (i > 0 && t[i - 1].has(Cat::CountPrev));
+        if ((1900..=2099).contains(&ti.m) || cue) && !count {
+            let v = ti.m.to_string();
+            c.emit(i, j, Kind::Year, v);
+            return;
+        }
+    }
+    c.emit(i, j, Kind::Number, fmt(val));
+}
+
+/// Whether an ordinal word at `i` means the ordinal (पहले: not "before";
+/// दूसरे: not "other").
+fn ordinal_ok(c: &Ctx<'_>, i: usize) -> bool {
+    let t = &c.t;
+    let n = t.len();
+    let ti = &t[i];
+    let prev = if i > 0 { t.get(i - 1) } else { None };
+    let nxt = t.get(i + 1);
+    if ti.has(Cat::OrdP) {
+        if prev.is_some_and(|p| p.has(Cat::BeforePrev) || p.has(Cat::Unit)) {
+            return false;
+        }
+        return match nxt {
+            None => false,
+            Some(x) if x.typ == Typ::N => true,
+            Some(x) => x.typ == Typ::W && !x.has(Cat::FuncNext),
+        };
+    }
+    if ti.has(Cat::OrdO) {
+        if prev.is_some_and(|p| p.typ == Typ::W && p.get(Cat::NumA) == Some("1")) {
+            return false;
+        }
+        if prev.is_some_and(|p| p.is_p("-")) && i >= 2 && t[i - 2].get(Cat::NumA) == Some("1") {
+            return false;
+        }
+        if let Some(x) = nxt {
+            if x.typ == Typ::W && (x.has(Cat::IdiomNext) || x.text.ends_with("ों")) {
+                return false;
+            }
+        }
+        return true;
+    }
+    let _ = n;
+    !(ti.text == "second" && prev.is_some_and(|p| p.typ == Typ::W && p.text == "a"))
+}
+
+/// The categories that can start a span (the rest are context only).
+const TRIGGERS: u64 = scan::cats(&[
+    Cat::Num,
+    Cat::NumA,
+    Cat::Frac,
+    Cat::FracMod,
+    Cat::ScaleBare,
+    Cat::Month,
+    Cat::MonthAbbr,
+    Cat::Weekday,
+    Cat::Period,
+    Cat::Ord,
+    Cat::OrdP,
+    Cat::OrdO,
+    Cat::CurPre,
+    Cat::CurSym,
+]);
+
+fn scan_tokens(c: &mut Ctx<'_>) {
+    let n = c.t.len();
+    for i in 0..n {
+        let typ = c.t[i].typ;
+        match typ {
+            Typ::D => {
+                let [y, mo, d] = c.t[i].x;
+                dates::emit_date(c, i, i + 1, Some(y), mo as u32, Some(d as u32));
+                continue;
+            }
+            Typ::T | Typ::A => {
+                if let Some((e, v)) = times::time_at(c, i, None, typ == Typ::A) {
+                    c.emit(i, e, Kind::Time, v);
+                }
+                continue;
+            }
+            Typ::O | Typ::N => {
+                if let Some(d) = dates::day_at(c, i) {
+                    let mut k = i + 1;
+                    if k < n && c.t[k].has(Cat::Of) {
+                        k += 1;
+                    }
+                    let (mo, k2) = dates::month_at(c, k);
+                    if let Some(mo) = mo {
+                        match dates::year_after(c, k2) {
+                            (Some(y), k3) => dates::emit_date(c, i, k3, Some(y), mo, Some(d)),
+                            (None, _) => dates::emit_date(c, i, k2, None, mo, Some(d)),
+                        }
+                    }
+                }
+                if typ == Typ::O {
+                    let v = c.t[i].m.to_string();
+                    c.emit(i, i + 1, Kind::Ordinal, v);
+                    continue;
+                }
+            }
+            _ => {}
+        }
+        if typ == Typ::X || !(typ == Typ::N || c.t[i].any(TRIGGERS)) {
+            continue;
+        }
+        if typ == Typ::W {
+            let (mo, k) = dates::month_at(c, i);
+            if let Some(mo) = mo {
+                if let Some(d) = dates::day_at(c, k) {
+                    match dates::year_after(c, k + 1) {
+                        (Some(y), k3) => dates::emit_date(c, i, k3, Some(y), mo, Some(d)),
+                        (None, _) => dates::emit_date(c, i, k + 1, None, mo, Some(d)),
+                    }
+                } else if let (Some(y), k3) = dates::year_after(c, k) {
+                    dates::emit_date(c, i, k3, Some(y), mo, None);
+                }
+            }
+            let ti = &c.t[i];
+            if let Some(wd) = ti.get(Cat::Weekday) {
+                c.emit(i, i + 1, Kind::Weekday, wd.to_string());
+            }
+            if let Some(p) = c.t[i].get(Cat::Period) {
+                let mut k = i + 1;
+                if k < n && c.t[k].has(Cat::PeriodLink) {
+                    k += 1;
+                }
+                if k < n && c.t[k].has(Cat::Approx) {
+                    k += 1;
+                }
+                if let Some((e, v)) = times::time_at(c, k, Some(p), false) {
+                    c.emit(i, e, Kind::Time, v);
+                }
+            }
+            let ti = &c.t[i];
+            let o = ti
+                .get(Cat::Ord)
+                .or_else(|| ti.get(Cat::OrdP))
+                .or_else(|| ti.get(Cat::OrdO));
+            if let Some(o) = o {
+                if ordinal_ok(c, i) {
+                    c.emit(i, i + 1, Kind::Ordinal, o.to_string());
+                }
+            }
+        }
+        let ti = &c.t[i];
+        let cur = if typ == Typ::P {
+            ti.get(Cat::CurSym)
+        } else {
+            ti.get(Cat::CurPre)
+        };
+        if let Some(cur) = cur {
+            let mut k = i + 1;
+            if typ == Typ::W && k < n && c.t[k].is_p(".") && c.t[i].e == c.t[k].s {
+                k += 1;
+            }
+            if let Some(ne) = num_expr(c, k) {
+                let mut j = ne.end;
+                if j < n && c.t[j].typ == Typ::W && c.t[j].get(Cat::CurSuf) == Some(cur) {
+                    j += 1;
+                }
+                c.emit(i, j, Kind::Money, format!("{cur} {}", fmt(ne.val)));
+            }
+        }
+        if typ == Typ::P {
+            continue;
+        }
+        if let Some(ne) = num_expr(c, i) {
+            after_number(c, i, ne);
+        }
+    }
+}
+
+/// The spans of one text as `(start, end, kind, value)` in input code points, in order.
+pub fn candidates(text: &str) -> Vec<(usize, usize, Kind, String)> {
+    let norm = normalize_with_offsets(text, &Options::match_key());
+    let lex = scan::lexicon();
+    let toks = numbers::group(scan::tokenize(&norm.text, lex));
+    if toks.is_empty() {
+        return Vec::new();
+    }
+    let mut c = Ctx {
+        t: toks,
+        text,
+        orig: OnceCell::new(),
+        norm: &norm,
+        cands: Vec::new(),
+    };
+    scan_tokens(&mut c);
+    if c.cands.is_empty() {
+        return Vec::new();
+    }
+    let cands: Vec<_> = std::mem::take(&mut c.cands)
+        .into_iter()
+        .map(|(s, e, k, v)| {
+            let (os, oe) = c.map(s, e);
+            (os, oe, k, v)
+        })
+        .collect();
+    span::resolve_overlaps(cands, norm.input_len as usize)
+}
+
+/// Extract the spans of `text`.
+pub fn extract(text: &str, opts: &ExtractOptions) -> Vec<Span> {
+    let spans = candidates(text);
+    if spans.is_empty() {
+        return Vec::new();
+    }
+    // code point -> byte offsets, one forward pass
+    let mut out = Vec::with_capacity(spans.len());
+    let mut ci = 0usize;
+    let mut bi = 0usize;
+    let mut chars = text.char_indices();
+    let mut byte_at = |target: usize| -> usize {
+        while ci < target {
+            match chars.next() {
+                Some((b, ch)) => {
+                    bi = b + ch.len_utf8();
+                }
+                None => break,
+            }
+            ci += 1;
+        }
+        bi
+    };
+    for (s, e, kind, value) in spans {
+        let bs = byte_at(s);
+        let be = byte_at(e);
+        if !opts.kinds.contains(kind) {
+            continue;
+        }
+        let resolved = resolve::resolve(kind, &value, opts.reference);
+        out.push(Span {
+            start: s,
+            end: e,
+            text: text[bs..be].to_string(),
+            kind,
+            value,
+            resolved,
+        });
+    }
+    out
+}
+
+/// [`extract`] over many texts in parallel (rayon); `references[i]` (if given)
+/// is the reference date of text `i`, else `opts.reference`.
+pub fn extract_batch(
+    texts: &[String],
+    references: Option<&[Option<Date>]>,
+    opts: &ExtractOptions,
+) -> Vec<Vec<Span>> {
+    texts
+        .par_iter()
+        .enumerate()
+        .map(|(i, t)| {
+            let mut o = *opts;
+            if let Some(r) = references {
+                o.reference = r.get(i).copied().flatten();
+            }
+            extract(t, &o)
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests;

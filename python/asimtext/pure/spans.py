@@ -1,0 +1,1156 @@
+"""Pure-Python twin of :func:`asimtext.extract` (same output as the Rust core).
+
+The algorithm, step by step (``rust/core/src/spans/`` does the same):
+
+1. normalize the text to the match key, with an offset map to the input;
+2. split it into tokens: digit runs, letter runs (Devanagari and Latin), single
+   other characters; each letter run and sign is looked up in the lexicon
+   (a dict: one lookup per token);
+3. join digit runs glued by ``, . : / -`` into one numeric token (a number with
+   Indian or Western grouping, a decimal, a numeric date, a clock time);
+4. at each token, try the grammar (number expressions with scales and fraction
+   words, then what follows them: a time unit, percent, currency, बजे, ...;
+   dates, weekdays, times, ordinals) and collect candidate spans;
+5. keep the longest candidates, at equal length the more specific kind, so that
+   no two spans overlap; map them back to the input.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import re
+from collections.abc import Iterable, Sequence
+
+from asimtext.pure.normalize import normalize_with_offsets
+from asimtext.pure.spans_lexicon import ENTRIES
+
+__all__ = ["KINDS", "Span", "extract", "extract_batch"]
+
+#: The span kinds, most specific first (the order that breaks ties).
+KINDS = (
+    "datetime",
+    "date",
+    "time",
+    "year",
+    "weekday",
+    "duration",
+    "percent",
+    "money",
+    "ordinal",
+    "number",
+)
+_RANK = {k: i for i, k in enumerate(KINDS)}
+
+
+class Span:
+    """One extracted span: ``text[start:end] == span.text``.
+
+    Immutable, hashable, ordered by ``(start, end, kind, value, text, resolved)``.
+    """
+
+    __slots__ = ("end", "kind", "resolved", "start", "text", "value")
+
+    def __init__(self, start, end, text, kind, value, resolved=None):
+        object.__setattr__(self, "start", start)
+        object.__setattr__(self, "end", end)
+        object.__setattr__(self, "text", text)
+        object.__setattr__(self, "kind", kind)
+        object.__setattr__(self, "value", value)
+        object.__setattr__(self, "resolved", resolved)
+
+    def __setattr__(self, name, value):
+        raise AttributeError("Span is immutable")
+
+    def _key(self):
+        return (self.start, self.end, self.kind, self.value, self.text, self.resolved or "")
+
+    def __eq__(self, other):
+        if not isinstance(other, Span):
+            return NotImplemented
+        return self._key() == other._key() and self.resolved == other.resolved
+
+    def __lt__(self, other):
+        if not isinstance(other, Span):
+            return NotImplemented
+        return self._key() < other._key()
+
+    def __le__(self, other):
+        if not isinstance(other, Span):
+            return NotImplemented
+        return self._key() <= other._key()
+
+    def __gt__(self, other):
+        if not isinstance(other, Span):
+            return NotImplemented
+        return self._key() > other._key()
+
+    def __ge__(self, other):
+        if not isinstance(other, Span):
+            return NotImplemented
+        return self._key() >= other._key()
+
+    def __hash__(self):
+        return hash((self.start, self.end, self.kind, self.value, self.text, self.resolved))
+
+    def __reduce__(self):
+        return (Span, (self.start, self.end, self.text, self.kind, self.value, self.resolved))
+
+    def __repr__(self):
+        r = f", resolved={self.resolved!r}" if self.resolved is not None else ""
+        return (
+            f"Span({self.start}, {self.end}, {self.text!r}, kind={self.kind!r}, "
+            f"value={self.value!r}{r})"
+        )
+
+    def to_dict(self) -> dict:
+        """The span as a dict (the gold-file fields plus ``resolved``)."""
+        return {
+            "start": self.start,
+            "end": self.end,
+            "text": self.text,
+            "kind": self.kind,
+            "value": self.value,
+            "resolved": self.resolved,
+        }
+
+
+# ---------------------------------------------------------------- lexicon
+
+_LEXICON: dict | None = None
+
+
+def _lexicon() -> dict:
+    global _LEXICON
+    if _LEXICON is None:
+        lex: dict = {}
+        for word, cat, value in ENTRIES:
+            key = normalize_with_offsets(word, form="match")[0]
+            lst = lex.setdefault(key, [])
+            if (cat, value) not in lst:
+                lst.append((cat, value))
+        _LEXICON = {k: tuple(v) for k, v in lex.items()}
+    return _LEXICON
+
+
+# ---------------------------------------------------------------- characters
+
+# Explicit classes (not str.isalpha/isspace) so that Rust and Python agree exactly.
+_SPACE = (
+    " \t\n\r\x0b\x0c\x1c\x1d\x1e\x1f\x85\xa0\u1680\u2000\u2001\u2002\u2003\u2004\u2005"
+    "\u2006\u2007\u2008\u2009\u200a\u200b\u2028\u2029\u202f\u205f\u3000\ufeff"
+)
+_WORD_CLASS = (
+    "A-Za-z\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u024f\u0300-\u036f\u0900-\u0963\u0971-\u097f"
+    "\u1cd0-\u1cff\ua8e0-\ua8ff\u200c\u200d"
+)
+_DIGIT_CLASS = "0-9\u0966-\u096f"
+_TOKEN_RE = re.compile(
+    f"([{_WORD_CLASS}{_DIGIT_CLASS}]+)|([{re.escape(_SPACE)}]+)|(.)", re.DOTALL
+)
+_DIGITS_RE = re.compile(f"[{_DIGIT_CLASS}]+")
+_TRIM = set(_SPACE) | set("\u200c\u200d\u200e\u200f\u2060\u00ad\u202a\u202b\u202c\u202d\u202e")
+_LINE_SPACE = set(_SPACE) - set("\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029")
+_MAXM = 10**30
+
+
+def _ascii_digits(s: str) -> str:
+    return "".join(chr(48 + ord(c) - 0x0966) if c >= "\u0966" else c for c in s)
+
+
+# ---------------------------------------------------------------- tokens
+
+
+class _Tok:
+    __slots__ = ("e", "ents", "hm", "hms", "m", "ndig", "plain", "s", "sc", "text", "typ", "ymd")
+
+    def __init__(self, typ, s, e, text, ents=()):
+        self.typ = typ  # N number, W word, P sign, O 5th, A 11am, X opaque, D date, T time
+        self.s = s
+        self.e = e
+        self.text = text
+        self.ents = ents
+        self.m = 0
+        self.sc = 0
+        self.plain = False
+        self.ndig = 0
+        self.hm = None
+        self.ymd = None
+        self.hms = None
+
+
+def _get(t: _Tok, cat: str):
+    for c, v in t.ents:
+        if c == cat:
+            return v
+    return None
+
+
+def _tokenize(nt: str, lex: dict) -> list:
+    toks = []
+    for mo in _TOKEN_RE.finditer(nt):
+        run = mo.group(1)
+        s = mo.start()
+        if run is not None:
+            e = mo.end()
+            digits = _DIGITS_RE.match(run)
+            if digits is not None and digits.end() == len(run):
+                toks.append(_Tok("N", s, e, _ascii_digits(run)))
+            elif digits is None and _DIGITS_RE.search(run) is None:
+                toks.append(_Tok("W", s, e, run, lex.get(run, ())))
+            elif digits is not None and _DIGITS_RE.search(run, digits.end()) is None:
+                num = _ascii_digits(run[: digits.end()])
+                suf = lex.get(run[digits.end() :], ())
+                t = None
+                if len(num) <= 4:
+                    for c, v in suf:
+                        if c == "ORDSUF":
+                            t = _Tok("O", s, e, run)
+                            break
+                        if c == "AMPM":
+                            t = _Tok("A", s, e, run, (("AMPM", v),))
+                            break
+                if t is None:
+                    t = _Tok("X", s, e, run)
+                else:
+                    t.m = int(num)
+                toks.append(t)
+            else:
+                toks.append(_Tok("X", s, e, run))
+        elif mo.group(3) is not None:
+            c = mo.group(3)
+            toks.append(_Tok("P", s, s + 1, c, lex.get(c, ())))
+    return toks
+
+
+def _valid_date(y: int, m: int, d: int) -> bool:
+    if m < 1 or m > 12 or d < 1:
+        return False
+    if m == 2:
+        leap = (y % 4 == 0 and y % 100 != 0) or y % 400 == 0
+        return d <= (29 if leap else 28)
+    return d <= (30 if m in (4, 6, 9, 11) else 31)
+
+
+def _num_tok(toks, a: int, b: int, digits: str, frac: str) -> _Tok | None:
+    """A number token over toks[a..b] (inclusive) with integer digits and fraction digits."""
+    if len(digits) + len(frac) > 18:
+        return None
+    t = _Tok("N", toks[a].s, toks[b].e, "")
+    t.m = int(digits + frac)
+    t.sc = len(frac)
+    while t.sc > 0 and t.m % 10 == 0:
+        t.m //= 10
+        t.sc -= 1
+    return t
+
+
+def _interpret(toks, idx: list, seps: list) -> _Tok | None:
+    """One token for the whole numeric chain, or None."""
+    ds = [toks[i].text for i in idx]
+    k = len(ds)
+    a, b = idx[0], idx[-1]
+    if k == 1:
+        t = _num_tok(toks, a, b, ds[0], "")
+        if t is not None:
+            t.plain = True
+            t.ndig = len(ds[0])
+        return t
+    if k == 3 and seps[0] == seps[1] and seps[0] in "-/.":
+        l0, l1, l2 = len(ds[0]), len(ds[1]), len(ds[2])
+        if l0 == 4 and seps[0] != "." and 1 <= l1 <= 2 and 1 <= l2 <= 2:
+            y, m, d = int(ds[0]), int(ds[1]), int(ds[2])
+        elif l2 == 4 and 1 <= l0 <= 2 and 1 <= l1 <= 2:
+            y, m, d = int(ds[2]), int(ds[1]), int(ds[0])
+        else:
+            y = m = d = 0
+        if y >= 1000 and _valid_date(y, m, d):
+            t = _Tok("D", toks[a].s, toks[b].e, "")
+            t.ymd = (y, m, d)
+            return t
+    if all(c == ":" for c in seps) and k <= 3:
+        if 1 <= len(ds[0]) <= 2 and all(len(x) == 2 for x in ds[1:]):
+            h, m = int(ds[0]), int(ds[1])
+            sec = int(ds[2]) if k == 3 else -1
+            if h <= 23 and m <= 59 and sec <= 59:
+                t = _Tok("T", toks[a].s, toks[b].e, "")
+                t.hms = (h, m, sec)
+                return t
+        return None
+    frac = ""
+    groups = ds
+    gseps = seps
+    if seps[-1] == ".":
+        frac = ds[-1]
+        groups = ds[:-1]
+        gseps = seps[:-1]
+    if any(c != "," for c in gseps):
+        return None
+    if len(groups) > 1:
+        rest = groups[1:]
+        western = 1 <= len(groups[0]) <= 3 and all(len(g) == 3 for g in rest)
+        indian = (
+            1 <= len(groups[0]) <= 2
+            and len(rest[-1]) == 3
+            and all(len(g) == 2 for g in rest[:-1])
+        )
+        if not (western or indian) or groups[0][0] == "0":
+            return None
+    t = _num_tok(toks, a, b, "".join(groups), frac)
+    if t is not None and k == 2 and seps[0] == "." and len(ds[1]) == 2:
+        h, m = int(ds[0]), int(ds[1])
+        if len(ds[0]) <= 2 and h <= 24 and m <= 59:
+            t.hm = (h, m)
+    return t
+
+
+def _chain(toks, idx: list, seps: list, out: list) -> None:
+    t = _interpret(toks, idx, seps)
+    if t is not None:
+        out.append(t)
+        return
+    if "-" in seps:
+        start = 0
+        for k, c in enumerate(seps + ["-"]):
+            if c == "-":
+                _chain(toks, idx[start : k + 1], seps[start:k], out)
+                start = k + 1
+        return
+    for i in idx:
+        t = _interpret(toks, [i], [])
+        out.append(t if t is not None else _Tok("X", toks[i].s, toks[i].e, ""))
+
+
+def _group(toks: list) -> list:
+    out = []
+    n = len(toks)
+    i = 0
+    while i < n:
+        t = toks[i]
+        if t.typ != "N":
+            out.append(t)
+            i += 1
+            continue
+        idx = [i]
+        seps = []
+        j = i
+        while (
+            j + 2 < n
+            and toks[j + 1].typ == "P"
+            and toks[j + 1].text in ",.:/-"
+            and toks[j + 1].s == toks[j].e
+            and toks[j + 2].typ == "N"
+            and toks[j + 2].s == toks[j + 1].e
+        ):
+            seps.append(toks[j + 1].text)
+            idx.append(j + 2)
+            j += 2
+        _chain(toks, idx, seps, out)
+        i = j + 1
+    return out
+
+
+# ---------------------------------------------------------------- decimals (m / 10**sc)
+
+
+def _dec(s: str):
+    neg = s.startswith("-")
+    if neg:
+        s = s[1:]
+    if "." in s:
+        a, b = s.split(".")
+        m, sc = int(a + b), len(b)
+    else:
+        m, sc = int(s), 0
+    return (-m if neg else m, sc)
+
+
+def _norm(m: int, sc: int):
+    if m > _MAXM or m < -_MAXM:
+        return None
+    while sc > 0 and m % 10 == 0:
+        m //= 10
+        sc -= 1
+    return (m, sc)
+
+
+def _add(a, b):
+    sc = max(a[1], b[1])
+    return _norm(a[0] * 10 ** (sc - a[1]) + b[0] * 10 ** (sc - b[1]), sc)
+
+
+def _mul(a, b):
+    return _norm(a[0] * b[0], a[1] + b[1])
+
+
+def _lt(a, b) -> bool:
+    sc = max(a[1], b[1])
+    return a[0] * 10 ** (sc - a[1]) < b[0] * 10 ** (sc - b[1])
+
+
+def _fmt(a) -> str:
+    m, sc = a
+    if sc == 0:
+        return str(m)
+    neg = m < 0
+    m = -m if neg else m
+    p = 10**sc
+    ip, fp = divmod(m, p)
+    s = str(ip) + "." + str(fp).rjust(sc, "0").rstrip("0")
+    return "-" + s if neg else s
+
+
+def _int_of(a) -> int | None:
+    return a[0] if a[1] == 0 else None
+
+
+# ---------------------------------------------------------------- grammar
+
+
+class _Ctx:
+    __slots__ = ("T", "cands", "n", "offs", "text")
+
+    def __init__(self, T, text, offs):
+        self.T = T
+        self.n = len(T)
+        self.text = text
+        self.offs = offs
+        self.cands = []
+
+    def emit(self, i: int, j: int, kind: str, value: str) -> None:
+        self.cands.append((self.T[i].s, self.T[j - 1].e, kind, value))
+
+
+def _adj(a: _Tok, b: _Tok) -> bool:
+    return a.e == b.s
+
+
+def _is_p(t: _Tok, chars: str) -> bool:
+    return t.typ == "P" and t.text in chars
+
+
+def _is_ascii_word(t: _Tok) -> bool:
+    return t.typ == "W" and t.text.isascii()
+
+
+def _atom(c: _Ctx, i: int):
+    """A number atom at i: (value, end, info) with info digit/word/ambig/frac."""
+    T, n = c.T, c.n
+    if i >= n:
+        return None
+    t = T[i]
+    if t.typ == "N":
+        return ((t.m, t.sc), i + 1, "digit")
+    if t.typ != "W":
+        return None
+    v = _get(t, "NUM")
+    if v is not None:
+        val = int(v)
+        if 20 <= val <= 90 and _is_ascii_word(t):
+            k = i + 1
+            if (
+                k + 1 < n
+                and _is_p(T[k], "-")
+                and _adj(t, T[k])
+                and _adj(T[k], T[k + 1])
+            ):
+                k += 1
+            if k < n and _is_ascii_word(T[k]):
+                u = _get(T[k], "NUM") or _get(T[k], "NUMA")
+                if u is not None and 1 <= int(u) <= 9:
+                    return ((val + int(u), 0), k + 1, "word")
+        return ((val, 0), i + 1, "word")
+    v = _get(t, "NUMA")
+    if v is not None:
+        return (_dec(v), i + 1, "ambig")
+    v = _get(t, "FRAC")
+    if v is not None:
+        return (_dec(v), i + 1, "frac")
+    v = _get(t, "FRACMOD")
+    if v is not None and i + 1 < n:
+        d = _dec(v)
+        if _get(T[i + 1], "SCALE") is not None:
+            r = _add((1, 0), d)
+            return (r, i + 1, "frac") if r is not None else None
+        a = _atom(c, i + 1)
+        if a is not None and a[2] != "frac" and a[0][1] == 0:
+            r = _add(a[0], d)
+            if r is not None and r[0] > 0:
+                return (r, a[1], "frac")
+        return None
+    if _get(t, "SCALEBARE") is not None:
+        # a scale word alone is one of it: the scale loop of _group_at consumes it
+        return ((1, 0), i, "word")
+    return None
+
+
+def _group_at(c: _Ctx, i: int):
+    """atom scale*: (value, multiplier, end, info)."""
+    a = _atom(c, i)
+    if a is None:
+        return None
+    val, j, info = a
+    mult = (1, 0)
+    last = None
+    T, n = c.T, c.n
+    while j < n:
+        k = j
+        # "2,000-crore", "5-lakh"
+        if (
+            j > i
+            and j + 1 < n
+            and _is_p(T[j], "-")
+            and _adj(T[j - 1], T[j])
+            and _adj(T[j], T[j + 1])
+        ):
+            k = j + 1
+        sv = _get(T[k], "SCALE")
+        if sv is None:
+            break
+        sd = _dec(sv)
+        if last is not None and not _lt(last, sd):
+            break
+        mult = _mul(mult, sd)
+        if mult is None:
+            return None
+        last = sd
+        j = k + 1
+    val = _mul(val, mult)
+    if val is None:
+        return None
+    return (val, mult, j, info)
+
+
+def _num_expr(c: _Ctx, i: int):
+    """A number expression at i: (value, end, info, simple)."""
+    g = _group_at(c, i)
+    if g is None:
+        return None
+    total, mult, j, info = g
+    simple = mult == (1, 0)
+    T, n = c.T, c.n
+    while mult != (1, 0):
+        k = j
+        if k < n and _get(T[k], "AND") is not None and k > 0 and _is_ascii_word(T[k - 1]):
+            k += 1
+        g2 = _group_at(c, k)
+        if g2 is None or not _lt(g2[0], mult):
+            break
+        total = _add(total, g2[0])
+        if total is None:
+            return None
+        mult = g2[1]
+        j = g2[2]
+        simple = False
+    return (total, j, info, simple)
+
+
+def _ampm_at(c: _Ctx, j: int):
+    T, n = c.T, c.n
+    if j >= n:
+        return None, j
+    t = T[j]
+    v = _get(t, "AMPM")
+    if v is not None and t.typ == "W":
+        return v, j + 1
+    if (
+        t.typ == "W"
+        and t.text in ("a", "p")
+        and j + 2 < n
+        and _is_p(T[j + 1], ".")
+        and _adj(t, T[j + 1])
+        and T[j + 2].typ == "W"
+        and T[j + 2].text == "m"
+        and _adj(T[j + 1], T[j + 2])
+    ):
+        k = j + 3
+        if k < n and _is_p(T[k], ".") and _adj(T[j + 2], T[k]):
+            k += 1
+        return ("am" if t.text == "a" else "pm"), k
+    return None, j
+
+
+def _apply_ampm(h: int, ap: str) -> int:
+    if ap == "am":
+        return 0 if h == 12 else h
+    return h + 12 if h < 12 else h
+
+
+def _apply_period(h: int, p: str) -> int:
+    if p == "noon" and 1 <= h <= 6:
+        return h + 12
+    if p == "evening" and 1 <= h <= 11:
+        return h + 12
+    if p == "night":
+        if 6 <= h <= 11:
+            return h + 12
+        if h == 12:
+            return 0
+    return h
+
+
+def _time_at(c: _Ctx, k: int, period: str | None, need_clock: bool):
+    """A clock time at k: (end, value) or None."""
+    T, n = c.T, c.n
+    if k >= n:
+        return None
+    t = T[k]
+    sec = -1
+    ap = None
+    if t.typ == "T":
+        h, m, sec = t.hms
+        j = k + 1
+        a, j2 = _ampm_at(c, j)
+        if a is not None and 1 <= h <= 12:
+            ap = a
+            j = j2
+        if j < n and _get(T[j], "BAJE") is not None:
+            j += 1
+    elif t.typ == "A":
+        h, m, j = t.m, 0, k + 1
+        if not 1 <= h <= 12:
+            return None
+        ap = _get(t, "AMPM")
+    else:
+        ne = _num_expr(c, k)
+        if ne is None or not ne[3]:
+            return None
+        val, j, info, _simple = ne
+        a, j2 = _ampm_at(c, j)
+        iv = _int_of(val)
+        if a is not None:
+            if iv is None and t.typ == "N" and t.hm is not None and info == "digit":
+                h, m = t.hm
+            elif iv is None or info == "frac":
+                return None
+            else:
+                h, m = iv, 0
+            if not 1 <= h <= 12:
+                return None
+            j, ap = j2, a
+        elif need_clock or j >= n:
+            return None
+        elif _get(T[j], "BAJE") is not None:
+            if t.typ == "N" and t.hm is not None:
+                h, m = t.hm
+            else:
+                m100 = val[0] * 10 ** (2 - val[1]) if val[1] <= 2 else -1
+                if m100 < 0 or m100 > 2400 or m100 % 25 != 0:
+                    return None
+                h, m = m100 // 100, (m100 % 100) * 60 // 100
+            j += 1
+        elif _get(T[j], "BAJKAR") is not None:
+            if iv is None or info == "frac":
+                return None
+            ne2 = _num_expr(c, j + 1)
+            if ne2 is None or not ne2[3]:
+                return None
+            mv = _int_of(ne2[0])
+            if mv is None or mv > 59 or ne2[1] >= n or _get(T[ne2[1]], "UNIT") != "MI":
+                return None
+            h, m, j = iv, mv, ne2[1] + 1
+        else:
+            return None
+    if ap is not None:
+        h = _apply_ampm(h, ap)
+    elif period is not None:
+        h = _apply_period(h, period)
+    if h == 24 and m == 0:
+        h = 0
+    if h > 23:
+        return None
+    zone = ""
+    if j < n and _get(T[j], "ZONE") is not None:
+        zone = _get(T[j], "ZONE")
+        j += 1
+    v = f"{h:02d}:{m:02d}"
+    if sec >= 0:
+        v += f":{sec:02d}"
+    return j, v + zone
+
+
+def _day_at(c: _Ctx, k: int) -> int | None:
+    if k >= c.n:
+        return None
+    t = c.T[k]
+    if (t.typ == "N" and t.plain and t.ndig <= 2) or t.typ == "O":
+        if t.sc == 0 and 1 <= t.m <= 31:
+            return t.m
+    return None
+
+
+def _year_after(c: _Ctx, k: int):
+    T, n = c.T, c.n
+    if k < n and _is_p(T[k], ","):
+        k += 1
+    if k < n:
+        t = T[k]
+        if t.typ == "N" and t.plain and t.ndig == 4 and 1000 <= t.m <= 2199:
+            return t.m, k + 1
+    return None, k
+
+
+def _month_at(c: _Ctx, k: int):
+    """A month name at k: (month, end) (an abbreviation may take a dot)."""
+    if k >= c.n:
+        return None, k
+    t = c.T[k]
+    mo = _get(t, "MONTH")
+    if mo is not None:
+        return int(mo), k + 1
+    mo = _get(t, "MONTHABBR")
+    if mo is not None:
+        if k + 1 < c.n and _is_p(c.T[k + 1], ".") and _adj(t, c.T[k + 1]):
+            return int(mo), k + 2
+        return int(mo), k + 1
+    return None, k
+
+
+def _emit_date(c: _Ctx, i: int, j: int, y: int | None, mo: int, d: int | None) -> None:
+    if d is None:
+        c.emit(i, j, "date", f"{y:04d}-{mo:02d}")
+        return
+    if y is None:
+        if _valid_date(2000, mo, d):
+            c.emit(i, j, "date", f"--{mo:02d}-{d:02d}")
+        return
+    if not _valid_date(y, mo, d):
+        return
+    v = f"{y:04d}-{mo:02d}-{d:02d}"
+    c.emit(i, j, "date", v)
+    k = j
+    T, n = c.T, c.n
+    if k < n and _is_p(T[k], ","):
+        k += 1
+    if k < n and T[k].typ == "W" and T[k].text == "at":
+        k += 1
+    tm = _time_at(c, k, None, True)
+    if tm is not None:
+        c.emit(i, tm[0], "datetime", v + "T" + tm[1])
+
+
+def _line_start(c: _Ctx, t: _Tok) -> bool:
+    p = c.offs[t.s] - 1
+    text = c.text
+    while p >= 0 and text[p] in _LINE_SPACE:
+        p -= 1
+    return p < 0 or text[p] in "\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029"
+
+
+def _is_number_tok(t: _Tok) -> bool:
+    return t.typ == "N" or _get(t, "NUM") is not None or _get(t, "NUMA") is not None
+
+
+def _list_context(c: _Ctx, i: int, j: int) -> bool:
+    T, n = c.T, c.n
+    me = T[i].text
+
+    def sep(t: _Tok) -> bool:
+        return _is_p(t, ",-/") or _get(t, "LISTSEP") is not None
+
+    if i >= 2 and sep(T[i - 1]) and _is_number_tok(T[i - 2]) and T[i - 2].text != me:
+        return True
+    return bool(j + 1 < n and sep(T[j]) and _is_number_tok(T[j + 1]) and T[j + 1].text != me)
+
+
+def _after_number(c: _Ctx, i: int, ne) -> None:
+    val, j, info, simple = ne
+    T, n = c.T, c.n
+    t = T[i]
+    if info == "digit":
+        # a number glued to a name by a hyphen (COVID-19, MiG-21) is part of the name
+        if (
+            i >= 2
+            and _is_p(T[i - 1], "-")
+            and _adj(T[i - 1], t)
+            and T[i - 2].typ == "W"
+            and _adj(T[i - 2], T[i - 1])
+        ):
+            return
+        # a list marker at the start of a line: "1." "2)"
+        if simple and j < n and _is_p(T[j], ".)") and _adj(t, T[j]) and _line_start(c, t):
+            return
+    nxt = T[j] if j < n else None
+    if nxt is not None:
+        if _get(nxt, "FREQ") is not None:
+            return
+        u = _get(nxt, "UNIT")
+        k = j
+        if (
+            u is None
+            and _is_p(nxt, "-")
+            and j + 1 < n
+            and _adj(T[j - 1], nxt)
+            and _adj(nxt, T[j + 1])
+        ):
+            u = _get(T[j + 1], "UNIT")
+            k = j + 1
+        if u is not None:
+            c.emit(i, k + 1, "duration", _duration(val, u))
+            return
+        if _is_p(nxt, "%") or _get(nxt, "PCT") is not None:
+            c.emit(i, j + 1, "percent", _fmt(val))
+            return
+        if _get(nxt, "PER") is not None and j + 1 < n and _get(T[j + 1], "CENT") is not None:
+            c.emit(i, j + 2, "percent", _fmt(val))
+            return
+        cur = _get(nxt, "CURSUF")
+        if cur is not None and nxt.typ == "W":
+            c.emit(i, j + 1, "money", cur + " " + _fmt(val))
+            return
+        tm = _time_at(c, i, None, False)
+        if tm is not None:
+            c.emit(i, tm[0], "time", tm[1])
+            return
+    if simple and info == "ambig":
+        alone = i == 0 and (j == n or (j + 1 == n and _is_p(T[j], ".!?|")))
+        if alone or _list_context(c, i, j):
+            c.emit(i, j, "number", _fmt(val))
+        return
+    if simple and info == "word" and _get(t, "DOVERB") is not None and i > 0:
+        if nxt is None or _is_p(nxt, ".!?|"):
+            return
+    if simple and info == "digit" and t.plain and t.ndig == 4 and 1000 <= t.m <= 2199:
+        cue = i > 0 and _get(T[i - 1], "YEARCUE") is not None
+        count = (
+            nxt is not None
+            and nxt.typ == "W"
+            and (
+                nxt.text.endswith("ों")
+                or _get(nxt, "COUNT") is not None
+                or (nxt.text == "से" and j + 1 < n and _get(T[j + 1], "MORE") is not None)
+            )
+        ) or (i > 0 and _get(T[i - 1], "COUNTPREV") is not None)
+        if (1900 <= t.m <= 2099 or cue) and not count:
+            c.emit(i, j, "year", str(t.m))
+            return
+    c.emit(i, j, "number", _fmt(val))
+
+
+def _duration(val, unit: str) -> str:
+    v = _fmt(val)
+    if unit == "Y":
+        return "P" + v + "Y"
+    if unit == "MO":
+        return "P" + v + "M"
+    if unit == "W":
+        return "P" + v + "W"
+    if unit == "D":
+        return "P" + v + "D"
+    if unit == "H":
+        return "PT" + v + "H"
+    if unit == "MI":
+        return "PT" + v + "M"
+    return "PT" + v + "S"
+
+
+def _ordinal_ok(c: _Ctx, i: int) -> bool:
+    T, n = c.T, c.n
+    t = T[i]
+    prev = T[i - 1] if i > 0 else None
+    nxt = T[i + 1] if i + 1 < n else None
+    if _get(t, "ORDP") is not None:
+        # पहले: "first" only before a word that is not a particle/verb, and not after से/a unit
+        if prev is not None and (
+            _get(prev, "BEFOREPREV") is not None or _get(prev, "UNIT") is not None
+        ):
+            return False
+        if nxt is None:
+            return False
+        if nxt.typ == "N":
+            return True
+        return not (nxt.typ != "W" or _get(nxt, "FUNCNEXT") is not None)
+    if _get(t, "ORDO") is not None:
+        # दूसरा: "other" after एक (each other), before ओर/तरफ, before an oblique plural
+        if prev is not None and prev.typ == "W" and _get(prev, "NUMA") == "1":
+            return False
+        if (
+            prev is not None
+            and _is_p(prev, "-")
+            and i >= 2
+            and _get(T[i - 2], "NUMA") == "1"
+        ):
+            return False
+        if nxt is not None and nxt.typ == "W":
+            if _get(nxt, "IDIOMNEXT") is not None or nxt.text.endswith("ों"):
+                return False
+        return True
+    return not (t.text == "second" and prev is not None and prev.typ == "W" and prev.text == "a")
+
+
+# the categories that can start a span (the rest are context only)
+_TRIGGERS = frozenset(
+    ["NUM", "NUMA", "FRAC", "FRACMOD", "SCALEBARE", "MONTH", "MONTHABBR", "WEEKDAY", "PERIOD", "ORD", "ORDP", "ORDO", "CURPRE", "CURSYM"]
+)
+
+
+def _scan(c: _Ctx) -> None:
+    T, n = c.T, c.n
+    for i in range(n):
+        t = T[i]
+        typ = t.typ
+        if typ == "D":
+            y, mo, d = t.ymd
+            _emit_date(c, i, i + 1, y, mo, d)
+            continue
+        if typ == "T":
+            tm = _time_at(c, i, None, False)
+            if tm is not None:
+                c.emit(i, tm[0], "time", tm[1])
+            continue
+        if typ == "A":
+            tm = _time_at(c, i, None, True)
+            if tm is not None:
+                c.emit(i, tm[0], "time", tm[1])
+            continue
+        if typ == "O" or typ == "N":
+            d = _day_at(c, i)
+            if d is not None:
+                k = i + 1
+                if k < n and _get(T[k], "OF") is not None:
+                    k += 1
+                mo, k2 = _month_at(c, k)
+                if mo is not None:
+                    y, k3 = _year_after(c, k2)
+                    if y is not None:
+                        _emit_date(c, i, k3, y, mo, d)
+                    else:
+                        _emit_date(c, i, k2, None, mo, d)
+            if typ == "O":
+                c.emit(i, i + 1, "ordinal", str(t.m))
+                continue
+        if typ == "X" or not (typ == "N" or any(cat in _TRIGGERS for cat, _ in t.ents)):
+            continue
+        if typ == "W":
+            mo, k = _month_at(c, i)
+            if mo is not None:
+                d = _day_at(c, k)
+                if d is not None:
+                    y, k3 = _year_after(c, k + 1)
+                    if y is not None:
+                        _emit_date(c, i, k3, y, mo, d)
+                    else:
+                        _emit_date(c, i, k + 1, None, mo, d)
+                else:
+                    y, k3 = _year_after(c, k)
+                    if y is not None:
+                        _emit_date(c, i, k3, y, mo, None)
+            wd = _get(t, "WEEKDAY")
+            if wd is not None:
+                c.emit(i, i + 1, "weekday", wd)
+            p = _get(t, "PERIOD")
+            if p is not None:
+                k = i + 1
+                if k < n and _get(T[k], "PERIODLINK") is not None:
+                    k += 1
+                if k < n and _get(T[k], "APPROX") is not None:
+                    k += 1
+                tm = _time_at(c, k, p, False)
+                if tm is not None:
+                    c.emit(i, tm[0], "time", tm[1])
+            o = _get(t, "ORD")
+            if o is None:
+                o = _get(t, "ORDP")
+            if o is None:
+                o = _get(t, "ORDO")
+            if o is not None and _ordinal_ok(c, i):
+                c.emit(i, i + 1, "ordinal", o)
+        cur = _get(t, "CURSYM") if typ == "P" else _get(t, "CURPRE")
+        if cur is not None:
+            k = i + 1
+            if typ == "W" and k < n and _is_p(T[k], ".") and _adj(t, T[k]):
+                k += 1
+            ne = _num_expr(c, k)
+            if ne is not None:
+                j = ne[1]
+                if j < n and T[j].typ == "W" and _get(T[j], "CURSUF") == cur:
+                    j += 1
+                c.emit(i, j, "money", cur + " " + _fmt(ne[0]))
+        if typ == "P":
+            continue
+        ne = _num_expr(c, i)
+        if ne is not None:
+            _after_number(c, i, ne)
+
+
+def _map(c: _Ctx, s: int, e: int):
+    offs = c.offs
+    os_ = offs[s]
+    oe = offs[e]
+    low = offs[e - 1] + 1
+    text = c.text
+    while oe > low and text[oe - 1] in _TRIM:
+        oe -= 1
+    return os_, oe
+
+
+def _spans(text: str):
+    """The resolved spans of one text as (start, end, kind, value) tuples, in order."""
+    nt, offs = normalize_with_offsets(text, form="match")
+    lex = _lexicon()
+    T = _group(_tokenize(nt, lex))
+    c = _Ctx(T, text, offs)
+    _scan(c)
+    cands = []
+    seen = set()
+    for s, e, kind, value in c.cands:
+        os_, oe = _map(c, s, e)
+        key = (os_, oe, kind, value)
+        if key in seen:
+            continue
+        seen.add(key)
+        cands.append(key)
+    cands.sort(key=lambda x: (x[0] - x[1], _RANK[x[2]], x[0], x[3]))
+    taken = bytearray(len(text) + 1)
+    out = []
+    for os_, oe, kind, value in cands:
+        if any(taken[os_:oe]):
+            continue
+        for p in range(os_, oe):
+            taken[p] = 1
+        out.append((os_, oe, kind, value))
+    out.sort()
+    return out
+
+
+# ---------------------------------------------------------------- reference dates
+
+
+def _parse_reference(ref, what: str = "reference_date") -> _dt.date | None:
+    if ref is None:
+        return None
+    if isinstance(ref, _dt.datetime):
+        return ref.date()
+    if isinstance(ref, _dt.date):
+        return ref
+    if isinstance(ref, str):
+        if len(ref) == 10 and ref[4] == "-" and ref[7] == "-":
+            y, m, d = ref[:4], ref[5:7], ref[8:]
+            if (y + m + d).isascii() and (y + m + d).isdigit():
+                yi, mi, di = int(y), int(m), int(d)
+                if yi >= 1 and _valid_date(yi, mi, di):
+                    return _dt.date(yi, mi, di)
+        raise ValueError(f"{what} must be a date in the form 'YYYY-MM-DD', not {ref!r}")
+    raise TypeError(
+        f"{what} must be a datetime.date, datetime.datetime or 'YYYY-MM-DD' str, "
+        f"not {type(ref).__name__}"
+    )
+
+
+_WEEKDAY_INDEX = {
+    "monday": 0,
+    "tuesday": 1,
+    "wednesday": 2,
+    "thursday": 3,
+    "friday": 4,
+    "saturday": 5,
+    "sunday": 6,
+}
+
+
+def _resolve(kind: str, value: str, ref: _dt.date | None) -> str | None:
+    if kind == "date":
+        if len(value) == 10 and not value.startswith("-"):
+            return value
+        if ref is not None and value.startswith("--"):
+            mo, d = int(value[2:4]), int(value[5:7])
+            best = None
+            for y in (ref.year - 1, ref.year, ref.year + 1):
+                if 1 <= y <= 9999 and _valid_date(y, mo, d):
+                    dist = abs(_dt.date(y, mo, d).toordinal() - ref.toordinal())
+                    if best is None or dist < best[0]:
+                        best = (dist, y)
+            if best is not None:
+                return f"{best[1]:04d}-{mo:02d}-{d:02d}"
+        return None
+    if kind == "datetime":
+        return value[:10]
+    if kind == "weekday" and ref is not None:
+        back = (ref.weekday() - _WEEKDAY_INDEX[value]) % 7
+        o = ref.toordinal() - back
+        if o < 1:
+            return None
+        return _dt.date.fromordinal(o).isoformat()
+    return None
+
+
+def _parse_kinds(kinds) -> frozenset | None:
+    if kinds is None:
+        return None
+    if isinstance(kinds, str):
+        raise TypeError("kinds must be an iterable of kind names, not a single str")
+    try:
+        items = list(kinds)
+    except TypeError:
+        raise TypeError(
+            f"kinds must be an iterable of kind names, not {type(kinds).__name__}"
+        ) from None
+    for i, k in enumerate(items):
+        if not isinstance(k, str):
+            raise TypeError(f"kinds[{i}] must be str, not {type(k).__name__}")
+        if k not in _RANK:
+            raise ValueError(f"kinds[{i}]: unknown kind {k!r}; expected one of {', '.join(KINDS)}")
+    return frozenset(items)
+
+
+def _check_text(text, what: str) -> str:
+    if not isinstance(text, str):
+        raise TypeError(f"{what} must be str, not {type(text).__name__}")
+    for i, ch in enumerate(text):
+        if "\ud800" <= ch <= "\udfff":
+            raise ValueError(f"{what} contains a lone surrogate at index {i}")
+    return text
+
+
+def _extract(text: str, kinds: frozenset | None, ref: _dt.date | None) -> list:
+    out = []
+    for s, e, kind, value in _spans(text):
+        if kinds is not None and kind not in kinds:
+            continue
+        out.append(Span(s, e, text[s:e], kind, value, _resolve(kind, value, ref)))
+    return out
+
+
+def extract(text: str, *, kinds: Iterable[str] | None = None, reference_date=None) -> list:
+    """Dates, times, weekdays, years, durations, numbers, money, percentages and
+    ordinals in ``text``, as :class:`Span` objects in text order (pure Python).
+
+    ``kinds`` keeps only the given kinds (after overlaps are resolved);
+    ``reference_date`` (``datetime.date``, ``datetime.datetime`` or
+    ``'YYYY-MM-DD'``) fills ``Span.resolved`` for partial dates and weekdays.
+    """
+    text = _check_text(text, "text")
+    return _extract(text, _parse_kinds(kinds), _parse_reference(reference_date))
+
+
+def extract_batch(
+    texts: Iterable[str], *, reference_dates=None, kinds: Iterable[str] | None = None
+) -> list:
+    """:func:`extract` over many texts. ``reference_dates`` is one reference for
+    all texts or a sequence with one (or ``None``) per text."""
+    if isinstance(texts, str):
+        raise TypeError("texts must be an iterable of str, not a single str")
+    try:
+        items = list(texts)
+    except TypeError:
+        raise TypeError(f"texts must be an iterable of str, not {type(texts).__name__}") from None
+    for i, t in enumerate(items):
+        _check_text(t, f"texts[{i}]")
+    ks = _parse_kinds(kinds)
+    refs: Sequence
+    if reference_dates is None or isinstance(reference_dates, (str, _dt.date)):
+        r = _parse_reference(reference_dates, "reference_dates")
+        refs = [r] * len(items)
+    else:
+        try:
+            rl = list(reference_dates)
+        except TypeError:
+            raise TypeError(
+                "reference_dates must be a date, a 'YYYY-MM-DD' str or a sequence of them, "
+                f"not {type(reference_dates).__name__}"
+            ) from None
+        if len(rl) != len(items):
+            raise ValueError(
+                f"reference_dates has {len(rl)} items but texts has {len(items)}"
+            )
+        refs = [_parse_reference(r, f"reference_dates[{i}]") for i, r in enumerate(rl)]
+    return [_extract(t, ks, r) for t, r in zip(items, refs)]

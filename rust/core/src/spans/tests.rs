@@ -1,0 +1,219 @@
+use super::*;
+
+fn ext(text: &str) -> Vec<(String, &'static str, String)> {
+    extract(text, &ExtractOptions::default())
+        .into_iter()
+        .map(|s| (s.text, s.kind.name(), s.value))
+        .collect()
+}
+
+fn one(text: &str, want_text: &str, kind: &str, value: &str) {
+    let got = ext(text);
+    assert!(
+        got.iter()
+            .any(|(t, k, v)| t == want_text && *k == kind && v == value),
+        "{text:?}: want ({want_text:?}, {kind}, {value}), got {got:?}"
+    );
+}
+
+fn none(text: &str) {
+    let got = ext(text);
+    assert!(got.is_empty(), "{text:?}: want nothing, got {got:?}");
+}
+
+#[test]
+fn spec_examples() {
+    one(
+        "Published : Jan 11, 2022, 11:27 AM IST",
+        "Jan 11, 2022, 11:27 AM IST",
+        "datetime",
+        "2022-01-11T11:27+05:30",
+    );
+    one("उन्हें 25 मार्च 2021 को", "25 मार्च 2021", "date", "2021-03-25");
+    one("15 जनवरी से", "15 जनवरी", "date", "--01-15");
+    one("date 2022-01-10 A", "2022-01-10", "date", "2022-01-10");
+    one("मार्च 2021 में", "मार्च 2021", "date", "2021-03");
+    one("सुबह 10 बजे", "सुबह 10 बजे", "time", "10:00");
+    one("शाम 5 बजे", "शाम 5 बजे", "time", "17:00");
+    one("रात 9:30 बजे", "रात 9:30 बजे", "time", "21:30");
+    one("1994 बैच", "1994", "year", "1994");
+    one("A 1994-batch IPS", "1994", "year", "1994");
+    one("शनिवार को", "शनिवार", "weekday", "saturday");
+    one("तीस मिनट की", "तीस मिनट", "duration", "PT30M");
+    one("ढाई घंटे", "ढाई घंटे", "duration", "PT2.5H");
+    one("12 फीसदी", "12 फीसदी", "percent", "12");
+    one("₹5 लाख", "₹5 लाख", "money", "INR 500000");
+    one("2.5 करोड़ रुपये", "2.5 करोड़ रुपये", "money", "INR 25000000");
+    one("Rs 300", "Rs 300", "money", "INR 300");
+    one("5th", "5th", "ordinal", "5");
+    one("1,00,000 लोग", "1,00,000", "number", "100000");
+    one("डेढ़ सौ", "डेढ़ सौ", "number", "150");
+    one("दो हज़ार", "दो हज़ार", "number", "2000");
+    one("दो हजार", "दो हजार", "number", "2000");
+    one("सवा दो", "सवा दो", "number", "2.25");
+    one("सवा सौ", "सवा सौ", "number", "125");
+    one("साढ़े तीन", "साढ़े तीन", "number", "3.5");
+    one("पौने दो", "पौने दो", "number", "1.75");
+    one("१२ लोग", "१२", "number", "12");
+    one("11-01-2022", "11-01-2022", "date", "2022-01-11");
+    one("सितम्बर 2021", "सितम्बर 2021", "date", "2021-09");
+}
+
+#[test]
+fn negatives() {
+    none("आचार संहिता");
+    none("दोपहर को");
+    none("कन्नौज में");
+    none("एक रिपोर्ट");
+    none("इससे पहले");
+    none("दो बार");
+    none("COVID19 H1N1 G20");
+    none("1. home\n  2. state");
+    none("एक के बाद एक");
+    none("सोमवार रात".split(' ').nth(1).unwrap_or(""));
+}
+
+#[test]
+fn offsets_are_code_points_and_text_matches() {
+    let text = "क़ीमत ₹५ लाख, १५ जनवरी २०२२ को";
+    let chars: Vec<char> = text.chars().collect();
+    for s in extract(text, &ExtractOptions::default()) {
+        let sub: String = chars[s.start..s.end].iter().collect();
+        assert_eq!(sub, s.text);
+    }
+    one(text, "१५ जनवरी २०२२", "date", "2022-01-15");
+    one(text, "₹५ लाख", "money", "INR 500000");
+}
+
+#[test]
+fn resolution() {
+    let opts = ExtractOptions {
+        kinds: KindSet::ALL,
+        reference: Some(Date::parse("2022-01-10").unwrap()),
+    };
+    let s = extract("15 जनवरी को शनिवार", &opts);
+    assert_eq!(s[0].resolved.as_deref(), Some("2022-01-15"));
+    assert_eq!(s[1].resolved.as_deref(), Some("2022-01-08"));
+    assert!(Date::parse("2022-02-30").is_err());
+    assert!(Date::parse("22-01-01").is_err());
+}
+
+#[test]
+fn no_panic_on_odd_input() {
+    for t in [
+        "",
+        " ",
+        "99999999999999999999999999999999999999999999",
+        "1,2,3,4.5.6:7:8/9-0",
+        "₹",
+        "सवा",
+        "पौने शून्य",
+        "12:99 99:12 1:2:3:4",
+        "\u{93c}\u{901}5\u{200d}लाख",
+        "9999999999999999999999 करोड़ खरब",
+    ] {
+        let _ = extract(t, &ExtractOptions::default());
+    }
+}
+
+/// A seeded xorshift generator (no dependency) for the fuzz test.
+struct Rng(u64);
+impl Rng {
+    fn next(&mut self) -> u64 {
+        self.0 ^= self.0 << 13;
+        self.0 ^= self.0 >> 7;
+        self.0 ^= self.0 << 17;
+        self.0
+    }
+    fn pick<'a, T>(&mut self, v: &'a [T]) -> &'a T {
+        &v[(self.next() % v.len() as u64) as usize]
+    }
+}
+
+/// Random texts built from lexicon words, digits, separators and odd characters:
+/// extraction never panics and every span satisfies the offset invariant.
+#[test]
+fn fuzz_invariants() {
+    let mut rng = Rng(0x9e37_79b9_7f4a_7c15);
+    let words: Vec<&str> = lexicon::ENTRIES.iter().map(|e| e.0).collect();
+    let odd = [
+        "0",
+        "7",
+        "12",
+        "2022",
+        "१५",
+        ",",
+        ".",
+        ":",
+        "/",
+        "-",
+        "%",
+        "₹",
+        "$",
+        " ",
+        "  ",
+        "\n",
+        "\u{a0}",
+        "\u{200d}",
+        "\u{200c}",
+        "\u{93c}",
+        "\u{901}",
+        "\u{94d}",
+        "x",
+        "AM",
+        "ों",
+        "(",
+        ")",
+        "99999999999999999999",
+        "1,00,000",
+        "11:27",
+        "2022-01-10",
+        "11/01/2022",
+        "\u{feff}",
+    ];
+    for _ in 0..4000 {
+        let mut text = String::new();
+        for _ in 0..(rng.next() % 12) {
+            if rng.next() % 2 == 0 {
+                text.push_str(*rng.pick(&words));
+            } else {
+                text.push_str(*rng.pick(&odd));
+            }
+            if rng.next() % 3 != 0 {
+                text.push(' ');
+            }
+        }
+        let chars: Vec<char> = text.chars().collect();
+        let mut prev_end = 0;
+        for s in extract(&text, &ExtractOptions::default()) {
+            assert!(s.start < s.end && s.end <= chars.len(), "{text:?} {s:?}");
+            assert!(s.start >= prev_end, "overlap in {text:?}");
+            let sub: String = chars[s.start..s.end].iter().collect();
+            assert_eq!(sub, s.text, "{text:?}");
+            prev_end = s.end;
+        }
+    }
+}
+
+#[test]
+fn lexicon_keys_are_normalized_and_known() {
+    let lex = scan::lexicon();
+    for (key, cat, _) in lex.dump() {
+        assert_eq!(
+            crate::normalize::normalize(&key, &crate::normalize::Options::match_key()),
+            key,
+            "{cat}"
+        );
+    }
+    // spelling variants share one key
+    assert_eq!(
+        lex.get("हजार"),
+        lex.get(&crate::normalize::normalize(
+            "हज़ार",
+            &crate::normalize::Options::match_key()
+        ))
+    );
+    let key = |w: &str| crate::normalize::normalize(w, &crate::normalize::Options::match_key());
+    assert!(!lex.get(&key("सितंबर")).is_empty());
+    assert_eq!(lex.get(&key("सितंबर")), lex.get(&key("सितम्बर")));
+}

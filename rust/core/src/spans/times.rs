@@ -1,0 +1,190 @@
+//! Clock times: `11:27 AM IST`, `सुबह 10 बजे`, `साढ़े 10 बजे`, `5 बजकर 30 मिनट`, `5 pm`.
+
+use super::lexicon::Cat;
+use super::numbers::{int_of, num_expr, Info};
+use super::scan::Typ;
+use super::Ctx;
+
+/// `am`/`pm` at `j` (a word, or `a.m.`/`p.m.`): the value and the end.
+pub fn ampm_at(c: &Ctx<'_>, j: usize) -> (Option<&'static str>, usize) {
+    let t = &c.t;
+    let n = t.len();
+    if j >= n {
+        return (None, j);
+    }
+    let tj = &t[j];
+    if tj.typ == Typ::W {
+        if let Some(v) = tj.get(Cat::AmPm) {
+            return (Some(v), j + 1);
+        }
+    }
+    if tj.typ == Typ::W
+        && (tj.text == "a" || tj.text == "p")
+        && j + 2 < n
+        && t[j + 1].is_p(".")
+        && tj.e == t[j + 1].s
+        && t[j + 2].typ == Typ::W
+        && t[j + 2].text == "m"
+        && t[j + 1].e == t[j + 2].s
+    {
+        let mut k = j + 3;
+        if k < n && t[k].is_p(".") && t[j + 2].e == t[k].s {
+            k += 1;
+        }
+        return (Some(if tj.text == "a" { "am" } else { "pm" }), k);
+    }
+    (None, j)
+}
+
+fn apply_ampm(h: u32, ap: &str) -> u32 {
+    if ap == "am" {
+        if h == 12 {
+            0
+        } else {
+            h
+        }
+    } else if h < 12 {
+        h + 12
+    } else {
+        h
+    }
+}
+
+fn apply_period(h: u32, p: &str) -> u32 {
+    match p {
+        "noon" if (1..=6).contains(&h) => h + 12,
+        "evening" if (1..=11).contains(&h) => h + 12,
+        "night" if (6..=11).contains(&h) => h + 12,
+        "night" if h == 12 => 0,
+        _ => h,
+    }
+}
+
+/// A clock time at `k`: the end and the value (`HH:MM`, `HH:MM:SS`, plus a zone
+/// offset). `period` is a preceding सुबह/शाम/...; `need_clock` admits only
+/// written clock times (`11:27`, `11am`, `5 pm`), not `5 बजे`.
+pub fn time_at(
+    c: &Ctx<'_>,
+    k: usize,
+    period: Option<&str>,
+    need_clock: bool,
+) -> Option<(usize, String)> {
+    let t = &c.t;
+    let n = t.len();
+    if k >= n {
+        return None;
+    }
+    let tk = &t[k];
+    let mut sec: i32 = -1;
+    let mut ap: Option<&str> = None;
+    let (mut h, m, mut j): (u32, u32, usize);
+    if tk.typ == Typ::T {
+        h = tk.x[0] as u32;
+        m = tk.x[1] as u32;
+        sec = tk.x[2];
+        j = k + 1;
+        let (a, j2) = ampm_at(c, j);
+        if a.is_some() && (1..=12).contains(&h) {
+            ap = a;
+            j = j2;
+        }
+        if j < n && t[j].has(Cat::Baje) {
+            j += 1;
+        }
+    } else if tk.typ == Typ::A {
+        if !(1..=12).contains(&tk.m) {
+            return None;
+        }
+        h = tk.m as u32;
+        m = 0;
+        j = k + 1;
+        ap = tk.get(Cat::AmPm);
+    } else {
+        let ne = num_expr(c, k)?;
+        if !ne.simple {
+            return None;
+        }
+        let val = ne.val;
+        j = ne.end;
+        let (a, j2) = ampm_at(c, j);
+        let iv = int_of(val);
+        if let Some(a) = a {
+            let (hh, mm) = match (iv, tk.typ, tk.hm) {
+                (None, Typ::N, Some((x, y))) if ne.info == Info::Digit => (x as i128, y as u32),
+                (Some(x), _, _) if ne.info != Info::Frac => (x, 0),
+                _ => return None,
+            };
+            if !(1..=12).contains(&hh) {
+                return None;
+            }
+            h = hh as u32;
+            m = mm;
+            j = j2;
+            ap = Some(a);
+        } else if need_clock || j >= n {
+            return None;
+        } else if t[j].has(Cat::Baje) {
+            if let (Typ::N, Some((hh, mm))) = (tk.typ, tk.hm) {
+                h = hh as u32;
+                m = mm as u32;
+            } else {
+                let m100: i128 = if val.1 <= 2 {
+                    val.0 * 10i128.pow(2 - val.1)
+                } else {
+                    -1
+                };
+                if !(0..=2400).contains(&m100) || m100 % 25 != 0 {
+                    return None;
+                }
+                h = (m100 / 100) as u32;
+                m = ((m100 % 100) * 60 / 100) as u32;
+            }
+            j += 1;
+        } else if t[j].has(Cat::Bajkar) {
+            let iv = match iv {
+                Some(x) if ne.info != Info::Frac => x,
+                _ => return None,
+            };
+            let ne2 = num_expr(c, j + 1)?;
+            if !ne2.simple {
+                return None;
+            }
+            let mv = int_of(ne2.val)?;
+            if mv > 59 || ne2.end >= n || t[ne2.end].get(Cat::Unit) != Some("MI") {
+                return None;
+            }
+            if !(0..=99).contains(&iv) || mv < 0 {
+                return None;
+            }
+            h = iv as u32;
+            m = mv as u32;
+            j = ne2.end + 1;
+        } else {
+            return None;
+        }
+    }
+    if let Some(a) = ap {
+        h = apply_ampm(h, a);
+    } else if let Some(p) = period {
+        h = apply_period(h, p);
+    }
+    if h == 24 && m == 0 {
+        h = 0;
+    }
+    if h > 23 {
+        return None;
+    }
+    let mut zone = "";
+    if j < n {
+        if let Some(z) = t[j].get(Cat::Zone) {
+            zone = z;
+            j += 1;
+        }
+    }
+    let mut v = format!("{h:02}:{m:02}");
+    if sec >= 0 {
+        v.push_str(&format!(":{sec:02}"));
+    }
+    v.push_str(zone);
+    Some((j, v))
+}

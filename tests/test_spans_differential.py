@@ -1,0 +1,210 @@
+"""The Rust core and the pure-Python twin give identical spans.
+
+On the seeds, on sentences generated from a small grammar of Hindi/English
+date, time and number phrases, and on hypothesis-generated text biased to
+Devanagari, combining marks, ZWJ/ZWNJ, NBSP, digits of both scripts and Latin.
+"""
+
+from __future__ import annotations
+
+import datetime
+import pathlib
+import random
+
+import asimtext
+from asimtext.pure import spans as pure
+from asimtext.pure.spans_lexicon import ENTRIES
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+DATA = pathlib.Path(__file__).parent / "data"
+
+
+def dicts(spans):
+    return [s.to_dict() for s in spans]
+
+
+def same(text, **kw):
+    a = dicts(asimtext.extract(text, **kw))
+    b = dicts(pure.extract(text, **kw))
+    assert a == b, (text, a, b)
+    prev_end = 0
+    for d in a:
+        assert 0 <= d["start"] < d["end"] <= len(text)
+        assert d["start"] >= prev_end, "overlap"
+        assert text[d["start"] : d["end"]] == d["text"]
+        assert d["kind"] in asimtext.SPAN_KINDS
+        prev_end = d["end"]
+    return a
+
+
+def test_lexicon_is_the_same():
+    core = [tuple(x) for x in asimtext._core._spans_lexicon()]
+    lex = pure._lexicon()
+    py = sorted((k, c, v) for k, vs in lex.items() for c, v in vs)
+    assert core == py
+
+
+def test_lexicon_words_are_single_tokens():
+    # every lexicon word must be one token of the tokenizer, or it could never match
+    for word, cat, _value in ENTRIES:
+        key = asimtext.normalize(word, form="match")
+        toks = pure._tokenize(key, pure._lexicon())
+        assert len(toks) == 1, (word, cat, [t.text for t in toks])
+
+
+def test_seeds():
+    for path in sorted((DATA / "seeds").glob("*.txt")):
+        text = path.read_text(encoding="utf-8")
+        same(text)
+        same(text, reference_date="2022-01-10")
+
+
+# ---------------------------------------------------------------- generated sentences
+
+HI_MONTHS = ["जनवरी", "फ़रवरी", "मार्च", "अप्रैल", "मई", "जून", "जुलाई", "अगस्त", "सितम्बर",
+             "अक्तूबर", "नवंबर", "दिसंबर"]
+EN_MONTHS = ["Jan", "Feb.", "March", "April", "May", "Jun", "July", "Aug", "Sept.", "October",
+             "Nov", "December"]
+HI_NUMS = ["एक", "दो", "तीन", "चार", "पांच", "पाँच", "छह", "सात", "आठ", "नौ", "दस", "बारह", "बीस",
+           "पच्चीस", "तीस", "पचास", "निन्यानवे"]
+EN_NUMS = ["one", "two", "three", "ten", "twenty", "twenty-five", "forty two", "ninety"]
+SCALES = ["सौ", "हजार", "हज़ार", "लाख", "करोड़", "करोड", "अरब", "hundred", "thousand", "lakh",
+          "crore", "million", "billion"]
+FRACS = ["डेढ़", "ढाई", "सवा", "साढ़े", "पौने"]
+UNITS = ["मिनट", "घंटे", "घंटा", "दिन", "दिनों", "हफ्ते", "महीने", "साल", "वर्ष", "सेकंड", "minutes",
+         "hours", "days", "weeks", "months", "years", "year"]
+CUR_BEFORE = ["₹", "₹ ", "Rs ", "Rs. ", "INR ", "$", "रु. "]
+CUR_AFTER = ["रुपये", "रुपए", "dollars", "डॉलर"]
+PCT = ["%", " फीसदी", " प्रतिशत", " percent", " per cent"]
+PERIODS = ["सुबह", "दोपहर", "शाम", "रात", "तड़के"]
+WEEKDAYS = ["सोमवार", "मंगलवार", "बुधवार", "गुरुवार", "शुक्रवार", "शनिवार", "रविवार", "Monday",
+            "Saturday"]
+ORDS = ["पहला", "पहली", "पहले", "दूसरे", "तीसरी", "चौथे", "5th", "10वीं", "first", "second", "21st"]
+FILLER = ["को", "में", "से", "तक", "के बाद", "और", "लोग", "राज्यों", "बैठक", "चुनाव", "इससे", "बार",
+          "the", "on", "at", "and", "a", "of", ",", ".", "।", "(", ")", "-", "\n", "\n1. ", "COVID-19",
+          "G20", "एक", "आज", "पहले"]
+
+
+def digits(rng, lo, hi):
+    s = str(rng.randint(lo, hi))
+    if rng.random() < 0.2:
+        s = "".join(chr(0x0966 + int(c)) for c in s)
+    return s
+
+
+def number_phrase(rng):
+    r = rng.random()
+    if r < 0.3:
+        return digits(rng, 0, 5000)
+    if r < 0.4:
+        return rng.choice(["1,00,000", "12,34,567", "100,000", "4.5", "2,500.75", "0.25", "007"])
+    if r < 0.6:
+        return rng.choice(HI_NUMS + EN_NUMS)
+    if r < 0.75:
+        return rng.choice(HI_NUMS + [digits(rng, 1, 99)]) + " " + rng.choice(SCALES)
+    if r < 0.9:
+        return rng.choice(FRACS) + " " + rng.choice(HI_NUMS + SCALES + [digits(rng, 1, 12)])
+    return rng.choice(SCALES)
+
+
+def phrase(rng):
+    r = rng.randrange(12)
+    if r == 0:
+        d = digits(rng, 1, 31)
+        m = rng.choice(HI_MONTHS + EN_MONTHS)
+        y = digits(rng, 1990, 2030) if rng.random() < 0.6 else ""
+        return f"{d} {m}{rng.choice([' ', ', '])}{y}".strip()
+    if r == 1:
+        m = rng.choice(EN_MONTHS + HI_MONTHS)
+        return f"{m} {digits(rng, 1, 31)}{rng.choice([', ', ' '])}{digits(rng, 1990, 2030)}"
+    if r == 2:
+        sep = rng.choice("/-.")
+        return f"{rng.randint(1, 31)}{sep}{rng.randint(1, 12):02d}{sep}{rng.randint(1990, 2030)}"
+    if r == 3:
+        t = f"{rng.randint(0, 23)}:{rng.randint(0, 59):02d}"
+        return rng.choice(["", rng.choice(PERIODS) + " "]) + t + rng.choice(
+            ["", " AM", " pm", " a.m.", " बजे", " IST"]
+        )
+    if r == 4:
+        return rng.choice(PERIODS + [""]) + " " + number_phrase(rng) + " " + rng.choice(
+            ["बजे", "बजकर 20 मिनट", "am", "PM"]
+        )
+    if r == 5:
+        return number_phrase(rng) + rng.choice(["", "-"]) + " " + rng.choice(UNITS)
+    if r == 6:
+        return number_phrase(rng) + rng.choice(PCT)
+    if r == 7:
+        if rng.random() < 0.5:
+            return rng.choice(CUR_BEFORE) + number_phrase(rng)
+        return number_phrase(rng) + " " + rng.choice(CUR_AFTER)
+    if r == 8:
+        return rng.choice(WEEKDAYS)
+    if r == 9:
+        return rng.choice(ORDS)
+    if r == 10:
+        return rng.choice(["Jan 11, 2022, 11:27 AM IST", "2022-01-10 18:30", "12 March 2022 09:05"])
+    return number_phrase(rng)
+
+
+def sentence(rng):
+    parts = []
+    for _ in range(rng.randint(1, 8)):
+        parts.append(phrase(rng) if rng.random() < 0.6 else rng.choice(FILLER))
+    return rng.choice([" ", "  ", "\u00a0"]).join(parts)
+
+
+def test_generated_sentences():
+    rng = random.Random(20260122)
+    n_spans = 0
+    for _ in range(3000):
+        s = sentence(rng)
+        n_spans += len(same(s))
+        if rng.random() < 0.1:
+            same(s, reference_date=datetime.date(2022, 1, rng.randint(1, 31)))
+    assert n_spans > 3000  # the grammar really produces spans
+
+
+# ---------------------------------------------------------------- hypothesis
+
+ALPHABET = st.one_of(
+    st.sampled_from(
+        list("कखगघचजटडतदनपबमयरलवशसहािीुूेैोौंःँ़्ऑॉ०१२३४५६७८९0123456789")
+        + ["\u200c", "\u200d", "\u00a0", " ", "\n", ",", ".", ":", "/", "-", "%", "₹", "$", "।"]
+        + list("abcdefghijklmnopqrstuvwxyzAMPIST")
+    ),
+    st.characters(codec="utf-8"),
+)
+PIECES = st.sampled_from(
+    [w for w, _, _ in ENTRIES[::7]]
+    + ["1,00,000", "11:27", "2022-01-10", "11/01/2022", "15", "2021", " ", " ", ", ", "\n", "-"]
+)
+
+
+@settings(max_examples=400, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.text(alphabet=ALPHABET, max_size=60))
+def test_hypothesis_characters(text):
+    same(text)
+
+
+@settings(max_examples=400, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(st.one_of(PIECES, st.text(alphabet=ALPHABET, max_size=3)), max_size=14))
+def test_hypothesis_lexicon_pieces(pieces):
+    text = "".join(pieces)
+    same(text)
+    same(" ".join(pieces), reference_date="2024-02-29")
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(max_size=200))
+def test_hypothesis_any_text_never_fails(text):
+    # arbitrary strings (lone surrogates are rejected with ValueError by both)
+    try:
+        a = dicts(asimtext.extract(text))
+    except ValueError:
+        try:
+            pure.extract(text)
+        except ValueError:
+            return
+        raise AssertionError("pure accepted what rust rejected")
+    assert a == dicts(pure.extract(text))
