@@ -196,3 +196,12 @@ def test_thresholds_can_be_tuned(backend):
     arts = _arts("SYND_A", "SYND_B")
     strict = asimtext.digest(arts, backend=backend, containment_threshold=1.01, dup_threshold=1.01)
     assert strict.copy_groups == [] and strict.params["containment_threshold"] == 1.01
+
+
+def test_bad_params():
+    with pytest.raises(ValueError, match="dup_threshold"):
+        asimtext.DigestParams(dup_threshold=0)
+    with pytest.raises(ValueError, match="min_passage_words"):
+        asimtext.digest([], min_passage_words=0)
+    with pytest.raises(TypeError):
+        asimtext.digest([], no_such_param=1)

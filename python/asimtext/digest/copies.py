@@ -93,7 +93,7 @@ def passages(
             out.append(
                 {
                     "story": story_of(i),
-                    "words": len(text.split()),
+                    "words": int(getattr(p, "words", 0) or len(text.split())),
                     "text": text,
                     "occurrences": [
                         {"article": ids[i], "start": a_s, "end": a_e},

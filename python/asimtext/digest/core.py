@@ -36,6 +36,18 @@ class DigestParams:
     min_context_overlap: int = 2
     min_template_words: int = 6
 
+    def __post_init__(self) -> None:
+        for name in ("dup_threshold", "containment_threshold"):
+            v = getattr(self, name)
+            if not isinstance(v, (int, float)) or isinstance(v, bool) or not v > 0:
+                raise ValueError(f"DigestParams.{name} must be a number > 0 (above 1: never), "
+                                 f"got {v!r}")
+        for name in ("min_passage_words", "max_copy_pairs_per_story", "context_words",
+                     "min_context_overlap", "min_template_words"):
+            v = getattr(self, name)
+            if not isinstance(v, int) or isinstance(v, bool) or v < 1:
+                raise ValueError(f"DigestParams.{name} must be an int >= 1, got {v!r}")
+
     def to_dict(self) -> Dict[str, Any]:
         d = {k: getattr(self, k) for k in self.__dataclass_fields__ if k != "story"}
         d.update({f"story_{k}": getattr(self.story, k) for k in self.story.__dataclass_fields__})
@@ -167,7 +179,7 @@ def digest(
         fact_bags.append(bag)
     scores = _stories.score_pairs(vocab.bags(fact_bags), params.story)
     dup_links: List[Tuple[int, int]] = []
-    if len(docs) > 1:
+    if len(docs) > 1 and params.dup_threshold <= 1.0:  # above 1: no near-duplicates
         nd = be.near_duplicates(texts, threshold=params.dup_threshold)
         dup_links = [(int(p[0]), int(p[1])) for p in nd.pairs]
     groups = _stories.group(len(docs), scores, [d.lang for d in docs], params.story, dup_links)
