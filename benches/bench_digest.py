@@ -96,6 +96,7 @@ def run(n: int = N) -> dict:
         "stories": len(dg.stories),
         "copy_groups": len(dg.copy_groups),
         "facts": len(dg.facts),
+        "stages_s": dg.timings,
         "peak_rss_MB": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024,
     }
 

@@ -348,6 +348,22 @@ def near_duplicates(texts, threshold=0.8):
     return _NearDups(pairs)
 
 
+def signatures(texts, num_perm=32):
+    import zlib
+
+    import numpy as np
+
+    rng = np.random.default_rng(1)
+    a = rng.integers(1, 2**31 - 1, num_perm, dtype=np.uint64)
+    b = rng.integers(0, 2**31 - 1, num_perm, dtype=np.uint64)
+    out = np.full((len(texts), num_perm), 2**32 - 1, dtype=np.uint64)
+    for i, t in enumerate(texts):
+        hs = np.array([zlib.crc32(" ".join(sh).encode()) for sh in _shingles(t)], dtype=np.uint64)
+        if hs.size:
+            out[i] = ((hs[:, None] * a + b) % np.uint64(4294967311)).min(axis=0)
+    return out
+
+
 def fake_backend():
     import asimtext
 
@@ -358,4 +374,5 @@ def fake_backend():
         shared_passages=shared_passages,
         normalize=asimtext.normalize,
         near_duplicates=near_duplicates,
+        signatures=signatures,
     )

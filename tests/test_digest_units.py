@@ -108,6 +108,20 @@ def test_sentences():
     assert Sentences("").spans == []
 
 
+def test_sentence_lookup_matches_the_split():
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parent.parent / "seeds"
+    texts = [p.read_text(encoding="utf-8") for p in sorted(root.glob("*.txt"))]
+    texts.append("एक. दो।\n\nतीन!  चार?  Dr. Rao B.R. Ambedkar said: यह ...\n")
+    for text in texts:
+        s = Sentences(text)
+        for a, b in s.spans:
+            for x in (a, (a + b) // 2, b - 1):
+                got = Sentences(text).around(x, x + 1)
+                assert got == (a, b), (text[a:b], text[got[0]:got[1]])
+
+
 def test_detect_lang():
     assert detect_lang("असीम अरुण ने वीआरएस लिया") == "hi"
     assert detect_lang("Asim Arun took VRS") == "en"

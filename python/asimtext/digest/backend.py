@@ -30,7 +30,10 @@ class Backend:
       ``a_start, a_end, b_start, b_end``;
     * ``normalize(text, form="match")`` -> the match-key form of a text;
     * ``near_duplicates(texts, threshold=0.8)`` -> an object whose ``pairs`` are
-      ``(i, j, estimated, exact)``.
+      ``(i, j, estimated, exact)``;
+    * ``signatures(texts)`` -> a ``(len(texts), num_perm)`` array of MinHash
+      signatures of word 5-gram shingles (to estimate which pairs are worth an
+      exact ``overlap``).
     """
 
     extract_batch: Callable[..., Any]
@@ -39,6 +42,7 @@ class Backend:
     shared_passages: Callable[..., Any]
     normalize: Callable[..., Any]
     near_duplicates: Callable[..., Any]
+    signatures: Callable[..., Any]
 
     def replace(self, **kw: Any) -> "Backend":
         d = {k: getattr(self, k) for k in self.__dataclass_fields__}
@@ -53,7 +57,14 @@ _NEEDS = {
     "shared_passages": "near-duplicate detection (issue 3)",
     "normalize": "normalization",
     "near_duplicates": "near-duplicate detection (issue 3)",
+    "signatures": "near-duplicate detection (issue 3)",
 }
+
+
+def _signatures(texts: Any) -> Any:
+    import asimtext
+
+    return asimtext.MinHasher(num_perm=128, ngram=5, unit="word", seed=1).signatures(texts)
 
 
 def _missing(name: str) -> Callable[..., Any]:
@@ -74,6 +85,8 @@ def default_backend(**overrides: Optional[Callable[..., Any]]) -> Backend:
     funcs = {}
     for name in _NEEDS:
         f = overrides.get(name)
+        if f is None and name == "signatures" and hasattr(asimtext, "MinHasher"):
+            f = _signatures
         if f is None:
             f = getattr(asimtext, name, None) or _missing(name)
         funcs[name] = f

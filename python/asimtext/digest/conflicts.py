@@ -101,7 +101,7 @@ def syndicated_conflicts(
             by_sent.setdefault((m["sentence"]["start"], m["sentence"]["end"]), []).append(m)
         for sent, sms in by_sent.items():
             tmpl = sentence_template(texts[art], sent, sms, normalize)
-            n_words = sum(1 for t in tmpl if not (t.startswith("zzq") and t.endswith("zzq")))
+            n_words = len(tmpl) - len(sms)
             if n_words < min_words:
                 continue
             buckets.setdefault((story, tmpl), []).append((art, sms))

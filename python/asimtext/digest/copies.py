@@ -7,6 +7,37 @@ from typing import Any, Callable, Dict, List, Sequence, Tuple
 __all__ = ["classify_pairs", "copy_groups", "passages"]
 
 
+def prefilter(
+    candidates: Sequence[Tuple[int, int]],
+    sigs: Any,
+    sizes: Any,
+    dup_threshold: float,
+    containment_threshold: float,
+    margin: float = 0.6,
+) -> List[Tuple[int, int]]:
+    """The candidate pairs whose MinHash-estimated Jaccard or containment reaches
+    ``margin`` times its threshold (so that estimation error does not lose copies):
+    only those get an exact ``overlap``. ``sizes`` approximate the shingle counts;
+    containment is estimated as ``J (|A| + |B|) / (1 + J) / min(|A|, |B|)``."""
+    if not candidates:
+        return []
+    import numpy as np
+
+    sig = np.asarray(sigs)
+    sz = np.maximum(np.asarray(sizes, dtype=np.float64), 1.0)
+    pa = np.fromiter((p[0] for p in candidates), dtype=np.int64, count=len(candidates))
+    pb = np.fromiter((p[1] for p in candidates), dtype=np.int64, count=len(candidates))
+    out: List[Tuple[int, int]] = []
+    step = 65536
+    for lo in range(0, pa.size, step):
+        a, b = pa[lo:lo + step], pb[lo:lo + step]
+        jac = (sig[a] == sig[b]).mean(axis=1)
+        cont = jac * (sz[a] + sz[b]) / (1.0 + jac) / np.minimum(sz[a], sz[b])
+        keep = (jac >= margin * dup_threshold) | (cont >= margin * containment_threshold)
+        out.extend(zip(a[keep].tolist(), b[keep].tolist()))
+    return out
+
+
 def classify_pairs(
     candidates: Sequence[Tuple[int, int]],
     texts: Sequence[str],

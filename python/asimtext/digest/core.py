@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import os
+import time
 from collections import Counter
 from dataclasses import dataclass, field
 from itertools import combinations
 from typing import Any, Dict, List, Optional, Sequence, Tuple
+
+import numpy as np
 
 from asimtext.article import Article, parse_date_prefix
 from asimtext.digest import conflicts as _conflicts
@@ -21,6 +24,8 @@ from asimtext.digest.text import WORD_RE, Sentences, detect_lang
 from asimtext.io import LoadReport, Record, iter_records
 
 __all__ = ["DigestParams", "digest"]
+
+
 
 
 @dataclass(frozen=True)
@@ -134,6 +139,7 @@ def digest(
     >>> [len(s["articles"]) for s in d.stories]           # doctest: +SKIP
     [5]
     """
+    timings: Dict[str, float] = {"_t": time.perf_counter()}
     params = params or DigestParams()
     if overrides:
         params = DigestParams(
@@ -144,6 +150,7 @@ def digest(
     docs = [_Doc(i, r.article) for i, r in enumerate(rr for rr in records if rr.ok)]
     texts = [d.text for d in docs]
 
+    _lap(timings, "load")
     # 1. Spans, with the given publication dates as references.
     given_refs = [d.published[:10] if d.published else None for d in docs]
     span_lists = be.extract_batch(texts, reference_dates=given_refs) if docs else []
@@ -151,6 +158,7 @@ def digest(
         d.spans = sorted(sp, key=lambda s: (s.start, s.end))
         d.ref = given_refs[d.idx]
 
+    _lap(timings, "spans")
     # 2. Metadata from the text: outlet, publication date, language.
     for d in docs:
         if not d.source:
@@ -165,6 +173,7 @@ def digest(
         if not d.lang:
             d.lang = detect_lang(d.text)
 
+    _lap(timings, "metadata")
     # 3. Stories: cross-script keys + facts, near-duplicates as links.
     vocab = Vocabulary(texts, be.xscript_keys)
     fact_bags: List[Counter] = []
@@ -189,6 +198,7 @@ def digest(
         for x in g:
             story_idx[x] = n
 
+    _lap(timings, "stories")
     # 4. Borrowed dates, then resolve partial dates and weekdays against them.
     for g in groups:
         dated = [parse_date_prefix(docs[x].published) for x in g if docs[x].published]
@@ -203,6 +213,7 @@ def digest(
         for d, sp in zip(redo, again):
             d.spans = sorted(sp, key=lambda s: (s.start, s.end))
 
+    _lap(timings, "dates")
     # 5. Mentions of facts.
     mentions: List[Dict[str, Any]] = []
     per_doc: List[List[Dict[str, Any]]] = []
@@ -216,8 +227,9 @@ def digest(
             if f is None:
                 continue
             ss, se, stext = d.sentences.sentence(s.start, s.end)
-            left = WORD_RE.findall(d.text, ss, s.start)[-4 * W :]
-            right = WORD_RE.findall(d.text, s.end, se)[: 4 * W]
+            reach = 40 * W  # characters: enough for 4W words, without scanning the sentence
+            left = WORD_RE.findall(d.text, max(ss, s.start - reach), s.start)[-4 * W :]
+            right = WORD_RE.findall(d.text, s.end, min(se, s.end + reach))[: 4 * W]
             ctx = set(vocab.keys_of_words(left)[-W:]) | set(vocab.keys_of_words(right)[:W])
             m = {
                 "article": d.article.id,
@@ -242,6 +254,7 @@ def digest(
     facts = _facts.build_facts(mentions, story_of_article, story_ids)
     timeline = _facts.build_timeline(mentions, story_of_article, story_ids)
 
+    _lap(timings, "mentions")
     # 6. Copies and passages, inside stories.
     pair_cos = {}
     for a, b, c in zip(scores.i.tolist(), scores.j.tolist(), scores.cos.tolist()):
@@ -257,6 +270,12 @@ def digest(
             allp = sorted(allp[: params.max_copy_pairs_per_story])
         candidates.extend(allp)
     ids = [d.article.id for d in docs]
+    if candidates:
+        sizes = np.maximum(vocab.token_counts - 4, 1)
+        candidates = _copies.prefilter(
+            candidates, be.signatures(texts), sizes, params.dup_threshold,
+            params.containment_threshold,
+        )
     copy_pairs = _copies.classify_pairs(
         candidates, texts, be.overlap, params.dup_threshold, params.containment_threshold
     )
@@ -266,16 +285,21 @@ def digest(
         copy_pairs, texts, ids, sid_of, be.shared_passages, params.min_passage_words
     )
 
+    _lap(timings, "copies")
     # 7. Conflicts.
-    text_of = {d.article.id: d.text for d in docs}
+    # Only stories with two articles or more can disagree with themselves.
+    multi = [d for d in docs if len(groups[story_idx[d.idx]]) > 1]
+    text_of = {d.article.id: d.text for d in multi}
     synd = _conflicts.syndicated_conflicts(
-        [(story_idx[d.idx], d.article.id, per_doc[d.idx]) for d in docs],
+        [(story_idx[d.idx], d.article.id, per_doc[d.idx]) for d in multi],
         text_of,
         be.normalize,
         params.min_template_words,
     )
     ctx = _conflicts.context_conflicts(
-        mentions, lambda a: story_of_article[a], params.min_context_overlap
+        [m for d in multi for m in per_doc[d.idx]],
+        lambda a: story_of_article[a],
+        params.min_context_overlap,
     )
     seen = {
         (m["mentions"][0]["article"], m["mentions"][1]["article"], *sorted(m["values"]))
@@ -312,6 +336,7 @@ def digest(
             }
         )
 
+    _lap(timings, "conflicts")
     # 8. Articles and stories.
     doc_iter = iter(docs)
     article_entries = []
@@ -379,7 +404,9 @@ def digest(
                 },
             }
         )
-    return Digest(
+    _lap(timings, "output")
+    timings.pop("_t")
+    result = Digest(
         articles=article_entries,
         stories=story_entries,
         copy_groups=copy_groups,
@@ -389,6 +416,14 @@ def digest(
         timeline=timeline,
         params=params.to_dict(),
     )
+    result.timings = timings
+    return result
+
+
+def _lap(timings: Dict[str, float], stage: str) -> None:
+    now = time.perf_counter()
+    timings[stage] = round(now - timings["_t"], 4)
+    timings["_t"] = now
 
 
 def _big_number(value: str) -> bool:

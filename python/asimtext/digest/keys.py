@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from collections import Counter
-from itertools import accumulate
+from itertools import accumulate, chain
 from typing import Callable, Dict, List, Sequence, Set, Tuple
 
 import numpy as np
@@ -109,14 +109,17 @@ class Vocabulary:
         self.bridge: Set[str] = {k for k, b in zip(self.keys, scripts) if b == 3}
         # Article x word counts, then x keys.
         word_id = {w: i for i, w in enumerate(vocab)}
-        lens = np.fromiter((len(wc) for wc in word_counts), dtype=np.int64, count=len(texts))
+        lens = np.fromiter(map(len, word_counts), dtype=np.int64, count=len(texts))
+        total = int(lens.sum())
         wids = np.fromiter(
-            (word_id[w] for wc in word_counts for w in wc), dtype=np.int64, count=int(lens.sum())
+            map(word_id.__getitem__, chain.from_iterable(word_counts)), dtype=np.int64, count=total
         )
         wcnt = np.fromiter(
-            (c for wc in word_counts for c in wc.values()), dtype=np.float64, count=int(lens.sum())
+            chain.from_iterable(wc.values() for wc in word_counts), dtype=np.float64, count=total
         )
         wrows = np.repeat(np.arange(len(texts), dtype=np.int64), lens)
+        #: Number of word tokens (letters only) of each article.
+        self.token_counts = np.bincount(wrows, weights=wcnt, minlength=len(texts))
         ip = np.asarray(indptr, dtype=np.int64)
         nk = ip[wids + 1] - ip[wids] if wids.size else np.zeros(0, dtype=np.int64)
         rows = np.repeat(wrows, nk)

@@ -37,12 +37,25 @@ def infer_source(text: str) -> Optional[str]:
     """The outlet an article names itself by (``By Prabhat Khabar Digital Desk`` ->
     ``Prabhat Khabar``; ``डाउनलोड करें ईटीवी भारत ऐप`` -> ``ईटीवी भारत``), else None."""
     for pat in _SOURCE_PATTERNS:
-        m = pat.search(text)
-        if m:
-            name = m.group("name").strip(" \t.:-")
-            if name:
-                return name
+        for lo, hi in _regions(text):
+            m = pat.search(text, lo, hi)
+            if m:
+                name = m.group("name").strip(" \t.:-")
+                if name:
+                    return name
     return None
+
+
+HEAD, TAIL = 4000, 3000
+
+
+def _regions(text: str) -> "list[Tuple[int, int]]":
+    """Where a header or footer can be: the first ``HEAD`` and last ``TAIL`` characters
+    (the whole text when it is short). Keeps the cost per article bounded."""
+    n = len(text)
+    if n <= HEAD + TAIL:
+        return [(0, n)]
+    return [(0, HEAD), (n - TAIL, n)]
 
 
 _LABELS = [
@@ -72,7 +85,8 @@ def infer_published(text: str, spans: Sequence[Any]) -> Optional[Tuple[str, Any]
     labels, which win over ``updated`` ones."""
     starts = [s.start for s in spans]
     found = {}
-    for m in _LABEL_RE.finditer(text):
+    matches = [m for lo, hi in _regions(text) for m in _LABEL_RE.finditer(text, lo, hi)]
+    for m in matches:
         label = m.lastgroup
         if label in found:
             continue

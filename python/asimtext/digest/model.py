@@ -49,6 +49,8 @@ class Digest:
         self.conflicts = conflicts
         self.timeline = timeline
         self.params = dict(params or {})
+        #: Seconds spent in each stage of :func:`asimtext.digest` (not serialized).
+        self.timings: Dict[str, float] = {}
 
     @property
     def counts(self) -> Dict[str, int]:

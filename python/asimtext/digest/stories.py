@@ -42,7 +42,11 @@ class StoryParams:
     min_bridge_keys: int = 3
     min_bridge_evidence: float = 6.0
     background: float = 10.0
-    pair_budget: int = 3_000_000
+    pair_budget: int = 2_000_000
+    # Keys in more articles than max(max_df, N * max_df_share) weigh little and would
+    # pair everything with everything: they count in the norms, not in the pair scores.
+    max_df: int = 50
+    max_df_share: float = 0.01
 
 
 @dataclass
@@ -86,7 +90,7 @@ def score_pairs(bags: Bags, params: StoryParams) -> PairScores:
     # Keys shared by 2+ articles, rarest first, within the pair budget.
     pairs_per_key = df * (df - 1) / 2
     order = np.lexsort((np.arange(nkeys), df))
-    order = order[df[order] >= 2]
+    order = order[(df[order] >= 2) & (df[order] <= max(params.max_df, n * params.max_df_share))]
     cum = np.cumsum(pairs_per_key[order])
     keep_keys = np.zeros(nkeys, dtype=bool)
     keep_keys[order[cum <= params.pair_budget]] = True

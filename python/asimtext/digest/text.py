@@ -27,10 +27,17 @@ def is_devanagari_word(word: str) -> bool:
     return "\u0900" <= word[:1] <= "\u097f"
 
 
+LANG_SAMPLE = 6000
+
+
 def detect_lang(text: str) -> Optional[str]:
-    """``hi`` (mostly Devanagari letters), ``en`` (mostly Latin), ``mixed``, or None."""
-    dev = sum(map(len, _DEV_LETTERS.findall(text)))
-    lat = sum(map(len, _LAT_LETTERS.findall(text)))
+    """``hi`` (mostly Devanagari letters), ``en`` (mostly Latin), ``mixed``, or None.
+
+    Decided on the first ``LANG_SAMPLE`` characters (enough for a language, and it
+    keeps the cost per article bounded)."""
+    sample = text[:LANG_SAMPLE]
+    dev = sum(map(len, _DEV_LETTERS.findall(sample)))
+    lat = sum(map(len, _LAT_LETTERS.findall(sample)))
     total = dev + lat
     if total == 0:
         return None
@@ -44,37 +51,65 @@ def detect_lang(text: str) -> Optional[str]:
 
 class Sentences:
     """The sentences of a text as ``(start, end)`` code-point offsets, stripped of
-    surrounding white space; :meth:`index_of` finds the sentence of an offset."""
+    surrounding white space.
 
-    __slots__ = ("text", "spans", "_starts")
+    :meth:`sentence` finds the sentence around a span by looking only near it (at
+    most ``WINDOW`` characters back), so that an article with few spans is not
+    split whole; :attr:`spans` lists all sentences (computed on first use).
+    """
+
+    WINDOW = 2000
+    __slots__ = ("text", "_spans", "_starts")
 
     def __init__(self, text: str) -> None:
         self.text = text
-        cuts = [0]
-        cuts.extend(m.end() for m in _BOUNDARY.finditer(text))
-        cuts.append(len(text))
-        spans: List[Tuple[int, int]] = []
-        for a, b in zip(cuts, cuts[1:]):
-            piece = text[a:b]
-            lead = len(piece) - len(piece.lstrip())
-            trail = len(piece) - len(piece.rstrip())
-            if b - trail > a + lead:
-                spans.append((a + lead, b - trail))
-        self.spans = spans
-        self._starts = [s for s, _ in spans]
+        self._spans: Optional[List[Tuple[int, int]]] = None
+        self._starts: List[int] = []
+
+    @property
+    def spans(self) -> List[Tuple[int, int]]:
+        if self._spans is None:
+            text = self.text
+            cuts = [0]
+            cuts.extend(m.end() for m in _BOUNDARY.finditer(text))
+            cuts.append(len(text))
+            spans: List[Tuple[int, int]] = []
+            for a, b in zip(cuts, cuts[1:]):
+                st = self._strip(a, b)
+                if st is not None:
+                    spans.append(st)
+            self._spans = spans
+            self._starts = [s for s, _ in spans]
+        return self._spans
+
+    def _strip(self, a: int, b: int) -> Optional[Tuple[int, int]]:
+        piece = self.text[a:b]
+        lead = len(piece) - len(piece.lstrip())
+        trail = len(piece) - len(piece.rstrip())
+        return (a + lead, b - trail) if b - trail > a + lead else None
 
     def index_of(self, offset: int) -> int:
-        """The index of the sentence holding ``offset`` (the nearest one before it)."""
+        """The index in :attr:`spans` of the sentence holding ``offset`` (or the one before)."""
+        self.spans
         return max(0, bisect_right(self._starts, offset) - 1)
 
     def around(self, start: int, end: int) -> Tuple[int, int]:
         """The sentence span around ``start``; widened to ``end`` if a span crosses a cut."""
-        if not self.spans:
-            return (start, end)
-        s, e = self.spans[self.index_of(start)]
-        return (min(s, start), max(e, end))
+        text = self.text
+        lo = max(0, start - self.WINDOW)
+        a = lo
+        for m in _BOUNDARY.finditer(text, lo, start):
+            a = m.end()
+        m = _BOUNDARY.search(text, max(start, a))
+        b = m.end() if m else len(text)
+        while b <= start and m:  # a cut inside the span's first character cannot be its end
+            m = _BOUNDARY.search(text, b)
+            b = m.end() if m else len(text)
+        st = self._strip(a, b) or (start, end)
+        return (min(st[0], start), max(st[1], end))
 
     def sentence(self, start: int, end: int) -> Tuple[int, int, str]:
+        """``(start, end, text)`` of the sentence around a span, its white space collapsed."""
         s, e = self.around(start, end)
         return s, e, _SPACE.sub(" ", self.text[s:e])
 
