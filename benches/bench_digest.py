@@ -84,14 +84,18 @@ def run(n: int = N) -> dict:
     t0 = time.perf_counter()
     arts = make_corpus(n)
     t1 = time.perf_counter()
+    c1 = time.process_time()
     dg = asimtext.digest(arts)
     t2 = time.perf_counter()
+    c2 = time.process_time()
     mb = sum(len(a.text.encode()) for a in arts) / 1e6
     return {
         "articles": len(arts),
         "MB": round(mb, 1),
         "generate_s": round(t1 - t0, 2),
         "digest_s": round(t2 - t1, 2),
+        "digest_cpu_s": round(c2 - c1, 2),  # all threads of this process
+        "load_avg": round(os.getloadavg()[0], 1),
         "docs_per_s": round(len(arts) / (t2 - t1)),
         "stories": len(dg.stories),
         "copy_groups": len(dg.copy_groups),

@@ -7,6 +7,7 @@ import time
 from collections import Counter
 from dataclasses import dataclass, field
 from itertools import combinations
+from operator import attrgetter
 from typing import Any, Dict, List, Optional, Sequence, Tuple
 
 import numpy as np
@@ -24,6 +25,8 @@ from asimtext.digest.text import WORD_RE, Sentences, detect_lang
 from asimtext.io import LoadReport, Record, iter_records
 
 __all__ = ["DigestParams", "digest"]
+
+_SPAN_ORDER = attrgetter("start", "end")
 
 
 
@@ -155,7 +158,7 @@ def digest(
     given_refs = [d.published[:10] if d.published else None for d in docs]
     span_lists = be.extract_batch(texts, reference_dates=given_refs) if docs else []
     for d, sp in zip(docs, span_lists):
-        d.spans = sorted(sp, key=lambda s: (s.start, s.end))
+        d.spans = sorted(sp, key=_SPAN_ORDER)
         d.ref = given_refs[d.idx]
 
     _lap(timings, "spans")
@@ -211,7 +214,7 @@ def digest(
     if redo:
         again = be.extract_batch([d.text for d in redo], reference_dates=[d.ref for d in redo])
         for d, sp in zip(redo, again):
-            d.spans = sorted(sp, key=lambda s: (s.start, s.end))
+            d.spans = sorted(sp, key=_SPAN_ORDER)
 
     _lap(timings, "dates")
     # 5. Mentions of facts.

@@ -58,6 +58,7 @@ class Sentences:
     split whole; :attr:`spans` lists all sentences (computed on first use).
     """
 
+    SHORT_WINDOW = 300
     WINDOW = 2000
     __slots__ = ("text", "_spans", "_starts")
 
@@ -90,16 +91,19 @@ class Sentences:
 
     def index_of(self, offset: int) -> int:
         """The index in :attr:`spans` of the sentence holding ``offset`` (or the one before)."""
-        self.spans
+        _ = self.spans  # computed on first use
         return max(0, bisect_right(self._starts, offset) - 1)
 
     def around(self, start: int, end: int) -> Tuple[int, int]:
         """The sentence span around ``start``; widened to ``end`` if a span crosses a cut."""
         text = self.text
-        lo = max(0, start - self.WINDOW)
-        a = lo
-        for m in _BOUNDARY.finditer(text, lo, start):
-            a = m.end()
+        for window in (self.SHORT_WINDOW, self.WINDOW):
+            lo = max(0, start - window)
+            a = lo
+            for m in _BOUNDARY.finditer(text, lo, start):
+                a = m.end()
+            if a > lo or lo == 0:
+                break
         m = _BOUNDARY.search(text, max(start, a))
         b = m.end() if m else len(text)
         while b <= start and m:  # a cut inside the span's first character cannot be its end
