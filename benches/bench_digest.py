@@ -80,9 +80,22 @@ def make_corpus(n: int = N) -> List[Article]:
     return out
 
 
+def _rss_mb() -> int:
+    """The current resident set size in MB (Linux), else 0."""
+    try:
+        with open("/proc/self/status") as f:
+            for line in f:
+                if line.startswith("VmRSS:"):
+                    return int(line.split()[1]) // 1024
+    except OSError:
+        pass
+    return 0
+
+
 def run(n: int = N) -> dict:
     t0 = time.perf_counter()
     arts = make_corpus(n)
+    rss_before = _rss_mb()
     t1 = time.perf_counter()
     c1 = time.process_time()
     dg = asimtext.digest(arts)
@@ -101,6 +114,7 @@ def run(n: int = N) -> dict:
         "copy_groups": len(dg.copy_groups),
         "facts": len(dg.facts),
         "stages_s": dg.timings,
+        "rss_before_digest_MB": rss_before,
         "peak_rss_MB": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024,
     }
 

@@ -225,3 +225,41 @@ def test_group_applies_same_story_rule():
     for x in range(n):
         want.setdefault(find(x), []).append(x)
     assert sorted(map(sorted, want.values())) == sorted(group(n, sc, langs, p))
+
+
+def test_score_pairs_in_chunks_agrees(monkeypatch):
+    import sys
+
+    import numpy as np
+
+    rng = np.random.default_rng(3)
+    bags = [Counter({f"k{int(x)}": int(c) for x, c in zip(rng.integers(0, 60, 25),
+                                                          rng.integers(1, 4, 25))})
+            for _ in range(80)]
+    bags[5]["#2022-01-15"] = 1
+    bags[9]["#2022-01-15"] = 2
+    b = Bags.from_counters(bags, {f"k{i}" for i in range(0, 60, 3)})
+    p = StoryParams(max_df=1000)
+    whole = score_pairs(b, p)
+    monkeypatch.setattr(sys.modules["asimtext.digest.stories"], "_CHUNK", 7)
+    chunked = score_pairs(b, p)
+    assert whole.i.tolist() == chunked.i.tolist() and whole.j.tolist() == chunked.j.tolist()
+    for name in ("cos", "bridge_cos", "bridge_evidence"):
+        assert np.allclose(getattr(whole, name), getattr(chunked, name))
+    assert whole.bridge_shared.tolist() == chunked.bridge_shared.tolist()
+
+
+def test_copy_pair_cap_in_big_stories():
+    import asimtext
+    from _fakes import fake_backend
+    from data import made_up as M
+
+    from asimtext import Article
+
+    arts = [Article(f"a{i}", M.SYND_A, source=f"S{i}") for i in range(6)]
+    arts.append(Article("b", M.SYND_B, source="SB"))
+    full = asimtext.digest(arts, backend=fake_backend())
+    capped = asimtext.digest(arts, backend=fake_backend(), max_copy_pairs_per_story=3)
+    n_full = sum(len(g["pairs"]) for g in full.copy_groups)
+    n_capped = sum(len(g["pairs"]) for g in capped.copy_groups)
+    assert n_full == 21 and n_capped == 3

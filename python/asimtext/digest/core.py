@@ -259,9 +259,6 @@ def digest(
 
     _lap(timings, "mentions")
     # 6. Copies and passages, inside stories.
-    pair_cos = {}
-    for a, b, c in zip(scores.i.tolist(), scores.j.tolist(), scores.cos.tolist()):
-        pair_cos[(a, b)] = c
     candidates: List[Tuple[int, int]] = []
     dup_set = set(dup_links)
     for g in groups:
@@ -269,6 +266,7 @@ def digest(
             continue
         allp = list(combinations(g, 2))
         if len(allp) > params.max_copy_pairs_per_story:
+            pair_cos = _pair_cos_within(scores, g)
             allp.sort(key=lambda p: (-pair_cos.get(p, 0.0) - (p in dup_set), p))
             allp = sorted(allp[: params.max_copy_pairs_per_story])
         candidates.extend(allp)
@@ -421,6 +419,17 @@ def digest(
     )
     result.timings = timings
     return result
+
+
+def _pair_cos_within(scores: _stories.PairScores, members: Sequence[int]) -> Dict[Any, float]:
+    """The cosines of the scored pairs inside one (big) story."""
+    inside = np.zeros(int(max(members)) + 1, dtype=bool)
+    inside[np.asarray(members)] = True
+    ok = (scores.i < inside.size) & (scores.j < inside.size)
+    sel = np.flatnonzero(ok)
+    sel = sel[inside[scores.i[sel]] & inside[scores.j[sel]]]
+    return {(int(a), int(b)): float(c)
+            for a, b, c in zip(scores.i[sel], scores.j[sel], scores.cos[sel])}
 
 
 def _lap(timings: Dict[str, float], stage: str) -> None:

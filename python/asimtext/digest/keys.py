@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from collections import Counter
-from itertools import accumulate, chain
+from itertools import accumulate
 from typing import Callable, Dict, List, Sequence, Set, Tuple
 
 import numpy as np
@@ -77,8 +77,12 @@ class Vocabulary:
 
     def __init__(self, texts: Sequence[str], xscript_keys: Callable[..., list]) -> None:
         self.n_docs = len(texts)
-        word_counts = [Counter(WORD_RE.findall(t)) for t in texts]
-        vocab = sorted(set().union(*word_counts)) if word_counts else []
+        # Pass 1: the vocabulary (one copy of each distinct word, not one per article).
+        seen: Set[str] = set()
+        for t in texts:
+            seen.update(WORD_RE.findall(t))
+        vocab = sorted(seen)
+        del seen
         found: List[List[str]] = [[] for _ in vocab]
         if vocab:
             joined = "\n".join(vocab)
@@ -108,15 +112,20 @@ class Vocabulary:
         self.bridge_mask = sc == 3
         self.bridge: Set[str] = {k for k, b in zip(self.keys, scripts) if b == 3}
         # Article x word counts, then x keys.
+        # Pass 2: each article's word counts straight into arrays (memory ~ distinct words).
         word_id = {w: i for i, w in enumerate(vocab)}
-        lens = np.fromiter(map(len, word_counts), dtype=np.int64, count=len(texts))
-        total = int(lens.sum())
-        wids = np.fromiter(
-            map(word_id.__getitem__, chain.from_iterable(word_counts)), dtype=np.int64, count=total
-        )
-        wcnt = np.fromiter(
-            chain.from_iterable(wc.values() for wc in word_counts), dtype=np.float64, count=total
-        )
+        lens = np.zeros(len(texts), dtype=np.int64)
+        id_parts: List[np.ndarray] = []
+        cnt_parts: List[np.ndarray] = []
+        for d, t in enumerate(texts):
+            wc = Counter(WORD_RE.findall(t))
+            lens[d] = len(wc)
+            id_parts.append(np.fromiter(map(word_id.__getitem__, wc), dtype=np.int32,
+                                        count=len(wc)))
+            cnt_parts.append(np.fromiter(wc.values(), dtype=np.float32, count=len(wc)))
+        wids = np.concatenate(id_parts).astype(np.int64) if id_parts else np.zeros(0, np.int64)
+        wcnt = np.concatenate(cnt_parts).astype(np.float64) if cnt_parts else np.zeros(0)
+        del id_parts, cnt_parts
         wrows = np.repeat(np.arange(len(texts), dtype=np.int64), lens)
         #: Number of word tokens (letters only) of each article.
         self.token_counts = np.bincount(wrows, weights=wcnt, minlength=len(texts))

@@ -32,6 +32,8 @@ import numpy as np
 
 from asimtext.digest.keys import Bags
 
+_CHUNK = 1_000_000  # pair entries per chunk of the pair scoring
+
 __all__ = ["StoryParams", "PairScores", "score_pairs", "group"]
 
 
@@ -101,30 +103,47 @@ def score_pairs(bags: Bags, params: StoryParams) -> PairScores:
         return PairScores(empty, empty, z, z, empty, z)
     srt = np.lexsort((r, c))
     r, c, ww = r[srt], c[srt], ww[srt]
-    # Group boundaries per key; for each entry p, pair it with entries p+1..end-1.
+    # Group boundaries per key; for each entry p, pair it with entries p+1..end-1,
+    # in chunks of at most CHUNK pair entries so that memory stays bounded.
     bounds = np.flatnonzero(np.diff(c)) + 1
     group_end = np.repeat(
         np.append(bounds, c.size), np.diff(np.concatenate(([0], bounds, [c.size])))
     )
-    pos = np.arange(c.size)
-    cnt = group_end - pos - 1
-    total = int(cnt.sum())
-    if total == 0:
+    cnt = group_end - np.arange(c.size) - 1
+    cum = np.cumsum(cnt)
+    if c.size == 0 or int(cum[-1]) == 0:
         z = np.zeros(0)
         return PairScores(empty, empty, z, z, empty, z)
-    left = np.repeat(pos, cnt)
-    offs = np.arange(total) - np.repeat(np.cumsum(cnt) - cnt, cnt)
-    right = left + 1 + offs
-    a, b = r[left], r[right]
-    prod = ww[left] * ww[right]
-    kb = is_bridge[c[left]]
-    kw = kb & ~is_fact[c[left]]
-    code = np.minimum(a, b) * n + np.maximum(a, b)
-    uniq, inv = np.unique(code, return_inverse=True)
-    dot = np.bincount(inv, weights=prod)
-    bdot = np.bincount(inv, weights=prod * kb)
-    bshared = np.bincount(inv, weights=kw.astype(np.float64)).astype(np.int64)
-    bevid = np.bincount(inv, weights=idf[c[left]] * kw)
+    parts = []
+    lo = 0
+    while lo < c.size:
+        base = int(cum[lo - 1]) if lo else 0
+        hi = max(int(np.searchsorted(cum, base + _CHUNK, side="right")), lo + 1)
+        sub = cnt[lo:hi]
+        total = int(sub.sum())
+        if total:
+            left = np.repeat(np.arange(lo, hi), sub)
+            right = left + 1 + (np.arange(total) - np.repeat(np.cumsum(sub) - sub, sub))
+            a, b = r[left], r[right]
+            kc = c[left]
+            prod = ww[left] * ww[right]
+            kb = is_bridge[kc]
+            kw = kb & ~is_fact[kc]
+            code = np.minimum(a, b) * n + np.maximum(a, b)
+            u, inv = np.unique(code, return_inverse=True)
+            parts.append((u, np.bincount(inv, weights=prod), np.bincount(inv, weights=prod * kb),
+                          np.bincount(inv, weights=kw), np.bincount(inv, weights=idf[kc] * kw)))
+            del left, right, a, b, kc, prod, kb, kw, code, inv
+        lo = hi
+    if len(parts) == 1:
+        uniq, dot, bdot, bsh, bevid = parts[0]
+    else:
+        uniq, inv = np.unique(np.concatenate([p[0] for p in parts]), return_inverse=True)
+        dot, bdot, bsh, bevid = (
+            np.bincount(inv, weights=np.concatenate([p[k] for p in parts])) for k in (1, 2, 3, 4)
+        )
+    del parts
+    bshared = np.rint(bsh).astype(np.int64)
     pi, pj = uniq // n, uniq % n
     with np.errstate(divide="ignore", invalid="ignore"):
         cos = np.where(norm[pi] * norm[pj] > 0, dot / (norm[pi] * norm[pj]), 0.0)
