@@ -21,7 +21,7 @@ from asimtext.digest.backend import Backend, default_backend
 from asimtext.digest.keys import Vocabulary
 from asimtext.digest.meta import infer_published, infer_source
 from asimtext.digest.model import Digest
-from asimtext.digest.text import WORD_RE, Sentences, detect_lang
+from asimtext.digest.text import Sentences, detect_lang
 from asimtext.io import LoadReport, Record, iter_records
 
 __all__ = ["DigestParams", "digest"]
@@ -217,7 +217,10 @@ def digest(
             d.spans = sorted(sp, key=_SPAN_ORDER)
 
     _lap(timings, "dates")
-    # 5. Mentions of facts.
+    # 5. Mentions of facts (with the content words around them, for conflicts).
+    multi_story = [len(groups[story_idx[d.idx]]) > 1 for d in docs]
+    token_counts = vocab.token_counts
+    del vocab
     mentions: List[Dict[str, Any]] = []
     per_doc: List[List[Dict[str, Any]]] = []
     W = params.context_words
@@ -230,10 +233,8 @@ def digest(
             if f is None:
                 continue
             ss, se, stext = d.sentences.sentence(s.start, s.end)
-            reach = 40 * W  # characters: enough for 4W words, without scanning the sentence
-            left = WORD_RE.findall(d.text, max(ss, s.start - reach), s.start)[-4 * W :]
-            right = WORD_RE.findall(d.text, s.end, min(se, s.end + reach))[: 4 * W]
-            ctx = set(vocab.keys_of_words(left)[-W:]) | set(vocab.keys_of_words(right)[:W])
+            ctx = (_context_keys(be, d.text, ss, se, s.start, s.end, W)
+                   if multi_story[d.idx] else set())
             m = {
                 "article": d.article.id,
                 "source": d.source,
@@ -272,7 +273,7 @@ def digest(
         candidates.extend(allp)
     ids = [d.article.id for d in docs]
     if candidates:
-        sizes = np.maximum(vocab.token_counts - 4, 1)
+        sizes = np.maximum(token_counts - 4, 1)
         candidates = _copies.prefilter(
             candidates, be.signatures(texts), sizes, params.dup_threshold,
             params.containment_threshold,
@@ -419,6 +420,19 @@ def digest(
     )
     result.timings = timings
     return result
+
+
+def _context_keys(be: Backend, text: str, ss: int, se: int, start: int, end: int,
+                  width: int) -> set:
+    """The cross-script keys of the ``width`` content words on each side of a span,
+    inside its sentence (stop words have no key)."""
+    reach = 40 * width  # characters: enough for the words, without scanning the sentence
+    lo, hi = max(ss, start - reach), min(se, end + reach)
+    keys = [(s0 + lo, e0 + lo, k) for s0, e0, k in be.xscript_keys(text[lo:hi], stopwords=False)
+            if len(k) >= 2]
+    left = [k for s0, e0, k in keys if e0 <= start]
+    right = [k for s0, e0, k in keys if s0 >= end]
+    return set(left[-width:]) | set(right[:width])
 
 
 def _pair_cos_within(scores: _stories.PairScores, members: Sequence[int]) -> Dict[Any, float]:

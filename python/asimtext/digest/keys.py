@@ -13,7 +13,7 @@ from __future__ import annotations
 from bisect import bisect_right
 from collections import Counter
 from itertools import accumulate
-from typing import Callable, Dict, List, Sequence, Set, Tuple
+from typing import Callable, Dict, List, Sequence, Set
 
 import numpy as np
 
@@ -71,8 +71,10 @@ class Bags:
 class Vocabulary:
     """Keys of the words of a corpus.
 
-    ``word_keys[word]`` is the tuple of keys of a word (empty for stop words);
-    ``bridge`` the keys seen in both scripts; :meth:`bags` the article x key counts.
+    ``bridge`` holds the keys seen in both scripts, :attr:`token_counts` the number
+    of word tokens of each article and :meth:`bags` the article x key counts.
+    Only arrays are kept: memory grows with the number of (article, key) pairs,
+    not with per-word Python objects.
     """
 
     def __init__(self, texts: Sequence[str], xscript_keys: Callable[..., list]) -> None:
@@ -91,7 +93,6 @@ class Vocabulary:
             for s, _e, key in xscript_keys(joined, stopwords=False):
                 if len(key) >= MIN_KEY_LEN:
                     found[bisect_right(starts, s) - 1].append(key)
-        self.word_keys: Dict[str, Tuple[str, ...]] = {w: tuple(ks) for w, ks in zip(vocab, found)}
         # Key ids, scripts, and the word -> keys table as CSR arrays.
         key_id: Dict[str, int] = {}
         scripts: List[int] = []
@@ -106,11 +107,11 @@ class Vocabulary:
                 scripts[kid] |= bit
                 indices.append(kid)
             indptr.append(len(indices))
-        self.keys: List[str] = list(key_id)
-        self.key_id = key_id
+        self.n_keys = len(key_id)
         sc = np.asarray(scripts, dtype=np.int8)
         self.bridge_mask = sc == 3
-        self.bridge: Set[str] = {k for k, b in zip(self.keys, scripts) if b == 3}
+        self.bridge: Set[str] = {k for k, b in zip(key_id, scripts) if b == 3}
+        del key_id, found
         # Article x word counts, then x keys.
         # Pass 2: each article's word counts straight into arrays (memory ~ distinct words).
         word_id = {w: i for i, w in enumerate(vocab)}
@@ -136,23 +137,15 @@ class Vocabulary:
         first = np.repeat(ip[wids], nk) if wids.size else np.zeros(0, dtype=np.int64)
         within = np.arange(rows.size) - np.repeat(np.cumsum(nk) - nk, nk)
         cols = np.asarray(indices, dtype=np.int64)[first + within] if rows.size else first
-        nkeys = max(len(self.keys), 1)
+        nkeys = max(self.n_keys, 1)
         code, inv = np.unique(rows * nkeys + cols, return_inverse=True)
         self._rows = code // nkeys
         self._cols = code % nkeys
         self._counts = np.bincount(inv.ravel(), weights=cnt) if rows.size else cnt
 
-    def keys_of_words(self, words: Sequence[str]) -> List[str]:
-        """The keys of some words, in order (stop words give none)."""
-        out: List[str] = []
-        wk = self.word_keys
-        for w in words:
-            out.extend(wk.get(w, ()))
-        return out
-
     def bags(self, facts: Sequence[Counter]) -> Bags:
         """The article x key counts, with the fact keys of each article (``#value``) added."""
-        keys = list(self.keys)
+        n_word_keys = self.n_keys
         fact_id: Dict[str, int] = {}
         frows: List[int] = []
         fcols: List[int] = []
@@ -161,15 +154,15 @@ class Vocabulary:
             for k, c in fc.items():
                 kid = fact_id.get(k)
                 if kid is None:
-                    kid = fact_id[k] = len(keys)
-                    keys.append(k)
+                    kid = fact_id[k] = n_word_keys + len(fact_id)
                 frows.append(d)
                 fcols.append(kid)
                 fcnt.append(c)
-        n_word_keys = len(self.keys)
-        fact = np.zeros(len(keys), dtype=bool)
+        n_all = n_word_keys + len(fact_id)
+        keys = [""] * n_word_keys + list(fact_id)  # word keys are not kept (memory)
+        fact = np.zeros(n_all, dtype=bool)
         fact[n_word_keys:] = True
-        bridge = np.zeros(len(keys), dtype=bool)
+        bridge = np.zeros(n_all, dtype=bool)
         bridge[:n_word_keys] = self.bridge_mask
         bridge |= fact
         rows = np.concatenate([self._rows, np.asarray(frows, dtype=np.int64)])
