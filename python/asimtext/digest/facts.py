@@ -30,7 +30,9 @@ def fact_of_span(kind: str, value: str, resolved: Optional[str]) -> Optional[Tup
 
 
 def _precision(value: str) -> Optional[str]:
-    if len(value) == 4 and value.isdigit():
+    if not value[:4].isdigit():
+        return None
+    if len(value) == 4:
         return "year"
     if len(value) == 7 and value[4] == "-":
         return "month"
