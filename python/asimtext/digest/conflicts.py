@@ -137,7 +137,7 @@ def context_conflicts(
     mentions: Sequence[Dict[str, Any]],
     story_of: Callable[[str], int],
     min_overlap: int,
-    max_bucket: int = 64,
+    max_bucket: int = 32,
 ) -> List[Dict[str, Any]]:
     """``mentions`` carry ``context`` (a set of keys) besides the public fields."""
     mentions = [m for m in mentions if m["kind"] != "weekday"]

@@ -10,6 +10,7 @@ languages.
 
 from __future__ import annotations
 
+from array import array
 from bisect import bisect_right
 from collections import Counter
 from itertools import accumulate
@@ -22,6 +23,7 @@ from asimtext.digest.text import WORD_RE, is_devanagari_word
 __all__ = ["Vocabulary", "Bags"]
 
 MIN_KEY_LEN = 2
+_CHUNK_DOCS = 512
 
 
 class Bags:
@@ -79,12 +81,27 @@ class Vocabulary:
 
     def __init__(self, texts: Sequence[str], xscript_keys: Callable[..., list]) -> None:
         self.n_docs = len(texts)
-        # Pass 1: the vocabulary (one copy of each distinct word, not one per article).
-        seen: Set[str] = set()
-        for t in texts:
-            seen.update(WORD_RE.findall(t))
-        vocab = sorted(seen)
-        del seen
+        # Words -> ids, in chunks of articles: each chunk's word counts go straight into
+        # flat lists (memory ~ distinct words per article, not Counters of all articles);
+        # a chunk's new words get ids in sorted order (deterministic).
+        word_id: Dict[str, int] = {}
+        lens = np.zeros(len(texts), dtype=np.int64)
+        id_list = array("q")  # compact C arrays, filled from C iterators
+        cnt_list = array("q")
+        for lo in range(0, len(texts), _CHUNK_DOCS):
+            wcs = [Counter(WORD_RE.findall(t)) for t in texts[lo:lo + _CHUNK_DOCS]]
+            for w in sorted(set().union(*wcs).difference(word_id)):
+                word_id[w] = len(word_id)
+            for d, wc in enumerate(wcs, lo):
+                lens[d] = len(wc)
+                id_list.extend(map(word_id.__getitem__, wc))
+                cnt_list.extend(wc.values())
+            del wcs
+        wids = np.frombuffer(id_list, dtype=np.int64).copy() if id_list else np.zeros(0, np.int64)
+        wcnt = np.frombuffer(cnt_list, dtype=np.int64).astype(np.float64)
+        del id_list, cnt_list
+        vocab = list(word_id)
+        del word_id
         found: List[List[str]] = [[] for _ in vocab]
         if vocab:
             joined = "\n".join(vocab)
@@ -113,20 +130,6 @@ class Vocabulary:
         self.bridge: Set[str] = {k for k, b in zip(key_id, scripts) if b == 3}
         del key_id, found
         # Article x word counts, then x keys.
-        # Pass 2: each article's word counts straight into arrays (memory ~ distinct words).
-        word_id = {w: i for i, w in enumerate(vocab)}
-        lens = np.zeros(len(texts), dtype=np.int64)
-        id_parts: List[np.ndarray] = []
-        cnt_parts: List[np.ndarray] = []
-        for d, t in enumerate(texts):
-            wc = Counter(WORD_RE.findall(t))
-            lens[d] = len(wc)
-            id_parts.append(np.fromiter(map(word_id.__getitem__, wc), dtype=np.int32,
-                                        count=len(wc)))
-            cnt_parts.append(np.fromiter(wc.values(), dtype=np.float32, count=len(wc)))
-        wids = np.concatenate(id_parts).astype(np.int64) if id_parts else np.zeros(0, np.int64)
-        wcnt = np.concatenate(cnt_parts).astype(np.float64) if cnt_parts else np.zeros(0)
-        del id_parts, cnt_parts
         wrows = np.repeat(np.arange(len(texts), dtype=np.int64), lens)
         #: Number of word tokens (letters only) of each article.
         self.token_counts = np.bincount(wrows, weights=wcnt, minlength=len(texts))
