@@ -13,6 +13,23 @@ __all__ = ["to_markdown", "to_html"]
 _MAX_FACTS = 25
 
 
+def _n(count: int, noun: str, plural: str = "") -> str:
+    """``1 source``, ``2 sources``."""
+    return f"{count} {noun if count == 1 else (plural or noun + 's')}"
+
+
+def _summary(c: Dict[str, int], with_passages: bool = False) -> str:
+    parts = [
+        f"{_n(c['in'], 'article')} in: {c['ok']} ok, {c['skipped']} skipped",
+        _n(c["stories"], "story", "stories"),
+        _n(c["copy_groups"], "copy group"),
+    ]
+    if with_passages:
+        parts.append(_n(c["passages"], "shared passage"))
+    parts += [_n(c["facts"], "fact"), _n(c["conflicts"], "conflict")]
+    return parts[0] + "; " + ", ".join(parts[1:])
+
+
 def _md_cell(s: Any) -> str:
     return str(s).replace("|", "\\|").replace("\n", " ")
 
@@ -31,11 +48,7 @@ def _corroborated(d: "Digest", story: str) -> List[Dict[str, Any]]:
 def to_markdown(d: "Digest") -> str:
     c = d.counts
     out = ["# Digest", ""]
-    out.append(
-        f"{c['in']} articles in: {c['ok']} ok, {c['skipped']} skipped; {c['stories']} "
-        f"stories, {c['copy_groups']} copy groups, {c['passages']} shared passages, "
-        f"{c['facts']} facts, {c['conflicts']} conflicts."
-    )
+    out.append(_summary(c, with_passages=True) + ".")
     out.append("")
     out += [
         "## Articles",
@@ -64,7 +77,7 @@ def to_markdown(d: "Digest") -> str:
         sid = s["id"]
         out += [f"## Story {sid}: {_short(s['label'] or '', 100)}", ""]
         out.append(
-            f"{len(s['articles'])} articles from {len(s['sources'])} sources "
+            f"{_n(len(s['articles']), 'article')} from {_n(len(s['sources']), 'source')} "
             f"({', '.join(s['langs'])}): " + ", ".join(f"`{a}`" for a in s["articles"])
         )
         out.append("")
@@ -125,7 +138,7 @@ def to_markdown(d: "Digest") -> str:
             out += ["### Timeline", ""]
             for e in events:
                 out.append(
-                    f"- **{e['date']}** ({e['precision']}; {len(e['sources'])} sources): "
+                    f"- **{e['date']}** ({e['precision']}; {_n(len(e['sources']), 'source')}): "
                     f"{_short(e['sentence'], 140)}"
                 )
             out.append("")
@@ -204,9 +217,7 @@ def to_html(d: "Digest") -> str:
         "<title>asimtext digest</title>",
         f"<style>{_CSS}</style></head><body>",
         "<h1>Digest</h1>",
-        f"<p>{c['in']} articles in: {c['ok']} ok, {c['skipped']} skipped; "
-        f"{c['stories']} stories, {c['copy_groups']} copy groups, {c['facts']} facts, "
-        f"{c['conflicts']} conflicts.</p>",
+        f"<p>{_e(_summary(c))}.</p>",
     ]
     b.append(
         '<h2>Articles</h2><div class="wrap"><table><tr><th>id</th><th>status</th>'
@@ -230,7 +241,8 @@ def to_html(d: "Digest") -> str:
         sid = s["id"]
         b.append(f"<h2>Story {_e(sid)}: {_e(_short(s['label'] or '', 100))}</h2>")
         b.append(
-            f'<p class="muted">{len(s["articles"])} articles, {len(s["sources"])} sources, '
+            f'<p class="muted">{_n(len(s["articles"]), "article")}, '
+            f'{_n(len(s["sources"]), "source")}, '
             f"{_e(', '.join(s['langs']))}</p>"
         )
         events = [e for e in d.timeline if e["story"] == sid]
