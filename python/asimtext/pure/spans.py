@@ -977,6 +977,8 @@ def _map(c: _Ctx, s: int, e: int):
     os_ = offs[s]
     oe = offs[e]
     low = offs[e - 1] + 1
+    if oe < low:  # the span ends inside the expansion of one input character
+        oe = low
     text = c.text
     while oe > low and text[oe - 1] in _TRIM:
         oe -= 1
@@ -1003,7 +1005,7 @@ def _spans(text: str):
     taken = bytearray(len(text) + 1)
     out = []
     for os_, oe, kind, value in cands:
-        if any(taken[os_:oe]):
+        if oe > len(text) or os_ >= oe or any(taken[os_:oe]):
             continue
         for p in range(os_, oe):
             taken[p] = 1

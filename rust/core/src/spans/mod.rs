@@ -88,6 +88,10 @@ impl<'a> Ctx<'a> {
         let os = self.off(s);
         let mut oe = self.off(e);
         let low = self.off(e - 1) + 1;
+        if oe < low {
+            // the span ends inside the expansion of one input character
+            oe = low;
+        }
         while oe > low && self.orig().get(oe - 1).is_some_and(|&c| is_trim(c)) {
             oe -= 1;
         }
