@@ -10,14 +10,22 @@ Four capabilities, each in Rust with a pure-Python twin in :mod:`asimtext.pure`:
 
 from asimtext._core import (
     CorruptFileError,
-    Span,
     __version__,
-    extract,
-    extract_batch,
     normalize,
     normalize_batch,
     normalize_with_offsets,
 )
+
+__all__ = [
+    "CorruptFileError",
+    "__version__",
+    "normalize",
+    "normalize_batch",
+    "normalize_with_offsets",
+]
+
+# ---- span extraction: dates, times, numbers (issue 4) ----
+from asimtext._core import Span, extract, extract_batch  # noqa: E402
 
 #: The span kinds of :func:`extract`, most specific first (the tie-break order).
 SPAN_KINDS = (
@@ -32,15 +40,4 @@ SPAN_KINDS = (
     "ordinal",
     "number",
 )
-
-__all__ = [
-    "CorruptFileError",
-    "SPAN_KINDS",
-    "Span",
-    "__version__",
-    "extract",
-    "extract_batch",
-    "normalize",
-    "normalize_batch",
-    "normalize_with_offsets",
-]
+__all__ += ["SPAN_KINDS", "Span", "extract", "extract_batch"]
