@@ -25,7 +25,7 @@ __all__ = [
 ]
 
 # ---- span extraction: dates, times, numbers (issue 4) ----
-from asimtext._core import Span, extract, extract_batch  # noqa: E402
+from asimtext._core import Span, extract, extract_batch
 
 #: The span kinds of :func:`extract`, most specific first (the tie-break order).
 SPAN_KINDS = (
