@@ -148,6 +148,9 @@ POSITIVE = [
     ("$5 million", "$5 million", "money", "USD 5000000"),
     ("100 dollars", "100 dollars", "money", "USD 100"),
     ("INR 2,500", "INR 2,500", "money", "INR 2500"),
+    ("a Rs500 crore project", "Rs500 crore", "money", "INR 5000000000"),
+    ("Rs1,500 and", "Rs1,500", "money", "INR 1500"),
+    ("कीमत 500 रु. है", "500 रु", "money", "INR 500"),
     ("a Rs 2,000-crore project", "Rs 2,000-crore", "money", "INR 20000000000"),
     ("₹4.78 लाख करोड़ रखे", "₹4.78 लाख करोड़", "money", "INR 4780000000000"),
     ("95.41 रुपये प्रति लीटर", "95.41 रुपये", "money", "INR 95.41"),
@@ -235,6 +238,7 @@ NEGATIVE = [
     "served as the DGP of the State twice",
     "1. home Hindi News\n  2. state\n  3. up",  # list markers
     "COVID19 और H1N1 और G20",
+    "Q3 FY22 में 5G और MP3",
     "COVID-19 महामारी",
     "MiG-21 विमान",
     "कुछ दिनों के लिए",

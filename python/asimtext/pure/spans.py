@@ -215,7 +215,18 @@ def _tokenize(nt: str, lex: dict) -> list:
                     t.m = int(num)
                 toks.append(t)
             else:
-                toks.append(_Tok("X", s, e, run))
+                # a currency word glued to its amount ("Rs500"): two tokens
+                k = _DIGITS_RE.search(run)
+                if (
+                    digits is None
+                    and k.end() == len(run)
+                    and any(c == "CURPRE" for c, _ in lex.get(run[: k.start()], ()))
+                ):
+                    word = run[: k.start()]
+                    toks.append(_Tok("W", s, s + k.start(), word, lex.get(word, ())))
+                    toks.append(_Tok("N", s + k.start(), e, _ascii_digits(run[k.start() :])))
+                else:
+                    toks.append(_Tok("X", s, e, run))
         elif mo.group(3) is not None:
             c = mo.group(3)
             toks.append(_Tok("P", s, s + 1, c, lex.get(c, ())))
