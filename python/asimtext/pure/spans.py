@@ -683,9 +683,10 @@ def _day_at(c: _Ctx, k: int) -> int | None:
     if k >= c.n:
         return None
     t = c.T[k]
-    if (t.typ == "N" and t.plain and t.ndig <= 2) or t.typ == "O":
-        if t.sc == 0 and 1 <= t.m <= 31:
-            return t.m
+    if ((t.typ == "N" and t.plain and t.ndig <= 2) or t.typ == "O") and (
+        t.sc == 0 and 1 <= t.m <= 31
+    ):
+        return t.m
     return None
 
 
@@ -817,9 +818,14 @@ def _after_number(c: _Ctx, i: int, ne) -> None:
         if alone or _list_context(c, i, j):
             c.emit(i, j, "number", _fmt(val))
         return
-    if simple and info == "word" and _get(t, "DOVERB") is not None and i > 0:
-        if nxt is None or _is_p(nxt, ".!?|"):
-            return
+    if (
+        simple
+        and info == "word"
+        and _get(t, "DOVERB") is not None
+        and i > 0
+        and (nxt is None or _is_p(nxt, ".!?|"))
+    ):
+        return
     if simple and info == "digit" and t.plain and t.ndig == 4 and 1000 <= t.m <= 2199:
         cue = i > 0 and _get(T[i - 1], "YEARCUE") is not None
         count = (
@@ -881,10 +887,11 @@ def _ordinal_ok(c: _Ctx, i: int) -> bool:
             and _get(T[i - 2], "NUMA") == "1"
         ):
             return False
-        if nxt is not None and nxt.typ == "W":
-            if _get(nxt, "IDIOMNEXT") is not None or nxt.text.endswith("ों"):
-                return False
-        return True
+        return not (
+            nxt is not None
+            and nxt.typ == "W"
+            and (_get(nxt, "IDIOMNEXT") is not None or nxt.text.endswith("ों"))
+        )
     return not (t.text == "second" and prev is not None and prev.typ == "W" and prev.text == "a")
 
 
@@ -988,8 +995,7 @@ def _map(c: _Ctx, s: int, e: int):
     os_ = offs[s]
     oe = offs[e]
     low = offs[e - 1] + 1
-    if oe < low:  # the span ends inside the expansion of one input character
-        oe = low
+    oe = max(oe, low)  # the span may end inside the expansion of one input character
     text = c.text
     while oe > low and text[oe - 1] in _TRIM:
         oe -= 1
