@@ -818,12 +818,14 @@ def _after_number(c: _Ctx, i: int, ne) -> None:
         if alone or _list_context(c, i, j):
             c.emit(i, j, "number", _fmt(val))
         return
+    # दो as the verb "give" ends a clause: "छोड़ दो।", "जाने दो, ..." (not in a list)
     if (
         simple
         and info == "word"
         and _get(t, "DOVERB") is not None
         and i > 0
-        and (nxt is None or _is_p(nxt, ".!?|"))
+        and (nxt is None or _is_p(nxt, ".!?|,;"))
+        and not _list_context(c, i, j)
     ):
         return
     if simple and info == "digit" and t.plain and t.ndig == 4 and 1000 <= t.m <= 2199:

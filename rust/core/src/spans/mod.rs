@@ -207,11 +207,13 @@ fn after_number(c: &mut Ctx<'_>, i: usize, ne: NumExpr) {
         }
         return;
     }
+    // दो as the verb "give" ends a clause: "छोड़ दो।", "जाने दो, ..." (not in a list)
     if simple
         && info == Info::Word
         && ti.has(Cat::DoVerb)
         && i > 0
-        && nxt.is_none_or(|x| x.is_p(".!?|"))
+        && nxt.is_none_or(|x| x.is_p(".!?|,;"))
+        && !list_context(c, i, j)
     {
         return;
     }
