@@ -497,3 +497,15 @@ def test_precomposed_and_decomposed_nukta_alike(extract):
         ("number", "150"),
         ("number", "2000"),
     ]
+
+
+def test_readme_example():
+    spans = asimtext.extract(
+        "उन्हें 25 मार्च 2021 को ₹5 लाख मिले, 15 जनवरी को शनिवार", reference_date="2022-01-11"
+    )
+    assert [repr(s) for s in spans] == [
+        "Span(7, 20, '25 मार्च 2021', kind='date', value='2021-03-25', resolved='2021-03-25')",
+        "Span(24, 30, '₹5 लाख', kind='money', value='INR 500000')",
+        "Span(37, 45, '15 जनवरी', kind='date', value='--01-15', resolved='2022-01-15')",
+        "Span(49, 55, 'शनिवार', kind='weekday', value='saturday', resolved='2022-01-08')",
+    ]
