@@ -9,23 +9,26 @@ Four capabilities, each in Rust with a pure-Python twin in :mod:`asimtext.pure`:
 """
 
 from asimtext._core import (
+    LSH,
     CorruptFileError,
+    MinHasher,
+    Span,
     __version__,
+    extract,
+    extract_batch,
+    jaccard,
     normalize,
     normalize_batch,
     normalize_with_offsets,
+    overlap,
+    xscript_is_stopword,
+    xscript_key,
+    xscript_keys,
+    xscript_keys_batch,
+    xscript_romanize,
+    xscript_tokens,
 )
-
-__all__ = [
-    "CorruptFileError",
-    "__version__",
-    "normalize",
-    "normalize_batch",
-    "normalize_with_offsets",
-]
-
-# ---- span extraction: dates, times, numbers (issue 4) ----
-from asimtext._core import Span, extract, extract_batch
+from asimtext.dedup import NearDuplicates, Passage, near_duplicates, shared_passages
 
 #: The span kinds of :func:`extract`, most specific first (the tie-break order).
 SPAN_KINDS = (
@@ -40,4 +43,29 @@ SPAN_KINDS = (
     "ordinal",
     "number",
 )
-__all__ += ["SPAN_KINDS", "Span", "extract", "extract_batch"]
+
+__all__ = [
+    "LSH",
+    "SPAN_KINDS",
+    "CorruptFileError",
+    "MinHasher",
+    "NearDuplicates",
+    "Passage",
+    "Span",
+    "__version__",
+    "extract",
+    "extract_batch",
+    "jaccard",
+    "near_duplicates",
+    "normalize",
+    "normalize_batch",
+    "normalize_with_offsets",
+    "overlap",
+    "shared_passages",
+    "xscript_is_stopword",
+    "xscript_key",
+    "xscript_keys",
+    "xscript_keys_batch",
+    "xscript_romanize",
+    "xscript_tokens",
+]

@@ -9,6 +9,7 @@ pub mod dedup;
 pub mod error;
 pub mod normalize;
 pub mod spans;
+pub mod xscript;
 
 pub use error::Error;
 

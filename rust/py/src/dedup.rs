@@ -1,7 +1,876 @@
-//! Bindings of `asimtext_core::dedup`.
+//! Bindings of `asimtext_core::dedup`: `MinHasher`, `LSH`, `jaccard`,
+//! `overlap`, and the raw functions behind `near_duplicates` and
+//! `shared_passages` (wrapped into result classes in `asimtext/dedup.py`).
 
+use asimtext_core::dedup::{
+    self as core, cluster::NearDupOptions, lsh::Key, minhash::Scheme, Lsh, MinHasher, Scratch, Unit,
+};
+use numpy::{PyArray1, PyArrayMethods, PyReadonlyArray1, PyReadonlyArray2, PyUntypedArrayMethods};
+use pyo3::exceptions::{PyKeyError, PyTypeError, PyValueError};
 use pyo3::prelude::*;
+use pyo3::types::{PyBytes, PyInt, PyString, PyTuple};
+use rayon::prelude::*;
 
-pub fn register(_m: &Bound<'_, PyModule>) -> PyResult<()> {
+use crate::convert::{text_arg, texts_arg, OnSurrogate};
+use crate::errors::to_py;
+
+pub fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
+    m.add_class::<PyMinHasher>()?;
+    m.add_class::<PyLsh>()?;
+    m.add_function(wrap_pyfunction!(jaccard, m)?)?;
+    m.add_function(wrap_pyfunction!(overlap, m)?)?;
+    m.add_function(wrap_pyfunction!(_near_duplicates, m)?)?;
+    m.add_function(wrap_pyfunction!(_shared_passages, m)?)?;
+    m.add_function(wrap_pyfunction!(_optimal_params, m)?)?;
     Ok(())
+}
+
+// ------------------------------------------------------------------ helpers
+
+fn type_name(obj: &Bound<'_, PyAny>) -> String {
+    obj.get_type()
+        .name()
+        .map(|n| n.to_string())
+        .unwrap_or_else(|_| "?".into())
+}
+
+/// An `int` argument in `[lo, hi]`: TypeError for non-int, ValueError out of range.
+fn int_arg(obj: &Bound<'_, PyAny>, name: &str, lo: i128, hi: i128) -> PyResult<i128> {
+    if !obj.is_instance_of::<PyInt>() {
+        return Err(PyTypeError::new_err(format!(
+            "{name} must be int, not {}",
+            type_name(obj)
+        )));
+    }
+    let v: Option<i128> = obj.extract().ok();
+    match v {
+        Some(v) if v >= lo && v <= hi => Ok(v),
+        _ => Err(PyValueError::new_err(format!(
+            "{name} must be between {lo} and {hi}, got {}",
+            obj.str().map(|s| s.to_string()).unwrap_or_default()
+        ))),
+    }
+}
+
+fn float_arg(obj: &Bound<'_, PyAny>, name: &str) -> PyResult<f64> {
+    if obj.is_instance_of::<PyString>() {
+        return Err(PyTypeError::new_err(format!(
+            "{name} must be a number, not str"
+        )));
+    }
+    obj.extract::<f64>().map_err(|_| {
+        PyTypeError::new_err(format!("{name} must be a number, not {}", type_name(obj)))
+    })
+}
+
+fn parse_unit(unit: &str) -> PyResult<Unit> {
+    match unit {
+        "word" => Ok(Unit::Word),
+        "char" => Ok(Unit::Char),
+        other => Err(PyValueError::new_err(format!(
+            "unit must be 'word' or 'char', not {other:?}"
+        ))),
+    }
+}
+
+fn key_arg(obj: &Bound<'_, PyAny>, what: &str) -> PyResult<Key> {
+    if let Ok(s) = obj.cast::<PyString>() {
+        return Ok(Key::Str(text_arg(s.as_any(), what, OnSurrogate::Strict)?));
+    }
+    if obj.is_instance_of::<PyInt>() {
+        return obj
+            .extract::<i64>()
+            .map(Key::Int)
+            .map_err(|_| PyValueError::new_err(format!("{what} must fit in 64 bits (signed)")));
+    }
+    Err(PyTypeError::new_err(format!(
+        "{what} must be int or str, not {}",
+        type_name(obj)
+    )))
+}
+
+fn key_to_py<'py>(py: Python<'py>, k: &Key) -> PyResult<Bound<'py, PyAny>> {
+    Ok(match k {
+        Key::Int(v) => v.into_pyobject(py)?.into_any(),
+        Key::Str(s) => PyString::new(py, s).into_any(),
+    })
+}
+
+/// A signature argument as u64 values (accepts uint32 and uint64 arrays).
+enum Sig<'py> {
+    U32(PyReadonlyArray1<'py, u32>),
+    U64(PyReadonlyArray1<'py, u64>),
+}
+
+impl Sig<'_> {
+    fn to_u64(&self, what: &str) -> PyResult<Vec<u64>> {
+        let err = |_| PyValueError::new_err(format!("{what} must be a contiguous array"));
+        Ok(match self {
+            Sig::U32(a) => a
+                .as_slice()
+                .map_err(err)?
+                .iter()
+                .map(|&v| v as u64)
+                .collect(),
+            Sig::U64(a) => a.as_slice().map_err(err)?.to_vec(),
+        })
+    }
+}
+
+fn sig_arg<'py>(obj: &Bound<'py, PyAny>, what: &str) -> PyResult<Sig<'py>> {
+    if let Ok(a) = obj.extract::<PyReadonlyArray1<'py, u32>>() {
+        return Ok(Sig::U32(a));
+    }
+    if let Ok(a) = obj.extract::<PyReadonlyArray1<'py, u64>>() {
+        return Ok(Sig::U64(a));
+    }
+    Err(PyTypeError::new_err(format!(
+        "{what} must be a 1-D numpy array of uint32 or uint64 (a MinHash signature), not {}",
+        type_name(obj)
+    )))
+}
+
+/// A set of tokens converted with one UTF-8 encoding: the tokens are joined
+/// (in C, by `str.join`) and split again by their code point lengths, so no
+/// Python object is created per token. Errors name the token (`tokens[3]`).
+struct TokenSet {
+    text: String,
+    /// Byte range of each token in `text`.
+    ranges: Vec<(usize, usize)>,
+}
+
+impl TokenSet {
+    fn iter(&self) -> impl Iterator<Item = &[u8]> {
+        self.ranges
+            .iter()
+            .map(|&(s, e)| &self.text.as_bytes()[s..e])
+    }
+}
+
+fn token_set_arg(obj: &Bound<'_, PyAny>, what: &str) -> PyResult<TokenSet> {
+    let py = obj.py();
+    if obj.is_instance_of::<PyString>() {
+        return Err(PyTypeError::new_err(format!(
+            "{what} must be an iterable of str, not a single str"
+        )));
+    }
+    let iter = obj.try_iter().map_err(|_| {
+        PyTypeError::new_err(format!(
+            "{what} must be an iterable of str, not {}",
+            type_name(obj)
+        ))
+    })?;
+    let mut items = Vec::new();
+    let mut lens = Vec::new();
+    for (i, item) in iter.enumerate() {
+        let item = item?;
+        let s = item.cast::<PyString>().map_err(|_| {
+            PyTypeError::new_err(format!("{what}[{i}] must be str, not {}", type_name(&item)))
+        })?;
+        lens.push(s.len()?);
+        items.push(item);
+    }
+    let list = pyo3::types::PyList::new(py, &items)?;
+    let joined = PyString::new(py, "").call_method1("join", (list,))?;
+    let text = match text_arg(&joined, what, OnSurrogate::Strict) {
+        Ok(t) => t,
+        Err(e) => {
+            // Slow path only to name the offending token precisely.
+            for (i, item) in items.iter().enumerate() {
+                text_arg(item, &format!("{what}[{i}]"), OnSurrogate::Strict)?;
+            }
+            return Err(e);
+        }
+    };
+    let mut ranges = Vec::with_capacity(lens.len());
+    let mut chars = text
+        .char_indices()
+        .map(|(b, _)| b)
+        .chain(std::iter::once(text.len()));
+    let mut pos = chars.next().unwrap_or(0);
+    for l in lens {
+        let start = pos;
+        for _ in 0..l {
+            pos = chars.next().unwrap_or(text.len());
+        }
+        ranges.push((start, pos));
+    }
+    Ok(TokenSet { text, ranges })
+}
+
+// ------------------------------------------------------------------ MinHasher
+
+/// MinHash signatures computed in Rust from raw text. See `asimtext.MinHasher`.
+#[pyclass(name = "MinHasher", module = "asimtext", frozen)]
+pub struct PyMinHasher {
+    inner: MinHasher,
+    compat: Option<String>,
+}
+
+#[pymethods]
+impl PyMinHasher {
+    #[new]
+    #[pyo3(signature = (num_perm=None, ngram=None, unit="word", seed=None, compat=None, scheme=None))]
+    fn py_new(
+        num_perm: Option<&Bound<'_, PyAny>>,
+        ngram: Option<&Bound<'_, PyAny>>,
+        unit: &str,
+        seed: Option<&Bound<'_, PyAny>>,
+        compat: Option<&str>,
+        scheme: Option<&str>,
+    ) -> PyResult<Self> {
+        let num_perm = match num_perm {
+            Some(o) => int_arg(o, "num_perm", 1, core::minhash::MAX_NUM_PERM as i128)? as usize,
+            None => 128,
+        };
+        let ngram = match ngram {
+            Some(o) => int_arg(o, "ngram", 1, core::minhash::MAX_NGRAM as i128)? as usize,
+            None => 5,
+        };
+        let unit = parse_unit(unit)?;
+        let scheme = match (compat, scheme) {
+            (None, None) | (None, Some("asim")) => Scheme::Asim,
+            (None, Some(s)) => {
+                return Err(PyValueError::new_err(format!(
+                    "scheme={s:?} needs compat='datasketch'"
+                )))
+            }
+            (Some("datasketch"), s) => match s.unwrap_or("affine32") {
+                "affine32" => Scheme::Affine32,
+                "affine64" => Scheme::Affine64,
+                "legacy" => Scheme::Legacy,
+                other => {
+                    return Err(PyValueError::new_err(format!(
+                        "scheme must be 'affine32', 'affine64' or 'legacy', not {other:?}"
+                    )))
+                }
+            },
+            (Some(other), _) => {
+                return Err(PyValueError::new_err(format!(
+                    "compat must be None or 'datasketch', not {other:?}"
+                )))
+            }
+        };
+        let max_seed: i128 = if scheme == Scheme::Asim {
+            u64::MAX as i128
+        } else {
+            u32::MAX as i128
+        };
+        let seed = match seed {
+            Some(o) => int_arg(o, "seed", 0, max_seed)? as u64,
+            None => 1,
+        };
+        let inner = MinHasher::new(num_perm, ngram, unit, seed, scheme).map_err(to_py)?;
+        Ok(PyMinHasher {
+            inner,
+            compat: compat.map(str::to_string),
+        })
+    }
+
+    #[getter]
+    fn num_perm(&self) -> usize {
+        self.inner.num_perm
+    }
+    #[getter]
+    fn ngram(&self) -> usize {
+        self.inner.ngram
+    }
+    #[getter]
+    fn unit(&self) -> &'static str {
+        self.inner.unit.name()
+    }
+    #[getter]
+    fn seed(&self) -> u64 {
+        self.inner.seed
+    }
+    #[getter]
+    fn compat(&self) -> Option<String> {
+        self.compat.clone()
+    }
+    #[getter]
+    fn scheme(&self) -> &'static str {
+        self.inner.scheme.name()
+    }
+    /// The numpy dtype name of signatures: "uint32" or "uint64".
+    #[getter]
+    fn dtype(&self) -> &'static str {
+        if self.inner.scheme.is_u32() {
+            "uint32"
+        } else {
+            "uint64"
+        }
+    }
+    /// The permutation parameters `(a, b)` as uint64 arrays.
+    #[getter]
+    fn permutations<'py>(
+        &self,
+        py: Python<'py>,
+    ) -> (Bound<'py, PyArray1<u64>>, Bound<'py, PyArray1<u64>>) {
+        let (a, b) = self.inner.permutations();
+        (PyArray1::from_vec(py, a), PyArray1::from_vec(py, b))
+    }
+
+    /// The shingles of `text` exactly as the hasher sees them (text order, repeats kept).
+    fn shingles(&self, py: Python<'_>, text: &Bound<'_, PyAny>) -> PyResult<Vec<String>> {
+        let text = text_arg(text, "text", OnSurrogate::Strict)?;
+        Ok(py.detach(|| self.inner.shingles(&text)))
+    }
+
+    /// The signature of one text (1-D array of `num_perm` values).
+    fn signature<'py>(
+        &self,
+        py: Python<'py>,
+        text: &Bound<'_, PyAny>,
+    ) -> PyResult<Bound<'py, PyAny>> {
+        let text = text_arg(text, "text", OnSurrogate::Strict)?;
+        let k = self.inner.num_perm;
+        let h = &self.inner;
+        if h.scheme.is_u32() {
+            let v = py.detach(|| {
+                let mut out = vec![0u32; k];
+                h.signature_u32(&text, &mut Scratch::default(), &mut out);
+                out
+            });
+            Ok(PyArray1::from_vec(py, v).into_any())
+        } else {
+            let v = py.detach(|| {
+                let mut out = vec![0u64; k];
+                h.signature_u64(&text, &mut Scratch::default(), &mut out);
+                out
+            });
+            Ok(PyArray1::from_vec(py, v).into_any())
+        }
+    }
+
+    /// Signatures of many texts: array of shape `(len(texts), num_perm)`,
+    /// computed in parallel with the GIL released.
+    fn signatures<'py>(
+        &self,
+        py: Python<'py>,
+        texts: &Bound<'_, PyAny>,
+    ) -> PyResult<Bound<'py, PyAny>> {
+        let texts = texts_arg(texts, "texts", OnSurrogate::Strict)?;
+        let k = self.inner.num_perm;
+        let n = texts.len();
+        let h = &self.inner;
+        if h.scheme.is_u32() {
+            let v = py.detach(|| {
+                let mut out = vec![0u32; n * k];
+                out.par_chunks_mut(k)
+                    .zip(texts.par_iter())
+                    .for_each_init(Scratch::default, |s, (o, t)| h.signature_u32(t, s, o));
+                out
+            });
+            Ok(PyArray1::from_vec(py, v).reshape([n, k])?.into_any())
+        } else {
+            let v = py.detach(|| {
+                let mut out = vec![0u64; n * k];
+                out.par_chunks_mut(k)
+                    .zip(texts.par_iter())
+                    .for_each_init(Scratch::default, |s, (o, t)| h.signature_u64(t, s, o));
+                out
+            });
+            Ok(PyArray1::from_vec(py, v).reshape([n, k])?.into_any())
+        }
+    }
+
+    /// Signature of a set of tokens taken as they are (no normalization, no
+    /// shingling): each token is one element, hashed from its UTF-8 bytes.
+    fn signature_from_tokens<'py>(
+        &self,
+        py: Python<'py>,
+        tokens: &Bound<'_, PyAny>,
+    ) -> PyResult<Bound<'py, PyAny>> {
+        let tokens = token_set_arg(tokens, "tokens")?;
+        let k = self.inner.num_perm;
+        let h = &self.inner;
+        if h.scheme.is_u32() {
+            let v = py.detach(|| {
+                let mut out = vec![0u32; k];
+                h.sign_elements_u32(tokens.iter(), &mut Vec::new(), &mut out);
+                out
+            });
+            Ok(PyArray1::from_vec(py, v).into_any())
+        } else {
+            let v = py.detach(|| {
+                let mut out = vec![0u64; k];
+                h.sign_elements_u64(tokens.iter(), &mut Vec::new(), &mut out);
+                out
+            });
+            Ok(PyArray1::from_vec(py, v).into_any())
+        }
+    }
+
+    /// Signatures of many token sets (see `signature_from_tokens`), in parallel.
+    fn signatures_from_tokens<'py>(
+        &self,
+        py: Python<'py>,
+        token_sets: &Bound<'_, PyAny>,
+    ) -> PyResult<Bound<'py, PyAny>> {
+        if token_sets.is_instance_of::<PyString>() {
+            return Err(PyTypeError::new_err(
+                "token_sets must be an iterable of iterables of str, not a str",
+            ));
+        }
+        let iter = token_sets.try_iter().map_err(|_| {
+            PyTypeError::new_err(format!(
+                "token_sets must be an iterable of iterables of str, not {}",
+                type_name(token_sets)
+            ))
+        })?;
+        let mut sets = Vec::new();
+        for (i, item) in iter.enumerate() {
+            sets.push(token_set_arg(&item?, &format!("token_sets[{i}]"))?);
+        }
+        let k = self.inner.num_perm;
+        let n = sets.len();
+        let h = &self.inner;
+        if h.scheme.is_u32() {
+            let v = py.detach(|| {
+                let mut out = vec![0u32; n * k];
+                out.par_chunks_mut(k)
+                    .zip(sets.par_iter())
+                    .for_each_init(Vec::new, |xs, (o, t)| h.sign_elements_u32(t.iter(), xs, o));
+                out
+            });
+            Ok(PyArray1::from_vec(py, v).reshape([n, k])?.into_any())
+        } else {
+            let v = py.detach(|| {
+                let mut out = vec![0u64; n * k];
+                out.par_chunks_mut(k)
+                    .zip(sets.par_iter())
+                    .for_each_init(Vec::new, |xs, (o, t)| h.sign_elements_u64(t.iter(), xs, o));
+                out
+            });
+            Ok(PyArray1::from_vec(py, v).reshape([n, k])?.into_any())
+        }
+    }
+
+    fn __repr__(&self) -> String {
+        let h = &self.inner;
+        let compat = match &self.compat {
+            Some(c) => format!(", compat={c:?}, scheme={:?}", h.scheme.name()),
+            None => String::new(),
+        };
+        format!(
+            "MinHasher(num_perm={}, ngram={}, unit={:?}, seed={}{compat})",
+            h.num_perm,
+            h.ngram,
+            h.unit.name(),
+            h.seed
+        )
+        .replace('"', "'")
+    }
+
+    fn __eq__(&self, other: &Bound<'_, PyAny>) -> bool {
+        match other.cast::<PyMinHasher>() {
+            Ok(o) => {
+                let (a, b) = (&self.inner, &o.get().inner);
+                (a.num_perm, a.ngram, a.unit, a.seed, a.scheme)
+                    == (b.num_perm, b.ngram, b.unit, b.seed, b.scheme)
+            }
+            Err(_) => false,
+        }
+    }
+
+    fn __reduce__<'py>(
+        slf: &Bound<'py, Self>,
+    ) -> PyResult<(Bound<'py, PyAny>, Bound<'py, PyTuple>)> {
+        let py = slf.py();
+        let me = slf.get();
+        let h = &me.inner;
+        let scheme: Option<&str> = me.compat.as_ref().map(|_| h.scheme.name());
+        let args = PyTuple::new(
+            py,
+            [
+                h.num_perm.into_pyobject(py)?.into_any(),
+                h.ngram.into_pyobject(py)?.into_any(),
+                PyString::new(py, h.unit.name()).into_any(),
+                h.seed.into_pyobject(py)?.into_any(),
+                me.compat.clone().into_pyobject(py)?.into_any(),
+                scheme.into_pyobject(py)?.into_any(),
+            ],
+        )?;
+        Ok((py.get_type::<PyMinHasher>().into_any(), args))
+    }
+}
+
+// ------------------------------------------------------------------ functions
+
+/// Estimated Jaccard similarity of two signatures: the share of equal positions.
+#[pyfunction]
+fn jaccard(sig_a: &Bound<'_, PyAny>, sig_b: &Bound<'_, PyAny>) -> PyResult<f64> {
+    let a = sig_arg(sig_a, "sig_a")?;
+    let b = sig_arg(sig_b, "sig_b")?;
+    let (la, lb) = match (&a, &b) {
+        (Sig::U32(x), Sig::U32(y)) => (x.len(), y.len()),
+        (Sig::U64(x), Sig::U64(y)) => (x.len(), y.len()),
+        _ => {
+            return Err(PyValueError::new_err(
+                "sig_a and sig_b have different dtypes (uint32 vs uint64): they come from different schemes",
+            ))
+        }
+    };
+    if la != lb {
+        return Err(PyValueError::new_err(format!(
+            "sig_a and sig_b have different lengths ({la} and {lb})"
+        )));
+    }
+    if la == 0 {
+        return Err(PyValueError::new_err("signatures are empty"));
+    }
+    let va = a.to_u64("sig_a")?;
+    let vb = b.to_u64("sig_b")?;
+    Ok(core::minhash::estimate(&va, &vb))
+}
+
+/// Exact `(jaccard, containment)` of the shingle sets of two texts.
+#[pyfunction]
+#[pyo3(signature = (a, b, *, ngram=None, unit="word"))]
+fn overlap(
+    py: Python<'_>,
+    a: &Bound<'_, PyAny>,
+    b: &Bound<'_, PyAny>,
+    ngram: Option<&Bound<'_, PyAny>>,
+    unit: &str,
+) -> PyResult<(f64, f64)> {
+    let a = text_arg(a, "a", OnSurrogate::Strict)?;
+    let b = text_arg(b, "b", OnSurrogate::Strict)?;
+    let ngram = match ngram {
+        Some(o) => int_arg(o, "ngram", 1, core::minhash::MAX_NGRAM as i128)? as usize,
+        None => 5,
+    };
+    let unit = parse_unit(unit)?;
+    py.detach(|| core::overlap(&a, &b, ngram, unit))
+        .map_err(to_py)
+}
+
+type PairsOut = (
+    Vec<(u32, u32, f64, f64)>,
+    Vec<Vec<u32>>,
+    (usize, usize),
+    usize,
+);
+
+/// Raw near-duplicate search; `asimtext.near_duplicates` wraps the result.
+#[pyfunction]
+#[pyo3(signature = (texts, threshold, num_perm, ngram, unit, seed, params=None))]
+#[allow(clippy::too_many_arguments)]
+fn _near_duplicates(
+    py: Python<'_>,
+    texts: &Bound<'_, PyAny>,
+    threshold: &Bound<'_, PyAny>,
+    num_perm: &Bound<'_, PyAny>,
+    ngram: &Bound<'_, PyAny>,
+    unit: &str,
+    seed: &Bound<'_, PyAny>,
+    params: Option<&Bound<'_, PyAny>>,
+) -> PyResult<PairsOut> {
+    let threshold = float_arg(threshold, "threshold")?;
+    let num_perm = int_arg(num_perm, "num_perm", 2, core::lsh::MAX_LSH_NUM_PERM as i128)? as usize;
+    let ngram = int_arg(ngram, "ngram", 1, core::minhash::MAX_NGRAM as i128)? as usize;
+    let seed = int_arg(seed, "seed", 0, u64::MAX as i128)? as u64;
+    let unit = parse_unit(unit)?;
+    let params = match params {
+        None => None,
+        Some(p) if p.is_none() => None,
+        Some(p) => {
+            let (b, r): (Bound<'_, PyAny>, Bound<'_, PyAny>) = p
+                .extract()
+                .map_err(|_| PyTypeError::new_err("params must be a (bands, rows) tuple of int"))?;
+            Some((
+                int_arg(&b, "params[0] (bands)", 1, num_perm as i128)? as usize,
+                int_arg(&r, "params[1] (rows)", 1, num_perm as i128)? as usize,
+            ))
+        }
+    };
+    let texts = texts_arg(texts, "texts", OnSurrogate::Strict)?;
+    let o = NearDupOptions {
+        threshold,
+        num_perm,
+        ngram,
+        unit,
+        seed,
+        params,
+    };
+    let r = py
+        .detach(|| core::near_duplicates(&texts, &o))
+        .map_err(to_py)?;
+    Ok((r.pairs, r.clusters, r.params, r.candidates))
+}
+
+type PassageTuple = (usize, usize, usize, usize, usize);
+
+/// Raw shared passages: `(a_start, a_end, b_start, b_end, words)` tuples.
+#[pyfunction]
+#[pyo3(signature = (a, b, min_words))]
+fn _shared_passages(
+    py: Python<'_>,
+    a: &Bound<'_, PyAny>,
+    b: &Bound<'_, PyAny>,
+    min_words: &Bound<'_, PyAny>,
+) -> PyResult<Vec<PassageTuple>> {
+    let a = text_arg(a, "a", OnSurrogate::Strict)?;
+    let b = text_arg(b, "b", OnSurrogate::Strict)?;
+    let k = int_arg(min_words, "min_words", 1, u32::MAX as i128)? as usize;
+    let p = py
+        .detach(|| core::shared_passages(&a, &b, k))
+        .map_err(to_py)?;
+    Ok(p.into_iter()
+        .map(|p| (p.a_start, p.a_end, p.b_start, p.b_end, p.words))
+        .collect())
+}
+
+/// `(bands, rows)` chosen for a threshold (datasketch's `_optimal_param` rule).
+#[pyfunction]
+#[pyo3(signature = (threshold, num_perm, false_positive_weight, false_negative_weight))]
+fn _optimal_params(
+    py: Python<'_>,
+    threshold: f64,
+    num_perm: usize,
+    false_positive_weight: f64,
+    false_negative_weight: f64,
+) -> PyResult<(usize, usize)> {
+    core::lsh::check_lsh_args(
+        threshold,
+        num_perm,
+        (false_positive_weight, false_negative_weight),
+    )
+    .map_err(to_py)?;
+    Ok(py.detach(|| {
+        core::lsh::optimal_params(
+            threshold,
+            num_perm,
+            false_positive_weight,
+            false_negative_weight,
+        )
+    }))
+}
+
+// ------------------------------------------------------------------ LSH
+
+/// MinHash LSH index. See `asimtext.LSH`.
+#[pyclass(name = "LSH", module = "asimtext")]
+pub struct PyLsh {
+    inner: Lsh,
+}
+
+#[pymethods]
+impl PyLsh {
+    #[new]
+    #[pyo3(signature = (threshold=None, num_perm=None, weights=(0.5, 0.5), params=None))]
+    fn py_new(
+        py: Python<'_>,
+        threshold: Option<&Bound<'_, PyAny>>,
+        num_perm: Option<&Bound<'_, PyAny>>,
+        weights: (f64, f64),
+        params: Option<(usize, usize)>,
+    ) -> PyResult<Self> {
+        let threshold = match threshold {
+            Some(t) => float_arg(t, "threshold")?,
+            None => 0.8,
+        };
+        let num_perm = match num_perm {
+            Some(o) => int_arg(o, "num_perm", 2, core::lsh::MAX_LSH_NUM_PERM as i128)? as usize,
+            None => 128,
+        };
+        let inner = py
+            .detach(|| Lsh::new(threshold, num_perm, weights, params))
+            .map_err(to_py)?;
+        Ok(PyLsh { inner })
+    }
+
+    #[getter]
+    fn threshold(&self) -> f64 {
+        self.inner.threshold
+    }
+    #[getter]
+    fn num_perm(&self) -> usize {
+        self.inner.num_perm
+    }
+    #[getter]
+    fn weights(&self) -> (f64, f64) {
+        self.inner.weights
+    }
+    /// `(bands, rows)`.
+    #[getter]
+    fn params(&self) -> (usize, usize) {
+        (self.inner.bands, self.inner.rows)
+    }
+
+    /// Insert one signature under `key` (int or str); ValueError if the key exists.
+    fn insert(&mut self, key: &Bound<'_, PyAny>, sig: &Bound<'_, PyAny>) -> PyResult<()> {
+        let key = key_arg(key, "key")?;
+        let sig = sig_arg(sig, "sig")?.to_u64("sig")?;
+        self.inner.insert(key, &sig).map_err(to_py)
+    }
+
+    /// Bulk insert: `keys` (iterable of int/str) and `sigs` of shape `(len(keys), num_perm)`.
+    fn insert_many(
+        &mut self,
+        py: Python<'_>,
+        keys: &Bound<'_, PyAny>,
+        sigs: &Bound<'_, PyAny>,
+    ) -> PyResult<()> {
+        let mut ks = Vec::new();
+        for (i, k) in keys
+            .try_iter()
+            .map_err(|_| PyTypeError::new_err("keys must be an iterable of int or str"))?
+            .enumerate()
+        {
+            ks.push(key_arg(&k?, &format!("keys[{i}]"))?);
+        }
+        let (rows, width, flat): (usize, usize, Vec<u64>) =
+            if let Ok(a) = sigs.extract::<PyReadonlyArray2<'_, u32>>() {
+                let s = a.shape();
+                let v = a.as_array().iter().map(|&v| v as u64).collect();
+                (s[0], s[1], v)
+            } else if let Ok(a) = sigs.extract::<PyReadonlyArray2<'_, u64>>() {
+                let s = a.shape();
+                (s[0], s[1], a.as_array().iter().copied().collect())
+            } else {
+                return Err(PyTypeError::new_err(format!(
+                    "sigs must be a 2-D numpy array of uint32 or uint64, not {}",
+                    type_name(sigs)
+                )));
+            };
+        if rows != ks.len() {
+            return Err(PyValueError::new_err(format!(
+                "keys has {} items but sigs has {rows} rows",
+                ks.len()
+            )));
+        }
+        if width != self.inner.num_perm {
+            return Err(PyValueError::new_err(format!(
+                "sigs has {width} columns, the index expects num_perm = {}",
+                self.inner.num_perm
+            )));
+        }
+        {
+            let mut seen = std::collections::HashSet::new();
+            for (i, k) in ks.iter().enumerate() {
+                if self.inner.contains(k) || !seen.insert(k) {
+                    return Err(PyValueError::new_err(format!(
+                        "keys[{i}] = {k:?} is already in the index"
+                    )));
+                }
+            }
+        }
+        let inner = &mut self.inner;
+        py.detach(|| {
+            let hashes: Vec<Vec<u64>> = flat
+                .par_chunks(width.max(1))
+                .map(|s| inner.band_hashes(s).unwrap_or_default())
+                .collect();
+            for (k, h) in ks.into_iter().zip(hashes) {
+                inner.insert_hashes(k, &h)?;
+            }
+            Ok(())
+        })
+        .map_err(to_py)
+    }
+
+    /// Keys whose signatures share a band with `sig`, in insertion order.
+    fn query<'py>(
+        &self,
+        py: Python<'py>,
+        sig: &Bound<'py, PyAny>,
+    ) -> PyResult<Vec<Bound<'py, PyAny>>> {
+        let sig = sig_arg(sig, "sig")?.to_u64("sig")?;
+        let keys = self.inner.query(&sig).map_err(to_py)?;
+        keys.into_iter().map(|k| key_to_py(py, k)).collect()
+    }
+
+    /// Remove `key`; KeyError if it is not in the index.
+    fn remove(&mut self, key: &Bound<'_, PyAny>) -> PyResult<()> {
+        let k = key_arg(key, "key")?;
+        if !self.inner.contains(&k) {
+            return Err(PyKeyError::new_err(key.clone().unbind()));
+        }
+        self.inner.remove(&k).map_err(to_py)
+    }
+
+    /// Keys in insertion order.
+    fn keys<'py>(&self, py: Python<'py>) -> PyResult<Vec<Bound<'py, PyAny>>> {
+        self.inner
+            .keys()
+            .into_iter()
+            .map(|k| key_to_py(py, k))
+            .collect()
+    }
+
+    /// Approximate heap bytes used by the index.
+    fn memory_usage(&self) -> usize {
+        self.inner.memory_bytes()
+    }
+
+    fn __len__(&self) -> usize {
+        self.inner.len()
+    }
+
+    fn __contains__(&self, key: &Bound<'_, PyAny>) -> bool {
+        match key_arg(key, "key") {
+            Ok(k) => self.inner.contains(&k),
+            Err(_) => false,
+        }
+    }
+
+    /// The index as bytes (versioned format with a CRC-32 checksum).
+    fn to_bytes<'py>(&self, py: Python<'py>) -> Bound<'py, PyBytes> {
+        let b = py.detach(|| self.inner.to_bytes());
+        PyBytes::new(py, &b)
+    }
+
+    /// Rebuild an index from `to_bytes()` output; CorruptFileError if damaged.
+    #[staticmethod]
+    fn from_bytes(py: Python<'_>, data: &[u8]) -> PyResult<Self> {
+        let inner = py.detach(|| Lsh::from_bytes(data)).map_err(to_py)?;
+        Ok(PyLsh { inner })
+    }
+
+    /// Write the index to `path`.
+    fn save(&self, py: Python<'_>, path: std::path::PathBuf) -> PyResult<()> {
+        let b = py.detach(|| self.inner.to_bytes());
+        std::fs::write(&path, b).map_err(PyErr::from)
+    }
+
+    /// Read an index written by `save`; CorruptFileError if the file is not a
+    /// valid asimtext LSH file (foreign, truncated, corrupt, unknown version).
+    #[staticmethod]
+    fn load(py: Python<'_>, path: std::path::PathBuf) -> PyResult<Self> {
+        let data = std::fs::read(&path).map_err(PyErr::from)?;
+        let inner = py
+            .detach(|| Lsh::from_bytes(&data))
+            .map_err(|e| to_py_with_path(e, &path))?;
+        Ok(PyLsh { inner })
+    }
+
+    fn __reduce__<'py>(
+        slf: &Bound<'py, Self>,
+    ) -> PyResult<(Bound<'py, PyAny>, Bound<'py, PyTuple>)> {
+        let py = slf.py();
+        let bytes = slf.borrow().to_bytes(py);
+        let f = py.get_type::<PyLsh>().getattr("from_bytes")?;
+        Ok((f, PyTuple::new(py, [bytes])?))
+    }
+
+    fn __repr__(&self) -> String {
+        format!(
+            "LSH(threshold={}, num_perm={}, params=({}, {}), len={})",
+            self.inner.threshold,
+            self.inner.num_perm,
+            self.inner.bands,
+            self.inner.rows,
+            self.inner.len()
+        )
+    }
+}
+
+fn to_py_with_path(e: asimtext_core::Error, path: &std::path::Path) -> PyErr {
+    match e {
+        asimtext_core::Error::CorruptData { reason } => crate::errors::CorruptFileError::new_err(
+            format!("{}: corrupt or foreign data: {reason}", path.display()),
+        ),
+        other => to_py(other),
+    }
 }

@@ -8,6 +8,7 @@ mod dedup;
 mod errors;
 mod normalize;
 mod spans;
+mod xscript;
 
 #[pymodule]
 fn _core(m: &Bound<'_, PyModule>) -> PyResult<()> {
@@ -16,5 +17,6 @@ fn _core(m: &Bound<'_, PyModule>) -> PyResult<()> {
     normalize::register(m)?;
     dedup::register(m)?;
     spans::register(m)?;
+    xscript::register(m)?;
     Ok(())
 }

@@ -41,7 +41,22 @@ fn options(
     })
 }
 
-/// Normalize one text. See `asimtext.normalize` for the documentation.
+/// Normalize Hindi/English text.
+///
+/// form: "canonical" (default): Unicode NFC plus the Devanagari rules (vowel
+///     letters written as sequences, nukta order, invisible characters, ZWJ/ZWNJ
+///     outside conjuncts, white space, stray marks, dandas); safe to store and show.
+///     "match": canonical plus lossy folds (nukta, chandrabindu, nasal+virama,
+///     candra vowels, digits, dandas, quotes, case) for matching only.
+///     "nfc": plain Unicode NFC (Unicode 18.0.0).
+/// ascii_digits: Devanagari digits to ASCII (always on in "match").
+/// ascii_punctuation: curly quotes and dashes to ASCII.
+/// fix_mojibake: repair UTF-8 that was decoded as cp1252/latin-1 ("à¤•à¤¾" -> "का").
+/// fold_vowel_length: "match" only: fold long and short i/u (ी -> ि, ू -> ु).
+/// errors: "strict" (default) raises ValueError on a lone surrogate, naming its
+///     index; "replace" replaces each one with U+FFFD (offsets stay valid).
+///
+/// Raises TypeError if text is not a str.
 #[pyfunction]
 #[pyo3(signature = (text, *, form="canonical", ascii_digits=false, ascii_punctuation=false, fix_mojibake=false, fold_vowel_length=false, errors="strict"))]
 #[allow(clippy::too_many_arguments)]
@@ -66,7 +81,12 @@ fn normalize(
     Ok(py.detach(|| core::normalize(&text, &opts)))
 }
 
-/// Normalize one text and return `(normalized, offsets)`.
+/// Normalize one text and return (normalized, offsets).
+///
+/// offsets[i] is the index in `text` of the code point that output code point
+/// i came from; one more entry, len(text), closes the list, so that an output
+/// span [s, e) maps back to text[offsets[s]:offsets[e]]. Offsets are monotone.
+/// Options as for normalize().
 #[pyfunction]
 #[pyo3(signature = (text, *, form="canonical", ascii_digits=false, ascii_punctuation=false, fix_mojibake=false, fold_vowel_length=false, errors="strict"))]
 #[allow(clippy::too_many_arguments)]
@@ -93,7 +113,11 @@ fn normalize_with_offsets(
     Ok((n.text, offsets))
 }
 
-/// Normalize many texts in parallel (all cores, GIL released).
+/// Normalize many texts in parallel on all cores, with the GIL released.
+///
+/// texts: any iterable of str. Returns a list of str in the same order.
+/// Errors name the item: TypeError("texts[3] must be str, not int").
+/// Options as for normalize().
 #[pyfunction]
 #[pyo3(signature = (texts, *, form="canonical", ascii_digits=false, ascii_punctuation=false, fix_mojibake=false, fold_vowel_length=false, errors="strict"))]
 #[allow(clippy::too_many_arguments)]

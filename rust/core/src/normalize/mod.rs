@@ -1,8 +1,20 @@
 //! Devanagari-aware normalization with an offset map back to the input
 //! (contract: shared/spec/normalization.md).
 //!
-//! PLACEHOLDER IMPLEMENTATION: the interface below is final; the rules are being
-//! filled in (issue 2). Callers may rely on the types and on the offset contract.
+//! Stages: (optional mojibake repair) -> invisible characters -> NFC ->
+//! canonical rules -> (match key folds). Each stage carries, for every
+//! character, the input code point range it came from.
+
+mod canonical;
+pub mod devanagari;
+#[doc(hidden)]
+pub mod fast;
+mod item;
+mod match_key;
+mod mojibake;
+mod nfc;
+
+use item::Item;
 
 /// Which output to produce.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -97,39 +109,141 @@ impl Normalized {
 
 /// Normalize `text`.
 pub fn normalize(text: &str, opts: &Options) -> String {
-    normalize_with_offsets(text, opts).text
+    let mut out = Output::new(text.len(), false);
+    process(text, opts, &mut out);
+    out.text
 }
 
 /// Normalize `text` and return the offset map.
 pub fn normalize_with_offsets(text: &str, opts: &Options) -> Normalized {
-    let mut out = String::with_capacity(text.len());
-    let mut starts = Vec::with_capacity(text.len());
-    let mut ends = Vec::with_capacity(text.len());
-    let mut n = 0u32;
-    for (i, c) in text.chars().enumerate() {
-        let i = i as u32;
-        n = i + 1;
-        let mapped: Option<char> = match opts.form {
-            Form::Match => match c {
-                '\u{0966}'..='\u{096F}' => Some((b'0' + (c as u32 - 0x0966) as u8) as char),
-                '\u{093C}' => None,
-                '\u{0901}' => Some('\u{0902}'),
-                '\u{0964}' | '\u{0965}' => Some('.'),
-                'A'..='Z' => Some(c.to_ascii_lowercase()),
-                _ => Some(c),
-            },
-            _ => Some(c),
-        };
-        if let Some(m) = mapped {
-            out.push(m);
-            starts.push(i);
-            ends.push(i + 1);
-        }
-    }
+    let mut out = Output::new(text.len(), true);
+    let input_len = process(text, opts, &mut out);
     Normalized {
-        text: out,
-        starts,
-        ends,
-        input_len: n,
+        text: out.text,
+        starts: out.starts,
+        ends: out.ends,
+        input_len,
     }
 }
+
+/// The output being built, with or without the offset map.
+struct Output {
+    text: String,
+    starts: Vec<u32>,
+    ends: Vec<u32>,
+    track: bool,
+}
+
+impl Output {
+    fn new(capacity: usize, track: bool) -> Self {
+        let n = if track { capacity / 2 } else { 0 };
+        Output {
+            text: String::with_capacity(capacity),
+            starts: Vec::with_capacity(n),
+            ends: Vec::with_capacity(n),
+            track,
+        }
+    }
+
+    #[inline]
+    fn push(&mut self, c: char, start: u32, end: u32) {
+        self.text.push(c);
+        if self.track {
+            self.starts.push(start);
+            self.ends.push(end);
+        }
+    }
+
+    /// A piece of the input copied unchanged, starting at input code point `base`.
+    fn push_verbatim(&mut self, s: &str, base: u32, n_chars: u32) {
+        self.text.push_str(s);
+        if self.track {
+            self.starts.extend(base..base + n_chars);
+            self.ends.extend(base + 1..base + n_chars + 1);
+        }
+    }
+}
+
+/// Normalize line by line (every rule is local to a line): a clean line takes
+/// the fast path, any other the full stages. Returns the input length in code points.
+fn process(text: &str, opts: &Options, out: &mut Output) -> u32 {
+    let mut base = 0u32;
+    for chunk in text.split_inclusive('\n') {
+        let (line, newline) = match chunk.strip_suffix('\n') {
+            Some(line) => (line, true),
+            None => (chunk, false),
+        };
+        let clean = match opts.form {
+            Form::Nfc if !opts.fix_mojibake && !line_needs_nfc(line) => {
+                Some(line.chars().count() as u32)
+            }
+            Form::Nfc => None,
+            _ => fast::clean_len(line, opts),
+        };
+        let n_line = clean.unwrap_or_else(|| line.chars().count() as u32);
+        if clean.is_some() {
+            if opts.form == Form::Match {
+                fast::fold_clean_line(line, opts, |c, s, e| out.push(c, base + s, base + e));
+            } else {
+                out.push_verbatim(line, base, n_line);
+            }
+            if newline {
+                out.push('\n', base + n_line, base + n_line + 1);
+            }
+        } else {
+            for it in run(chunk, base, opts) {
+                out.push(it.c, it.start, it.end);
+            }
+        }
+        base += n_line + newline as u32;
+    }
+    base
+}
+
+fn line_needs_nfc(line: &str) -> bool {
+    let mut prev = None;
+    for c in line.chars() {
+        if fast::needs_nfc(prev, c) {
+            return true;
+        }
+        prev = Some(c);
+    }
+    false
+}
+
+/// The full stages, in order, on one chunk of text that starts at input code
+/// point `base`. Invisible characters go before NFC so that what they
+/// separated can compose; the Devanagari rules run on NFC text.
+fn run(text: &str, base: u32, opts: &Options) -> Vec<Item> {
+    let mut items: Vec<Item> = text
+        .chars()
+        .enumerate()
+        .map(|(i, c)| Item::new(c, base + i as u32, base + i as u32 + 1))
+        .collect();
+    if opts.form == Form::Nfc {
+        return nfc::nfc(items);
+    }
+    if opts.fix_mojibake {
+        // On NFC text (mojibake of a decomposed letter is still mojibake), and
+        // again until nothing changes (text encoded twice). Each round that
+        // changes anything makes the text shorter, so this ends.
+        items = nfc::nfc(items);
+        loop {
+            let before = items.len();
+            items = mojibake::repair(items);
+            if items.len() == before {
+                break;
+            }
+        }
+    }
+    let items = nfc::nfc(canonical::remove_invisibles(items));
+    let items = canonical::apply(&items, opts);
+    match opts.form {
+        // Lower-casing can put a combining mark out of canonical order (İ -> i + U+0307).
+        Form::Match => nfc::nfc(match_key::apply(&items, opts)),
+        _ => items,
+    }
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,57 @@
+"""Shared benchmark helpers: throughput (MB/s, docs/s) and ratios, printed as
+one table per group at the end of the run.
+
+Run: pip install ".[bench]" && python -m pytest benches --benchmark-only
+Sizes can be scaled down for a quick look with ASIMTEXT_BENCH_SCALE=0.1.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+
+import pytest
+
+sys.path.insert(0, os.path.dirname(__file__))
+
+SCALE = float(os.environ.get("ASIMTEXT_BENCH_SCALE", "1"))
+_RESULTS: list = []
+
+
+@pytest.fixture
+def throughput(benchmark):
+    """Run `fn` under pytest-benchmark and record MB/s and docs/s (best round)."""
+
+    def run(fn, *, group, name, nbytes, ndocs=None, rounds=3, baseline=False):
+        benchmark.group = group
+        result = benchmark.pedantic(fn, rounds=rounds, iterations=1, warmup_rounds=1 if rounds > 1 else 0)
+        best = benchmark.stats.stats.min
+        mbs = nbytes / best / 1e6
+        dps = (ndocs / best) if ndocs else None
+        benchmark.extra_info.update({"MB/s": round(mbs, 2), "docs/s": round(dps, 1) if dps else None})
+        _RESULTS.append({"group": group, "name": name, "mbs": mbs, "dps": dps, "baseline": baseline})
+        return result
+
+    return run
+
+
+def pytest_terminal_summary(terminalreporter):
+    if not _RESULTS:
+        return
+    tr = terminalreporter
+    tr.section("asimtext throughput")
+    groups: dict = {}
+    for r in _RESULTS:
+        groups.setdefault(r["group"], []).append(r)
+    for group, rows in groups.items():
+        bases = [r for r in rows if r["baseline"]]
+        tr.write_line(f"\n[{group}]")
+        head = f"{'implementation':44s} {'MB/s':>10s} {'docs/s':>12s}"
+        for b in bases:
+            head += f"  {'x ' + b['name'][:18]:>20s}"
+        tr.write_line(head)
+        for r in sorted(rows, key=lambda r: -r["mbs"]):
+            line = f"{r['name']:44s} {r['mbs']:10.1f} {(r['dps'] or 0):12.0f}"
+            for b in bases:
+                line += f"  {r['mbs'] / b['mbs']:20.1f}"
+            tr.write_line(line)

@@ -1,0 +1,265 @@
+"""Pure-Python twin of asimtext's shingling, MinHash and overlap.
+
+Same rules, same bits as the Rust core (``rust/core/src/dedup/``); the
+differential tests hold the two to it. Only numpy and unicodedata2 are used.
+
+* Text -> match key (:func:`asimtext.pure.normalize.normalize`, form "match").
+* Tokens: maximal runs of code points whose Unicode 18.0.0 general category is
+  L*, M* or N*; U+00AD, U+200C, U+200D, U+2060, U+FEFF are dropped without
+  splitting a token; everything else separates tokens.
+* Shingles: ``ngram`` consecutive tokens joined by one space (``unit="word"``),
+  or ``ngram`` consecutive code points of the tokens joined by one space
+  (``unit="char"``); a text with fewer units than ``ngram`` (but at least one)
+  has one shingle, all of it; a text without tokens has none.
+* Default scheme: ``x = asimhash64(utf8(shingle)) >> 32``; permutation ``k`` is
+  ``(a_k * x + b_k) mod 2**32``; ``(a_k, b_k)`` from SplitMix64(seed).
+* ``compat="datasketch"``: datasketch 2.x schemes affine32, affine64, legacy.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import struct
+from collections.abc import Iterable, Sequence
+
+import numpy as np
+import unicodedata2
+
+from asimtext.pure.normalize import normalize
+
+M32 = (1 << 32) - 1
+M64 = (1 << 64) - 1
+K0 = 0x243F6A8885A308D3
+K1 = 0x9E3779B97F4A7C15
+K2 = 0xD6E8FEB86659FD93
+MERSENNE61 = (1 << 61) - 1
+IGNORABLE = frozenset("\u00ad\u200c\u200d\u2060\ufeff")
+
+__all__ = [
+    "MinHasher",
+    "hash64",
+    "is_token_char",
+    "jaccard",
+    "overlap",
+    "shingles",
+    "tokenize",
+]
+
+
+def is_token_char(c: str) -> bool:
+    """Whether code point ``c`` belongs to a token (category L*, M* or N*)."""
+    return unicodedata2.category(c)[0] in "LMN"
+
+
+def tokenize(text: str) -> list[str]:
+    """Tokens of an already normalized text."""
+    out: list[str] = []
+    cur: list[str] = []
+    for c in text:
+        if is_token_char(c):
+            cur.append(c)
+        elif c in IGNORABLE:
+            continue
+        elif cur:
+            out.append("".join(cur))
+            cur = []
+    if cur:
+        out.append("".join(cur))
+    return out
+
+
+def _check_int(value, name: str, lo: int, hi: int) -> int:
+    if not isinstance(value, int):
+        raise TypeError(f"{name} must be int, not {type(value).__name__}")
+    if not lo <= value <= hi:
+        raise ValueError(f"{name} must be between {lo} and {hi}, got {value}")
+    return value
+
+
+def _check_text(text, name: str) -> str:
+    if not isinstance(text, str):
+        raise TypeError(f"{name} must be str, not {type(text).__name__}")
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError as e:
+        raise ValueError(f"{name} contains a lone surrogate at index {e.start}") from None
+    return text
+
+
+def shingles(text: str, ngram: int = 5, unit: str = "word") -> list[str]:
+    """The shingles of raw ``text`` in text order (repeats kept)."""
+    _check_int(ngram, "ngram", 1, 64)
+    if unit not in ("word", "char"):
+        raise ValueError(f"unit must be 'word' or 'char', not {unit!r}")
+    toks = tokenize(normalize(_check_text(text, "text"), form="match"))
+    if unit == "word":
+        units, sep = toks, " "
+    else:
+        units, sep = list(" ".join(toks)), ""
+    m = len(units)
+    if m == 0:
+        return []
+    if m < ngram:
+        return [sep.join(units)]
+    return [sep.join(units[i : i + ngram]) for i in range(m - ngram + 1)]
+
+
+def _mum(x: int, y: int) -> int:
+    p = x * y
+    return (p & M64) ^ (p >> 64)
+
+
+def hash64(data: bytes) -> int:
+    """asimhash64: the 64-bit shingle hash of the default scheme."""
+    n = len(data)
+    h = n ^ K0
+    for i in range(0, n, 8):
+        w = int.from_bytes(data[i : i + 8], "little")
+        h = _mum(h ^ w, K1)
+    return _mum(h ^ n, K2)
+
+
+def _splitmix64(seed: int):
+    state = seed
+    while True:
+        state = (state + 0x9E3779B97F4A7C15) & M64
+        z = state
+        z = ((z ^ (z >> 30)) * 0xBF58476D1CE4E5B9) & M64
+        z = ((z ^ (z >> 27)) * 0x94D049BB133111EB) & M64
+        yield z ^ (z >> 31)
+
+
+def _fmix(hv: np.ndarray, width: int) -> np.ndarray:
+    if width == 32:
+        s1, m1, s2, m2, s3 = 16, 0x85EBCA6B, 13, 0xC2B2AE35, 16
+        t = np.uint32
+    else:
+        s1, m1, s2, m2, s3 = 33, 0xFF51AFD7ED558CCD, 33, 0xC4CEB9FE1A85EC53, 33
+        t = np.uint64
+    hv = hv ^ (hv >> t(s1))
+    hv = hv * t(m1)
+    hv = hv ^ (hv >> t(s2))
+    hv = hv * t(m2)
+    return hv ^ (hv >> t(s3))
+
+
+class MinHasher:
+    """Pure-Python twin of :class:`asimtext.MinHasher` (same signatures, slower)."""
+
+    def __init__(
+        self,
+        num_perm: int = 128,
+        ngram: int = 5,
+        unit: str = "word",
+        seed: int = 1,
+        compat: str | None = None,
+        scheme: str | None = None,
+    ) -> None:
+        self.num_perm = _check_int(num_perm, "num_perm", 1, 1 << 16)
+        self.ngram = _check_int(ngram, "ngram", 1, 64)
+        if unit not in ("word", "char"):
+            raise ValueError(f"unit must be 'word' or 'char', not {unit!r}")
+        self.unit = unit
+        if compat is None:
+            if scheme not in (None, "asim"):
+                raise ValueError(f"scheme={scheme!r} needs compat='datasketch'")
+            scheme = "asim"
+        elif compat == "datasketch":
+            scheme = scheme or "affine32"
+            if scheme not in ("affine32", "affine64", "legacy"):
+                raise ValueError(
+                    f"scheme must be 'affine32', 'affine64' or 'legacy', not {scheme!r}"
+                )
+        else:
+            raise ValueError(f"compat must be None or 'datasketch', not {compat!r}")
+        self.compat = compat
+        self.scheme = scheme
+        self.seed = _check_int(seed, "seed", 0, M64 if scheme == "asim" else M32)
+        self.dtype = np.uint32 if scheme in ("asim", "affine32") else np.uint64
+        if scheme == "asim":
+            g = _splitmix64(seed)
+            a, b = [], []
+            for _ in range(num_perm):
+                a.append((next(g) >> 32) | 1)
+                b.append(next(g) >> 32)
+            self._a = np.array(a, dtype=np.uint32)
+            self._b = np.array(b, dtype=np.uint32)
+        else:
+            gen = np.random.RandomState(seed)
+            if scheme == "legacy":
+                pairs = [
+                    (
+                        gen.randint(1, MERSENNE61, dtype=np.uint64),
+                        gen.randint(0, MERSENNE61, dtype=np.uint64),
+                    )
+                    for _ in range(num_perm)
+                ]
+                self._a = np.array([p[0] for p in pairs], dtype=np.uint64)
+                self._b = np.array([p[1] for p in pairs], dtype=np.uint64)
+            else:
+                width = 32 if scheme == "affine32" else 64
+                t = self.dtype
+                self._a = gen.randint(0, 1 << (width - 1), num_perm, dtype=t) * t(2) + t(1)
+                self._b = gen.randint(0, 1 << width, num_perm, dtype=t)
+
+    def shingles(self, text: str) -> list[str]:
+        """The shingles of ``text`` exactly as they are hashed."""
+        return shingles(text, self.ngram, self.unit)
+
+    def _empty(self) -> np.ndarray:
+        v = M32 if self.scheme != "affine64" else M64
+        return np.full(self.num_perm, v, dtype=self.dtype)
+
+    def signature_from_tokens(self, tokens: Iterable[str]) -> np.ndarray:
+        """Signature of a set whose elements are ``tokens`` (taken as they are)."""
+        items = [_check_text(t, f"tokens[{i}]").encode("utf-8") for i, t in enumerate(tokens)]
+        sig = self._empty()
+        if not items:
+            return sig
+        if self.scheme == "asim":
+            xs = np.array([hash64(t) >> 32 for t in items], dtype=np.uint32).reshape(-1, 1)
+            return np.minimum(sig, (xs * self._a + self._b).min(axis=0))
+        if self.scheme == "legacy":
+            hv = [struct.unpack("<I", hashlib.sha1(t).digest()[:4])[0] for t in items]
+            xs = np.array(hv, dtype=np.uint64).reshape(-1, 1)
+            phv = ((xs * self._a + self._b) % np.uint64(MERSENNE61)) & np.uint64(M32)
+            return np.minimum(sig, phv.min(axis=0))
+        if self.scheme == "affine32":
+            hv = [struct.unpack("<I", hashlib.sha1(t).digest()[:4])[0] for t in items]
+            xs = _fmix(np.array(hv, dtype=np.uint32).reshape(-1, 1), 32)
+        else:
+            hv = [struct.unpack("<Q", hashlib.sha1(t).digest()[:8])[0] for t in items]
+            xs = _fmix(np.array(hv, dtype=np.uint64).reshape(-1, 1), 64)
+        return np.minimum(sig, (xs * self._a + self._b).min(axis=0))
+
+    def signature(self, text: str) -> np.ndarray:
+        """Signature of raw ``text``."""
+        return self.signature_from_tokens(self.shingles(text))
+
+    def signatures(self, texts: Iterable[str]) -> np.ndarray:
+        """Signatures of many texts, shape ``(n, num_perm)``."""
+        rows = []
+        for i, t in enumerate(texts):
+            _check_text(t, f"texts[{i}]")
+            rows.append(self.signature(t))
+        if not rows:
+            return np.zeros((0, self.num_perm), dtype=self.dtype)
+        return np.vstack(rows)
+
+
+def jaccard(sig_a: Sequence[int], sig_b: Sequence[int]) -> float:
+    """Estimated Jaccard similarity: share of equal positions."""
+    a, b = np.asarray(sig_a), np.asarray(sig_b)
+    if a.shape != b.shape or a.size == 0:
+        raise ValueError("signatures must be non-empty and of the same length")
+    return float(np.count_nonzero(a == b)) / float(a.size)
+
+
+def overlap(a: str, b: str, *, ngram: int = 5, unit: str = "word") -> tuple[float, float]:
+    """Exact ``(jaccard, containment)`` of the shingle sets of two texts."""
+    sa = set(shingles(_check_text(a, "a"), ngram, unit))
+    sb = set(shingles(_check_text(b, "b"), ngram, unit))
+    if not sa or not sb:
+        return (0.0, 0.0)
+    inter = len(sa & sb)
+    return (inter / (len(sa) + len(sb) - inter), inter / min(len(sa), len(sb)))

@@ -1,0 +1,284 @@
+//! `near_duplicates`: signatures -> LSH candidate pairs -> exact verification
+//! -> connected components.
+
+use rayon::prelude::*;
+
+use super::lsh::{band_hash, check_lsh_args, optimal_params, MAX_LSH_NUM_PERM};
+use super::minhash::{estimate, MinHasher, Scheme, Scratch};
+use super::shingle::Unit;
+use super::verify::jaccard;
+use crate::error::{Error, Result};
+
+#[derive(Clone, Debug)]
+pub struct NearDupOptions {
+    pub threshold: f64,
+    pub num_perm: usize,
+    pub ngram: usize,
+    pub unit: Unit,
+    pub seed: u64,
+    /// `(bands, rows)`; default: chosen for `max(threshold - 0.2, 0.05)` with
+    /// weights (0.2, 0.8), which favours recall (verification removes false positives).
+    pub params: Option<(usize, usize)>,
+}
+
+impl Default for NearDupOptions {
+    fn default() -> Self {
+        NearDupOptions {
+            threshold: 0.8,
+            num_perm: 128,
+            ngram: 5,
+            unit: Unit::Word,
+            seed: 1,
+            params: None,
+        }
+    }
+}
+
+#[derive(Clone, Debug, Default)]
+pub struct NearDupResult {
+    /// `(i, j, estimated, exact)`, `i < j`, sorted by `(i, j)`.
+    pub pairs: Vec<(u32, u32, f64, f64)>,
+    /// Connected components of the pairs (each sorted, listed by smallest member).
+    pub clusters: Vec<Vec<u32>>,
+    /// `(bands, rows)` used.
+    pub params: (usize, usize),
+    /// Number of candidate pairs the LSH produced (before verification).
+    pub candidates: usize,
+}
+
+/// The `(bands, rows)` `near_duplicates` uses by default.
+pub fn default_params(threshold: f64, num_perm: usize) -> (usize, usize) {
+    optimal_params((threshold - 0.2).max(0.05), num_perm, 0.2, 0.8)
+}
+
+/// Union-find with path halving and union by size.
+pub struct UnionFind {
+    parent: Vec<u32>,
+    size: Vec<u32>,
+}
+impl UnionFind {
+    pub fn new(n: usize) -> Self {
+        UnionFind {
+            parent: (0..n as u32).collect(),
+            size: vec![1; n],
+        }
+    }
+    pub fn find(&mut self, mut x: u32) -> u32 {
+        while self.parent[x as usize] != x {
+            let p = self.parent[self.parent[x as usize] as usize];
+            self.parent[x as usize] = p;
+            x = p;
+        }
+        x
+    }
+    pub fn union(&mut self, a: u32, b: u32) {
+        let (mut ra, mut rb) = (self.find(a), self.find(b));
+        if ra == rb {
+            return;
+        }
+        if self.size[ra as usize] < self.size[rb as usize] {
+            std::mem::swap(&mut ra, &mut rb);
+        }
+        self.parent[rb as usize] = ra;
+        self.size[ra as usize] += self.size[rb as usize];
+    }
+}
+
+/// Connected components (of size >= 2) of `pairs` over `n` items.
+pub fn clusters(n: usize, pairs: impl Iterator<Item = (u32, u32)>) -> Vec<Vec<u32>> {
+    let mut uf = UnionFind::new(n);
+    let mut touched = vec![false; n];
+    for (i, j) in pairs {
+        uf.union(i, j);
+        touched[i as usize] = true;
+        touched[j as usize] = true;
+    }
+    let mut by_root: std::collections::BTreeMap<u32, Vec<u32>> = Default::default();
+    for i in 0..n as u32 {
+        if touched[i as usize] {
+            let r = uf.find(i);
+            by_root.entry(r).or_default().push(i);
+        }
+    }
+    let mut out: Vec<Vec<u32>> = by_root.into_values().collect();
+    out.sort_unstable_by_key(|c| c[0]);
+    out
+}
+
+/// Validate the options.
+pub fn check_options(o: &NearDupOptions) -> Result<()> {
+    check_lsh_args(
+        o.threshold,
+        o.num_perm.clamp(2, MAX_LSH_NUM_PERM),
+        (0.5, 0.5),
+    )?;
+    if !(2..=MAX_LSH_NUM_PERM).contains(&o.num_perm) {
+        return Err(Error::InvalidArgument {
+            name: "num_perm",
+            reason: format!(
+                "must be between 2 and {MAX_LSH_NUM_PERM}, got {}",
+                o.num_perm
+            ),
+        });
+    }
+    if let Some((b, r)) = o.params {
+        if b == 0 || r == 0 || b.saturating_mul(r) > o.num_perm {
+            return Err(Error::InvalidArgument {
+                name: "params",
+                reason: format!(
+                    "bands * rows must be between 1 and num_perm = {}, got ({b}, {r})",
+                    o.num_perm
+                ),
+            });
+        }
+    }
+    Ok(())
+}
+
+/// Sketches of many texts: per text the sorted shingle-hash set and the signature.
+pub struct Sketches {
+    pub sets: Vec<Vec<u64>>,
+    /// Row-major `n x num_perm`.
+    pub sigs: Vec<u32>,
+    pub num_perm: usize,
+}
+
+pub fn sketch_all<S: AsRef<str> + Sync>(hasher: &MinHasher, texts: &[S]) -> Sketches {
+    let k = hasher.num_perm;
+    let mut sigs = vec![0u32; texts.len() * k];
+    let mut sets: Vec<Vec<u64>> = vec![Vec::new(); texts.len()];
+    sigs.par_chunks_mut(k)
+        .zip(sets.par_iter_mut())
+        .zip(texts.par_iter())
+        .for_each_init(Scratch::default, |s, ((sig, set), text)| {
+            *set = hasher.shingle_hash_set(text.as_ref(), s);
+            s.xs32.clear();
+            s.xs32.extend(set.iter().map(|&h| (h >> 32) as u32));
+            let xs = std::mem::take(&mut s.xs32);
+            hasher.sign_values_u32(&xs, sig);
+            s.xs32 = xs;
+        });
+    Sketches {
+        sets,
+        sigs,
+        num_perm: k,
+    }
+}
+
+/// Candidate pairs `(i, j)`, `i < j`, sorted and unique: documents sharing at
+/// least one band bucket. Documents with empty sets are skipped.
+pub fn candidate_pairs(sk: &Sketches, bands: usize, rows: usize) -> Vec<(u32, u32)> {
+    let k = sk.num_perm;
+    let n = sk.sets.len();
+    let mut pairs: Vec<(u32, u32)> = (0..bands)
+        .into_par_iter()
+        .flat_map_iter(|band| {
+            let mut keyed: Vec<(u64, u32)> = (0..n)
+                .filter(|&d| !sk.sets[d].is_empty())
+                .map(|d| {
+                    let sig = &sk.sigs[d * k..(d + 1) * k];
+                    (
+                        band_hash(band, &sig[band * rows..(band + 1) * rows]),
+                        d as u32,
+                    )
+                })
+                .collect();
+            keyed.sort_unstable();
+            let mut out = Vec::new();
+            let mut s = 0;
+            while s < keyed.len() {
+                let mut e = s + 1;
+                while e < keyed.len() && keyed[e].0 == keyed[s].0 {
+                    e += 1;
+                }
+                for x in s..e {
+                    for y in x + 1..e {
+                        out.push((keyed[x].1, keyed[y].1));
+                    }
+                }
+                s = e;
+            }
+            out
+        })
+        .collect();
+    pairs.par_sort_unstable();
+    pairs.dedup();
+    pairs
+}
+
+/// Find near-duplicate pairs among `texts` (see [`NearDupOptions`]).
+pub fn near_duplicates<S: AsRef<str> + Sync>(
+    texts: &[S],
+    o: &NearDupOptions,
+) -> Result<NearDupResult> {
+    check_options(o)?;
+    if texts.len() > u32::MAX as usize - 1 {
+        return Err(Error::InvalidArgument {
+            name: "texts",
+            reason: "too many texts (at most 2**32 - 2)".into(),
+        });
+    }
+    let hasher = MinHasher::new(o.num_perm, o.ngram, o.unit, o.seed, Scheme::Asim)?;
+    let (bands, rows) = o
+        .params
+        .unwrap_or_else(|| default_params(o.threshold, o.num_perm));
+    let sk = sketch_all(&hasher, texts);
+    let cands = candidate_pairs(&sk, bands, rows);
+    let k = o.num_perm;
+    let pairs: Vec<(u32, u32, f64, f64)> = cands
+        .par_iter()
+        .filter_map(|&(i, j)| {
+            let exact = jaccard(&sk.sets[i as usize], &sk.sets[j as usize]);
+            if exact >= o.threshold {
+                let (si, sj) = (i as usize * k, j as usize * k);
+                let est = estimate(&sk.sigs[si..si + k], &sk.sigs[sj..sj + k]);
+                Some((i, j, est, exact))
+            } else {
+                None
+            }
+        })
+        .collect();
+    let clusters = clusters(texts.len(), pairs.iter().map(|p| (p.0, p.1)));
+    Ok(NearDupResult {
+        pairs,
+        clusters,
+        params: (bands, rows),
+        candidates: cands.len(),
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn finds_copies_and_clusters() {
+        let base = "the quick brown fox jumps over the lazy dog near the river bank today and tomorrow as well";
+        let texts = vec![
+            base.to_string(),
+            "something entirely different with many other words in it for sure yes".to_string(),
+            format!("{base} indeed"),
+            String::new(),
+            base.replace("lazy", "LAZY"),
+            String::new(),
+        ];
+        let r = near_duplicates(
+            &texts,
+            &NearDupOptions {
+                threshold: 0.7,
+                ..Default::default()
+            },
+        )
+        .unwrap();
+        let ij: Vec<(u32, u32)> = r.pairs.iter().map(|p| (p.0, p.1)).collect();
+        assert_eq!(ij, vec![(0, 2), (0, 4), (2, 4)]);
+        assert_eq!(r.clusters, vec![vec![0, 2, 4]]);
+        assert_eq!(r.pairs[1].3, 1.0);
+    }
+
+    #[test]
+    fn clusters_are_components() {
+        let c = clusters(6, [(4, 5), (0, 2), (2, 3)].into_iter());
+        assert_eq!(c, vec![vec![0, 2, 3], vec![4, 5]]);
+    }
+}

@@ -1,0 +1,156 @@
+use super::*;
+
+fn canon(s: &str) -> String {
+    normalize(s, &Options::canonical())
+}
+fn key(s: &str) -> String {
+    normalize(s, &Options::match_key())
+}
+
+#[test]
+fn vowel_letters_written_as_sequences() {
+    assert_eq!(canon("\u{0905}\u{093E}"), "\u{0906}");
+    assert_eq!(canon("\u{0905}\u{093E}\u{0945}"), "\u{0911}");
+    assert_eq!(canon("\u{090F}\u{0947}"), "\u{0910}");
+    assert_eq!(canon("\u{0905}\u{0946}"), "\u{0904}");
+}
+
+#[test]
+fn nukta_after_vowel_sign_moves_to_consonant() {
+    // ड + ी + ़ -> ड + ़ + ी
+    assert_eq!(
+        canon("\u{0921}\u{0940}\u{093C}"),
+        "\u{0921}\u{093C}\u{0940}"
+    );
+    // न + ा + ़ -> ऩ + ा (NFC composes न + nukta)
+    assert_eq!(canon("\u{0928}\u{093E}\u{093C}"), "\u{0929}\u{093E}");
+}
+
+#[test]
+fn invisibles_and_joiners() {
+    assert_eq!(canon("a\u{200B}b\u{FEFF}c\u{00AD}d\u{2060}e"), "abcde");
+    assert_eq!(canon("क्\u{200D}ष"), "क्\u{200D}ष");
+    assert_eq!(canon("क\u{200D}ष"), "कष");
+}
+
+#[test]
+fn white_space() {
+    assert_eq!(canon("a \t\u{00A0} b  \r\nc\rd  \n\n  e"), "a b\nc\nd\n\ne");
+}
+
+#[test]
+fn stray_marks() {
+    assert_eq!(canon("था. \u{0949}"), "था.");
+    assert_eq!(canon("\u{093E}क"), "क");
+    assert_eq!(canon("5\u{0902}"), "5");
+}
+
+#[test]
+fn dandas() {
+    assert_eq!(canon("राम आया।।"), "राम आया॥");
+    assert_eq!(canon("राम आया | सीता गई"), "राम आया । सीता गई");
+    assert_eq!(canon("a | b"), "a | b");
+    assert_eq!(canon("१०:३०"), "१०:३०");
+}
+
+#[test]
+fn match_key_folds() {
+    assert_eq!(key("ज़मीन"), "जमीन");
+    assert_eq!(key("हाँ"), "हां");
+    assert_eq!(key("अम्बेडकर"), key("अंबेडकर"));
+    assert_eq!(key("हिन्दी"), "हिंदी");
+    assert_eq!(key("सितम्बर"), key("सितंबर"));
+    assert_eq!(key("डॉक्टर"), "डोक्टर");
+    assert_eq!(key("१२।"), "12.");
+    assert_eq!(key("“Hello” BJP"), "\"hello\" bjp");
+    let folded = Options {
+        fold_vowel_length: true,
+        ..Options::match_key()
+    };
+    assert_eq!(normalize("महापुरूषों", &folded), normalize("महापुरुषों", &folded));
+}
+
+#[test]
+fn offsets_map_back() {
+    let text = "अ\u{093E}ज  \u{200B}दिन";
+    let n = normalize_with_offsets(text, &Options::canonical());
+    assert_eq!(n.text, "आज दिन");
+    let offs = n.offsets();
+    assert_eq!(offs.len(), n.text.chars().count() + 1);
+    assert_eq!(offs[0], 0);
+    assert_eq!(offs[1], 2);
+    assert_eq!(*offs.last().unwrap(), text.chars().count() as u32);
+    // the word दिन maps to its original code points
+    let (s, e) = n.map_span(3, 6);
+    let orig: String = text.chars().skip(s).take(e - s).collect();
+    assert_eq!(orig, "दिन");
+}
+
+#[test]
+fn mojibake_repair() {
+    let opts = Options {
+        fix_mojibake: true,
+        ..Options::canonical()
+    };
+    assert_eq!(normalize("à¤•à¤¾", &opts), "का");
+    assert_eq!(normalize("plain café", &opts), "plain café");
+}
+
+#[test]
+fn nfc_examples() {
+    assert_eq!(normalize("e\u{0301}", &Options::nfc()), "é");
+    // composition exclusions stay decomposed
+    assert_eq!(normalize("\u{0958}", &Options::nfc()), "\u{0915}\u{093C}");
+    assert_eq!(normalize("\u{0928}\u{093C}", &Options::nfc()), "\u{0929}");
+    // an invisible character no longer blocks composition
+    assert_eq!(canon("e\u{200B}\u{0301}"), "é");
+}
+
+#[test]
+fn idempotent_on_samples() {
+    let samples = [
+        "अाॅ क़ ड़ी हाँ  ।। | a\u{200D}b\r\n\u{0949}x",
+        "न्\u{200C}त ऩ्त “quote” İstanbul",
+        "",
+        "   ",
+        "\u{093C}\u{093C}क\u{0940}\u{093C}\u{093C}",
+    ];
+    for s in samples {
+        for opts in [Options::canonical(), Options::match_key(), Options::nfc()] {
+            let once = normalize(s, &opts);
+            assert_eq!(normalize(&once, &opts), once, "{s:?} {opts:?}");
+        }
+    }
+}
+
+#[test]
+fn conformance_nfc() {
+    let path = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../../tests/data/NormalizationTest-17.0.0.txt"
+    );
+    let Ok(data) = std::fs::read_to_string(path) else {
+        panic!("missing {path}");
+    };
+    let parse = |f: &str| -> String {
+        f.split_whitespace()
+            .map(|h| char::from_u32(u32::from_str_radix(h, 16).unwrap()).unwrap())
+            .collect()
+    };
+    let mut n = 0;
+    for line in data.lines() {
+        let line = line.split('#').next().unwrap();
+        if line.starts_with('@') || line.trim().is_empty() {
+            continue;
+        }
+        let cols: Vec<String> = line.split(';').take(5).map(parse).collect();
+        // NFC: c2 == toNFC(c1) == toNFC(c2) == toNFC(c3); c4 == toNFC(c4) == toNFC(c5)
+        for (src, want) in [(0, 1), (1, 1), (2, 1), (3, 3), (4, 3)] {
+            let got = normalize_with_offsets(&cols[src], &Options::nfc());
+            assert_eq!(got.text, cols[want], "line {line}");
+            assert_eq!(got.starts.len(), got.text.chars().count());
+        }
+        n += 1;
+    }
+    assert!(n > 19000, "only {n} lines");
+}

@@ -1,0 +1,147 @@
+"""Rust vs the pure-Python twin (asimtext.pure.minhash): identical shingles,
+signatures and overlaps, on generated text biased to what news text contains."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import asimtext
+import numpy as np
+from asimtext.pure import minhash as pure
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+DEVANAGARI = [chr(c) for c in range(0x0900, 0x0980)]
+SPECIAL = [
+    "\u200c",
+    "\u200d",
+    "\u00a0",
+    "\u00ad",
+    "\u2060",
+    "\ufeff",
+    "\u200b",
+    " ",
+    " ",
+    " ",
+    "\n",
+    "\t",
+    ".",
+    ",",
+    "।",
+    "॥",
+    "(",
+    ")",
+    "-",
+    "'",
+    '"',
+    "\u201c",
+    "\u2019",
+    "\u0301",
+    "\u0308",
+    "\u093c",
+    "\u0901",
+    "\u0902",
+    "\u094d",
+    "ß",
+    "İ",
+    "Σ",
+    "ﬁ",
+    "²",
+    "½",
+    "٣",
+    "𝟙",
+    "😀",
+    "\U00016b00",
+]
+LATIN = list("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789")
+DIGITS = list("0123456789०१२३४५६७८९")
+
+chars = st.one_of(
+    st.sampled_from(DEVANAGARI),
+    st.sampled_from(SPECIAL),
+    st.sampled_from(LATIN),
+    st.sampled_from(DIGITS),
+    st.characters(blacklist_categories=("Cs",)),
+)
+texts = st.text(chars, max_size=120)
+words = st.lists(
+    st.sampled_from(
+        ["राम", "श्याम", "ज़िला", "जिला", "Kanpur", "kanpur", "१५", "15", "असीम", "अरुण", "ने", "की"]
+    ),
+    max_size=40,
+).map(" ".join)
+any_text = st.one_of(texts, words)
+
+SETTINGS = settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+
+
+@SETTINGS
+@given(any_text, st.integers(1, 6), st.sampled_from(["word", "char"]))
+def test_shingles_identical(text, ngram, unit):
+    rust = asimtext.MinHasher(num_perm=4, ngram=ngram, unit=unit)
+    assert rust.shingles(text) == pure.shingles(text, ngram, unit)
+
+
+@SETTINGS
+@given(any_text, st.integers(1, 5), st.sampled_from(["word", "char"]), st.integers(0, 2**64 - 1))
+def test_signatures_identical_default_scheme(text, ngram, unit, seed):
+    rust = asimtext.MinHasher(num_perm=40, ngram=ngram, unit=unit, seed=seed)
+    twin = pure.MinHasher(num_perm=40, ngram=ngram, unit=unit, seed=seed)
+    a, b = rust.signature(text), twin.signature(text)
+    assert a.dtype == b.dtype
+    assert np.array_equal(a, b)
+
+
+@settings(max_examples=100, deadline=None)
+@given(any_text, st.sampled_from(["affine32", "affine64", "legacy"]), st.integers(0, 2**32 - 1))
+def test_signatures_identical_datasketch_schemes(text, scheme, seed):
+    rust = asimtext.MinHasher(num_perm=24, ngram=2, compat="datasketch", scheme=scheme, seed=seed)
+    twin = pure.MinHasher(num_perm=24, ngram=2, compat="datasketch", scheme=scheme, seed=seed)
+    a, b = rust.signature(text), twin.signature(text)
+    assert a.dtype == b.dtype
+    assert np.array_equal(a, b)
+
+
+@SETTINGS
+@given(st.lists(st.text(chars, max_size=12), max_size=30), st.integers(0, 2**64 - 1))
+def test_signature_from_tokens_identical(tokens, seed):
+    rust = asimtext.MinHasher(num_perm=33, seed=seed)
+    twin = pure.MinHasher(num_perm=33, seed=seed)
+    assert np.array_equal(rust.signature_from_tokens(tokens), twin.signature_from_tokens(tokens))
+
+
+@SETTINGS
+@given(any_text, any_text, st.integers(1, 4), st.sampled_from(["word", "char"]))
+def test_overlap_identical(a, b, ngram, unit):
+    assert asimtext.overlap(a, b, ngram=ngram, unit=unit) == pure.overlap(
+        a, b, ngram=ngram, unit=unit
+    )
+
+
+def test_hash64_identical_on_lengths_0_to_40():
+    h = asimtext.MinHasher(num_perm=1)
+    for n in range(41):
+        s = "".join(chr(0x61 + (i * 7) % 26) for i in range(n))
+        # One-element set: the signature is a_0 * (hash64 >> 32) + b_0 mod 2**32.
+        x = pure.hash64(s.encode()) >> 32
+        a, b = (int(v[0]) for v in h.permutations)
+        assert int(h.signature_from_tokens([s])[0]) == (a * x + b) % 2**32
+
+
+def test_token_characters_identical_for_every_code_point():
+    """Every code point: is it a token character? Rust (generated table) and
+    unicodedata2 18.0.0 must agree, including beyond the BMP."""
+    cps = [c for c in range(0x110000) if not 0xD800 <= c <= 0xDFFF]
+    text = " ".join(chr(c) for c in cps)
+    rust = asimtext.MinHasher(num_perm=1, ngram=1).shingles(text)
+    twin = pure.shingles(text, 1, "word")
+    assert rust == twin
+    assert len(rust) > 100_000
+
+
+def test_pure_twin_is_pure():
+    assert "asimtext._core" not in getattr(pure, "__dict__", {})
+    src = Path(pure.__file__).read_text(encoding="utf-8")
+    assert "_core" not in src and "import asimtext\n" not in src
+    assert sys.modules["asimtext.pure.minhash"] is pure
