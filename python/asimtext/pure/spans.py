@@ -661,6 +661,12 @@ def _time_at(c: _Ctx, k: int, period: str | None, need_clock: bool):
             h, m, j = iv, mv, ne2[1] + 1
         else:
             return None
+    # the part of the day after "बजे": "1:30 बजे दोपहर"
+    if ap is None and period is None and j > k and _get(T[j - 1], "BAJE") is not None:
+        p2 = _get(T[j], "PERIOD") if j < n and T[j].typ == "W" else None
+        if p2 is not None:
+            period = p2
+            j += 1
     if ap is not None:
         h = _apply_ampm(h, ap)
     elif period is not None:

@@ -14,10 +14,16 @@ fn main() {
     let n: usize = all.iter().map(|d| d.len()).sum();
     let o = Options::match_key();
     let t = Instant::now();
-    let k: usize = all.iter().map(|d| normalize_with_offsets(d, &o).text.len()).sum();
+    let k: usize = all
+        .iter()
+        .map(|d| normalize_with_offsets(d, &o).text.len())
+        .sum();
     let tn = t.elapsed().as_secs_f64();
     let t = Instant::now();
-    let s: usize = all.iter().map(|d| extract(d, &ExtractOptions::default()).len()).sum();
+    let s: usize = all
+        .iter()
+        .map(|d| extract(d, &ExtractOptions::default()).len())
+        .sum();
     let te = t.elapsed().as_secs_f64();
     println!(
         "normalize_with_offsets(match) {:.1} MB/s; extract {:.1} MB/s; extraction without normalization {:.1} MB/s ({k} {s})",
