@@ -138,7 +138,7 @@ def _cmd_digest_run(args: argparse.Namespace) -> int:
     if not args.quiet:
         c = result.counts
         print(f"{c['in']} read, {c['ok']} processed, {c['skipped']} skipped; "
-              f"{c['stories']} stories", file=sys.stderr)
+              f"{c['stories']} stor{'y' if c['stories'] == 1 else 'ies'}", file=sys.stderr)
     return 0
 
 
