@@ -28,7 +28,7 @@ def test_seeds_markdown(capsys):
     assert main(["digest", str(SEEDS), "--format", "md"]) == 0
     out, err = capsys.readouterr()
     assert out.startswith("# Digest") and "1994" in out
-    assert err.strip() == "5 read, 5 processed, 0 skipped; 1 stories"
+    assert err.strip() == "5 read, 5 processed, 0 skipped; 1 story"
 
 
 def test_seeds_json_and_html_to_files(tmp_path, capsys):

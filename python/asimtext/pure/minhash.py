@@ -3,7 +3,7 @@
 Same rules, same bits as the Rust core (``rust/core/src/dedup/``); the
 differential tests hold the two to it. Only numpy and unicodedata2 are used.
 
-* Text -> match key (:func:`asimtext.pure.normalize.normalize`, form "match").
+* Text -> match key (:func:`asimtext.pure.normalize`, form "match").
 * Tokens: maximal runs of code points whose Unicode 18.0.0 general category is
   L*, M* or N*; U+00AD, U+200C, U+200D, U+2060, U+FEFF are dropped without
   splitting a token; everything else separates tokens.
@@ -25,7 +25,7 @@ from collections.abc import Iterable, Sequence
 import numpy as np
 import unicodedata2
 
-from asimtext.pure.normalize import normalize
+from asimtext.pure.normalization import normalize
 
 M32 = (1 << 32) - 1
 M64 = (1 << 64) - 1

@@ -21,7 +21,7 @@ import datetime as _dt
 import re
 from collections.abc import Iterable, Sequence
 
-from asimtext.pure.normalize import normalize_with_offsets
+from asimtext.pure.normalization import normalize_with_offsets
 from asimtext.pure.spans_lexicon import ENTRIES
 
 __all__ = ["KINDS", "Span", "extract", "extract_batch"]

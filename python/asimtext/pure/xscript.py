@@ -14,7 +14,7 @@ rules; in short:
 
 from __future__ import annotations
 
-from asimtext.pure.normalize import normalize_with_offsets
+from asimtext.pure.normalization import normalize_with_offsets
 
 __all__ = [
     "KIND_ACRONYM",
