@@ -41,9 +41,11 @@ pub struct StreamDedup {
     pub rows: usize,
     hasher: MinHasher,
     blocks: Vec<SetBlock>,
-    /// Per band: `(band hash >> 32) << 32 | doc`, unsorted until `finish`.
+    /// Per band: `(band hash >> 32) << 32 | doc`, sorted (and merged) on demand.
     entries: Vec<Vec<u64>>,
-    sorted: bool,
+    /// Per band: the entries of the chunks added since the last sort, one
+    /// exactly-sized block per chunk (no doubling slack while streaming).
+    pending: Vec<Vec<Vec<u64>>>,
     n: u32,
     empty: u64,
 }
@@ -97,7 +99,7 @@ impl StreamDedup {
             hasher,
             blocks: Vec::new(),
             entries: (0..bands).map(|_| Vec::new()).collect(),
-            sorted: true,
+            pending: (0..bands).map(|_| Vec::new()).collect(),
             n: 0,
             empty: 0,
         })
@@ -171,6 +173,8 @@ impl StreamDedup {
         let mut offsets = Vec::with_capacity(per_doc.len() + 1);
         let mut values = Vec::with_capacity(total);
         offsets.push(0u32);
+        let with_keys = per_doc.iter().filter(|d| !d.1.is_empty()).count();
+        let mut blocks: Vec<Vec<u64>> = (0..bands).map(|_| Vec::with_capacity(with_keys)).collect();
         for (i, (set, keys)) in per_doc.into_iter().enumerate() {
             let doc = first + i as u32;
             if set.is_empty() {
@@ -179,8 +183,11 @@ impl StreamDedup {
             values.extend_from_slice(&set);
             offsets.push(values.len() as u32);
             for (b, key) in keys.into_iter().enumerate() {
-                self.entries[b].push(((key as u64) << 32) | doc as u64);
+                blocks[b].push(((key as u64) << 32) | doc as u64);
             }
+        }
+        for (b, blk) in blocks.into_iter().enumerate() {
+            self.pending[b].push(blk);
         }
         self.blocks.push(SetBlock {
             first_doc: first,
@@ -188,7 +195,6 @@ impl StreamDedup {
             values,
         });
         self.n += texts.len() as u32;
-        self.sorted = false;
         Ok(first)
     }
 
@@ -200,11 +206,22 @@ impl StreamDedup {
         &b.values[b.offsets[i] as usize..b.offsets[i + 1] as usize]
     }
 
+    /// Merge the pending blocks into each band's entries and sort them.
     fn sort_entries(&mut self) {
-        if !self.sorted {
-            self.entries.par_iter_mut().for_each(|e| e.sort_unstable());
-            self.sorted = true;
-        }
+        self.entries
+            .par_iter_mut()
+            .zip(self.pending.par_iter_mut())
+            .for_each(|(e, p)| {
+                if p.is_empty() {
+                    return;
+                }
+                let add: usize = p.iter().map(|b| b.len()).sum();
+                e.reserve_exact(add);
+                for blk in p.drain(..) {
+                    e.extend_from_slice(&blk);
+                }
+                e.sort_unstable();
+            });
     }
 
     /// Distinct candidate pairs `(i, j)`, `i < j`, sorted.
@@ -302,6 +319,12 @@ impl StreamDedup {
             .map(|b| b.values.capacity() * 4 + b.offsets.capacity() * 4)
             .sum::<usize>()
             + self.entries.iter().map(|e| e.capacity() * 8).sum::<usize>()
+            + self
+                .pending
+                .iter()
+                .flatten()
+                .map(|b| b.capacity() * 8)
+                .sum::<usize>()
     }
 }
 
