@@ -147,7 +147,8 @@ def test_folder_of_txt_and_single_txt(tmp_path, capsys):
     code, out, err = _run(["spans", str(folder / "b.txt")], capsys)
     assert code == 0
     (row,) = [json.loads(x) for x in out.splitlines()]
-    assert row["id"] == "b.txt" and {"text": "14", "kind": "number"}.items() <= row["spans"][0].items()
+    assert row["id"] == "b.txt"
+    assert {"text": "14", "kind": "number"}.items() <= row["spans"][0].items()
 
 
 def test_stdin_to_stdout_subprocess(tmp_path):
@@ -234,7 +235,9 @@ def test_non_utf8_txt_file(tmp_path, capsys):
     p.write_bytes("café au lait".encode("latin-1"))
     code, out, err = _run(["normalize", str(p)], capsys)
     assert code == 0 and out == ""
-    assert err.splitlines() == [f"{p}: skipped: not UTF-8 at byte 3", "1 read, 0 processed, 1 skipped"]
+    assert err.splitlines() == [
+        f"{p}: skipped: not UTF-8 at byte 3", "1 read, 0 processed, 1 skipped"
+    ]
     code, _, err = _run(["normalize", str(p), "--strict"], capsys)
     assert code == 1 and "not UTF-8" in err
 

@@ -146,7 +146,7 @@ def run_bench(
     for name, fast, slow in ops:
         for impl, fn, ts in (("asimtext", fast, texts), ("pure-python", slow, small)):
             nbytes = sum(len(t.encode("utf-8")) for t in ts)
-            secs = _time(lambda: fn(ts), 0.5 if impl == "asimtext" else 0.0)
+            secs = _time(lambda fn=fn, ts=ts: fn(ts), 0.5 if impl == "asimtext" else 0.0)
             rows.append({
                 "operation": name, "implementation": impl, "docs": len(ts),
                 "mb_per_s": nbytes / 1e6 / secs, "docs_per_s": len(ts) / secs,
@@ -157,7 +157,8 @@ def run_bench(
 
 def format_table(rows: List[dict]) -> str:
     """The rows as an aligned text table with the speed-up of asimtext."""
-    out = [f"corpus: {rows[0]['corpus'] if rows else '-'}; {rows[0]['cores'] if rows else '?'} cores",
+    head = f"corpus: {rows[0]['corpus']}; {rows[0]['cores']} cores" if rows else "no results"
+    out = [head,
            f"{'operation':<11} {'implementation':<12} {'docs':>6} {'MB/s':>9} {'docs/s':>10} "
            f"{'speed-up':>8}"]
     base = {r["operation"]: r for r in rows if r["implementation"] == "pure-python"}

@@ -132,5 +132,6 @@ class StreamDedup:
         return np.array(out, dtype=np.uint32)
 
     def __repr__(self) -> str:
-        return f"pure.StreamDedup(threshold={self.threshold}, params={self.params}, len={len(self)})"
+        t, p = self.threshold, self.params
+        return f"pure.StreamDedup(threshold={t}, params={p}, len={len(self)})"
 
