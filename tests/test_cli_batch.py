@@ -406,3 +406,24 @@ def test_stdin_via_pipeline_object(tmp_path):
     seen = []
     stats = run_pipeline(["-"], lambda t: seen.extend(t), stdin=io.BytesIO(data))
     assert stats.read == 6 and seen == [r["text"] for r in ARTICLES]
+
+
+class _FakeTty(io.StringIO):
+    def isatty(self):
+        return True
+
+
+def test_progress_bar_only_on_a_terminal(tmp_path, monkeypatch):
+    from asimtext import batch
+
+    src = _jsonl(tmp_path / "d.jsonl", ARTICLES)
+    tty = _FakeTty()
+    monkeypatch.setattr(sys, "stderr", tty)
+    assert batch.progress_enabled(quiet=False) is True
+    assert batch.progress_enabled(quiet=True) is False
+    assert main(["normalize", str(src), "-o", str(tmp_path / "o.jsonl")]) == 0
+    shown = tty.getvalue()
+    assert "6 articles" in shown and "B/s" in shown  # articles, MB done and rate
+    assert shown.rstrip().endswith("6 read, 6 processed, 0 skipped")
+    monkeypatch.setattr(sys, "stderr", io.StringIO())  # not a terminal
+    assert batch.progress_enabled(quiet=False) is False
