@@ -207,7 +207,7 @@ def test_bad_lines_reported_counted_not_fatal(tmp_path, capsys):
     assert f"{p}:3: skipped: missing text field 'text'" in reports
     assert f"{p}:4: skipped: empty text" in reports
     assert f"{p}:5: skipped: not UTF-8" in reports
-    assert "lone surrogate" in reports
+    assert f"{p}:7: skipped: text has a lone surrogate" in reports
     assert f"{p}:8: skipped: duplicate id" in reports
     assert len(lines) - 1 == 6  # one report per skipped line
     assert [r["id"] for r in _read_jsonl(out)] == ["a", "b"]  # counts in = counts out

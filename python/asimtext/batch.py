@@ -67,6 +67,8 @@ class Chunk:
     ids: List[str] = field(default_factory=list)
     texts: List[str] = field(default_factory=list)
     skipped: List[Record] = field(default_factory=list)
+    #: ``(file, line)`` of each good record (to name it if the core rejects it).
+    locs: List[tuple] = field(default_factory=list)
     read: int = 0
     #: Input bytes consumed when the chunk was closed (cumulative).
     bytes_pos: int = 0
@@ -132,6 +134,7 @@ def read_chunks(
             art = rec.article
             chunk.ids.append(art.id)  # type: ignore[union-attr]
             chunk.texts.append(art.text)  # type: ignore[union-attr]
+            chunk.locs.append((rec.file, rec.line))
             if len(chunk.texts) >= chunk_size:
                 chunk.bytes_pos = pos[0]
                 yield chunk
@@ -154,14 +157,15 @@ def _has_surrogate(t: str) -> bool:
 
 def _drop_surrogates(chunk: Chunk) -> None:
     """Move records whose text cannot be encoded as UTF-8 to ``skipped``."""
-    keep_ids, keep_texts = [], []
-    for i, t in zip(chunk.ids, chunk.texts):
+    keep_ids, keep_texts, keep_locs = [], [], []
+    for i, t, (file, line) in zip(chunk.ids, chunk.texts, chunk.locs):
         if _has_surrogate(t):
-            chunk.skipped.append(Record("skipped", "?", None, i, _SURROGATE_REASON))
+            chunk.skipped.append(Record("skipped", file, line, i, _SURROGATE_REASON))
         else:
             keep_ids.append(i)
             keep_texts.append(t)
-    chunk.ids, chunk.texts = keep_ids, keep_texts
+            keep_locs.append((file, line))
+    chunk.ids, chunk.texts, chunk.locs = keep_ids, keep_texts, keep_locs
 
 
 # ---------------------------------------------------------------- writing
@@ -440,7 +444,7 @@ def _run_op(op: Callable[[List[str]], Any], chunk: Chunk, strict: bool, say: Cal
     for rec in chunk.skipped[before:]:
         if strict:
             raise LoadError(rec)
-        say(f"id {rec.id}: skipped: {rec.reason}")
+        say(f"{rec.where}: skipped: {rec.reason}")
     return op(chunk.texts)
 
 
