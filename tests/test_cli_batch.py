@@ -362,6 +362,13 @@ def test_stream_dedup_api():
     assert (a.tolist(), b.tolist(), j.tolist(), cands) == ([0], [2], [1.0], 1)
     assert d.labels().tolist() == [0, 1, 0, 2]
     assert d.memory_usage() > 0 and "len=4" in repr(d)
+    import pickle
+
+    back = pickle.loads(pickle.dumps(d))
+    assert len(back) == 4 and back.params == d.params and back.labels().tolist() == [0, 1, 0, 2]
+    assert back.pairs()[0].tolist() == [0]
+    with pytest.raises(asimtext.CorruptFileError):
+        asimtext.StreamDedup.from_bytes(d.to_bytes()[:-1])
     with pytest.raises(TypeError, match=r"texts\[1\]"):
         d.add(["ok", 3])
     with pytest.raises(ValueError, match="threshold"):

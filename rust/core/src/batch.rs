@@ -26,6 +26,8 @@ use crate::dedup::shingle::Unit;
 use crate::dedup::verify::jaccard;
 use crate::error::{Error, Result};
 
+const SDD_MAGIC: &[u8; 8] = b"ASIMSDD1";
+
 /// The shingle sets of one chunk, concatenated.
 struct SetBlock {
     first_doc: u32,
@@ -312,6 +314,126 @@ impl StreamDedup {
         out
     }
 
+    /// Serialize the whole index (for pickling): magic `ASIMSDD1`, the
+    /// options, the shingle sets, the band entries, and a CRC-32 of all that.
+    pub fn to_bytes(&mut self) -> Vec<u8> {
+        self.sort_entries();
+        let mut p = Vec::new();
+        p.extend_from_slice(SDD_MAGIC);
+        p.extend_from_slice(&self.threshold.to_le_bytes());
+        for v in [
+            self.hasher.num_perm as u64,
+            self.hasher.ngram as u64,
+            match self.hasher.unit {
+                Unit::Word => 0,
+                Unit::Char => 1,
+            },
+            self.hasher.seed,
+            self.bands as u64,
+            self.rows as u64,
+            self.n as u64,
+            self.empty,
+        ] {
+            p.extend_from_slice(&v.to_le_bytes());
+        }
+        for d in 0..self.n {
+            let s = self.set(d);
+            p.extend_from_slice(&(s.len() as u32).to_le_bytes());
+            for v in s {
+                p.extend_from_slice(&v.to_le_bytes());
+            }
+        }
+        for e in &self.entries {
+            p.extend_from_slice(&(e.len() as u64).to_le_bytes());
+            for v in e {
+                p.extend_from_slice(&v.to_le_bytes());
+            }
+        }
+        let crc = crate::dedup::hash::crc32(&p);
+        p.extend_from_slice(&crc.to_le_bytes());
+        p
+    }
+
+    /// Rebuild an index from [`StreamDedup::to_bytes`]; `CorruptData` if damaged.
+    pub fn from_bytes(data: &[u8]) -> Result<Self> {
+        let bad = |why: &str| Error::CorruptData {
+            reason: format!("StreamDedup: {why}"),
+        };
+        if data.len() < SDD_MAGIC.len() + 4 || &data[..SDD_MAGIC.len()] != SDD_MAGIC {
+            return Err(bad("not a StreamDedup index (bad magic)"));
+        }
+        let (body, tail) = data.split_at(data.len() - 4);
+        let crc = u32::from_le_bytes([tail[0], tail[1], tail[2], tail[3]]);
+        if crate::dedup::hash::crc32(body) != crc {
+            return Err(bad("checksum mismatch"));
+        }
+        let mut pos = SDD_MAGIC.len();
+        let mut take = |n: usize| -> Result<&[u8]> {
+            let s = body.get(pos..pos.checked_add(n).ok_or_else(|| bad("truncated"))?);
+            let s = s.ok_or_else(|| bad("truncated"))?;
+            pos += n;
+            Ok(s)
+        };
+        let rd64 = |b: &[u8]| u64::from_le_bytes(b.try_into().unwrap_or([0; 8]));
+        let threshold = f64::from_le_bytes(take(8)?.try_into().unwrap_or([0; 8]));
+        let mut hdr = [0u64; 8];
+        for h in hdr.iter_mut() {
+            *h = rd64(take(8)?);
+        }
+        let [num_perm, ngram, unit, seed, bands, rows, n, empty] = hdr;
+        let unit = match unit {
+            0 => Unit::Word,
+            1 => Unit::Char,
+            _ => return Err(bad("unknown unit")),
+        };
+        if n > u32::MAX as u64 - 1 || num_perm > MAX_LSH_NUM_PERM as u64 || ngram > 64 {
+            return Err(bad("header out of range"));
+        }
+        let mut me = StreamDedup::new(
+            threshold,
+            num_perm as usize,
+            ngram as usize,
+            unit,
+            seed,
+            Some((bands as usize, rows as usize)),
+        )
+        .map_err(|e| bad(&e.to_string()))?;
+        let mut offsets = vec![0u32];
+        let mut values = Vec::new();
+        for _ in 0..n {
+            let len = u32::from_le_bytes(take(4)?.try_into().unwrap_or([0; 4])) as usize;
+            let raw = take(len.checked_mul(4).ok_or_else(|| bad("set too large"))?)?;
+            values.extend(
+                raw.chunks_exact(4)
+                    .map(|c| u32::from_le_bytes([c[0], c[1], c[2], c[3]])),
+            );
+            if values.len() > u32::MAX as usize {
+                return Err(bad("too many shingles"));
+            }
+            offsets.push(values.len() as u32);
+        }
+        for b in 0..me.bands {
+            let len = rd64(take(8)?) as usize;
+            let raw = take(len.checked_mul(8).ok_or_else(|| bad("band too large"))?)?;
+            let e: Vec<u64> = raw.chunks_exact(8).map(rd64).collect();
+            if e.iter().any(|&v| (v as u32) as u64 >= n) || e.windows(2).any(|w| w[0] > w[1]) {
+                return Err(bad("band entries out of range or unsorted"));
+            }
+            me.entries[b] = e;
+        }
+        if pos != body.len() {
+            return Err(bad("trailing data"));
+        }
+        me.blocks.push(SetBlock {
+            first_doc: 0,
+            offsets,
+            values,
+        });
+        me.n = n as u32;
+        me.empty = empty;
+        Ok(me)
+    }
+
     /// Approximate heap bytes held (shingle sets, offsets, band entries).
     pub fn memory_bytes(&self) -> usize {
         self.blocks
@@ -369,6 +491,30 @@ mod tests {
             assert_eq!(s.labels(), vec![0, 1, 0, 2, 0, 3, 3]);
             assert_eq!(s.empty_docs(), 1);
         }
+    }
+
+    #[test]
+    fn round_trip_and_corruption() {
+        let t = texts();
+        let mut s = StreamDedup::new(0.7, 128, 5, Unit::Word, 1, None).unwrap();
+        s.add(&t[..3]).unwrap();
+        s.add(&t[3..]).unwrap();
+        let bytes = s.to_bytes();
+        let mut r = StreamDedup::from_bytes(&bytes).unwrap();
+        assert_eq!(r.pairs().pairs, s.pairs().pairs);
+        assert_eq!(r.labels(), s.labels());
+        r.add(&t[..1]).unwrap();
+        assert_eq!(r.len(), t.len() + 1);
+        for cut in [0, 5, 20, bytes.len() - 1] {
+            assert!(StreamDedup::from_bytes(&bytes[..cut]).is_err());
+        }
+        let mut flipped = bytes.clone();
+        flipped[30] ^= 1;
+        assert!(StreamDedup::from_bytes(&flipped).is_err());
+        let empty = StreamDedup::new(0.8, 128, 5, Unit::Word, 1, None)
+            .unwrap()
+            .to_bytes();
+        assert!(StreamDedup::from_bytes(&empty).unwrap().is_empty());
     }
 
     #[test]

@@ -6,7 +6,7 @@ use asimtext_core::dedup::Unit;
 use numpy::PyArray1;
 use pyo3::exceptions::{PyTypeError, PyValueError};
 use pyo3::prelude::*;
-use pyo3::types::{PyInt, PyString};
+use pyo3::types::{PyBytes, PyInt, PyString, PyTuple};
 
 use crate::convert::{texts_arg, OnSurrogate};
 use crate::errors::to_py;
@@ -177,6 +177,29 @@ impl PyStreamDedup {
         let inner = &mut self.inner;
         let v = py.detach(|| inner.labels());
         PyArray1::from_vec(py, v)
+    }
+
+    /// The index as bytes (magic, options, sets, band entries, CRC-32).
+    fn to_bytes<'py>(&mut self, py: Python<'py>) -> Bound<'py, PyBytes> {
+        let inner = &mut self.inner;
+        let b = py.detach(|| inner.to_bytes());
+        PyBytes::new(py, &b)
+    }
+
+    /// Rebuild an index from `to_bytes()` output; CorruptFileError if damaged.
+    #[staticmethod]
+    fn from_bytes(py: Python<'_>, data: &[u8]) -> PyResult<Self> {
+        let inner = py.detach(|| StreamDedup::from_bytes(data)).map_err(to_py)?;
+        Ok(PyStreamDedup { inner })
+    }
+
+    fn __reduce__<'py>(
+        slf: &Bound<'py, Self>,
+    ) -> PyResult<(Bound<'py, PyAny>, Bound<'py, PyTuple>)> {
+        let py = slf.py();
+        let bytes = slf.borrow_mut().to_bytes(py);
+        let f = py.get_type::<PyStreamDedup>().getattr("from_bytes")?;
+        Ok((f, PyTuple::new(py, [bytes])?))
     }
 
     /// Approximate heap bytes held by the index.
