@@ -316,6 +316,7 @@ impl StreamDedup {
 
     /// Serialize the whole index (for pickling): magic `ASIMSDD1`, the
     /// options, the shingle sets, the band entries, and a CRC-32 of all that.
+    #[allow(clippy::wrong_self_convention)] // sorts pending band entries first
     pub fn to_bytes(&mut self) -> Vec<u8> {
         self.sort_entries();
         let mut p = Vec::new();

@@ -180,6 +180,7 @@ impl PyStreamDedup {
     }
 
     /// The index as bytes (magic, options, sets, band entries, CRC-32).
+    #[allow(clippy::wrong_self_convention)] // sorts pending band entries first
     fn to_bytes<'py>(&mut self, py: Python<'py>) -> Bound<'py, PyBytes> {
         let inner = &mut self.inner;
         let b = py.detach(|| inner.to_bytes());
