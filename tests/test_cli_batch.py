@@ -434,3 +434,17 @@ def test_progress_bar_only_on_a_terminal(tmp_path, monkeypatch):
     assert shown.rstrip().endswith("6 read, 6 processed, 0 skipped")
     monkeypatch.setattr(sys, "stderr", io.StringIO())  # not a terminal
     assert batch.progress_enabled(quiet=False) is False
+
+
+def test_on_bytes_counts_the_whole_input(tmp_path):
+    from asimtext.io import iter_records
+
+    plain = _jsonl(tmp_path / "d.jsonl", ARTICLES * 50)
+    gz = tmp_path / "d.jsonl.gz"
+    gz.write_bytes(gzip.compress(plain.read_bytes()))
+    txt = tmp_path / "t.txt"
+    txt.write_text(BASE, encoding="utf-8")
+    for path in (plain, gz, txt):
+        seen = []
+        n = sum(1 for _ in iter_records(str(path), on_bytes=seen.append))
+        assert n in (300, 1) and sum(seen) == path.stat().st_size
