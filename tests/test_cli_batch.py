@@ -448,3 +448,10 @@ def test_on_bytes_counts_the_whole_input(tmp_path):
         seen = []
         n = sum(1 for _ in iter_records(str(path), on_bytes=seen.append))
         assert n in (300, 1) and sum(seen) == path.stat().st_size
+
+
+def test_dedup_bad_output_fails_before_reading(tmp_path, capsys):
+    src = _jsonl(tmp_path / "d.jsonl", ARTICLES)
+    code, _, err = _run(["dedup", str(src), "-o", str(tmp_path / "no" / "p.jsonl")], capsys)
+    assert code == 1 and err.count("\n") == 1 and "no such directory" in err
+    assert "read," not in err

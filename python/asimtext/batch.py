@@ -548,43 +548,38 @@ def dedup_dump(
         index = StreamDedup(threshold=threshold, num_perm=num_perm, ngram=ngram, seed=seed)
     except (TypeError, ValueError) as e:
         raise BatchError(str(e)) from None
-    ids: List[str] = []  # the ids name the pairs; the texts are dropped after each chunk
-    stats = run_pipeline(
-        paths, index.add, on_done=lambda c: ids.extend(c.ids), text_field=text_field,
-        id_field=id_field, desc="dedup", **kw,
-    )
-    res = DedupResult(stats=stats, params=index.params)
     if clusters:
         schema = _schema([("id", "string"), ("cluster", "int64")], output)
-        sink = open_sink(output, schema)
-        ok = False
-        try:
+    else:
+        schema = _schema([("a", "string"), ("b", "string"), ("jaccard", "float64")], output)
+    sink = open_sink(output, schema)  # opened first: a bad output path fails at once
+    ok = False
+    try:
+        ids: List[str] = []  # the ids name the pairs; the texts are dropped after each chunk
+        stats = run_pipeline(
+            paths, index.add, on_done=lambda c: ids.extend(c.ids), text_field=text_field,
+            id_field=id_field, desc="dedup", **kw,
+        )
+        res = DedupResult(stats=stats, params=index.params)
+        step = 65536
+        if clusters:
             labels = index.labels()
             res.clusters = int(labels.max()) + 1 if len(labels) else 0
-            step = 65536
             for s in range(0, len(ids), step):
                 lab = labels[s : s + step].tolist()
                 sink.write_rows([{"id": i, "cluster": n} for i, n in zip(ids[s : s + step], lab)])
-            ok = True
-        finally:
-            sink.close(ok)
-    else:
-        schema = _schema([("a", "string"), ("b", "string"), ("jaccard", "float64")], output)
-        sink = open_sink(output, schema)
-        ok = False
-        try:
+        else:
             a, b, j, cands = index.pairs()
             res.pairs, res.candidates = len(a), cands
-            step = 65536
             for s in range(0, len(a), step):
                 sink.write_rows([
                     {"a": ids[x], "b": ids[y], "jaccard": round(float(z), 6)}
                     for x, y, z in zip(a[s : s + step].tolist(), b[s : s + step].tolist(),
                                        j[s : s + step].tolist())
                 ])
-            ok = True
-        finally:
-            sink.close(ok)
+        ok = True
+    finally:
+        sink.close(ok)
     res.index_bytes = index.memory_usage()
     return res
 
