@@ -455,3 +455,25 @@ def test_dedup_bad_output_fails_before_reading(tmp_path, capsys):
     code, _, err = _run(["dedup", str(src), "-o", str(tmp_path / "no" / "p.jsonl")], capsys)
     assert code == 1 and err.count("\n") == 1 and "no such directory" in err
     assert "read," not in err
+
+
+_VOCAB = ["ज़मीन", "जमीन", "पुलिस", "कमिश्नर", "२०२२", "2022", "Police", "police", "ने", "को",
+          "हाँ", "हां", "क्\u200dष", "क्ष", "news", "NBSP\u00a0x", "।", "."]
+_doc_st = st.lists(st.sampled_from(_VOCAB), min_size=0, max_size=14).map(" ".join)
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.lists(_doc_st, max_size=10), st.sampled_from([0.3, 0.6, 0.9]), st.integers(1, 4),
+       st.sampled_from([(4, 2), (8, 1), None]))
+def test_stream_dedup_matches_pure_twin_on_random_text(texts, threshold, chunk, params):
+    fast = asimtext.StreamDedup(threshold=threshold, ngram=2, params=params)
+    slow = pure_batch.StreamDedup(threshold=threshold, ngram=2, params=params)
+    for s in range(0, len(texts), chunk):
+        assert fast.add(texts[s : s + chunk]) == slow.add(texts[s : s + chunk])
+    a1, b1, j1, c1 = fast.pairs()
+    a2, b2, j2, c2 = slow.pairs()
+    assert (a1.tolist(), b1.tolist(), c1) == (a2.tolist(), b2.tolist(), c2)
+    assert np.allclose(j1, j2)
+    assert fast.labels().tolist() == slow.labels().tolist()
+    for i, j, jac in zip(a1.tolist(), b1.tolist(), j1.tolist()):
+        assert jac == pytest.approx(asimtext.overlap(texts[i], texts[j], ngram=2)[0])
