@@ -219,6 +219,18 @@ def test_quiet_still_reports_bad_lines_but_no_summary(tmp_path, capsys):
     assert code == 0 and len(err.splitlines()) == 6 and "read," not in err
 
 
+def test_skipped_log_file(tmp_path, capsys):
+    p = _bad_dump(tmp_path)
+    log = tmp_path / "skipped.jsonl"
+    code, _, err = _run(["spans", str(p), "-o", str(tmp_path / "s.jsonl"), "--skipped", str(log)],
+                        capsys)
+    assert code == 0 and err == "8 read, 2 processed, 6 skipped\n"
+    rows = _read_jsonl(log)
+    assert [r["line"] for r in rows] == [2, 3, 4, 5, 8, 7]
+    assert rows[0]["file"] == str(p) and rows[0]["reason"].startswith("malformed JSON")
+    assert rows[4]["id"] == "a" and rows[4]["reason"].startswith("duplicate id")
+
+
 def test_strict_stops_at_first_bad_line(tmp_path, capsys):
     p = _bad_dump(tmp_path)
     out = tmp_path / "n.jsonl"

@@ -245,6 +245,25 @@ def open_sink(path: str, schema: Optional[Any] = None) -> _Sink:
     return _Sink(path, schema)
 
 
+class SkippedLog:
+    """Writes skipped records as JSON lines (``--skipped FILE``): file, line, id, reason."""
+
+    def __init__(self, path: str) -> None:
+        self.path = path
+        try:
+            self._f = open(path, "w", encoding="utf-8")  # noqa: SIM115 - closed by close()
+        except OSError as e:
+            raise BatchError(f"{path}: {e.strerror or e}") from None
+
+    def __call__(self, rec: Record) -> None:
+        d = rec.to_dict()
+        self._f.write(json.dumps({k: d[k] for k in ("file", "line", "id", "reason")},
+                                 ensure_ascii=False) + "\n")
+
+    def close(self) -> None:
+        self._f.close()
+
+
 # ---------------------------------------------------------------- progress
 
 
@@ -337,7 +356,7 @@ def run_pipeline(
     chunk_size: int = DEFAULT_CHUNK,
     strict: bool = False,
     progress: bool = False,
-    report: Optional[Callable[[str], None]] = None,
+    report: Optional[Callable[[Record], None]] = None,
     desc: str = "asimtext",
     stdin: Optional[Any] = None,
     on_done: Optional[Callable[[Chunk], None]] = None,
@@ -347,8 +366,8 @@ def run_pipeline(
     ``emit(chunk, result)`` -> rows written to ``sink`` by a writer thread;
     ``on_done(chunk)`` is called in the main thread after ``op``.
 
-    Bad records are passed to ``report`` as one-line messages
-    (``FILE:LINE: skipped: REASON``); with ``strict`` the first one raises
+    Bad records are passed to ``report`` (default: a ``FILE:LINE: skipped:
+    REASON`` line on standard error); with ``strict`` the first one raises
     :class:`asimtext.io.LoadError` instead. Returns the :class:`Stats`.
     """
     if chunk_size < 1:
@@ -356,7 +375,11 @@ def run_pipeline(
     files = _input_paths(paths)
     stats = Stats()
     bar = _Progress(progress, _total_bytes(files), desc)
-    say = report if report is not None else bar.write
+    if report is not None:
+        say = report
+    else:
+        def say(rec: Record) -> None:
+            bar.write(f"{rec.where}: skipped: {rec.reason}")
     stop = threading.Event()
     inq: "queue.Queue[Any]" = queue.Queue(maxsize=_QUEUE_DEPTH)
     outq: "queue.Queue[Any]" = queue.Queue(maxsize=_QUEUE_DEPTH)
@@ -400,7 +423,7 @@ def run_pipeline(
             for rec in chunk.skipped:
                 if strict:
                     raise LoadError(rec)
-                say(f"{rec.where}: skipped: {rec.reason}")
+                say(rec)
             result = _run_op(op, chunk, strict, say)
             if on_done is not None:
                 on_done(chunk)
@@ -444,7 +467,7 @@ def _run_op(op: Callable[[List[str]], Any], chunk: Chunk, strict: bool, say: Cal
     for rec in chunk.skipped[before:]:
         if strict:
             raise LoadError(rec)
-        say(f"{rec.where}: skipped: {rec.reason}")
+        say(rec)
     return op(chunk.texts)
 
 

@@ -42,6 +42,9 @@ def _batch_io_args(p: argparse.ArgumentParser) -> None:
                    help="fail (exit 1) at the first bad input record instead of reporting it")
     p.add_argument("-q", "--quiet", action="store_true",
                    help="no progress bar and no summary line (bad records are still reported)")
+    p.add_argument("--skipped", default=None, metavar="FILE",
+                   help="write the skipped records to FILE as JSON lines "
+                        "(file, line, id, reason) instead of standard error")
     p.add_argument("--chunk-size", type=int, default=2048, metavar="N",
                    help="articles per chunk handed to the Rust core (default: 2048)")
 
@@ -51,6 +54,22 @@ def _batch_kw(args: argparse.Namespace) -> dict:
 
     return dict(text_field=args.text_field, id_field=args.id_field, strict=args.strict,
                 chunk_size=args.chunk_size, progress=progress_enabled(args.quiet))
+
+
+def _with_skipped_log(args: argparse.Namespace, job: Callable[[dict], object]) -> object:
+    """Run ``job(kw)`` with the batch keyword arguments, logging skips to ``--skipped``."""
+    from asimtext.batch import SkippedLog
+
+    kw = _batch_kw(args)
+    log = None
+    if args.skipped:
+        log = _batch_call(lambda: SkippedLog(args.skipped))
+        kw["report"] = log
+    try:
+        return _batch_call(lambda: job(kw))
+    finally:
+        if log is not None:
+            log.close()  # type: ignore[attr-defined]
 
 
 def _batch_call(fn: Callable[[], object]) -> object:
@@ -87,8 +106,8 @@ def _cmd_normalize_run(args: argparse.Namespace) -> int:
     """Normalize every article of a dump: one {"id", "text"} line per article."""
     from asimtext.batch import normalize_dump
 
-    stats = _batch_call(lambda: normalize_dump(args.paths, args.output, form=args.form,
-                                               **_batch_kw(args)))
+    stats = _with_skipped_log(args, lambda kw: normalize_dump(args.paths, args.output,
+                                                              form=args.form, **kw))
     _summary(args, stats)
     return 0
 
@@ -107,9 +126,8 @@ def _cmd_spans_run(args: argparse.Namespace) -> int:
     from asimtext.batch import spans_dump
 
     kinds = args.kinds.split(",") if args.kinds else None
-    stats = _batch_call(lambda: spans_dump(args.paths, args.output, kinds=kinds,
-                                           reference_date=args.reference_date,
-                                           **_batch_kw(args)))
+    stats = _with_skipped_log(args, lambda kw: spans_dump(
+        args.paths, args.output, kinds=kinds, reference_date=args.reference_date, **kw))
     _summary(args, stats)
     return 0
 
@@ -132,9 +150,9 @@ def _cmd_dedup_run(args: argparse.Namespace) -> int:
     """Find near-duplicate articles: {"a", "b", "jaccard"} lines (or clusters)."""
     from asimtext.batch import dedup_dump
 
-    res = _batch_call(lambda: dedup_dump(
+    res = _with_skipped_log(args, lambda kw: dedup_dump(
         args.paths, args.output, threshold=args.threshold, clusters=args.clusters,
-        num_perm=args.num_perm, ngram=args.ngram, seed=args.seed, **_batch_kw(args)))
+        num_perm=args.num_perm, ngram=args.ngram, seed=args.seed, **kw))
     if args.clusters:
         extra = f"; {res.clusters} clusters"  # type: ignore[attr-defined]
     else:
