@@ -35,9 +35,8 @@ from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
-from corpus import _Model, near_copy  # noqa: E402
-
 import asimtext  # noqa: E402
+from corpus import _Model, near_copy  # noqa: E402
 
 BLOCK = 10_000
 POOL = 5_000

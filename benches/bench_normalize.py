@@ -7,12 +7,11 @@ from __future__ import annotations
 import os
 import unicodedata
 
+import asimtext
 import pytest
+from asimtext.pure import normalization as pure
 from conftest import SCALE
 from seed_corpus import corpus_text, documents
-
-import asimtext
-from asimtext.pure import normalization as pure
 
 MB = 20 * SCALE
 TEXT = corpus_text(MB)

@@ -8,15 +8,14 @@ import json
 import subprocess
 import sys
 
+import asimtext
 import numpy as np
 import pytest
-from hypothesis import given, settings
-from hypothesis import strategies as st
-
-import asimtext
 from asimtext.batch import run_pipeline
 from asimtext.cli import main
 from asimtext.pure import batch as pure_batch
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 BASE = (
     "लखनऊ में आज सुबह भारी बारिश के बाद कई इलाकों में पानी भर गया और यातायात "

@@ -1,6 +1,11 @@
 """Type stubs of the Rust extension `asimtext._core`."""
 
-from typing import Iterable, Literal
+import datetime as _datetime
+from os import PathLike
+from typing import Iterable, Literal, TypeAlias
+
+import numpy as np
+import numpy.typing as npt
 
 __version__: str
 
@@ -56,11 +61,7 @@ def xscript_romanize(text: str, *, errors: Errors = "strict") -> str: ...
 def xscript_is_stopword(word: str) -> bool: ...
 # ---------------------------------------------------------------- dedup
 
-from os import PathLike
-from typing import TypeAlias
 
-import numpy as np
-import numpy.typing as npt
 
 Unit: TypeAlias = Literal["word", "char"]
 Scheme: TypeAlias = Literal["affine32", "affine64", "legacy"]
@@ -150,7 +151,6 @@ def _optimal_params(
     threshold: float, num_perm: int, false_positive_weight: float, false_negative_weight: float
 ) -> tuple[int, int]: ...
 # ---- spans (issue 4) ----
-import datetime as _datetime
 
 SpanKind = Literal[
     "datetime", "date", "time", "year", "weekday", "duration", "percent", "money", "ordinal", "number"
