@@ -119,9 +119,14 @@ class Digest:
 
     def summary(self) -> str:
         c = self.counts
+
+        def n(count: int, one: str, many: str) -> str:
+            return f"{count} {one if count == 1 else many}"
+
         return (
-            f"{c['in']} articles ({c['ok']} ok, {c['skipped']} skipped), {c['stories']} stories, "
-            f"{c['copy_groups']} copy groups, {c['facts']} facts, {c['conflicts']} conflicts"
+            f"{n(c['in'], 'article', 'articles')} ({c['ok']} ok, {c['skipped']} skipped), "
+            f"{n(c['stories'], 'story', 'stories')}, {n(c['copy_groups'], 'copy group', 'copy groups')}, "
+            f"{n(c['facts'], 'fact', 'facts')}, {n(c['conflicts'], 'conflict', 'conflicts')}"
         )
 
     def __repr__(self) -> str:
