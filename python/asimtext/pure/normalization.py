@@ -511,6 +511,22 @@ def _run_line(items: List[Item], form: str, ascii_digits: bool, ascii_punctuatio
             items = _repair_mojibake(items)
             if len(items) == before:
                 break
+    # The rules are applied until nothing changes: removing a joiner or a stray
+    # mark can bring together what an earlier decision saw apart.
+    items = _rules(items, form, ascii_digits, ascii_punctuation, fold_vowel_length)
+    for _ in range(_MAX_ROUNDS):
+        again = _rules(items, form, ascii_digits, ascii_punctuation, fold_vowel_length)
+        if [it[0] for it in again] == [it[0] for it in items]:
+            break
+        items = again
+    return items
+
+
+_MAX_ROUNDS = 8
+
+
+def _rules(items: List[Item], form: str, ascii_digits: bool, ascii_punctuation: bool,
+           fold_vowel_length: bool) -> List[Item]:
     items = _canonical(_nfc(_remove_invisibles(items)), ascii_digits, ascii_punctuation)
     if form == "match":
         # Lower-casing can put a combining mark out of canonical order (İ -> i + U+0307).

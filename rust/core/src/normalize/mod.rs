@@ -118,6 +118,13 @@ pub fn normalize(text: &str, opts: &Options) -> String {
 pub fn normalize_with_offsets(text: &str, opts: &Options) -> Normalized {
     let mut out = Output::new(text.len(), true);
     let input_len = process(text, opts, &mut out);
+    // A moved or reordered mark can end before the character before it ends;
+    // make the ends monotone too, so that map_span never ends inside a character.
+    for i in 1..out.ends.len() {
+        if out.ends[i] < out.ends[i - 1] {
+            out.ends[i] = out.ends[i - 1];
+        }
+    }
     Normalized {
         text: out.text,
         starts: out.starts,
@@ -249,6 +256,27 @@ fn run(text: &str, base: u32, opts: &Options) -> Vec<Item> {
             }
         }
     }
+    // The rules are applied until nothing changes: removing a joiner or a
+    // stray mark can bring together what an earlier decision saw apart (a
+    // ZWNJ between a virama and `|`, two marks NFC must now reorder). Each
+    // round that changes anything removes, merges or reorders characters;
+    // in practice the second round is the last.
+    let mut items = rules(items, opts);
+    for _ in 0..MAX_ROUNDS {
+        let again = rules(items.clone(), opts);
+        if again.len() == items.len() && again.iter().zip(&items).all(|(a, b)| a.c == b.c) {
+            break;
+        }
+        items = again;
+    }
+    items
+}
+
+/// Upper bound on extra rounds of [`rules`] (never reached on any input we know).
+const MAX_ROUNDS: usize = 8;
+
+/// One round of the canonical rules (and the match folds for the match form).
+fn rules(items: Vec<Item>, opts: &Options) -> Vec<Item> {
     let items = nfc::nfc(canonical::remove_invisibles(items));
     let items = canonical::apply(&items, opts);
     match opts.form {
