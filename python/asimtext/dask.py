@@ -43,6 +43,8 @@ per worker process on first use, not per task.
 
 from __future__ import annotations
 
+import logging
+import time
 from dataclasses import dataclass
 from typing import Any
 
@@ -63,6 +65,11 @@ from asimtext._core import MinHasher
 from asimtext.dedup import NearDuplicates
 
 __all__ = ["DaskNearDuplicates", "extract", "near_duplicates", "normalize"]
+
+log = logging.getLogger(__name__)
+
+#: Default size of the partitions of the connected-components stage.
+_EDGES_PER_PARTITION = 1_000_000
 
 _NORMALIZE_OPTIONS = ("ascii_digits", "ascii_punctuation", "fix_mojibake", "fold_vowel_length")
 _SPAN_COLUMNS = ["start", "end", "text", "kind", "value", "resolved"]
@@ -100,7 +107,9 @@ def _normalize_list(texts: Any, opts: dict) -> list[str]:
 
 
 def _normalize_series(s: pd.Series, opts: dict) -> pd.Series:
-    return pd.Series(_core.normalize_batch(s.tolist(), **opts), index=s.index, name=s.name, dtype=s.dtype)
+    return pd.Series(
+        _core.normalize_batch(s.tolist(), **opts), index=s.index, name=s.name, dtype=s.dtype
+    )
 
 
 def _normalize_frame(df: pd.DataFrame, column: str, output: str, opts: dict) -> pd.DataFrame:
@@ -183,7 +192,11 @@ def _extract_series(s: pd.Series, kinds: list | None, reference_date: Any) -> pd
 
 
 def _extract_frame(
-    df: pd.DataFrame, column: str, kinds: list | None, reference_date: Any, reference_column: str | None
+    df: pd.DataFrame,
+    column: str,
+    kinds: list | None,
+    reference_date: Any,
+    reference_column: str | None,
 ) -> pd.DataFrame:
     refs = df[reference_column].tolist() if reference_column is not None else reference_date
     spans = _core.extract_batch(df[column].tolist(), kinds=kinds, reference_dates=refs)
@@ -263,7 +276,9 @@ class DaskNearDuplicates:
     (for results that fit in memory, e.g. to compare with the single-machine function).
     """
 
-    def __init__(self, pairs: Any, clusters: Any, params: tuple[int, int], candidates: int, rounds: int):
+    def __init__(
+        self, pairs: Any, clusters: Any, params: tuple[int, int], candidates: int, rounds: int
+    ):
         self.pairs = pairs
         self.clusters = clusters
         self.params = params
@@ -290,7 +305,9 @@ class DaskNearDuplicates:
         )
 
 
-def _with_ids(part: pd.DataFrame, text_column: str, id_column: str | None, offsets: list, partition_info=None):
+def _with_ids(
+    part: pd.DataFrame, text_column: str, id_column: str | None, offsets: list, partition_info=None
+):
     if id_column is None:
         start = offsets[partition_info["number"]] if partition_info is not None else 0
         doc = np.arange(start, start + len(part), dtype=np.int64)
@@ -370,7 +387,9 @@ def _drop_duplicates(part: pd.DataFrame) -> pd.DataFrame:
 
 
 def _labels_meta() -> pd.DataFrame:
-    return pd.DataFrame({"node": pd.Series([], dtype="int64"), "label": pd.Series([], dtype="int64")})
+    return pd.DataFrame(
+        {"node": pd.Series([], dtype="int64"), "label": pd.Series([], dtype="int64")}
+    )
 
 
 def _edge_min(part: pd.DataFrame) -> pd.DataFrame:
@@ -384,57 +403,66 @@ def _edge_min(part: pd.DataFrame) -> pd.DataFrame:
     )
 
 
-def _min_label(df: Any, npartitions: int) -> Any:
+def _min_label(df: Any, npartitions: int, method: str | None) -> Any:
     """``(node, label)`` rows -> one row per node with its smallest label (shuffle on node)."""
-    return (
-        df.shuffle(on="node", npartitions=npartitions)
-        .map_partitions(
-            lambda p: p.groupby("node", sort=False, as_index=False)["label"].min(),
-            meta=_labels_meta(),
-        )
-    )
-
-
-def _components(pairs: Any, npartitions: int, max_rounds: int) -> tuple[Any, int]:
-    """Connected components of the ``(i, j)`` edges: ``(node, label)`` with label = component minimum.
-
-    Min-label propagation with pointer jumping: every round, each node takes the
-    smallest label among its edges' endpoints, then the label of its label.
-    Labels never increase and stay inside the component; at the fixed point both
-    ends of every edge have the same label, which is then the component minimum
-    (the minimum's label cannot be smaller than itself). Only the number of
-    changed labels per round is computed on the client.
-    """
-    edges = pairs[["i", "j"]].persist()
-    both = edges.map_partitions(
-        lambda p: pd.DataFrame(
-            {
-                "node": np.concatenate([p["i"].to_numpy(), p["j"].to_numpy()]),
-                "label": np.concatenate([p["i"].to_numpy(), p["i"].to_numpy()]),
-            }
-        ),
+    return df.shuffle(on="node", npartitions=npartitions, shuffle_method=method).map_partitions(
+        lambda p: p.groupby("node", sort=False, as_index=False)["label"].min(),
         meta=_labels_meta(),
     )
-    labels = _min_label(both, npartitions).persist()  # round 1 without a join: i < j
+
+
+def _first_labels(p: pd.DataFrame) -> pd.DataFrame:
+    i = p["i"].to_numpy()
+    return pd.DataFrame(
+        {"node": np.concatenate([i, p["j"].to_numpy()]), "label": np.concatenate([i, i])}
+    )
+
+
+def _components(
+    pairs: Any, npartitions: int, max_rounds: int, method: str | None
+) -> tuple[Any, int]:
+    """Connected components of the ``(i, j)`` edges: ``(node, label)`` with label = component minimum.
+
+    Min-label propagation with pointer jumping, on the workers: every round,
+    each node takes the smallest label of its edges' endpoints, then the label
+    of that label. Labels never increase, are never above the node's own id and
+    stay inside the component. The rounds stop when both ends of every edge
+    have the same label: the label is then constant on each component, and it
+    is the component's minimum ``m`` (``m``'s label is a member, so not below
+    ``m``, and not above ``m``). Per round only one number, the count of edges
+    whose ends still disagree, is computed on the client.
+    """
+    edges = pairs[["i", "j"]]
+    if edges.npartitions != npartitions:
+        edges = edges.repartition(npartitions=npartitions)
+    edges = edges.persist()
+    # Round 1 needs no join: the label of each node is min(itself, its neighbours).
+    labels = _min_label(
+        edges.map_partitions(_first_labels, meta=_labels_meta()), npartitions, method
+    ).persist()
     rounds = 1
     while True:
         li = labels.rename(columns={"node": "i", "label": "li"})
         lj = labels.rename(columns={"node": "j", "label": "lj"})
-        e = edges.merge(li, on="i", how="inner").merge(lj, on="j", how="inner")
-        prop = _min_label(e.map_partitions(_edge_min, meta=_labels_meta()), npartitions)
-        hop = prop.rename(columns={"node": "label", "label": "label2"})
-        jumped = prop.merge(hop, on="label", how="inner")[["node", "label2"]].rename(
-            columns={"label2": "label"}
+        e = (
+            edges.merge(li, on="i", how="inner", shuffle_method=method)
+            .merge(lj, on="j", how="inner", shuffle_method=method)
+            .persist()
         )
-        new = jumped.persist()
-        cmp = new.merge(labels.rename(columns={"label": "old"}), on="node", how="inner")
-        changed = int((cmp["label"] != cmp["old"]).sum().compute())
-        labels = new
-        rounds += 1
-        if changed == 0:
+        disagree = int((e["li"] != e["lj"]).sum().compute())
+        log.debug("components: after round %d, %d edges disagree", rounds, disagree)
+        if disagree == 0:
             return labels, rounds
         if rounds >= max_rounds:
             raise RuntimeError(f"connected components did not converge in {max_rounds} rounds")
+        prop = _min_label(e.map_partitions(_edge_min, meta=_labels_meta()), npartitions, method)
+        hop = prop.rename(columns={"node": "label", "label": "label2"})
+        labels = (
+            prop.merge(hop, on="label", how="inner", shuffle_method=method)[["node", "label2"]]
+            .rename(columns={"label2": "label"})
+            .persist()
+        )
+        rounds += 1
 
 
 def near_duplicates(
@@ -449,6 +477,8 @@ def near_duplicates(
     seed: int = 1,
     params: tuple[int, int] | None = None,
     npartitions: int | None = None,
+    shuffle_method: str | None = None,
+    components_partitions: int | None = None,
     max_rounds: int = 64,
 ) -> DaskNearDuplicates:
     """Distributed :func:`asimtext.near_duplicates` over a Dask DataFrame.
@@ -463,6 +493,12 @@ def near_duplicates(
             identical to ``asimtext.near_duplicates(texts)``.
         num_perm, ngram, unit, seed, params: as in :func:`asimtext.near_duplicates`.
         npartitions: partitions of the shuffled stages (default: those of ``data``).
+        shuffle_method: Dask's shuffle method for the shuffles and joins
+            (``"p2p"``, ``"tasks"``, ``"disk"``; default: Dask's choice).
+        components_partitions: partitions of the connected-components stage
+            (default: one per million verified pairs, at most ``npartitions``:
+            near-duplicate pairs are usually far fewer than documents, and
+            each join round costs a fixed overhead per partition).
         max_rounds: bound on the connected-components rounds.
 
     Returns a :class:`DaskNearDuplicates` whose ``pairs`` and ``clusters`` are
@@ -498,13 +534,17 @@ def near_duplicates(
         rows=rows,
     )
     nparts = int(npartitions or data.npartitions)
+    method = shuffle_method
+    t0 = time.perf_counter()
 
     # Document ids.
     offsets: list[int] = []
     if id_column is None:
         lengths = data.map_partitions(len).compute().tolist()
         offsets = np.concatenate([[0], np.cumsum(lengths)[:-1]]).astype(int).tolist()
-    docs_meta = pd.DataFrame({"doc": pd.Series([], dtype="int64"), "text": pd.Series([], dtype=object)})
+    docs_meta = pd.DataFrame(
+        {"doc": pd.Series([], dtype="int64"), "text": pd.Series([], dtype=object)}
+    )
     docs = data.map_partitions(_with_ids, text_column, id_column, offsets, meta=docs_meta)
     docs = docs.persist()
     if id_column is not None:
@@ -522,18 +562,19 @@ def near_duplicates(
     )
     keyed = docs.map_partitions(_band_rows, settings, meta=rows_meta)
     cands = (
-        keyed.shuffle(on=["band", "key"], npartitions=nparts)
+        keyed.shuffle(on=["band", "key"], npartitions=nparts, shuffle_method=method)
         .map_partitions(_bucket_pairs, meta=_empty_pairs())
-        .shuffle(on=["i", "j"], npartitions=nparts)
+        .shuffle(on=["i", "j"], npartitions=nparts, shuffle_method=method)
         .map_partitions(_drop_duplicates, meta=_empty_pairs())
         .persist()
     )
-    candidates = int(cands.shape[0].compute())
 
     # 3. join both texts to each candidate and verify.
     ti = docs.rename(columns={"doc": "i", "text": "ti"})
     tj = docs.rename(columns={"doc": "j", "text": "tj"})
-    joined = cands.merge(ti, on="i", how="inner").merge(tj, on="j", how="inner")
+    joined = cands.merge(ti, on="i", how="inner", shuffle_method=method).merge(
+        tj, on="j", how="inner", shuffle_method=method
+    )
     verify_meta = pd.DataFrame(
         {
             "i": pd.Series([], dtype="int64"),
@@ -543,9 +584,15 @@ def near_duplicates(
         }
     )
     pairs = joined.map_partitions(_verify, settings, meta=verify_meta).persist()
+    candidates, npairs = (int(x) for x in dask.compute(cands.shape[0], pairs.shape[0]))
+    log.debug(
+        "%d candidates, %d verified pairs (%.2f s)", candidates, npairs, time.perf_counter() - t0
+    )
 
     # 4. connected components on the workers.
-    labels, rounds = _components(pairs, nparts, max_rounds)
+    cc_parts = components_partitions or max(1, min(nparts, -(-npairs // _EDGES_PER_PARTITION)))
+    labels, rounds = _components(pairs, cc_parts, max_rounds, method)
+    log.debug("components: %d rounds (%.2f s)", rounds, time.perf_counter() - t0)
     clusters = labels.rename(columns={"node": "doc", "label": "cluster"})
     return DaskNearDuplicates(
         pairs=pairs, clusters=clusters, params=(bands, rows), candidates=candidates, rounds=rounds
