@@ -236,3 +236,29 @@ def test_workers_are_long_lived_processes(client):
     workers = set(client.run(os.getpid).values())
     assert len(out) == 20 and pids <= workers and len(workers) == 2
     assert os.getpid() not in pids
+
+
+def test_partition_bindings_reject_bad_input():
+    import numpy as np
+    from asimtext import _core
+
+    h = asimtext.MinHasher(num_perm=16)
+    keys, nonempty = _core._band_keys(h, ["a b c", ""], 4, 4)
+    assert keys.shape == (2, 4) and keys.dtype == np.uint64 and nonempty.tolist() == [True, False]
+    with pytest.raises(TypeError, match=r"texts\[1\]"):
+        _core._band_keys(h, ["a", 3], 4, 4)
+    with pytest.raises(ValueError, match="bands"):
+        _core._band_keys(h, ["a"], 5, 4)
+    with pytest.raises(ValueError, match="asim"):
+        _core._band_keys(asimtext.MinHasher(num_perm=16, compat="datasketch"), ["a"], 4, 4)
+    one = np.array([0], dtype=np.int64)
+    est, exact = _core._verify_pairs(h, ["a b c", "a b c"], one, one + 1)
+    assert est.tolist() == [1.0] and exact.tolist() == [1.0]
+    with pytest.raises(ValueError, match="right"):
+        _core._verify_pairs(h, ["a", "b"], one, one + 2)
+    with pytest.raises(ValueError, match=r"left\[0\]"):
+        _core._verify_pairs(h, ["a", "b"], one - 1, one)
+    with pytest.raises(TypeError, match="left"):
+        _core._verify_pairs(h, ["a", "b"], [0], one)
+    with pytest.raises(ValueError, match="lengths"):
+        _core._verify_pairs(h, ["a", "b"], one, np.array([], dtype=np.int64))
