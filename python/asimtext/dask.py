@@ -382,6 +382,14 @@ def _verify(part: pd.DataFrame, s: _Settings) -> pd.DataFrame:
     return pd.DataFrame({"i": i[keep], "j": j[keep], "estimated": est[keep], "exact": exact[keep]})
 
 
+def _ids_meta() -> pd.DataFrame:
+    return pd.DataFrame({"doc": pd.Series([], dtype="int64")})
+
+
+def _endpoints(part: pd.DataFrame) -> pd.DataFrame:
+    return pd.DataFrame({"doc": np.unique(np.concatenate([part["i"], part["j"]]))})
+
+
 def _drop_duplicates(part: pd.DataFrame) -> pd.DataFrame:
     return part.drop_duplicates(ignore_index=True)
 
@@ -569,9 +577,15 @@ def near_duplicates(
         .persist()
     )
 
-    # 3. join both texts to each candidate and verify.
-    ti = docs.rename(columns={"doc": "i", "text": "ti"})
-    tj = docs.rename(columns={"doc": "j", "text": "tj"})
+    # 3. join both texts to each candidate and verify. Only the texts of
+    # documents in a candidate pair move: their ids (8 bytes each) are
+    # broadcast to the partitions of `docs`, which keep those rows.
+    involved = (
+        cands.map_partitions(_endpoints, meta=_ids_meta()).drop_duplicates(split_out=1).persist()
+    )
+    needed = docs.merge(involved, on="doc", how="inner", broadcast=True)
+    ti = needed.rename(columns={"doc": "i", "text": "ti"})
+    tj = needed.rename(columns={"doc": "j", "text": "tj"})
     joined = cands.merge(ti, on="i", how="inner", shuffle_method=method).merge(
         tj, on="j", how="inner", shuffle_method=method
     )
