@@ -109,8 +109,12 @@ def corpus():
     return _corpus()
 
 
-def test_near_duplicates_equal_single_machine(client, corpus):
+def test_near_duplicates_equal_single_machine(client, corpus, monkeypatch):
     texts, known = corpus
+    # Small target sizes: every stage runs on several partitions (shuffles and
+    # hash joins), as it would on a large corpus.
+    monkeypatch.setattr(ad, "_PAIRS_PER_PARTITION", 50)
+    monkeypatch.setattr(ad, "_CANDIDATES_PER_PARTITION", 30)
     want = asimtext.near_duplicates(texts, threshold=0.7)
     assert len(want.pairs) >= len(known) > 10
     assert {(i, j) for i, j, _, _ in want.pairs} >= set(known)
@@ -118,6 +122,7 @@ def test_near_duplicates_equal_single_machine(client, corpus):
     df = dd.from_pandas(pd.DataFrame({"text": texts}), npartitions=4)
     res = ad.near_duplicates(df, "text", threshold=0.7, npartitions=3, components_partitions=2)
     assert res.rounds >= 2  # the chain needs propagation
+    assert res.pairs.npartitions == 3
     got = res.compute()
     assert got.pairs == want.pairs  # same pairs, same estimated and exact similarities
     assert got.clusters == want.clusters
@@ -138,7 +143,9 @@ def test_near_duplicates_with_id_column_and_options(client, corpus):
     ids = [10_000 - 3 * k for k in range(n)]  # decreasing: the pair order flips
     want = asimtext.near_duplicates(texts, threshold=0.6, ngram=3, seed=5)
     df = dd.from_pandas(pd.DataFrame({"id": ids, "body": texts}), npartitions=3)
-    got = ad.near_duplicates(df, "body", 0.6, id_column="id", ngram=3, seed=5).compute()
+    res = ad.near_duplicates(df, "body", 0.6, id_column="id", ngram=3, seed=5)
+    assert res.pairs.npartitions == 1  # few candidates: the later stages need one partition
+    got = res.compute()
     expect = sorted((min(ids[i], ids[j]), max(ids[i], ids[j]), e, x) for i, j, e, x in want.pairs)
     assert got.pairs == expect
     assert sorted(got.clusters) == sorted(sorted(ids[k] for k in c) for c in want.clusters)

@@ -68,7 +68,11 @@ __all__ = ["DaskNearDuplicates", "extract", "near_duplicates", "normalize"]
 
 log = logging.getLogger(__name__)
 
-#: Default size of the partitions of the connected-components stage.
+#: Target rows per partition of the stages after the band-key shuffle: pairs
+#: found in buckets (16 bytes each), candidates with both texts joined (two
+#: texts each), verified pairs in the connected-components stage.
+_PAIRS_PER_PARTITION = 4_000_000
+_CANDIDATES_PER_PARTITION = 50_000
 _EDGES_PER_PARTITION = 1_000_000
 
 _NORMALIZE_OPTIONS = ("ascii_digits", "ascii_punctuation", "fix_mojibake", "fold_vowel_length")
@@ -390,6 +394,17 @@ def _endpoints(part: pd.DataFrame) -> pd.DataFrame:
     return pd.DataFrame({"doc": np.unique(np.concatenate([part["i"], part["j"]]))})
 
 
+def _parts(rows: int, per_partition: int, most: int) -> int:
+    return max(1, min(most, -(-rows // per_partition)))
+
+
+def _co_locate(df: Any, on: list, npartitions: int, method: str | None) -> Any:
+    """Equal values of ``on`` in one partition: a shuffle, or one partition."""
+    if npartitions == 1:
+        return df.repartition(npartitions=1)
+    return df.shuffle(on=on, npartitions=npartitions, shuffle_method=method)
+
+
 def _drop_duplicates(part: pd.DataFrame) -> pd.DataFrame:
     return part.drop_duplicates(ignore_index=True)
 
@@ -569,26 +584,36 @@ def near_duplicates(
         }
     )
     keyed = docs.map_partitions(_band_rows, settings, meta=rows_meta)
-    cands = (
+    bucket_pairs = (
         keyed.shuffle(on=["band", "key"], npartitions=nparts, shuffle_method=method)
         .map_partitions(_bucket_pairs, meta=_empty_pairs())
-        .shuffle(on=["i", "j"], npartitions=nparts, shuffle_method=method)
-        .map_partitions(_drop_duplicates, meta=_empty_pairs())
         .persist()
     )
+    # A pair found in several bands is removed by a shuffle on (i, j). The
+    # later stages get as many partitions as their size needs (each shuffle
+    # costs a fixed overhead per partition; candidates are usually few).
+    found = int(bucket_pairs.shape[0].compute())
+    dparts = _parts(found, _PAIRS_PER_PARTITION, nparts)
+    cands = _co_locate(bucket_pairs, ["i", "j"], dparts, method)
+    cands = cands.map_partitions(_drop_duplicates, meta=_empty_pairs()).persist()
+    candidates = int(cands.shape[0].compute())
+    log.debug("%d candidates (%.2f s)", candidates, time.perf_counter() - t0)
 
     # 3. join both texts to each candidate and verify. Only the texts of
-    # documents in a candidate pair move: their ids (8 bytes each) are
-    # broadcast to the partitions of `docs`, which keep those rows.
+    # documents in a candidate pair move: their ids (8 bytes each, one
+    # partition) are joined to every partition of `docs`, which keep those rows.
     involved = (
         cands.map_partitions(_endpoints, meta=_ids_meta()).drop_duplicates(split_out=1).persist()
     )
-    needed = docs.merge(involved, on="doc", how="inner", broadcast=True)
+    vparts = _parts(candidates, _CANDIDATES_PER_PARTITION, nparts)
+    needed = docs.merge(involved, on="doc", how="inner")
+    if vparts == 1:
+        needed = needed.repartition(npartitions=1)
+        cands = cands.repartition(npartitions=1)
     ti = needed.rename(columns={"doc": "i", "text": "ti"})
     tj = needed.rename(columns={"doc": "j", "text": "tj"})
-    joined = cands.merge(ti, on="i", how="inner", shuffle_method=method).merge(
-        tj, on="j", how="inner", shuffle_method=method
-    )
+    joined = cands.merge(ti, on="i", how="inner", shuffle_method=method, npartitions=vparts)
+    joined = joined.merge(tj, on="j", how="inner", shuffle_method=method, npartitions=vparts)
     verify_meta = pd.DataFrame(
         {
             "i": pd.Series([], dtype="int64"),
@@ -598,13 +623,11 @@ def near_duplicates(
         }
     )
     pairs = joined.map_partitions(_verify, settings, meta=verify_meta).persist()
-    candidates, npairs = (int(x) for x in dask.compute(cands.shape[0], pairs.shape[0]))
-    log.debug(
-        "%d candidates, %d verified pairs (%.2f s)", candidates, npairs, time.perf_counter() - t0
-    )
+    npairs = int(pairs.shape[0].compute())
+    log.debug("%d verified pairs (%.2f s)", npairs, time.perf_counter() - t0)
 
     # 4. connected components on the workers.
-    cc_parts = components_partitions or max(1, min(nparts, -(-npairs // _EDGES_PER_PARTITION)))
+    cc_parts = components_partitions or _parts(npairs, _EDGES_PER_PARTITION, nparts)
     labels, rounds = _components(pairs, cc_parts, max_rounds, method)
     log.debug("components: %d rounds (%.2f s)", rounds, time.perf_counter() - t0)
     clusters = labels.rename(columns={"node": "doc", "label": "cluster"})
