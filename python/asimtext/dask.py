@@ -313,7 +313,9 @@ def _with_ids(
     part: pd.DataFrame, text_column: str, id_column: str | None, offsets: list, partition_info=None
 ):
     if id_column is None:
-        start = offsets[partition_info["number"]] if partition_info is not None else 0
+        if partition_info is None:  # pragma: no cover - Dask always passes it
+            raise RuntimeError("Dask did not pass partition_info: cannot number the rows")
+        start = offsets[partition_info["number"]]
         doc = np.arange(start, start + len(part), dtype=np.int64)
     else:
         doc = part[id_column].to_numpy(dtype=np.int64)
