@@ -157,6 +157,10 @@ def test_near_duplicates_bad_input(client):
         ad.near_duplicates(df, "t", id_column="id")
     with pytest.raises(ValueError, match="threshold"):
         ad.near_duplicates(df, "t", threshold=1.5)
+    with pytest.raises(TypeError, match="threshold"):
+        ad.near_duplicates(df, "t", threshold="0.8")
+    with pytest.raises(ValueError, match="npartitions"):
+        ad.near_duplicates(df, "t", npartitions=0)
     with pytest.raises(TypeError, match="id_column"):
         ad.near_duplicates(df, "t", id_column="t")
     with pytest.raises(KeyError, match="nope"):

@@ -545,9 +545,15 @@ def near_duplicates(
                 f"id_column {id_column!r} must hold integers, not {data._meta[id_column].dtype}"
             )
     # Validate exactly as the single-machine function does (same error messages).
-    if isinstance(threshold, bool) or not isinstance(threshold, (int, float)):
-        raise TypeError(f"threshold must be a number, not {type(threshold).__name__}")
     _core._near_duplicates([], threshold, num_perm, ngram, unit, seed, params)
+    for name, value in (
+        ("npartitions", npartitions),
+        ("components_partitions", components_partitions),
+    ):
+        if value is not None and (
+            not isinstance(value, int) or isinstance(value, bool) or value < 1
+        ):
+            raise ValueError(f"{name} must be a positive int or None, got {value!r}")
     if params is None:
         bands, rows = _core._optimal_params(max(threshold - 0.2, 0.05), num_perm, 0.2, 0.8)
     else:

@@ -921,6 +921,8 @@ fn index_arg(obj: &Bound<'_, PyAny>, what: &str) -> PyResult<Vec<usize>> {
     Ok(out)
 }
 
+type F64Arrays<'py> = (Bound<'py, PyArray1<f64>>, Bound<'py, PyArray1<f64>>);
+
 /// `(estimated, exact)` float64 arrays for the pairs `(texts[left[p]], texts[right[p]])`.
 #[pyfunction]
 #[pyo3(signature = (hasher, texts, left, right))]
@@ -930,7 +932,7 @@ fn _verify_pairs<'py>(
     texts: &Bound<'py, PyAny>,
     left: &Bound<'py, PyAny>,
     right: &Bound<'py, PyAny>,
-) -> PyResult<(Bound<'py, PyArray1<f64>>, Bound<'py, PyArray1<f64>>)> {
+) -> PyResult<F64Arrays<'py>> {
     let h = &hasher.get().inner;
     let texts = texts_arg(texts, "texts", OnSurrogate::Strict)?;
     let left = index_arg(left, "left")?;
