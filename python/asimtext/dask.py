@@ -28,8 +28,8 @@ are plain per-partition maps; :func:`near_duplicates` is the single-machine
    verified with the exact Jaccard similarity of the shingle-hash sets
    (``_core._verify_pairs``, again the single-machine code);
 4. cluster ids come from connected components computed on the workers by
-   rounds of min-label propagation with pointer jumping (dataframe joins);
-   only one number per round (how many labels changed) reaches the client.
+   rounds of large-star / small-star steps (one shuffle each); only one
+   number per round (how many nodes are not in a star yet) reaches the client.
 
 The result equals ``asimtext.near_duplicates(texts)`` on the same texts: the
 same pairs with the same estimated and exact similarities, and the same
@@ -274,7 +274,7 @@ class DaskNearDuplicates:
             of its connected component).
         params: the ``(bands, rows)`` of the LSH.
         candidates: how many distinct candidate pairs the LSH produced.
-        rounds: how many label-propagation rounds the components took.
+        rounds: how many large-star/small-star rounds the components took.
 
     :meth:`compute` brings everything to the client as a :class:`asimtext.NearDuplicates`
     (for results that fit in memory, e.g. to compare with the single-machine function).
@@ -411,83 +411,126 @@ def _drop_duplicates(part: pd.DataFrame) -> pd.DataFrame:
     return part.drop_duplicates(ignore_index=True)
 
 
-def _labels_meta() -> pd.DataFrame:
-    return pd.DataFrame(
-        {"node": pd.Series([], dtype="int64"), "label": pd.Series([], dtype="int64")}
-    )
+def _edges_meta() -> pd.DataFrame:
+    return pd.DataFrame({"a": pd.Series([], dtype="int64"), "b": pd.Series([], dtype="int64")})
 
 
-def _edge_min(part: pd.DataFrame) -> pd.DataFrame:
-    """For every edge, both endpoints with the smaller of the two labels."""
-    m = np.minimum(part["li"].to_numpy(), part["lj"].to_numpy())
+def _both_directions(p: pd.DataFrame) -> pd.DataFrame:
+    a, b = p["a"].to_numpy(), p["b"].to_numpy()
+    return pd.DataFrame({"u": np.concatenate([a, b]), "v": np.concatenate([b, a])})
+
+
+def _large_star(p: pd.DataFrame) -> pd.DataFrame:
+    """Rows ``(u, v)`` (all of a node's neighbours in this partition): link every
+    neighbour larger than ``u`` to the smallest of ``u`` and its neighbours."""
+    u, v = p["u"].to_numpy(), p["v"].to_numpy()
+    m = np.minimum(p.groupby("u")["v"].transform("min").to_numpy(), u)
+    keep = v > u
+    return pd.DataFrame({"a": m[keep], "b": v[keep]}).drop_duplicates(ignore_index=True)
+
+
+def _small_star(p: pd.DataFrame) -> pd.DataFrame:
+    """Edges ``(a, b)``, ``a < b``, grouped by ``b``: link ``b`` and its smaller
+    neighbours to the smallest of them."""
+    a, b = p["a"].to_numpy(), p["b"].to_numpy()
+    m = p.groupby("b")["a"].transform("min").to_numpy()
+    x = np.concatenate([a, b])
+    mm = np.concatenate([m, m])
+    keep = x != mm
+    return pd.DataFrame({"a": mm[keep], "b": x[keep]}).drop_duplicates(ignore_index=True)
+
+
+def _roles(p: pd.DataFrame) -> pd.DataFrame:
+    a, b = p["a"].to_numpy(), p["b"].to_numpy()
     return pd.DataFrame(
         {
-            "node": np.concatenate([part["i"].to_numpy(), part["j"].to_numpy()]),
-            "label": np.concatenate([m, m]),
+            "node": np.concatenate([b, a]),
+            "child": np.concatenate([np.ones(len(b), np.int64), np.zeros(len(a), np.int64)]),
+            "parent": np.concatenate([np.zeros(len(b), np.int64), np.ones(len(a), np.int64)]),
         }
     )
 
 
-def _min_label(df: Any, npartitions: int, method: str | None) -> Any:
-    """``(node, label)`` rows -> one row per node with its smallest label (shuffle on node)."""
-    return df.shuffle(on="node", npartitions=npartitions, shuffle_method=method).map_partitions(
-        lambda p: p.groupby("node", sort=False, as_index=False)["label"].min(),
-        meta=_labels_meta(),
-    )
+def _not_star(p: pd.DataFrame) -> pd.DataFrame:
+    """Nodes (grouped) breaking the star-forest shape: linked to two smaller
+    nodes, or both smaller and larger end of edges."""
+    g = p.groupby("node")[["child", "parent"]].sum()
+    bad = (g["child"] > 1) | ((g["child"] > 0) & (g["parent"] > 0))
+    return pd.DataFrame({"bad": [int(bad.sum())]})
 
 
-def _first_labels(p: pd.DataFrame) -> pd.DataFrame:
-    i = p["i"].to_numpy()
-    return pd.DataFrame(
-        {"node": np.concatenate([i, p["j"].to_numpy()]), "label": np.concatenate([i, i])}
-    )
+def _cluster_rows(p: pd.DataFrame) -> pd.DataFrame:
+    a, b = p["a"].to_numpy(), p["b"].to_numpy()
+    return pd.DataFrame({"doc": np.concatenate([b, a]), "cluster": np.concatenate([a, a])})
 
 
 def _components(
     pairs: Any, npartitions: int, max_rounds: int, method: str | None
 ) -> tuple[Any, int]:
-    """Connected components of the ``(i, j)`` edges: ``(node, label)`` with label = component minimum.
+    """Connected components of the ``(i, j)`` edges, on the workers:
+    ``(doc, cluster)`` with cluster = the component's smallest id.
 
-    Min-label propagation with pointer jumping, on the workers: every round,
-    each node takes the smallest label of its edges' endpoints, then the label
-    of that label. Labels never increase, are never above the node's own id and
-    stay inside the component. The rounds stop when both ends of every edge
-    have the same label: the label is then constant on each component, and it
-    is the component's minimum ``m`` (``m``'s label is a member, so not below
-    ``m``, and not above ``m``). Per round only one number, the count of edges
-    whose ends still disagree, is computed on the client.
+    Alternating large-star and small-star steps (Kiveris et al., "Connected
+    Components in MapReduce and Beyond", SoCC 2014; O(log^2 n) rounds, in
+    practice about log n: 13 for a 100,000-node path with shuffled ids). Each
+    step is one shuffle by node and keeps the components; they stop when the
+    edges form a star forest (every node linked to at most one smaller node,
+    which has no smaller neighbour itself): each star is then a component
+    centred on its smallest id. Per round only the count of nodes breaking
+    the star shape reaches the client.
     """
-    edges = pairs[["i", "j"]]
+    edges = pairs.map_partitions(
+        lambda p: pd.DataFrame({"a": p["i"].to_numpy(), "b": p["j"].to_numpy()}),
+        meta=_edges_meta(),
+    )
     if edges.npartitions != npartitions:
         edges = edges.repartition(npartitions=npartitions)
     edges = edges.persist()
-    # Round 1 needs no join: the label of each node is min(itself, its neighbours).
-    labels = _min_label(
-        edges.map_partitions(_first_labels, meta=_labels_meta()), npartitions, method
-    ).persist()
-    rounds = 1
+    rounds = 0
     while True:
-        li = labels.rename(columns={"node": "i", "label": "li"})
-        lj = labels.rename(columns={"node": "j", "label": "lj"})
-        e = (
-            edges.merge(li, on="i", how="inner", shuffle_method=method)
-            .merge(lj, on="j", how="inner", shuffle_method=method)
+        rounds += 1
+        large = _co_locate(
+            edges.map_partitions(
+                _both_directions,
+                meta=pd.DataFrame(
+                    {"u": pd.Series([], dtype="int64"), "v": pd.Series([], dtype="int64")}
+                ),
+            ),
+            ["u"],
+            npartitions,
+            method,
+        ).map_partitions(_large_star, meta=_edges_meta())
+        edges = (
+            _co_locate(large, ["b"], npartitions, method)
+            .map_partitions(_small_star, meta=_edges_meta())
             .persist()
         )
-        disagree = int((e["li"] != e["lj"]).sum().compute())
-        log.debug("components: after round %d, %d edges disagree", rounds, disagree)
-        if disagree == 0:
-            return labels, rounds
+        roles_meta = pd.DataFrame(
+            {
+                "node": pd.Series([], dtype="int64"),
+                "child": pd.Series([], dtype="int64"),
+                "parent": pd.Series([], dtype="int64"),
+            }
+        )
+        bad = _co_locate(
+            edges.map_partitions(_roles, meta=roles_meta), ["node"], npartitions, method
+        ).map_partitions(_not_star, meta=pd.DataFrame({"bad": pd.Series([], dtype="int64")}))
+        nbad = int(bad["bad"].sum().compute())
+        log.debug("components: round %d, %d nodes not in a star yet", rounds, nbad)
+        if nbad == 0:
+            break
         if rounds >= max_rounds:
             raise RuntimeError(f"connected components did not converge in {max_rounds} rounds")
-        prop = _min_label(e.map_partitions(_edge_min, meta=_labels_meta()), npartitions, method)
-        hop = prop.rename(columns={"node": "label", "label": "label2"})
-        labels = (
-            prop.merge(hop, on="label", how="inner", shuffle_method=method)[["node", "label2"]]
-            .rename(columns={"label2": "label"})
-            .persist()
-        )
-        rounds += 1
+    clusters = _co_locate(
+        edges.map_partitions(_cluster_rows, meta=_clusters_meta()), ["doc"], npartitions, method
+    ).map_partitions(_drop_duplicates, meta=_clusters_meta())
+    return clusters.persist(), rounds
+
+
+def _clusters_meta() -> pd.DataFrame:
+    return pd.DataFrame(
+        {"doc": pd.Series([], dtype="int64"), "cluster": pd.Series([], dtype="int64")}
+    )
 
 
 def near_duplicates(
@@ -636,9 +679,8 @@ def near_duplicates(
 
     # 4. connected components on the workers.
     cc_parts = components_partitions or _parts(npairs, _EDGES_PER_PARTITION, nparts)
-    labels, rounds = _components(pairs, cc_parts, max_rounds, method)
+    clusters, rounds = _components(pairs, cc_parts, max_rounds, method)
     log.debug("components: %d rounds (%.2f s)", rounds, time.perf_counter() - t0)
-    clusters = labels.rename(columns={"node": "doc", "label": "cluster"})
     return DaskNearDuplicates(
         pairs=pairs, clusters=clusters, params=(bands, rows), candidates=candidates, rounds=rounds
     )
