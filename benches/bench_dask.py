@@ -21,6 +21,7 @@ later-call time of each worker (the Rust statics are built once per process).
 
 from __future__ import annotations
 
+import itertools
 import logging
 import os
 import pickle
@@ -88,6 +89,19 @@ def frame(client, corpus):
     return dd.from_pandas(pd.DataFrame({"text": texts}), npartitions=PARTS).persist()
 
 
+_NONCE = itertools.count()
+
+
+def _identity(part, nonce):
+    return part
+
+
+def fresh(frame):
+    """The persisted frame under new task keys, so that no round reuses results
+    of the previous one still held by the workers."""
+    return frame.map_partitions(_identity, next(_NONCE), meta=frame._meta)
+
+
 def test_single_process_near_duplicates(throughput, corpus):
     texts, nbytes = corpus
     throughput(
@@ -115,7 +129,7 @@ def test_single_process_1core_near_duplicates(throughput, corpus):
 def test_dask_near_duplicates(throughput, corpus, frame):
     texts, nbytes = corpus
     res = throughput(
-        lambda: ad.near_duplicates(frame, "text", threshold=THRESHOLD),
+        lambda: ad.near_duplicates(fresh(frame), "text", threshold=THRESHOLD),
         group="dask near_duplicates",
         name=f"dask, 2 workers x 1 core, {PARTS} partitions",
         nbytes=nbytes,
@@ -143,7 +157,7 @@ def test_single_process_normalize(throughput, corpus):
 def test_dask_normalize(throughput, corpus, frame):
     texts, nbytes = corpus
     throughput(
-        lambda: ad.normalize(frame, "text", output="norm")["norm"].str.len().sum().compute(),
+        lambda: ad.normalize(fresh(frame), "text", output="norm")["norm"].str.len().sum().compute(),
         group="dask normalize",
         name=f"dask, 2 workers x 1 core, {PARTS} partitions",
         nbytes=nbytes,
@@ -166,7 +180,7 @@ def test_single_process_extract(throughput, corpus):
 def test_dask_extract(throughput, corpus, frame):
     texts, nbytes = corpus
     throughput(
-        lambda: ad.extract(frame, "text")["end"].sum().compute(),
+        lambda: ad.extract(fresh(frame), "text")["end"].sum().compute(),
         group="dask extract",
         name=f"dask, 2 workers x 1 core, {PARTS} partitions",
         nbytes=nbytes,

@@ -333,4 +333,3 @@ def test_components_match_union_find(client):
     assert dict(zip(got["doc"], got["cluster"])) == want
     assert len(got) == len(want)
     assert 2 <= rounds <= 20, rounds
-    print("rounds", rounds)
