@@ -319,7 +319,8 @@ def _with_ids(
         doc = np.arange(start, start + len(part), dtype=np.int64)
     else:
         doc = part[id_column].to_numpy(dtype=np.int64)
-    return pd.DataFrame({"doc": doc, "text": part[text_column].to_numpy(dtype=object)})
+    # The texts keep their dtype (Arrow strings serialize faster than objects).
+    return pd.DataFrame({"doc": doc, "text": part[text_column].array})
 
 
 def _band_rows(part: pd.DataFrame, s: _Settings) -> pd.DataFrame:
@@ -617,7 +618,7 @@ def near_duplicates(
         lengths = data.map_partitions(len).compute().tolist()
         offsets = np.concatenate([[0], np.cumsum(lengths)[:-1]]).astype(int).tolist()
     docs_meta = pd.DataFrame(
-        {"doc": pd.Series([], dtype="int64"), "text": pd.Series([], dtype=object)}
+        {"doc": pd.Series([], dtype="int64"), "text": data._meta[text_column].iloc[:0].array}
     )
     docs = data.map_partitions(_with_ids, text_column, id_column, offsets, meta=docs_meta)
     docs = docs.persist()
