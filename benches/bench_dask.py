@@ -4,7 +4,7 @@ Run (corpus size from ASIMTEXT_BENCH_DOCS, default 10,000 articles of ~2 KB):
 
     ASIMTEXT_BENCH_DOCS=10000 python -m pytest benches/bench_dask.py -s -p no:logging
 
-Groups (throughput in MB/s and docs/s of input text, best round):
+Groups (throughput in MB/s and docs/s of input text, best of 3 rounds after a warm-up):
 
 * ``dask near_duplicates``: ``asimtext.near_duplicates`` in this process (all
   cores, and pinned to 1 core) vs ``asimtext.dask.near_duplicates`` on
@@ -134,7 +134,6 @@ def test_dask_near_duplicates(throughput, corpus, frame):
         name=f"dask, 2 workers x 1 core, {PARTS} partitions",
         nbytes=nbytes,
         ndocs=len(texts),
-        rounds=2,
     )
     got = res.compute()
     want = asimtext.near_duplicates(texts, threshold=THRESHOLD)
