@@ -12,7 +12,7 @@ from conftest import SCALE
 from seed_corpus import corpus_text, documents
 
 import asimtext
-from asimtext.pure import normalize as pure
+from asimtext.pure import normalization as pure
 
 MB = 20 * SCALE
 TEXT = corpus_text(MB)

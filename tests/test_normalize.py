@@ -10,7 +10,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import asimtext
-from asimtext.pure import normalize as pure
+from asimtext.pure import normalization as pure
 
 DATA = pathlib.Path(__file__).parent / "data"
 SEEDS = pathlib.Path(__file__).parent.parent / "seeds"

@@ -69,3 +69,11 @@ __all__ = [
     "xscript_romanize",
     "xscript_tokens",
 ]
+
+# ---- the digest (issue 5): articles, loaders, the cross-source digest ----
+from asimtext.article import Article  # noqa: E402
+from asimtext.io import LoadError, LoadReport, load_articles  # noqa: E402
+from asimtext.digest import Digest, DigestParams  # noqa: E402
+from asimtext.digest import digest  # noqa: E402  (the function shadows the sub-package name)
+
+__all__ += ["Article", "Digest", "DigestParams", "LoadError", "LoadReport", "digest", "load_articles"]

@@ -14,7 +14,7 @@ rules; in short:
 
 from __future__ import annotations
 
-from asimtext.pure.normalize import normalize_with_offsets
+from asimtext.pure.normalization import normalize_with_offsets
 
 __all__ = [
     "KIND_ACRONYM",
@@ -480,7 +480,11 @@ def _scan(text: str):
         # input length at the end), so characters the normalization dropped
         # after a word (a nukta) belong to it
         s = min(offs[i], len(text))
-        e = max(min(offs[j], len(text)), s)
+        # ... from another input character (İ lower-cases to i + U+0307)
+        k = j
+        while k < n and offs[k] <= offs[j - 1]:
+            k += 1
+        e = max(min(offs[k], len(text)), s)
         key, kind = _classify(norm[i:j], text[s:e], deva)
         if key:
             yield s, e, key, kind

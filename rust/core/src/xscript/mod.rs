@@ -889,7 +889,13 @@ fn scan(text: &str, mut f: impl FnMut(usize, usize, &str, Kind)) {
             }
         }
         let s = start_of(i).min(input_len);
-        let e = start_of(j).min(input_len).max(s);
+        // The end is where the next output character from another input
+        // character starts (İ lower-cases to i + U+0307, both from one input).
+        let mut k = j;
+        while k < n && start_of(k) <= start_of(j - 1) {
+            k += 1;
+        }
+        let e = start_of(k).min(input_len).max(s);
         let kind = classify(&chars[i..j], deva, &mut sc, &mut key, || {
             orig.has_lower_latin(s, e)
         });
