@@ -333,3 +333,16 @@ def test_components_match_union_find(client):
     assert dict(zip(got["doc"], got["cluster"])) == want
     assert len(got) == len(want)
     assert 2 <= rounds <= 20, rounds
+
+
+def test_runs_on_the_local_scheduler_too(corpus):
+    import dask
+
+    texts, _ = corpus
+    texts = texts[:80]
+    want = asimtext.near_duplicates(texts, threshold=0.5)
+    assert want.pairs
+    df = dd.from_pandas(pd.DataFrame({"text": texts}), npartitions=3)
+    with dask.config.set(scheduler="threads"):
+        got = ad.near_duplicates(df, "text", threshold=0.5, components_partitions=2).compute()
+    assert got == want
