@@ -397,6 +397,18 @@ def _endpoints(part: pd.DataFrame) -> pd.DataFrame:
     return pd.DataFrame({"doc": np.unique(np.concatenate([part["i"], part["j"]]))})
 
 
+def _default_shuffle_method() -> str | None:
+    """Dask's choice on a distributed client; ``"tasks"`` on the local
+    schedulers (Dask would pick p2p whenever a client exists, even when the
+    computation is sent to the threaded scheduler, where p2p cannot run)."""
+    try:
+        from distributed import Client
+    except ImportError:  # pragma: no cover - dask[distributed] is part of the extra
+        return "tasks"
+    scheduler = dask.base.get_scheduler()
+    return None if isinstance(getattr(scheduler, "__self__", None), Client) else "tasks"
+
+
 def _parts(rows: int, per_partition: int, most: int) -> int:
     return max(1, min(most, -(-rows // per_partition)))
 
@@ -563,7 +575,8 @@ def near_duplicates(
         num_perm, ngram, unit, seed, params: as in :func:`asimtext.near_duplicates`.
         npartitions: partitions of the shuffled stages (default: those of ``data``).
         shuffle_method: Dask's shuffle method for the shuffles and joins
-            (``"p2p"``, ``"tasks"``, ``"disk"``; default: Dask's choice).
+            (``"p2p"``, ``"tasks"``, ``"disk"``; default: Dask's choice on a
+            distributed client, ``"tasks"`` on the local schedulers).
         components_partitions: partitions of the connected-components stage
             (default: one per million verified pairs, at most ``npartitions``:
             near-duplicate pairs are usually far fewer than documents, and
@@ -609,7 +622,7 @@ def near_duplicates(
         rows=rows,
     )
     nparts = int(npartitions or data.npartitions)
-    method = shuffle_method
+    method = shuffle_method or _default_shuffle_method()
     t0 = time.perf_counter()
 
     # Document ids.
