@@ -10,13 +10,12 @@ import pickle
 from importlib import resources
 from pathlib import Path
 
+import asimtext
 import pytest
 from _fakes import fake_backend
-from data import made_up as M
-
-import asimtext
 from asimtext import Article
 from asimtext.digest import default_backend
+from data import made_up as M
 
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"
 

@@ -6,13 +6,12 @@ from __future__ import annotations
 import json
 from importlib import resources
 
+import asimtext
 import pytest
 from _fakes import fake_backend
+from asimtext.digest import default_backend
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-
-import asimtext
-from asimtext.digest import default_backend
 
 jsonschema = pytest.importorskip("jsonschema")
 SCHEMA = json.loads(resources.files("asimtext.digest").joinpath("schema.json").read_text())

@@ -6,9 +6,8 @@ import json
 from importlib import resources
 from pathlib import Path
 
-import pytest
-
 import asimtext
+import pytest
 
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"
 S000, S001, S002, S003, S004 = sorted(p.name for p in SEEDS.glob("*.txt"))

@@ -7,7 +7,6 @@ from collections import Counter
 
 import pytest
 from _fakes import Span, extract
-
 from asimtext.digest.conflicts import comparable
 from asimtext.digest.facts import fact_of_span
 from asimtext.digest.keys import Bags, Vocabulary
@@ -195,7 +194,6 @@ def test_vocabulary_bags_match_counters():
 
 def test_group_applies_same_story_rule():
     import numpy as np
-
     from asimtext.digest.stories import PairScores
 
     rng = np.random.default_rng(7)
@@ -253,9 +251,8 @@ def test_score_pairs_in_chunks_agrees(monkeypatch):
 def test_copy_pair_cap_in_big_stories():
     import asimtext
     from _fakes import fake_backend
-    from data import made_up as M
-
     from asimtext import Article
+    from data import made_up as M
 
     arts = [Article(f"a{i}", M.SYND_A, source=f"S{i}") for i in range(6)]
     arts.append(Article("b", M.SYND_B, source="SB"))

@@ -10,7 +10,6 @@ import pickle
 from pathlib import Path
 
 import pytest
-
 from asimtext import Article, LoadError, load_articles
 from asimtext.io import iter_records, looks_like_headline
 

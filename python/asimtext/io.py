@@ -18,7 +18,7 @@ import re
 import sys
 import zlib
 from dataclasses import dataclass, field
-from typing import Any, Iterable, Iterator, List, Mapping, Optional, Sequence, Union
+from typing import Any, Callable, Iterable, Iterator, List, Mapping, Optional, Sequence, Union
 
 from asimtext.article import Article
 
@@ -202,7 +202,10 @@ def _record_from_mapping(
         art = Article.from_dict(d, text_field=text_field, id_field=id_field, default_id=default_id)
     except (TypeError, ValueError) as e:
         return Record("skipped", file, line, ident_s, str(e))
-    art = art.replace(origin={"file": file, "line": line})
+    # The Article was just built here and nobody else holds it: set the field
+    # in place rather than through dataclasses.replace (which re-validates and
+    # copies, about a fifth of the reader's time on large dumps).
+    object.__setattr__(art, "origin", {"file": file, "line": line})
     return validator.check(art, file, line)
 
 
@@ -318,22 +321,64 @@ def _expand(paths: Iterable[PathLike]) -> Iterator[str]:
             raise FileNotFoundError(f"{p}: no such file or directory")
 
 
+def _counted(stream: Iterable[bytes], on_bytes: Optional[Callable[[int], None]]) -> Iterable[bytes]:
+    """``stream`` with ``on_bytes(len(line))`` called for every line (batch progress)."""
+    if on_bytes is None:
+        return stream
+
+    def gen() -> Iterator[bytes]:
+        for line in stream:
+            on_bytes(len(line))
+            yield line
+
+    return gen()
+
+
+def _counted_gz(f: Any, on_bytes: Optional[Callable[[int], None]]) -> Iterable[bytes]:
+    """Lines of a gzip file with ``on_bytes`` fed the COMPRESSED bytes consumed."""
+    if on_bytes is None:
+        return f
+    raw = f.fileobj
+
+    def gen() -> Iterator[bytes]:
+        last = 0
+        for i, line in enumerate(f):
+            if i % 256 == 0:
+                pos = raw.tell()
+                on_bytes(pos - last)
+                last = pos
+            yield line
+        on_bytes(os.fstat(raw.fileno()).st_size - last)
+
+    return gen()
+
+
 def _iter_path(
-    path: str, *, text_field: str, id_field: str, validator: _Validator, stdin: Optional[Any]
+    path: str,
+    *,
+    text_field: str,
+    id_field: str,
+    validator: _Validator,
+    stdin: Optional[Any],
+    on_bytes: Optional[Callable[[int], None]] = None,
 ) -> Iterator[Record]:
     kw = dict(text_field=text_field, id_field=id_field, validator=validator)
     lower = path.lower()
     label = os.path.basename(path)
     if path == "-":
         stream = stdin if stdin is not None else sys.stdin.buffer
-        yield from _iter_jsonl_stream(stream, "-", "stdin", **kw)
+        yield from _iter_jsonl_stream(_counted(stream, on_bytes), "-", "stdin", **kw)
     elif lower.endswith(".txt"):
         yield from _iter_txt(path, validator)
+        if on_bytes is not None:
+            on_bytes(os.path.getsize(path))
     elif lower.endswith(".parquet"):
         yield from _iter_parquet(path, path, label, **kw)
+        if on_bytes is not None:
+            on_bytes(os.path.getsize(path))
     elif lower.endswith(_GZ_SUFFIXES):
         with gzip.open(path, "rb") as f:
-            yield from _iter_jsonl_stream(f, path, label, **kw)
+            yield from _iter_jsonl_stream(_counted_gz(f, on_bytes), path, label, **kw)
     elif lower.endswith(".json"):
         with open(path, "rb") as f:
             head = f.read(4096).lstrip()
@@ -342,10 +387,10 @@ def _iter_path(
                 yield from _iter_json_array(f.read(), path, label, **kw)
         else:
             with open(path, "rb") as f:
-                yield from _iter_jsonl_stream(f, path, label, **kw)
+                yield from _iter_jsonl_stream(_counted(f, on_bytes), path, label, **kw)
     else:  # .jsonl, .ndjson and anything else: JSON Lines
         with open(path, "rb") as f:
-            yield from _iter_jsonl_stream(f, path, label, **kw)
+            yield from _iter_jsonl_stream(_counted(f, on_bytes), path, label, **kw)
 
 
 def _iter_objects(
@@ -381,6 +426,7 @@ def iter_records(
     text_field: str = "text",
     id_field: str = "id",
     stdin: Optional[Any] = None,
+    on_bytes: Optional[Callable[[int], None]] = None,
 ) -> Iterator[Record]:
     """Stream every input record (``ok`` or ``skipped``) from ``source``.
 
@@ -389,6 +435,10 @@ def iter_records(
     of paths, an :class:`Article`, a dict, or an iterable of articles, dicts or
     strings. Memory stays bounded by one record (plus the set of ids seen, for
     duplicate detection). Raises :class:`FileNotFoundError` for a missing path.
+
+    ``on_bytes``, if given, is called with the number of input bytes consumed
+    as reading progresses (compressed bytes for ``.gz``; whole files for
+    ``.txt`` and ``.parquet``), for progress bars.
     """
     validator = _Validator()
     kw = dict(text_field=text_field, id_field=id_field, validator=validator)
@@ -399,7 +449,7 @@ def iter_records(
         return
     if isinstance(source, (list, tuple)) and source and all(_is_pathish(s) for s in source):
         for path in _expand(source):
-            yield from _iter_path(path, stdin=stdin, **kw)
+            yield from _iter_path(path, stdin=stdin, on_bytes=on_bytes, **kw)
         return
     if isinstance(source, (bytes, bytearray)):
         raise TypeError("source must be a path, an article or an iterable, not bytes")
