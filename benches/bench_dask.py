@@ -34,12 +34,12 @@ import pytest
 dd = pytest.importorskip("dask.dataframe")
 db = pytest.importorskip("dask.bag")
 distributed = pytest.importorskip("distributed")
-import pandas as pd
+import pandas as pd  # noqa: E402
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-import asimtext
-import asimtext.dask as ad
-from corpus import make_corpus
+import asimtext  # noqa: E402
+import asimtext.dask as ad  # noqa: E402
+from corpus import make_corpus  # noqa: E402
 
 N = int(os.environ.get("ASIMTEXT_BENCH_DOCS", "10000"))
 PARTS = int(os.environ.get("ASIMTEXT_BENCH_PARTITIONS", "8"))
@@ -191,9 +191,7 @@ def test_report_pickles_and_first_calls(client):
     """What travels, and the once-per-process cost of the Rust statics."""
     h = asimtext.MinHasher()
     settings = ad._Settings(hasher=h, threshold=0.8, bands=23, rows=5)
-    print(
-        f"\npickle sizes: MinHasher {len(pickle.dumps(h))} B, settings {len(pickle.dumps(settings))} B"
-    )
+    print(f"\npickle sizes: MinHasher {len(pickle.dumps(h))} B, settings {len(pickle.dumps(settings))} B")
 
     def first_and_later():
         out = []

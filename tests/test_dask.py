@@ -17,8 +17,8 @@ db = pytest.importorskip("dask.bag")
 distributed = pytest.importorskip("distributed")
 pd = pytest.importorskip("pandas")
 
-import asimtext
-import asimtext.dask as ad
+import asimtext  # noqa: E402
+import asimtext.dask as ad  # noqa: E402
 
 SEEDS = Path(__file__).resolve().parent / "data" / "seeds"
 
@@ -95,9 +95,7 @@ def _corpus(seed: int = 7) -> tuple[list[str], list[tuple[int, int]]]:
 @pytest.fixture(scope="module")
 def client():
     logging.getLogger("distributed.shuffle").setLevel(logging.ERROR)
-    cluster = distributed.LocalCluster(
-        n_workers=2, processes=True, threads_per_worker=1, dashboard_address=None
-    )
+    cluster = distributed.LocalCluster(n_workers=2, processes=True, threads_per_worker=1, dashboard_address=None)
     c = distributed.Client(cluster)
     yield c
     c.close()
@@ -207,11 +205,7 @@ def test_extract_bag_and_frame(client):
     assert got == want
     df = dd.from_pandas(pd.DataFrame({"t": texts}), npartitions=3)
     spans = ad.extract(df, "t", reference_date="2021-03-01").compute()
-    flat = [
-        (k, s.start, s.end, s.text, s.kind, s.value, s.resolved)
-        for k, ss in enumerate(want)
-        for s in ss
-    ]
+    flat = [(k, s.start, s.end, s.text, s.kind, s.value, s.resolved) for k, ss in enumerate(want) for s in ss]
     # Dask stores the str columns as strings: a missing `resolved` is NA.
     rows = [r[:-1] + (None if pd.isna(r[-1]) else r[-1],) for r in spans.itertuples(name=None)]
     assert rows == flat

@@ -55,9 +55,7 @@ def test_verify_pairs_identical(texts, ngram, unit, data):
 
 
 @settings(max_examples=60, deadline=None)
-@given(
-    st.lists(st.one_of(words, any_text), min_size=2, max_size=12), st.sampled_from([0.3, 0.5, 0.8])
-)
+@given(st.lists(st.one_of(words, any_text), min_size=2, max_size=12), st.sampled_from([0.3, 0.5, 0.8]))
 def test_band_keys_and_verification_give_near_duplicates(texts, threshold):
     """Candidates = documents sharing a band key; verified = exact >= threshold."""
     want = asimtext.near_duplicates(texts, threshold=threshold, num_perm=32, ngram=2)

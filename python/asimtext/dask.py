@@ -90,8 +90,7 @@ def _kind(data: Any) -> str:
     if isinstance(data, dd.DataFrame):
         return "frame"
     raise TypeError(
-        "data must be a dask.bag.Bag of str or a dask.dataframe Series/DataFrame, "
-        f"not {type(data).__name__}"
+        f"data must be a dask.bag.Bag of str or a dask.dataframe Series/DataFrame, not {type(data).__name__}"
     )
 
 
@@ -111,9 +110,7 @@ def _normalize_list(texts: Any, opts: dict) -> list[str]:
 
 
 def _normalize_series(s: pd.Series, opts: dict) -> pd.Series:
-    return pd.Series(
-        _core.normalize_batch(s.tolist(), **opts), index=s.index, name=s.name, dtype=s.dtype
-    )
+    return pd.Series(_core.normalize_batch(s.tolist(), **opts), index=s.index, name=s.name, dtype=s.dtype)
 
 
 def _normalize_frame(df: pd.DataFrame, column: str, output: str, opts: dict) -> pd.DataFrame:
@@ -245,9 +242,7 @@ def extract(
         _column(data, reference_column)
     meta.index = data._meta.index[:0]
     meta.index.name = data._meta.index.name
-    return data.map_partitions(
-        _extract_frame, column, kinds, reference_date, reference_column, meta=meta
-    )
+    return data.map_partitions(_extract_frame, column, kinds, reference_date, reference_column, meta=meta)
 
 
 # ---------------------------------------------------------------- near-duplicates
@@ -280,9 +275,7 @@ class DaskNearDuplicates:
     (for results that fit in memory, e.g. to compare with the single-machine function).
     """
 
-    def __init__(
-        self, pairs: Any, clusters: Any, params: tuple[int, int], candidates: int, rounds: int
-    ):
+    def __init__(self, pairs: Any, clusters: Any, params: tuple[int, int], candidates: int, rounds: int):
         self.pairs = pairs
         self.clusters = clusters
         self.params = params
@@ -292,15 +285,10 @@ class DaskNearDuplicates:
     def compute(self) -> NearDuplicates:
         """Collect pairs and clusters (sorted as :func:`asimtext.near_duplicates` sorts them)."""
         p = self.pairs.compute().sort_values(["i", "j"], kind="stable")
-        pairs = [
-            (int(i), int(j), float(e), float(x))
-            for i, j, e, x in zip(p["i"], p["j"], p["estimated"], p["exact"])
-        ]
+        pairs = [(int(i), int(j), float(e), float(x)) for i, j, e, x in zip(p["i"], p["j"], p["estimated"], p["exact"])]
         c = self.clusters.compute().sort_values(["cluster", "doc"], kind="stable")
         clusters = [sorted(int(d) for d in g["doc"]) for _, g in c.groupby("cluster", sort=True)]
-        return NearDuplicates(
-            pairs=pairs, clusters=clusters, params=self.params, candidates=self.candidates
-        )
+        return NearDuplicates(pairs=pairs, clusters=clusters, params=self.params, candidates=self.candidates)
 
     def __repr__(self) -> str:
         return (
@@ -309,9 +297,7 @@ class DaskNearDuplicates:
         )
 
 
-def _with_ids(
-    part: pd.DataFrame, text_column: str, id_column: str | None, offsets: list, partition_info=None
-):
+def _with_ids(part: pd.DataFrame, text_column: str, id_column: str | None, offsets: list, partition_info=None):
     if id_column is None:
         if partition_info is None:  # pragma: no cover - Dask always passes it
             raise RuntimeError("Dask did not pass partition_info: cannot number the rows")
@@ -477,9 +463,7 @@ def _cluster_rows(p: pd.DataFrame) -> pd.DataFrame:
     return pd.DataFrame({"doc": np.concatenate([b, a]), "cluster": np.concatenate([a, a])})
 
 
-def _components(
-    pairs: Any, npartitions: int, max_rounds: int, method: str | None
-) -> tuple[Any, int]:
+def _components(pairs: Any, npartitions: int, max_rounds: int, method: str | None) -> tuple[Any, int]:
     """Connected components of the ``(i, j)`` edges, on the workers:
     ``(doc, cluster)`` with cluster = the component's smallest id.
 
@@ -505,19 +489,13 @@ def _components(
         large = _co_locate(
             edges.map_partitions(
                 _both_directions,
-                meta=pd.DataFrame(
-                    {"u": pd.Series([], dtype="int64"), "v": pd.Series([], dtype="int64")}
-                ),
+                meta=pd.DataFrame({"u": pd.Series([], dtype="int64"), "v": pd.Series([], dtype="int64")}),
             ),
             ["u"],
             npartitions,
             method,
         ).map_partitions(_large_star, meta=_edges_meta())
-        edges = (
-            _co_locate(large, ["b"], npartitions, method)
-            .map_partitions(_small_star, meta=_edges_meta())
-            .persist()
-        )
+        edges = _co_locate(large, ["b"], npartitions, method).map_partitions(_small_star, meta=_edges_meta()).persist()
         roles_meta = pd.DataFrame(
             {
                 "node": pd.Series([], dtype="int64"),
@@ -525,9 +503,9 @@ def _components(
                 "parent": pd.Series([], dtype="int64"),
             }
         )
-        bad = _co_locate(
-            edges.map_partitions(_roles, meta=roles_meta), ["node"], npartitions, method
-        ).map_partitions(_not_star, meta=pd.DataFrame({"bad": pd.Series([], dtype="int64")}))
+        bad = _co_locate(edges.map_partitions(_roles, meta=roles_meta), ["node"], npartitions, method).map_partitions(
+            _not_star, meta=pd.DataFrame({"bad": pd.Series([], dtype="int64")})
+        )
         nbad = int(bad["bad"].sum().compute())
         log.debug("components: round %d, %d nodes not in a star yet", rounds, nbad)
         if nbad == 0:
@@ -541,9 +519,7 @@ def _components(
 
 
 def _clusters_meta() -> pd.DataFrame:
-    return pd.DataFrame(
-        {"doc": pd.Series([], dtype="int64"), "cluster": pd.Series([], dtype="int64")}
-    )
+    return pd.DataFrame({"doc": pd.Series([], dtype="int64"), "cluster": pd.Series([], dtype="int64")})
 
 
 def near_duplicates(
@@ -598,18 +574,14 @@ def near_duplicates(
     if id_column is not None:
         _column(data, id_column)
         if not pd.api.types.is_integer_dtype(data._meta[id_column].dtype):
-            raise TypeError(
-                f"id_column {id_column!r} must hold integers, not {data._meta[id_column].dtype}"
-            )
+            raise TypeError(f"id_column {id_column!r} must hold integers, not {data._meta[id_column].dtype}")
     # Validate exactly as the single-machine function does (same error messages).
     _core._near_duplicates([], threshold, num_perm, ngram, unit, seed, params)
     for name, value in (
         ("npartitions", npartitions),
         ("components_partitions", components_partitions),
     ):
-        if value is not None and (
-            not isinstance(value, int) or isinstance(value, bool) or value < 1
-        ):
+        if value is not None and (not isinstance(value, int) or isinstance(value, bool) or value < 1):
             raise ValueError(f"{name} must be a positive int or None, got {value!r}")
     if params is None:
         bands, rows = _core._optimal_params(max(threshold - 0.2, 0.05), num_perm, 0.2, 0.8)
@@ -630,9 +602,7 @@ def near_duplicates(
     if id_column is None:
         lengths = data.map_partitions(len).compute().tolist()
         offsets = np.concatenate([[0], np.cumsum(lengths)[:-1]]).astype(int).tolist()
-    docs_meta = pd.DataFrame(
-        {"doc": pd.Series([], dtype="int64"), "text": data._meta[text_column].iloc[:0].array}
-    )
+    docs_meta = pd.DataFrame({"doc": pd.Series([], dtype="int64"), "text": data._meta[text_column].iloc[:0].array})
     docs = data.map_partitions(_with_ids, text_column, id_column, offsets, meta=docs_meta)
     docs = docs.persist()
     if id_column is not None:
@@ -667,9 +637,7 @@ def near_duplicates(
     # 3. join both texts to each candidate and verify. Only the texts of
     # documents in a candidate pair move: their ids (8 bytes each, one
     # partition) are joined to every partition of `docs`, which keep those rows.
-    involved = (
-        cands.map_partitions(_endpoints, meta=_ids_meta()).drop_duplicates(split_out=1).persist()
-    )
+    involved = cands.map_partitions(_endpoints, meta=_ids_meta()).drop_duplicates(split_out=1).persist()
     vparts = _parts(candidates, _CANDIDATES_PER_PARTITION, nparts)
     needed = docs.merge(involved, on="doc", how="inner")
     if vparts == 1:

@@ -30,9 +30,7 @@ def _texts(texts: Iterable[str]) -> list[str]:
     return out
 
 
-def band_keys(
-    hasher: MinHasher, texts: Iterable[str], bands: int, rows: int
-) -> tuple[np.ndarray, np.ndarray]:
+def band_keys(hasher: MinHasher, texts: Iterable[str], bands: int, rows: int) -> tuple[np.ndarray, np.ndarray]:
     """``(keys, nonempty)``: the ``(len(texts), bands)`` uint64 band hashes of each
     text's signature and whether the text has shingles."""
     _check_hasher(hasher)
@@ -43,8 +41,7 @@ def band_keys(
             raise ValueError(f"{name} must be between 1 and {hasher.num_perm}, got {v}")
     if bands * rows > hasher.num_perm:
         raise ValueError(
-            f"params: bands * rows must be between 1 and num_perm = {hasher.num_perm}, "
-            f"got ({bands}, {rows})"
+            f"params: bands * rows must be between 1 and num_perm = {hasher.num_perm}, got ({bands}, {rows})"
         )
     texts = _texts(texts)
     keys = np.zeros((len(texts), bands), dtype=np.uint64)
