@@ -242,3 +242,15 @@ class StreamDedup:
     @staticmethod
     def from_bytes(data: bytes) -> StreamDedup: ...
     def __len__(self) -> int: ...
+
+# ---- partitioned near-duplicate search (asimtext.dask, issue 8) ----
+
+def _band_keys(
+    hasher: MinHasher, texts: Iterable[str], bands: int, rows: int
+) -> tuple[npt.NDArray[np.uint64], npt.NDArray[np.bool_]]: ...
+def _verify_pairs(
+    hasher: MinHasher,
+    texts: Iterable[str],
+    left: npt.NDArray[np.int64],
+    right: npt.NDArray[np.int64],
+) -> tuple[npt.NDArray[np.float64], npt.NDArray[np.float64]]: ...

@@ -22,6 +22,9 @@ pub fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(_near_duplicates, m)?)?;
     m.add_function(wrap_pyfunction!(_shared_passages, m)?)?;
     m.add_function(wrap_pyfunction!(_optimal_params, m)?)?;
+    // Partitioned search (asimtext.dask).
+    m.add_function(wrap_pyfunction!(_band_keys, m)?)?;
+    m.add_function(wrap_pyfunction!(_verify_pairs, m)?)?;
     Ok(())
 }
 
@@ -909,4 +912,70 @@ fn to_py_with_path(e: asimtext_core::Error, path: &std::path::Path) -> PyErr {
         ),
         other => to_py(other),
     }
+}
+
+// ------------------------------------------------------------------ partitioned search (asimtext.dask)
+
+/// Band keys of a partition: `(keys, nonempty)` with `keys` a uint64 array of
+/// shape `(len(texts), bands)` and `nonempty` a bool array (texts with shingles).
+#[pyfunction]
+#[pyo3(signature = (hasher, texts, bands, rows))]
+fn _band_keys<'py>(
+    py: Python<'py>,
+    hasher: &Bound<'py, PyMinHasher>,
+    texts: &Bound<'py, PyAny>,
+    bands: &Bound<'py, PyAny>,
+    rows: &Bound<'py, PyAny>,
+) -> PyResult<(Bound<'py, PyAny>, Bound<'py, PyArray1<bool>>)> {
+    let h = &hasher.get().inner;
+    let bands = int_arg(bands, "bands", 1, h.num_perm as i128)? as usize;
+    let rows = int_arg(rows, "rows", 1, h.num_perm as i128)? as usize;
+    let texts = texts_arg(texts, "texts", OnSurrogate::Strict)?;
+    let n = texts.len();
+    let (keys, nonempty) = py
+        .detach(|| core::partitioned::band_keys(h, &texts, bands, rows))
+        .map_err(to_py)?;
+    let keys = PyArray1::from_vec(py, keys).reshape([n, bands])?.into_any();
+    Ok((keys, PyArray1::from_vec(py, nonempty)))
+}
+
+fn index_arg(obj: &Bound<'_, PyAny>, what: &str) -> PyResult<Vec<usize>> {
+    let a = obj.extract::<PyReadonlyArray1<'_, i64>>().map_err(|_| {
+        PyTypeError::new_err(format!(
+            "{what} must be a 1-D numpy array of int64, not {}",
+            type_name(obj)
+        ))
+    })?;
+    let a = a.as_array();
+    let mut out = Vec::with_capacity(a.len());
+    for (p, &v) in a.iter().enumerate() {
+        out.push(
+            usize::try_from(v)
+                .map_err(|_| PyValueError::new_err(format!("{what}[{p}] must be >= 0, got {v}")))?,
+        );
+    }
+    Ok(out)
+}
+
+type F64Arrays<'py> = (Bound<'py, PyArray1<f64>>, Bound<'py, PyArray1<f64>>);
+
+/// `(estimated, exact)` float64 arrays for the pairs `(texts[left[p]], texts[right[p]])`.
+#[pyfunction]
+#[pyo3(signature = (hasher, texts, left, right))]
+fn _verify_pairs<'py>(
+    py: Python<'py>,
+    hasher: &Bound<'py, PyMinHasher>,
+    texts: &Bound<'py, PyAny>,
+    left: &Bound<'py, PyAny>,
+    right: &Bound<'py, PyAny>,
+) -> PyResult<F64Arrays<'py>> {
+    let h = &hasher.get().inner;
+    let texts = texts_arg(texts, "texts", OnSurrogate::Strict)?;
+    let left = index_arg(left, "left")?;
+    let right = index_arg(right, "right")?;
+    let v = py
+        .detach(|| core::partitioned::verify_pairs(h, &texts, &left, &right))
+        .map_err(to_py)?;
+    let (est, exact): (Vec<f64>, Vec<f64>) = v.into_iter().unzip();
+    Ok((PyArray1::from_vec(py, est), PyArray1::from_vec(py, exact)))
 }

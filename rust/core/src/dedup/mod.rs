@@ -11,6 +11,7 @@ pub mod datasketch;
 pub mod hash;
 pub mod lsh;
 pub mod minhash;
+pub mod partitioned;
 pub mod passages;
 pub mod shingle;
 mod tables;
