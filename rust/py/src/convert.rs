@@ -116,3 +116,98 @@ pub fn texts_arg(
     }
     Ok(out)
 }
+
+/// Run `f` over an iterable of `str` in chunks on all cores, overlapping the
+/// conversions to and from Python (which need the GIL, on this thread) with
+/// the work of the previous chunk (on a worker thread, without the GIL).
+/// Errors name the item (`texts[i]`). Results come back in input order.
+pub fn pipelined_map<'py, T, F>(
+    texts: &Bound<'py, PyAny>,
+    what: &str,
+    on_surrogate: OnSurrogate,
+    f: F,
+    mut sink: impl FnMut(T) -> PyResult<()>,
+) -> PyResult<()>
+where
+    T: Send,
+    F: Fn(&str) -> T + Sync,
+{
+    use rayon::prelude::*;
+    use std::sync::mpsc;
+
+    const CHUNK: usize = 512;
+    if texts.is_instance_of::<PyString>() {
+        return Err(PyTypeError::new_err(format!(
+            "{what} must be an iterable of str, not a single str"
+        )));
+    }
+    let iter = texts.try_iter().map_err(|_| {
+        PyTypeError::new_err(format!(
+            "{what} must be an iterable of str, not {}",
+            type_name(texts)
+        ))
+    })?;
+    let py = texts.py();
+    std::thread::scope(|scope| -> PyResult<()> {
+        // Bounded input (memory), unbounded output (the worker never blocks,
+        // so an early error return cannot deadlock the scope's join).
+        let (in_tx, in_rx) = mpsc::sync_channel::<Vec<String>>(1);
+        let (out_tx, out_rx) = mpsc::channel::<Vec<T>>();
+        // A Mutex makes the receiver shareable with the GIL-free closure below.
+        let out_rx = std::sync::Mutex::new(out_rx);
+        let recv = || -> PyResult<Vec<T>> {
+            py.detach(|| out_rx.lock().ok().and_then(|rx| rx.recv().ok()))
+                .ok_or_else(|| PyValueError::new_err("worker thread stopped"))
+        };
+        let f = &f;
+        scope.spawn(move || {
+            for chunk in in_rx {
+                let done: Vec<T> = chunk.par_iter().map(|t| f(t)).collect();
+                if out_tx.send(done).is_err() {
+                    break;
+                }
+            }
+        });
+        let mut in_flight = 0usize;
+        let mut chunk = Vec::with_capacity(CHUNK);
+        let send = |chunk: Vec<String>,
+                    in_flight: &mut usize,
+                    sink: &mut dyn FnMut(T) -> PyResult<()>|
+         -> PyResult<()> {
+            // Blocks only while the worker is a chunk behind; let other threads run meanwhile.
+            py.detach(|| in_tx.send(chunk))
+                .map_err(|_| PyValueError::new_err("worker thread stopped"))?;
+            *in_flight += 1;
+            while *in_flight > 1 {
+                let done = recv()?;
+                *in_flight -= 1;
+                for r in done {
+                    sink(r)?;
+                }
+            }
+            Ok(())
+        };
+        for (i, item) in iter.enumerate() {
+            let item = item?;
+            chunk.push(text_arg(&item, &format!("{what}[{i}]"), on_surrogate)?);
+            if chunk.len() == CHUNK {
+                send(
+                    std::mem::replace(&mut chunk, Vec::with_capacity(CHUNK)),
+                    &mut in_flight,
+                    &mut sink,
+                )?;
+            }
+        }
+        if !chunk.is_empty() {
+            send(chunk, &mut in_flight, &mut sink)?;
+        }
+        while in_flight > 0 {
+            let done = recv()?;
+            in_flight -= 1;
+            for r in done {
+                sink(r)?;
+            }
+        }
+        Ok(())
+    })
+}

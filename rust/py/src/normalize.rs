@@ -3,9 +3,9 @@
 use asimtext_core::normalize::{self as core, Form, Options};
 use pyo3::exceptions::PyValueError;
 use pyo3::prelude::*;
-use rayon::prelude::*;
 
-use crate::convert::{text_arg, texts_arg, OnSurrogate};
+use crate::convert::{pipelined_map, text_arg, OnSurrogate};
+use pyo3::types::PyList;
 
 pub fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(normalize, m)?)?;
@@ -121,8 +121,8 @@ fn normalize_with_offsets(
 #[pyfunction]
 #[pyo3(signature = (texts, *, form="canonical", ascii_digits=false, ascii_punctuation=false, fix_mojibake=false, fold_vowel_length=false, errors="strict"))]
 #[allow(clippy::too_many_arguments)]
-fn normalize_batch(
-    py: Python<'_>,
+fn normalize_batch<'py>(
+    py: Python<'py>,
     texts: &Bound<'_, PyAny>,
     form: &str,
     ascii_digits: bool,
@@ -130,7 +130,7 @@ fn normalize_batch(
     fix_mojibake: bool,
     fold_vowel_length: bool,
     errors: &str,
-) -> PyResult<Vec<String>> {
+) -> PyResult<Bound<'py, PyList>> {
     let opts = options(
         form,
         ascii_digits,
@@ -138,11 +138,13 @@ fn normalize_batch(
         fix_mojibake,
         fold_vowel_length,
     )?;
-    let texts = texts_arg(texts, "texts", OnSurrogate::parse(errors)?)?;
-    Ok(py.detach(|| {
-        texts
-            .par_iter()
-            .map(|t| core::normalize(t, &opts))
-            .collect()
-    }))
+    let out = PyList::empty(py);
+    pipelined_map(
+        texts,
+        "texts",
+        OnSurrogate::parse(errors)?,
+        |t| core::normalize(t, &opts),
+        |s| out.append(s),
+    )?;
+    Ok(out)
 }
