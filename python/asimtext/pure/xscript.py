@@ -479,8 +479,10 @@ def _scan(text: str):
         # a token ends where the next output character starts (offs[j]; the
         # input length at the end), so characters the normalization dropped
         # after a word (a nukta) belong to it
+        # (at least up to the end of the input character the token's last
+        # character starts in: "İ" expands to "i" + U+0307, both at offset 0)
         s = min(offs[i], len(text))
-        e = max(min(offs[j], len(text)), s)
+        e = max(min(max(offs[j], offs[j - 1] + 1), len(text)), s)
         key, kind = _classify(norm[i:j], text[s:e], deva)
         if key:
             yield s, e, key, kind

@@ -889,7 +889,10 @@ fn scan(text: &str, mut f: impl FnMut(usize, usize, &str, Kind)) {
             }
         }
         let s = start_of(i).min(input_len);
-        let e = start_of(j).min(input_len).max(s);
+        // At least up to the end of the input character the token's last
+        // character starts in: when one input character expands to several
+        // (`İ` -> `i` + U+0307), the next output character starts there too.
+        let e = start_of(j).max(start_of(j - 1) + 1).min(input_len).max(s);
         let kind = classify(&chars[i..j], deva, &mut sc, &mut key, || {
             orig.has_lower_latin(s, e)
         });
