@@ -1,0 +1,54 @@
+"""Regression tests for the bugs the reliability work (issue 7) found."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import textwrap
+
+import asimtext
+import pytest
+from asimtext.pure import xscript as pure_xscript
+
+
+def run_isolated(code: str) -> subprocess.CompletedProcess:
+    """Run `code` in a fresh interpreter, so that a crash cannot kill pytest."""
+    return subprocess.run(
+        [sys.executable, "-c", textwrap.dedent(code)],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+
+
+@pytest.mark.parametrize("params", ["(2**32, 2**32)", "(2**33, 2**31)", "(2**63, 2)"])
+def test_lsh_huge_params_raise_value_error(params):
+    # bands * rows overflowed: the index was accepted and tried to allocate
+    # 2**32 hash maps (the interpreter aborted) or panicked.
+    p = run_isolated(
+        f"""
+        import asimtext
+        try:
+            asimtext.LSH(threshold=0.5, num_perm=128, params={params})
+        except (ValueError, OverflowError) as e:
+            print("raised", type(e).__name__)
+        """
+    )
+    assert p.returncode == 0, p.stderr[-2000:]
+    assert "raised" in p.stdout
+
+
+@pytest.mark.parametrize(
+    "text, spans",
+    [
+        ("İ", [(0, 1)]),
+        ("\u200fxİ", [(1, 3)]),
+        ("İs", [(0, 1), (1, 2)]),
+        ("İÅ", [(0, 1), (1, 2)]),
+    ],
+)
+def test_xscript_token_of_an_expanding_character(text, spans):
+    # "İ" lower-cases to "i" + U+0307; the token ended where the next output
+    # character starts, the same input character: an empty span (0, 0).
+    for toks in (asimtext.xscript_tokens(text), pure_xscript.tokens(text)):
+        assert [(s, e) for s, e, _k, _kind in toks] == spans
