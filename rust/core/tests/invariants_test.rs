@@ -304,7 +304,12 @@ fn corpus(target: &str) -> Vec<Vec<u8>> {
 /// Run `check` on the corpus, the hostile inputs (each with a few option
 /// bytes) and random texts.
 fn run(target: &str, check: fn(u8, &str)) {
-    for data in corpus(target) {
+    let files = corpus(target);
+    assert!(
+        files.len() > 50,
+        "fuzz/corpus/{target} missing or nearly empty"
+    );
+    for data in files {
         if let Some((b, t)) = split(&data) {
             check(b, t);
         }
@@ -344,7 +349,12 @@ fn xscript_invariants() {
 
 #[test]
 fn lsh_load_invariants() {
-    for data in corpus("lsh_load") {
+    let files = corpus("lsh_load");
+    assert!(
+        files.len() > 50,
+        "fuzz/corpus/lsh_load missing or nearly empty"
+    );
+    for data in files {
         check_lsh(&data);
     }
     let mut rng = Rng(seed());
@@ -397,4 +407,37 @@ fn xscript_token_of_an_expanding_character() {
         t.iter().map(|t| (t.start, t.end)).collect::<Vec<_>>(),
         vec![(0, 1), (1, 2)]
     );
+}
+
+/// Known issue (normalization, reported to its owner): `ends` of the offset
+/// map not monotone when a nukta after a vowel sign is moved onto the
+/// consonant. Run with `cargo test -- --ignored` once it is fixed, then set
+/// `invariants::STRICT_ENDS = true`.
+#[test]
+#[ignore]
+fn normalize_ends_monotone_known_issue() {
+    use asimtext_core::normalize::{normalize_with_offsets, Options};
+    for t in ["न\u{941}\u{93c}\u{942}", "अन\u{941}\u{93c}\u{942}च"] {
+        let n = normalize_with_offsets(t, &Options::canonical());
+        assert!(
+            n.ends.windows(2).all(|w| w[0] <= w[1]),
+            "{t:?} -> {:?} ends {:?}",
+            n.text,
+            n.ends
+        );
+    }
+}
+
+/// Known issue (normalization, reported to its owner): the match form is not
+/// idempotent around `|` after virama + ZWNJ. Remove the skip in
+/// `invariants::known_not_idempotent` once this passes.
+#[test]
+#[ignore]
+fn normalize_match_idempotent_known_issue() {
+    use asimtext_core::normalize::{normalize, Options};
+    let o = Options::match_key();
+    for t in ["ष\u{94d}\u{200c}|ष", "क\u{200d}\u{94d}\u{200c}|ष"] {
+        let once = normalize(t, &o);
+        assert_eq!(normalize(&once, &o), once, "{t:?}");
+    }
 }
