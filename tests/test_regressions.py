@@ -18,6 +18,7 @@ def run_isolated(code: str) -> subprocess.CompletedProcess:
         capture_output=True,
         text=True,
         timeout=120,
+        check=False,
     )
 
 

@@ -223,8 +223,15 @@ def _long_call(make, min_seconds=0.3):
 SEED_TEXT = "\n".join(p.read_text(encoding="utf-8") for p in SEEDS)
 
 
-def _tokens(k):
-    return [t.split() for t in [SEED_TEXT] * k]
+def _signatures_from_tokens(k):
+    toks = [t.split() for t in [SEED_TEXT] * 8 * k]
+    return lambda: HASHER.signatures_from_tokens(toks)
+
+
+def _insert_many(k):
+    sigs = np.random.default_rng(k).integers(0, 2**32, size=(20000 * k, 64), dtype=np.uint32)
+    keys = list(range(len(sigs)))
+    return lambda: asimtext.LSH(threshold=0.5, num_perm=64).insert_many(keys, sigs)
 
 
 BATCH_CALLS = {
@@ -232,19 +239,13 @@ BATCH_CALLS = {
     "extract_batch": lambda k: lambda: asimtext.extract_batch([SEED_TEXT] * 2 * k),
     "xscript_keys_batch": lambda k: lambda: asimtext.xscript_keys_batch([SEED_TEXT] * 2 * k),
     "MinHasher.signatures": lambda k: lambda: HASHER.signatures([SEED_TEXT] * 4 * k),
-    "MinHasher.signatures_from_tokens": lambda k: (
-        lambda toks: lambda: HASHER.signatures_from_tokens(toks)
-    )(_tokens(8 * k)),
-    "near_duplicates": lambda k: lambda: asimtext.near_duplicates(
-        [f"{SEED_TEXT} {j}" for j in range(4 * k)], threshold=0.9
+    "MinHasher.signatures_from_tokens": _signatures_from_tokens,
+    "near_duplicates": lambda k: (
+        lambda: asimtext.near_duplicates([f"{SEED_TEXT} {j}" for j in range(4 * k)], threshold=0.9)
     ),
     "normalize (one long text)": lambda k: lambda: asimtext.normalize(SEED_TEXT * 8 * k),
     "extract (one long text)": lambda k: lambda: asimtext.extract(SEED_TEXT * 4 * k),
-    "LSH.insert_many": lambda k: (
-        lambda sigs: lambda: asimtext.LSH(threshold=0.5, num_perm=64).insert_many(
-            list(range(len(sigs))), sigs
-        )
-    )(np.random.default_rng(k).integers(0, 2**32, size=(20000 * k, 64), dtype=np.uint32)),
+    "LSH.insert_many": _insert_many,
 }
 
 
