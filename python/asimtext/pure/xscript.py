@@ -459,6 +459,7 @@ def _scan(text: str):
     norm, offs = normalize_with_offsets(text, form="match")
     n = len(norm)
     i = 0
+    prev_end = 0
     while i < n:
         c = norm[i]
         o = ord(c)
@@ -481,11 +482,14 @@ def _scan(text: str):
         # after a word (a nukta) belong to it
         # (at least up to the end of the input character the token's last
         # character starts in: "İ" expands to "i" + U+0307, both at offset 0)
-        s = min(offs[i], len(text))
+        # (and never before the end of the previous token: NFC gives reordered
+        # marks the range of their whole run, so two tokens can start there)
+        s = max(min(offs[i], len(text)), prev_end)
         e = max(min(max(offs[j], offs[j - 1] + 1), len(text)), s)
         key, kind = _classify(norm[i:j], text[s:e], deva)
-        if key:
+        if key and s < e:
             yield s, e, key, kind
+            prev_end = e
         i = j
 
 

@@ -441,3 +441,16 @@ fn normalize_match_idempotent_known_issue() {
         assert_eq!(normalize(&once, &o), once, "{t:?}");
     }
 }
+
+/// Regression: NFC reorders a virama before the ring of `Å` (U+212B) and
+/// gives both marks the range of the whole run, so the Devanagari token after
+/// `Å` started inside the Latin token: `(0, 1)` and `(0, 3)` overlapped.
+#[test]
+fn xscript_tokens_after_reordered_marks_do_not_overlap() {
+    use asimtext_core::xscript::tokens;
+    let t = tokens("\u{212b}\u{94d}ॐ");
+    assert_eq!(
+        t.iter().map(|t| (t.start, t.end)).collect::<Vec<_>>(),
+        vec![(0, 1), (1, 3)]
+    );
+}

@@ -868,6 +868,7 @@ fn scan(text: &str, mut f: impl FnMut(usize, usize, &str, Kind)) {
         }
     };
     let mut i = 0;
+    let mut prev_end = 0;
     while i < n {
         let c = chars[i];
         let deva = if is_deva_word_char(c) {
@@ -888,7 +889,9 @@ fn scan(text: &str, mut f: impl FnMut(usize, usize, &str, Kind)) {
                 j += 1;
             }
         }
-        let s = start_of(i).min(input_len);
+        // Never before the end of the previous token: NFC gives reordered
+        // marks the range of their whole run, so two tokens can start there.
+        let s = start_of(i).min(input_len).max(prev_end);
         // At least up to the end of the input character the token's last
         // character starts in: when one input character expands to several
         // (`İ` -> `i` + U+0307), the next output character starts there too.
@@ -896,8 +899,9 @@ fn scan(text: &str, mut f: impl FnMut(usize, usize, &str, Kind)) {
         let kind = classify(&chars[i..j], deva, &mut sc, &mut key, || {
             orig.has_lower_latin(s, e)
         });
-        if !key.is_empty() {
+        if !key.is_empty() && s < e {
             f(s, e, &key, kind);
+            prev_end = e;
         }
         i = j;
     }
