@@ -9,6 +9,8 @@ import asimtext
 import numpy as np
 import pytest
 from asimtext import LSH, CorruptFileError, MinHasher
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = sorted((ROOT / "seeds").glob("*.txt"))
@@ -183,6 +185,11 @@ def test_jaccard_bad_signatures():
         asimtext.jaccard(s, s.astype(np.uint64))
     with pytest.raises(TypeError, match="sig_a must be a 1-D numpy array"):
         asimtext.jaccard([1, 2], s)
+    # Strided views are fine.
+    both = MinHasher(num_perm=16).signatures(["a b c d e f", "a b c d e g"])
+    assert asimtext.jaccard(both[0][::2], both[1][::2]) == asimtext.jaccard(
+        both[0][::2].copy(), both[1][::2].copy()
+    )
 
 
 # ---------------------------------------------------------------- overlap
@@ -326,6 +333,23 @@ def test_lsh_bad_arguments(kwargs, word):
         LSH(**kwargs)
 
 
+@pytest.mark.parametrize(
+    "kwargs, exc, word",
+    [
+        ({"params": (-1, 5)}, ValueError, "bands"),
+        ({"params": (5, 0)}, ValueError, "rows"),
+        ({"params": "x"}, TypeError, "params"),
+        ({"weights": (0.5,)}, TypeError, "weights"),
+        ({"weights": "ab"}, TypeError, "weights"),
+        ({"threshold": "0.5"}, TypeError, "threshold"),
+        ({"num_perm": 2.0}, TypeError, "num_perm"),
+    ],
+)
+def test_lsh_bad_argument_types(kwargs, exc, word):
+    with pytest.raises(exc, match=word):
+        LSH(**kwargs)
+
+
 def _filled_lsh():
     h = MinHasher(num_perm=32)
     lsh = LSH(threshold=0.5, num_perm=32, weights=(0.3, 0.7))
@@ -448,3 +472,66 @@ def test_shared_passages_edge_cases():
         "one two three four", "one two three four and one two three four", min_words=4
     )
     assert [(p.b_start, p.b_end) for p in ps] == [(0, 18), (23, 41)]
+
+
+# ---------------------------------------------------------------- properties
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    st.lists(st.lists(st.integers(0, 3), min_size=12, max_size=12), min_size=1, max_size=25),
+    st.sampled_from([(2, 6), (3, 4), (4, 3), (6, 2), (12, 1), (1, 12), (3, 3)]),
+)
+def test_lsh_query_is_exactly_band_equality(rows, params):
+    """A key is returned iff its signature equals the query on all rows of some band."""
+    bands, r = params
+    sigs = np.array(rows, dtype=np.uint32)
+    lsh = LSH(threshold=0.5, num_perm=12, params=params)
+    lsh.insert_many(range(len(sigs)), sigs)
+    for q in sigs:
+        expected = [
+            k
+            for k, s in enumerate(sigs)
+            if any((s[b * r : (b + 1) * r] == q[b * r : (b + 1) * r]).all() for b in range(bands))
+        ]
+        assert lsh.query(q) == expected
+    # Removing keys removes exactly them.
+    for k in range(0, len(sigs), 2):
+        lsh.remove(k)
+    for q in sigs:
+        assert all(k % 2 == 1 for k in lsh.query(q))
+    assert len(lsh) == len(sigs) // 2
+
+
+def test_near_duplicates_same_result_on_one_thread():
+    import json
+    import os
+    import subprocess
+    import sys
+
+    texts = [seed_text(i) for i in range(len(SEEDS))]
+    texts += [_edited(t, k) for t in texts for k in (1, 2)]
+    code = (
+        "import json, sys, asimtext; t = json.load(sys.stdin); "
+        "r = asimtext.near_duplicates(t, threshold=0.6); "
+        "print(json.dumps([r.pairs, r.clusters]))"
+    )
+    env = dict(os.environ, RAYON_NUM_THREADS="1")
+    out = subprocess.run(
+        [sys.executable, "-c", code],
+        input=json.dumps(texts),
+        capture_output=True,
+        text=True,
+        env=env,
+        check=True,
+    ).stdout
+    pairs, clusters = json.loads(out)
+    r = asimtext.near_duplicates(texts, threshold=0.6)
+    assert [tuple(p) for p in pairs] == r.pairs
+    assert clusters == r.clusters
+    assert len(r.pairs) >= 10
+
+
+def test_passages_pickle():
+    (p,) = asimtext.shared_passages("x a b c d", "a b c d y", min_words=4)
+    assert pickle.loads(pickle.dumps(p)) == p

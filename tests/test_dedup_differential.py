@@ -145,3 +145,40 @@ def test_pure_twin_is_pure():
     src = Path(pure.__file__).read_text(encoding="utf-8")
     assert "_core" not in src and "import asimtext\n" not in src
     assert sys.modules["asimtext.pure.minhash"] is pure
+
+
+doc_words = st.lists(
+    st.sampled_from(["राम", "ने", "कहा", "कि", "ज़िला", "जिला", "Kanpur", "15", "१५", "अदालत", "में"]),
+    min_size=0,
+    max_size=30,
+).map(" ".join)
+
+
+@settings(max_examples=40, deadline=None)
+@given(
+    st.lists(doc_words, max_size=12),
+    st.sampled_from([0.3, 0.5, 0.8, 1.0]),
+    st.integers(1, 4),
+    st.sampled_from([None, (4, 4), (8, 2), (16, 1)]),
+)
+def test_near_duplicates_identical(texts, threshold, ngram, params):
+    kwargs = {"threshold": threshold, "num_perm": 16, "ngram": ngram, "params": params}
+    assert asimtext.near_duplicates(texts, **kwargs) == pure.near_duplicates(texts, **kwargs)
+
+
+def test_optimal_params_identical():
+    from asimtext import _core
+
+    for t, n, w in [(0.8, 128, (0.5, 0.5)), (0.5, 64, (0.2, 0.8)), (0.9, 32, (0.9, 0.1))]:
+        assert tuple(_core._optimal_params(t, n, *w)) == pure.optimal_params(t, n, *w)
+
+
+def test_lsh_file_holds_the_twin_band_hashes():
+    h = asimtext.MinHasher(num_perm=12)
+    sig = h.signature("एक दो तीन चार पांच छह सात")
+    lsh = asimtext.LSH(threshold=0.5, num_perm=12, params=(3, 4))
+    lsh.insert(7, sig)
+    data = lsh.to_bytes()
+    tail = data[-4 - 3 * 8 : -4]
+    stored = [int.from_bytes(tail[i : i + 8], "little") for i in range(0, 24, 8)]
+    assert stored == [pure.band_hash(b, sig[b * 4 : (b + 1) * 4].tolist()) for b in range(3)]

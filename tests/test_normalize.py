@@ -5,12 +5,11 @@ from __future__ import annotations
 import json
 import pathlib
 
+import asimtext
 import pytest
+from asimtext.pure import normalization as pure
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-
-import asimtext
-from asimtext.pure import normalize as pure
 
 DATA = pathlib.Path(__file__).parent / "data"
 SEEDS = pathlib.Path(__file__).parent.parent / "seeds"

@@ -19,7 +19,7 @@ import asimtext
 import numpy as np
 import pytest
 from asimtext.pure import minhash as pure_minhash
-from asimtext.pure import normalize as pure_normalize
+from asimtext.pure import normalization as pure_normalize
 from asimtext.pure import spans as pure_spans
 from asimtext.pure import xscript as pure_xscript
 from hypothesis import HealthCheck, given, settings

@@ -206,5 +206,5 @@ def test_hypothesis_any_text_never_fails(text):
             pure.extract(text)
         except ValueError:
             return
-        raise AssertionError("pure accepted what rust rejected")
+        raise AssertionError("pure accepted what rust rejected") from None
     assert a == dicts(pure.extract(text))

@@ -69,3 +69,19 @@ __all__ = [
     "xscript_romanize",
     "xscript_tokens",
 ]
+
+# ---- the digest (issue 5): articles, loaders, the cross-source digest ----
+from asimtext.article import Article  # noqa: E402
+from asimtext.digest import (  # noqa: E402
+    Digest,
+    DigestParams,
+    digest,  # noqa: E402  (the function shadows the sub-package name)
+)
+from asimtext.io import LoadError, LoadReport, load_articles  # noqa: E402
+
+__all__ += ["Article", "Digest", "DigestParams", "LoadError", "LoadReport", "digest", "load_articles"]
+
+# ---- batch processing of dumps (issue 6): the streaming near-duplicate index ----
+from asimtext._core import StreamDedup  # noqa: E402
+
+__all__ += ["StreamDedup"]

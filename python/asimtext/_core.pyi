@@ -1,6 +1,11 @@
 """Type stubs of the Rust extension `asimtext._core`."""
 
-from typing import Iterable, Literal
+import datetime as _datetime
+from os import PathLike
+from typing import Iterable, Literal, TypeAlias
+
+import numpy as np
+import numpy.typing as npt
 
 __version__: str
 
@@ -56,11 +61,7 @@ def xscript_romanize(text: str, *, errors: Errors = "strict") -> str: ...
 def xscript_is_stopword(word: str) -> bool: ...
 # ---------------------------------------------------------------- dedup
 
-from os import PathLike
-from typing import TypeAlias
 
-import numpy as np
-import numpy.typing as npt
 
 Unit: TypeAlias = Literal["word", "char"]
 Scheme: TypeAlias = Literal["affine32", "affine64", "legacy"]
@@ -150,7 +151,6 @@ def _optimal_params(
     threshold: float, num_perm: int, false_positive_weight: float, false_negative_weight: float
 ) -> tuple[int, int]: ...
 # ---- spans (issue 4) ----
-import datetime as _datetime
 
 SpanKind = Literal[
     "datetime", "date", "time", "year", "weekday", "duration", "percent", "money", "ordinal", "number"
@@ -201,3 +201,44 @@ def extract_batch(
     kinds: Iterable[SpanKind] | None = None,
 ) -> list[list[Span]]: ...
 def _spans_lexicon() -> list[tuple[str, str, str]]: ...
+# ---- batch (issue 6) ----
+class StreamDedup:
+    """Streaming near-duplicate index: per document only its 32-bit shingle
+    hash set and one 32-bit key per LSH band are kept; pairs are verified
+    with the exact Jaccard similarity of the stored sets."""
+
+    def __init__(
+        self,
+        threshold: float = 0.8,
+        num_perm: int = 128,
+        ngram: int = 5,
+        unit: Unit = "word",
+        seed: int = 1,
+        params: tuple[int, int] | None = None,
+    ) -> None: ...
+    @property
+    def threshold(self) -> float: ...
+    @property
+    def num_perm(self) -> int: ...
+    @property
+    def ngram(self) -> int: ...
+    @property
+    def unit(self) -> Unit: ...
+    @property
+    def seed(self) -> int: ...
+    @property
+    def params(self) -> tuple[int, int]: ...
+    @property
+    def empty_docs(self) -> int: ...
+    def add(self, texts: Iterable[str]) -> int: ...
+    def pairs(
+        self,
+    ) -> tuple[
+        npt.NDArray[np.uint32], npt.NDArray[np.uint32], npt.NDArray[np.float64], int
+    ]: ...
+    def labels(self) -> npt.NDArray[np.uint32]: ...
+    def memory_usage(self) -> int: ...
+    def to_bytes(self) -> bytes: ...
+    @staticmethod
+    def from_bytes(data: bytes) -> StreamDedup: ...
+    def __len__(self) -> int: ...

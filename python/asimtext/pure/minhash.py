@@ -3,7 +3,7 @@
 Same rules, same bits as the Rust core (``rust/core/src/dedup/``); the
 differential tests hold the two to it. Only numpy and unicodedata2 are used.
 
-* Text -> match key (:func:`asimtext.pure.normalize.normalize`, form "match").
+* Text -> match key (:func:`asimtext.pure.normalize`, form "match").
 * Tokens: maximal runs of code points whose Unicode 18.0.0 general category is
   L*, M* or N*; U+00AD, U+200C, U+200D, U+2060, U+FEFF are dropped without
   splitting a token; everything else separates tokens.
@@ -25,7 +25,7 @@ from collections.abc import Iterable, Sequence
 import numpy as np
 import unicodedata2
 
-from asimtext.pure.normalize import normalize
+from asimtext.pure.normalization import normalize
 
 M32 = (1 << 32) - 1
 M64 = (1 << 64) - 1
@@ -37,9 +37,12 @@ IGNORABLE = frozenset("\u00ad\u200c\u200d\u2060\ufeff")
 
 __all__ = [
     "MinHasher",
+    "band_hash",
     "hash64",
     "is_token_char",
     "jaccard",
+    "near_duplicates",
+    "optimal_params",
     "overlap",
     "shingles",
     "tokenize",
@@ -110,12 +113,20 @@ def _mum(x: int, y: int) -> int:
 
 
 def hash64(data: bytes) -> int:
-    """asimhash64: the 64-bit shingle hash of the default scheme."""
+    """asimhash64: the 64-bit shingle hash of the default scheme.
+
+    ``h = len ^ K0``; for each 16-byte block (the last one zero-padded), read as
+    two little-endian words ``w0, w1``: ``h = mum(h ^ w0, w1 ^ K1)``; result
+    ``mum(h ^ len, K2)``, where ``mum(x, y)`` folds the 128-bit product ``x * y``
+    (low 64 bits XOR high 64 bits).
+    """
     n = len(data)
     h = n ^ K0
-    for i in range(0, n, 8):
-        w = int.from_bytes(data[i : i + 8], "little")
-        h = _mum(h ^ w, K1)
+    for i in range(0, n, 16):
+        block = data[i : i + 16]
+        w0 = int.from_bytes(block[:8], "little")
+        w1 = int.from_bytes(block[8:16], "little")
+        h = _mum(h ^ w0, w1 ^ K1)
     return _mum(h ^ n, K2)
 
 
@@ -263,3 +274,218 @@ def overlap(a: str, b: str, *, ngram: int = 5, unit: str = "word") -> tuple[floa
         return (0.0, 0.0)
     inter = len(sa & sb)
     return (inter / (len(sa) + len(sb) - inter), inter / min(len(sa), len(sb)))
+
+
+# ---------------------------------------------------------------- LSH and near_duplicates
+
+_XGK = (
+    0.995657163025808080735527280689003,
+    0.973906528517171720077964012084452,
+    0.930157491355708226001207180059508,
+    0.865063366688984510732096688423493,
+    0.780817726586416897063717578345042,
+    0.679409568299024406234327365114874,
+    0.562757134668604683339000099272694,
+    0.433395394129247190799265943165784,
+    0.294392862701460198131126603103866,
+    0.148874338981631210884826001129720,
+    0.0,
+)
+_WGK = (
+    0.011694638867371874278064396062192,
+    0.032558162307964727478818972459390,
+    0.054755896574351996031381300244580,
+    0.075039674810919952767043140916190,
+    0.093125454583697605535065465083366,
+    0.109387158802297641899210590325805,
+    0.123491976262065851077208292359670,
+    0.134709217311473325928054001771707,
+    0.142775938577060080797094273138717,
+    0.147739104901338491374841515972068,
+    0.149445554002916905664936468389821,
+)
+_WG = (
+    0.066671344308688137593568809893332,
+    0.149451349150580593145776339657697,
+    0.219086362515982043995534934228163,
+    0.269266719309996355091226921569469,
+    0.295524224714752870173892994651338,
+)
+_EPMACH = 2.220446049250313e-16
+_UFLOW = 2.2250738585072014e-308
+
+
+def _qk21(f, a: float, b: float):
+    centr = 0.5 * (a + b)
+    hlgth = 0.5 * (b - a)
+    dhlgth = abs(hlgth)
+    resg = 0.0
+    fc = f(centr)
+    resk = _WGK[10] * fc
+    resabs = abs(resk)
+    fv1 = [0.0] * 10
+    fv2 = [0.0] * 10
+    for j in range(5):
+        jtw = 2 * j + 1
+        absc = hlgth * _XGK[jtw]
+        f1, f2 = f(centr - absc), f(centr + absc)
+        fv1[jtw], fv2[jtw] = f1, f2
+        fsum = f1 + f2
+        resg += _WG[j] * fsum
+        resk += _WGK[jtw] * fsum
+        resabs += _WGK[jtw] * (abs(f1) + abs(f2))
+    for j in range(5):
+        jtwm1 = 2 * j
+        absc = hlgth * _XGK[jtwm1]
+        f1, f2 = f(centr - absc), f(centr + absc)
+        fv1[jtwm1], fv2[jtwm1] = f1, f2
+        fsum = f1 + f2
+        resk += _WGK[jtwm1] * fsum
+        resabs += _WGK[jtwm1] * (abs(f1) + abs(f2))
+    reskh = resk * 0.5
+    resasc = _WGK[10] * abs(fc - reskh)
+    for j in range(10):
+        resasc += _WGK[j] * (abs(fv1[j] - reskh) + abs(fv2[j] - reskh))
+    result = resk * hlgth
+    resabs *= dhlgth
+    resasc *= dhlgth
+    abserr = abs((resk - resg) * hlgth)
+    if resasc != 0.0 and abserr != 0.0:
+        abserr = resasc * min(1.0, (200.0 * abserr / resasc) ** 1.5)
+    if resabs > _UFLOW / (50.0 * _EPMACH):
+        abserr = max(_EPMACH * 50.0 * resabs, abserr)
+    return result, abserr, resabs, resasc
+
+
+def _integrate(f, lo: float, hi: float) -> float:
+    eps = 1.49e-8
+    result, abserr, defabs, resasc = _qk21(f, lo, hi)
+    errbnd = max(eps, eps * abs(result))
+    if (
+        (abserr <= 100.0 * _EPMACH * defabs and abserr > errbnd)
+        or (abserr <= errbnd and abserr != resasc)
+        or abserr == 0.0
+    ):
+        return result
+    parts = [(lo, hi, result, abserr)]
+    for _ in range(1, 50):
+        total = sum(p[2] for p in parts)
+        err = sum(p[3] for p in parts)
+        if err <= max(eps, eps * abs(total)):
+            break
+        w = 0
+        for i, p in enumerate(parts):
+            if p[3] > parts[w][3]:
+                w = i
+        a, b, _, _ = parts[w]
+        parts[w] = parts[-1]
+        parts.pop()
+        m = 0.5 * (a + b)
+        r1, e1, _, _ = _qk21(f, a, m)
+        r2, e2, _, _ = _qk21(f, m, b)
+        parts.append((a, m, r1, e1))
+        parts.append((m, b, r2, e2))
+    parts.sort(key=lambda p: p[0])
+    total = 0.0
+    for p in parts:
+        total += p[2]
+    return total
+
+
+def optimal_params(threshold: float, num_perm: int, w_fp: float, w_fn: float) -> tuple[int, int]:
+    """``(bands, rows)`` minimising the weighted false positive/negative areas."""
+    best = float("inf")
+    opt = (0, 0)
+    for b in range(1, num_perm + 1):
+        for r in range(1, num_perm // b + 1):
+            fp = _integrate(
+                lambda s, r=r, b=b: 1.0 - (1.0 - s ** float(r)) ** float(b), 0.0, threshold
+            )
+            fn = _integrate(
+                lambda s, r=r, b=b: 1.0 - (1.0 - (1.0 - s ** float(r)) ** float(b)), threshold, 1.0
+            )
+            err = fp * w_fp + fn * w_fn
+            if err < best:
+                best = err
+                opt = (b, r)
+    return opt
+
+
+def band_hash(band: int, values: Sequence[int]) -> int:
+    """Hash of the values of one band (the LSH bucket key)."""
+    h = K0 ^ band
+    for v in values:
+        h = _mum(h ^ int(v), K1)
+    return _mum(h ^ len(values), K2)
+
+
+def near_duplicates(
+    texts: Iterable[str],
+    *,
+    threshold: float = 0.8,
+    num_perm: int = 128,
+    ngram: int = 5,
+    unit: str = "word",
+    seed: int = 1,
+    params: tuple[int, int] | None = None,
+):
+    """Pure-Python twin of :func:`asimtext.near_duplicates` (same pairs, clusters, params)."""
+    from asimtext.dedup import NearDuplicates
+
+    if isinstance(threshold, str) or not isinstance(threshold, (int, float)):
+        raise TypeError(f"threshold must be a number, not {type(threshold).__name__}")
+    if not 0.0 < threshold <= 1.0:
+        raise ValueError(f"threshold must be in (0, 1], got {threshold}")
+    _check_int(num_perm, "num_perm", 2, 2048)
+    hasher = MinHasher(num_perm=num_perm, ngram=ngram, unit=unit, seed=seed)
+    texts = [_check_text(t, f"texts[{i}]") for i, t in enumerate(texts)]
+    if params is None:
+        bands, rows = optimal_params(max(threshold - 0.2, 0.05), num_perm, 0.2, 0.8)
+    else:
+        bands, rows = params
+        if bands < 1 or rows < 1 or bands * rows > num_perm:
+            raise ValueError(f"params: bands * rows must be between 1 and {num_perm}")
+    sets = []
+    sigs = []
+    for t in texts:
+        sh = hasher.shingles(t)
+        sets.append(sorted({hash64(s.encode("utf-8")) for s in sh}))
+        sigs.append(hasher.signature_from_tokens(sh))
+    cands = set()
+    for band in range(bands):
+        buckets: dict = {}
+        for d, sig in enumerate(sigs):
+            if sets[d]:
+                key = band_hash(band, sig[band * rows : (band + 1) * rows].tolist())
+                buckets.setdefault(key, []).append(d)
+        for docs in buckets.values():
+            for x in range(len(docs)):
+                for y in range(x + 1, len(docs)):
+                    cands.add((docs[x], docs[y]))
+    pairs = []
+    for i, j in sorted(cands):
+        a, b = set(sets[i]), set(sets[j])
+        inter = len(a & b)
+        exact = inter / (len(a) + len(b) - inter)
+        if exact >= threshold:
+            est = float(np.count_nonzero(sigs[i] == sigs[j])) / float(num_perm)
+            pairs.append((i, j, est, exact))
+    parent = list(range(len(texts)))
+
+    def find(x: int) -> int:
+        while parent[x] != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+
+    for i, j, _, _ in pairs:
+        ri, rj = find(i), find(j)
+        if ri != rj:
+            parent[max(ri, rj)] = min(ri, rj)
+    groups: dict = {}
+    for i in sorted({k for p in pairs for k in p[:2]}):
+        groups.setdefault(find(i), []).append(i)
+    clusters = sorted(groups.values(), key=lambda c: c[0])
+    return NearDuplicates(
+        pairs=pairs, clusters=clusters, params=(bands, rows), candidates=len(cands)
+    )

@@ -21,7 +21,7 @@ import datetime as _dt
 import re
 from collections.abc import Iterable, Sequence
 
-from asimtext.pure.normalize import normalize_with_offsets
+from asimtext.pure.normalization import normalize_with_offsets
 from asimtext.pure.spans_lexicon import ENTRIES
 
 __all__ = ["KINDS", "Span", "extract", "extract_batch"]
@@ -215,7 +215,18 @@ def _tokenize(nt: str, lex: dict) -> list:
                     t.m = int(num)
                 toks.append(t)
             else:
-                toks.append(_Tok("X", s, e, run))
+                # a currency word glued to its amount ("Rs500"): two tokens
+                k = _DIGITS_RE.search(run)
+                if (
+                    digits is None
+                    and k.end() == len(run)
+                    and any(c == "CURPRE" for c, _ in lex.get(run[: k.start()], ()))
+                ):
+                    word = run[: k.start()]
+                    toks.append(_Tok("W", s, s + k.start(), word, lex.get(word, ())))
+                    toks.append(_Tok("N", s + k.start(), e, _ascii_digits(run[k.start() :])))
+                else:
+                    toks.append(_Tok("X", s, e, run))
         elif mo.group(3) is not None:
             c = mo.group(3)
             toks.append(_Tok("P", s, s + 1, c, lex.get(c, ())))
@@ -650,6 +661,12 @@ def _time_at(c: _Ctx, k: int, period: str | None, need_clock: bool):
             h, m, j = iv, mv, ne2[1] + 1
         else:
             return None
+    # the part of the day after "बजे": "1:30 बजे दोपहर"
+    if ap is None and period is None and j > k and _get(T[j - 1], "BAJE") is not None:
+        p2 = _get(T[j], "PERIOD") if j < n and T[j].typ == "W" else None
+        if p2 is not None:
+            period = p2
+            j += 1
     if ap is not None:
         h = _apply_ampm(h, ap)
     elif period is not None:
@@ -672,9 +689,10 @@ def _day_at(c: _Ctx, k: int) -> int | None:
     if k >= c.n:
         return None
     t = c.T[k]
-    if (t.typ == "N" and t.plain and t.ndig <= 2) or t.typ == "O":
-        if t.sc == 0 and 1 <= t.m <= 31:
-            return t.m
+    if ((t.typ == "N" and t.plain and t.ndig <= 2) or t.typ == "O") and (
+        t.sc == 0 and 1 <= t.m <= 31
+    ):
+        return t.m
     return None
 
 
@@ -806,9 +824,16 @@ def _after_number(c: _Ctx, i: int, ne) -> None:
         if alone or _list_context(c, i, j):
             c.emit(i, j, "number", _fmt(val))
         return
-    if simple and info == "word" and _get(t, "DOVERB") is not None and i > 0:
-        if nxt is None or _is_p(nxt, ".!?|"):
-            return
+    # दो as the verb "give" ends a clause: "छोड़ दो।", "जाने दो, ..." (not in a list)
+    if (
+        simple
+        and info == "word"
+        and _get(t, "DOVERB") is not None
+        and i > 0
+        and (nxt is None or _is_p(nxt, ".!?|,;"))
+        and not _list_context(c, i, j)
+    ):
+        return
     if simple and info == "digit" and t.plain and t.ndig == 4 and 1000 <= t.m <= 2199:
         cue = i > 0 and _get(T[i - 1], "YEARCUE") is not None
         count = (
@@ -870,10 +895,11 @@ def _ordinal_ok(c: _Ctx, i: int) -> bool:
             and _get(T[i - 2], "NUMA") == "1"
         ):
             return False
-        if nxt is not None and nxt.typ == "W":
-            if _get(nxt, "IDIOMNEXT") is not None or nxt.text.endswith("ों"):
-                return False
-        return True
+        return not (
+            nxt is not None
+            and nxt.typ == "W"
+            and (_get(nxt, "IDIOMNEXT") is not None or nxt.text.endswith("ों"))
+        )
     return not (t.text == "second" and prev is not None and prev.typ == "W" and prev.text == "a")
 
 
@@ -977,6 +1003,7 @@ def _map(c: _Ctx, s: int, e: int):
     os_ = offs[s]
     oe = offs[e]
     low = offs[e - 1] + 1
+    oe = max(oe, low)  # the span may end inside the expansion of one input character
     text = c.text
     while oe > low and text[oe - 1] in _TRIM:
         oe -= 1
@@ -1003,7 +1030,7 @@ def _spans(text: str):
     taken = bytearray(len(text) + 1)
     out = []
     for os_, oe, kind, value in cands:
-        if any(taken[os_:oe]):
+        if oe > len(text) or os_ >= oe or any(taken[os_:oe]):
             continue
         for p in range(os_, oe):
             taken[p] = 1

@@ -202,7 +202,7 @@ SCALES = [
 ]
 
 CURRENCIES_AFTER = [
-    ("INR", "रुपये रुपए रुपया रुपयों रुपइये rupees rupee rs inr"),
+    ("INR", "रुपये रुपए रुपया रुपयों रुपइये रु रू rupees rupee rs inr"),
     ("USD", "डॉलर डालर dollar dollars usd"),
     ("EUR", "यूरो euro euros eur"),
     ("GBP", "पाउंड pound pounds gbp"),

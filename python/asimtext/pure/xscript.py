@@ -14,7 +14,7 @@ rules; in short:
 
 from __future__ import annotations
 
-from asimtext.pure.normalize import normalize_with_offsets
+from asimtext.pure.normalization import normalize_with_offsets
 
 __all__ = [
     "KIND_ACRONYM",
@@ -480,12 +480,14 @@ def _scan(text: str):
         # a token ends where the next output character starts (offs[j]; the
         # input length at the end), so characters the normalization dropped
         # after a word (a nukta) belong to it
-        # (at least up to the end of the input character the token's last
-        # character starts in: "İ" expands to "i" + U+0307, both at offset 0)
         # (and never before the end of the previous token: NFC gives reordered
         # marks the range of their whole run, so two tokens can start there)
         s = max(min(offs[i], len(text)), prev_end)
-        e = max(min(max(offs[j], offs[j - 1] + 1), len(text)), s)
+        # ... from another input character (İ lower-cases to i + U+0307)
+        k = j
+        while k < n and offs[k] <= offs[j - 1]:
+            k += 1
+        e = max(min(offs[k], len(text)), s)
         key, kind = _classify(norm[i:j], text[s:e], deva)
         if key and s < e:
             yield s, e, key, kind

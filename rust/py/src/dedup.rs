@@ -64,6 +64,23 @@ fn float_arg(obj: &Bound<'_, PyAny>, name: &str) -> PyResult<f64> {
     })
 }
 
+/// `params=(bands, rows)`: None, or a tuple of two ints in `[1, max]`.
+fn params_arg(params: Option<&Bound<'_, PyAny>>, max: usize) -> PyResult<Option<(usize, usize)>> {
+    match params {
+        None => Ok(None),
+        Some(p) if p.is_none() => Ok(None),
+        Some(p) => {
+            let (b, r): (Bound<'_, PyAny>, Bound<'_, PyAny>) = p
+                .extract()
+                .map_err(|_| PyTypeError::new_err("params must be a (bands, rows) tuple of int"))?;
+            Ok(Some((
+                int_arg(&b, "params[0] (bands)", 1, max as i128)? as usize,
+                int_arg(&r, "params[1] (rows)", 1, max as i128)? as usize,
+            )))
+        }
+    }
+}
+
 fn parse_unit(unit: &str) -> PyResult<Unit> {
     match unit {
         "word" => Ok(Unit::Word),
@@ -104,17 +121,12 @@ enum Sig<'py> {
 }
 
 impl Sig<'_> {
-    fn to_u64(&self, what: &str) -> PyResult<Vec<u64>> {
-        let err = |_| PyValueError::new_err(format!("{what} must be a contiguous array"));
-        Ok(match self {
-            Sig::U32(a) => a
-                .as_slice()
-                .map_err(err)?
-                .iter()
-                .map(|&v| v as u64)
-                .collect(),
-            Sig::U64(a) => a.as_slice().map_err(err)?.to_vec(),
-        })
+    /// The values widened to u64 (any memory layout, strided views included).
+    fn to_u64(&self) -> Vec<u64> {
+        match self {
+            Sig::U32(a) => a.as_array().iter().map(|&v| v as u64).collect(),
+            Sig::U64(a) => a.as_array().iter().copied().collect(),
+        }
     }
 }
 
@@ -201,7 +213,22 @@ fn token_set_arg(obj: &Bound<'_, PyAny>, what: &str) -> PyResult<TokenSet> {
 
 // ------------------------------------------------------------------ MinHasher
 
-/// MinHash signatures computed in Rust from raw text. See `asimtext.MinHasher`.
+/// MinHash signatures computed in Rust from raw text.
+///
+/// ``MinHasher(num_perm=128, ngram=5, unit="word", seed=1, compat=None, scheme=None)``
+///
+/// Each text is normalized to the match key, split into tokens (maximal runs of
+/// letters, marks and digits, Unicode 18), cut into shingles (``ngram`` words, or
+/// ``ngram`` characters with ``unit="char"``) and MinHashed with ``num_perm``
+/// seeded permutations. A text shorter than ``ngram`` has one shingle (all of it);
+/// a text without tokens has none and gets the all-maximum "empty" signature.
+///
+/// Default scheme: uint32 signatures (asimhash64 of each shingle, affine
+/// permutations mod 2**32). ``compat="datasketch"`` with ``scheme="affine32"``
+/// (default), ``"affine64"`` or ``"legacy"`` reproduces ``datasketch.MinHash``
+/// hash values exactly (``seed`` then must be below 2**32).
+///
+/// Raises TypeError/ValueError naming the argument when one is out of range.
 #[pyclass(name = "MinHasher", module = "asimtext", frozen)]
 pub struct PyMinHasher {
     inner: MinHasher,
@@ -520,8 +547,8 @@ fn jaccard(sig_a: &Bound<'_, PyAny>, sig_b: &Bound<'_, PyAny>) -> PyResult<f64> 
     if la == 0 {
         return Err(PyValueError::new_err("signatures are empty"));
     }
-    let va = a.to_u64("sig_a")?;
-    let vb = b.to_u64("sig_b")?;
+    let va = a.to_u64();
+    let vb = b.to_u64();
     Ok(core::minhash::estimate(&va, &vb))
 }
 
@@ -572,19 +599,7 @@ fn _near_duplicates(
     let ngram = int_arg(ngram, "ngram", 1, core::minhash::MAX_NGRAM as i128)? as usize;
     let seed = int_arg(seed, "seed", 0, u64::MAX as i128)? as u64;
     let unit = parse_unit(unit)?;
-    let params = match params {
-        None => None,
-        Some(p) if p.is_none() => None,
-        Some(p) => {
-            let (b, r): (Bound<'_, PyAny>, Bound<'_, PyAny>) = p
-                .extract()
-                .map_err(|_| PyTypeError::new_err("params must be a (bands, rows) tuple of int"))?;
-            Some((
-                int_arg(&b, "params[0] (bands)", 1, num_perm as i128)? as usize,
-                int_arg(&r, "params[1] (rows)", 1, num_perm as i128)? as usize,
-            ))
-        }
-    };
+    let params = params_arg(params, num_perm)?;
     let texts = texts_arg(texts, "texts", OnSurrogate::Strict)?;
     let o = NearDupOptions {
         threshold,
@@ -650,7 +665,18 @@ fn _optimal_params(
 
 // ------------------------------------------------------------------ LSH
 
-/// MinHash LSH index. See `asimtext.LSH`.
+/// MinHash LSH index: finds the keys whose signatures probably have a
+/// Jaccard similarity of at least ``threshold`` with a query.
+///
+/// ``LSH(threshold=0.8, num_perm=128, weights=(0.5, 0.5), params=None)``
+///
+/// ``params`` (bands, rows) is chosen, as datasketch does, to minimise
+/// ``weights[0] * false-positive area + weights[1] * false-negative area``;
+/// pass ``params=(bands, rows)`` to set it. Keys are ``int`` or ``str``;
+/// signatures are 1-D uint32/uint64 numpy arrays of length ``num_perm``
+/// (``MinHasher`` or datasketch hash values). ``save``/``load`` use a versioned
+/// binary format with a CRC-32 checksum (``CorruptFileError`` if damaged);
+/// instances pickle.
 #[pyclass(name = "LSH", module = "asimtext", frozen)]
 pub struct PyLsh {
     /// Behind a lock so that Python threads can share one index while writers
@@ -690,14 +716,24 @@ impl PyLsh {
 #[pymethods]
 impl PyLsh {
     #[new]
-    #[pyo3(signature = (threshold=None, num_perm=None, weights=(0.5, 0.5), params=None))]
+    #[pyo3(signature = (threshold=None, num_perm=None, weights=None, params=None))]
     fn py_new(
         py: Python<'_>,
         threshold: Option<&Bound<'_, PyAny>>,
         num_perm: Option<&Bound<'_, PyAny>>,
-        weights: (f64, f64),
-        params: Option<(usize, usize)>,
+        weights: Option<&Bound<'_, PyAny>>,
+        params: Option<&Bound<'_, PyAny>>,
     ) -> PyResult<Self> {
+        let weights: (f64, f64) = match weights {
+            None => (0.5, 0.5),
+            Some(weights) => weights.extract().map_err(|_| {
+            PyTypeError::new_err(format!(
+                "weights must be a (false_positive_weight, false_negative_weight) tuple of two numbers, not {}",
+                type_name(weights)
+            ))
+        })?,
+        };
+        let params = params_arg(params, 1 << 20)?;
         let threshold = match threshold {
             Some(t) => float_arg(t, "threshold")?,
             None => 0.8,
@@ -735,7 +771,7 @@ impl PyLsh {
     fn insert(&self, key: &Bound<'_, PyAny>, sig: &Bound<'_, PyAny>) -> PyResult<()> {
         let py = key.py();
         let key = key_arg(key, "key")?;
-        let sig = sig_arg(sig, "sig")?.to_u64("sig")?;
+        let sig = sig_arg(sig, "sig")?.to_u64();
         self.write(py).insert(key, &sig).map_err(to_py)
     }
 
@@ -811,7 +847,7 @@ impl PyLsh {
         py: Python<'py>,
         sig: &Bound<'py, PyAny>,
     ) -> PyResult<Vec<Bound<'py, PyAny>>> {
-        let sig = sig_arg(sig, "sig")?.to_u64("sig")?;
+        let sig = sig_arg(sig, "sig")?.to_u64();
         let guard = self.read(py);
         let keys = guard.query(&sig).map_err(to_py)?;
         keys.into_iter().map(|k| key_to_py(py, k)).collect()

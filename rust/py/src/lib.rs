@@ -3,6 +3,7 @@
 
 use pyo3::prelude::*;
 
+mod batch;
 mod convert;
 mod dedup;
 mod errors;
@@ -18,5 +19,6 @@ fn _core(m: &Bound<'_, PyModule>) -> PyResult<()> {
     dedup::register(m)?;
     spans::register(m)?;
     xscript::register(m)?;
+    batch::register(m)?;
     Ok(())
 }

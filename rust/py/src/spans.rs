@@ -265,7 +265,17 @@ fn reference_arg(obj: &Bound<'_, PyAny>, what: &str) -> PyResult<Option<Date>> {
 }
 
 /// Dates, times, weekdays, years, durations, numbers, money, percentages and
-/// ordinals in ``text``, as :class:`Span` objects in text order.
+/// ordinals in ``text``, as :class:`Span` objects in text order (contract:
+/// ``spec/spans.md``; spans never overlap: the longest wins, then the more
+/// specific kind).
+///
+/// ``kinds``: an iterable of kind names (``asimtext.SPAN_KINDS``) to keep, applied
+/// after overlaps are resolved. ``reference_date``: a ``datetime.date``,
+/// ``datetime.datetime`` or ``'YYYY-MM-DD'`` string; it fills ``Span.resolved``
+/// for partial dates (``15 जनवरी`` -> the nearest such date) and weekdays (the
+/// most recent such day on or before it). Raises ``TypeError`` for a non-str
+/// ``text`` or a bad argument type, ``ValueError`` for an unknown kind, an
+/// invalid date or a lone surrogate.
 #[pyfunction]
 #[pyo3(signature = (text, *, kinds=None, reference_date=None))]
 fn extract(
@@ -285,7 +295,11 @@ fn extract(
     Ok(spans.into_iter().map(Span::from_core).collect())
 }
 
-/// :func:`extract` over many texts, in parallel with the GIL released.
+/// :func:`extract` over many texts, in parallel on all cores with the GIL released.
+///
+/// ``reference_dates`` is ``None``, one reference date for every text, or an
+/// iterable with one (or ``None``) per text; errors name the item
+/// (``texts[3]``, ``reference_dates[1]``).
 #[pyfunction]
 #[pyo3(signature = (texts, *, reference_dates=None, kinds=None))]
 fn extract_batch(

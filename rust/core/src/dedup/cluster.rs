@@ -135,7 +135,8 @@ pub fn check_options(o: &NearDupOptions) -> Result<()> {
     Ok(())
 }
 
-/// Sketches of many texts: per text the sorted shingle-hash set and the signature.
+/// Sketches of many texts: per text the shingle hashes (in text order; sorted
+/// and de-duplicated only for the texts that need verification) and the signature.
 pub struct Sketches {
     pub sets: Vec<Vec<u64>>,
     /// Row-major `n x num_perm`.
@@ -151,7 +152,7 @@ pub fn sketch_all<S: AsRef<str> + Sync>(hasher: &MinHasher, texts: &[S]) -> Sket
         .zip(sets.par_iter_mut())
         .zip(texts.par_iter())
         .for_each_init(Scratch::default, |s, ((sig, set), text)| {
-            *set = hasher.shingle_hash_set(text.as_ref(), s);
+            *set = hasher.shingle_hashes(text.as_ref(), s);
             s.xs32.clear();
             s.xs32.extend(set.iter().map(|&h| (h >> 32) as u32));
             let xs = std::mem::take(&mut s.xs32);
@@ -170,18 +171,25 @@ pub fn sketch_all<S: AsRef<str> + Sync>(hasher: &MinHasher, texts: &[S]) -> Sket
 pub fn candidate_pairs(sk: &Sketches, bands: usize, rows: usize) -> Vec<(u32, u32)> {
     let k = sk.num_perm;
     let n = sk.sets.len();
+    // All band hashes, row-major `n x bands`.
+    let mut bh = vec![0u64; n * bands];
+    bh.par_chunks_mut(bands.max(1))
+        .enumerate()
+        .for_each(|(d, out)| {
+            let sig = &sk.sigs[d * k..(d + 1) * k];
+            for (band, o) in out.iter_mut().enumerate() {
+                *o = band_hash(band, &sig[band * rows..(band + 1) * rows]);
+            }
+        });
+    let bh = &bh;
+    // A pair is emitted only by the first band its two texts share, so no
+    // pair is ever held twice (big groups of identical texts stay affordable).
     let mut pairs: Vec<(u32, u32)> = (0..bands)
         .into_par_iter()
         .flat_map_iter(|band| {
             let mut keyed: Vec<(u64, u32)> = (0..n)
                 .filter(|&d| !sk.sets[d].is_empty())
-                .map(|d| {
-                    let sig = &sk.sigs[d * k..(d + 1) * k];
-                    (
-                        band_hash(band, &sig[band * rows..(band + 1) * rows]),
-                        d as u32,
-                    )
-                })
+                .map(|d| (bh[d * bands + band], d as u32))
                 .collect();
             keyed.sort_unstable();
             let mut out = Vec::new();
@@ -192,8 +200,12 @@ pub fn candidate_pairs(sk: &Sketches, bands: usize, rows: usize) -> Vec<(u32, u3
                     e += 1;
                 }
                 for x in s..e {
+                    let a = keyed[x].1 as usize * bands;
                     for y in x + 1..e {
-                        out.push((keyed[x].1, keyed[y].1));
+                        let b = keyed[y].1 as usize * bands;
+                        if (0..band).all(|p| bh[a + p] != bh[b + p]) {
+                            out.push((keyed[x].1, keyed[y].1));
+                        }
                     }
                 }
                 s = e;
@@ -223,7 +235,22 @@ pub fn near_duplicates<S: AsRef<str> + Sync>(
         .params
         .unwrap_or_else(|| default_params(o.threshold, o.num_perm));
     let sk = sketch_all(&hasher, texts);
+    let mut sk = sk;
     let cands = candidate_pairs(&sk, bands, rows);
+    // Only texts in a candidate pair need their shingle set sorted for verification.
+    let mut involved = vec![false; texts.len()];
+    for &(i, j) in &cands {
+        involved[i as usize] = true;
+        involved[j as usize] = true;
+    }
+    sk.sets
+        .par_iter_mut()
+        .zip(involved.par_iter())
+        .filter(|(_, &inv)| inv)
+        .for_each(|(set, _)| {
+            set.sort_unstable();
+            set.dedup();
+        });
     let k = o.num_perm;
     let pairs: Vec<(u32, u32, f64, f64)> = cands
         .par_iter()

@@ -3,8 +3,9 @@
 //!
 //! * [`hash64`] ("asimhash64"): the 64-bit shingle hash of the default scheme.
 //!   `mum(x, y) = lo64(x*y) ^ hi64(x*y)` (full 128-bit product);
-//!   `h = len ^ K0`; for every 8-byte chunk of the UTF-8 bytes (little-endian,
-//!   the last one zero-padded) `h = mum(h ^ chunk, K1)`; result `mum(h ^ len, K2)`.
+//!   `h = len ^ K0`; for every 16-byte block of the bytes (the last one
+//!   zero-padded), read as two little-endian words `w0, w1`:
+//!   `h = mum(h ^ w0, w1 ^ K1)`; result `mum(h ^ len, K2)`.
 //! * [`SplitMix64`]: the seeded generator of the default scheme's permutations.
 //! * [`sha1`], [`Mt19937`]: what datasketch uses (compat schemes).
 //! * [`crc32`]: IEEE CRC-32 (same as `zlib.crc32`) for file checksums.
@@ -24,17 +25,23 @@ pub fn mum(x: u64, y: u64) -> u64 {
 pub fn hash64(data: &[u8]) -> u64 {
     let n = data.len() as u64;
     let mut h = n ^ K0;
-    let mut chunks = data.chunks_exact(8);
-    for c in &mut chunks {
-        let mut w = [0u8; 8];
-        w.copy_from_slice(c);
-        h = mum(h ^ u64::from_le_bytes(w), K1);
+    let mut blocks = data.chunks_exact(16);
+    for c in &mut blocks {
+        let mut w0 = [0u8; 8];
+        let mut w1 = [0u8; 8];
+        w0.copy_from_slice(&c[..8]);
+        w1.copy_from_slice(&c[8..]);
+        h = mum(h ^ u64::from_le_bytes(w0), u64::from_le_bytes(w1) ^ K1);
     }
-    let rest = chunks.remainder();
+    let rest = blocks.remainder();
     if !rest.is_empty() {
-        let mut w = [0u8; 8];
+        let mut w = [0u8; 16];
         w[..rest.len()].copy_from_slice(rest);
-        h = mum(h ^ u64::from_le_bytes(w), K1);
+        let mut w0 = [0u8; 8];
+        let mut w1 = [0u8; 8];
+        w0.copy_from_slice(&w[..8]);
+        w1.copy_from_slice(&w[8..]);
+        h = mum(h ^ u64::from_le_bytes(w0), u64::from_le_bytes(w1) ^ K1);
     }
     mum(h ^ n, K2)
 }

@@ -276,14 +276,21 @@ impl MinHasher {
         }
     }
 
-    /// The sorted, de-duplicated asimhash64 values of the shingles of `text`
-    /// (the set used for exact verification).
-    pub fn shingle_hash_set(&self, text: &str, s: &mut Scratch) -> Vec<u64> {
+    /// The asimhash64 values of the shingles of `text`, in text order
+    /// (repeats kept; sort and de-duplicate for a set).
+    pub fn shingle_hashes(&self, text: &str, s: &mut Scratch) -> Vec<u64> {
         prepare_fast(text, &mut s.tokens);
-        let mut v = Vec::new();
+        let mut v = Vec::with_capacity(s.tokens.len());
         for_each_shingle(&s.tokens, self.ngram, self.unit, &mut s.char_starts, |b| {
             v.push(hash64(b))
         });
+        v
+    }
+
+    /// The sorted, de-duplicated asimhash64 values of the shingles of `text`
+    /// (the set used for exact verification).
+    pub fn shingle_hash_set(&self, text: &str, s: &mut Scratch) -> Vec<u64> {
+        let mut v = self.shingle_hashes(text, s);
         v.sort_unstable();
         v.dedup();
         v

@@ -112,6 +112,17 @@ fn classify(bytes: &[u8], i: usize) -> (u8, usize) {
     if b0 < 0x80 {
         return (ASCII_TOKEN[b0 as usize] as u8, 1);
     }
+    // Fast path for the Devanagari block U+0900..U+097F (E0 A4 xx / E0 A5 xx).
+    if b0 == 0xE0 && i + 2 < bytes.len() {
+        let b1 = bytes[i + 1];
+        if b1 & 0xFE == 0xA4 {
+            let c = 0x900 | (((b1 & 1) as u32) << 6) | (bytes[i + 2] & 0x3F) as u32;
+            return (
+                ((BMP_TOKEN_BITS[(c >> 6) as usize] >> (c & 63)) & 1) as u8,
+                3,
+            );
+        }
+    }
     let (c, len) = decode(bytes, i, b0);
     if c < 0x10000 {
         if (BMP_TOKEN_BITS[(c >> 6) as usize] >> (c & 63)) & 1 == 1 {

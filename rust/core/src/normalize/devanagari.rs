@@ -1,7 +1,7 @@
 //! Character classes and tables of the Devanagari rules.
 //!
 //! Every predicate here is an explicit code point list, not a Unicode property
-//! lookup, so that the pure-Python twin (`asimtext/pure/normalize.py`) can
+//! lookup, so that the pure-Python twin (`asimtext/pure/normalization.py`) can
 //! implement exactly the same sets whatever Unicode version either side has.
 
 pub const NUKTA: char = '\u{093C}';

@@ -81,15 +81,39 @@ const fn dev_flags() -> [u8; 128] {
 
 static DEV: [u8; 128] = dev_flags();
 
-/// What the check remembers of the previous character.
-#[derive(Clone, Copy, PartialEq, Eq)]
-enum Prev {
-    /// Start of the line, a space, or anything else a mark cannot sit on.
-    NonBase,
-    /// A letter or mark a following mark can sit on (flags of a Devanagari one).
-    Base(u8),
-    Danda,
+// What the check remembers of the previous character, as bits.
+const P_BASE: u8 = 1; // a mark may sit on it
+const P_INDEP: u8 = 2; // an independent vowel letter
+const P_PLAIN_CONS: u8 = 4; // a consonant a nukta may follow as it is
+const P_DANDA: u8 = 8;
+const P_SPACE: u8 = 16; // a space, or the start of the line
+
+const fn prev_bits() -> [u8; 128] {
+    let mut t = [0u8; 128];
+    let mut i = 0;
+    while i < 128 {
+        let f = DEV[i];
+        let cp = 0x0900 + i as u32;
+        t[i] = if cp == DANDA as u32 {
+            P_DANDA
+        } else if f & NONBASE != 0 || f & DIGIT != 0 {
+            0
+        } else {
+            let mut b = P_BASE;
+            if f & INDEP != 0 {
+                b |= P_INDEP;
+            }
+            if f & PLAIN_CONS != 0 {
+                b |= P_PLAIN_CONS;
+            }
+            b
+        };
+        i += 1;
+    }
+    t
 }
+
+static PREV: [u8; 128] = prev_bits();
 
 /// Whether `line` (without its final `\n`) is left exactly as it is by the
 /// canonical rules (and, for the match form, whether every character folds
@@ -100,84 +124,63 @@ pub fn clean_len(line: &str, opts: &Options) -> Option<u32> {
         return None;
     }
     let matching = opts.form == Form::Match;
+    // Flags that send a Devanagari character to the careful checks below.
+    let careful = MARK | DIRTY | if opts.ascii_digits { DIGIT } else { 0 };
     let b = line.as_bytes();
     let len = b.len();
     let mut i = 0;
-    let mut n = 0u32;
-    let mut prev = Prev::NonBase;
-    let mut prev_space = true; // line start counts as "after a space" for leading spaces
-    let mut prev_char: Option<char> = None;
+    let mut prev = P_SPACE;
     while i < len {
         let x = b[i];
-        n += 1;
         if x < 0x80 {
-            match x {
-                b' ' => {
-                    if prev_space || i + 1 == len {
-                        return None;
+            if x.is_ascii_alphanumeric() {
+                prev = if x.is_ascii_alphabetic() { P_BASE } else { 0 };
+            } else {
+                match x {
+                    b' ' => {
+                        if prev & P_SPACE != 0 || i + 1 == len {
+                            return None;
+                        }
+                        prev = P_SPACE;
                     }
-                    prev_space = true;
-                    prev = Prev::NonBase;
-                }
-                b'|' => return None,
-                _ if x < 0x20 || x == 0x7F => return None,
-                _ => {
-                    prev_space = false;
-                    prev = if x.is_ascii_alphabetic() {
-                        Prev::Base(0)
-                    } else {
-                        Prev::NonBase
-                    };
+                    b'|' => return None,
+                    _ if x < 0x20 || x == 0x7F => return None,
+                    _ => prev = 0,
                 }
             }
-            prev_char = Some(x as char);
             i += 1;
             continue;
         }
-        prev_space = false;
-        if x == 0xE0 && i + 2 < len && (b[i + 1] == 0xA4 || b[i + 1] == 0xA5) {
+        if x == 0xE0 && i + 2 < len && (b[i + 1] & 0xFE) == 0xA4 {
             let idx = (((b[i + 1] & 1) as usize) << 6) | (b[i + 2] & 0x3F) as usize;
             let f = DEV[idx];
-            let cp = 0x0900 + idx as u32;
-            if f & DIRTY != 0 {
-                return None;
-            }
-            if f & MARK != 0 {
-                let pf = match prev {
-                    Prev::Base(pf) => pf,
-                    _ => return None,
-                };
-                if f & VSIGN != 0 && pf & INDEP != 0 {
+            if f & careful != 0 {
+                if f & (DIRTY | DIGIT) != 0 {
                     return None;
                 }
-                if cp == NUKTA as u32 && pf & PLAIN_CONS == 0 {
+                // a mark: it needs a base, a vowel sign must not follow a vowel
+                // letter, a nukta only follows a plain consonant
+                if prev & P_BASE == 0
+                    || (f & VSIGN != 0 && prev & P_INDEP != 0)
+                    || (idx == 0x3C && prev & P_PLAIN_CONS == 0)
+                {
                     return None;
                 }
             }
-            if cp == DANDA as u32 && prev == Prev::Danda {
-                return None;
+            let p = PREV[idx];
+            if p & prev & P_DANDA != 0 {
+                return None; // ।। -> ॥
             }
-            if f & DIGIT != 0 && opts.ascii_digits {
-                return None;
-            }
-            prev = if cp == DANDA as u32 {
-                Prev::Danda
-            } else if f & NONBASE != 0 {
-                Prev::NonBase
-            } else {
-                Prev::Base(f)
-            };
-            prev_char = char::from_u32(cp);
+            prev = p;
             i += 3;
             continue;
         }
         // Any other character: decode it and check it in full.
         let c = line[i..].chars().next().unwrap_or('\u{FFFD}');
-        let w = c.len_utf8();
         if is_invisible(c) || is_horizontal_space(c) || is_line_break(c) || c == ZWJ || c == ZWNJ {
             return None;
         }
-        if is_devanagari_mark(c) || needs_nfc(prev_char, c) {
+        if is_devanagari_mark(c) || needs_nfc(None, c) {
             return None;
         }
         if opts.ascii_punctuation && ascii_punctuation(c).is_some() {
@@ -186,61 +189,161 @@ pub fn clean_len(line: &str, opts: &Options) -> Option<u32> {
         if matching && is_latin_foldable(c) {
             return None; // non-ASCII case folding may need NFC again
         }
-        prev = if is_non_base(c) {
-            Prev::NonBase
-        } else {
-            Prev::Base(0)
-        };
-        prev_char = Some(c);
-        i += w;
+        prev = if is_non_base(c) { 0 } else { P_BASE };
+        i += c.len_utf8();
     }
-    Some(n)
+    Some(line.chars().count() as u32)
+}
+
+const fn fold_table(long: bool) -> [u32; 128] {
+    let mut t = [0u32; 128];
+    let mut i = 0;
+    while i < 128 {
+        let cp = 0x0900 + i as u32;
+        t[i] = match cp {
+            0x093C => 0,      // nukta: dropped
+            0x0929 => 0x0928, // ऩ -> न
+            0x0931 => 0x0930, // ऱ -> र
+            0x0934 => 0x0933, // ऴ -> ळ
+            0x0901 => 0x0902, // chandrabindu -> anusvara
+            0x0945 => 0x0947, // ॅ -> े
+            0x0949 => 0x094B, // ॉ -> ो
+            0x090D => 0x090F, // ऍ -> ए
+            0x0911 => 0x0913, // ऑ -> ओ
+            0x0964 | 0x0965 => b'.' as u32,
+            0x0966..=0x096F => b'0' as u32 + (cp - 0x0966),
+            0x0940 if long => 0x093F,
+            0x0942 if long => 0x0941,
+            0x0908 if long => 0x0907,
+            0x090A if long => 0x0909,
+            _ => cp,
+        };
+        i += 1;
+    }
+    t
+}
+
+static FOLD: [u32; 128] = fold_table(false);
+static FOLD_LONG: [u32; 128] = fold_table(true);
+
+/// Nasal class + 1 (after the nukta is stripped), stop class + 1, and whether
+/// the character is a Devanagari letter or mark; indexed by `cp - 0x0900`.
+const fn class_table(nasal: bool) -> [u8; 128] {
+    let mut t = [0u8; 128];
+    let mut i = 0;
+    while i < 128 {
+        let cp = 0x0900 + i as u32;
+        t[i] = if nasal {
+            match cp {
+                0x0919 => 1,
+                0x091E => 2,
+                0x0923 => 3,
+                0x0928 | 0x0929 => 4,
+                0x092E => 5,
+                _ => 0,
+            }
+        } else {
+            match cp {
+                0x0915..=0x0918 => 1,
+                0x091A..=0x091D => 2,
+                0x091F..=0x0922 => 3,
+                0x0924..=0x0927 => 4,
+                0x092A..=0x092D => 5,
+                _ => 0,
+            }
+        };
+        i += 1;
+    }
+    t
+}
+
+static NASAL: [u8; 128] = class_table(true);
+static STOP: [u8; 128] = class_table(false);
+
+#[inline(always)]
+fn dev_index(b1: u8, b2: u8) -> usize {
+    (((b1 & 1) as usize) << 6) | (b2 & 0x3F) as usize
+}
+
+#[inline(always)]
+fn is_letter_or_mark_idx(idx: usize) -> bool {
+    idx <= 0x63 || (0x71..=0x7F).contains(&idx)
 }
 
 /// The match key of a clean line: one-to-one folds, nukta dropped, nasal +
-/// virama folded. Calls `emit(char, start, end)` (input offsets in the line)
-/// for each output character.
-pub fn fold_clean_line(line: &str, opts: &Options, mut emit: impl FnMut(char, u32, u32)) {
-    let mut chars = line.chars();
-    let mut i = 0u32;
-    let mut prev: Option<char> = None;
-    while let Some(c) = chars.next() {
-        let at = i;
-        i += 1;
-        let before = prev;
-        prev = Some(c);
-        // Nasal + virama before a consonant of its own class -> anusvara, inside a word.
-        if let Some(class) = nasal_class(strip_nukta(c)) {
-            if before.is_some_and(is_devanagari_letter_or_mark) {
-                let mut look = chars.clone();
-                if look.next() == Some(VIRAMA) && look.next().and_then(stop_class) == Some(class) {
-                    chars.next();
-                    i += 1;
-                    prev = Some(VIRAMA);
-                    emit(ANUSVARA, at, at + 2);
-                    continue;
-                }
-            }
+/// virama folded, on the UTF-8 bytes. Calls `emit(utf8, start, end)` (input
+/// offsets in the line) for each output character.
+pub fn fold_clean_line(line: &str, opts: &Options, mut emit: impl FnMut(&[u8], u32, u32)) {
+    let table = if opts.fold_vowel_length {
+        &FOLD_LONG
+    } else {
+        &FOLD
+    };
+    let b = line.as_bytes();
+    let len = b.len();
+    let mut i = 0usize;
+    let mut ci = 0u32;
+    let mut prev_lm = false;
+    while i < len {
+        let x = b[i];
+        if x < 0x80 {
+            let o = match x {
+                b'A'..=b'Z' => x + 32,
+                b'\'' => b'"',
+                _ => x,
+            };
+            emit(&[o], ci, ci + 1);
+            prev_lm = false;
+            i += 1;
+            ci += 1;
+            continue;
         }
-        let folded = match c {
-            NUKTA => continue,
-            'A'..='Z' => c.to_ascii_lowercase(),
-            CHANDRABINDU => ANUSVARA,
-            '\u{0945}' => '\u{0947}',
-            '\u{0949}' => '\u{094B}',
-            '\u{090D}' => '\u{090F}',
-            '\u{0911}' => '\u{0913}',
-            DANDA | DOUBLE_DANDA => '.',
-            '\u{0940}' if opts.fold_vowel_length => '\u{093F}',
-            '\u{0942}' if opts.fold_vowel_length => '\u{0941}',
-            '\u{0908}' if opts.fold_vowel_length => '\u{0907}',
-            '\u{090A}' if opts.fold_vowel_length => '\u{0909}',
-            _ if is_quote(c) => '"',
-            _ => match ascii_digit(c) {
-                Some(d) => d,
-                None => strip_nukta(c),
-            },
-        };
-        emit(folded, at, at + 1);
+        if x == 0xE0 && i + 2 < len && (b[i + 1] & 0xFE) == 0xA4 {
+            let idx = dev_index(b[i + 1], b[i + 2]);
+            // Nasal + virama before a consonant of its own class -> anusvara, inside a word.
+            let class = NASAL[idx];
+            if class != 0
+                && prev_lm
+                && i + 8 < len
+                && b[i + 3..i + 6] == [0xE0, 0xA5, 0x8D]
+                && b[i + 6] == 0xE0
+                && (b[i + 7] & 0xFE) == 0xA4
+                && STOP[dev_index(b[i + 7], b[i + 8])] == class
+            {
+                emit(&[0xE0, 0xA4, 0x82], ci, ci + 2);
+                prev_lm = true;
+                i += 6;
+                ci += 2;
+                continue;
+            }
+            let out = table[idx];
+            if out >= 0x0900 {
+                emit(
+                    &[
+                        0xE0,
+                        0xA4 | ((out >> 6) & 1) as u8,
+                        0x80 | (out & 0x3F) as u8,
+                    ],
+                    ci,
+                    ci + 1,
+                );
+            } else if out != 0 {
+                emit(&[out as u8], ci, ci + 1);
+            }
+            prev_lm = is_letter_or_mark_idx(idx);
+            i += 3;
+            ci += 1;
+            continue;
+        }
+        let c = line[i..].chars().next().unwrap_or('\u{FFFD}');
+        let w = c.len_utf8();
+        if is_quote(c) {
+            emit(b"\"", ci, ci + 1);
+        } else {
+            emit(&b[i..i + w], ci, ci + 1);
+        }
+        prev_lm = false;
+        i += w;
+        ci += 1;
     }
 }

@@ -154,6 +154,17 @@ impl Output {
         }
     }
 
+    /// One character given as its UTF-8 bytes (valid UTF-8: the caller's promise).
+    #[inline]
+    fn push_utf8(&mut self, bytes: &[u8], start: u32, end: u32) {
+        // SAFETY: every caller passes the UTF-8 encoding of one character.
+        unsafe { self.text.as_mut_vec().extend_from_slice(bytes) };
+        if self.track {
+            self.starts.push(start);
+            self.ends.push(end);
+        }
+    }
+
     /// A piece of the input copied unchanged, starting at input code point `base`.
     fn push_verbatim(&mut self, s: &str, base: u32, n_chars: u32) {
         self.text.push_str(s);
@@ -183,7 +194,9 @@ fn process(text: &str, opts: &Options, out: &mut Output) -> u32 {
         let n_line = clean.unwrap_or_else(|| line.chars().count() as u32);
         if clean.is_some() {
             if opts.form == Form::Match {
-                fast::fold_clean_line(line, opts, |c, s, e| out.push(c, base + s, base + e));
+                fast::fold_clean_line(line, opts, |bytes, s, e| {
+                    out.push_utf8(bytes, base + s, base + e)
+                });
             } else {
                 out.push_verbatim(line, base, n_line);
             }

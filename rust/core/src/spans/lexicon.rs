@@ -1571,6 +1571,8 @@ pub static ENTRIES: &[(&str, Cat, &str)] = &[
     ("रुपया", Cat::CurSuf, "INR"),
     ("रुपयों", Cat::CurSuf, "INR"),
     ("रुपइये", Cat::CurSuf, "INR"),
+    ("रु", Cat::CurSuf, "INR"),
+    ("रू", Cat::CurSuf, "INR"),
     ("rupees", Cat::CurSuf, "INR"),
     ("rupee", Cat::CurSuf, "INR"),
     ("rs", Cat::CurSuf, "INR"),

@@ -88,6 +88,10 @@ impl<'a> Ctx<'a> {
         let os = self.off(s);
         let mut oe = self.off(e);
         let low = self.off(e - 1) + 1;
+        if oe < low {
+            // the span ends inside the expansion of one input character
+            oe = low;
+        }
         while oe > low && self.orig().get(oe - 1).is_some_and(|&c| is_trim(c)) {
             oe -= 1;
         }
@@ -203,11 +207,13 @@ fn after_number(c: &mut Ctx<'_>, i: usize, ne: NumExpr) {
         }
         return;
     }
+    // दो as the verb "give" ends a clause: "छोड़ दो।", "जाने दो, ..." (not in a list)
     if simple
         && info == Info::Word
         && ti.has(Cat::DoVerb)
         && i > 0
-        && nxt.is_none_or(|x| x.is_p(".!?|"))
+        && nxt.is_none_or(|x| x.is_p(".!?|,;"))
+        && !list_context(c, i, j)
     {
         return;
     }

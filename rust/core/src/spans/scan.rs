@@ -369,7 +369,9 @@ pub fn tokenize<'a>(nt: &'a str, lex: &'static Lexicon) -> Vec<Tok<'a>> {
                 let s = ci;
                 let start_b = b;
                 let starts_digit = cls == Class::Digit;
-                // split point: end of the leading digit run
+                // split points: end of the leading digit run; start of the last digit run
+                let mut first_digit_b = if starts_digit { b } else { usize::MAX };
+                let mut digits_to_end = starts_digit;
                 let mut lead_digits = starts_digit;
                 let mut digit_end_b = if starts_digit { b + l } else { b };
                 let mut digit_chars = usize::from(starts_digit);
@@ -383,6 +385,12 @@ pub fn tokenize<'a>(nt: &'a str, lex: &'static Lexicon) -> Vec<Tok<'a>> {
                         break;
                     }
                     let d = cls2 == Class::Digit;
+                    if d && first_digit_b == usize::MAX {
+                        first_digit_b = b;
+                        digits_to_end = true;
+                    } else if !d {
+                        digits_to_end = false;
+                    }
                     if lead_digits {
                         if d {
                             digit_end_b = b + l2;
@@ -429,7 +437,20 @@ pub fn tokenize<'a>(nt: &'a str, lex: &'static Lexicon) -> Vec<Tok<'a>> {
                         None => toks.push(Tok::new(Typ::X, s, e, run, &[])),
                     }
                 } else {
-                    toks.push(Tok::new(Typ::X, s, e, run, &[]));
+                    // a currency word glued to its amount ("Rs500"): two tokens
+                    let word = &nt[start_b..first_digit_b.min(b)];
+                    let ents = if !starts_digit && digits_to_end {
+                        lex.get(word)
+                    } else {
+                        &[]
+                    };
+                    if ents.iter().any(|(c, _)| *c == Cat::CurPre) {
+                        let mid = s + word.chars().count();
+                        toks.push(Tok::new(Typ::W, s, mid, word, ents));
+                        toks.push(Tok::new(Typ::N, mid, e, &nt[first_digit_b..b], &[]));
+                    } else {
+                        toks.push(Tok::new(Typ::X, s, e, run, &[]));
+                    }
                 }
             }
         }

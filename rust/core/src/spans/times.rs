@@ -163,6 +163,20 @@ pub fn time_at(
             return None;
         }
     }
+    // the part of the day after "बजे": "1:30 बजे दोपहर"
+    let mut period = period;
+    if ap.is_none()
+        && period.is_none()
+        && j > k
+        && t[j - 1].has(Cat::Baje)
+        && j < n
+        && t[j].typ == Typ::W
+    {
+        if let Some(p2) = t[j].get(Cat::Period) {
+            period = Some(p2);
+            j += 1;
+        }
+    }
     if let Some(a) = ap {
         h = apply_ampm(h, a);
     } else if let Some(p) = period {

@@ -892,10 +892,13 @@ fn scan(text: &str, mut f: impl FnMut(usize, usize, &str, Kind)) {
         // Never before the end of the previous token: NFC gives reordered
         // marks the range of their whole run, so two tokens can start there.
         let s = start_of(i).min(input_len).max(prev_end);
-        // At least up to the end of the input character the token's last
-        // character starts in: when one input character expands to several
-        // (`İ` -> `i` + U+0307), the next output character starts there too.
-        let e = start_of(j).max(start_of(j - 1) + 1).min(input_len).max(s);
+        // The end is where the next output character from another input
+        // character starts (İ lower-cases to i + U+0307, both from one input).
+        let mut k = j;
+        while k < n && start_of(k) <= start_of(j - 1) {
+            k += 1;
+        }
+        let e = start_of(k).min(input_len).max(s);
         let kind = classify(&chars[i..j], deva, &mut sc, &mut key, || {
             orig.has_lower_latin(s, e)
         });

@@ -484,6 +484,23 @@ def _run(text: str, form: str, ascii_digits: bool, ascii_punctuation: bool, fix_
                 )
             c = "\ufffd"
         items.append((c, i, i + 1))
+    # Every rule is local to a line; like the Rust core, work line by line
+    # (a line keeps its "\n"), which also fixes which offsets an unchanged
+    # NFC segment keeps.
+    out: List[Item] = []
+    start = 0
+    for k, it in enumerate(items):
+        if it[0] == "\n":
+            out.extend(_run_line(items[start : k + 1], form, ascii_digits, ascii_punctuation, fix_mojibake,
+                                 fold_vowel_length))
+            start = k + 1
+    if start < len(items):
+        out.extend(_run_line(items[start:], form, ascii_digits, ascii_punctuation, fix_mojibake, fold_vowel_length))
+    return out
+
+
+def _run_line(items: List[Item], form: str, ascii_digits: bool, ascii_punctuation: bool, fix_mojibake: bool,
+              fold_vowel_length: bool) -> List[Item]:
     if form == "nfc":
         return _nfc(items)
     if fix_mojibake:

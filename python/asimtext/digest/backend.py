@@ -1,0 +1,93 @@
+"""The Rust capabilities the digest stands on, gathered in one replaceable object.
+
+The digest does no per-character work in Python: span extraction, cross-script
+keys, shingle overlap and shared passages are calls into :mod:`asimtext`'s Rust
+core. :class:`Backend` bundles those calls so that a test (or a user with their
+own extractor) can pass replacements to :func:`asimtext.digest`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any, Callable, Optional
+
+__all__ = ["Backend", "BackendUnavailable", "default_backend"]
+
+
+class BackendUnavailable(RuntimeError):
+    """A capability the digest needs is missing from this build of asimtext."""
+
+
+@dataclass(frozen=True)
+class Backend:
+    """The calls the digest makes.
+
+    * ``extract_batch(texts, *, reference_dates=None)`` -> a list of span lists
+      (objects with ``start, end, text, kind, value, resolved``);
+    * ``xscript_keys(text, *, stopwords=False)`` -> ``[(start, end, key)]``;
+    * ``overlap(a, b)`` -> ``(jaccard, containment)`` of word 5-gram shingles;
+    * ``shared_passages(a, b, min_words=8)`` -> passages with
+      ``a_start, a_end, b_start, b_end``;
+    * ``normalize(text, form="match")`` -> the match-key form of a text;
+    * ``near_duplicates(texts, threshold=0.8)`` -> an object whose ``pairs`` are
+      ``(i, j, estimated, exact)``;
+    * ``signatures(texts)`` -> a ``(len(texts), num_perm)`` array of MinHash
+      signatures of word 5-gram shingles (to estimate which pairs are worth an
+      exact ``overlap``).
+    """
+
+    extract_batch: Callable[..., Any]
+    xscript_keys: Callable[..., Any]
+    overlap: Callable[..., Any]
+    shared_passages: Callable[..., Any]
+    normalize: Callable[..., Any]
+    near_duplicates: Callable[..., Any]
+    signatures: Callable[..., Any]
+
+    def replace(self, **kw: Any) -> "Backend":
+        d = {k: getattr(self, k) for k in self.__dataclass_fields__}
+        d.update(kw)
+        return Backend(**d)
+
+
+_NEEDS = {
+    "extract_batch": "span extraction (issue 4)",
+    "xscript_keys": "cross-script keys (issue 5)",
+    "overlap": "near-duplicate detection (issue 3)",
+    "shared_passages": "near-duplicate detection (issue 3)",
+    "normalize": "normalization",
+    "near_duplicates": "near-duplicate detection (issue 3)",
+    "signatures": "near-duplicate detection (issue 3)",
+}
+
+
+def _signatures(texts: Any) -> Any:
+    import asimtext
+
+    return asimtext.MinHasher(num_perm=128, ngram=5, unit="word", seed=1).signatures(texts)
+
+
+def _missing(name: str) -> Callable[..., Any]:
+    def call(*_a: Any, **_k: Any) -> Any:
+        raise BackendUnavailable(
+            f"asimtext.{name} is not available in this build: the digest needs {_NEEDS[name]}"
+        )
+
+    call.__name__ = name
+    return call
+
+
+def default_backend(**overrides: Optional[Callable[..., Any]]) -> Backend:
+    """The real calls of :mod:`asimtext` (missing ones raise :class:`BackendUnavailable`
+    when used), with any of them replaced by ``overrides``."""
+    import asimtext
+
+    funcs = {}
+    for name in _NEEDS:
+        f = overrides.get(name)
+        if f is None and name == "signatures" and hasattr(asimtext, "MinHasher"):
+            f = _signatures
+        if f is None:
+            f = getattr(asimtext, name, None) or _missing(name)
+        funcs[name] = f
+    return Backend(**funcs)

@@ -1,0 +1,105 @@
+"""Article metadata the text itself gives away: the outlet and the publication date."""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+from typing import Any, Optional, Sequence, Tuple
+
+__all__ = ["infer_source", "infer_published", "is_full_date"]
+
+_NAME = r"[A-Z][\w&'.-]*(?:[ \t]+[A-Z][\w&'.-]*){0,4}?"
+_SOURCE_PATTERNS = [
+    # "By Prabhat Khabar Digital Desk, Kanpur", "By HT News Desk", "By TOI Bureau"
+    re.compile(
+        rf"^[ \t]*By[ \t]+(?P<name>{_NAME})[ \t]+(?:Digital[ \t]+|Web[ \t]+|Online[ \t]+)?"
+        r"(?:News[ \t]+)?(?:Desk|Bureau|Team|Staff)\b",
+        re.MULTILINE,
+    ),
+    # "... डाउनलोड करें ईटीवी भारत ऐप", "download the NDTV app"
+    re.compile(
+        r"(?:डाउनलोड[ \t]+कर(?:ें|िए|े)|[Dd]ownload(?:[ \t]+the)?)[ \t]+"
+        r"(?P<name>(?:\S+[ \t]+){0,3}?\S+)[ \t]+(?:ऐप|[Aa]pp)\b"
+    ),
+    # A line "Prabhat Khabar App :"
+    re.compile(rf"^[ \t]*(?P<name>{_NAME})[ \t]+App[ \t]*:?[ \t]*$", re.MULTILINE),
+    # "Source: ...", "स्रोत: ..."
+    re.compile(
+        r"^[ \t]*(?:Source|Courtesy|स्रोत)[ \t]*:[ \t]*(?P<name>[^\n,;|]{2,60}?)[ \t]*$",
+        re.MULTILINE | re.IGNORECASE,
+    ),
+    # News agencies in a dateline: "(PTI)", "(भाषा)"
+    re.compile(r"\((?P<name>PTI|IANS|ANI|UNI|Reuters|AFP|AP|भाषा|वार्ता)\)"),
+]
+
+
+def infer_source(text: str) -> Optional[str]:
+    """The outlet an article names itself by (``By Prabhat Khabar Digital Desk`` ->
+    ``Prabhat Khabar``; ``डाउनलोड करें ईटीवी भारत ऐप`` -> ``ईटीवी भारत``), else None."""
+    for pat in _SOURCE_PATTERNS:
+        for lo, hi in _regions(text):
+            m = pat.search(text, lo, hi)
+            if m:
+                name = m.group("name").strip(" \t.:-")
+                if name:
+                    return name
+    return None
+
+
+HEAD, TAIL = 4000, 3000
+
+
+def _regions(text: str) -> "list[Tuple[int, int]]":
+    """Where a header or footer can be: the first ``HEAD`` and last ``TAIL`` characters
+    (the whole text when it is short). Keeps the cost per article bounded."""
+    n = len(text)
+    if n <= HEAD + TAIL:
+        return [(0, n)]
+    return [(0, HEAD), (n - TAIL, n)]
+
+
+_LABELS = [
+    ("published", r"published(?:[ \t]+(?:on|at|date))?|posted(?:[ \t]+on)?|प्रकाशित(?:[ \t]+तिथि)?"),
+    ("date", r"date|dated|दिनांक|तारीख"),
+    ("updated", r"(?:last[ \t]+)?updated(?:[ \t]+(?:on|at|date))?|अपडेटेड|अपडेट"),
+]
+_LABEL_RE = re.compile(
+    "^[ \t]*(?:"
+    + "|".join(f"(?P<{n}>{p})" for n, p in _LABELS)
+    + r")(?![\w])[ \t]*[:：\-–]?[ \t]*",
+    re.MULTILINE | re.IGNORECASE,
+)
+_FULL_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}")
+_WINDOW = 40
+
+
+def is_full_date(value: Optional[str]) -> bool:
+    return bool(value) and bool(_FULL_DATE.match(value))  # type: ignore[arg-type]
+
+
+def infer_published(text: str, spans: Sequence[Any]) -> Optional[Tuple[str, Any]]:
+    """The publication date from a header line (``Published : Jan 11, 2022, 11:27 AM IST``,
+    ``date 2022-01-10``, ``Updated Date ...``): the first full date or date-time span
+    right after the label. ``spans`` are the text's spans, sorted by ``start``.
+    Returns ``(iso_value, span)`` or None. ``published`` labels win over ``date``
+    labels, which win over ``updated`` ones."""
+    starts = [s.start for s in spans]
+    found = {}
+    matches = [m for lo, hi in _regions(text) for m in _LABEL_RE.finditer(text, lo, hi)]
+    for m in matches:
+        label = m.lastgroup
+        if label in found:
+            continue
+        line_end = text.find("\n", m.end())
+        limit = min(m.end() + _WINDOW, line_end if line_end >= 0 else len(text))
+        i = bisect_left(starts, m.end())
+        while i < len(spans) and spans[i].start < limit:
+            sp = spans[i]
+            if sp.kind in ("date", "datetime") and is_full_date(sp.value):
+                found[label] = (sp.value, sp)
+                break
+            i += 1
+    for label, _ in _LABELS:
+        if label in found:
+            return found[label]
+    return None
