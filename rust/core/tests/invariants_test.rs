@@ -439,6 +439,7 @@ fn normalize_idempotent_known_issue() {
         ("ष\u{94d}\u{200c}|ष", Options::match_key()),
         ("क\u{200d}\u{94d}\u{200c}|ष", Options::match_key()),
         ("\u{345}\u{94d}\u{200c}\u{951}", Options::canonical()),
+        ("\u{ff07}\u{94b}", Options::match_key()),
     ] {
         let once = normalize(t, &o);
         assert_eq!(normalize(&once, &o), once, "{t:?}");
