@@ -57,9 +57,7 @@ PATHOLOGICAL = {
     "1M Devanagari digits with separators": lambda: "१२,३४५." * (N // 7),
     "number-word chain (Hindi)": lambda: "एक हज़ार पाँच सौ बीस " * (N // 21),
     "number-word chain (English)": lambda: "twenty five hundred and " * (N // 24),
-    "one line, no spaces": lambda: (
-        "".join(BASE.split())[:N] * max(1, N // len("".join(BASE.split())))
-    ),
+    "one line, no spaces": lambda: "".join(BASE.split())[:N] * max(1, N // len("".join(BASE.split()))),
     "only ZWJ": lambda: "\u200d" * N,
     "only ZWNJ + virama": lambda: "\u094d\u200c" * (N // 2),
 }
