@@ -459,6 +459,7 @@ def _scan(text: str):
     norm, offs = normalize_with_offsets(text, form="match")
     n = len(norm)
     i = 0
+    prev_end = 0
     while i < n:
         c = norm[i]
         o = ord(c)
@@ -479,15 +480,18 @@ def _scan(text: str):
         # a token ends where the next output character starts (offs[j]; the
         # input length at the end), so characters the normalization dropped
         # after a word (a nukta) belong to it
-        s = min(offs[i], len(text))
+        # (and never before the end of the previous token: NFC gives reordered
+        # marks the range of their whole run, so two tokens can start there)
+        s = max(min(offs[i], len(text)), prev_end)
         # ... from another input character (İ lower-cases to i + U+0307)
         k = j
         while k < n and offs[k] <= offs[j - 1]:
             k += 1
         e = max(min(offs[k], len(text)), s)
         key, kind = _classify(norm[i:j], text[s:e], deva)
-        if key:
+        if key and s < e:
             yield s, e, key, kind
+            prev_end = e
         i = j
 
 

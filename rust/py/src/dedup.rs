@@ -10,6 +10,7 @@ use pyo3::exceptions::{PyKeyError, PyTypeError, PyValueError};
 use pyo3::prelude::*;
 use pyo3::types::{PyBytes, PyInt, PyString, PyTuple};
 use rayon::prelude::*;
+use std::sync::{RwLock, RwLockReadGuard, RwLockWriteGuard, TryLockError};
 
 use crate::convert::{text_arg, texts_arg, OnSurrogate};
 use crate::errors::to_py;
@@ -448,31 +449,52 @@ impl PyMinHasher {
                 type_name(token_sets)
             ))
         })?;
-        let mut sets = Vec::new();
+        // Converting the tokens needs the GIL; hashing does not. Work in
+        // chunks, releasing the GIL for each chunk's hashing, so that other
+        // Python threads run all along a long call, not only at its end.
+        const CHUNK: usize = 256;
+        let k = self.inner.num_perm;
+        let h = &self.inner;
+        let u32s = h.scheme.is_u32();
+        let mut out32: Vec<u32> = Vec::new();
+        let mut out64: Vec<u64> = Vec::new();
+        let mut sets: Vec<TokenSet> = Vec::with_capacity(CHUNK);
+        let mut n = 0usize;
+        let mut flush = |sets: &mut Vec<TokenSet>| {
+            let m = sets.len();
+            if u32s {
+                let start = out32.len();
+                out32.resize(start + m * k, 0);
+                let dst = &mut out32[start..];
+                py.detach(|| {
+                    dst.par_chunks_mut(k)
+                        .zip(sets.par_iter())
+                        .for_each_init(Vec::new, |xs, (o, t)| h.sign_elements_u32(t.iter(), xs, o));
+                });
+            } else {
+                let start = out64.len();
+                out64.resize(start + m * k, 0);
+                let dst = &mut out64[start..];
+                py.detach(|| {
+                    dst.par_chunks_mut(k)
+                        .zip(sets.par_iter())
+                        .for_each_init(Vec::new, |xs, (o, t)| h.sign_elements_u64(t.iter(), xs, o));
+                });
+            }
+            sets.clear();
+        };
         for (i, item) in iter.enumerate() {
             sets.push(token_set_arg(&item?, &format!("token_sets[{i}]"))?);
+            n += 1;
+            if sets.len() == CHUNK {
+                flush(&mut sets);
+            }
         }
-        let k = self.inner.num_perm;
-        let n = sets.len();
-        let h = &self.inner;
-        if h.scheme.is_u32() {
-            let v = py.detach(|| {
-                let mut out = vec![0u32; n * k];
-                out.par_chunks_mut(k)
-                    .zip(sets.par_iter())
-                    .for_each_init(Vec::new, |xs, (o, t)| h.sign_elements_u32(t.iter(), xs, o));
-                out
-            });
-            Ok(PyArray1::from_vec(py, v).reshape([n, k])?.into_any())
+        flush(&mut sets);
+        if u32s {
+            Ok(PyArray1::from_vec(py, out32).reshape([n, k])?.into_any())
         } else {
-            let v = py.detach(|| {
-                let mut out = vec![0u64; n * k];
-                out.par_chunks_mut(k)
-                    .zip(sets.par_iter())
-                    .for_each_init(Vec::new, |xs, (o, t)| h.sign_elements_u64(t.iter(), xs, o));
-                out
-            });
-            Ok(PyArray1::from_vec(py, v).reshape([n, k])?.into_any())
+            Ok(PyArray1::from_vec(py, out64).reshape([n, k])?.into_any())
         }
     }
 
@@ -679,9 +701,40 @@ fn _optimal_params(
 /// (``MinHasher`` or datasketch hash values). ``save``/``load`` use a versioned
 /// binary format with a CRC-32 checksum (``CorruptFileError`` if damaged);
 /// instances pickle.
-#[pyclass(name = "LSH", module = "asimtext")]
+#[pyclass(name = "LSH", module = "asimtext", frozen)]
 pub struct PyLsh {
-    inner: Lsh,
+    /// Behind a lock so that Python threads can share one index while writers
+    /// work with the GIL released. The lock is only ever waited for with the
+    /// GIL released (see `read`/`write`), so it cannot deadlock with the GIL.
+    inner: RwLock<Lsh>,
+}
+
+impl PyLsh {
+    fn new(inner: Lsh) -> Self {
+        PyLsh {
+            inner: RwLock::new(inner),
+        }
+    }
+
+    fn read(&self, py: Python<'_>) -> RwLockReadGuard<'_, Lsh> {
+        loop {
+            match self.inner.try_read() {
+                Ok(g) => return g,
+                Err(TryLockError::Poisoned(e)) => return e.into_inner(),
+                Err(TryLockError::WouldBlock) => py.detach(|| drop(self.inner.read())),
+            }
+        }
+    }
+
+    fn write(&self, py: Python<'_>) -> RwLockWriteGuard<'_, Lsh> {
+        loop {
+            match self.inner.try_write() {
+                Ok(g) => return g,
+                Err(TryLockError::Poisoned(e)) => return e.into_inner(),
+                Err(TryLockError::WouldBlock) => py.detach(|| drop(self.inner.write())),
+            }
+        }
+    }
 }
 
 #[pymethods]
@@ -716,37 +769,39 @@ impl PyLsh {
         let inner = py
             .detach(|| Lsh::new(threshold, num_perm, weights, params))
             .map_err(to_py)?;
-        Ok(PyLsh { inner })
+        Ok(PyLsh::new(inner))
     }
 
     #[getter]
-    fn threshold(&self) -> f64 {
-        self.inner.threshold
+    fn threshold(&self, py: Python<'_>) -> f64 {
+        self.read(py).threshold
     }
     #[getter]
-    fn num_perm(&self) -> usize {
-        self.inner.num_perm
+    fn num_perm(&self, py: Python<'_>) -> usize {
+        self.read(py).num_perm
     }
     #[getter]
-    fn weights(&self) -> (f64, f64) {
-        self.inner.weights
+    fn weights(&self, py: Python<'_>) -> (f64, f64) {
+        self.read(py).weights
     }
     /// `(bands, rows)`.
     #[getter]
-    fn params(&self) -> (usize, usize) {
-        (self.inner.bands, self.inner.rows)
+    fn params(&self, py: Python<'_>) -> (usize, usize) {
+        let g = self.read(py);
+        (g.bands, g.rows)
     }
 
     /// Insert one signature under `key` (int or str); ValueError if the key exists.
-    fn insert(&mut self, key: &Bound<'_, PyAny>, sig: &Bound<'_, PyAny>) -> PyResult<()> {
+    fn insert(&self, key: &Bound<'_, PyAny>, sig: &Bound<'_, PyAny>) -> PyResult<()> {
+        let py = key.py();
         let key = key_arg(key, "key")?;
         let sig = sig_arg(sig, "sig")?.to_u64();
-        self.inner.insert(key, &sig).map_err(to_py)
+        self.write(py).insert(key, &sig).map_err(to_py)
     }
 
     /// Bulk insert: `keys` (iterable of int/str) and `sigs` of shape `(len(keys), num_perm)`.
     fn insert_many(
-        &mut self,
+        &self,
         py: Python<'_>,
         keys: &Bound<'_, PyAny>,
         sigs: &Bound<'_, PyAny>,
@@ -779,23 +834,24 @@ impl PyLsh {
                 ks.len()
             )));
         }
-        if width != self.inner.num_perm {
+        let mut guard = self.write(py);
+        if width != guard.num_perm {
             return Err(PyValueError::new_err(format!(
                 "sigs has {width} columns, the index expects num_perm = {}",
-                self.inner.num_perm
+                guard.num_perm
             )));
         }
         {
             let mut seen = std::collections::HashSet::new();
             for (i, k) in ks.iter().enumerate() {
-                if self.inner.contains(k) || !seen.insert(k) {
+                if guard.contains(k) || !seen.insert(k) {
                     return Err(PyValueError::new_err(format!(
                         "keys[{i}] = {k:?} is already in the index"
                     )));
                 }
             }
         }
-        let inner = &mut self.inner;
+        let inner: &mut Lsh = &mut guard;
         py.detach(|| {
             let hashes: Vec<Vec<u64>> = flat
                 .par_chunks(width.max(1))
@@ -816,22 +872,24 @@ impl PyLsh {
         sig: &Bound<'py, PyAny>,
     ) -> PyResult<Vec<Bound<'py, PyAny>>> {
         let sig = sig_arg(sig, "sig")?.to_u64();
-        let keys = self.inner.query(&sig).map_err(to_py)?;
+        let guard = self.read(py);
+        let keys = guard.query(&sig).map_err(to_py)?;
         keys.into_iter().map(|k| key_to_py(py, k)).collect()
     }
 
     /// Remove `key`; KeyError if it is not in the index.
-    fn remove(&mut self, key: &Bound<'_, PyAny>) -> PyResult<()> {
+    fn remove(&self, key: &Bound<'_, PyAny>) -> PyResult<()> {
         let k = key_arg(key, "key")?;
-        if !self.inner.contains(&k) {
+        let mut guard = self.write(key.py());
+        if !guard.contains(&k) {
             return Err(PyKeyError::new_err(key.clone().unbind()));
         }
-        self.inner.remove(&k).map_err(to_py)
+        guard.remove(&k).map_err(to_py)
     }
 
     /// Keys in insertion order.
     fn keys<'py>(&self, py: Python<'py>) -> PyResult<Vec<Bound<'py, PyAny>>> {
-        self.inner
+        self.read(py)
             .keys()
             .into_iter()
             .map(|k| key_to_py(py, k))
@@ -839,24 +897,26 @@ impl PyLsh {
     }
 
     /// Approximate heap bytes used by the index.
-    fn memory_usage(&self) -> usize {
-        self.inner.memory_bytes()
+    fn memory_usage(&self, py: Python<'_>) -> usize {
+        self.read(py).memory_bytes()
     }
 
-    fn __len__(&self) -> usize {
-        self.inner.len()
+    fn __len__(&self, py: Python<'_>) -> usize {
+        self.read(py).len()
     }
 
     fn __contains__(&self, key: &Bound<'_, PyAny>) -> bool {
         match key_arg(key, "key") {
-            Ok(k) => self.inner.contains(&k),
+            Ok(k) => self.read(key.py()).contains(&k),
             Err(_) => false,
         }
     }
 
     /// The index as bytes (versioned format with a CRC-32 checksum).
     fn to_bytes<'py>(&self, py: Python<'py>) -> Bound<'py, PyBytes> {
-        let b = py.detach(|| self.inner.to_bytes());
+        let guard = self.read(py);
+        let inner: &Lsh = &guard;
+        let b = py.detach(|| inner.to_bytes());
         PyBytes::new(py, &b)
     }
 
@@ -864,12 +924,16 @@ impl PyLsh {
     #[staticmethod]
     fn from_bytes(py: Python<'_>, data: &[u8]) -> PyResult<Self> {
         let inner = py.detach(|| Lsh::from_bytes(data)).map_err(to_py)?;
-        Ok(PyLsh { inner })
+        Ok(PyLsh::new(inner))
     }
 
     /// Write the index to `path`.
     fn save(&self, py: Python<'_>, path: std::path::PathBuf) -> PyResult<()> {
-        let b = py.detach(|| self.inner.to_bytes());
+        let b = {
+            let guard = self.read(py);
+            let inner: &Lsh = &guard;
+            py.detach(|| inner.to_bytes())
+        };
         std::fs::write(&path, b).map_err(PyErr::from)
     }
 
@@ -881,26 +945,27 @@ impl PyLsh {
         let inner = py
             .detach(|| Lsh::from_bytes(&data))
             .map_err(|e| to_py_with_path(e, &path))?;
-        Ok(PyLsh { inner })
+        Ok(PyLsh::new(inner))
     }
 
     fn __reduce__<'py>(
         slf: &Bound<'py, Self>,
     ) -> PyResult<(Bound<'py, PyAny>, Bound<'py, PyTuple>)> {
         let py = slf.py();
-        let bytes = slf.borrow().to_bytes(py);
+        let bytes = slf.get().to_bytes(py);
         let f = py.get_type::<PyLsh>().getattr("from_bytes")?;
         Ok((f, PyTuple::new(py, [bytes])?))
     }
 
-    fn __repr__(&self) -> String {
+    fn __repr__(&self, py: Python<'_>) -> String {
+        let g = self.read(py);
         format!(
             "LSH(threshold={}, num_perm={}, params=({}, {}), len={})",
-            self.inner.threshold,
-            self.inner.num_perm,
-            self.inner.bands,
-            self.inner.rows,
-            self.inner.len()
+            g.threshold,
+            g.num_perm,
+            g.bands,
+            g.rows,
+            g.len()
         )
     }
 }

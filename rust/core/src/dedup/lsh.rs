@@ -270,7 +270,7 @@ impl Lsh {
         check_lsh_args(threshold, num_perm, weights)?;
         let (bands, rows) = match params {
             Some((b, r)) => {
-                if b == 0 || r == 0 || b * r > num_perm {
+                if b == 0 || r == 0 || b.checked_mul(r).is_none_or(|n| n > num_perm) {
                     return Err(Error::InvalidArgument {
                         name: "params",
                         reason: format!(

@@ -189,7 +189,12 @@ pub fn clean_len(line: &str, opts: &Options) -> Option<u32> {
         if matching && is_latin_foldable(c) {
             return None; // non-ASCII case folding may need NFC again
         }
-        prev = if is_non_base(c) { 0 } else { P_BASE };
+        // In the match key a quote becomes `"`, on which no mark can sit.
+        prev = if is_non_base(c) || (matching && is_quote(c)) {
+            0
+        } else {
+            P_BASE
+        };
         i += c.len_utf8();
     }
     Some(line.chars().count() as u32)

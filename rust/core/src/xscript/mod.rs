@@ -868,6 +868,7 @@ fn scan(text: &str, mut f: impl FnMut(usize, usize, &str, Kind)) {
         }
     };
     let mut i = 0;
+    let mut prev_end = 0;
     while i < n {
         let c = chars[i];
         let deva = if is_deva_word_char(c) {
@@ -888,7 +889,9 @@ fn scan(text: &str, mut f: impl FnMut(usize, usize, &str, Kind)) {
                 j += 1;
             }
         }
-        let s = start_of(i).min(input_len);
+        // Never before the end of the previous token: NFC gives reordered
+        // marks the range of their whole run, so two tokens can start there.
+        let s = start_of(i).min(input_len).max(prev_end);
         // The end is where the next output character from another input
         // character starts (İ lower-cases to i + U+0307, both from one input).
         let mut k = j;
@@ -899,8 +902,9 @@ fn scan(text: &str, mut f: impl FnMut(usize, usize, &str, Kind)) {
         let kind = classify(&chars[i..j], deva, &mut sc, &mut key, || {
             orig.has_lower_latin(s, e)
         });
-        if !key.is_empty() {
+        if !key.is_empty() && s < e {
             f(s, e, &key, kind);
+            prev_end = e;
         }
         i = j;
     }
