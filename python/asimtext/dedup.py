@@ -115,7 +115,7 @@ def shared_passages(a: str, b: str, *, min_words: int = 8) -> list[Passage]:
     Both texts are normalized to the match key and tokenized; every maximal
     run of identical tokens is a passage, with offsets mapped back to each
     original string. A stretch repeated in one text gives one passage per
-    occurrence. Sorted by ``(a_start, b_start)``.
+    occurrence. Sorted by ``(a_start, a_end, b_start, b_end)``.
     """
     raw = _core._shared_passages(a, b, min_words)
     return [Passage(s, e, bs, be, w, a[s:e], b[bs:be]) for (s, e, bs, be, w) in raw]

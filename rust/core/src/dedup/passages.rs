@@ -68,7 +68,7 @@ pub fn common_runs(ta: &TokenText, tb: &TokenText, min_words: usize) -> Vec<(usi
 }
 
 /// The passages `a` and `b` share (at least `min_words` match-key tokens each),
-/// sorted by `(a_start, b_start)`. A stretch repeated in one text is reported
+/// sorted by `(a_start, a_end, b_start, b_end)`. A stretch repeated in one text is reported
 /// once per occurrence.
 pub fn shared_passages(a: &str, b: &str, min_words: usize) -> Result<Vec<Passage>> {
     if min_words == 0 {
