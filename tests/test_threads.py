@@ -262,3 +262,34 @@ def test_gil_measurement_can_fail():
     fn = _long_call(lambda k: lambda: sorted(data * k))
     n, secs = progress_during(fn)
     assert n == 0, f"counter progressed {n} times during a GIL-holding call of {secs:.2f} s"
+
+
+def test_threads_digest_loaders_and_stream_dedup():
+    """The Python layers on top (loaders, digest, streaming dedup, pure twins)
+    called from many threads at once give the serial results."""
+    from asimtext.pure import extract as pure_extract
+    from asimtext.pure import normalize as pure_normalize
+
+    folder = str(Path(__file__).parent / "data" / "seeds")
+    texts = [p.read_text(encoding="utf-8") for p in SEEDS]
+
+    def layered():
+        report = asimtext.load_articles(folder)
+        d = asimtext.digest(report)
+        sd = asimtext.StreamDedup(threshold=0.5)
+        sd.add(texts + texts)
+        a, b, j, _ = sd.pairs()
+        return (
+            (a.tolist(), b.tolist(), j.tolist(), sd.labels().tolist()),
+            report.summary(),
+            d.to_json(),
+            pure_normalize(texts[1][:400], form="match"),
+            [s.to_dict() for s in pure_extract(texts[4][:400])],
+        )
+
+    serial = layered()
+    got: list = []
+    run_threads(lambda k: got.append(layered()), n=4)
+    assert len(got) == 4
+    for r in got:
+        assert r == serial
