@@ -158,6 +158,9 @@ def _decode(data: bytes) -> tuple:
         return None, f"not UTF-8 at byte {e.start}"
 
 
+_LONE_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
 class _Validator:
     """Turns candidate articles into records: empty text, duplicate ids."""
 
@@ -168,6 +171,11 @@ class _Validator:
         where = file if line is None else f"{file}:{line}"
         if not article.text.strip():
             return Record("skipped", file, line, article.id, "empty text")
+        bad = _LONE_SURROGATE.search(article.text)
+        if bad is not None:
+            # Only Python objects can carry one (files are decoded strictly);
+            # the Rust core cannot take it, so the article is skipped, not lost.
+            return Record("skipped", file, line, article.id, f"text contains a lone surrogate at index {bad.start()}")
         first = self.seen.get(article.id)
         if first is not None:
             return Record("skipped", file, line, article.id, f"duplicate id (first at {first})")
