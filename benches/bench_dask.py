@@ -46,19 +46,7 @@ PARTS = int(os.environ.get("ASIMTEXT_BENCH_PARTITIONS", "8"))
 THRESHOLD = 0.8
 
 
-class cores:
-    """Pin this process (and so rayon's threads) to the first ``n`` CPUs."""
-
-    def __init__(self, n: int) -> None:
-        self.n = n
-
-    def __enter__(self):
-        self.saved = os.sched_getaffinity(0)
-        os.sched_setaffinity(0, sorted(self.saved)[: self.n])
-        return self
-
-    def __exit__(self, *exc):
-        os.sched_setaffinity(0, self.saved)
+from bench_dedup import cores  # noqa: E402  (pins every thread, rayon's too)
 
 
 @pytest.fixture(scope="module")

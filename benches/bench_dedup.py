@@ -63,11 +63,21 @@ class cores:
 
     def __enter__(self):
         self.saved = os.sched_getaffinity(0)
-        os.sched_setaffinity(0, sorted(self.saved)[: self.n])
+        _pin_all_threads(sorted(self.saved)[: self.n])
         return self
 
     def __exit__(self, *exc):
-        os.sched_setaffinity(0, self.saved)
+        _pin_all_threads(self.saved)
+
+
+def _pin_all_threads(cpus) -> None:
+    # sched_setaffinity(0, ...) pins only the calling thread; rayon's worker
+    # threads, started earlier, must be pinned one by one.
+    for tid in os.listdir("/proc/self/task"):
+        try:
+            os.sched_setaffinity(int(tid), cpus)
+        except OSError:
+            pass
 
 
 LAST_CPU: list = [0.0]
