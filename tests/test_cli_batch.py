@@ -206,7 +206,7 @@ def test_bad_lines_reported_counted_not_fatal(tmp_path, capsys):
     assert f"{p}:3: skipped: missing text field 'text'" in reports
     assert f"{p}:4: skipped: empty text" in reports
     assert f"{p}:5: skipped: not UTF-8" in reports
-    assert f"{p}:7: skipped: text has a lone surrogate" in reports
+    assert f"{p}:7: skipped: text contains a lone surrogate at index" in reports
     assert f"{p}:8: skipped: duplicate id" in reports
     assert len(lines) - 1 == 6  # one report per skipped line
     assert [r["id"] for r in _read_jsonl(out)] == ["a", "b"]  # counts in = counts out
@@ -225,9 +225,10 @@ def test_skipped_log_file(tmp_path, capsys):
                         capsys)
     assert code == 0 and err == "8 read, 2 processed, 6 skipped\n"
     rows = _read_jsonl(log)
-    assert [r["line"] for r in rows] == [2, 3, 4, 5, 8, 7]
+    assert [r["line"] for r in rows] == [2, 3, 4, 5, 7, 8]  # in input order
     assert rows[0]["file"] == str(p) and rows[0]["reason"].startswith("malformed JSON")
-    assert rows[4]["id"] == "a" and rows[4]["reason"].startswith("duplicate id")
+    assert rows[4]["reason"].startswith("text contains a lone surrogate")
+    assert rows[5]["id"] == "a" and rows[5]["reason"].startswith("duplicate id")
 
 
 def test_strict_stops_at_first_bad_line(tmp_path, capsys):
