@@ -6,37 +6,14 @@ use asimtext_core::dedup::Unit;
 use numpy::PyArray1;
 use pyo3::exceptions::{PyTypeError, PyValueError};
 use pyo3::prelude::*;
-use pyo3::types::{PyBytes, PyInt, PyString, PyTuple};
+use pyo3::types::{PyBytes, PyString, PyTuple};
 
-use crate::convert::{texts_arg, OnSurrogate};
+use crate::convert::{int_arg, texts_arg, type_name, OnSurrogate};
 use crate::errors::to_py;
 
 pub fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<PyStreamDedup>()?;
     Ok(())
-}
-
-fn type_name(obj: &Bound<'_, PyAny>) -> String {
-    obj.get_type()
-        .name()
-        .map(|n| n.to_string())
-        .unwrap_or_else(|_| "?".into())
-}
-
-fn int_arg(obj: &Bound<'_, PyAny>, name: &str, lo: i128, hi: i128) -> PyResult<i128> {
-    if !obj.is_instance_of::<PyInt>() {
-        return Err(PyTypeError::new_err(format!(
-            "{name} must be int, not {}",
-            type_name(obj)
-        )));
-    }
-    match obj.extract::<i128>().ok() {
-        Some(v) if v >= lo && v <= hi => Ok(v),
-        _ => Err(PyValueError::new_err(format!(
-            "{name} must be between {lo} and {hi}, got {}",
-            obj.str().map(|s| s.to_string()).unwrap_or_default()
-        ))),
-    }
 }
 
 type PairArrays<'py> = (

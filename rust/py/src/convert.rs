@@ -26,11 +26,29 @@ impl OnSurrogate {
     }
 }
 
-fn type_name(obj: &Bound<'_, PyAny>) -> String {
+/// The Python type name of `obj`, for error messages.
+pub fn type_name(obj: &Bound<'_, PyAny>) -> String {
     obj.get_type()
         .name()
         .map(|n| n.to_string())
         .unwrap_or_else(|_| "?".to_string())
+}
+
+/// An `int` argument in `[lo, hi]`: TypeError for non-int, ValueError out of range.
+pub fn int_arg(obj: &Bound<'_, PyAny>, name: &str, lo: i128, hi: i128) -> PyResult<i128> {
+    if !obj.is_instance_of::<pyo3::types::PyInt>() {
+        return Err(PyTypeError::new_err(format!(
+            "{name} must be int, not {}",
+            type_name(obj)
+        )));
+    }
+    match obj.extract::<i128>().ok() {
+        Some(v) if v >= lo && v <= hi => Ok(v),
+        _ => Err(PyValueError::new_err(format!(
+            "{name} must be between {lo} and {hi}, got {}",
+            obj.str().map(|s| s.to_string()).unwrap_or_default()
+        ))),
+    }
 }
 
 /// Extract a Python `str` as Rust text. `what` names the argument in messages,

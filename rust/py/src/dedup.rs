@@ -12,7 +12,7 @@ use pyo3::types::{PyBytes, PyInt, PyString, PyTuple};
 use rayon::prelude::*;
 use std::sync::{RwLock, RwLockReadGuard, RwLockWriteGuard, TryLockError};
 
-use crate::convert::{text_arg, texts_arg, OnSurrogate};
+use crate::convert::{int_arg, text_arg, texts_arg, type_name, OnSurrogate};
 use crate::errors::to_py;
 
 pub fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
@@ -30,31 +30,6 @@ pub fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
 }
 
 // ------------------------------------------------------------------ helpers
-
-fn type_name(obj: &Bound<'_, PyAny>) -> String {
-    obj.get_type()
-        .name()
-        .map(|n| n.to_string())
-        .unwrap_or_else(|_| "?".into())
-}
-
-/// An `int` argument in `[lo, hi]`: TypeError for non-int, ValueError out of range.
-fn int_arg(obj: &Bound<'_, PyAny>, name: &str, lo: i128, hi: i128) -> PyResult<i128> {
-    if !obj.is_instance_of::<PyInt>() {
-        return Err(PyTypeError::new_err(format!(
-            "{name} must be int, not {}",
-            type_name(obj)
-        )));
-    }
-    let v: Option<i128> = obj.extract().ok();
-    match v {
-        Some(v) if v >= lo && v <= hi => Ok(v),
-        _ => Err(PyValueError::new_err(format!(
-            "{name} must be between {lo} and {hi}, got {}",
-            obj.str().map(|s| s.to_string()).unwrap_or_default()
-        ))),
-    }
-}
 
 fn float_arg(obj: &Bound<'_, PyAny>, name: &str) -> PyResult<f64> {
     if obj.is_instance_of::<PyString>() {

@@ -7,7 +7,7 @@ use pyo3::exceptions::{PyTypeError, PyValueError};
 use pyo3::prelude::*;
 use pyo3::types::{PyDict, PyString, PyTuple};
 
-use crate::convert::{text_arg, texts_arg, OnSurrogate};
+use crate::convert::{text_arg, texts_arg, type_name, OnSurrogate};
 
 pub fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<Span>()?;
@@ -186,13 +186,6 @@ fn kind_names() -> String {
         .map(|k| k.name())
         .collect::<Vec<_>>()
         .join(", ")
-}
-
-fn type_name(obj: &Bound<'_, PyAny>) -> String {
-    obj.get_type()
-        .name()
-        .map(|n| n.to_string())
-        .unwrap_or_else(|_| "?".to_string())
 }
 
 fn kinds_arg(obj: Option<&Bound<'_, PyAny>>) -> PyResult<KindSet> {
