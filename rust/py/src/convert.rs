@@ -135,97 +135,48 @@ pub fn texts_arg(
     Ok(out)
 }
 
-/// Run `f` over an iterable of `str` in chunks on all cores, overlapping the
-/// conversions to and from Python (which need the GIL, on this thread) with
-/// the work of the previous chunk (on a worker thread, without the GIL).
-/// Errors name the item (`texts[i]`). Results come back in input order.
-pub fn pipelined_map<'py, T, F>(
-    texts: &Bound<'py, PyAny>,
-    what: &str,
-    on_surrogate: OnSurrogate,
-    f: F,
-    mut sink: impl FnMut(T) -> PyResult<()>,
-) -> PyResult<()>
-where
-    T: Send,
-    F: Fn(&str) -> T + Sync,
-{
-    use rayon::prelude::*;
-    use std::sync::mpsc;
-
-    const CHUNK: usize = 512;
-    if texts.is_instance_of::<PyString>() {
-        return Err(PyTypeError::new_err(format!(
-            "{what} must be an iterable of str, not a single str"
-        )));
+/// A new `str` from UCS-2 code units, in the smallest PEP 393 kind that holds
+/// them (CPython requires the canonical kind: equal strings of different
+/// kinds would compare unequal).
+pub fn str_from_ucs2<'py>(py: Python<'py>, units: &[u16]) -> PyResult<Bound<'py, PyString>> {
+    let or = units.iter().fold(0u16, |a, &u| a | u);
+    let maxchar: u32 = if or < 0x80 {
+        0x7F
+    } else if or < 0x100 {
+        0xFF
+    } else {
+        0xFFFF
+    };
+    let len = pyo3::ffi::Py_ssize_t::try_from(units.len())
+        .map_err(|_| pyo3::exceptions::PyOverflowError::new_err("string too long"))?;
+    // SAFETY: PyUnicode_New returns a new string of `len` code points of the
+    // kind `maxchar` asks for (1 byte per code point up to 0xFF, else 2), or
+    // NULL with an exception set; we fill every code point before anyone sees it.
+    unsafe {
+        let p = pyo3::ffi::PyUnicode_New(len, maxchar);
+        if p.is_null() {
+            return Err(PyErr::fetch(py));
+        }
+        let data = pyo3::ffi::PyUnicode_DATA(p);
+        if maxchar == 0xFFFF {
+            std::ptr::copy_nonoverlapping(units.as_ptr(), data as *mut u16, units.len());
+        } else {
+            let dst = std::slice::from_raw_parts_mut(data as *mut u8, units.len());
+            for (d, &u) in dst.iter_mut().zip(units) {
+                *d = u as u8;
+            }
+        }
+        Ok(Bound::from_owned_ptr(py, p).cast_into_unchecked())
     }
-    let iter = texts.try_iter().map_err(|_| {
-        PyTypeError::new_err(format!(
-            "{what} must be an iterable of str, not {}",
-            type_name(texts)
-        ))
-    })?;
-    let py = texts.py();
-    std::thread::scope(|scope| -> PyResult<()> {
-        // Bounded input (memory), unbounded output (the worker never blocks,
-        // so an early error return cannot deadlock the scope's join).
-        let (in_tx, in_rx) = mpsc::sync_channel::<Vec<String>>(1);
-        let (out_tx, out_rx) = mpsc::channel::<Vec<T>>();
-        // A Mutex makes the receiver shareable with the GIL-free closure below.
-        let out_rx = std::sync::Mutex::new(out_rx);
-        let recv = || -> PyResult<Vec<T>> {
-            py.detach(|| out_rx.lock().ok().and_then(|rx| rx.recv().ok()))
-                .ok_or_else(|| PyValueError::new_err("worker thread stopped"))
-        };
-        let f = &f;
-        scope.spawn(move || {
-            for chunk in in_rx {
-                let done: Vec<T> = chunk.par_iter().map(|t| f(t)).collect();
-                if out_tx.send(done).is_err() {
-                    break;
-                }
-            }
-        });
-        let mut in_flight = 0usize;
-        let mut chunk = Vec::with_capacity(CHUNK);
-        let send = |chunk: Vec<String>,
-                    in_flight: &mut usize,
-                    sink: &mut dyn FnMut(T) -> PyResult<()>|
-         -> PyResult<()> {
-            // Blocks only while the worker is a chunk behind; let other threads run meanwhile.
-            py.detach(|| in_tx.send(chunk))
-                .map_err(|_| PyValueError::new_err("worker thread stopped"))?;
-            *in_flight += 1;
-            while *in_flight > 1 {
-                let done = recv()?;
-                *in_flight -= 1;
-                for r in done {
-                    sink(r)?;
-                }
-            }
-            Ok(())
-        };
-        for (i, item) in iter.enumerate() {
-            let item = item?;
-            chunk.push(text_arg(&item, &format!("{what}[{i}]"), on_surrogate)?);
-            if chunk.len() == CHUNK {
-                send(
-                    std::mem::replace(&mut chunk, Vec::with_capacity(CHUNK)),
-                    &mut in_flight,
-                    &mut sink,
-                )?;
-            }
-        }
-        if !chunk.is_empty() {
-            send(chunk, &mut in_flight, &mut sink)?;
-        }
-        while in_flight > 0 {
-            let done = recv()?;
-            in_flight -= 1;
-            for r in done {
-                sink(r)?;
-            }
-        }
-        Ok(())
-    })
+}
+
+/// The UCS-2 code units of `s` when CPython stores it in that form (every
+/// Hindi string), borrowed without a copy; `None` for the 1- and 4-byte forms.
+pub fn ucs2_units<'a>(s: &'a Bound<'_, PyString>) -> Option<&'a [u16]> {
+    // SAFETY: the data stays valid and unchanged while `s` is alive (Python
+    // strings are immutable), which the returned borrow guarantees.
+    match unsafe { s.data() } {
+        Ok(pyo3::types::string::PyStringData::Ucs2(units)) => Some(units),
+        _ => None,
+    }
 }

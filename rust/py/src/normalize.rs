@@ -4,8 +4,11 @@ use asimtext_core::normalize::{self as core, Form, Options};
 use pyo3::exceptions::PyValueError;
 use pyo3::prelude::*;
 
-use crate::convert::{pipelined_map, text_arg, OnSurrogate};
-use pyo3::types::PyList;
+use asimtext_core::normalize::units::Ucs2Outcome;
+use pyo3::exceptions::PyTypeError;
+use pyo3::types::{PyList, PyString};
+
+use crate::convert::{str_from_ucs2, text_arg, type_name, ucs2_units, OnSurrogate};
 
 pub fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(normalize, m)?)?;
@@ -60,16 +63,16 @@ fn options(
 #[pyfunction]
 #[pyo3(signature = (text, *, form="canonical", ascii_digits=false, ascii_punctuation=false, fix_mojibake=false, fold_vowel_length=false, errors="strict"))]
 #[allow(clippy::too_many_arguments)]
-fn normalize(
-    py: Python<'_>,
-    text: &Bound<'_, PyAny>,
+fn normalize<'py>(
+    py: Python<'py>,
+    text: &Bound<'py, PyAny>,
     form: &str,
     ascii_digits: bool,
     ascii_punctuation: bool,
     fix_mojibake: bool,
     fold_vowel_length: bool,
     errors: &str,
-) -> PyResult<String> {
+) -> PyResult<Bound<'py, PyString>> {
     let opts = options(
         form,
         ascii_digits,
@@ -77,8 +80,59 @@ fn normalize(
         fix_mojibake,
         fold_vowel_length,
     )?;
-    let text = text_arg(text, "text", OnSurrogate::parse(errors)?)?;
-    Ok(py.detach(|| core::normalize(&text, &opts)))
+    let on_surrogate = OnSurrogate::parse(errors)?;
+    if let Ok(s) = text.cast::<PyString>() {
+        if let Some(units) = ucs2_units(s) {
+            let outcome = py.detach(|| core::units::normalize_ucs2(units, &opts));
+            if let Some(out) = from_outcome(s, outcome)? {
+                return Ok(out);
+            }
+        }
+    }
+    let input = text_arg(text, "text", on_surrogate)?;
+    let out = py.detach(|| core::normalize(&input, &opts));
+    // With errors="replace" the input may differ from `text`: never reuse it then.
+    from_utf8_result(text, &input, out, on_surrogate == OnSurrogate::Strict)
+}
+
+/// The result string for a UCS-2 outcome; `None` when the UTF-8 path must run.
+fn from_outcome<'py>(
+    s: &Bound<'py, PyString>,
+    outcome: Ucs2Outcome,
+) -> PyResult<Option<Bound<'py, PyString>>> {
+    Ok(match outcome {
+        Ucs2Outcome::Unchanged => Some(unchanged(s)?),
+        Ucs2Outcome::Changed(units) => Some(str_from_ucs2(s.py(), &units)?),
+        Ucs2Outcome::Unsupported => None,
+    })
+}
+
+/// The input itself when it is a plain `str` (strings are immutable), else a
+/// plain `str` copy of it, so that subclasses never leak into results.
+fn unchanged<'py>(s: &Bound<'py, PyString>) -> PyResult<Bound<'py, PyString>> {
+    if s.is_exact_instance_of::<PyString>() {
+        Ok(s.clone())
+    } else {
+        Ok(PyString::new(s.py(), s.to_str()?))
+    }
+}
+
+/// The result of the UTF-8 path: the input object when nothing changed
+/// (no decoding) and `input` is exactly `text` (`lossless`), else a new `str`.
+fn from_utf8_result<'py>(
+    text: &Bound<'py, PyAny>,
+    input: &str,
+    out: String,
+    lossless: bool,
+) -> PyResult<Bound<'py, PyString>> {
+    if lossless && out == input {
+        if let Ok(s) = text.cast::<PyString>() {
+            if s.is_exact_instance_of::<PyString>() {
+                return Ok(s.clone());
+            }
+        }
+    }
+    Ok(PyString::new(text.py(), &out))
 }
 
 /// Normalize one text and return (normalized, offsets).
@@ -123,7 +177,7 @@ fn normalize_with_offsets(
 #[allow(clippy::too_many_arguments)]
 fn normalize_batch<'py>(
     py: Python<'py>,
-    texts: &Bound<'_, PyAny>,
+    texts: &Bound<'py, PyAny>,
     form: &str,
     ascii_digits: bool,
     ascii_punctuation: bool,
@@ -138,13 +192,107 @@ fn normalize_batch<'py>(
         fix_mojibake,
         fold_vowel_length,
     )?;
+    let on_surrogate = OnSurrogate::parse(errors)?;
+    if texts.is_instance_of::<PyString>() {
+        return Err(PyTypeError::new_err(
+            "texts must be an iterable of str, not a single str",
+        ));
+    }
+    let iter = texts.try_iter().map_err(|_| {
+        PyTypeError::new_err(format!(
+            "texts must be an iterable of str, not {}",
+            type_name(texts)
+        ))
+    })?;
     let out = PyList::empty(py);
-    pipelined_map(
-        texts,
-        "texts",
-        OnSurrogate::parse(errors)?,
-        |t| core::normalize(t, &opts),
-        |s| out.append(s),
-    )?;
+    let mut chunk: Vec<Bound<'py, PyString>> = Vec::with_capacity(CHUNK);
+    let mut first = 0usize; // index of chunk[0] in texts
+    for (i, item) in iter.enumerate() {
+        let item = item?;
+        let s = item.cast_into::<PyString>().map_err(|e| {
+            PyTypeError::new_err(format!(
+                "texts[{i}] must be str, not {}",
+                type_name(e.into_inner().as_any())
+            ))
+        })?;
+        chunk.push(s);
+        if chunk.len() == CHUNK {
+            batch_chunk(py, &chunk, first, &opts, on_surrogate, &out)?;
+            first += chunk.len();
+            chunk.clear();
+        }
+    }
+    batch_chunk(py, &chunk, first, &opts, on_surrogate, &out)?;
     Ok(out)
+}
+
+/// Items per parallel step of `normalize_batch` (about 1 MB of news text).
+const CHUNK: usize = 512;
+
+/// One item of a batch as the workers see it.
+enum Source<'a> {
+    Ucs2(&'a [u16]),
+    Utf8(std::borrow::Cow<'a, str>),
+    /// Not valid Unicode (a lone surrogate): handled under the GIL afterwards.
+    Invalid,
+}
+
+enum Done {
+    Ucs2(Ucs2Outcome),
+    Utf8(String),
+    Invalid,
+}
+
+/// Normalize `chunk` (items `first..` of the batch) on all cores without the
+/// GIL, then append the results to `out` in order.
+fn batch_chunk<'py>(
+    py: Python<'py>,
+    chunk: &[Bound<'py, PyString>],
+    first: usize,
+    opts: &Options,
+    on_surrogate: OnSurrogate,
+    out: &Bound<'py, PyList>,
+) -> PyResult<()> {
+    use rayon::prelude::*;
+    let sources: Vec<Source<'_>> = chunk
+        .iter()
+        .map(|s| match ucs2_units(s) {
+            Some(units) => Source::Ucs2(units),
+            None => match s.to_cow() {
+                Ok(text) => Source::Utf8(text),
+                Err(_) => Source::Invalid,
+            },
+        })
+        .collect();
+    let done: Vec<Done> = py.detach(|| {
+        sources
+            .par_iter()
+            .map(|src| match src {
+                Source::Ucs2(units) => Done::Ucs2(core::units::normalize_ucs2(units, opts)),
+                Source::Utf8(text) => Done::Utf8(core::normalize(text, opts)),
+                Source::Invalid => Done::Invalid,
+            })
+            .collect()
+    });
+    for (k, ((s, src), d)) in chunk.iter().zip(&sources).zip(done).enumerate() {
+        let result = match (src, d) {
+            (_, Done::Ucs2(outcome)) => from_outcome(s, outcome)?,
+            (Source::Utf8(text), Done::Utf8(norm)) => {
+                Some(from_utf8_result(s.as_any(), text, norm, true)?)
+            }
+            _ => None,
+        };
+        let result = match result {
+            Some(r) => r,
+            // A lone surrogate or a result beyond the BMP: the UTF-8 path,
+            // which names the item in its error or replaces the surrogate.
+            None => {
+                let text = text_arg(s.as_any(), &format!("texts[{}]", first + k), on_surrogate)?;
+                let norm = py.detach(|| core::normalize(&text, opts));
+                from_utf8_result(s.as_any(), &text, norm, on_surrogate == OnSurrogate::Strict)?
+            }
+        };
+        out.append(result)?;
+    }
+    Ok(())
 }

@@ -34,13 +34,13 @@ pub fn needs_nfc(prev: Option<char>, c: char) -> bool {
 }
 
 // Flags of the Devanagari block's characters, indexed by `cp - 0x0900`.
-const MARK: u8 = 1; // needs a base letter
-const VSIGN: u8 = 2; // dependent vowel sign
-const INDEP: u8 = 4; // independent vowel letter
-const PLAIN_CONS: u8 = 8; // consonant that does not compose with a nukta
-const NONBASE: u8 = 16; // digits, dandas, abbreviation sign: no base for a mark
-const DIRTY: u8 = 32; // always needs the full stages (NFC decomposes it, or stress marks)
-const DIGIT: u8 = 64;
+pub(super) const MARK: u8 = 1; // needs a base letter
+pub(super) const VSIGN: u8 = 2; // dependent vowel sign
+pub(super) const INDEP: u8 = 4; // independent vowel letter
+pub(super) const PLAIN_CONS: u8 = 8; // consonant that does not compose with a nukta
+pub(super) const NONBASE: u8 = 16; // digits, dandas, abbreviation sign: no base for a mark
+pub(super) const DIRTY: u8 = 32; // always needs the full stages (NFC decomposes it, or stress marks)
+pub(super) const DIGIT: u8 = 64;
 
 const fn dev_flags() -> [u8; 128] {
     let mut t = [0u8; 128];
@@ -79,14 +79,14 @@ const fn dev_flags() -> [u8; 128] {
     t
 }
 
-static DEV: [u8; 128] = dev_flags();
+pub(super) static DEV: [u8; 128] = dev_flags();
 
 // What the check remembers of the previous character, as bits.
-const P_BASE: u8 = 1; // a mark may sit on it
-const P_INDEP: u8 = 2; // an independent vowel letter
-const P_PLAIN_CONS: u8 = 4; // a consonant a nukta may follow as it is
-const P_DANDA: u8 = 8;
-const P_SPACE: u8 = 16; // a space, or the start of the line
+pub(super) const P_BASE: u8 = 1; // a mark may sit on it
+pub(super) const P_INDEP: u8 = 2; // an independent vowel letter
+pub(super) const P_PLAIN_CONS: u8 = 4; // a consonant a nukta may follow as it is
+pub(super) const P_DANDA: u8 = 8;
+pub(super) const P_SPACE: u8 = 16; // a space, or the start of the line
 
 const fn prev_bits() -> [u8; 128] {
     let mut t = [0u8; 128];
@@ -113,7 +113,7 @@ const fn prev_bits() -> [u8; 128] {
     t
 }
 
-static PREV: [u8; 128] = prev_bits();
+pub(super) static PREV: [u8; 128] = prev_bits();
 
 /// Whether `line` (without its final `\n`) is left exactly as it is by the
 /// canonical rules (and, for the match form, whether every character folds

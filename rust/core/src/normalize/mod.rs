@@ -13,6 +13,7 @@ mod item;
 mod match_key;
 mod mojibake;
 mod nfc;
+pub mod units;
 
 use item::Item;
 
@@ -220,7 +221,7 @@ fn process(text: &str, opts: &Options, out: &mut Output) -> u32 {
     base
 }
 
-fn line_needs_nfc(line: &str) -> bool {
+pub(super) fn line_needs_nfc(line: &str) -> bool {
     let mut prev = None;
     for c in line.chars() {
         if fast::needs_nfc(prev, c) {

@@ -1,0 +1,403 @@
+//! Normalization of text held as UCS-2 code units: the 2-byte form in which
+//! CPython stores any string whose code points are all in the BMP and not
+//! all below U+0100 (PEP 393), which is every Hindi string.
+//!
+//! Why a second entry point: going through UTF-8 costs a full encode of the
+//! input and a full decode of the output, which is as much time as the
+//! normalization itself. Here a clean line (the same test as
+//! [`fast::clean_len`], done on the code units) is copied as it is, and only
+//! the other lines are converted to UTF-8 and put through [`normalize`],
+//! one line at a time. Lines are independent for every rule (see `process`),
+//! so the result is the same as normalizing the whole text at once; the
+//! tests below and the Python differential tests hold this to account.
+
+use super::devanagari::*;
+use super::fast::{
+    self, DEV, DIGIT, DIRTY, MARK, PREV, P_BASE, P_DANDA, P_INDEP, P_PLAIN_CONS, P_SPACE, VSIGN,
+};
+use super::{normalize, Form, Options};
+
+/// What [`normalize_ucs2`] found.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Ucs2Outcome {
+    /// The text is already in normal form: the output is the input.
+    Unchanged,
+    /// The normalized text (every code point in the BMP).
+    Changed(Vec<u16>),
+    /// The input holds a surrogate code unit (in a Python string, a lone
+    /// surrogate) or the output has a code point beyond the BMP: use the
+    /// UTF-8 entry point, which reports or handles both.
+    Unsupported,
+}
+
+/// Normalize text given as UCS-2 code units (each unit one code point).
+pub fn normalize_ucs2(src: &[u16], opts: &Options) -> Ucs2Outcome {
+    if opts.fix_mojibake || opts.form == Form::Match {
+        // No clean lines to skip (mojibake repair and the match folds touch
+        // almost every line): convert the whole text once.
+        return whole_text(src, opts);
+    }
+    let mut out: Option<Vec<u16>> = None;
+    let mut copied = 0usize; // src[..copied] is already in `out`
+    let mut scratch = String::new();
+    let mut pos = 0usize;
+    let n = src.len();
+    while pos < n {
+        let rest = &src[pos..];
+        let (state, stop) = match opts.form {
+            Form::Nfc => nfc_line_state(rest),
+            _ => canonical_line_state(rest, opts),
+        };
+        // A clean line's test stopped at its end; a dirty one's anywhere in it.
+        let line_end = match state {
+            Line::Clean => pos + stop,
+            _ => pos + stop + find_newline(&rest[stop..]).unwrap_or(rest.len() - stop),
+        };
+        let chunk_end = if line_end < n { line_end + 1 } else { n };
+        match state {
+            Line::Surrogate => return Ucs2Outcome::Unsupported,
+            Line::Clean => {}
+            Line::Dirty => {
+                let chunk = &src[pos..chunk_end];
+                if !to_utf8(chunk, &mut scratch) {
+                    return Ucs2Outcome::Unsupported;
+                }
+                let norm = normalize(&scratch, opts);
+                if !same_text(&norm, chunk) {
+                    let o = out.get_or_insert_with(|| Vec::with_capacity(n));
+                    o.extend_from_slice(&src[copied..pos]);
+                    if !push_utf16_bmp(&norm, o) {
+                        return Ucs2Outcome::Unsupported;
+                    }
+                    copied = chunk_end;
+                }
+            }
+        }
+        pos = chunk_end;
+    }
+    match out {
+        None => Ucs2Outcome::Unchanged,
+        Some(mut o) => {
+            o.extend_from_slice(&src[copied..]);
+            Ucs2Outcome::Changed(o)
+        }
+    }
+}
+
+fn whole_text(src: &[u16], opts: &Options) -> Ucs2Outcome {
+    let mut text = String::new();
+    if !to_utf8(src, &mut text) {
+        return Ucs2Outcome::Unsupported;
+    }
+    let norm = normalize(&text, opts);
+    if same_text(&norm, src) {
+        return Ucs2Outcome::Unchanged;
+    }
+    let mut out = Vec::with_capacity(src.len());
+    if !push_utf16_bmp(&norm, &mut out) {
+        return Ucs2Outcome::Unsupported;
+    }
+    Ucs2Outcome::Changed(out)
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Line {
+    Clean,
+    Dirty,
+    /// A surrogate code unit somewhere in the line.
+    Surrogate,
+}
+
+/// Index of the first `\n` in `units`, 16 units at a time (vectorized).
+fn find_newline(units: &[u16]) -> Option<usize> {
+    let mut base = 0;
+    for block in units.chunks(16) {
+        if block
+            .iter()
+            .fold(false, |acc, &u| acc | (u == b'\n' as u16))
+        {
+            return block
+                .iter()
+                .position(|&u| u == b'\n' as u16)
+                .map(|k| base + k);
+        }
+        base += block.len();
+    }
+    None
+}
+
+/// [`fast::clean_len`] on code units, for the line at the start of `rest`:
+/// `Clean` exactly when `clean_len` of the line's UTF-8 is `Some`, with the
+/// index of the line's end (its `\n`, or `rest.len()`); `Dirty` or
+/// `Surrogate` with the index where the test stopped (a dirty line's
+/// surrogates, if any, are found when it is converted).
+fn canonical_line_state(rest: &[u16], opts: &Options) -> (Line, usize) {
+    let careful = MARK | DIRTY | if opts.ascii_digits { DIGIT } else { 0 };
+    let mut prev = P_SPACE;
+    for (i, &u) in rest.iter().enumerate() {
+        if u < 0x80 {
+            let x = u as u8;
+            if x.is_ascii_alphanumeric() {
+                prev = if x.is_ascii_alphabetic() { P_BASE } else { 0 };
+            } else {
+                match x {
+                    b'\n' => return (Line::Clean, i),
+                    b' ' => {
+                        let at_end = rest.get(i + 1).is_none_or(|&v| v == b'\n' as u16);
+                        if prev & P_SPACE != 0 || at_end {
+                            return (Line::Dirty, i);
+                        }
+                        prev = P_SPACE;
+                    }
+                    b'|' => return (Line::Dirty, i),
+                    _ if x < 0x20 || x == 0x7F => return (Line::Dirty, i),
+                    _ => prev = 0,
+                }
+            }
+            continue;
+        }
+        if (0x0900..0x0980).contains(&u) {
+            let idx = (u - 0x0900) as usize;
+            let f = DEV[idx];
+            if f & careful != 0 {
+                if f & (DIRTY | DIGIT) != 0 {
+                    return (Line::Dirty, i);
+                }
+                if prev & P_BASE == 0
+                    || (f & VSIGN != 0 && prev & P_INDEP != 0)
+                    || (idx == 0x3C && prev & P_PLAIN_CONS == 0)
+                {
+                    return (Line::Dirty, i);
+                }
+            }
+            let p = PREV[idx];
+            if p & prev & P_DANDA != 0 {
+                return (Line::Dirty, i);
+            }
+            prev = p;
+            continue;
+        }
+        let Some(c) = char::from_u32(u as u32) else {
+            return (Line::Surrogate, i);
+        };
+        if is_invisible(c) || is_horizontal_space(c) || is_line_break(c) || c == ZWJ || c == ZWNJ {
+            return (Line::Dirty, i);
+        }
+        if is_devanagari_mark(c) || fast::needs_nfc(None, c) {
+            return (Line::Dirty, i);
+        }
+        if opts.ascii_punctuation && ascii_punctuation(c).is_some() {
+            return (Line::Dirty, i);
+        }
+        prev = if is_non_base(c) { 0 } else { P_BASE };
+    }
+    (Line::Clean, rest.len())
+}
+
+/// The NFC form's line test (`line_needs_nfc`) on code units, for the line at
+/// the start of `rest`; stops as [`canonical_line_state`] does.
+fn nfc_line_state(rest: &[u16]) -> (Line, usize) {
+    let mut prev = None;
+    for (i, &u) in rest.iter().enumerate() {
+        if u < 0x300 {
+            if u == b'\n' as u16 {
+                return (Line::Clean, i);
+            }
+            prev = Some(u as u8 as char);
+            continue;
+        }
+        let Some(c) = char::from_u32(u as u32) else {
+            return (Line::Surrogate, i);
+        };
+        if fast::needs_nfc(prev, c) {
+            return (Line::Dirty, i);
+        }
+        prev = Some(c);
+    }
+    (Line::Clean, rest.len())
+}
+
+/// Append the UTF-8 of `units` to `out` (cleared first); false at a surrogate.
+fn to_utf8(units: &[u16], out: &mut String) -> bool {
+    out.clear();
+    out.reserve(units.len() * 3);
+    for &u in units {
+        match char::from_u32(u as u32) {
+            Some(c) => out.push(c),
+            None => return false,
+        }
+    }
+    true
+}
+
+/// Append `s` as UCS-2 code units; false if a code point is beyond the BMP.
+fn push_utf16_bmp(s: &str, out: &mut Vec<u16>) -> bool {
+    for c in s.chars() {
+        let cp = c as u32;
+        if cp > 0xFFFF {
+            return false;
+        }
+        out.push(cp as u16);
+    }
+    true
+}
+
+/// Whether `s` and the code units `units` are the same text.
+fn same_text(s: &str, units: &[u16]) -> bool {
+    let mut it = units.iter();
+    for c in s.chars() {
+        match it.next() {
+            Some(&u) if u as u32 == c as u32 => {}
+            _ => return false,
+        }
+    }
+    it.next().is_none()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn ucs2(s: &str) -> Vec<u16> {
+        s.chars().map(|c| c as u32 as u16).collect()
+    }
+
+    fn via_units(s: &str, opts: &Options) -> String {
+        let u = ucs2(s);
+        match normalize_ucs2(&u, opts) {
+            Ucs2Outcome::Unchanged => s.to_string(),
+            Ucs2Outcome::Changed(v) => String::from_utf16(&v).expect("BMP output"),
+            Ucs2Outcome::Unsupported => panic!("unsupported: {s:?}"),
+        }
+    }
+
+    /// Deterministic pseudo-random lines from an alphabet that hits every
+    /// branch of the line test: Devanagari letters, marks, nukta, digits,
+    /// dandas, ASCII, spaces of all kinds, joiners, quotes, Latin with accents.
+    fn random_texts() -> Vec<String> {
+        const ALPHABET: &[char] = &[
+            'क', 'ख', 'न', 'र', 'ळ', 'ज', 'अ', 'आ', 'ए', 'ऑ', 'ा', 'ि', 'ी', 'ु', 'े', 'ो', 'ॉ', 'ं',
+            'ँ', 'ः', '्', '़', '\u{095B}', '\u{0958}', '०', '१', '९', '।', '॥', 'ॐ', '॰', 'a', 'Z',
+            '5', ' ', ' ', ' ', '\n', '\r', '\t', '|', '.', ',', '"', '\u{00A0}', '\u{2009}',
+            '\u{200B}', '\u{200C}', '\u{200D}', '\u{FEFF}', '\u{00AD}', '\u{2018}', '\u{201C}',
+            '\u{2013}', 'é', 'e', '\u{0301}', 'İ', 'ß', '\u{0951}', '\u{0958}', '\u{0929}',
+            '\u{0901}', '\u{0300}', 'Å', '\u{212B}',
+        ];
+        let mut state = 0x2545F4914F6CDD1Du64;
+        let mut next = move || {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            state
+        };
+        (0..4000)
+            .map(|_| {
+                // Half the texts mostly from the first letters (so that many
+                // lines are clean and the rest differ in one character).
+                let narrow = next() % 2 == 0;
+                let len = (next() % 40) as usize;
+                (0..len)
+                    .map(|_| {
+                        let k = if narrow && next() % 16 != 0 {
+                            12
+                        } else {
+                            ALPHABET.len()
+                        };
+                        ALPHABET[(next() % k as u64) as usize]
+                    })
+                    .collect()
+            })
+            .collect()
+    }
+
+    fn all_options() -> Vec<Options> {
+        let mut v = vec![];
+        for form in [Form::Nfc, Form::Canonical, Form::Match] {
+            for flags in 0..8u8 {
+                v.push(Options {
+                    form,
+                    ascii_digits: flags & 1 != 0,
+                    ascii_punctuation: flags & 2 != 0,
+                    fix_mojibake: flags & 4 != 0,
+                    fold_vowel_length: form == Form::Match && flags & 1 != 0,
+                });
+            }
+        }
+        v
+    }
+
+    #[test]
+    fn same_output_as_the_utf8_entry_point() {
+        let texts = random_texts();
+        for opts in all_options() {
+            for t in &texts {
+                assert_eq!(via_units(t, &opts), normalize(t, &opts), "{t:?} {opts:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn line_test_agrees_with_clean_len() {
+        let opts_list = [Options::canonical(), {
+            let mut o = Options::canonical();
+            o.ascii_digits = true;
+            o.ascii_punctuation = true;
+            o
+        }];
+        let mut clean_lines = 0;
+        for t in random_texts() {
+            for line in t.split('\n') {
+                for opts in &opts_list {
+                    let clean = fast::clean_len(line, opts).is_some();
+                    let (state, _) = canonical_line_state(&ucs2(line), opts);
+                    assert_eq!(state == Line::Clean, clean, "{line:?} {opts:?}");
+                    clean_lines += clean as usize;
+                }
+            }
+        }
+        // The test means something only if both kinds of line occur often.
+        assert!(clean_lines > 1000, "{clean_lines}");
+    }
+
+    #[test]
+    fn seeds_are_the_same_through_units() {
+        let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/../../seeds");
+        let mut n = 0;
+        for e in std::fs::read_dir(dir).expect("seeds/") {
+            let t = std::fs::read_to_string(e.expect("entry").path()).expect("utf-8");
+            for opts in all_options() {
+                assert_eq!(via_units(&t, &opts), normalize(&t, &opts));
+            }
+            n += 1;
+        }
+        assert_eq!(n, 5);
+    }
+
+    #[test]
+    fn unchanged_and_unsupported() {
+        let o = Options::canonical();
+        assert_eq!(
+            normalize_ucs2(&ucs2("नमस्ते दुनिया\nhello"), &o),
+            Ucs2Outcome::Unchanged
+        );
+        assert_eq!(normalize_ucs2(&[], &o), Ucs2Outcome::Unchanged);
+        // A lone surrogate, in a clean line and in a dirty one.
+        assert_eq!(
+            normalize_ucs2(&[0x915, 0xD800], &o),
+            Ucs2Outcome::Unsupported
+        );
+        assert_eq!(
+            normalize_ucs2(&[0x20, 0x20, 0xDC00], &o),
+            Ucs2Outcome::Unsupported
+        );
+        let nfc = Options::nfc();
+        assert_eq!(
+            normalize_ucs2(&[0x915, 0xDFFF], &nfc),
+            Ucs2Outcome::Unsupported
+        );
+        assert_eq!(
+            normalize_ucs2(&ucs2("क  ख"), &o),
+            Ucs2Outcome::Changed(ucs2("क ख"))
+        );
+    }
+}
