@@ -57,57 +57,9 @@ pub fn text_arg(obj: &Bound<'_, PyAny>, what: &str, on_surrogate: OnSurrogate) -
     let s = obj
         .cast::<PyString>()
         .map_err(|_| PyTypeError::new_err(format!("{what} must be str, not {}", type_name(obj))))?;
-    match s.to_cow() {
-        Ok(cow) => Ok(cow.into_owned()),
-        Err(err) => {
-            let py = obj.py();
-            if on_surrogate == OnSurrogate::Replace {
-                return replace_surrogates(s);
-            }
-            // UnicodeEncodeError.start is the code point index of the offender.
-            let index = err
-                .value(py)
-                .getattr("start")
-                .and_then(|v| v.extract::<usize>())
-                .ok();
-            Err(match index {
-                Some(i) => PyValueError::new_err(format!(
-                    "{what} contains a lone surrogate at index {i} (pass errors='replace' to replace it with U+FFFD)"
-                )),
-                None => PyValueError::new_err(format!("{what} is not valid Unicode: {err}")),
-            })
-        }
-    }
-}
-
-/// Re-encode with `surrogatepass` and decode, turning each encoded surrogate
-/// (always exactly 3 bytes, ED A0..BF xx) into one U+FFFD.
-fn replace_surrogates(s: &Bound<'_, PyString>) -> PyResult<String> {
-    let bytes = s.call_method1("encode", ("utf-8", "surrogatepass"))?;
-    let bytes: Vec<u8> = bytes.extract()?;
-    let mut out = String::with_capacity(bytes.len());
-    let mut i = 0;
-    while i < bytes.len() {
-        if bytes[i] == 0xED && i + 2 < bytes.len() && (0xA0..=0xBF).contains(&bytes[i + 1]) {
-            out.push('\u{FFFD}');
-            i += 3;
-            continue;
-        }
-        let len = utf8_len(bytes[i]);
-        // The rest is valid UTF-8 by construction (Python produced it).
-        out.push_str(std::str::from_utf8(&bytes[i..i + len]).unwrap_or("\u{FFFD}"));
-        i += len;
-    }
-    Ok(out)
-}
-
-fn utf8_len(b: u8) -> usize {
-    match b {
-        0x00..=0x7F => 1,
-        0xC0..=0xDF => 2,
-        0xE0..=0xEF => 3,
-        _ => 4,
-    }
+    StrView::new(s)?
+        .to_string(on_surrogate)
+        .map_err(|at| at.to_err(what))
 }
 
 /// Extract a sequence of `str` (any iterable), naming the failing item: `texts[i]`.
@@ -173,10 +125,106 @@ pub fn str_from_ucs2<'py>(py: Python<'py>, units: &[u16]) -> PyResult<Bound<'py,
 /// The UCS-2 code units of `s` when CPython stores it in that form (every
 /// Hindi string), borrowed without a copy; `None` for the 1- and 4-byte forms.
 pub fn ucs2_units<'a>(s: &'a Bound<'_, PyString>) -> Option<&'a [u16]> {
-    // SAFETY: the data stays valid and unchanged while `s` is alive (Python
-    // strings are immutable), which the returned borrow guarantees.
-    match unsafe { s.data() } {
-        Ok(pyo3::types::string::PyStringData::Ucs2(units)) => Some(units),
+    match StrView::new(s) {
+        Ok(StrView::Ucs2(units)) => Some(units),
         _ => None,
     }
+}
+
+/// A Python `str`'s text borrowed in the form CPython stores it (PEP 393),
+/// so that it can be read without the GIL and converted to UTF-8 by the
+/// worker that needs it: no conversion under the GIL, and no UTF-8 copy
+/// cached on the string object (which would double the memory of the input).
+#[derive(Clone, Copy, Debug)]
+pub enum StrView<'a> {
+    Ucs1(&'a [u8]),
+    Ucs2(&'a [u16]),
+    Ucs4(&'a [u32]),
+}
+
+/// A lone surrogate at this code point index.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct SurrogateAt(pub usize);
+
+impl SurrogateAt {
+    /// The `ValueError` that text_arg raises for the same input.
+    pub fn to_err(self, what: &str) -> PyErr {
+        PyValueError::new_err(format!(
+            "{what} contains a lone surrogate at index {} (pass errors='replace' to replace it with U+FFFD)",
+            self.0
+        ))
+    }
+}
+
+impl<'a> StrView<'a> {
+    pub fn new(s: &'a Bound<'_, PyString>) -> PyResult<Self> {
+        // SAFETY: the data stays valid and unchanged while `s` is alive
+        // (strings are immutable), which the borrow guarantees.
+        Ok(match unsafe { s.data() }? {
+            pyo3::types::string::PyStringData::Ucs1(b) => StrView::Ucs1(b),
+            pyo3::types::string::PyStringData::Ucs2(u) => StrView::Ucs2(u),
+            pyo3::types::string::PyStringData::Ucs4(u) => StrView::Ucs4(u),
+        })
+    }
+
+    /// The text as UTF-8: borrowed when it is ASCII, else converted into
+    /// `buf` (reused across calls). A lone surrogate is an error (`Strict`)
+    /// or one U+FFFD (`Replace`, so that code point offsets stay valid).
+    pub fn to_utf8<'b>(
+        &self,
+        buf: &'b mut String,
+        on_surrogate: OnSurrogate,
+    ) -> Result<&'b str, SurrogateAt>
+    where
+        'a: 'b,
+    {
+        buf.clear();
+        match *self {
+            StrView::Ucs1(b) if b.is_ascii() => {
+                // SAFETY: ASCII is UTF-8.
+                return Ok(unsafe { std::str::from_utf8_unchecked(b) });
+            }
+            StrView::Ucs1(b) => {
+                buf.reserve(b.len() * 2);
+                buf.extend(b.iter().map(|&x| x as char));
+            }
+            StrView::Ucs2(u) => {
+                buf.reserve(u.len() * 3);
+                push_code_points(u.iter().map(|&x| x as u32), buf, on_surrogate)?;
+            }
+            StrView::Ucs4(u) => {
+                buf.reserve(u.len() * 4);
+                push_code_points(u.iter().copied(), buf, on_surrogate)?;
+            }
+        }
+        Ok(buf.as_str())
+    }
+
+    /// The text as a new UTF-8 `String` (see [`StrView::to_utf8`]).
+    pub fn to_string(&self, on_surrogate: OnSurrogate) -> Result<String, SurrogateAt> {
+        if let StrView::Ucs1(b) = *self {
+            if b.is_ascii() {
+                // SAFETY: ASCII is UTF-8.
+                return Ok(unsafe { std::str::from_utf8_unchecked(b) }.to_string());
+            }
+        }
+        let mut buf = String::new();
+        self.to_utf8(&mut buf, on_surrogate)?;
+        Ok(buf)
+    }
+}
+
+fn push_code_points(
+    cps: impl Iterator<Item = u32>,
+    buf: &mut String,
+    on_surrogate: OnSurrogate,
+) -> Result<(), SurrogateAt> {
+    for (i, cp) in cps.enumerate() {
+        match char::from_u32(cp) {
+            Some(c) => buf.push(c),
+            None if on_surrogate == OnSurrogate::Replace => buf.push('\u{FFFD}'),
+            None => return Err(SurrogateAt(i)),
+        }
+    }
+    Ok(())
 }

@@ -8,7 +8,7 @@ use asimtext_core::normalize::units::Ucs2Outcome;
 use pyo3::exceptions::PyTypeError;
 use pyo3::types::{PyList, PyString};
 
-use crate::convert::{str_from_ucs2, text_arg, type_name, ucs2_units, OnSurrogate};
+use crate::convert::{str_from_ucs2, text_arg, type_name, ucs2_units, OnSurrogate, StrView};
 
 pub fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(normalize, m)?)?;
@@ -229,22 +229,21 @@ fn normalize_batch<'py>(
 /// Items per parallel step of `normalize_batch` (about 1 MB of news text).
 const CHUNK: usize = 512;
 
-/// One item of a batch as the workers see it.
-enum Source<'a> {
-    Ucs2(&'a [u16]),
-    Utf8(std::borrow::Cow<'a, str>),
-    /// Not valid Unicode (a lone surrogate): handled under the GIL afterwards.
-    Invalid,
-}
-
+/// One result of a batch's workers.
 enum Done {
     Ucs2(Ucs2Outcome),
-    Utf8(String),
+    /// Normalized through UTF-8; `same` when the result equals the input.
+    Utf8 {
+        text: String,
+        same: bool,
+    },
+    /// A lone surrogate: handled under the GIL afterwards.
     Invalid,
 }
 
 /// Normalize `chunk` (items `first..` of the batch) on all cores without the
-/// GIL, then append the results to `out` in order.
+/// GIL, reading each string where CPython keeps it, then append the results
+/// to `out` in order.
 fn batch_chunk<'py>(
     py: Python<'py>,
     chunk: &[Bound<'py, PyString>],
@@ -254,33 +253,32 @@ fn batch_chunk<'py>(
     out: &Bound<'py, PyList>,
 ) -> PyResult<()> {
     use rayon::prelude::*;
-    let sources: Vec<Source<'_>> = chunk
+    let views = chunk
         .iter()
-        .map(|s| match ucs2_units(s) {
-            Some(units) => Source::Ucs2(units),
-            None => match s.to_cow() {
-                Ok(text) => Source::Utf8(text),
-                Err(_) => Source::Invalid,
-            },
-        })
-        .collect();
+        .map(StrView::new)
+        .collect::<PyResult<Vec<_>>>()?;
     let done: Vec<Done> = py.detach(|| {
-        sources
+        views
             .par_iter()
-            .map(|src| match src {
-                Source::Ucs2(units) => Done::Ucs2(core::units::normalize_ucs2(units, opts)),
-                Source::Utf8(text) => Done::Utf8(core::normalize(text, opts)),
-                Source::Invalid => Done::Invalid,
+            .map_init(String::new, |buf, view| match *view {
+                StrView::Ucs2(units) => Done::Ucs2(core::units::normalize_ucs2(units, opts)),
+                _ => match view.to_utf8(buf, OnSurrogate::Strict) {
+                    Ok(text) => {
+                        let norm = core::normalize(text, opts);
+                        let same = norm == text;
+                        Done::Utf8 { text: norm, same }
+                    }
+                    Err(_) => Done::Invalid,
+                },
             })
             .collect()
     });
-    for (k, ((s, src), d)) in chunk.iter().zip(&sources).zip(done).enumerate() {
-        let result = match (src, d) {
-            (_, Done::Ucs2(outcome)) => from_outcome(s, outcome)?,
-            (Source::Utf8(text), Done::Utf8(norm)) => {
-                Some(from_utf8_result(s.as_any(), text, norm, true)?)
-            }
-            _ => None,
+    for (k, (s, d)) in chunk.iter().zip(done).enumerate() {
+        let result = match d {
+            Done::Ucs2(outcome) => from_outcome(s, outcome)?,
+            Done::Utf8 { same: true, .. } => Some(unchanged(s)?),
+            Done::Utf8 { text, .. } => Some(PyString::new(py, &text)),
+            Done::Invalid => None,
         };
         let result = match result {
             Some(r) => r,
