@@ -171,7 +171,7 @@ impl<'a> StrView<'a> {
     /// `buf` (reused across calls). A lone surrogate is an error (`Strict`)
     /// or one U+FFFD (`Replace`, so that code point offsets stay valid).
     pub fn to_utf8<'b>(
-        &self,
+        self,
         buf: &'b mut String,
         on_surrogate: OnSurrogate,
     ) -> Result<&'b str, SurrogateAt>
@@ -179,7 +179,7 @@ impl<'a> StrView<'a> {
         'a: 'b,
     {
         buf.clear();
-        match *self {
+        match self {
             StrView::Ucs1(b) if b.is_ascii() => {
                 // SAFETY: ASCII is UTF-8.
                 return Ok(unsafe { std::str::from_utf8_unchecked(b) });
@@ -201,8 +201,8 @@ impl<'a> StrView<'a> {
     }
 
     /// The text as a new UTF-8 `String` (see [`StrView::to_utf8`]).
-    pub fn to_string(&self, on_surrogate: OnSurrogate) -> Result<String, SurrogateAt> {
-        if let StrView::Ucs1(b) = *self {
+    pub fn to_string(self, on_surrogate: OnSurrogate) -> Result<String, SurrogateAt> {
+        if let StrView::Ucs1(b) = self {
             if b.is_ascii() {
                 // SAFETY: ASCII is UTF-8.
                 return Ok(unsafe { std::str::from_utf8_unchecked(b) }.to_string());
