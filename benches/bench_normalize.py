@@ -10,7 +10,7 @@ import unicodedata
 import asimtext
 import pytest
 from asimtext.pure import normalization as pure
-from conftest import SCALE
+from conftest import SCALE, cores
 from seed_corpus import corpus_text, documents
 
 MB = 20 * SCALE
@@ -49,6 +49,13 @@ def test_rust_canonical_one_core_docs(throughput):
 def test_rust_batch(throughput):
     throughput(lambda: asimtext.normalize_batch(DOCS), group=G, name="asimtext normalize_batch (all cores)",
                nbytes=DOC_BYTES, ndocs=len(DOCS))
+
+
+def test_rust_batch_one_core(throughput):
+    asimtext.normalize_batch(DOCS[:10])  # start rayon's threads, so that they are pinned too
+    with cores(1):
+        throughput(lambda: asimtext.normalize_batch(DOCS), group=G, name="asimtext normalize_batch (1 core)",
+                   nbytes=DOC_BYTES, ndocs=len(DOCS))
 
 
 def test_unicodedata_nfc(throughput):

@@ -18,6 +18,31 @@ SCALE = float(os.environ.get("ASIMTEXT_BENCH_SCALE", "1"))
 _RESULTS: list = []
 
 
+class cores:
+    """Pin the process, rayon's worker threads included, to the first ``n`` CPUs."""
+
+    def __init__(self, n: int) -> None:
+        self.n = n
+
+    def __enter__(self):
+        self.saved = os.sched_getaffinity(0)
+        _pin_all_threads(sorted(self.saved)[: self.n])
+        return self
+
+    def __exit__(self, *exc):
+        _pin_all_threads(self.saved)
+
+
+def _pin_all_threads(cpus) -> None:
+    # sched_setaffinity(0, ...) pins only the calling thread; rayon's worker
+    # threads, started earlier, must be pinned one by one.
+    for tid in os.listdir("/proc/self/task"):
+        try:
+            os.sched_setaffinity(int(tid), cpus)
+        except OSError:
+            pass
+
+
 @pytest.fixture
 def throughput(benchmark):
     """Run `fn` under pytest-benchmark and record MB/s and docs/s (best round)."""
