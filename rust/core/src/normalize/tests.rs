@@ -154,3 +154,241 @@ fn conformance_nfc() {
     }
     assert!(n > 19000, "only {n} lines");
 }
+
+/// Small deterministic generator (xorshift64*).
+struct Rng(u64);
+
+impl Rng {
+    fn next(&mut self) -> u64 {
+        self.0 ^= self.0 >> 12;
+        self.0 ^= self.0 << 25;
+        self.0 ^= self.0 >> 27;
+        self.0.wrapping_mul(0x2545_F491_4F6C_DD1D)
+    }
+    fn below(&mut self, n: usize) -> usize {
+        (self.next() % n as u64) as usize
+    }
+}
+
+/// Characters the fast paths treat specially, and their neighbours.
+const ALPHABET: &[&str] = &[
+    "क",
+    "ख",
+    "ग",
+    "ज",
+    "ड",
+    "त",
+    "द",
+    "न",
+    "प",
+    "ब",
+    "म",
+    "र",
+    "ळ",
+    "ङ",
+    "ञ",
+    "ण",
+    "स",
+    "ह",
+    "अ",
+    "आ",
+    "इ",
+    "ई",
+    "उ",
+    "ऊ",
+    "ए",
+    "ऍ",
+    "ऑ",
+    "ा",
+    "ि",
+    "ी",
+    "ु",
+    "ू",
+    "े",
+    "ै",
+    "ो",
+    "ौ",
+    "ॅ",
+    "ॉ",
+    "ॆ",
+    "\u{093C}",
+    "\u{094D}",
+    "ं",
+    "ँ",
+    "ः",
+    "\u{0958}",
+    "\u{095B}",
+    "\u{095F}",
+    "ऩ",
+    "ऱ",
+    "ऴ",
+    "०",
+    "१",
+    "९",
+    "।",
+    "॥",
+    "\u{0951}",
+    "ॐ",
+    "\u{0970}",
+    "\u{0971}",
+    "\u{200D}",
+    "\u{200C}",
+    "\u{200B}",
+    "\u{FEFF}",
+    "\u{00AD}",
+    "\u{2060}",
+    "\u{00A0}",
+    "\u{2003}",
+    "\u{3000}",
+    " ",
+    " ",
+    " ",
+    "  ",
+    "\t",
+    "\r",
+    "\n",
+    "\r\n",
+    "|",
+    "||",
+    " | ",
+    "a",
+    "B",
+    "z",
+    "Q",
+    "5",
+    ".",
+    ":",
+    "\"",
+    "'",
+    "-",
+    "“",
+    "”",
+    "‘",
+    "’",
+    "—",
+    "«",
+    "é",
+    "É",
+    "İ",
+    "e\u{0301}",
+    "\u{0301}",
+    "\u{2028}",
+    "\u{0085}",
+    "\u{0001}",
+    "\u{007F}",
+    "\u{FF02}",
+    "\u{0308}",
+    "\u{A8F2}",
+    "\u{1E9E}",
+    "\u{212B}",
+];
+
+fn random_text(rng: &mut Rng, devanagari_words: bool) -> String {
+    let n = rng.below(24);
+    let mut s = String::new();
+    for _ in 0..n {
+        if devanagari_words && rng.below(3) == 0 {
+            s.push_str(
+                [
+                    "हिन्दी",
+                    "हिंदी",
+                    "अम्बेडकर",
+                    "ज़मीन",
+                    "हाँ",
+                    "क्\u{200D}ष",
+                    "न्\u{200C}त",
+                ][rng.below(7)],
+            );
+        } else {
+            s.push_str(ALPHABET[rng.below(ALPHABET.len())]);
+        }
+    }
+    s
+}
+
+fn option_sets() -> Vec<Options> {
+    vec![
+        Options::canonical(),
+        Options::match_key(),
+        Options {
+            fold_vowel_length: true,
+            ..Options::match_key()
+        },
+        Options {
+            ascii_digits: true,
+            ..Options::canonical()
+        },
+        Options {
+            ascii_punctuation: true,
+            ..Options::canonical()
+        },
+        Options {
+            ascii_punctuation: true,
+            ascii_digits: true,
+            ..Options::match_key()
+        },
+        Options {
+            fix_mojibake: true,
+            ..Options::match_key()
+        },
+    ]
+}
+
+fn check_against_reference(text: &str, opts: &Options) {
+    let want = normalize_reference(text, opts);
+    let got = normalize_with_offsets(text, opts);
+    assert_eq!(got, want, "{text:?} {opts:?}");
+    assert_eq!(normalize(text, opts), want.text, "{text:?} {opts:?}");
+}
+
+#[test]
+fn fast_paths_agree_with_the_full_stages() {
+    // ASIMTEXT_NORM_ROUNDS and ASIMTEXT_NORM_SEED run it longer or on other inputs.
+    let rounds = std::env::var("ASIMTEXT_NORM_ROUNDS")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(60_000);
+    let seed = std::env::var("ASIMTEXT_NORM_SEED")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(0x9E37_79B9_7F4A_7C15u64);
+    let mut rng = Rng(seed | 1);
+    let sets = option_sets();
+    for round in 0..rounds {
+        let text = random_text(&mut rng, round % 2 == 0);
+        for opts in &sets {
+            check_against_reference(&text, opts);
+        }
+    }
+}
+
+#[test]
+fn fast_paths_agree_on_the_seeds() {
+    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/../../seeds");
+    let mut rng = Rng(7);
+    let variants = [
+        ("ज़", "ज\u{093c}"),
+        ("हाँ", "हां"),
+        ("हिंदी", "हिन्दी"),
+        (" ", "\u{00a0}"),
+        (" ", "  "),
+        ("।", " |"),
+        ("\n", "\r\n"),
+        ("क्ष", "क्\u{200d}ष"),
+        ("न", "न\u{200b}"),
+        ("म्ब", "म्\u{200c}ब"),
+    ];
+    for entry in std::fs::read_dir(dir).expect("seeds/") {
+        let text = std::fs::read_to_string(entry.expect("entry").path()).expect("utf-8");
+        for opts in option_sets() {
+            check_against_reference(&text, &opts);
+        }
+        for _ in 0..40 {
+            let (a, b) = variants[rng.below(variants.len())];
+            let varied = text.replacen(a, b, 1 + rng.below(3));
+            for opts in option_sets() {
+                check_against_reference(&varied, &opts);
+            }
+        }
+    }
+}
