@@ -2,12 +2,13 @@
 //! straight to the output. It does everything a clean line needs (a copy, or
 //! the match key's one-to-one folds) and also the simple fixes real text needs
 //! most often: white space (NBSP and the other spaces, runs, both ends of the
-//! line, a final `\r`), invisible characters, ZWJ/ZWNJ, `|` as a danda,
-//! precomposed nukta letters (U+0958..U+095F, which NFC decomposes), Devanagari
-//! digits and, in the match key, the nasal rule through a nukta or a joiner.
-//! On anything else (a stray mark, a vowel letter written as a sequence, a
-//! nukta out of place, `।।`, a combining mark NFC might move, ...) it gives up
-//! and the line goes through the full stages ([`super::run`]).
+//! line, a final `\r`), invisible characters, ZWJ/ZWNJ, stray marks, `|` as a
+//! danda, precomposed nukta letters (U+0958..U+095F, which NFC decomposes),
+//! Devanagari digits and, in the match key, the nasal rule through a nukta or
+//! a joiner. On anything else (a vowel letter written as a sequence, a nukta
+//! out of place, `।।`, a combining mark NFC might move, non-ASCII Latin in the
+//! match key, ...) it gives up and the line goes through the full stages
+//! ([`super::run`]).
 //!
 //! Why the result is the full stages' result: the full stages apply one round
 //! of rules to a fixed point. Each decision below is the decision the round
@@ -574,9 +575,29 @@ fn pass<const TRACK: bool, const MATCH: bool>(
         }
         if let Some(idx) = dev_at(b, i) {
             let d = &DV[idx];
+            if d.want & Q_BASE != 0 && prev & Q_BASE == 0 {
+                // A mark with no base (at the start, after a space, a digit,
+                // punctuation): removed, the state stays as it was.
+                if i > 0 && b[i - 1] == b' ' && w.from < i {
+                    // Right after a space the scan kept: the space and the
+                    // mark are one run of space, with what follows.
+                    let (j, cj, end) = space_run(&mut w, line, i - 1, ci - 1, &mut prev)?;
+                    i = j;
+                    ci = cj;
+                    if end {
+                        cr_end = i < len;
+                        break;
+                    }
+                    continue;
+                }
+                w.drop_to(i, ci, i + 3, ci + 1);
+                i += 3;
+                ci += 1;
+                continue;
+            }
             if prev & d.mask != d.want || d.kind & K_BAIL != 0 {
-                // a stray mark, a vowel letter written as a sequence, a nukta
-                // out of place, ।।, a stress mark
+                // a vowel letter written as a sequence, a nukta out of place,
+                // ।।, a stress mark
                 return None;
             }
             if MATCH && d.kind & K_NASAL != 0 && prev & Q_LM != 0 {
@@ -649,6 +670,11 @@ fn pass<const TRACK: bool, const MATCH: bool>(
                 return None; // non-ASCII case folding may need NFC again
             }
             if MATCH && is_quote(c) {
+                if !is_non_base(c) {
+                    // a fullwidth quote: a base for a mark here, but the
+                    // key's `"` is not (a second round would drop the mark)
+                    return None;
+                }
                 w.replace(i, ci, b"\"", ci, ci + 1, i + width, ci + 1);
                 prev = 0;
             } else {
@@ -707,7 +733,16 @@ fn space_run<const TRACK: bool>(
             break;
         }
         if x == 0xE0 {
-            break; // U+0800..U+0FFF: no spaces, nothing removed
+            // U+0800..U+0FFF: no spaces, nothing removed but a Devanagari
+            // mark after a space, which has no base (a stray mark)
+            match dev_at(b, j) {
+                Some(idx) if DV[idx].want & Q_BASE != 0 => {
+                    j += 3;
+                    cj += 1;
+                    continue;
+                }
+                _ => break,
+            }
         }
         let (c, width) = char_at(line, j);
         if is_horizontal_space(c) {

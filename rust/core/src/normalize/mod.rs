@@ -119,13 +119,7 @@ pub fn normalize(text: &str, opts: &Options) -> String {
 pub fn normalize_with_offsets(text: &str, opts: &Options) -> Normalized {
     let mut out = Output::new(text.len(), true);
     let input_len = process(text, opts, &mut out);
-    // A moved or reordered mark can end before the character before it ends;
-    // make the ends monotone too, so that map_span never ends inside a character.
-    for i in 1..out.ends.len() {
-        if out.ends[i] < out.ends[i - 1] {
-            out.ends[i] = out.ends[i - 1];
-        }
-    }
+    debug_assert!(out.ends.windows(2).all(|w| w[0] <= w[1]));
     Normalized {
         text: out.text,
         starts: out.starts,
@@ -153,10 +147,18 @@ impl Output {
         }
     }
 
+    /// One character. A moved or reordered mark can end before the character
+    /// before it ends: the ends are kept monotone (each is at least the one
+    /// before), so that `map_span` never ends inside a character. (The
+    /// one-pass path writes monotone ends directly.)
     #[inline]
     fn push(&mut self, c: char, start: u32, end: u32) {
         self.text.push(c);
         if self.track {
+            let end = match self.ends.last() {
+                Some(&last) if last > end => last,
+                _ => end,
+            };
             self.starts.push(start);
             self.ends.push(end);
         }
