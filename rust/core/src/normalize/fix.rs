@@ -274,9 +274,7 @@ const fn ascii_table(matching: bool) -> [u16; 128] {
             } else {
                 Q_BASE
             }
-        } else if x < 0x20 || x == 0x7F || x == b' ' || x == b'|' {
-            SLOW
-        } else if x == b'\'' && matching {
+        } else if x < 0x20 || x == 0x7F || x == b' ' || x == b'|' || (x == b'\'' && matching) {
             SLOW
         } else {
             0
@@ -373,6 +371,7 @@ impl<const TRACK: bool> W<'_, '_, TRACK> {
     /// Copy the pending run, write `bytes` (one character's UTF-8) for input
     /// characters `s..e`, and go on copying from byte `next` (character `next_ci`).
     #[inline(always)]
+    #[allow(clippy::too_many_arguments)]
     fn replace(
         &mut self,
         i: usize,

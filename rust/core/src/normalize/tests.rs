@@ -62,6 +62,9 @@ fn match_key_folds() {
     assert_eq!(key("सितम्बर"), key("सितंबर"));
     assert_eq!(key("डॉक्टर"), "डोक्टर");
     assert_eq!(key("१२।"), "12.");
+    // the nasal rule sees through a nukta after the nasal (the key drops it first)
+    assert_eq!(key("कम\u{093C}्प"), "कंप");
+    assert_eq!(key("कन्\u{200D}त"), "कंत");
     assert_eq!(key("“Hello” BJP"), "\"hello\" bjp");
     let folded = Options {
         fold_vowel_length: true,
@@ -399,6 +402,39 @@ fn check_against_reference(text: &str, opts: &Options) {
     let got = normalize_with_offsets(text, opts);
     assert_eq!(got, want, "{text:?} {opts:?}");
     assert_eq!(normalize(text, opts), want.text, "{text:?} {opts:?}");
+    // The line checks of fast.rs (no longer used by `process`) still agree.
+    if opts.form == Form::Nfc {
+        return;
+    }
+    for line in text.split('\n') {
+        let Some(n) = fast::clean_len(line, opts) else {
+            continue;
+        };
+        assert_eq!(n as usize, line.chars().count());
+        let want = normalize_reference(line, opts);
+        let (mut key, mut starts, mut ends) = (Vec::new(), Vec::new(), Vec::new());
+        if opts.form == Form::Match {
+            fast::fold_clean_line(line, opts, |bytes, s, e| {
+                key.extend_from_slice(bytes);
+                starts.push(s);
+                ends.push(e);
+            });
+        } else {
+            key.extend_from_slice(line.as_bytes());
+            starts.extend(0..n);
+            ends.extend(1..n + 1);
+        }
+        assert_eq!(
+            String::from_utf8(key).ok(),
+            Some(want.text),
+            "{line:?} {opts:?}"
+        );
+        assert_eq!(
+            (starts, ends),
+            (want.starts, want.ends),
+            "{line:?} {opts:?}"
+        );
+    }
 }
 
 #[test]
