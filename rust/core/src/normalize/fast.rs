@@ -1,8 +1,10 @@
-//! The fast path: most lines of real text need no change at all (canonical
-//! form) or only one-to-one character folds (match key). A line is checked in
-//! one pass; a line that is "clean" is copied (or folded) directly, any other
-//! line goes through the full stages. Lines are independent for every rule,
-//! so the result is the same either way; the differential tests against the
+//! Line checks: most lines of real text need no change at all (canonical
+//! form) or only one-to-one character folds (match key). [`clean_len`] tells
+//! whether a line is "clean" in that sense, [`fold_clean_line`] gives the
+//! match key of a clean line. (`process` itself now uses the one-pass path of
+//! `fix.rs`, which also makes the common fixes; these checks stay for callers
+//! that sort lines themselves.) Lines are independent for every rule, so the
+//! result is the same either way; the differential tests against the
 //! pure-Python twin (which has no fast path) hold this to account.
 
 use unicode_normalization::char::canonical_combining_class;
@@ -305,21 +307,25 @@ pub fn fold_clean_line(line: &str, opts: &Options, mut emit: impl FnMut(&[u8], u
         }
         if x == 0xE0 && i + 2 < len && (b[i + 1] & 0xFE) == 0xA4 {
             let idx = dev_index(b[i + 1], b[i + 2]);
-            // Nasal + virama before a consonant of its own class -> anusvara, inside a word.
+            // Nasal + virama before a consonant of its own class -> anusvara,
+            // inside a word (seeing through a nukta after the nasal, which the
+            // key drops first).
             let class = NASAL[idx];
-            if class != 0
-                && prev_lm
-                && i + 8 < len
-                && b[i + 3..i + 6] == [0xE0, 0xA5, 0x8D]
-                && b[i + 6] == 0xE0
-                && (b[i + 7] & 0xFE) == 0xA4
-                && STOP[dev_index(b[i + 7], b[i + 8])] == class
-            {
-                emit(&[0xE0, 0xA4, 0x82], ci, ci + 2);
-                prev_lm = true;
-                i += 6;
-                ci += 2;
-                continue;
+            if class != 0 && prev_lm {
+                let (mut j, mut k) = (i + 3, 2);
+                if b.get(j..j + 3) == Some(&[0xE0, 0xA4, 0xBC][..]) {
+                    j += 3;
+                    k = 3;
+                }
+                if let Some(&[0xE0, 0xA5, 0x8D, 0xE0, y, z]) = b.get(j..j + 6) {
+                    if y & 0xFE == 0xA4 && STOP[dev_index(y, z)] == class {
+                        emit(&[0xE0, 0xA4, 0x82], ci, ci + k);
+                        prev_lm = true;
+                        i = j + 3;
+                        ci += k;
+                        continue;
+                    }
+                }
             }
             let out = table[idx];
             if out >= 0x0900 {

@@ -9,6 +9,7 @@ mod canonical;
 pub mod devanagari;
 #[doc(hidden)]
 pub mod fast;
+mod fix;
 mod item;
 mod match_key;
 mod mojibake;
@@ -119,13 +120,7 @@ pub fn normalize(text: &str, opts: &Options) -> String {
 pub fn normalize_with_offsets(text: &str, opts: &Options) -> Normalized {
     let mut out = Output::new(text.len(), true);
     let input_len = process(text, opts, &mut out);
-    // A moved or reordered mark can end before the character before it ends;
-    // make the ends monotone too, so that map_span never ends inside a character.
-    for i in 1..out.ends.len() {
-        if out.ends[i] < out.ends[i - 1] {
-            out.ends[i] = out.ends[i - 1];
-        }
-    }
+    debug_assert!(out.ends.windows(2).all(|w| w[0] <= w[1]));
     Normalized {
         text: out.text,
         starts: out.starts,
@@ -153,10 +148,18 @@ impl Output {
         }
     }
 
+    /// One character. A moved or reordered mark can end before the character
+    /// before it ends: the ends are kept monotone (each is at least the one
+    /// before), so that `map_span` never ends inside a character. (The
+    /// one-pass path writes monotone ends directly.)
     #[inline]
     fn push(&mut self, c: char, start: u32, end: u32) {
         self.text.push(c);
         if self.track {
+            let end = match self.ends.last() {
+                Some(&last) if last > end => last,
+                _ => end,
+            };
             self.starts.push(start);
             self.ends.push(end);
         }
@@ -164,6 +167,7 @@ impl Output {
 
     /// One character given as its UTF-8 bytes (valid UTF-8: the caller's promise).
     #[inline]
+    #[allow(dead_code)]
     fn push_utf8(&mut self, bytes: &[u8], start: u32, end: u32) {
         // SAFETY: every caller passes the UTF-8 encoding of one character.
         unsafe { self.text.as_mut_vec().extend_from_slice(bytes) };
@@ -183,31 +187,58 @@ impl Output {
     }
 }
 
-/// Normalize line by line (every rule is local to a line): a clean line takes
-/// the fast path, any other the full stages. Returns the input length in code points.
+/// Normalize line by line (every rule is local to a line): most lines take
+/// the one-pass path ([`fix::fix_line`]), any other the full stages. Returns
+/// the input length in code points.
 fn process(text: &str, opts: &Options, out: &mut Output) -> u32 {
+    match (opts.form, out.track) {
+        (Form::Nfc, _) => process_nfc(text, opts, out),
+        (Form::Canonical, false) => lines::<false, false>(text, opts, out),
+        (Form::Canonical, true) => lines::<true, false>(text, opts, out),
+        (Form::Match, false) => lines::<false, true>(text, opts, out),
+        (Form::Match, true) => lines::<true, true>(text, opts, out),
+    }
+}
+
+/// The canonical form (`MATCH` false) or the match key, line by line.
+fn lines<const TRACK: bool, const MATCH: bool>(
+    text: &str,
+    opts: &Options,
+    out: &mut Output,
+) -> u32 {
+    let one_pass = !opts.fix_mojibake;
     let mut base = 0u32;
     for chunk in text.split_inclusive('\n') {
         let (line, newline) = match chunk.strip_suffix('\n') {
             Some(line) => (line, true),
             None => (chunk, false),
         };
-        let clean = match opts.form {
-            Form::Nfc if !opts.fix_mojibake && !line_needs_nfc(line) => {
-                Some(line.chars().count() as u32)
+        if one_pass {
+            if let Some(n) = fix::fix_line::<TRACK, MATCH>(line, newline, base, opts, out) {
+                base += n + newline as u32;
+                continue;
             }
-            Form::Nfc => None,
-            _ => fast::clean_len(line, opts),
+        }
+        let n_line = line.chars().count() as u32;
+        for it in run(chunk, base, opts) {
+            out.push(it.c, it.start, it.end);
+        }
+        base += n_line + newline as u32;
+    }
+    base
+}
+
+/// NFC line by line: a line NFC leaves alone is copied.
+fn process_nfc(text: &str, opts: &Options, out: &mut Output) -> u32 {
+    let mut base = 0u32;
+    for chunk in text.split_inclusive('\n') {
+        let (line, newline) = match chunk.strip_suffix('\n') {
+            Some(line) => (line, true),
+            None => (chunk, false),
         };
-        let n_line = clean.unwrap_or_else(|| line.chars().count() as u32);
-        if clean.is_some() {
-            if opts.form == Form::Match {
-                fast::fold_clean_line(line, opts, |bytes, s, e| {
-                    out.push_utf8(bytes, base + s, base + e)
-                });
-            } else {
-                out.push_verbatim(line, base, n_line);
-            }
+        let n_line = line.chars().count() as u32;
+        if !opts.fix_mojibake && !line_needs_nfc(line) {
+            out.push_verbatim(line, base, n_line);
             if newline {
                 out.push('\n', base + n_line, base + n_line + 1);
             }
@@ -236,6 +267,12 @@ pub(super) fn line_needs_nfc(line: &str) -> bool {
 /// point `base`. Invisible characters go before NFC so that what they
 /// separated can compose; the Devanagari rules run on NFC text.
 fn run(text: &str, base: u32, opts: &Options) -> Vec<Item> {
+    run_with(text, base, opts, true)
+}
+
+/// [`run`]; `settle` allows the shortcut after the first round (off only to
+/// test that it changes nothing).
+fn run_with(text: &str, base: u32, opts: &Options, settle: bool) -> Vec<Item> {
     let mut items: Vec<Item> = text
         .chars()
         .enumerate()
@@ -262,7 +299,20 @@ fn run(text: &str, base: u32, opts: &Options) -> Vec<Item> {
     // ZWNJ between a virama and `|`, two marks NFC must now reorder). Each
     // round that changes anything removes, merges or reorders characters;
     // in practice the second round is the last.
-    let mut items = rules(items, opts);
+    let canon = canonical::apply(&nfc::nfc(canonical::remove_invisibles(items)), opts);
+    let canon = if settle {
+        match settled(canon, opts) {
+            Ok(done) => return done,
+            Err(canon) => canon,
+        }
+    } else {
+        canon
+    };
+    let mut items = match opts.form {
+        // Lower-casing can put a combining mark out of canonical order (İ -> i + U+0307).
+        Form::Match => nfc::nfc(match_key::apply(&canon, opts)),
+        _ => canon,
+    };
     for _ in 0..MAX_ROUNDS {
         let again = rules(items.clone(), opts);
         if again.len() == items.len() && again.iter().zip(&items).all(|(a, b)| a.c == b.c) {
@@ -271,6 +321,44 @@ fn run(text: &str, base: u32, opts: &Options) -> Vec<Item> {
         items = again;
     }
     items
+}
+
+/// The shortcut after the canonical part of the first round: when its result
+/// `canon` (one line) is a fixed point of the canonical rules (the one-pass
+/// path accepts it and leaves it as it is), a second round would change
+/// nothing, so the canonical form is `canon`; and the match key is the key of
+/// `canon`, since the first round of the match key rules gives the same on
+/// the input and on `canon`: the one-pass path computes it, and its offsets
+/// (positions in `canon`) are mapped through `canon`'s. `Err(canon)` when the
+/// shortcut does not apply.
+fn settled(canon: Vec<Item>, opts: &Options) -> Result<Vec<Item>, Vec<Item>> {
+    let newline = canon.last().is_some_and(|it| it.c == '\n');
+    let body = &canon[..canon.len() - newline as usize];
+    let line: String = body.iter().map(|it| it.c).collect();
+    let mut check = Output::new(line.len(), false);
+    if fix::fix_line::<false, false>(&line, false, 0, opts, &mut check).is_none()
+        || check.text != line
+    {
+        return Err(canon);
+    }
+    if opts.form != Form::Match {
+        return Ok(canon);
+    }
+    let mut key = Output::new(line.len() + 1, true);
+    if fix::fix_line::<true, true>(&line, newline, 0, opts, &mut key).is_none() {
+        return Err(canon);
+    }
+    let mut out = Vec::with_capacity(key.starts.len());
+    for ((c, &s), &e) in key.text.chars().zip(&key.starts).zip(&key.ends) {
+        let part = match canon.get(s as usize..e as usize) {
+            Some(part) if !part.is_empty() => part,
+            _ => return Err(canon),
+        };
+        let start = part.iter().map(|it| it.start).min().unwrap_or(0);
+        let end = part.iter().map(|it| it.end).max().unwrap_or(0);
+        out.push(Item::new(c, start, end));
+    }
+    Ok(out)
 }
 
 /// Upper bound on extra rounds of [`rules`] (never reached on any input we know).
@@ -284,6 +372,31 @@ fn rules(items: Vec<Item>, opts: &Options) -> Vec<Item> {
         // Lower-casing can put a combining mark out of canonical order (İ -> i + U+0307).
         Form::Match => nfc::nfc(match_key::apply(&items, opts)),
         _ => items,
+    }
+}
+
+/// The full stages on every line, without the one-pass path or the shortcut
+/// (what the fast paths are tested against).
+#[cfg(test)]
+fn normalize_reference(text: &str, opts: &Options) -> Normalized {
+    let mut out = Output::new(text.len(), true);
+    let mut base = 0u32;
+    for chunk in text.split_inclusive('\n') {
+        for it in run_with(chunk, base, opts, false) {
+            out.push(it.c, it.start, it.end);
+        }
+        base += chunk.chars().count() as u32;
+    }
+    for i in 1..out.ends.len() {
+        if out.ends[i] < out.ends[i - 1] {
+            out.ends[i] = out.ends[i - 1];
+        }
+    }
+    Normalized {
+        text: out.text,
+        starts: out.starts,
+        ends: out.ends,
+        input_len: base,
     }
 }
 

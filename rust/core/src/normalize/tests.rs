@@ -62,6 +62,9 @@ fn match_key_folds() {
     assert_eq!(key("सितम्बर"), key("सितंबर"));
     assert_eq!(key("डॉक्टर"), "डोक्टर");
     assert_eq!(key("१२।"), "12.");
+    // the nasal rule sees through a nukta after the nasal (the key drops it first)
+    assert_eq!(key("कम\u{093C}्प"), "कंप");
+    assert_eq!(key("कन्\u{200D}त"), "कंत");
     assert_eq!(key("“Hello” BJP"), "\"hello\" bjp");
     let folded = Options {
         fold_vowel_length: true,
@@ -153,4 +156,335 @@ fn conformance_nfc() {
         n += 1;
     }
     assert!(n > 19000, "only {n} lines");
+}
+
+/// Small deterministic generator (xorshift64*).
+struct Rng(u64);
+
+impl Rng {
+    fn next(&mut self) -> u64 {
+        self.0 ^= self.0 >> 12;
+        self.0 ^= self.0 << 25;
+        self.0 ^= self.0 >> 27;
+        self.0.wrapping_mul(0x2545_F491_4F6C_DD1D)
+    }
+    fn below(&mut self, n: usize) -> usize {
+        (self.next() % n as u64) as usize
+    }
+}
+
+/// Characters the fast paths treat specially, and their neighbours.
+const ALPHABET: &[&str] = &[
+    "क",
+    "ख",
+    "ग",
+    "ज",
+    "ड",
+    "त",
+    "द",
+    "न",
+    "प",
+    "ब",
+    "म",
+    "र",
+    "ळ",
+    "ङ",
+    "ञ",
+    "ण",
+    "स",
+    "ह",
+    "अ",
+    "आ",
+    "इ",
+    "ई",
+    "उ",
+    "ऊ",
+    "ए",
+    "ऍ",
+    "ऑ",
+    "ा",
+    "ि",
+    "ी",
+    "ु",
+    "ू",
+    "े",
+    "ै",
+    "ो",
+    "ौ",
+    "ॅ",
+    "ॉ",
+    "ॆ",
+    "\u{093C}",
+    "\u{094D}",
+    "ं",
+    "ँ",
+    "ः",
+    "\u{0958}",
+    "\u{095B}",
+    "\u{095F}",
+    "ऩ",
+    "ऱ",
+    "ऴ",
+    "०",
+    "१",
+    "९",
+    "।",
+    "॥",
+    "\u{0951}",
+    "ॐ",
+    "\u{0970}",
+    "\u{0971}",
+    "\u{200D}",
+    "\u{200C}",
+    "\u{200B}",
+    "\u{FEFF}",
+    "\u{00AD}",
+    "\u{2060}",
+    "\u{00A0}",
+    "\u{2003}",
+    "\u{3000}",
+    " ",
+    " ",
+    " ",
+    "  ",
+    "\t",
+    "\r",
+    "\n",
+    "\r\n",
+    "|",
+    "||",
+    " | ",
+    "a",
+    "B",
+    "z",
+    "Q",
+    "5",
+    ".",
+    ":",
+    "\"",
+    "'",
+    "-",
+    "“",
+    "”",
+    "‘",
+    "’",
+    "—",
+    "«",
+    "é",
+    "É",
+    "İ",
+    "e\u{0301}",
+    "\u{0301}",
+    "\u{2028}",
+    "\u{0085}",
+    "\u{0001}",
+    "\u{007F}",
+    "\u{FF02}",
+    "\u{0308}",
+    "\u{A8F2}",
+    "\u{1E9E}",
+    "\u{212B}",
+    "ॲ",
+    "ॠ",
+    "ऄ",
+    "\u{0900}",
+    "\u{0962}",
+    "\u{093A}",
+    "\u{094E}",
+    "¡",
+    "×",
+    "\u{2010}",
+    "\u{2212}",
+    "\u{1680}",
+    "\u{202F}",
+    "\u{FFFD}",
+    "\u{FF07}",
+    "ἀ",
+    "ά",
+    "\u{0CD5}",
+    "가",
+    "\u{1161}",
+    "\t\u{00A0}",
+];
+
+/// Pieces of everyday text and of the fixes the one-pass path makes, so that
+/// many random lines take it all the way.
+const EVERYDAY: &[&str] = &[
+    "हिन्दी",
+    "हिंदी",
+    "अम्बेडकर",
+    "ज़मीन",
+    "हाँ",
+    "क्\u{200D}ष",
+    "न्\u{200C}त",
+    "पुलिस",
+    "कमिश्नर",
+    "ने",
+    "की",
+    "मङ्गल",
+    "पञ्च",
+    "कण्ठ",
+    "सम्बन्ध",
+    "म\u{093C}्प",
+    "न्\u{200D}\u{200D}त",
+    "२०२१",
+    "।",
+    " ",
+    " ",
+    "  ",
+    "\u{00A0}",
+    " |",
+    "| ",
+    "\r",
+    "\u{200B}",
+    "\u{200D}",
+    "ॉ",
+    " ा",
+    "5",
+    "Police",
+    "IPS",
+    "'s",
+    "“",
+    "”",
+    "\u{0958}",
+    "\u{095E}ि",
+    "न्\u{095B}",
+    "ङ्\u{0959}",
+    "\t",
+];
+
+fn random_text(rng: &mut Rng, mode: usize) -> String {
+    let n = rng.below(24);
+    let mut s = String::new();
+    for _ in 0..n {
+        let piece = match mode {
+            0 => ALPHABET[rng.below(ALPHABET.len())],
+            1 if rng.below(3) == 0 => EVERYDAY[rng.below(EVERYDAY.len())],
+            1 => ALPHABET[rng.below(ALPHABET.len())],
+            _ if rng.below(40) == 0 => ALPHABET[rng.below(ALPHABET.len())],
+            _ => EVERYDAY[rng.below(EVERYDAY.len())],
+        };
+        s.push_str(piece);
+    }
+    s
+}
+
+fn option_sets() -> Vec<Options> {
+    vec![
+        Options::canonical(),
+        Options::match_key(),
+        Options {
+            fold_vowel_length: true,
+            ..Options::match_key()
+        },
+        Options {
+            ascii_digits: true,
+            ..Options::canonical()
+        },
+        Options {
+            ascii_punctuation: true,
+            ..Options::canonical()
+        },
+        Options {
+            ascii_punctuation: true,
+            ascii_digits: true,
+            ..Options::match_key()
+        },
+        Options {
+            fix_mojibake: true,
+            ..Options::match_key()
+        },
+    ]
+}
+
+fn check_against_reference(text: &str, opts: &Options) {
+    let want = normalize_reference(text, opts);
+    let got = normalize_with_offsets(text, opts);
+    assert_eq!(got, want, "{text:?} {opts:?}");
+    assert_eq!(normalize(text, opts), want.text, "{text:?} {opts:?}");
+    // The line checks of fast.rs (no longer used by `process`) still agree.
+    if opts.form == Form::Nfc {
+        return;
+    }
+    for line in text.split('\n') {
+        let Some(n) = fast::clean_len(line, opts) else {
+            continue;
+        };
+        assert_eq!(n as usize, line.chars().count());
+        let want = normalize_reference(line, opts);
+        let (mut key, mut starts, mut ends) = (Vec::new(), Vec::new(), Vec::new());
+        if opts.form == Form::Match {
+            fast::fold_clean_line(line, opts, |bytes, s, e| {
+                key.extend_from_slice(bytes);
+                starts.push(s);
+                ends.push(e);
+            });
+        } else {
+            key.extend_from_slice(line.as_bytes());
+            starts.extend(0..n);
+            ends.extend(1..n + 1);
+        }
+        assert_eq!(
+            String::from_utf8(key).ok(),
+            Some(want.text),
+            "{line:?} {opts:?}"
+        );
+        assert_eq!(
+            (starts, ends),
+            (want.starts, want.ends),
+            "{line:?} {opts:?}"
+        );
+    }
+}
+
+#[test]
+fn fast_paths_agree_with_the_full_stages() {
+    // ASIMTEXT_NORM_ROUNDS and ASIMTEXT_NORM_SEED run it longer or on other inputs.
+    let rounds = std::env::var("ASIMTEXT_NORM_ROUNDS")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(60_000);
+    let seed = std::env::var("ASIMTEXT_NORM_SEED")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(0x9E37_79B9_7F4A_7C15u64);
+    let mut rng = Rng(seed | 1);
+    let sets = option_sets();
+    for round in 0..rounds {
+        let text = random_text(&mut rng, round % 3);
+        for opts in &sets {
+            check_against_reference(&text, opts);
+        }
+    }
+}
+
+#[test]
+fn fast_paths_agree_on_the_seeds() {
+    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/../../seeds");
+    let mut rng = Rng(7);
+    let variants = [
+        ("ज़", "ज\u{093c}"),
+        ("हाँ", "हां"),
+        ("हिंदी", "हिन्दी"),
+        (" ", "\u{00a0}"),
+        (" ", "  "),
+        ("।", " |"),
+        ("\n", "\r\n"),
+        ("क्ष", "क्\u{200d}ष"),
+        ("न", "न\u{200b}"),
+        ("म्ब", "म्\u{200c}ब"),
+    ];
+    for entry in std::fs::read_dir(dir).expect("seeds/") {
+        let text = std::fs::read_to_string(entry.expect("entry").path()).expect("utf-8");
+        for opts in option_sets() {
+            check_against_reference(&text, &opts);
+        }
+        for _ in 0..40 {
+            let (a, b) = variants[rng.below(variants.len())];
+            let varied = text.replacen(a, b, 1 + rng.below(3));
+            for opts in option_sets() {
+                check_against_reference(&varied, &opts);
+            }
+        }
+    }
 }

@@ -1,0 +1,856 @@
+//! The one-pass path: a line is read once, on its UTF-8 bytes, and written
+//! straight to the output. It does everything a clean line needs (a copy, or
+//! the match key's one-to-one folds) and also the simple fixes real text needs
+//! most often: white space (NBSP and the other spaces, runs, both ends of the
+//! line, a final `\r`), invisible characters, ZWJ/ZWNJ, stray marks, `|` as a
+//! danda, precomposed nukta letters (U+0958..U+095F, which NFC decomposes),
+//! Devanagari digits and, in the match key, the nasal rule through a nukta or
+//! a joiner. On anything else (a vowel letter written as a sequence, a nukta
+//! out of place, `।।`, a combining mark NFC might move, non-ASCII Latin in the
+//! match key, ...) it gives up and the line goes through the full stages
+//! ([`super::run`]).
+//!
+//! Why the result is the full stages' result: the full stages apply one round
+//! of rules to a fixed point. Each decision below is the decision the round
+//! makes on the same character in the same context (the context being the
+//! state bits `Q_*` of what has been written so far, and a bounded look ahead
+//! for `|` and the nasal rule); the invisible characters a round removes first
+//! are skipped here without changing the state. And what is written is a fixed
+//! point of the rules: it is a clean line in the sense of [`super::fast::clean_len`]
+//! except for a ZWJ/ZWNJ after a virama and a `|` that is not a sentence end,
+//! both of which a second round leaves alone (in the match key, a `|` after a
+//! joiner is left to the full stages, since the key drops the joiner). The
+//! offsets are those the stages give: a character maps to itself, a run of
+//! spaces to the whole run, `\r\n` to both, a precomposed letter's two parts to
+//! the letter, a nasal folded with its virama to both.
+//!
+//! The differential tests (this module's randomized comparison with the full
+//! stages, and the hypothesis tests against the pure twin) hold this to account.
+
+use super::devanagari::*;
+use super::Options;
+use super::Output;
+
+// What the pass remembers of the line written so far (canonical form).
+const Q_BASE: u16 = 1; // the last character is one a mark may sit on
+const Q_INDEP: u16 = 2; // ... an independent vowel letter
+const Q_PLAIN: u16 = 4; // ... a consonant a nukta may follow as it is
+const Q_DANDA: u16 = 8; // ... a danda, with no space after it
+const Q_START: u16 = 16; // nothing written yet
+const Q_DL: u16 = 32; // the last non-space character is a Devanagari letter, mark or danda
+const Q_VIRAMA: u16 = 64; // the last character is a virama
+const Q_ZWJ: u16 = 128; // the last non-space character is a joiner kept after a virama
+                        // The last character is not ASCII and not Devanagari: it may decompose into
+                        // marks NFC would put after a virama. Whether a line needs NFC anywhere
+                        // changes the offsets of such a pair (NFC works on the whole line), so a
+                        // virama there is left to the full stages.
+const Q_OTHER: u16 = 256;
+// Match key: the last character of the key is a Devanagari letter or mark
+// (the nasal rule needs one before the nasal).
+const Q_LM: u16 = 512;
+
+// Kinds of Devanagari characters that need more than a state update.
+const K_PRE: u8 = 1; // U+0958..U+095F: NFC decomposes it
+const K_BAIL: u8 = 2; // stress marks: left to the full stages
+const K_DIGIT: u8 = 4; // a digit
+const K_MFOLD: u8 = 8; // the match key changes it
+const K_MFOLD_LONG: u8 = 16; // the match key with `fold_vowel_length` changes it
+const K_NASAL: u8 = 32; // a nasal consonant (match key: nasal rule)
+const K_LM: u8 = 64; // a letter or mark (not a digit, danda or sign)
+
+/// One entry per character of the Devanagari block.
+#[derive(Clone, Copy)]
+struct Dv {
+    /// The state after it is written.
+    next: u16,
+    /// The state bits it depends on, and the values they must have (a mark
+    /// needs a base, a vowel sign must not follow a vowel letter, ...): it is
+    /// left to the full stages unless `prev & mask == want`.
+    mask: u16,
+    want: u16,
+    kind: u8,
+    /// The match key's fold, as a code point (0: dropped).
+    fold: u16,
+    fold_long: u16,
+    /// Nasal class + 1 (match key nasal rule), stop class + 1 (also for the
+    /// precomposed nukta letters, whose consonant the rule sees).
+    nasal: u8,
+    stop: u8,
+}
+
+const fn fold_of(cp: u32, long: bool) -> u32 {
+    match cp {
+        0x093C => 0,
+        0x0929 => 0x0928,
+        0x0931 => 0x0930,
+        0x0934 => 0x0933,
+        0x0958..=0x095F => decomposed_consonant(cp),
+        0x0901 => 0x0902,
+        0x0945 => 0x0947,
+        0x0949 => 0x094B,
+        0x090D => 0x090F,
+        0x0911 => 0x0913,
+        0x0964 | 0x0965 => b'.' as u32,
+        0x0966..=0x096F => b'0' as u32 + (cp - 0x0966),
+        0x0940 if long => 0x093F,
+        0x0942 if long => 0x0941,
+        0x0908 if long => 0x0907,
+        0x090A if long => 0x0909,
+        _ => cp,
+    }
+}
+
+/// The consonant of a precomposed nukta letter (its NFC decomposition is
+/// this consonant + U+093C).
+const fn decomposed_consonant(cp: u32) -> u32 {
+    match cp {
+        0x0958 => 0x0915,
+        0x0959 => 0x0916,
+        0x095A => 0x0917,
+        0x095B => 0x091C,
+        0x095C => 0x0921,
+        0x095D => 0x0922,
+        0x095E => 0x092B,
+        0x095F => 0x092F,
+        _ => cp,
+    }
+}
+
+const fn dv_table() -> [Dv; 128] {
+    let mut t = [Dv {
+        next: 0,
+        mask: 0,
+        want: 0,
+        kind: 0,
+        fold: 0,
+        fold_long: 0,
+        nasal: 0,
+        stop: 0,
+    }; 128];
+    let mut i = 0;
+    while i < 128 {
+        let cp = 0x0900 + i as u32;
+        let c = match char::from_u32(cp) {
+            Some(c) => c,
+            None => '\0',
+        };
+        let mut d = t[i];
+        let letter_or_mark = cp <= 0x0963 || cp >= 0x0971;
+        d.next = if cp == 0x0964 {
+            Q_DANDA | Q_DL
+        } else if cp >= 0x0965 && cp <= 0x0970 {
+            0
+        } else if cp >= 0x0958 && cp <= 0x095F {
+            Q_BASE | Q_DL // what is written last is the nukta
+        } else {
+            let mut q = Q_BASE | Q_DL;
+            if matches!(cp, 0x0904..=0x0914 | 0x0960 | 0x0961 | 0x0972..=0x0977) {
+                q |= Q_INDEP;
+            }
+            if is_consonant(c) && !matches!(cp, 0x0928 | 0x0930 | 0x0933) {
+                q |= Q_PLAIN;
+            }
+            if cp == 0x094D {
+                q |= Q_VIRAMA;
+            }
+            q
+        };
+        let (mut req, mut forbid) = (0, 0);
+        if is_devanagari_mark(c) {
+            req = Q_BASE;
+        }
+        if cp == 0x093C {
+            req = Q_BASE | Q_PLAIN;
+        }
+        if is_vowel_sign(c) {
+            forbid = Q_INDEP;
+        }
+        if cp == 0x0964 {
+            forbid = Q_DANDA;
+        }
+        if cp == 0x094D {
+            forbid = Q_OTHER;
+        }
+        d.mask = req | forbid;
+        d.want = req;
+        let mut k = 0u8;
+        if cp >= 0x0958 && cp <= 0x095F {
+            k |= K_PRE;
+        }
+        if cp >= 0x0951 && cp <= 0x0954 {
+            k |= K_BAIL;
+        }
+        if cp >= 0x0966 && cp <= 0x096F {
+            k |= K_DIGIT;
+        }
+        let f = fold_of(cp, false);
+        let fl = fold_of(cp, true);
+        if f != cp {
+            k |= K_MFOLD;
+        }
+        if fl != cp {
+            k |= K_MFOLD_LONG;
+        }
+        d.fold = f as u16;
+        d.fold_long = fl as u16;
+        d.nasal = match cp {
+            0x0919 => 1,
+            0x091E => 2,
+            0x0923 => 3,
+            0x0928 | 0x0929 => 4,
+            0x092E => 5,
+            _ => 0,
+        };
+        if d.nasal != 0 {
+            k |= K_NASAL;
+        }
+        d.stop = match decomposed_consonant(cp) {
+            0x0915..=0x0918 => 1,
+            0x091A..=0x091D => 2,
+            0x091F..=0x0922 => 3,
+            0x0924..=0x0927 => 4,
+            0x092A..=0x092D => 5,
+            _ => 0,
+        };
+        if letter_or_mark {
+            k |= K_LM;
+            d.next |= Q_LM;
+        }
+        d.kind = k;
+        t[i] = d;
+        i += 1;
+    }
+    t
+}
+
+static DV: [Dv; 128] = dv_table();
+
+/// What the scan loop needs of [`DV`], in 8 bytes.
+#[derive(Clone, Copy)]
+#[repr(C, align(8))]
+struct Hot {
+    next: u16,
+    mask: u16,
+    want: u16,
+    kind: u8,
+}
+
+const fn hot_table() -> [Hot; 128] {
+    let mut t = [Hot {
+        next: 0,
+        mask: 0,
+        want: 0,
+        kind: 0,
+    }; 128];
+    let mut i = 0;
+    while i < 128 {
+        let d = DV[i];
+        t[i] = Hot {
+            next: d.next,
+            mask: d.mask,
+            want: d.want,
+            kind: d.kind,
+        };
+        i += 1;
+    }
+    t
+}
+
+static HOT: [Hot; 128] = hot_table();
+
+/// ASCII: the state after the byte, or `SLOW` when it needs a closer look.
+const SLOW: u16 = 0xFFFF;
+
+const fn ascii_table(matching: bool) -> [u16; 128] {
+    let mut t = [0u16; 128];
+    let mut i = 0;
+    while i < 128 {
+        let x = i as u8;
+        t[i] = if x.is_ascii_lowercase() {
+            Q_BASE
+        } else if x.is_ascii_uppercase() {
+            if matching {
+                SLOW
+            } else {
+                Q_BASE
+            }
+        } else if x < 0x20 || x == 0x7F || x == b' ' || x == b'|' || (x == b'\'' && matching) {
+            SLOW
+        } else {
+            0
+        };
+        i += 1;
+    }
+    t
+}
+
+static ASCII_CANONICAL: [u16; 128] = ascii_table(false);
+static ASCII_MATCH: [u16; 128] = ascii_table(true);
+
+const NUKTA_UTF8: [u8; 3] = [0xE0, 0xA4, 0xBC];
+const VIRAMA_UTF8: [u8; 3] = [0xE0, 0xA5, 0x8D];
+const DANDA_UTF8: [u8; 3] = [0xE0, 0xA5, 0xA4];
+const ANUSVARA_UTF8: [u8; 3] = [0xE0, 0xA4, 0x82];
+
+#[inline(always)]
+fn dev_utf8(cp: u32) -> [u8; 3] {
+    [0xE0, 0xA4 | ((cp >> 6) & 1) as u8, 0x80 | (cp & 0x3F) as u8]
+}
+
+/// The Devanagari block index of the character at `i`, if it is one.
+#[inline(always)]
+fn dev_at(b: &[u8], i: usize) -> Option<usize> {
+    match b.get(i..i + 3) {
+        Some(&[0xE0, y, z]) if y & 0xFE == 0xA4 => {
+            Some((((y & 1) as usize) << 6) | (z & 0x3F) as usize)
+        }
+        _ => None,
+    }
+}
+
+/// The character at byte `i` of `s` (a character boundary) and its width.
+#[inline]
+fn char_at(s: &str, i: usize) -> (char, usize) {
+    match s.get(i..).and_then(|t| t.chars().next()) {
+        Some(c) => (c, c.len_utf8()),
+        None => ('\u{FFFD}', 1),
+    }
+}
+
+/// True for ASCII horizontal white space (tab, VT, FF, the information separators, space).
+#[inline(always)]
+fn is_ascii_hspace(x: u8) -> bool {
+    matches!(x, b' ' | b'\t' | 0x0B | 0x0C | 0x1C..=0x1F)
+}
+
+/// Whether the character at byte `j` is one the full stages remove before
+/// they look (an invisible character or a joiner).
+#[inline]
+fn removed_at(line: &str, j: usize) -> bool {
+    match line.as_bytes().get(j) {
+        None => false,
+        Some(&x) if x < 0x80 => {
+            (x < 0x20 && !is_ascii_hspace(x) && x != b'\n' && x != b'\r') || x == 0x7F
+        }
+        Some(_) => {
+            let (c, _) = char_at(line, j);
+            is_invisible(c) || c == ZWJ || c == ZWNJ
+        }
+    }
+}
+
+/// Writes the output: bytes of the line from `from` on are copied only when
+/// something changes (or at the end), in one piece.
+struct W<'a, 'o, const TRACK: bool> {
+    b: &'a [u8],
+    out: &'o mut Output,
+    base: u32,
+    from: usize,
+    from_ci: u32,
+}
+
+impl<const TRACK: bool> W<'_, '_, TRACK> {
+    /// Copy the pending run up to byte `i` (character `ci`), which starts the next one.
+    #[inline(always)]
+    fn flush(&mut self, i: usize, ci: u32) {
+        if i > self.from {
+            if let Some(run) = self.b.get(self.from..i) {
+                // SAFETY: `from` and `i` are character boundaries of a `str`.
+                unsafe { self.out.text.as_mut_vec().extend_from_slice(run) };
+            }
+            if TRACK {
+                let (s, e) = (self.base + self.from_ci, self.base + ci);
+                self.out.starts.extend(s..e);
+                self.out.ends.extend(s + 1..e + 1);
+            }
+            self.from = i;
+            self.from_ci = ci;
+        }
+    }
+
+    /// Copy the pending run, write `bytes` (one character's UTF-8) for input
+    /// characters `s..e`, and go on copying from byte `next` (character `next_ci`).
+    #[inline(always)]
+    #[allow(clippy::too_many_arguments)]
+    fn replace(
+        &mut self,
+        i: usize,
+        ci: u32,
+        bytes: &[u8],
+        s: u32,
+        e: u32,
+        next: usize,
+        next_ci: u32,
+    ) {
+        self.flush(i, ci);
+        // SAFETY: `bytes` is the UTF-8 of one character.
+        unsafe { self.out.text.as_mut_vec().extend_from_slice(bytes) };
+        if TRACK {
+            self.out.starts.push(self.base + s);
+            self.out.ends.push(self.base + e);
+        }
+        self.from = next;
+        self.from_ci = next_ci;
+    }
+
+    /// Copy the pending run and drop what is between `i` and `next`.
+    #[inline(always)]
+    fn drop_to(&mut self, i: usize, ci: u32, next: usize, next_ci: u32) {
+        self.flush(i, ci);
+        self.from = next;
+        self.from_ci = next_ci;
+    }
+}
+
+/// Normalize one line (without its `\n`; `newline` tells whether it had one)
+/// that starts at input code point `base`, appending to `out`. Returns the
+/// line's length in code points, or `None` (with `out` as it was) when the
+/// line needs the full stages. `MATCH` selects the match key, else the
+/// canonical form; `opts.fix_mojibake` and `opts.form` are not looked at.
+pub(super) fn fix_line<const TRACK: bool, const MATCH: bool>(
+    line: &str,
+    newline: bool,
+    base: u32,
+    opts: &Options,
+    out: &mut Output,
+) -> Option<u32> {
+    let mark = (out.text.len(), out.starts.len());
+    let r = pass::<TRACK, MATCH>(line, newline, base, opts, out);
+    if r.is_none() {
+        out.text.truncate(mark.0);
+        out.starts.truncate(mark.1);
+        out.ends.truncate(mark.1);
+    }
+    r
+}
+
+/// Go over characters that need nothing but a state update (and stay as
+/// they are): ASCII the table passes, one space between two characters,
+/// Devanagari characters that pass their check and need no attention.
+/// Returns at the first other character (or the end).
+#[inline(always)]
+fn scan(
+    b: &[u8],
+    mut i: usize,
+    mut ci: u32,
+    mut prev: u16,
+    atab: &[u16; 128],
+    attention: u8,
+) -> (usize, u32, u16) {
+    let len = b.len();
+    while i < len {
+        let x = b[i];
+        if x < 0x80 {
+            let q = atab[x as usize];
+            if q == SLOW {
+                if x == b' '
+                    && prev & Q_START == 0
+                    && matches!(b.get(i + 1), Some(&(0x21..=0x7E | 0xE0)))
+                {
+                    // One space between two characters: kept as it is.
+                    prev &= Q_DL | Q_ZWJ;
+                    i += 1;
+                    ci += 1;
+                    continue;
+                }
+                break;
+            }
+            prev = q;
+            i += 1;
+            ci += 1;
+            continue;
+        }
+        if x != 0xE0 || i + 2 >= len {
+            break;
+        }
+        let y = b[i + 1];
+        if y & 0xFE != 0xA4 {
+            break;
+        }
+        let d = &HOT[(((y & 1) as usize) << 6) | (b[i + 2] & 0x3F) as usize];
+        if prev & d.mask != d.want || d.kind & attention != 0 {
+            break;
+        }
+        prev = d.next;
+        i += 3;
+        ci += 1;
+    }
+    (i, ci, prev)
+}
+
+#[inline(always)]
+fn pass<const TRACK: bool, const MATCH: bool>(
+    line: &str,
+    newline: bool,
+    base: u32,
+    opts: &Options,
+    out: &mut Output,
+) -> Option<u32> {
+    let b = line.as_bytes();
+    let len = b.len();
+    let atab = if MATCH {
+        &ASCII_MATCH
+    } else {
+        &ASCII_CANONICAL
+    };
+    let long = MATCH && opts.fold_vowel_length;
+    let attention = K_PRE
+        | K_BAIL
+        | if MATCH {
+            K_NASAL | if long { K_MFOLD_LONG } else { K_MFOLD }
+        } else if opts.ascii_digits {
+            K_DIGIT
+        } else {
+            0
+        };
+    let mut w = W::<TRACK> {
+        b,
+        out,
+        base,
+        from: 0,
+        from_ci: 0,
+    };
+    let (mut i, mut ci, mut prev) = (0usize, 0u32, Q_START);
+    let mut cr_end = false;
+    loop {
+        (i, ci, prev) = scan(b, i, ci, prev, atab, attention);
+        if i >= len {
+            break;
+        }
+        let x = b[i];
+        if x < 0x80 {
+            if is_ascii_hspace(x) {
+                let (j, cj, end) = space_run(&mut w, line, i, ci, &mut prev)?;
+                i = j;
+                ci = cj;
+                if end {
+                    cr_end = i < len;
+                    break;
+                }
+                continue;
+            }
+            match x {
+                b'|' => {
+                    if MATCH && prev & Q_ZWJ != 0 {
+                        return None; // the key drops the joiner: a second round may see a danda before
+                    }
+                    if prev & Q_DL != 0 && bar_ends_sentence(line, i + 1)? {
+                        if prev & Q_DANDA != 0 {
+                            return None; // ।। -> ॥
+                        }
+                        let danda: &[u8] = if MATCH { b"." } else { &DANDA_UTF8 };
+                        w.replace(i, ci, danda, ci, ci + 1, i + 1, ci + 1);
+                        prev = Q_DANDA | Q_DL;
+                    } else {
+                        prev = 0;
+                    }
+                }
+                b'\r' => {
+                    if i + 1 == len {
+                        cr_end = true;
+                        break;
+                    }
+                    return None; // a line break inside the line
+                }
+                b'A'..=b'Z' => {
+                    // only in the match key (else the table says Q_BASE)
+                    w.replace(i, ci, &[x + 32], ci, ci + 1, i + 1, ci + 1);
+                    prev = Q_BASE;
+                }
+                b'\'' => {
+                    // only in the match key
+                    w.replace(i, ci, b"\"", ci, ci + 1, i + 1, ci + 1);
+                    prev = 0;
+                }
+                b'\n' => return None, // not in a line
+                _ => {
+                    // C0 controls and DEL: removed (the state stays as it was)
+                    w.drop_to(i, ci, i + 1, ci + 1);
+                }
+            }
+            i += 1;
+            ci += 1;
+            continue;
+        }
+        if let Some(idx) = dev_at(b, i) {
+            let d = &DV[idx];
+            if d.want & Q_BASE != 0 && prev & Q_BASE == 0 {
+                // A mark with no base (at the start, after a space, a digit,
+                // punctuation): removed, the state stays as it was.
+                if i > 0 && b[i - 1] == b' ' && w.from < i {
+                    // Right after a space the scan kept: the space and the
+                    // mark are one run of space, with what follows.
+                    let (j, cj, end) = space_run(&mut w, line, i - 1, ci - 1, &mut prev)?;
+                    i = j;
+                    ci = cj;
+                    if end {
+                        cr_end = i < len;
+                        break;
+                    }
+                    continue;
+                }
+                w.drop_to(i, ci, i + 3, ci + 1);
+                i += 3;
+                ci += 1;
+                continue;
+            }
+            if prev & d.mask != d.want || d.kind & K_BAIL != 0 {
+                // a vowel letter written as a sequence, a nukta out of place,
+                // ।।, a stress mark
+                return None;
+            }
+            if MATCH && d.kind & K_NASAL != 0 && prev & Q_LM != 0 {
+                match nasal_rule(line, i, d) {
+                    Nasal::Fold(j, k) => {
+                        w.replace(i, ci, &ANUSVARA_UTF8, ci, ci + k, j, ci + k);
+                        prev = DV[0x4D].next;
+                        i = j;
+                        ci += k;
+                        continue;
+                    }
+                    Nasal::Bail => return None,
+                    Nasal::No => {}
+                }
+            }
+            if MATCH {
+                let f = if long { d.fold_long } else { d.fold } as u32;
+                if f == 0 {
+                    w.drop_to(i, ci, i + 3, ci + 1);
+                } else if f < 0x80 {
+                    w.replace(i, ci, &[f as u8], ci, ci + 1, i + 3, ci + 1);
+                } else if f != 0x0900 + idx as u32 {
+                    w.replace(i, ci, &dev_utf8(f), ci, ci + 1, i + 3, ci + 1);
+                }
+            } else if d.kind & K_PRE != 0 {
+                let cons = dev_utf8(decomposed_consonant(0x0900 + idx as u32));
+                w.replace(i, ci, &cons, ci, ci + 1, i + 3, ci + 1);
+                w.replace(i + 3, ci + 1, &NUKTA_UTF8, ci, ci + 1, i + 3, ci + 1);
+            } else if d.kind & K_DIGIT != 0 && opts.ascii_digits {
+                let digit = b'0' + (idx - 0x66) as u8;
+                w.replace(i, ci, &[digit], ci, ci + 1, i + 3, ci + 1);
+            }
+            prev = d.next;
+            i += 3;
+            ci += 1;
+            continue;
+        }
+        // Any other character.
+        let (c, width) = char_at(line, i);
+        if is_horizontal_space(c) {
+            let (j, cj, end) = space_run(&mut w, line, i, ci, &mut prev)?;
+            i = j;
+            ci = cj;
+            if end {
+                cr_end = i < len;
+                break;
+            }
+            continue;
+        }
+        if c == ZWJ || c == ZWNJ {
+            if prev & Q_VIRAMA != 0 {
+                // kept after a virama (the match key drops it, seeing through it)
+                if MATCH {
+                    w.drop_to(i, ci, i + width, ci + 1);
+                }
+                prev = Q_ZWJ | (prev & Q_LM);
+            } else {
+                w.drop_to(i, ci, i + width, ci + 1);
+            }
+        } else if is_invisible(c) {
+            w.drop_to(i, ci, i + width, ci + 1);
+        } else {
+            if is_line_break(c) || super::fast::needs_nfc(None, c) {
+                return None;
+            }
+            if opts.ascii_punctuation && ascii_punctuation(c).is_some() {
+                return None;
+            }
+            if MATCH && is_latin_foldable(c) {
+                return None; // non-ASCII case folding may need NFC again
+            }
+            if MATCH && is_quote(c) {
+                if !is_non_base(c) {
+                    // a fullwidth quote: a base for a mark here, but the
+                    // key's `"` is not (a second round would drop the mark)
+                    return None;
+                }
+                w.replace(i, ci, b"\"", ci, ci + 1, i + width, ci + 1);
+                prev = 0;
+            } else {
+                prev = if is_non_base(c) { 0 } else { Q_BASE | Q_OTHER };
+            }
+        }
+        i += width;
+        ci += 1;
+    }
+    // The end of the line: `i` is the length, or the position of a final `\r`.
+    w.flush(i, ci);
+    let n_line = if cr_end {
+        let nl_end = ci + 1 + newline as u32;
+        w.replace(i, ci, b"\n", ci, nl_end, len, ci + 1);
+        ci + 1
+    } else {
+        if newline {
+            w.replace(i, ci, b"\n", ci, ci + 1, len, ci);
+        }
+        ci
+    };
+    Some(n_line)
+}
+
+/// A run of horizontal white space (and of characters the full stages remove
+/// before they look) starting at byte `i`: dropped at the start and the end of
+/// the line, else written as one space covering the spaces of the run.
+/// Returns where the run ends (byte, code point) and whether that is the end
+/// of the line (its end, or a final `\r`).
+#[inline(never)]
+fn space_run<const TRACK: bool>(
+    w: &mut W<'_, '_, TRACK>,
+    line: &str,
+    i: usize,
+    ci: u32,
+    prev: &mut u16,
+) -> Option<(usize, u32, bool)> {
+    let b = line.as_bytes();
+    let len = b.len();
+    let (mut j, mut cj) = (i, ci);
+    let mut sp_end = ci;
+    while j < len {
+        let x = b[j];
+        if x < 0x80 {
+            if is_ascii_hspace(x) {
+                j += 1;
+                cj += 1;
+                sp_end = cj;
+                continue;
+            }
+            if x < 0x20 && !matches!(x, b'\n' | b'\r') || x == 0x7F {
+                j += 1; // an invisible control
+                cj += 1;
+                continue;
+            }
+            break;
+        }
+        if x == 0xE0 {
+            // U+0800..U+0FFF: no spaces, nothing removed but a Devanagari
+            // mark after a space, which has no base (a stray mark)
+            match dev_at(b, j) {
+                Some(idx) if DV[idx].want & Q_BASE != 0 => {
+                    j += 3;
+                    cj += 1;
+                    continue;
+                }
+                _ => break,
+            }
+        }
+        let (c, width) = char_at(line, j);
+        if is_horizontal_space(c) {
+            j += width;
+            cj += 1;
+            sp_end = cj;
+        } else if is_invisible(c) || c == ZWJ || c == ZWNJ {
+            // removed (a joiner after a space is never after a virama)
+            j += width;
+            cj += 1;
+        } else {
+            break;
+        }
+    }
+    let at_end = j == len || (b[j] == b'\r' && j + 1 == len);
+    if *prev & Q_START != 0 || at_end {
+        w.drop_to(i, ci, j, cj);
+        return Some((j, cj, at_end));
+    }
+    if b[j] == b'\r' || b[j] == b'\n' {
+        return None;
+    }
+    if !(j == i + 1 && b[i] == b' ') {
+        w.replace(i, ci, b" ", ci, sp_end, j, cj);
+    }
+    *prev &= Q_DL | Q_ZWJ;
+    Some((j, cj, false))
+}
+
+/// Whether a `|` (followed by byte `j`) ends a Devanagari sentence, looking at
+/// what follows it: after any spaces, the end of the line, another bar or
+/// danda, or a Devanagari letter or mark. `None` when a character the full
+/// stages might remove is in the way.
+fn bar_ends_sentence(line: &str, mut j: usize) -> Option<bool> {
+    let b = line.as_bytes();
+    while j < b.len() {
+        let x = b[j];
+        if x < 0x80 {
+            if is_ascii_hspace(x) {
+                j += 1;
+                continue;
+            }
+            if x == b'\r' || x == b'|' {
+                return Some(true);
+            }
+            if x < 0x20 || x == 0x7F {
+                return None;
+            }
+            return Some(false);
+        }
+        if let Some(idx) = dev_at(b, j) {
+            return Some(idx == 0x64 || DV[idx].kind & K_LM != 0);
+        }
+        let (c, width) = char_at(line, j);
+        if is_horizontal_space(c) {
+            j += width;
+            continue;
+        }
+        if is_invisible(c) || c == ZWJ || c == ZWNJ || is_line_break(c) {
+            return None;
+        }
+        return Some(false);
+    }
+    Some(true)
+}
+
+enum Nasal {
+    /// Fold: the nasal (and a nukta) and the virama become an anusvara;
+    /// byte after the virama, code points covered.
+    Fold(usize, u32),
+    No,
+    Bail,
+}
+
+/// Match key: nasal consonant (+ nukta) + virama (+ joiners) + a consonant of
+/// the nasal's class -> anusvara (the caller checked that a letter or mark is
+/// before it).
+#[inline(never)]
+fn nasal_rule(line: &str, i: usize, d: &Dv) -> Nasal {
+    let b = line.as_bytes();
+    let mut j = i + 3;
+    let mut k = 1;
+    if let Some(next) = dev_at(b, j) {
+        if next != 0x3C && next != 0x4D {
+            return Nasal::No; // the usual case: a vowel sign or a letter
+        }
+    }
+    if d.next & Q_PLAIN != 0 && b.get(j..j + 3) == Some(&NUKTA_UTF8[..]) {
+        j += 3;
+        k += 1;
+    }
+    if b.get(j..j + 3) != Some(&VIRAMA_UTF8[..]) {
+        return if removed_at(line, j) {
+            Nasal::Bail
+        } else {
+            Nasal::No
+        };
+    }
+    j += 3;
+    k += 1;
+    let after_virama = j;
+    let mut t = j;
+    while matches!(b.get(t..t + 3), Some(&[0xE2, 0x80, 0x8C | 0x8D])) {
+        t += 3;
+    }
+    match dev_at(b, t) {
+        Some(idx) if DV[idx].stop == d.nasal => Nasal::Fold(after_virama, k),
+        Some(_) => Nasal::No,
+        None if removed_at(line, t) => Nasal::Bail,
+        None => Nasal::No,
+    }
+}
