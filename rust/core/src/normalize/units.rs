@@ -40,6 +40,7 @@ pub fn normalize_ucs2(src: &[u16], opts: &Options) -> Ucs2Outcome {
     let mut out: Option<Vec<u16>> = None;
     let mut copied = 0usize; // src[..copied] is already in `out`
     let mut scratch = String::new();
+    let mut line_out: Vec<u16> = Vec::new();
     let mut pos = 0usize;
     let n = src.len();
     while pos < n {
@@ -63,12 +64,13 @@ pub fn normalize_ucs2(src: &[u16], opts: &Options) -> Ucs2Outcome {
                     return Ucs2Outcome::Unsupported;
                 }
                 let norm = normalize(&scratch, opts);
-                if !same_text(&norm, chunk) {
+                if !to_ucs2(&norm, &mut line_out) {
+                    return Ucs2Outcome::Unsupported;
+                }
+                if line_out != chunk {
                     let o = out.get_or_insert_with(|| Vec::with_capacity(n));
                     o.extend_from_slice(&src[copied..pos]);
-                    if !push_utf16_bmp(&norm, o) {
-                        return Ucs2Outcome::Unsupported;
-                    }
+                    o.extend_from_slice(&line_out);
                     copied = chunk_end;
                 }
             }
@@ -90,12 +92,12 @@ fn whole_text(src: &[u16], opts: &Options) -> Ucs2Outcome {
         return Ucs2Outcome::Unsupported;
     }
     let norm = normalize(&text, opts);
-    if same_text(&norm, src) {
-        return Ucs2Outcome::Unchanged;
-    }
-    let mut out = Vec::with_capacity(src.len());
-    if !push_utf16_bmp(&norm, &mut out) {
+    let mut out = Vec::new();
+    if !to_ucs2(&norm, &mut out) {
         return Ucs2Outcome::Unsupported;
+    }
+    if out == src {
+        return Ucs2Outcome::Unchanged;
     }
     Ucs2Outcome::Changed(out)
 }
@@ -354,41 +356,61 @@ fn nfc_line_state(rest: &[u16]) -> (Line, usize) {
     (Line::Clean, rest.len())
 }
 
-/// Append the UTF-8 of `units` to `out` (cleared first); false at a surrogate.
+/// Put the UTF-8 of `units` in `out` (cleared first); false at a surrogate.
 fn to_utf8(units: &[u16], out: &mut String) -> bool {
-    out.clear();
-    out.reserve(units.len() * 3);
+    let mut v = std::mem::take(out).into_bytes();
+    v.clear();
+    v.reserve(units.len() * 3);
     for &u in units {
-        match char::from_u32(u as u32) {
-            Some(c) => out.push(c),
-            None => return false,
+        if u < 0x80 {
+            v.push(u as u8);
+        } else if u < 0x800 {
+            v.extend_from_slice(&[0xC0 | (u >> 6) as u8, 0x80 | (u & 0x3F) as u8]);
+        } else if (0xD800..0xE000).contains(&u) {
+            v.clear();
+            // SAFETY: empty.
+            *out = unsafe { String::from_utf8_unchecked(v) };
+            return false;
+        } else {
+            v.extend_from_slice(&[
+                0xE0 | (u >> 12) as u8,
+                0x80 | ((u >> 6) & 0x3F) as u8,
+                0x80 | (u & 0x3F) as u8,
+            ]);
         }
     }
+    // SAFETY: each unit was written as the UTF-8 encoding of its code point,
+    // which is a scalar value (surrogates were rejected above).
+    *out = unsafe { String::from_utf8_unchecked(v) };
     true
 }
 
-/// Append `s` as UCS-2 code units; false if a code point is beyond the BMP.
-fn push_utf16_bmp(s: &str, out: &mut Vec<u16>) -> bool {
-    for c in s.chars() {
-        let cp = c as u32;
-        if cp > 0xFFFF {
+/// Put `s` as UCS-2 code units in `out` (cleared first); false if a code
+/// point is beyond the BMP.
+fn to_ucs2(s: &str, out: &mut Vec<u16>) -> bool {
+    out.clear();
+    out.reserve(s.len());
+    let b = s.as_bytes();
+    let mut i = 0;
+    // `s` is valid UTF-8, so every sequence is complete and in bounds.
+    while i < b.len() {
+        let x = b[i] as u16;
+        if x < 0x80 {
+            out.push(x);
+            i += 1;
+        } else if x < 0xE0 {
+            out.push(((x & 0x1F) << 6) | (b[i + 1] as u16 & 0x3F));
+            i += 2;
+        } else if x < 0xF0 {
+            out.push(
+                ((x & 0x0F) << 12) | ((b[i + 1] as u16 & 0x3F) << 6) | (b[i + 2] as u16 & 0x3F),
+            );
+            i += 3;
+        } else {
             return false;
         }
-        out.push(cp as u16);
     }
     true
-}
-
-/// Whether `s` and the code units `units` are the same text.
-fn same_text(s: &str, units: &[u16]) -> bool {
-    let mut it = units.iter();
-    for c in s.chars() {
-        match it.next() {
-            Some(&u) if u as u32 == c as u32 => {}
-            _ => return false,
-        }
-    }
-    it.next().is_none()
 }
 
 #[cfg(test)]
