@@ -189,6 +189,233 @@ fn token_set_arg(obj: &Bound<'_, PyAny>, what: &str) -> PyResult<TokenSet> {
     Ok(TokenSet { text, ranges })
 }
 
+// ------------------------------------------------------------------ texts without copies
+
+/// A batch of Python `str` read without copying where possible, so that the
+/// only work done with the GIL held is a type check per item.
+///
+/// Where the interpreter's `str` layout is known (CPython 3.9-3.13, not the
+/// limited API, not free-threaded), each item is looked at directly (PEP 393):
+/// an ASCII string's data and a cached UTF-8 form (left by an earlier
+/// `str.encode`-like call) are borrowed as they are; other strings are
+/// converted to UTF-8 later, in the worker threads, without the GIL. A lone
+/// surrogate is found while holding the GIL and reported exactly as
+/// `text_arg` reports it. Elsewhere the texts are copied with `texts_arg`.
+mod pytexts {
+    use super::*;
+
+    #[derive(Clone, Copy)]
+    enum Raw {
+        /// Valid UTF-8 (ASCII data or CPython's cached UTF-8).
+        Utf8(*const u8, usize),
+        Latin1(*const u8, usize),
+        Ucs2(*const u16, usize),
+        Ucs4(*const u32, usize),
+        /// Copied (`owned[i]`): the layout is not one read directly.
+        Owned(usize),
+    }
+
+    /// Views of `str` objects kept alive by `_keep`.
+    pub struct Texts<'py> {
+        _keep: Vec<Bound<'py, PyAny>>,
+        raw: Vec<Raw>,
+        owned: Vec<String>,
+    }
+
+    // SAFETY: the pointers point into immutable `str` objects that `_keep`
+    // holds references to for the whole life of `Texts`; nothing writes them.
+    unsafe impl Send for Texts<'_> {}
+    unsafe impl Sync for Texts<'_> {}
+
+    /// Reusable per-thread buffer for converted texts.
+    pub type Buf = String;
+
+    impl Texts<'_> {
+        pub fn len(&self) -> usize {
+            self.raw.len()
+        }
+
+        /// Text `i` as UTF-8, converted into `buf` if needed.
+        pub fn get<'a>(&'a self, i: usize, buf: &'a mut Buf) -> &'a str {
+            // SAFETY: see `unsafe impl Send`: the data outlives `self`, the
+            // lengths are the objects' own, UTF-8 data was produced by CPython.
+            unsafe {
+                match self.raw[i] {
+                    Raw::Owned(j) => &self.owned[j],
+                    Raw::Utf8(p, n) => {
+                        std::str::from_utf8_unchecked(std::slice::from_raw_parts(p, n))
+                    }
+                    Raw::Latin1(p, n) => {
+                        to_utf8(std::slice::from_raw_parts(p, n), buf);
+                        buf
+                    }
+                    Raw::Ucs2(p, n) => {
+                        to_utf8(std::slice::from_raw_parts(p, n), buf);
+                        buf
+                    }
+                    Raw::Ucs4(p, n) => {
+                        buf.clear();
+                        buf.reserve(n * 4);
+                        for &u in std::slice::from_raw_parts(p, n) {
+                            buf.push(char::from_u32(u).unwrap_or('\u{FFFD}'));
+                        }
+                        buf
+                    }
+                }
+            }
+        }
+    }
+
+    impl core::cluster::TextSource for Texts<'_> {
+        fn len(&self) -> usize {
+            self.raw.len()
+        }
+        fn text<'a>(&'a self, i: usize, buf: &'a mut String) -> &'a str {
+            self.get(i, buf)
+        }
+    }
+
+    /// UTF-8 of Latin-1 or UCS-2 code units without surrogates (checked when
+    /// the text was taken), into `buf`: branch-free, 4 bytes stored per unit.
+    fn to_utf8<U: Copy + Into<u32>>(src: &[U], buf: &mut String) {
+        let mut v = std::mem::take(buf).into_bytes();
+        v.clear();
+        v.reserve(src.len() * 3 + 4);
+        let base = v.as_mut_ptr();
+        let mut j = 0usize;
+        for &u in src {
+            let u: u32 = u.into();
+            let (word, len) = if u < 0x80 {
+                (u, 1)
+            } else if u < 0x800 {
+                (0xC0 | (u >> 6) | ((0x80 | (u & 0x3F)) << 8), 2)
+            } else {
+                let w = 0xE0 | (u >> 12) | ((0x80 | ((u >> 6) & 0x3F)) << 8);
+                (w | ((0x80 | (u & 0x3F)) << 16), 3)
+            };
+            // SAFETY: `j + 4 <= 3 * src.len() + 4 <= capacity`.
+            unsafe {
+                base.add(j)
+                    .cast::<[u8; 4]>()
+                    .write_unaligned(word.to_le_bytes())
+            };
+            j += len;
+        }
+        // SAFETY: bytes `..j` are initialized; each unit below 0x10000 that is
+        // not a surrogate was encoded as UTF-8, so the bytes are valid UTF-8.
+        unsafe {
+            v.set_len(j);
+            *buf = String::from_utf8_unchecked(v);
+        }
+    }
+
+    #[cfg(not(any(PyPy, GraalPy, Py_LIMITED_API, Py_GIL_DISABLED, Py_3_14)))]
+    fn raw_of(obj: &Bound<'_, PyString>) -> Option<Raw> {
+        use pyo3::ffi;
+        let op = obj.as_ptr();
+        // SAFETY: `op` is a live `str` (checked by the cast); the fields read
+        // are those of CPython's public `cpython/unicodeobject.h` layout.
+        unsafe {
+            let ascii = op as *mut ffi::PyASCIIObject;
+            #[cfg(not(Py_3_12))]
+            if (*ascii).ready() == 0 {
+                return None;
+            }
+            let n = ffi::PyUnicode_GET_LENGTH(op) as usize;
+            let data = ffi::PyUnicode_DATA(op);
+            if (*ascii).ascii() != 0 {
+                return Some(Raw::Utf8(data as *const u8, n));
+            }
+            let compact = op as *mut ffi::PyCompactUnicodeObject;
+            let utf8 = (*compact).utf8;
+            if !utf8.is_null() {
+                return Some(Raw::Utf8(
+                    utf8 as *const u8,
+                    (*compact).utf8_length as usize,
+                ));
+            }
+            match ffi::PyUnicode_KIND(op) {
+                ffi::PyUnicode_1BYTE_KIND => Some(Raw::Latin1(data as *const u8, n)),
+                ffi::PyUnicode_2BYTE_KIND => {
+                    let s = std::slice::from_raw_parts(data as *const u16, n);
+                    if s.iter().fold(false, |a, &u| a | (u & 0xF800 == 0xD800)) {
+                        return None; // lone surrogate: let text_arg report it
+                    }
+                    Some(Raw::Ucs2(data as *const u16, n))
+                }
+                ffi::PyUnicode_4BYTE_KIND => {
+                    let s = std::slice::from_raw_parts(data as *const u32, n);
+                    if s.iter()
+                        .fold(false, |a, &u| a | (u & 0xFFFF_F800 == 0xD800))
+                    {
+                        return None;
+                    }
+                    Some(Raw::Ucs4(data as *const u32, n))
+                }
+                _ => None,
+            }
+        }
+    }
+
+    /// The texts of an iterable of `str`; errors exactly as `texts_arg`
+    /// (strict surrogates), naming the item (`texts[3]`).
+    #[cfg(not(any(PyPy, GraalPy, Py_LIMITED_API, Py_GIL_DISABLED, Py_3_14)))]
+    pub fn texts<'py>(obj: &Bound<'py, PyAny>, what: &str) -> PyResult<Texts<'py>> {
+        if obj.is_instance_of::<PyString>() {
+            return Err(PyTypeError::new_err(format!(
+                "{what} must be an iterable of str, not a single str"
+            )));
+        }
+        let iter = obj.try_iter().map_err(|_| {
+            PyTypeError::new_err(format!(
+                "{what} must be an iterable of str, not {}",
+                type_name(obj)
+            ))
+        })?;
+        let mut keep = Vec::new();
+        let mut raw = Vec::new();
+        let mut owned = Vec::new();
+        for (i, item) in iter.enumerate() {
+            let item = item?;
+            let r = match item.cast::<PyString>() {
+                Ok(s) => raw_of(s),
+                Err(_) => None,
+            };
+            match r {
+                Some(r) => {
+                    raw.push(r);
+                    keep.push(item);
+                }
+                None => {
+                    // Not a str, a lone surrogate, or an unusual layout: the
+                    // safe path either reports the error or copies the text.
+                    owned.push(text_arg(
+                        &item,
+                        &format!("{what}[{i}]"),
+                        OnSurrogate::Strict,
+                    )?);
+                    raw.push(Raw::Owned(owned.len() - 1));
+                }
+            }
+        }
+        Ok(Texts {
+            _keep: keep,
+            raw,
+            owned,
+        })
+    }
+
+    #[cfg(any(PyPy, GraalPy, Py_LIMITED_API, Py_GIL_DISABLED, Py_3_14))]
+    pub fn texts<'py>(obj: &Bound<'py, PyAny>, what: &str) -> PyResult<Texts<'py>> {
+        let owned = texts_arg(obj, what, OnSurrogate::Strict)?;
+        Ok(Texts {
+            _keep: Vec::new(),
+            raw: (0..owned.len()).map(Raw::Owned).collect(),
+            owned,
+        })
+    }
+}
+
 // ------------------------------------------------------------------ MinHasher
 
 /// MinHash signatures computed in Rust from raw text.
@@ -355,25 +582,28 @@ impl PyMinHasher {
         py: Python<'py>,
         texts: &Bound<'_, PyAny>,
     ) -> PyResult<Bound<'py, PyAny>> {
-        let texts = texts_arg(texts, "texts", OnSurrogate::Strict)?;
+        let texts = pytexts::texts(texts, "texts")?;
         let k = self.inner.num_perm;
         let n = texts.len();
         let h = &self.inner;
+        let texts = &texts;
         if h.scheme.is_u32() {
             let v = py.detach(|| {
                 let mut out = vec![0u32; n * k];
-                out.par_chunks_mut(k)
-                    .zip(texts.par_iter())
-                    .for_each_init(Scratch::default, |s, (o, t)| h.signature_u32(t, s, o));
+                out.par_chunks_mut(k).enumerate().for_each_init(
+                    || (Scratch::default(), pytexts::Buf::new()),
+                    |(s, buf), (i, o)| h.signature_u32(texts.get(i, buf), s, o),
+                );
                 out
             });
             Ok(PyArray1::from_vec(py, v).reshape([n, k])?.into_any())
         } else {
             let v = py.detach(|| {
                 let mut out = vec![0u64; n * k];
-                out.par_chunks_mut(k)
-                    .zip(texts.par_iter())
-                    .for_each_init(Scratch::default, |s, (o, t)| h.signature_u64(t, s, o));
+                out.par_chunks_mut(k).enumerate().for_each_init(
+                    || (Scratch::default(), pytexts::Buf::new()),
+                    |(s, buf), (i, o)| h.signature_u64(texts.get(i, buf), s, o),
+                );
                 out
             });
             Ok(PyArray1::from_vec(py, v).reshape([n, k])?.into_any())
@@ -599,7 +829,7 @@ fn _near_duplicates(
     let seed = int_arg(seed, "seed", 0, u64::MAX as i128)? as u64;
     let unit = parse_unit(unit)?;
     let params = params_arg(params, num_perm)?;
-    let texts = texts_arg(texts, "texts", OnSurrogate::Strict)?;
+    let texts = pytexts::texts(texts, "texts")?;
     let o = NearDupOptions {
         threshold,
         num_perm,
@@ -609,7 +839,7 @@ fn _near_duplicates(
         params,
     };
     let r = py
-        .detach(|| core::near_duplicates(&texts, &o))
+        .detach(|| core::cluster::near_duplicates_in(&texts, &o))
         .map_err(to_py)?;
     Ok((r.pairs, r.clusters, r.params, r.candidates))
 }

@@ -135,6 +135,29 @@ pub fn check_options(o: &NearDupOptions) -> Result<()> {
     Ok(())
 }
 
+/// A batch of texts read by index from several threads (lets the Python
+/// bindings hand over texts without copying them).
+pub trait TextSource: Sync {
+    fn len(&self) -> usize;
+    fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+    /// Text `i`; `buf` is per-thread space the source may convert it into.
+    fn text<'a>(&'a self, i: usize, buf: &'a mut String) -> &'a str;
+}
+
+/// A slice of strings as a [`TextSource`].
+pub struct SliceSource<'s, S>(pub &'s [S]);
+
+impl<S: AsRef<str> + Sync> TextSource for SliceSource<'_, S> {
+    fn len(&self) -> usize {
+        self.0.len()
+    }
+    fn text<'a>(&'a self, i: usize, _buf: &'a mut String) -> &'a str {
+        self.0[i].as_ref()
+    }
+}
+
 /// Sketches of many texts: per text the shingle hashes (in text order; sorted
 /// and de-duplicated only for the texts that need verification) and the signature.
 pub struct Sketches {
@@ -145,20 +168,33 @@ pub struct Sketches {
 }
 
 pub fn sketch_all<S: AsRef<str> + Sync>(hasher: &MinHasher, texts: &[S]) -> Sketches {
+    sketch_source(hasher, &SliceSource(texts))
+}
+
+/// [`sketch_all`] over any [`TextSource`].
+pub fn sketch_source<T: TextSource + ?Sized>(hasher: &MinHasher, texts: &T) -> Sketches {
     let k = hasher.num_perm;
-    let mut sigs = vec![0u32; texts.len() * k];
-    let mut sets: Vec<Vec<u64>> = vec![Vec::new(); texts.len()];
+    let n = texts.len();
+    let mut sigs = vec![0u32; n * k];
+    let mut sets: Vec<Vec<u64>> = vec![Vec::new(); n];
     sigs.par_chunks_mut(k)
         .zip(sets.par_iter_mut())
-        .zip(texts.par_iter())
-        .for_each_init(Scratch::default, |s, ((sig, set), text)| {
-            *set = hasher.shingle_hashes(text.as_ref(), s);
-            s.xs32.clear();
-            s.xs32.extend(set.iter().map(|&h| (h >> 32) as u32));
-            let xs = std::mem::take(&mut s.xs32);
-            hasher.sign_values_u32(&xs, sig);
-            s.xs32 = xs;
-        });
+        .enumerate()
+        .with_min_len(8)
+        .for_each_init(
+            || (Scratch::default(), String::new()),
+            |(s, buf), (i, (sig, set))| {
+                let text = texts.text(i, buf);
+                let mut hs = std::mem::take(&mut s.xs64);
+                hs.clear();
+                hasher.for_each_shingle_hash(text, s, |h| hs.push(h));
+                s.xs32.clear();
+                s.xs32.extend(hs.iter().map(|&h| (h >> 32) as u32));
+                hasher.sign_values_u32(&s.xs32, sig);
+                *set = hs.as_slice().to_vec();
+                s.xs64 = hs;
+            },
+        );
     Sketches {
         sets,
         sigs,
@@ -223,6 +259,14 @@ pub fn near_duplicates<S: AsRef<str> + Sync>(
     texts: &[S],
     o: &NearDupOptions,
 ) -> Result<NearDupResult> {
+    near_duplicates_in(&SliceSource(texts), o)
+}
+
+/// [`near_duplicates`] over any [`TextSource`].
+pub fn near_duplicates_in<T: TextSource + ?Sized>(
+    texts: &T,
+    o: &NearDupOptions,
+) -> Result<NearDupResult> {
     check_options(o)?;
     if texts.len() > u32::MAX as usize - 1 {
         return Err(Error::InvalidArgument {
@@ -234,7 +278,7 @@ pub fn near_duplicates<S: AsRef<str> + Sync>(
     let (bands, rows) = o
         .params
         .unwrap_or_else(|| default_params(o.threshold, o.num_perm));
-    let sk = sketch_all(&hasher, texts);
+    let sk = sketch_source(&hasher, texts);
     let mut sk = sk;
     let cands = candidate_pairs(&sk, bands, rows);
     // Only texts in a candidate pair need their shingle set sorted for verification.
