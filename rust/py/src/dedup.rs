@@ -121,74 +121,6 @@ fn sig_arg<'py>(obj: &Bound<'py, PyAny>, what: &str) -> PyResult<Sig<'py>> {
     )))
 }
 
-/// A set of tokens converted with one UTF-8 encoding: the tokens are joined
-/// (in C, by `str.join`) and split again by their code point lengths, so no
-/// Python object is created per token. Errors name the token (`tokens[3]`).
-struct TokenSet {
-    text: String,
-    /// Byte range of each token in `text`.
-    ranges: Vec<(usize, usize)>,
-}
-
-impl TokenSet {
-    fn iter(&self) -> impl Iterator<Item = &[u8]> {
-        self.ranges
-            .iter()
-            .map(|&(s, e)| &self.text.as_bytes()[s..e])
-    }
-}
-
-fn token_set_arg(obj: &Bound<'_, PyAny>, what: &str) -> PyResult<TokenSet> {
-    let py = obj.py();
-    if obj.is_instance_of::<PyString>() {
-        return Err(PyTypeError::new_err(format!(
-            "{what} must be an iterable of str, not a single str"
-        )));
-    }
-    let iter = obj.try_iter().map_err(|_| {
-        PyTypeError::new_err(format!(
-            "{what} must be an iterable of str, not {}",
-            type_name(obj)
-        ))
-    })?;
-    let mut items = Vec::new();
-    let mut lens = Vec::new();
-    for (i, item) in iter.enumerate() {
-        let item = item?;
-        let s = item.cast::<PyString>().map_err(|_| {
-            PyTypeError::new_err(format!("{what}[{i}] must be str, not {}", type_name(&item)))
-        })?;
-        lens.push(s.len()?);
-        items.push(item);
-    }
-    let list = pyo3::types::PyList::new(py, &items)?;
-    let joined = PyString::new(py, "").call_method1("join", (list,))?;
-    let text = match text_arg(&joined, what, OnSurrogate::Strict) {
-        Ok(t) => t,
-        Err(e) => {
-            // Slow path only to name the offending token precisely.
-            for (i, item) in items.iter().enumerate() {
-                text_arg(item, &format!("{what}[{i}]"), OnSurrogate::Strict)?;
-            }
-            return Err(e);
-        }
-    };
-    let mut ranges = Vec::with_capacity(lens.len());
-    let mut chars = text
-        .char_indices()
-        .map(|(b, _)| b)
-        .chain(std::iter::once(text.len()));
-    let mut pos = chars.next().unwrap_or(0);
-    for l in lens {
-        let start = pos;
-        for _ in 0..l {
-            pos = chars.next().unwrap_or(text.len());
-        }
-        ranges.push((start, pos));
-    }
-    Ok(TokenSet { text, ranges })
-}
-
 // ------------------------------------------------------------------ texts without copies
 
 /// A batch of Python `str` read without copying where possible, so that the
@@ -285,14 +217,19 @@ mod pytexts {
         let mut j = 0usize;
         for &u in src {
             let u: u32 = u.into();
-            let (word, len) = if u < 0x80 {
-                (u, 1)
+            // All three forms computed, one selected: no branch to mispredict
+            // where ASCII spaces alternate with Devanagari words.
+            let last = (0x80 | (u & 0x3F)) << 8;
+            let w2 = 0xC0 | (u >> 6) | last;
+            let w3 = 0xE0 | (u >> 12) | ((0x80 | ((u >> 6) & 0x3F)) << 8) | (last << 8);
+            let word = if u < 0x80 {
+                u
             } else if u < 0x800 {
-                (0xC0 | (u >> 6) | ((0x80 | (u & 0x3F)) << 8), 2)
+                w2
             } else {
-                let w = 0xE0 | (u >> 12) | ((0x80 | ((u >> 6) & 0x3F)) << 8);
-                (w | ((0x80 | (u & 0x3F)) << 16), 3)
+                w3
             };
+            let len = 1 + (u >= 0x80) as usize + (u >= 0x800) as usize;
             // SAFETY: `j + 4 <= 3 * src.len() + 4 <= capacity`.
             unsafe {
                 base.add(j)
@@ -414,6 +351,44 @@ mod pytexts {
             owned,
         })
     }
+}
+
+/// Per-thread buffers of the token-set signatures.
+#[derive(Default)]
+struct TokenScratch {
+    buf: pytexts::Buf,
+    xs32: Vec<u32>,
+    xs64: Vec<u64>,
+}
+
+/// Signature of a set of tokens, each one element (u32 schemes).
+fn sign_token_set_u32(
+    h: &MinHasher,
+    t: &pytexts::Texts<'_>,
+    s: &mut TokenScratch,
+    out: &mut [u32],
+) {
+    s.xs32.clear();
+    for j in 0..t.len() {
+        let x = h.element_u32(t.get(j, &mut s.buf).as_bytes());
+        s.xs32.push(x);
+    }
+    h.sign_values_u32(&s.xs32, out);
+}
+
+/// Signature of a set of tokens, each one element (u64 schemes).
+fn sign_token_set_u64(
+    h: &MinHasher,
+    t: &pytexts::Texts<'_>,
+    s: &mut TokenScratch,
+    out: &mut [u64],
+) {
+    s.xs64.clear();
+    for j in 0..t.len() {
+        let x = h.element_u64(t.get(j, &mut s.buf).as_bytes());
+        s.xs64.push(x);
+    }
+    h.sign_values_u64(&s.xs64, out);
 }
 
 // ------------------------------------------------------------------ MinHasher
@@ -617,20 +592,21 @@ impl PyMinHasher {
         py: Python<'py>,
         tokens: &Bound<'_, PyAny>,
     ) -> PyResult<Bound<'py, PyAny>> {
-        let tokens = token_set_arg(tokens, "tokens")?;
+        let tokens = pytexts::texts(tokens, "tokens")?;
         let k = self.inner.num_perm;
         let h = &self.inner;
+        let tokens = &tokens;
         if h.scheme.is_u32() {
             let v = py.detach(|| {
                 let mut out = vec![0u32; k];
-                h.sign_elements_u32(tokens.iter(), &mut Vec::new(), &mut out);
+                sign_token_set_u32(h, tokens, &mut TokenScratch::default(), &mut out);
                 out
             });
             Ok(PyArray1::from_vec(py, v).into_any())
         } else {
             let v = py.detach(|| {
                 let mut out = vec![0u64; k];
-                h.sign_elements_u64(tokens.iter(), &mut Vec::new(), &mut out);
+                sign_token_set_u64(h, tokens, &mut TokenScratch::default(), &mut out);
                 out
             });
             Ok(PyArray1::from_vec(py, v).into_any())
@@ -663,18 +639,21 @@ impl PyMinHasher {
         let u32s = h.scheme.is_u32();
         let mut out32: Vec<u32> = Vec::new();
         let mut out64: Vec<u64> = Vec::new();
-        let mut sets: Vec<TokenSet> = Vec::with_capacity(CHUNK);
+        let mut sets: Vec<pytexts::Texts<'_>> = Vec::with_capacity(CHUNK);
         let mut n = 0usize;
-        let mut flush = |sets: &mut Vec<TokenSet>| {
+        let mut flush = |sets: &mut Vec<pytexts::Texts<'_>>| {
             let m = sets.len();
+            let sets_ref = &*sets;
             if u32s {
                 let start = out32.len();
                 out32.resize(start + m * k, 0);
                 let dst = &mut out32[start..];
                 py.detach(|| {
                     dst.par_chunks_mut(k)
-                        .zip(sets.par_iter())
-                        .for_each_init(Vec::new, |xs, (o, t)| h.sign_elements_u32(t.iter(), xs, o));
+                        .zip(sets_ref.par_iter())
+                        .for_each_init(TokenScratch::default, |s, (o, t)| {
+                            sign_token_set_u32(h, t, s, o)
+                        });
                 });
             } else {
                 let start = out64.len();
@@ -682,14 +661,17 @@ impl PyMinHasher {
                 let dst = &mut out64[start..];
                 py.detach(|| {
                     dst.par_chunks_mut(k)
-                        .zip(sets.par_iter())
-                        .for_each_init(Vec::new, |xs, (o, t)| h.sign_elements_u64(t.iter(), xs, o));
+                        .zip(sets_ref.par_iter())
+                        .for_each_init(TokenScratch::default, |s, (o, t)| {
+                            sign_token_set_u64(h, t, s, o)
+                        });
                 });
             }
             sets.clear();
         };
         for (i, item) in iter.enumerate() {
-            sets.push(token_set_arg(&item?, &format!("token_sets[{i}]"))?);
+            let item = item?;
+            sets.push(pytexts::texts(&item, &format!("token_sets[{i}]"))?);
             n += 1;
             if sets.len() == CHUNK {
                 flush(&mut sets);

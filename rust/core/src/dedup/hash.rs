@@ -115,18 +115,38 @@ pub fn combine(pieces: &[u64]) -> u64 {
 /// at every space, each hashed with [`hash64`], combined as in [`combine`].
 #[inline]
 pub fn element_hash(data: &[u8]) -> u64 {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const SPACES: u64 = 0x2020_2020_2020_2020;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
     let mut h = 0u64;
     let mut j = 0u64;
     let mut s = 0usize;
-    for (i, &b) in data.iter().enumerate() {
-        if b == b' ' {
-            h = h.wrapping_add(hash64_at(data, s, i).rotate_left(j as u32 & 63));
-            j += 1;
-            s = i + 1;
+    let mut piece = |e: usize, s: &mut usize| {
+        h = h.wrapping_add(hash64_at(data, *s, e).rotate_left(j as u32 & 63));
+        j += 1;
+        *s = e + 1;
+    };
+    // Spaces found 8 bytes at a time: the lowest flagged byte of
+    // `(v - ONES) & !v & HIGH` is always a true zero byte of `v`.
+    let mut i = 0usize;
+    while i + 8 <= data.len() {
+        let v = le64(data, i) ^ SPACES;
+        let m = v.wrapping_sub(ONES) & !v & HIGH;
+        if m == 0 {
+            i += 8;
+        } else {
+            let at = i + (m.trailing_zeros() / 8) as usize;
+            piece(at, &mut s);
+            i = at + 1;
         }
     }
-    h = h.wrapping_add(hash64_at(data, s, data.len()).rotate_left(j as u32 & 63));
-    mum(h ^ (j + 1), K2)
+    for (k, &c) in data.iter().enumerate().skip(i) {
+        if c == b' ' {
+            piece(k, &mut s);
+        }
+    }
+    piece(data.len(), &mut s);
+    mum(h ^ j, K2)
 }
 
 /// MurmurHash3 32-bit finalizer (datasketch `_fmix(hv, 32)`).
@@ -456,6 +476,8 @@ mod tests {
             " x",
             "असीम अरुण ने कहा",
             "a b c d e f",
+            &"ab cd  efghijklmnopq r stuvwxyz0123456789 ".repeat(3),
+            &"x ".repeat(70),
         ] {
             let pieces: Vec<u64> = text.split(' ').map(|p| hash64(p.as_bytes())).collect();
             assert_eq!(element_hash(text.as_bytes()), combine(&pieces), "{text:?}");

@@ -235,16 +235,18 @@ impl MinHasher {
         out
     }
 
+    /// The element value of `b` in a u32 scheme.
     #[inline]
-    fn element_u32(&self, b: &[u8]) -> u32 {
+    pub fn element_u32(&self, b: &[u8]) -> u32 {
         match self.scheme {
             Scheme::Asim => (element_hash(b) >> 32) as u32,
             _ => fmix32(sha1_hash32(b)),
         }
     }
 
+    /// The element value of `b` in a u64 scheme.
     #[inline]
-    fn element_u64(&self, b: &[u8]) -> u64 {
+    pub fn element_u64(&self, b: &[u8]) -> u64 {
         match self.scheme {
             Scheme::Affine64 => fmix64(sha1_hash64(b)),
             _ => sha1_hash32(b) as u64,
@@ -299,6 +301,11 @@ impl MinHasher {
     ) {
         xs.clear();
         xs.extend(elems.into_iter().map(|b| self.element_u64(b)));
+        self.sign_values_u64(xs, out);
+    }
+
+    /// Signature from pre-computed element values (u64 schemes).
+    pub fn sign_values_u64(&self, xs: &[u64], out: &mut [u64]) {
         out.fill(self.scheme.empty_value());
         if self.scheme == Scheme::Legacy {
             kernel::legacy(out, &self.a64, &self.b64, xs);

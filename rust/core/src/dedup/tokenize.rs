@@ -391,8 +391,8 @@ mod simd {
             odd[words - 1] &= (1u64 << (n % 64)) - 1;
         }
         // 2. Classify the odd code points exactly.
-        for w in 0..words {
-            let mut o = odd[w];
+        for (w, &ow) in odd.iter().enumerate() {
+            let mut o = ow;
             while o != 0 {
                 let q = w * 64 + o.trailing_zeros() as usize;
                 o &= o - 1;
