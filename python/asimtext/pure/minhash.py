@@ -116,7 +116,7 @@ def _mum(x: int, y: int) -> int:
 
 
 def hash64(data: bytes) -> int:
-    """asimhash64: the 64-bit shingle hash of the default scheme.
+    """asimhash64: the 64-bit hash of one piece (token) of a shingle in the default scheme.
 
     ``h = len ^ K0``; for each 16-byte block (the last one zero-padded), read as
     two little-endian words ``w0, w1``: ``h = mum(h ^ w0, w1 ^ K1)``; result

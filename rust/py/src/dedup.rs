@@ -217,19 +217,18 @@ mod pytexts {
         let mut j = 0usize;
         for &u in src {
             let u: u32 = u.into();
-            // All three forms computed, one selected: no branch to mispredict
-            // where ASCII spaces alternate with Devanagari words.
-            let last = (0x80 | (u & 0x3F)) << 8;
-            let w2 = 0xC0 | (u >> 6) | last;
-            let w3 = 0xE0 | (u >> 12) | ((0x80 | ((u >> 6) & 0x3F)) << 8) | (last << 8);
-            let word = if u < 0x80 {
-                u
-            } else if u < 0x800 {
-                w2
+            let (word, len) = if (0x80..0x800).contains(&u) {
+                // Two bytes: rare in Hindi and English text.
+                (0xC0 | (u >> 6) | ((0x80 | (u & 0x3F)) << 8), 2)
             } else {
-                w3
+                // ASCII or three bytes, selected without a branch: spaces and
+                // Devanagari letters alternate too often to predict.
+                let w3 = 0xE0 | (u >> 12) | ((0x80 | ((u >> 6) & 0x3F)) << 8);
+                let w3 = w3 | ((0x80 | (u & 0x3F)) << 16);
+                let ascii = (u < 0x80) as u32;
+                let m = 0u32.wrapping_sub(ascii);
+                (w3 ^ ((w3 ^ u) & m), 3 - 2 * ascii as usize)
             };
-            let len = 1 + (u >= 0x80) as usize + (u >= 0x800) as usize;
             // SAFETY: `j + 4 <= 3 * src.len() + 4 <= capacity`.
             unsafe {
                 base.add(j)
@@ -403,7 +402,7 @@ fn sign_token_set_u64(
 /// seeded permutations. A text shorter than ``ngram`` has one shingle (all of it);
 /// a text without tokens has none and gets the all-maximum "empty" signature.
 ///
-/// Default scheme: uint32 signatures (asimhash64 of each shingle, affine
+/// Default scheme: uint32 signatures (the asim element hash of each shingle, affine
 /// permutations mod 2**32). ``compat="datasketch"`` with ``scheme="affine32"``
 /// (default), ``"affine64"`` or ``"legacy"`` reproduces ``datasketch.MinHash``
 /// hash values exactly (``seed`` then must be below 2**32).

@@ -202,6 +202,40 @@ pub fn sketch_source<T: TextSource + ?Sized>(hasher: &MinHasher, texts: &T) -> S
     }
 }
 
+/// Sort `(hash, doc)` entries (the same order as `sort_unstable`): a
+/// counting sort on the top bits of the hash, then each small bucket sorted.
+/// Band hashes are uniform, so the buckets hold a few entries each.
+fn sort_keyed(v: &mut Vec<(u64, u32)>) {
+    let n = v.len();
+    if n < 2048 {
+        v.sort_unstable();
+        return;
+    }
+    let bits = (usize::BITS - (n / 4).leading_zeros()).min(20);
+    let shift = 64 - bits;
+    let mut start = vec![0u32; (1usize << bits) + 1];
+    for &(h, _) in v.iter() {
+        start[(h >> shift) as usize + 1] += 1;
+    }
+    for b in 1..start.len() {
+        start[b] += start[b - 1];
+    }
+    let mut out = vec![(0u64, 0u32); n];
+    let mut next = start.clone();
+    for &e in v.iter() {
+        let b = (e.0 >> shift) as usize;
+        out[next[b] as usize] = e;
+        next[b] += 1;
+    }
+    for w in start.windows(2) {
+        let bucket = &mut out[w[0] as usize..w[1] as usize];
+        if bucket.len() > 1 {
+            bucket.sort_unstable();
+        }
+    }
+    *v = out;
+}
+
 /// Candidate pairs `(i, j)`, `i < j`, sorted and unique: documents sharing at
 /// least one band bucket. Documents with empty sets are skipped.
 pub fn candidate_pairs(sk: &Sketches, bands: usize, rows: usize) -> Vec<(u32, u32)> {
@@ -227,7 +261,7 @@ pub fn candidate_pairs(sk: &Sketches, bands: usize, rows: usize) -> Vec<(u32, u3
                 .filter(|&d| !sk.sets[d].is_empty())
                 .map(|d| (bh[d * bands + band], d as u32))
                 .collect();
-            keyed.sort_unstable();
+            sort_keyed(&mut keyed);
             let mut out = Vec::new();
             let mut s = 0;
             while s < keyed.len() {
@@ -345,6 +379,31 @@ mod tests {
         assert_eq!(ij, vec![(0, 2), (0, 4), (2, 4)]);
         assert_eq!(r.clusters, vec![vec![0, 2, 4]]);
         assert_eq!(r.pairs[1].3, 1.0);
+    }
+
+    #[test]
+    fn bucket_sort_equals_sort() {
+        for n in [0usize, 1, 5, 2047, 2048, 5000, 70_000] {
+            let mut x = 0x1234_5678_9abc_def0u64;
+            let mut v: Vec<(u64, u32)> = (0..n as u32)
+                .map(|d| {
+                    x = x
+                        .wrapping_mul(6364136223846793005)
+                        .wrapping_add(1442695040888963407);
+                    // Some repeated hashes, some structured (low bits only).
+                    let h = match d % 7 {
+                        0 => 42,
+                        1 => x & 0xFFFF,
+                        _ => x,
+                    };
+                    (h, d.wrapping_mul(2_654_435_761) % 1000)
+                })
+                .collect();
+            let mut want = v.clone();
+            want.sort_unstable();
+            sort_keyed(&mut v);
+            assert_eq!(v, want, "n = {n}");
+        }
     }
 
     #[test]
