@@ -197,3 +197,22 @@ def test_lsh_file_holds_the_twin_band_hashes():
     tail = data[-4 - 3 * 8 : -4]
     stored = [int.from_bytes(tail[i : i + 8], "little") for i in range(0, 24, 8)]
     assert stored == [pure.band_hash(b, sig[b * 4 : (b + 1) * 4].tolist()) for b in range(3)]
+
+
+@SETTINGS
+@given(st.lists(any_text, max_size=8), st.integers(1, 5))
+def test_batch_signatures_of_fresh_strings_identical(batch, ngram):
+    """`signatures` reads each str in place or converts it in the worker threads
+    (PEP 393 data, no UTF-8 cached yet): same as the pure twin, text by text,
+    and the same for the token-set call."""
+    rust = asimtext.MinHasher(num_perm=24, ngram=ngram)
+    twin = pure.MinHasher(num_perm=24, ngram=ngram)
+    fresh = ["".join(list(t)) * 3 for t in batch]  # new objects, long enough for 8-unit chunks
+    sigs = rust.signatures(fresh)
+    assert sigs.shape == (len(batch), 24)
+    for i, t in enumerate(fresh):
+        assert np.array_equal(sigs[i], twin.signature(t))
+    sets = [["".join(list(w)) for w in t.split(" ")] for t in fresh]
+    many = rust.signatures_from_tokens(sets)
+    for i, toks in enumerate(sets):
+        assert np.array_equal(many[i], twin.signature_from_tokens(toks))

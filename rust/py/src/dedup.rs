@@ -137,6 +137,10 @@ mod pytexts {
     use super::*;
 
     #[derive(Clone, Copy)]
+    #[cfg_attr(
+        any(PyPy, GraalPy, Py_LIMITED_API, Py_GIL_DISABLED, Py_3_14),
+        allow(dead_code)
+    )]
     enum Raw {
         /// Valid UTF-8 (ASCII data or CPython's cached UTF-8).
         Utf8(*const u8, usize),
@@ -156,7 +160,8 @@ mod pytexts {
 
     // SAFETY: the pointers point into immutable `str` objects that `_keep`
     // holds references to for the whole life of `Texts`; nothing writes them.
-    unsafe impl Send for Texts<'_> {}
+    // Worker threads only get `&Texts` and only read the data through `get`
+    // (never `_keep`, whose references are dropped with the GIL held).
     unsafe impl Sync for Texts<'_> {}
 
     /// Reusable per-thread buffer for converted texts.
@@ -208,14 +213,30 @@ mod pytexts {
     }
 
     /// UTF-8 of Latin-1 or UCS-2 code units without surrogates (checked when
-    /// the text was taken), into `buf`: branch-free, 4 bytes stored per unit.
+    /// the text was taken), into `buf`.
     fn to_utf8<U: Copy + Into<u32>>(src: &[U], buf: &mut String) {
         let mut v = std::mem::take(buf).into_bytes();
         v.clear();
-        v.reserve(src.len() * 3 + 4);
+        v.reserve(src.len() * 3 + 32);
         let base = v.as_mut_ptr();
+        let mut done = 0usize;
         let mut j = 0usize;
-        for &u in src {
+        #[cfg(target_arch = "x86_64")]
+        if std::mem::size_of::<U>() == 2
+            && std::is_x86_feature_detected!("avx512vbmi")
+            && std::is_x86_feature_detected!("avx512bw")
+            && std::is_x86_feature_detected!("avx512vl")
+        {
+            // SAFETY: U is u16 here (size 2, and only u8/u16 are passed); the
+            // CPU has the features; capacity is 3 per unit + 32.
+            (done, j) = unsafe {
+                vbmi::ucs2_to_utf8(
+                    std::slice::from_raw_parts(src.as_ptr().cast::<u16>(), src.len()),
+                    base,
+                )
+            };
+        }
+        for &u in &src[done..] {
             let u: u32 = u.into();
             let (word, len) = if (0x80..0x800).contains(&u) {
                 // Two bytes: rare in Hindi and English text.
@@ -242,6 +263,87 @@ mod pytexts {
         unsafe {
             v.set_len(j);
             *buf = String::from_utf8_unchecked(v);
+        }
+    }
+
+    /// UCS-2 -> UTF-8, 8 units at a time, for text made of ASCII and
+    /// three-byte code points (Devanagari and most of the BMP): the three
+    /// byte planes are computed for all 8 units and one byte permutation
+    /// (`vpermb`, chosen by the ASCII mask) drops the unused ones.
+    #[cfg(target_arch = "x86_64")]
+    mod vbmi {
+        use std::arch::x86_64::*;
+
+        /// Per ASCII mask of 8 units: the byte indices (into p0 | p1 | p2, 8
+        /// bytes each) of the output, and its length.
+        const fn tables() -> ([[u8; 32]; 256], [u8; 256]) {
+            let mut idx = [[0u8; 32]; 256];
+            let mut len = [0u8; 256];
+            let mut m = 0;
+            while m < 256 {
+                let mut pos = 0;
+                let mut k = 0;
+                while k < 8 {
+                    idx[m][pos] = k as u8;
+                    pos += 1;
+                    if (m >> k) & 1 == 0 {
+                        idx[m][pos] = 8 + k as u8;
+                        idx[m][pos + 1] = 16 + k as u8;
+                        pos += 2;
+                    }
+                    k += 1;
+                }
+                len[m] = pos as u8;
+                m += 1;
+            }
+            (idx, len)
+        }
+        static TABLES: ([[u8; 32]; 256], [u8; 256]) = tables();
+
+        /// Converts the whole chunks of 8 units (one with a two-byte code point
+        /// unit by unit); returns `(units done, bytes written at dst)`.
+        ///
+        /// # Safety
+        /// AVX-512 VBMI/BW/VL available; `dst` has room for `3 * src.len() + 32`
+        /// bytes; `src` has no surrogates.
+        #[target_feature(enable = "avx512f,avx512bw,avx512vl,avx512vbmi")]
+        pub unsafe fn ucs2_to_utf8(src: &[u16], dst: *mut u8) -> (usize, usize) {
+            let (idx, len) = &TABLES;
+            let c80 = _mm_set1_epi16(0x80);
+            let c800 = _mm_set1_epi16(0x800);
+            let ce0 = _mm_set1_epi16(0xE0);
+            let c3f = _mm_set1_epi16(0x3F);
+            let mut i = 0usize;
+            let mut j = 0usize;
+            while i + 8 <= src.len() {
+                let v = _mm_loadu_si128(src.as_ptr().add(i).cast());
+                let ascii = _mm_cmplt_epu16_mask(v, c80);
+                let below800 = _mm_cmplt_epu16_mask(v, c800);
+                if below800 & !ascii != 0 {
+                    // A two-byte code point: this chunk one unit at a time.
+                    for &u in &src[i..i + 8] {
+                        let c = char::from_u32(u as u32).unwrap_or('\u{FFFD}');
+                        let n = c.len_utf8();
+                        c.encode_utf8(std::slice::from_raw_parts_mut(dst.add(j), n));
+                        j += n;
+                    }
+                    i += 8;
+                    continue;
+                }
+                let lead = _mm_or_si128(_mm_srli_epi16(v, 12), ce0);
+                let p0 = _mm_mask_blend_epi16(ascii, lead, v);
+                let p1 = _mm_or_si128(_mm_and_si128(_mm_srli_epi16(v, 6), c3f), c80);
+                let p2 = _mm_or_si128(_mm_and_si128(v, c3f), c80);
+                let a = _mm_packus_epi16(p0, p1);
+                let b = _mm_packus_epi16(p2, p2);
+                let z = _mm256_inserti128_si256(_mm256_castsi128_si256(a), b, 1);
+                let perm = _mm256_loadu_si256(idx[ascii as usize].as_ptr().cast());
+                let out = _mm256_permutexvar_epi8(perm, z);
+                _mm256_storeu_si256(dst.add(j).cast(), out);
+                j += len[ascii as usize] as usize;
+                i += 8;
+            }
+            (i, j)
         }
     }
 
