@@ -223,14 +223,13 @@ mod pytexts {
         let mut j = 0usize;
         #[cfg(target_arch = "x86_64")]
         if std::mem::size_of::<U>() == 2
-            && std::is_x86_feature_detected!("avx512vbmi")
-            && std::is_x86_feature_detected!("avx512bw")
-            && std::is_x86_feature_detected!("avx512vl")
+            && std::is_x86_feature_detected!("ssse3")
+            && std::is_x86_feature_detected!("sse4.1")
         {
             // SAFETY: U is u16 here (size 2, and only u8/u16 are passed); the
             // CPU has the features; capacity is 3 per unit + 32.
             (done, j) = unsafe {
-                vbmi::ucs2_to_utf8(
+                sse::ucs2_to_utf8(
                     std::slice::from_raw_parts(src.as_ptr().cast::<u16>(), src.len()),
                     base,
                 )
@@ -268,58 +267,71 @@ mod pytexts {
 
     /// UCS-2 -> UTF-8, 8 units at a time, for text made of ASCII and
     /// three-byte code points (Devanagari and most of the BMP): the three
-    /// byte planes are computed for all 8 units and one byte permutation
-    /// (`vpermb`, chosen by the ASCII mask) drops the unused ones.
+    /// byte planes p0 | p1 | p2 are computed for all 8 units, then byte
+    /// shuffles chosen by the ASCII mask drop the unused bytes (SSSE3/SSE4.1).
     #[cfg(target_arch = "x86_64")]
-    mod vbmi {
+    mod sse {
         use std::arch::x86_64::*;
 
-        /// Per ASCII mask of 8 units: the byte indices (into p0 | p1 | p2, 8
-        /// bytes each) of the output, and its length.
-        const fn tables() -> ([[u8; 32]; 256], [u8; 256]) {
-            let mut idx = [[0u8; 32]; 256];
-            let mut len = [0u8; 256];
+        /// Per ASCII mask of 8 units: shuffle indices of the 32 output bytes
+        /// into `a = p0 | p1` and into `b = p2` (0x80: zero), and the length.
+        struct Tables {
+            from_a: [[u8; 32]; 256],
+            from_b: [[u8; 32]; 256],
+            len: [u8; 256],
+        }
+
+        const fn tables() -> Tables {
+            let mut t = Tables {
+                from_a: [[0x80u8; 32]; 256],
+                from_b: [[0x80u8; 32]; 256],
+                len: [0u8; 256],
+            };
             let mut m = 0;
             while m < 256 {
                 let mut pos = 0;
                 let mut k = 0;
                 while k < 8 {
-                    idx[m][pos] = k as u8;
+                    // p0 byte of unit k, then (non-ASCII) its p1 and p2 bytes.
+                    t.from_a[m][pos] = k as u8;
                     pos += 1;
                     if (m >> k) & 1 == 0 {
-                        idx[m][pos] = 8 + k as u8;
-                        idx[m][pos + 1] = 16 + k as u8;
+                        t.from_a[m][pos] = 8 + k as u8;
+                        t.from_b[m][pos + 1] = k as u8;
                         pos += 2;
                     }
                     k += 1;
                 }
-                len[m] = pos as u8;
+                t.len[m] = pos as u8;
                 m += 1;
             }
-            (idx, len)
+            t
         }
-        static TABLES: ([[u8; 32]; 256], [u8; 256]) = tables();
+        static TABLES: Tables = tables();
 
         /// Converts the whole chunks of 8 units (one with a two-byte code point
         /// unit by unit); returns `(units done, bytes written at dst)`.
         ///
         /// # Safety
-        /// AVX-512 VBMI/BW/VL available; `dst` has room for `3 * src.len() + 32`
+        /// SSSE3 and SSE4.1 available; `dst` has room for `3 * src.len() + 32`
         /// bytes; `src` has no surrogates.
-        #[target_feature(enable = "avx512f,avx512bw,avx512vl,avx512vbmi")]
+        #[target_feature(enable = "ssse3,sse4.1")]
         pub unsafe fn ucs2_to_utf8(src: &[u16], dst: *mut u8) -> (usize, usize) {
-            let (idx, len) = &TABLES;
+            let t = &TABLES;
+            let c7f = _mm_set1_epi16(0x7F);
+            let c7ff = _mm_set1_epi16(0x7FF);
             let c80 = _mm_set1_epi16(0x80);
-            let c800 = _mm_set1_epi16(0x800);
             let ce0 = _mm_set1_epi16(0xE0);
             let c3f = _mm_set1_epi16(0x3F);
             let mut i = 0usize;
             let mut j = 0usize;
             while i + 8 <= src.len() {
                 let v = _mm_loadu_si128(src.as_ptr().add(i).cast());
-                let ascii = _mm_cmplt_epu16_mask(v, c80);
-                let below800 = _mm_cmplt_epu16_mask(v, c800);
-                if below800 & !ascii != 0 {
+                let ascii_v = _mm_cmpeq_epi16(_mm_min_epu16(v, c7f), v);
+                let below_v = _mm_cmpeq_epi16(_mm_min_epu16(v, c7ff), v);
+                let ascii = (_mm_movemask_epi8(_mm_packs_epi16(ascii_v, ascii_v)) & 0xFF) as usize;
+                let below = (_mm_movemask_epi8(_mm_packs_epi16(below_v, below_v)) & 0xFF) as usize;
+                if below & !ascii != 0 {
                     // A two-byte code point: this chunk one unit at a time.
                     for &u in &src[i..i + 8] {
                         let c = char::from_u32(u as u32).unwrap_or('\u{FFFD}');
@@ -331,16 +343,24 @@ mod pytexts {
                     continue;
                 }
                 let lead = _mm_or_si128(_mm_srli_epi16(v, 12), ce0);
-                let p0 = _mm_mask_blend_epi16(ascii, lead, v);
+                let p0 = _mm_blendv_epi8(lead, v, ascii_v);
                 let p1 = _mm_or_si128(_mm_and_si128(_mm_srli_epi16(v, 6), c3f), c80);
                 let p2 = _mm_or_si128(_mm_and_si128(v, c3f), c80);
                 let a = _mm_packus_epi16(p0, p1);
                 let b = _mm_packus_epi16(p2, p2);
-                let z = _mm256_inserti128_si256(_mm256_castsi128_si256(a), b, 1);
-                let perm = _mm256_loadu_si256(idx[ascii as usize].as_ptr().cast());
-                let out = _mm256_permutexvar_epi8(perm, z);
-                _mm256_storeu_si256(dst.add(j).cast(), out);
-                j += len[ascii as usize] as usize;
+                let fa = t.from_a[ascii].as_ptr();
+                let fb = t.from_b[ascii].as_ptr();
+                let lo = _mm_or_si128(
+                    _mm_shuffle_epi8(a, _mm_loadu_si128(fa.cast())),
+                    _mm_shuffle_epi8(b, _mm_loadu_si128(fb.cast())),
+                );
+                let hi = _mm_or_si128(
+                    _mm_shuffle_epi8(a, _mm_loadu_si128(fa.add(16).cast())),
+                    _mm_shuffle_epi8(b, _mm_loadu_si128(fb.add(16).cast())),
+                );
+                _mm_storeu_si128(dst.add(j).cast(), lo);
+                _mm_storeu_si128(dst.add(j + 16).cast(), hi);
+                j += t.len[ascii] as usize;
                 i += 8;
             }
             (i, j)
