@@ -119,14 +119,29 @@ def test_overlap_identical(a, b, ngram, unit):
     )
 
 
-def test_hash64_identical_on_lengths_0_to_40():
+def test_element_hash_identical_on_lengths_0_to_40():
     h = asimtext.MinHasher(num_perm=1)
+    a, b = (int(v[0]) for v in h.permutations)
     for n in range(41):
         s = "".join(chr(0x61 + (i * 7) % 26) for i in range(n))
-        # One-element set: the signature is a_0 * (hash64 >> 32) + b_0 mod 2**32.
-        x = pure.hash64(s.encode()) >> 32
-        a, b = (int(v[0]) for v in h.permutations)
-        assert int(h.signature_from_tokens([s])[0]) == (a * x + b) % 2**32
+        # Pieces of every length (hash64's blocks and tails), with and without spaces.
+        for t in (s, " ".join([s, s[: n // 2], "", s[n // 3 :]]), "स " + s + " ा"):
+            # One-element set: the signature is a_0 * (element_hash >> 32) + b_0 mod 2**32.
+            x = pure.element_hash(t.encode()) >> 32
+            assert int(h.signature_from_tokens([t])[0]) == (a * x + b) % 2**32, repr(t)
+
+
+def test_element_hash_combines_the_hashes_of_the_pieces():
+    """The definition: pieces cut at spaces, hash64 each, sum of rotations, final mum."""
+    def rotl(v: int, r: int) -> int:
+        r %= 64
+        return ((v << r) | (v >> (64 - r))) & pure.M64
+
+    for t in ["", " ", "a", "a b", "ab  c ", "असीम अरुण ने कहा", " ".join("x" * 70)]:
+        pieces = t.encode().split(b" ")
+        acc = sum(rotl(pure.hash64(p), j) for j, p in enumerate(pieces)) & pure.M64
+        assert pure.element_hash(t.encode()) == pure._mum(acc ^ len(pieces), pure.K2)
+    assert pure.element_hash(b"a b") != pure.element_hash(b"b a")
 
 
 def test_token_characters_identical_for_every_code_point():
@@ -182,3 +197,22 @@ def test_lsh_file_holds_the_twin_band_hashes():
     tail = data[-4 - 3 * 8 : -4]
     stored = [int.from_bytes(tail[i : i + 8], "little") for i in range(0, 24, 8)]
     assert stored == [pure.band_hash(b, sig[b * 4 : (b + 1) * 4].tolist()) for b in range(3)]
+
+
+@SETTINGS
+@given(st.lists(any_text, max_size=8), st.integers(1, 5))
+def test_batch_signatures_of_fresh_strings_identical(batch, ngram):
+    """`signatures` reads each str in place or converts it in the worker threads
+    (PEP 393 data, no UTF-8 cached yet): same as the pure twin, text by text,
+    and the same for the token-set call."""
+    rust = asimtext.MinHasher(num_perm=24, ngram=ngram)
+    twin = pure.MinHasher(num_perm=24, ngram=ngram)
+    fresh = ["".join(list(t)) * 3 for t in batch]  # new objects, long enough for 8-unit chunks
+    sigs = rust.signatures(fresh)
+    assert sigs.shape == (len(batch), 24)
+    for i, t in enumerate(fresh):
+        assert np.array_equal(sigs[i], twin.signature(t))
+    sets = [["".join(list(w)) for w in t.split(" ")] for t in fresh]
+    many = rust.signatures_from_tokens(sets)
+    for i, toks in enumerate(sets):
+        assert np.array_equal(many[i], twin.signature_from_tokens(toks))

@@ -1,7 +1,7 @@
 """Pure-Python twin of :class:`asimtext.StreamDedup` (same pairs, same labels, slower).
 
 Per document it keeps the sorted set of 32-bit shingle hashes (the top 32
-bits of asimhash64) and one key per LSH band (the top 32 bits of the band
+bits of the asim element hash) and one key per LSH band (the top 32 bits of the band
 hash of its MinHash signature); candidates are documents sharing a band key,
 verified with the exact Jaccard similarity of the stored sets.
 """
@@ -12,7 +12,7 @@ from typing import Iterable, List, Optional, Tuple
 
 import numpy as np
 
-from asimtext.pure.minhash import K0, K1, K2, MinHasher, _mum, hash64
+from asimtext.pure.minhash import K0, K1, K2, MinHasher, _mum, element_hash
 
 __all__ = ["StreamDedup", "band_key"]
 
@@ -68,7 +68,7 @@ class StreamDedup:
         bands, rows = self.params
         for t in texts:
             shingles = self._hasher.shingles(t)
-            s = sorted({hash64(x.encode("utf-8")) >> 32 for x in shingles})
+            s = sorted({element_hash(x.encode("utf-8")) >> 32 for x in shingles})
             self._sets.append(s)
             if not s:
                 self._keys.append([])

@@ -11,7 +11,9 @@ differential tests hold the two to it. Only numpy and unicodedata2 are used.
   or ``ngram`` consecutive code points of the tokens joined by one space
   (``unit="char"``); a text with fewer units than ``ngram`` (but at least one)
   has one shingle, all of it; a text without tokens has none.
-* Default scheme: ``x = asimhash64(utf8(shingle)) >> 32``; permutation ``k`` is
+* Default scheme: ``x = element_hash(utf8(shingle)) >> 32`` (the asimhash64 of
+  each space-separated piece of the shingle, i.e. of each token of a word
+  shingle, combined: see :func:`element_hash`); permutation ``k`` is
   ``(a_k * x + b_k) mod 2**32``; ``(a_k, b_k)`` from SplitMix64(seed).
 * ``compat="datasketch"``: datasketch 2.x schemes affine32, affine64, legacy.
 """
@@ -38,6 +40,7 @@ IGNORABLE = frozenset("\u00ad\u200c\u200d\u2060\ufeff")
 __all__ = [
     "MinHasher",
     "band_hash",
+    "element_hash",
     "hash64",
     "is_token_char",
     "jaccard",
@@ -113,7 +116,7 @@ def _mum(x: int, y: int) -> int:
 
 
 def hash64(data: bytes) -> int:
-    """asimhash64: the 64-bit shingle hash of the default scheme.
+    """asimhash64: the 64-bit hash of one piece (token) of a shingle in the default scheme.
 
     ``h = len ^ K0``; for each 16-byte block (the last one zero-padded), read as
     two little-endian words ``w0, w1``: ``h = mum(h ^ w0, w1 ^ K1)``; result
@@ -128,6 +131,24 @@ def hash64(data: bytes) -> int:
         w1 = int.from_bytes(block[8:16], "little")
         h = _mum(h ^ w0, w1 ^ K1)
     return _mum(h ^ n, K2)
+
+
+def element_hash(data: bytes) -> int:
+    """The 64-bit hash of a MinHash element (a shingle) in the default scheme.
+
+    ``data`` is cut at every space (``b" "``) into pieces ``p_0 .. p_{m-1}``
+    (empty pieces count, so ``m >= 1``); ``t_j = hash64(p_j)``;
+    ``h = sum(rotl64(t_j, j mod 64)) mod 2**64``; result ``mum(h ^ m, K2)``.
+    The pieces of a word shingle are its tokens, which lets the Rust code hash
+    every token of a text once and combine the hashes of each n-gram.
+    """
+    pieces = data.split(b" ")
+    h = 0
+    for j, p in enumerate(pieces):
+        t = hash64(p)
+        r = j & 63
+        h += ((t << r) | (t >> (64 - r))) & M64 if r else t
+    return _mum((h & M64) ^ len(pieces), K2)
 
 
 def _splitmix64(seed: int):
@@ -228,7 +249,7 @@ class MinHasher:
         if not items:
             return sig
         if self.scheme == "asim":
-            xs = np.array([hash64(t) >> 32 for t in items], dtype=np.uint32).reshape(-1, 1)
+            xs = np.array([element_hash(t) >> 32 for t in items], dtype=np.uint32).reshape(-1, 1)
             return np.minimum(sig, (xs * self._a + self._b).min(axis=0))
         if self.scheme == "legacy":
             hv = [struct.unpack("<I", hashlib.sha1(t).digest()[:4])[0] for t in items]
@@ -449,7 +470,7 @@ def near_duplicates(
     sigs = []
     for t in texts:
         sh = hasher.shingles(t)
-        sets.append(sorted({hash64(s.encode("utf-8")) for s in sh}))
+        sets.append(sorted({element_hash(s.encode("utf-8")) for s in sh}))
         sigs.append(hasher.signature_from_tokens(sh))
     cands = set()
     for band in range(bands):

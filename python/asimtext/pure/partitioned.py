@@ -10,7 +10,7 @@ from collections.abc import Iterable, Sequence
 
 import numpy as np
 
-from asimtext.pure.minhash import MinHasher, band_hash, hash64
+from asimtext.pure.minhash import MinHasher, band_hash, element_hash
 
 __all__ = ["band_keys", "verify_pairs"]
 
@@ -78,7 +78,7 @@ def verify_pairs(
     sigs = []
     for t in texts:
         sh = hasher.shingles(t)
-        sets.append({hash64(s.encode("utf-8")) for s in sh})
+        sets.append({element_hash(s.encode("utf-8")) for s in sh})
         sigs.append(hasher.signature_from_tokens(sh))
     est = np.zeros(len(left), dtype=np.float64)
     exact = np.zeros(len(left), dtype=np.float64)

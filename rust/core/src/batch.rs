@@ -4,7 +4,7 @@
 //! parallel) and keeps, per document, only:
 //!
 //! * its shingle set as sorted, de-duplicated 32-bit shingle hashes (the top
-//!   32 bits of asimhash64, exactly the values the MinHash signature is built
+//!   32 bits of the asim element hash, exactly the values the MinHash signature is built
 //!   from), for exact verification;
 //! * one 8-byte entry per LSH band: `(top 32 bits of the band hash, doc)`.
 //!

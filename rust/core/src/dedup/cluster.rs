@@ -135,6 +135,29 @@ pub fn check_options(o: &NearDupOptions) -> Result<()> {
     Ok(())
 }
 
+/// A batch of texts read by index from several threads (lets the Python
+/// bindings hand over texts without copying them).
+pub trait TextSource: Sync {
+    fn len(&self) -> usize;
+    fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+    /// Text `i`; `buf` is per-thread space the source may convert it into.
+    fn text<'a>(&'a self, i: usize, buf: &'a mut String) -> &'a str;
+}
+
+/// A slice of strings as a [`TextSource`].
+pub struct SliceSource<'s, S>(pub &'s [S]);
+
+impl<S: AsRef<str> + Sync> TextSource for SliceSource<'_, S> {
+    fn len(&self) -> usize {
+        self.0.len()
+    }
+    fn text<'a>(&'a self, i: usize, _buf: &'a mut String) -> &'a str {
+        self.0[i].as_ref()
+    }
+}
+
 /// Sketches of many texts: per text the shingle hashes (in text order; sorted
 /// and de-duplicated only for the texts that need verification) and the signature.
 pub struct Sketches {
@@ -145,25 +168,72 @@ pub struct Sketches {
 }
 
 pub fn sketch_all<S: AsRef<str> + Sync>(hasher: &MinHasher, texts: &[S]) -> Sketches {
+    sketch_source(hasher, &SliceSource(texts))
+}
+
+/// [`sketch_all`] over any [`TextSource`].
+pub fn sketch_source<T: TextSource + ?Sized>(hasher: &MinHasher, texts: &T) -> Sketches {
     let k = hasher.num_perm;
-    let mut sigs = vec![0u32; texts.len() * k];
-    let mut sets: Vec<Vec<u64>> = vec![Vec::new(); texts.len()];
+    let n = texts.len();
+    let mut sigs = vec![0u32; n * k];
+    let mut sets: Vec<Vec<u64>> = vec![Vec::new(); n];
     sigs.par_chunks_mut(k)
         .zip(sets.par_iter_mut())
-        .zip(texts.par_iter())
-        .for_each_init(Scratch::default, |s, ((sig, set), text)| {
-            *set = hasher.shingle_hashes(text.as_ref(), s);
-            s.xs32.clear();
-            s.xs32.extend(set.iter().map(|&h| (h >> 32) as u32));
-            let xs = std::mem::take(&mut s.xs32);
-            hasher.sign_values_u32(&xs, sig);
-            s.xs32 = xs;
-        });
+        .enumerate()
+        .with_min_len(8)
+        .for_each_init(
+            || (Scratch::default(), String::new()),
+            |(s, buf), (i, (sig, set))| {
+                let text = texts.text(i, buf);
+                let mut hs = std::mem::take(&mut s.xs64);
+                hs.clear();
+                hasher.for_each_shingle_hash(text, s, |h| hs.push(h));
+                s.xs32.clear();
+                s.xs32.extend(hs.iter().map(|&h| (h >> 32) as u32));
+                hasher.sign_values_u32(&s.xs32, sig);
+                *set = hs.as_slice().to_vec();
+                s.xs64 = hs;
+            },
+        );
     Sketches {
         sets,
         sigs,
         num_perm: k,
     }
+}
+
+/// Sort `(hash, doc)` entries (the same order as `sort_unstable`): a
+/// counting sort on the top bits of the hash, then each small bucket sorted.
+/// Band hashes are uniform, so the buckets hold a few entries each.
+fn sort_keyed(v: &mut Vec<(u64, u32)>) {
+    let n = v.len();
+    if n < 2048 {
+        v.sort_unstable();
+        return;
+    }
+    let bits = (usize::BITS - (n / 4).leading_zeros()).min(20);
+    let shift = 64 - bits;
+    let mut start = vec![0u32; (1usize << bits) + 1];
+    for &(h, _) in v.iter() {
+        start[(h >> shift) as usize + 1] += 1;
+    }
+    for b in 1..start.len() {
+        start[b] += start[b - 1];
+    }
+    let mut out = vec![(0u64, 0u32); n];
+    let mut next = start.clone();
+    for &e in v.iter() {
+        let b = (e.0 >> shift) as usize;
+        out[next[b] as usize] = e;
+        next[b] += 1;
+    }
+    for w in start.windows(2) {
+        let bucket = &mut out[w[0] as usize..w[1] as usize];
+        if bucket.len() > 1 {
+            bucket.sort_unstable();
+        }
+    }
+    *v = out;
 }
 
 /// Candidate pairs `(i, j)`, `i < j`, sorted and unique: documents sharing at
@@ -191,7 +261,7 @@ pub fn candidate_pairs(sk: &Sketches, bands: usize, rows: usize) -> Vec<(u32, u3
                 .filter(|&d| !sk.sets[d].is_empty())
                 .map(|d| (bh[d * bands + band], d as u32))
                 .collect();
-            keyed.sort_unstable();
+            sort_keyed(&mut keyed);
             let mut out = Vec::new();
             let mut s = 0;
             while s < keyed.len() {
@@ -223,6 +293,14 @@ pub fn near_duplicates<S: AsRef<str> + Sync>(
     texts: &[S],
     o: &NearDupOptions,
 ) -> Result<NearDupResult> {
+    near_duplicates_in(&SliceSource(texts), o)
+}
+
+/// [`near_duplicates`] over any [`TextSource`].
+pub fn near_duplicates_in<T: TextSource + ?Sized>(
+    texts: &T,
+    o: &NearDupOptions,
+) -> Result<NearDupResult> {
     check_options(o)?;
     if texts.len() > u32::MAX as usize - 1 {
         return Err(Error::InvalidArgument {
@@ -234,7 +312,7 @@ pub fn near_duplicates<S: AsRef<str> + Sync>(
     let (bands, rows) = o
         .params
         .unwrap_or_else(|| default_params(o.threshold, o.num_perm));
-    let sk = sketch_all(&hasher, texts);
+    let sk = sketch_source(&hasher, texts);
     let mut sk = sk;
     let cands = candidate_pairs(&sk, bands, rows);
     // Only texts in a candidate pair need their shingle set sorted for verification.
@@ -301,6 +379,31 @@ mod tests {
         assert_eq!(ij, vec![(0, 2), (0, 4), (2, 4)]);
         assert_eq!(r.clusters, vec![vec![0, 2, 4]]);
         assert_eq!(r.pairs[1].3, 1.0);
+    }
+
+    #[test]
+    fn bucket_sort_equals_sort() {
+        for n in [0usize, 1, 5, 2047, 2048, 5000, 70_000] {
+            let mut x = 0x1234_5678_9abc_def0u64;
+            let mut v: Vec<(u64, u32)> = (0..n as u32)
+                .map(|d| {
+                    x = x
+                        .wrapping_mul(6364136223846793005)
+                        .wrapping_add(1442695040888963407);
+                    // Some repeated hashes, some structured (low bits only).
+                    let h = match d % 7 {
+                        0 => 42,
+                        1 => x & 0xFFFF,
+                        _ => x,
+                    };
+                    (h, d.wrapping_mul(2_654_435_761) % 1000)
+                })
+                .collect();
+            let mut want = v.clone();
+            want.sort_unstable();
+            sort_keyed(&mut v);
+            assert_eq!(v, want, "n = {n}");
+        }
     }
 
     #[test]

@@ -6,6 +6,13 @@
 //!   `h = len ^ K0`; for every 16-byte block of the bytes (the last one
 //!   zero-padded), read as two little-endian words `w0, w1`:
 //!   `h = mum(h ^ w0, w1 ^ K1)`; result `mum(h ^ len, K2)`.
+//! * [`element_hash`] ("asim element hash"): the 64-bit hash of a MinHash
+//!   element (a shingle) in the default scheme. The element's bytes are cut at
+//!   every space (0x20) into pieces `p_0 .. p_{m-1}` (`m >= 1`; empty pieces
+//!   count); `t_j = hash64(p_j)`; `h = sum_j rotl64(t_j, j mod 64) (mod 2^64)`;
+//!   result `mum(h ^ m, K2)`. A word shingle's pieces are its tokens, so the
+//!   signature code hashes each token of a text once ([`combine`]) instead of
+//!   hashing every n-gram's bytes.
 //! * [`SplitMix64`]: the seeded generator of the default scheme's permutations.
 //! * [`sha1`], [`Mt19937`]: what datasketch uses (compat schemes).
 //! * [`crc32`]: IEEE CRC-32 (same as `zlib.crc32`) for file checksums.
@@ -23,27 +30,123 @@ pub fn mum(x: u64, y: u64) -> u64 {
 /// asimhash64 of a byte string (see the module docs).
 #[inline]
 pub fn hash64(data: &[u8]) -> u64 {
-    let n = data.len() as u64;
-    let mut h = n ^ K0;
-    let mut blocks = data.chunks_exact(16);
-    for c in &mut blocks {
-        let mut w0 = [0u8; 8];
-        let mut w1 = [0u8; 8];
-        w0.copy_from_slice(&c[..8]);
-        w1.copy_from_slice(&c[8..]);
-        h = mum(h ^ u64::from_le_bytes(w0), u64::from_le_bytes(w1) ^ K1);
+    hash64_at(data, 0, data.len())
+}
+
+/// Little-endian u64 from 8 bytes of `b` at `i` (`i + 8 <= b.len()`).
+#[inline(always)]
+fn le64(b: &[u8], i: usize) -> u64 {
+    let mut w = [0u8; 8];
+    w.copy_from_slice(&b[i..i + 8]);
+    u64::from_le_bytes(w)
+}
+
+/// Little-endian u32 from 4 bytes of `b` at `i` (`i + 4 <= b.len()`).
+#[inline(always)]
+fn le32(b: &[u8], i: usize) -> u64 {
+    let mut w = [0u8; 4];
+    w.copy_from_slice(&b[i..i + 4]);
+    u32::from_le_bytes(w) as u64
+}
+
+/// The last, partial block `b[s..e]` (`1 <= e - s <= 16`) as the two
+/// zero-padded little-endian words of [`hash64`]. Reads only inside `b`.
+#[inline(always)]
+fn tail_words(b: &[u8], s: usize, e: usize) -> (u64, u64) {
+    let r = e - s;
+    if s + 16 <= b.len() {
+        // Whole 16 bytes are readable: load and mask off what is past `e`
+        // (branch-free: token lengths are not predictable).
+        let (w0, w1) = (le64(b, s), le64(b, s + 8));
+        let m0 = u64::MAX >> (64 - 8 * r.min(8));
+        let m1 = ((1u128 << (8 * r.saturating_sub(8))) - 1) as u64;
+        (w0 & m0, w1 & m1)
+    } else if r >= 8 {
+        // Overlapping loads ending at `e`.
+        let hi = if r > 8 {
+            le64(b, e - 8) >> (8 * (16 - r))
+        } else {
+            0
+        };
+        (le64(b, s), hi)
+    } else if r >= 4 {
+        let lo = le32(b, s);
+        let hi = le32(b, e - 4);
+        (lo | (hi << (8 * (r - 4))), 0)
+    } else {
+        let mut w = 0u64;
+        for (k, &x) in b[s..e].iter().enumerate() {
+            w |= (x as u64) << (8 * k);
+        }
+        (w, 0)
     }
-    let rest = blocks.remainder();
-    if !rest.is_empty() {
-        let mut w = [0u8; 16];
-        w[..rest.len()].copy_from_slice(rest);
-        let mut w0 = [0u8; 8];
-        let mut w1 = [0u8; 8];
-        w0.copy_from_slice(&w[..8]);
-        w1.copy_from_slice(&w[8..]);
-        h = mum(h ^ u64::from_le_bytes(w0), u64::from_le_bytes(w1) ^ K1);
+}
+
+/// asimhash64 of `b[s..e]`, identical to `hash64(&b[s..e])`, but free to
+/// read (and ignore) bytes of `b` past `e`: no copy of the last block.
+#[inline(always)]
+pub fn hash64_at(b: &[u8], s: usize, e: usize) -> u64 {
+    let n = (e - s) as u64;
+    let mut h = n ^ K0;
+    let mut i = s;
+    while i + 16 <= e {
+        h = mum(h ^ le64(b, i), le64(b, i + 8) ^ K1);
+        i += 16;
+    }
+    if i < e {
+        let (w0, w1) = tail_words(b, i, e);
+        h = mum(h ^ w0, w1 ^ K1);
     }
     mum(h ^ n, K2)
+}
+
+/// The asim element hash from the asimhash64 values of the element's pieces
+/// (see the module docs); for a word shingle, the hashes of its tokens.
+#[inline(always)]
+pub fn combine(pieces: &[u64]) -> u64 {
+    let mut h = 0u64;
+    for (j, &t) in pieces.iter().enumerate() {
+        h = h.wrapping_add(t.rotate_left(j as u32 & 63));
+    }
+    mum(h ^ pieces.len() as u64, K2)
+}
+
+/// The asim element hash of a byte string (see the module docs): pieces cut
+/// at every space, each hashed with [`hash64`], combined as in [`combine`].
+#[inline]
+pub fn element_hash(data: &[u8]) -> u64 {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const SPACES: u64 = 0x2020_2020_2020_2020;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    let mut h = 0u64;
+    let mut j = 0u64;
+    let mut s = 0usize;
+    let mut piece = |e: usize, s: &mut usize| {
+        h = h.wrapping_add(hash64_at(data, *s, e).rotate_left(j as u32 & 63));
+        j += 1;
+        *s = e + 1;
+    };
+    // Spaces found 8 bytes at a time: the lowest flagged byte of
+    // `(v - ONES) & !v & HIGH` is always a true zero byte of `v`.
+    let mut i = 0usize;
+    while i + 8 <= data.len() {
+        let v = le64(data, i) ^ SPACES;
+        let m = v.wrapping_sub(ONES) & !v & HIGH;
+        if m == 0 {
+            i += 8;
+        } else {
+            let at = i + (m.trailing_zeros() / 8) as usize;
+            piece(at, &mut s);
+            i = at + 1;
+        }
+    }
+    for (k, &c) in data.iter().enumerate().skip(i) {
+        if c == b' ' {
+            piece(k, &mut s);
+        }
+    }
+    piece(data.len(), &mut s);
+    mum(h ^ j, K2)
 }
 
 /// MurmurHash3 32-bit finalizer (datasketch `_fmix(hv, 32)`).
@@ -333,6 +436,55 @@ mod tests {
         let mut mt = Mt19937::new(5489);
         assert_eq!(mt.next_u32(), 3_499_211_612);
         assert_eq!(mt.next_u32(), 581_869_302);
+    }
+
+    /// The reference definition: zero-padded copy of the last block.
+    fn hash64_ref(data: &[u8]) -> u64 {
+        let n = data.len() as u64;
+        let mut h = n ^ K0;
+        for c in data.chunks(16) {
+            let mut w = [0u8; 16];
+            w[..c.len()].copy_from_slice(c);
+            let w0 = u64::from_le_bytes(w[..8].try_into().unwrap());
+            let w1 = u64::from_le_bytes(w[8..].try_into().unwrap());
+            h = mum(h ^ w0, w1 ^ K1);
+        }
+        mum(h ^ n, K2)
+    }
+
+    #[test]
+    fn hash64_at_equals_reference_for_every_slice() {
+        let buf: Vec<u8> = (0..80u32)
+            .map(|i| (i.wrapping_mul(151) >> 1) as u8 | 1)
+            .collect();
+        for s in 0..buf.len() {
+            for e in s..=buf.len() {
+                assert_eq!(hash64_at(&buf, s, e), hash64_ref(&buf[s..e]), "{s}..{e}");
+                assert_eq!(hash64(&buf[s..e]), hash64_ref(&buf[s..e]));
+            }
+        }
+    }
+
+    #[test]
+    fn element_hash_is_combine_of_space_separated_pieces() {
+        for text in [
+            "",
+            " ",
+            "a",
+            "a b",
+            "ab  c ",
+            " x",
+            "असीम अरुण ने कहा",
+            "a b c d e f",
+            &"ab cd  efghijklmnopq r stuvwxyz0123456789 ".repeat(3),
+            &"x ".repeat(70),
+        ] {
+            let pieces: Vec<u64> = text.split(' ').map(|p| hash64(p.as_bytes())).collect();
+            assert_eq!(element_hash(text.as_bytes()), combine(&pieces), "{text:?}");
+        }
+        assert_ne!(element_hash(b"a b"), element_hash(b"b a"));
+        assert_ne!(element_hash(b"ab"), element_hash(b"a b"));
+        assert_ne!(element_hash(b"a"), element_hash(b"a "));
     }
 
     #[test]

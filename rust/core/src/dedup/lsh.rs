@@ -163,6 +163,38 @@ pub fn false_negative_area(t: f64, b: usize, r: usize) -> f64 {
 /// `(bands, rows)` minimising `w_fp * FP + w_fn * FN` over all `b * r <= num_perm`,
 /// scanned in the same order as datasketch's `_optimal_param` (first minimum wins).
 pub fn optimal_params(threshold: f64, num_perm: usize, w_fp: f64, w_fn: f64) -> (usize, usize) {
+    // The search integrates ~num_perm * ln(num_perm) curves (milliseconds for
+    // 128): remember the answers, the same few settings come back every call.
+    type Key = (u64, usize, u64, u64);
+    static MEMO: std::sync::Mutex<Vec<(Key, (usize, usize))>> = std::sync::Mutex::new(Vec::new());
+    let key = (
+        threshold.to_bits(),
+        num_perm,
+        w_fp.to_bits(),
+        w_fn.to_bits(),
+    );
+    let lock = |m: &'static std::sync::Mutex<Vec<(Key, (usize, usize))>>| match m.lock() {
+        Ok(g) => g,
+        Err(p) => p.into_inner(),
+    };
+    if let Some(&(_, v)) = lock(&MEMO).iter().find(|(k, _)| *k == key) {
+        return v;
+    }
+    let v = optimal_params_uncached(threshold, num_perm, w_fp, w_fn);
+    let mut memo = lock(&MEMO);
+    if memo.len() >= 64 {
+        memo.remove(0);
+    }
+    memo.push((key, v));
+    v
+}
+
+fn optimal_params_uncached(
+    threshold: f64,
+    num_perm: usize,
+    w_fp: f64,
+    w_fn: f64,
+) -> (usize, usize) {
     let mut best = f64::INFINITY;
     let mut opt = (0, 0);
     for b in 1..=num_perm {

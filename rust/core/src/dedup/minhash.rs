@@ -4,8 +4,10 @@
 //! [`super::shingle`]) -> one hash per shingle -> `num_perm` affine
 //! permutations -> minimum per permutation.
 //!
-//! Default scheme ("asim"): element value `x = asimhash64(shingle) >> 32`
-//! (a `u32`); permutation `k` is `a_k * x + b_k (mod 2^32)` with `a_k` odd
+//! Default scheme ("asim"): element value `x = element_hash(shingle) >> 32`
+//! (a `u32`; [`element_hash`] combines the asimhash64 of the shingle's
+//! space-separated pieces, i.e. of its tokens for word shingles, so each token
+//! of a text is hashed once, straight from the normalized text); permutation `k` is `a_k * x + b_k (mod 2^32)` with `a_k` odd
 //! (a bijection on 32 bits); `(a_k, b_k)` come from [`SplitMix64`] seeded with
 //! `seed`: for each k in order, `a_k = (next() >> 32) | 1`, then
 //! `b_k = next() >> 32`. Signatures are `uint32`; an empty text gives all
@@ -16,9 +18,9 @@
 //! Compat schemes reproduce datasketch 2.x exactly (see [`super::datasketch`]).
 
 use super::datasketch::{self, LEGACY_MAX, MERSENNE61};
-use super::hash::{fmix32, fmix64, hash64, sha1_hash32, sha1_hash64, SplitMix64};
+use super::hash::{combine, element_hash, fmix32, fmix64, sha1_hash32, sha1_hash64, SplitMix64};
 use super::shingle::{for_each_shingle, Unit};
-use super::tokenize::{tokenize_into, TokenText};
+use super::tokenize::{token_hashes_into, tokenize_into, TokenText};
 use crate::error::{Error, Result};
 use crate::normalize::{normalize, normalize_with_offsets, Options};
 
@@ -67,6 +69,9 @@ pub struct Scratch {
     pub char_starts: Vec<u32>,
     pub xs32: Vec<u32>,
     pub xs64: Vec<u64>,
+    /// asimhash64 of each token (the word-shingle fast path).
+    pub token_hashes: Vec<u64>,
+    pub buf: Vec<u8>,
 }
 
 #[derive(Clone, Debug)]
@@ -131,6 +136,38 @@ pub fn prepare(
 pub fn prepare_fast(text: &str, tokens: &mut TokenText) {
     let norm = normalize(text, &Options::match_key());
     tokenize_into(&norm, tokens, false);
+}
+
+/// Call `f` with the element hash ([`combine`]) of every word shingle of a
+/// text whose token hashes are `t`, in text order: windows of `n` tokens, or
+/// all of them when there are fewer than `n` (none when there are none).
+#[inline(always)]
+pub fn for_each_word_shingle_hash<F: FnMut(u64)>(t: &[u64], n: usize, mut f: F) {
+    #[inline(always)]
+    fn fixed<const N: usize, F: FnMut(u64)>(t: &[u64], f: &mut F) {
+        for w in t.windows(N) {
+            let w: &[u64; N] = w.try_into().expect("window of N");
+            f(combine(w));
+        }
+    }
+    if t.is_empty() {
+        return;
+    }
+    if t.len() < n {
+        f(combine(t));
+        return;
+    }
+    match n {
+        1 => fixed::<1, F>(t, &mut f),
+        2 => fixed::<2, F>(t, &mut f),
+        3 => fixed::<3, F>(t, &mut f),
+        4 => fixed::<4, F>(t, &mut f),
+        5 => fixed::<5, F>(t, &mut f),
+        6 => fixed::<6, F>(t, &mut f),
+        7 => fixed::<7, F>(t, &mut f),
+        8 => fixed::<8, F>(t, &mut f),
+        _ => t.windows(n).for_each(|w| f(combine(w))),
+    }
 }
 
 impl MinHasher {
@@ -198,19 +235,42 @@ impl MinHasher {
         out
     }
 
+    /// The element value of `b` in a u32 scheme.
     #[inline]
-    fn element_u32(&self, b: &[u8]) -> u32 {
+    pub fn element_u32(&self, b: &[u8]) -> u32 {
         match self.scheme {
-            Scheme::Asim => (hash64(b) >> 32) as u32,
+            Scheme::Asim => (element_hash(b) >> 32) as u32,
             _ => fmix32(sha1_hash32(b)),
         }
     }
 
+    /// The element value of `b` in a u64 scheme.
     #[inline]
-    fn element_u64(&self, b: &[u8]) -> u64 {
+    pub fn element_u64(&self, b: &[u8]) -> u64 {
         match self.scheme {
             Scheme::Affine64 => fmix64(sha1_hash64(b)),
             _ => sha1_hash32(b) as u64,
+        }
+    }
+
+    /// Call `f` with the asim element hash of every shingle of `text`, in
+    /// text order (repeats kept). Word shingles come from token hashes (each
+    /// token hashed once, no token text built); char shingles are hashed from
+    /// their bytes. Both give [`element_hash`] of the shingle's bytes.
+    #[inline]
+    pub fn for_each_shingle_hash<F: FnMut(u64)>(&self, text: &str, s: &mut Scratch, mut f: F) {
+        match self.unit {
+            Unit::Word => {
+                let norm = normalize(text, &Options::match_key());
+                token_hashes_into(&norm, &mut s.token_hashes, &mut s.buf);
+                for_each_word_shingle_hash(&s.token_hashes, self.ngram, f);
+            }
+            Unit::Char => {
+                prepare_fast(text, &mut s.tokens);
+                for_each_shingle(&s.tokens, self.ngram, self.unit, &mut s.char_starts, |b| {
+                    f(element_hash(b))
+                });
+            }
         }
     }
 
@@ -241,6 +301,11 @@ impl MinHasher {
     ) {
         xs.clear();
         xs.extend(elems.into_iter().map(|b| self.element_u64(b)));
+        self.sign_values_u64(xs, out);
+    }
+
+    /// Signature from pre-computed element values (u64 schemes).
+    pub fn sign_values_u64(&self, xs: &[u64], out: &mut [u64]) {
         out.fill(self.scheme.empty_value());
         if self.scheme == Scheme::Legacy {
             kernel::legacy(out, &self.a64, &self.b64, xs);
@@ -251,13 +316,19 @@ impl MinHasher {
 
     /// Signature of `text` (u32 schemes). `out.len() == num_perm`.
     pub fn signature_u32(&self, text: &str, s: &mut Scratch, out: &mut [u32]) {
-        prepare_fast(text, &mut s.tokens);
-        s.xs32.clear();
-        let (tokens, cs, xs) = (&s.tokens, &mut s.char_starts, &mut s.xs32);
-        for_each_shingle(tokens, self.ngram, self.unit, cs, |b| {
-            xs.push(self.element_u32(b))
-        });
-        self.sign_values_u32(&s.xs32, out);
+        let mut xs = std::mem::take(&mut s.xs32);
+        xs.clear();
+        if self.scheme == Scheme::Asim {
+            self.for_each_shingle_hash(text, s, |h| xs.push((h >> 32) as u32));
+        } else {
+            prepare_fast(text, &mut s.tokens);
+            let (tokens, cs) = (&s.tokens, &mut s.char_starts);
+            for_each_shingle(tokens, self.ngram, self.unit, cs, |b| {
+                xs.push(self.element_u32(b))
+            });
+        }
+        self.sign_values_u32(&xs, out);
+        s.xs32 = xs;
     }
 
     /// Signature of `text` (u64 schemes). `out.len() == num_perm`.
@@ -276,19 +347,16 @@ impl MinHasher {
         }
     }
 
-    /// The asimhash64 values of the shingles of `text`, in text order
-    /// (repeats kept; sort and de-duplicate for a set).
+    /// The asim element hashes ([`element_hash`]) of the shingles of `text`,
+    /// in text order (repeats kept; sort and de-duplicate for a set).
     pub fn shingle_hashes(&self, text: &str, s: &mut Scratch) -> Vec<u64> {
-        prepare_fast(text, &mut s.tokens);
-        let mut v = Vec::with_capacity(s.tokens.len());
-        for_each_shingle(&s.tokens, self.ngram, self.unit, &mut s.char_starts, |b| {
-            v.push(hash64(b))
-        });
+        let mut v = Vec::new();
+        self.for_each_shingle_hash(text, s, |h| v.push(h));
         v
     }
 
-    /// The sorted, de-duplicated asimhash64 values of the shingles of `text`
-    /// (the set used for exact verification).
+    /// The sorted, de-duplicated asim element hashes of the shingles of
+    /// `text` (the set used for exact verification).
     pub fn shingle_hash_set(&self, text: &str, s: &mut Scratch) -> Vec<u64> {
         let mut v = self.shingle_hashes(text, s);
         v.sort_unstable();

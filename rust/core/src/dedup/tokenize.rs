@@ -8,6 +8,7 @@
 //! * every other code point separates tokens;
 //! * a token is a maximal run of token characters (ignorables skipped).
 
+use super::hash::{hash64, hash64_at};
 use super::tables::{BMP_TOKEN_BITS, SUPP_TOKEN_RANGES};
 
 /// Whether `c` belongs to a token (general category L*, M* or N*).
@@ -192,6 +193,248 @@ pub fn tokenize_into(text: &str, out: &mut TokenText, with_spans: bool) {
     }
 }
 
+/// The asimhash64 ([`hash64`]) of every token of `text` (already normalized),
+/// in order: the same tokens as [`tokenize_into`] gives, hashed straight from
+/// `text` without building the token text. `buf` is scratch space.
+///
+/// On x86-64 with AVX2 the token boundaries come from a bitmap built 32 bytes
+/// at a time (ASCII letters and digits and the Devanagari block decided in
+/// the vector unit, any other code point classified one by one); elsewhere,
+/// and for texts with ignorables, a byte loop ([`token_hashes_scalar`]).
+pub fn token_hashes_into(text: &str, out: &mut Vec<u64>, buf: &mut Vec<u8>) {
+    #[cfg(target_arch = "x86_64")]
+    {
+        if std::is_x86_feature_detected!("avx2") {
+            // SAFETY: the CPU supports AVX2 (checked above).
+            if unsafe { simd::token_hashes_avx2(text, out, buf) } {
+                return;
+            }
+        }
+    }
+    token_hashes_scalar(text, out, buf)
+}
+
+/// The byte-loop version of [`token_hashes_into`] (same result).
+pub fn token_hashes_scalar(text: &str, out: &mut Vec<u64>, buf: &mut Vec<u8>) {
+    out.clear();
+    let b = text.as_bytes();
+    let n = b.len();
+    let mut i = 0usize;
+    'text: while i < n {
+        // Skip separators and stray ignorables.
+        loop {
+            let c = b[i];
+            if c < 0x80 {
+                if ASCII_TOKEN[c as usize] {
+                    break;
+                }
+                i += 1;
+            } else {
+                let (class, len) = classify(b, i);
+                if class == TOK {
+                    break;
+                }
+                i += len;
+            }
+            if i >= n {
+                break 'text;
+            }
+        }
+        // A token: ASCII letters and digits and the Devanagari block inline.
+        let start = i;
+        let mut ignorables = false;
+        while i < n {
+            let c = b[i];
+            if c < 0x80 {
+                if !ASCII_TOKEN[c as usize] {
+                    break;
+                }
+                i += 1;
+            } else if c == 0xE0 && i + 2 < n && b[i + 1] & 0xFE == 0xA4 {
+                let bits = BMP_TOKEN_BITS[(0x900 >> 6) + (b[i + 1] & 1) as usize];
+                if (bits >> (b[i + 2] & 0x3F)) & 1 == 0 {
+                    break;
+                }
+                i += 3;
+            } else {
+                let (class, len) = classify(b, i);
+                if class == SEP {
+                    break;
+                }
+                ignorables |= class == IGN;
+                i += len;
+            }
+        }
+        if !ignorables {
+            out.push(hash64_at(b, start, i));
+        } else {
+            buf.clear();
+            let mut j = start;
+            while j < i {
+                let (class, len) = classify(b, j);
+                if class == TOK {
+                    buf.extend_from_slice(&b[j..j + len]);
+                }
+                j += len;
+            }
+            out.push(hash64(buf));
+        }
+    }
+}
+
+#[cfg(target_arch = "x86_64")]
+mod simd {
+    use super::{classify, hash64_at, IGN, SEP};
+    use std::arch::x86_64::*;
+
+    /// Bytes of padding after the text in the scratch copy (NUL bytes are
+    /// separators; the padding also lets `hash64_at` read 16 bytes anywhere).
+    const PAD: usize = 80;
+
+    /// The sign bits of the 32 bytes of `v`. The empty `asm!` keeps LLVM from
+    /// merging the bit operations on several masks back into vector code,
+    /// which it legalizes byte by byte on AVX2.
+    #[inline(always)]
+    unsafe fn mask(v: __m256i) -> u32 {
+        let mut m = _mm256_movemask_epi8(v) as u32;
+        std::arch::asm!("/* {0:e} */", inout(reg) m, options(pure, nomem, nostack, preserves_flags));
+        m
+    }
+
+    /// Token hashes via a token-byte bitmap. Returns false (having done
+    /// nothing useful) when the text has an ignorable code point, which the
+    /// bitmap cannot express; the caller then uses the byte loop.
+    ///
+    /// 1. Per 32-byte block: bit set for ASCII letters/digits and for every
+    ///    non-ASCII byte ("token" by default); separately, the lead bytes of
+    ///    code points outside the Devanagari block and of the three Devanagari
+    ///    non-token code points (U+0964, U+0965, U+0970: asserted against the
+    ///    table in the tests).
+    /// 2. Each such code point is classified exactly ([`classify`]); the bytes
+    ///    of separators are cleared.
+    /// 3. Runs of set bits are the tokens, hashed in place.
+    #[target_feature(enable = "avx2")]
+    pub unsafe fn token_hashes_avx2(text: &str, out: &mut Vec<u64>, buf: &mut Vec<u8>) -> bool {
+        out.clear();
+        let n = text.len();
+        buf.clear();
+        buf.extend_from_slice(text.as_bytes());
+        buf.resize(n + PAD, 0);
+        let b: &[u8] = buf;
+        let words = n.div_ceil(64);
+        // Bitmaps on the stack for usual sizes.
+        let mut tok_small = [0u64; 64];
+        let mut odd_small = [0u64; 64];
+        let (mut tok_big, mut odd_big) = (Vec::new(), Vec::new());
+        let (tok, odd): (&mut [u64], &mut [u64]) = if words <= 64 {
+            (&mut tok_small[..words], &mut odd_small[..words])
+        } else {
+            tok_big.resize(words, 0);
+            odd_big.resize(words, 0);
+            (&mut tok_big[..], &mut odd_big[..])
+        };
+        let c2f = _mm256_set1_epi8(0x2F);
+        let c3a = _mm256_set1_epi8(0x3A);
+        let c60 = _mm256_set1_epi8(0x60);
+        let c7b = _mm256_set1_epi8(0x7B);
+        let c20 = _mm256_set1_epi8(0x20);
+        let cm65 = _mm256_set1_epi8(-65);
+        let ce0 = _mm256_set1_epi8(0xE0u8 as i8);
+        let cfe = _mm256_set1_epi8(0xFEu8 as i8);
+        let ca4 = _mm256_set1_epi8(0xA4u8 as i8);
+        let ca5 = _mm256_set1_epi8(0xA5u8 as i8);
+        let cb0 = _mm256_set1_epi8(0xB0u8 as i8);
+        let p = b.as_ptr();
+        for w in 0..words {
+            let mut tw = 0u64;
+            let mut ow = 0u64;
+            for half in 0..2 {
+                let at = w * 64 + half * 32;
+                // SAFETY: at <= (words - 1) * 64 + 32 < n + 32, so the reads end
+                // before n + 32 + 2 + 32 <= n + PAD: inside `buf`.
+                let v0 = _mm256_loadu_si256(p.add(at) as *const __m256i);
+                let v1 = _mm256_loadu_si256(p.add(at + 1) as *const __m256i);
+                let v2 = _mm256_loadu_si256(p.add(at + 2) as *const __m256i);
+                let digit =
+                    _mm256_and_si256(_mm256_cmpgt_epi8(v0, c2f), _mm256_cmpgt_epi8(c3a, v0));
+                let l = _mm256_or_si256(v0, c20);
+                let alpha = _mm256_and_si256(_mm256_cmpgt_epi8(l, c60), _mm256_cmpgt_epi8(c7b, l));
+                let ascii_tok = _mm256_or_si256(digit, alpha);
+                // Sign bit set: ASCII letter/digit or any non-ASCII byte.
+                let t = mask(_mm256_or_si256(ascii_tok, v0));
+                let high = mask(v0);
+                // Lead bytes (0xC0..=0xFF): above -65 signed (and negative).
+                let lead = mask(_mm256_cmpgt_epi8(v0, cm65)) & high;
+                let e0 = _mm256_cmpeq_epi8(v0, ce0);
+                let deva = mask(_mm256_and_si256(
+                    e0,
+                    _mm256_cmpeq_epi8(_mm256_and_si256(v1, cfe), ca4),
+                ));
+                let v2sep = _mm256_or_si256(
+                    _mm256_or_si256(_mm256_cmpeq_epi8(v2, ca4), _mm256_cmpeq_epi8(v2, ca5)),
+                    _mm256_cmpeq_epi8(v2, cb0),
+                );
+                let dsep = mask(_mm256_and_si256(
+                    _mm256_and_si256(e0, _mm256_cmpeq_epi8(v1, ca5)),
+                    v2sep,
+                ));
+                let o = (lead & !deva) | dsep;
+                tw |= (t as u64) << (32 * half);
+                ow |= (o as u64) << (32 * half);
+            }
+            tok[w] = tw;
+            odd[w] = ow;
+        }
+        // The last word may cover padding: not part of the text.
+        if n % 64 != 0 {
+            tok[words - 1] &= (1u64 << (n % 64)) - 1;
+            odd[words - 1] &= (1u64 << (n % 64)) - 1;
+        }
+        // 2. Classify the odd code points exactly.
+        for (w, &ow) in odd.iter().enumerate() {
+            let mut o = ow;
+            while o != 0 {
+                let q = w * 64 + o.trailing_zeros() as usize;
+                o &= o - 1;
+                let (class, len) = classify(b, q);
+                if class == IGN {
+                    return false;
+                }
+                if class == SEP {
+                    for r in q..q + len {
+                        tok[r / 64] &= !(1u64 << (r % 64));
+                    }
+                }
+            }
+        }
+        // 3. Runs of set bits.
+        let mut in_tok = false;
+        let mut start = 0usize;
+        for (w, &t) in tok.iter().enumerate() {
+            let mut from = 0u32;
+            loop {
+                let x = (if in_tok { !t } else { t }) & (u64::MAX << from);
+                if x == 0 {
+                    break;
+                }
+                let tz = x.trailing_zeros();
+                let pos = w * 64 + tz as usize;
+                if in_tok {
+                    out.push(hash64_at(b, start, pos));
+                } else {
+                    start = pos;
+                }
+                in_tok = !in_tok;
+                from = tz;
+            }
+        }
+        if in_tok {
+            out.push(hash64_at(b, start, n));
+        }
+        true
+    }
+}
+
 /// Convenience: the tokens of `text` as owned strings.
 pub fn tokens(text: &str) -> Vec<String> {
     let mut t = TokenText::default();
@@ -225,6 +468,77 @@ mod tests {
         tokenize_into("  हिंदी, x\u{200D}y ", &mut t, true);
         assert_eq!(t.spans, vec![(2, 7), (9, 12)]);
         assert_eq!(t.text, "हिंदी xy");
+    }
+
+    #[test]
+    fn token_hashes_are_hashes_of_the_tokens() {
+        let mut h = Vec::new();
+        let mut buf = Vec::new();
+        for text in [
+            "",
+            " .,;\u{200D} ",
+            "असीम अरुण(Asim Arun) ने, 15 जनवरी।",
+            "क्\u{200D}ष a\u{200C}b \u{200D} c\u{AD}",
+            "x\u{200D}",
+            "\u{FEFF}y z😀w 𝟙२",
+        ] {
+            token_hashes_into(text, &mut h, &mut buf);
+            let want: Vec<u64> = tokens(text).iter().map(|t| hash64(t.as_bytes())).collect();
+            assert_eq!(h, want, "{text:?}");
+        }
+    }
+
+    #[test]
+    fn devanagari_non_token_code_points_are_the_three_the_simd_path_knows() {
+        let non: Vec<u32> = (0x900..0x980u32)
+            .filter(|&c| !is_token_char(char::from_u32(c).unwrap()))
+            .collect();
+        assert_eq!(non, vec![0x964, 0x965, 0x970]);
+    }
+
+    #[test]
+    fn bitmap_and_byte_loop_agree() {
+        let pieces = [
+            "असीम",
+            " ",
+            "अरुण",
+            "।",
+            "॥",
+            "॰",
+            "ॱ",
+            "Kanpur",
+            "15",
+            "१५",
+            ", ",
+            "—",
+            "₹",
+            "é",
+            "😀",
+            "𝟙",
+            "\u{AD}",
+            "ß",
+            "x",
+            "  ",
+            "\n",
+            "ज़",
+            "\u{0970}",
+            "ab\u{0964}cd",
+        ];
+        let mut seed = 7u64;
+        let (mut a, mut b) = (Vec::new(), Vec::new());
+        let mut buf = Vec::new();
+        for len in (0..400).chain([1500, 2500, 4000]) {
+            let mut text = String::new();
+            for _ in 0..len {
+                seed = seed
+                    .wrapping_mul(6364136223846793005)
+                    .wrapping_add(1442695040888963407);
+                text.push_str(pieces[(seed >> 33) as usize % pieces.len()]);
+            }
+            token_hashes_into(&text, &mut a, &mut buf);
+            token_hashes_scalar(&text, &mut b, &mut buf);
+            assert_eq!(a, b, "{text:?}");
+        }
     }
 
     #[test]
