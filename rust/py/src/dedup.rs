@@ -14,6 +14,7 @@ use std::sync::{RwLock, RwLockReadGuard, RwLockWriteGuard, TryLockError};
 
 use crate::convert::{int_arg, text_arg, texts_arg, type_name, OnSurrogate};
 use crate::errors::to_py;
+use crate::pystr::{read_texts, Texts};
 
 pub fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<PyMinHasher>()?;
@@ -121,374 +122,25 @@ fn sig_arg<'py>(obj: &Bound<'py, PyAny>, what: &str) -> PyResult<Sig<'py>> {
     )))
 }
 
-// ------------------------------------------------------------------ texts without copies
-
-/// A batch of Python `str` read without copying where possible, so that the
-/// only work done with the GIL held is a type check per item.
-///
-/// Where the interpreter's `str` layout is known (CPython 3.9-3.13, not the
-/// limited API, not free-threaded), each item is looked at directly (PEP 393):
-/// an ASCII string's data and a cached UTF-8 form (left by an earlier
-/// `str.encode`-like call) are borrowed as they are; other strings are
-/// converted to UTF-8 later, in the worker threads, without the GIL. A lone
-/// surrogate is found while holding the GIL and reported exactly as
-/// `text_arg` reports it. Elsewhere the texts are copied with `texts_arg`.
-mod pytexts {
-    use super::*;
-
-    #[derive(Clone, Copy)]
-    #[cfg_attr(
-        any(PyPy, GraalPy, Py_LIMITED_API, Py_GIL_DISABLED, Py_3_14),
-        allow(dead_code)
-    )]
-    enum Raw {
-        /// Valid UTF-8 (ASCII data or CPython's cached UTF-8).
-        Utf8(*const u8, usize),
-        Latin1(*const u8, usize),
-        Ucs2(*const u16, usize),
-        Ucs4(*const u32, usize),
-        /// Copied (`owned[i]`): the layout is not one read directly.
-        Owned(usize),
+impl core::cluster::TextSource for Texts<'_> {
+    fn len(&self) -> usize {
+        Texts::len(self)
     }
-
-    /// Views of `str` objects kept alive by `_keep`.
-    pub struct Texts<'py> {
-        _keep: Vec<Bound<'py, PyAny>>,
-        raw: Vec<Raw>,
-        owned: Vec<String>,
-    }
-
-    // SAFETY: the pointers point into immutable `str` objects that `_keep`
-    // holds references to for the whole life of `Texts`; nothing writes them.
-    // Worker threads only get `&Texts` and only read the data through `get`
-    // (never `_keep`, whose references are dropped with the GIL held).
-    unsafe impl Sync for Texts<'_> {}
-
-    /// Reusable per-thread buffer for converted texts.
-    pub type Buf = String;
-
-    impl Texts<'_> {
-        pub fn len(&self) -> usize {
-            self.raw.len()
-        }
-
-        /// Text `i` as UTF-8, converted into `buf` if needed.
-        pub fn get<'a>(&'a self, i: usize, buf: &'a mut Buf) -> &'a str {
-            // SAFETY: see `unsafe impl Send`: the data outlives `self`, the
-            // lengths are the objects' own, UTF-8 data was produced by CPython.
-            unsafe {
-                match self.raw[i] {
-                    Raw::Owned(j) => &self.owned[j],
-                    Raw::Utf8(p, n) => {
-                        std::str::from_utf8_unchecked(std::slice::from_raw_parts(p, n))
-                    }
-                    Raw::Latin1(p, n) => {
-                        to_utf8(std::slice::from_raw_parts(p, n), buf);
-                        buf
-                    }
-                    Raw::Ucs2(p, n) => {
-                        to_utf8(std::slice::from_raw_parts(p, n), buf);
-                        buf
-                    }
-                    Raw::Ucs4(p, n) => {
-                        buf.clear();
-                        buf.reserve(n * 4);
-                        for &u in std::slice::from_raw_parts(p, n) {
-                            buf.push(char::from_u32(u).unwrap_or('\u{FFFD}'));
-                        }
-                        buf
-                    }
-                }
-            }
-        }
-    }
-
-    impl core::cluster::TextSource for Texts<'_> {
-        fn len(&self) -> usize {
-            self.raw.len()
-        }
-        fn text<'a>(&'a self, i: usize, buf: &'a mut String) -> &'a str {
-            self.get(i, buf)
-        }
-    }
-
-    /// UTF-8 of Latin-1 or UCS-2 code units without surrogates (checked when
-    /// the text was taken), into `buf`.
-    fn to_utf8<U: Copy + Into<u32>>(src: &[U], buf: &mut String) {
-        let mut v = std::mem::take(buf).into_bytes();
-        v.clear();
-        v.reserve(src.len() * 3 + 32);
-        let base = v.as_mut_ptr();
-        let mut done = 0usize;
-        let mut j = 0usize;
-        #[cfg(target_arch = "x86_64")]
-        if std::mem::size_of::<U>() == 2
-            && std::is_x86_feature_detected!("ssse3")
-            && std::is_x86_feature_detected!("sse4.1")
-        {
-            // SAFETY: U is u16 here (size 2, and only u8/u16 are passed); the
-            // CPU has the features; capacity is 3 per unit + 32.
-            (done, j) = unsafe {
-                sse::ucs2_to_utf8(
-                    std::slice::from_raw_parts(src.as_ptr().cast::<u16>(), src.len()),
-                    base,
-                )
-            };
-        }
-        for &u in &src[done..] {
-            let u: u32 = u.into();
-            let (word, len) = if (0x80..0x800).contains(&u) {
-                // Two bytes: rare in Hindi and English text.
-                (0xC0 | (u >> 6) | ((0x80 | (u & 0x3F)) << 8), 2)
-            } else {
-                // ASCII or three bytes, selected without a branch: spaces and
-                // Devanagari letters alternate too often to predict.
-                let w3 = 0xE0 | (u >> 12) | ((0x80 | ((u >> 6) & 0x3F)) << 8);
-                let w3 = w3 | ((0x80 | (u & 0x3F)) << 16);
-                let ascii = (u < 0x80) as u32;
-                let m = 0u32.wrapping_sub(ascii);
-                (w3 ^ ((w3 ^ u) & m), 3 - 2 * ascii as usize)
-            };
-            // SAFETY: `j + 4 <= 3 * src.len() + 4 <= capacity`.
-            unsafe {
-                base.add(j)
-                    .cast::<[u8; 4]>()
-                    .write_unaligned(word.to_le_bytes())
-            };
-            j += len;
-        }
-        // SAFETY: bytes `..j` are initialized; each unit below 0x10000 that is
-        // not a surrogate was encoded as UTF-8, so the bytes are valid UTF-8.
-        unsafe {
-            v.set_len(j);
-            *buf = String::from_utf8_unchecked(v);
-        }
-    }
-
-    /// UCS-2 -> UTF-8, 8 units at a time, for text made of ASCII and
-    /// three-byte code points (Devanagari and most of the BMP): the three
-    /// byte planes p0 | p1 | p2 are computed for all 8 units, then byte
-    /// shuffles chosen by the ASCII mask drop the unused bytes (SSSE3/SSE4.1).
-    #[cfg(target_arch = "x86_64")]
-    mod sse {
-        use std::arch::x86_64::*;
-
-        /// Per ASCII mask of 8 units: shuffle indices of the 32 output bytes
-        /// into `a = p0 | p1` and into `b = p2` (0x80: zero), and the length.
-        struct Tables {
-            from_a: [[u8; 32]; 256],
-            from_b: [[u8; 32]; 256],
-            len: [u8; 256],
-        }
-
-        const fn tables() -> Tables {
-            let mut t = Tables {
-                from_a: [[0x80u8; 32]; 256],
-                from_b: [[0x80u8; 32]; 256],
-                len: [0u8; 256],
-            };
-            let mut m = 0;
-            while m < 256 {
-                let mut pos = 0;
-                let mut k = 0;
-                while k < 8 {
-                    // p0 byte of unit k, then (non-ASCII) its p1 and p2 bytes.
-                    t.from_a[m][pos] = k as u8;
-                    pos += 1;
-                    if (m >> k) & 1 == 0 {
-                        t.from_a[m][pos] = 8 + k as u8;
-                        t.from_b[m][pos + 1] = k as u8;
-                        pos += 2;
-                    }
-                    k += 1;
-                }
-                t.len[m] = pos as u8;
-                m += 1;
-            }
-            t
-        }
-        static TABLES: Tables = tables();
-
-        /// Converts the whole chunks of 8 units (one with a two-byte code point
-        /// unit by unit); returns `(units done, bytes written at dst)`.
-        ///
-        /// # Safety
-        /// SSSE3 and SSE4.1 available; `dst` has room for `3 * src.len() + 32`
-        /// bytes; `src` has no surrogates.
-        #[target_feature(enable = "ssse3,sse4.1")]
-        pub unsafe fn ucs2_to_utf8(src: &[u16], dst: *mut u8) -> (usize, usize) {
-            let t = &TABLES;
-            let c7f = _mm_set1_epi16(0x7F);
-            let c7ff = _mm_set1_epi16(0x7FF);
-            let c80 = _mm_set1_epi16(0x80);
-            let ce0 = _mm_set1_epi16(0xE0);
-            let c3f = _mm_set1_epi16(0x3F);
-            let mut i = 0usize;
-            let mut j = 0usize;
-            while i + 8 <= src.len() {
-                let v = _mm_loadu_si128(src.as_ptr().add(i).cast());
-                let ascii_v = _mm_cmpeq_epi16(_mm_min_epu16(v, c7f), v);
-                let below_v = _mm_cmpeq_epi16(_mm_min_epu16(v, c7ff), v);
-                let ascii = (_mm_movemask_epi8(_mm_packs_epi16(ascii_v, ascii_v)) & 0xFF) as usize;
-                let below = (_mm_movemask_epi8(_mm_packs_epi16(below_v, below_v)) & 0xFF) as usize;
-                if below & !ascii != 0 {
-                    // A two-byte code point: this chunk one unit at a time.
-                    for &u in &src[i..i + 8] {
-                        let c = char::from_u32(u as u32).unwrap_or('\u{FFFD}');
-                        let n = c.len_utf8();
-                        c.encode_utf8(std::slice::from_raw_parts_mut(dst.add(j), n));
-                        j += n;
-                    }
-                    i += 8;
-                    continue;
-                }
-                let lead = _mm_or_si128(_mm_srli_epi16(v, 12), ce0);
-                let p0 = _mm_blendv_epi8(lead, v, ascii_v);
-                let p1 = _mm_or_si128(_mm_and_si128(_mm_srli_epi16(v, 6), c3f), c80);
-                let p2 = _mm_or_si128(_mm_and_si128(v, c3f), c80);
-                let a = _mm_packus_epi16(p0, p1);
-                let b = _mm_packus_epi16(p2, p2);
-                let fa = t.from_a[ascii].as_ptr();
-                let fb = t.from_b[ascii].as_ptr();
-                let lo = _mm_or_si128(
-                    _mm_shuffle_epi8(a, _mm_loadu_si128(fa.cast())),
-                    _mm_shuffle_epi8(b, _mm_loadu_si128(fb.cast())),
-                );
-                let hi = _mm_or_si128(
-                    _mm_shuffle_epi8(a, _mm_loadu_si128(fa.add(16).cast())),
-                    _mm_shuffle_epi8(b, _mm_loadu_si128(fb.add(16).cast())),
-                );
-                _mm_storeu_si128(dst.add(j).cast(), lo);
-                _mm_storeu_si128(dst.add(j + 16).cast(), hi);
-                j += t.len[ascii] as usize;
-                i += 8;
-            }
-            (i, j)
-        }
-    }
-
-    #[cfg(not(any(PyPy, GraalPy, Py_LIMITED_API, Py_GIL_DISABLED, Py_3_14)))]
-    fn raw_of(obj: &Bound<'_, PyString>) -> Option<Raw> {
-        use pyo3::ffi;
-        let op = obj.as_ptr();
-        // SAFETY: `op` is a live `str` (checked by the cast); the fields read
-        // are those of CPython's public `cpython/unicodeobject.h` layout.
-        unsafe {
-            let ascii = op as *mut ffi::PyASCIIObject;
-            #[cfg(not(Py_3_12))]
-            if (*ascii).ready() == 0 {
-                return None;
-            }
-            let n = ffi::PyUnicode_GET_LENGTH(op) as usize;
-            let data = ffi::PyUnicode_DATA(op);
-            if (*ascii).ascii() != 0 {
-                return Some(Raw::Utf8(data as *const u8, n));
-            }
-            let compact = op as *mut ffi::PyCompactUnicodeObject;
-            let utf8 = (*compact).utf8;
-            if !utf8.is_null() {
-                return Some(Raw::Utf8(
-                    utf8 as *const u8,
-                    (*compact).utf8_length as usize,
-                ));
-            }
-            match ffi::PyUnicode_KIND(op) {
-                ffi::PyUnicode_1BYTE_KIND => Some(Raw::Latin1(data as *const u8, n)),
-                ffi::PyUnicode_2BYTE_KIND => {
-                    let s = std::slice::from_raw_parts(data as *const u16, n);
-                    if s.iter().fold(false, |a, &u| a | (u & 0xF800 == 0xD800)) {
-                        return None; // lone surrogate: let text_arg report it
-                    }
-                    Some(Raw::Ucs2(data as *const u16, n))
-                }
-                ffi::PyUnicode_4BYTE_KIND => {
-                    let s = std::slice::from_raw_parts(data as *const u32, n);
-                    if s.iter()
-                        .fold(false, |a, &u| a | (u & 0xFFFF_F800 == 0xD800))
-                    {
-                        return None;
-                    }
-                    Some(Raw::Ucs4(data as *const u32, n))
-                }
-                _ => None,
-            }
-        }
-    }
-
-    /// The texts of an iterable of `str`; errors exactly as `texts_arg`
-    /// (strict surrogates), naming the item (`texts[3]`).
-    #[cfg(not(any(PyPy, GraalPy, Py_LIMITED_API, Py_GIL_DISABLED, Py_3_14)))]
-    pub fn texts<'py>(obj: &Bound<'py, PyAny>, what: &str) -> PyResult<Texts<'py>> {
-        if obj.is_instance_of::<PyString>() {
-            return Err(PyTypeError::new_err(format!(
-                "{what} must be an iterable of str, not a single str"
-            )));
-        }
-        let iter = obj.try_iter().map_err(|_| {
-            PyTypeError::new_err(format!(
-                "{what} must be an iterable of str, not {}",
-                type_name(obj)
-            ))
-        })?;
-        let mut keep = Vec::new();
-        let mut raw = Vec::new();
-        let mut owned = Vec::new();
-        for (i, item) in iter.enumerate() {
-            let item = item?;
-            let r = match item.cast::<PyString>() {
-                Ok(s) => raw_of(s),
-                Err(_) => None,
-            };
-            match r {
-                Some(r) => {
-                    raw.push(r);
-                    keep.push(item);
-                }
-                None => {
-                    // Not a str, a lone surrogate, or an unusual layout: the
-                    // safe path either reports the error or copies the text.
-                    owned.push(text_arg(
-                        &item,
-                        &format!("{what}[{i}]"),
-                        OnSurrogate::Strict,
-                    )?);
-                    raw.push(Raw::Owned(owned.len() - 1));
-                }
-            }
-        }
-        Ok(Texts {
-            _keep: keep,
-            raw,
-            owned,
-        })
-    }
-
-    #[cfg(any(PyPy, GraalPy, Py_LIMITED_API, Py_GIL_DISABLED, Py_3_14))]
-    pub fn texts<'py>(obj: &Bound<'py, PyAny>, what: &str) -> PyResult<Texts<'py>> {
-        let owned = texts_arg(obj, what, OnSurrogate::Strict)?;
-        Ok(Texts {
-            _keep: Vec::new(),
-            raw: (0..owned.len()).map(Raw::Owned).collect(),
-            owned,
-        })
+    fn text<'a>(&'a self, i: usize, buf: &'a mut String) -> &'a str {
+        self.get(i, buf)
     }
 }
 
 /// Per-thread buffers of the token-set signatures.
 #[derive(Default)]
 struct TokenScratch {
-    buf: pytexts::Buf,
+    buf: String,
     xs32: Vec<u32>,
     xs64: Vec<u64>,
 }
 
 /// Signature of a set of tokens, each one element (u32 schemes).
-fn sign_token_set_u32(
-    h: &MinHasher,
-    t: &pytexts::Texts<'_>,
-    s: &mut TokenScratch,
-    out: &mut [u32],
-) {
+fn sign_token_set_u32(h: &MinHasher, t: &Texts<'_>, s: &mut TokenScratch, out: &mut [u32]) {
     s.xs32.clear();
     for j in 0..t.len() {
         let x = h.element_u32(t.get(j, &mut s.buf).as_bytes());
@@ -498,12 +150,7 @@ fn sign_token_set_u32(
 }
 
 /// Signature of a set of tokens, each one element (u64 schemes).
-fn sign_token_set_u64(
-    h: &MinHasher,
-    t: &pytexts::Texts<'_>,
-    s: &mut TokenScratch,
-    out: &mut [u64],
-) {
+fn sign_token_set_u64(h: &MinHasher, t: &Texts<'_>, s: &mut TokenScratch, out: &mut [u64]) {
     s.xs64.clear();
     for j in 0..t.len() {
         let x = h.element_u64(t.get(j, &mut s.buf).as_bytes());
@@ -678,7 +325,7 @@ impl PyMinHasher {
         py: Python<'py>,
         texts: &Bound<'_, PyAny>,
     ) -> PyResult<Bound<'py, PyAny>> {
-        let texts = pytexts::texts(texts, "texts")?;
+        let texts = read_texts(texts, "texts")?;
         let k = self.inner.num_perm;
         let n = texts.len();
         let h = &self.inner;
@@ -687,7 +334,7 @@ impl PyMinHasher {
             let v = py.detach(|| {
                 let mut out = vec![0u32; n * k];
                 out.par_chunks_mut(k).enumerate().for_each_init(
-                    || (Scratch::default(), pytexts::Buf::new()),
+                    || (Scratch::default(), String::new()),
                     |(s, buf), (i, o)| h.signature_u32(texts.get(i, buf), s, o),
                 );
                 out
@@ -697,7 +344,7 @@ impl PyMinHasher {
             let v = py.detach(|| {
                 let mut out = vec![0u64; n * k];
                 out.par_chunks_mut(k).enumerate().for_each_init(
-                    || (Scratch::default(), pytexts::Buf::new()),
+                    || (Scratch::default(), String::new()),
                     |(s, buf), (i, o)| h.signature_u64(texts.get(i, buf), s, o),
                 );
                 out
@@ -713,7 +360,7 @@ impl PyMinHasher {
         py: Python<'py>,
         tokens: &Bound<'_, PyAny>,
     ) -> PyResult<Bound<'py, PyAny>> {
-        let tokens = pytexts::texts(tokens, "tokens")?;
+        let tokens = read_texts(tokens, "tokens")?;
         let k = self.inner.num_perm;
         let h = &self.inner;
         let tokens = &tokens;
@@ -760,9 +407,9 @@ impl PyMinHasher {
         let u32s = h.scheme.is_u32();
         let mut out32: Vec<u32> = Vec::new();
         let mut out64: Vec<u64> = Vec::new();
-        let mut sets: Vec<pytexts::Texts<'_>> = Vec::with_capacity(CHUNK);
+        let mut sets: Vec<Texts<'_>> = Vec::with_capacity(CHUNK);
         let mut n = 0usize;
-        let mut flush = |sets: &mut Vec<pytexts::Texts<'_>>| {
+        let mut flush = |sets: &mut Vec<Texts<'_>>| {
             let m = sets.len();
             let sets_ref = &*sets;
             if u32s {
@@ -792,7 +439,7 @@ impl PyMinHasher {
         };
         for (i, item) in iter.enumerate() {
             let item = item?;
-            sets.push(pytexts::texts(&item, &format!("token_sets[{i}]"))?);
+            sets.push(read_texts(&item, &format!("token_sets[{i}]"))?);
             n += 1;
             if sets.len() == CHUNK {
                 flush(&mut sets);
@@ -932,7 +579,7 @@ fn _near_duplicates(
     let seed = int_arg(seed, "seed", 0, u64::MAX as i128)? as u64;
     let unit = parse_unit(unit)?;
     let params = params_arg(params, num_perm)?;
-    let texts = pytexts::texts(texts, "texts")?;
+    let texts = read_texts(texts, "texts")?;
     let o = NearDupOptions {
         threshold,
         num_perm,

@@ -8,7 +8,8 @@ use asimtext_core::normalize::units::Ucs2Outcome;
 use pyo3::exceptions::PyTypeError;
 use pyo3::types::{PyList, PyString};
 
-use crate::convert::{str_from_ucs2, text_arg, type_name, ucs2_units, OnSurrogate, StrView};
+use crate::convert::{text_arg, type_name, OnSurrogate};
+use crate::pystr::{str_from_ucs2, ucs2_units, StrView};
 
 pub fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(normalize, m)?)?;
