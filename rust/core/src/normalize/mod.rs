@@ -187,7 +187,7 @@ impl Output {
 }
 
 /// Normalize line by line (every rule is local to a line): most lines take
-/// the one-pass path ([`fix::fix_line`]), any other the full stages. Returns
+/// the one-pass path ([`fix::fix_next_line`]), any other the full stages. Returns
 /// the input length in code points.
 fn process(text: &str, opts: &Options, out: &mut Output) -> u32 {
     match (opts.form, out.track) {
