@@ -415,13 +415,38 @@ pub(super) fn fix_line<const TRACK: bool, const MATCH: bool>(
     out: &mut Output,
 ) -> Option<u32> {
     let mark = (out.text.len(), out.starts.len());
-    let r = pass::<TRACK, MATCH>(line, newline, base, opts, out);
-    if r.is_none() {
-        out.text.truncate(mark.0);
-        out.starts.truncate(mark.1);
-        out.ends.truncate(mark.1);
+    match pass::<TRACK, MATCH>(line, newline, base, opts, out) {
+        Some((bytes, chars, _)) if bytes == line.len() => Some(chars),
+        _ => {
+            truncate(out, mark);
+            None
+        }
     }
-    r
+}
+
+/// Normalize the first line of `text` (up to and with its `\n`, if any), as
+/// [`fix_line`] does. Returns the bytes and code points it took (with the
+/// `\n`), or `None` (with `out` as it was) when it needs the full stages.
+pub(super) fn fix_next_line<const TRACK: bool, const MATCH: bool>(
+    text: &str,
+    base: u32,
+    opts: &Options,
+    out: &mut Output,
+) -> Option<(usize, u32)> {
+    let mark = (out.text.len(), out.starts.len());
+    match pass::<TRACK, MATCH>(text, false, base, opts, out) {
+        Some((bytes, chars, newline)) => Some((bytes + newline as usize, chars + newline as u32)),
+        None => {
+            truncate(out, mark);
+            None
+        }
+    }
+}
+
+fn truncate(out: &mut Output, (text, offsets): (usize, usize)) {
+    out.text.truncate(text);
+    out.starts.truncate(offsets);
+    out.ends.truncate(offsets);
 }
 
 /// Go over characters that need nothing but a state update (and stay as
@@ -478,14 +503,18 @@ fn scan(
     (i, ci, prev)
 }
 
+/// The pass over the first line of `line`: it ends at the first `\n` or at the
+/// end of `line` (then `newline_after` tells whether a `\n` follows). Returns
+/// the bytes and code points of the line without its `\n` (with a final
+/// `\r`), and whether a `\n` ended it.
 #[inline(always)]
 fn pass<const TRACK: bool, const MATCH: bool>(
     line: &str,
-    newline: bool,
+    newline_after: bool,
     base: u32,
     opts: &Options,
     out: &mut Output,
-) -> Option<u32> {
+) -> Option<(usize, u32, bool)> {
     let b = line.as_bytes();
     let len = b.len();
     let atab = if MATCH {
@@ -514,7 +543,7 @@ fn pass<const TRACK: bool, const MATCH: bool>(
     let mut cr_end = false;
     loop {
         (i, ci, prev) = scan(b, i, ci, prev, atab, attention);
-        if i >= len {
+        if i >= len || b[i] == b'\n' {
             break;
         }
         let x = b[i];
@@ -524,7 +553,7 @@ fn pass<const TRACK: bool, const MATCH: bool>(
                 i = j;
                 ci = cj;
                 if end {
-                    cr_end = i < len;
+                    cr_end = i < len && b[i] == b'\r';
                     break;
                 }
                 continue;
@@ -546,7 +575,7 @@ fn pass<const TRACK: bool, const MATCH: bool>(
                     }
                 }
                 b'\r' => {
-                    if i + 1 == len {
+                    if i + 1 == len || b[i + 1] == b'\n' {
                         cr_end = true;
                         break;
                     }
@@ -584,7 +613,7 @@ fn pass<const TRACK: bool, const MATCH: bool>(
                     i = j;
                     ci = cj;
                     if end {
-                        cr_end = i < len;
+                        cr_end = i < len && b[i] == b'\r';
                         break;
                     }
                     continue;
@@ -641,7 +670,7 @@ fn pass<const TRACK: bool, const MATCH: bool>(
             i = j;
             ci = cj;
             if end {
-                cr_end = i < len;
+                cr_end = i < len && b[i] == b'\r';
                 break;
             }
             continue;
@@ -683,19 +712,20 @@ fn pass<const TRACK: bool, const MATCH: bool>(
         i += width;
         ci += 1;
     }
-    // The end of the line: `i` is the length, or the position of a final `\r`.
+    // The end of the line: `i` is at its `\n`, the end of `line`, or a final `\r`.
     w.flush(i, ci);
-    let n_line = if cr_end {
-        let nl_end = ci + 1 + newline as u32;
-        w.replace(i, ci, b"\n", ci, nl_end, len, ci + 1);
-        ci + 1
+    let (end, n_line) = if cr_end { (i + 1, ci + 1) } else { (i, ci) };
+    let newline = if end < len {
+        b[end] == b'\n'
     } else {
-        if newline {
-            w.replace(i, ci, b"\n", ci, ci + 1, len, ci);
-        }
-        ci
+        newline_after
     };
-    Some(n_line)
+    if cr_end {
+        w.replace(i, ci, b"\n", ci, ci + 1 + newline as u32, end, n_line);
+    } else if newline {
+        w.replace(i, ci, b"\n", ci, ci + 1, end, n_line);
+    }
+    Some((end, n_line, newline))
 }
 
 /// A run of horizontal white space (and of characters the full stages remove
@@ -756,7 +786,8 @@ fn space_run<const TRACK: bool>(
             break;
         }
     }
-    let at_end = j == len || (b[j] == b'\r' && j + 1 == len);
+    let line_end = |k: usize| k >= len || b[k] == b'\n';
+    let at_end = line_end(j) || (b[j] == b'\r' && line_end(j + 1));
     if *prev & Q_START != 0 || at_end {
         w.drop_to(i, ci, j, cj);
         return Some((j, cj, at_end));
@@ -784,7 +815,7 @@ fn bar_ends_sentence(line: &str, mut j: usize) -> Option<bool> {
                 j += 1;
                 continue;
             }
-            if x == b'\r' || x == b'|' {
+            if x == b'\r' || x == b'\n' || x == b'|' {
                 return Some(true);
             }
             if x < 0x20 || x == 0x7F {

@@ -188,7 +188,7 @@ impl Output {
 }
 
 /// Normalize line by line (every rule is local to a line): most lines take
-/// the one-pass path ([`fix::fix_line`]), any other the full stages. Returns
+/// the one-pass path ([`fix::fix_next_line`]), any other the full stages. Returns
 /// the input length in code points.
 fn process(text: &str, opts: &Options, out: &mut Output) -> u32 {
     match (opts.form, out.track) {
@@ -208,22 +208,27 @@ fn lines<const TRACK: bool, const MATCH: bool>(
 ) -> u32 {
     let one_pass = !opts.fix_mojibake;
     let mut base = 0u32;
-    for chunk in text.split_inclusive('\n') {
-        let (line, newline) = match chunk.strip_suffix('\n') {
-            Some(line) => (line, true),
-            None => (chunk, false),
-        };
+    let mut pos = 0;
+    while pos < text.len() {
+        // `pos` is the start of a line (0, or after a `\n`)
+        let rest = &text[pos..];
         if one_pass {
-            if let Some(n) = fix::fix_line::<TRACK, MATCH>(line, newline, base, opts, out) {
-                base += n + newline as u32;
+            if let Some((bytes, chars)) = fix::fix_next_line::<TRACK, MATCH>(rest, base, opts, out)
+            {
+                pos += bytes;
+                base += chars;
                 continue;
             }
         }
-        let n_line = line.chars().count() as u32;
+        let chunk = match rest.find('\n') {
+            Some(k) => &rest[..k + 1],
+            None => rest,
+        };
         for it in run(chunk, base, opts) {
             out.push(it.c, it.start, it.end);
         }
-        base += n_line + newline as u32;
+        pos += chunk.len();
+        base += chunk.chars().count() as u32;
     }
     base
 }
