@@ -42,19 +42,32 @@ impl<'a> CpCursor<'a> {
         // invariant: `c` is the number of code points starting in `bytes[..b]`
         let (mut c, mut b) = self.at.get();
         if cp >= c {
-            // 16 bytes at a time while the target is past them
-            while cp - c >= 16 && b + 16 <= len {
-                let mut w = [0u8; 8];
-                w.copy_from_slice(&bytes[b..b + 8]);
-                let x = starts(u64::from_le_bytes(w)) >> 7;
-                w.copy_from_slice(&bytes[b + 8..b + 16]);
-                let y = starts(u64::from_le_bytes(w)) >> 7;
-                let k = ((x + y).wrapping_mul(0x0101_0101_0101_0101) >> 56) as usize;
+            // 32 bytes at a time while the target is past them
+            while cp - c >= 32 && b + 32 <= len {
+                let mut x = 0u64;
+                for k in 0..4 {
+                    let mut w = [0u8; 8];
+                    w.copy_from_slice(&bytes[b + 8 * k..b + 8 * k + 8]);
+                    x += starts(u64::from_le_bytes(w)) >> 7;
+                }
+                // each byte of `x` is at most 4: the sum fits the top byte
+                let k = (x.wrapping_mul(0x0101_0101_0101_0101) >> 56) as usize;
                 if c + k > cp {
                     break;
                 }
                 c += k;
-                b += 16;
+                b += 32;
+            }
+            while cp - c >= 8 && b + 8 <= len {
+                let mut w = [0u8; 8];
+                w.copy_from_slice(&bytes[b..b + 8]);
+                let k = ((starts(u64::from_le_bytes(w)) >> 7).wrapping_mul(0x0101_0101_0101_0101)
+                    >> 56) as usize;
+                if c + k > cp {
+                    break;
+                }
+                c += k;
+                b += 8;
             }
             while b < len {
                 if bytes[b] & 0xC0 != 0x80 {

@@ -412,7 +412,7 @@ pub fn candidates_normalized(text: &str, norm: &Normalized) -> Vec<(usize, usize
 /// The spans of `text` in text order, overlaps resolved, with their byte offsets.
 fn spans_normalized(text: &str, norm: &Normalized) -> Vec<span::Cand> {
     let lex = scan::lexicon();
-    let toks = numbers::group(scan::tokenize(&norm.text, lex));
+    let toks = scan::tokenize(&norm.text, lex);
     if toks.is_empty() {
         return Vec::new();
     }
@@ -420,7 +420,7 @@ fn spans_normalized(text: &str, norm: &Normalized) -> Vec<span::Cand> {
         t: toks,
         orig: CpCursor::new(text, norm.input_len as usize),
         norm,
-        cands: Vec::new(),
+        cands: Vec::with_capacity(32),
     };
     scan_tokens(&mut c);
     if c.cands.is_empty() {
@@ -453,8 +453,9 @@ pub fn extract(text: &str, opts: &ExtractOptions) -> Vec<Span> {
 /// offsets (`normalize_with_offsets(text, &Options::match_key())`).
 #[inline(never)]
 pub fn extract_normalized(text: &str, norm: &Normalized, opts: &ExtractOptions) -> Vec<Span> {
-    let mut out = Vec::new();
-    for c in spans_normalized(text, norm) {
+    let spans = spans_normalized(text, norm);
+    let mut out = Vec::with_capacity(spans.len());
+    for c in spans {
         if !opts.kinds.contains(c.kind) {
             continue;
         }

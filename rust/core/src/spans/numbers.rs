@@ -218,7 +218,7 @@ fn interpret<'a>(toks: &[Tok<'a>], idx: &[usize], seps: &[char]) -> Option<Tok<'
     Some(t)
 }
 
-fn chain<'a>(toks: &[Tok<'a>], idx: &[usize], seps: &[char], out: &mut Vec<Tok<'a>>) {
+pub(crate) fn chain<'a>(toks: &[Tok<'a>], idx: &[usize], seps: &[char], out: &mut Vec<Tok<'a>>) {
     if let Some(t) = interpret(toks, idx, seps) {
         out.push(t);
         return;
@@ -248,7 +248,7 @@ fn chain<'a>(toks: &[Tok<'a>], idx: &[usize], seps: &[char], out: &mut Vec<Tok<'
 }
 
 /// A single digit run as a number token (`interpret` of a chain of one).
-fn plain_number<'a>(t: &Tok<'a>) -> Option<Tok<'a>> {
+pub(crate) fn plain_number<'a>(t: &Tok<'a>) -> Option<Tok<'a>> {
     let mut m: i64 = 0;
     let mut nd = 0usize;
     for ch in t.text.chars() {
@@ -279,6 +279,8 @@ fn chain_continues(toks: &[Tok<'_>], j: usize) -> bool {
 
 /// Join digit runs glued by `, . : / -` into numbers, numeric dates and clock
 /// times (in place: a chain never yields more tokens than it consumed).
+/// [`super::scan::tokenize`] does the same as it goes; this is the reference
+/// (over [`super::scan::tokenize_raw`]) its test compares with.
 pub fn group(mut toks: Vec<Tok<'_>>) -> Vec<Tok<'_>> {
     let n = toks.len();
     let mut w = 0;

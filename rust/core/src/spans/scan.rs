@@ -444,8 +444,103 @@ fn class_at(s: &str, b: usize) -> (usize, Class) {
     }
 }
 
-/// Split normalized text into tokens, looking each letter run and sign up in the lexicon.
+/// Split normalized text into tokens, looking each letter run and sign up in
+/// the lexicon, and join digit runs glued by `, . : / -` into numbers, numeric
+/// dates and clock times (what [`super::numbers::group`] does to the tokens
+/// of [`tokenize_raw`], in the same pass).
 pub fn tokenize<'a>(nt: &'a str, lex: &'static Lexicon) -> Vec<Tok<'a>> {
+    tokenize_impl::<true>(nt, lex)
+}
+
+/// [`tokenize`] without joining digit runs: each is a raw `N` token with its text.
+pub fn tokenize_raw<'a>(nt: &'a str, lex: &'static Lexicon) -> Vec<Tok<'a>> {
+    tokenize_impl::<false>(nt, lex)
+}
+
+/// A sign token (with its lexicon entries, for currency signs).
+#[inline(always)]
+fn sign_tok<'a>(nt: &'a str, b: usize, l: usize, ci: usize, lex: &'static Lexicon) -> Tok<'a> {
+    let run = &nt[b..b + l];
+    let (ents, mask) = if l > 1 || lex.ascii_sign(nt.as_bytes()[b]) {
+        lex.lookup(run)
+    } else {
+        (&[][..], 0)
+    };
+    Tok::with_mask(Typ::P, ci, ci + 1, run, ents, mask)
+}
+
+/// The end (byte, code point) of a run of digits only starting at byte `b`,
+/// code point `ci` of `nt`, if the run there is one (at least one digit, and
+/// no letter after the digits).
+fn pure_digits_at(nt: &str, mut b: usize, mut ci: usize) -> Option<(usize, usize)> {
+    let len = nt.len();
+    let start = b;
+    while b < len {
+        let (l, cls) = class_at(nt, b);
+        match cls {
+            Class::Digit => {
+                b += l;
+                ci += 1;
+            }
+            Class::Word => return None,
+            _ => break,
+        }
+    }
+    (b > start).then_some((b, ci))
+}
+
+/// The digit run at bytes `sb..eb`, code points `s..e` of `nt`, and the runs
+/// glued to it by `, . : / -`: pushes their tokens as [`super::numbers::group`]
+/// makes them and returns the end (byte, code point) of the chain.
+fn number_chain<'a>(
+    toks: &mut Vec<Tok<'a>>,
+    nt: &'a str,
+    (sb, eb): (usize, usize),
+    (s, e): (usize, usize),
+    lex: &'static Lexicon,
+) -> (usize, usize) {
+    let bytes = nt.as_bytes();
+    let first = Tok::new(Typ::N, s, e, &nt[sb..eb], &[]);
+    let sep_at = |b: usize| {
+        bytes
+            .get(b)
+            .is_some_and(|&c| matches!(c, b',' | b'.' | b':' | b'/' | b'-'))
+    };
+    let next = if sep_at(eb) {
+        pure_digits_at(nt, eb + 1, e + 1)
+    } else {
+        None
+    };
+    let Some(mut nx) = next else {
+        // a lone digit run (the common case)
+        toks.push(
+            super::numbers::plain_number(&first).unwrap_or_else(|| Tok::new(Typ::X, s, e, "", &[])),
+        );
+        return (eb, e);
+    };
+    let mut raw = vec![first];
+    let mut idx = vec![0usize];
+    let mut seps = Vec::new();
+    let (mut pb, mut pc) = (eb, e);
+    loop {
+        raw.push(sign_tok(nt, pb, 1, pc, lex));
+        seps.push(bytes[pb] as char);
+        raw.push(Tok::new(Typ::N, pc + 1, nx.1, &nt[pb + 1..nx.0], &[]));
+        idx.push(raw.len() - 1);
+        (pb, pc) = nx;
+        match sep_at(pb)
+            .then(|| pure_digits_at(nt, pb + 1, pc + 1))
+            .flatten()
+        {
+            Some(x) => nx = x,
+            None => break,
+        }
+    }
+    super::numbers::chain(&raw, &idx, &seps, toks);
+    (pb, pc)
+}
+
+fn tokenize_impl<'a, const CHAINS: bool>(nt: &'a str, lex: &'static Lexicon) -> Vec<Tok<'a>> {
     let bytes = nt.as_bytes();
     let len = bytes.len();
     let mut toks = Vec::with_capacity(len / 6 + 4);
@@ -459,13 +554,7 @@ pub fn tokenize<'a>(nt: &'a str, lex: &'static Lexicon) -> Vec<Tok<'a>> {
                 ci += 1;
             }
             Class::Other => {
-                let run = &nt[b..b + l];
-                let (ents, mask) = if l > 1 || lex.ascii_sign(bytes[b]) {
-                    lex.lookup(run)
-                } else {
-                    (&[][..], 0)
-                };
-                toks.push(Tok::with_mask(Typ::P, ci, ci + 1, run, ents, mask));
+                toks.push(sign_tok(nt, b, l, ci, lex));
                 b += l;
                 ci += 1;
             }
@@ -476,41 +565,53 @@ pub fn tokenize<'a>(nt: &'a str, lex: &'static Lexicon) -> Vec<Tok<'a>> {
                 b += l;
                 ci += 1;
                 // the rest of the run; Devanagari letters first (the common case)
+                let mut rest = &bytes[b..];
                 loop {
-                    match &bytes[b..] {
-                        [0xE0, 0xA4, _, ..] => b += 3,
-                        [0xE0, 0xA5, x, ..] => match DEVA_CLASS[0x40 + (x & 0x3F) as usize] {
-                            Class::Word => b += 3,
-                            Class::Digit => {
-                                any_digit = true;
-                                b += 3;
+                    match rest {
+                        [0xE0, 0xA4, _, tail @ ..] => rest = tail,
+                        [0xE0, 0xA5, x, tail @ ..] => {
+                            match DEVA_CLASS[0x40 + (x & 0x3F) as usize] {
+                                Class::Word => rest = tail,
+                                Class::Digit => {
+                                    any_digit = true;
+                                    rest = tail;
+                                }
+                                _ => break,
                             }
-                            _ => break,
-                        },
-                        [x, ..] if *x < 0x80 => match ASCII_CLASS[*x as usize] {
-                            Class::Word => b += 1,
+                        }
+                        [x, tail @ ..] if *x < 0x80 => match ASCII_CLASS[*x as usize] {
+                            Class::Word => rest = tail,
                             Class::Digit => {
                                 any_digit = true;
-                                b += 1;
+                                rest = tail;
                             }
                             _ => break,
                         },
                         [] => break,
                         _ => {
-                            let (l2, cls2) = class_at(nt, b);
+                            let (l2, cls2) = class_at(nt, len - rest.len());
                             match cls2 {
                                 Class::Word => {}
                                 Class::Digit => any_digit = true,
                                 _ => break,
                             }
-                            b += l2;
+                            rest = rest.get(l2..).unwrap_or_default();
                         }
                     }
                     ci += 1;
                 }
+                b = len - rest.len();
                 let run = &nt[start_b..b];
                 if any_digit {
-                    digit_run(&mut toks, run, s, ci, lex);
+                    if let Some((rel, ns)) = digit_run(&mut toks, run, s, ci, lex) {
+                        // a run of digits only: a number, maybe the start of a chain
+                        if CHAINS {
+                            (b, ci) =
+                                number_chain(&mut toks, nt, (start_b + rel, b), (ns, ci), lex);
+                        } else {
+                            toks.push(Tok::new(Typ::N, ns, ci, &nt[start_b + rel..b], &[]));
+                        }
+                    }
                 } else {
                     let (ents, mask) = lex.lookup(run);
                     toks.push(Tok::with_mask(Typ::W, s, ci, run, ents, mask));
@@ -522,8 +623,16 @@ pub fn tokenize<'a>(nt: &'a str, lex: &'static Lexicon) -> Vec<Tok<'a>> {
 }
 
 /// The tokens of a run of letters and digits with at least one digit, from
-/// code point `s` to `e`.
-fn digit_run<'a>(toks: &mut Vec<Tok<'a>>, run: &'a str, s: usize, e: usize, lex: &'static Lexicon) {
+/// code point `s` to `e`. A run that ends in digits only (all of it, or after a
+/// currency word) is left to the caller: returns its start (byte offset in
+/// `run`, code point).
+fn digit_run<'a>(
+    toks: &mut Vec<Tok<'a>>,
+    run: &'a str,
+    s: usize,
+    e: usize,
+    lex: &'static Lexicon,
+) -> Option<(usize, usize)> {
     let len = run.len();
     let starts_digit = class_at(run, 0).1 == Class::Digit;
     // split points: end of the leading digit run; start of the first and of the last digit run
@@ -556,7 +665,7 @@ fn digit_run<'a>(toks: &mut Vec<Tok<'a>>, run: &'a str, s: usize, e: usize, lex:
         b += l;
     }
     if starts_digit && digit_end_b == len {
-        toks.push(Tok::new(Typ::N, s, e, run, &[]));
+        return Some((0, s));
     } else if starts_digit && !later_digit {
         let suf = lex.get(&run[digit_end_b..]);
         let mut t: Option<Tok<'a>> = None;
@@ -593,11 +702,12 @@ fn digit_run<'a>(toks: &mut Vec<Tok<'a>>, run: &'a str, s: usize, e: usize, lex:
         if ents.iter().any(|(c, _)| *c == Cat::CurPre) {
             let mid = s + word.chars().count();
             toks.push(Tok::new(Typ::W, s, mid, word, ents));
-            toks.push(Tok::new(Typ::N, mid, e, &run[first_digit_b..], &[]));
+            return Some((first_digit_b, mid));
         } else {
             toks.push(Tok::new(Typ::X, s, e, run, &[]));
         }
     }
+    None
 }
 
 /// Bit set of the categories of some entries.
