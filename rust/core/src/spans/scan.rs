@@ -11,6 +11,10 @@ pub type Entries = &'static [(Cat, &'static str)];
 
 /// One lexicon key: its bytes in `Lexicon::keys`, its entries in `Lexicon::ents`.
 struct Key {
+    /// The two words [`word_parts`] makes of the key: for a key of at most
+    /// 16 bytes they determine it (with its length).
+    a: u64,
+    b: u64,
     start: u32,
     len: u32,
     ents_start: u32,
@@ -29,6 +33,9 @@ pub struct Lexicon {
     ents: Vec<(Cat, &'static str)>,
     /// `tag << 16 | (key index + 1)`; 0 = empty.
     slots: Vec<u32>,
+    /// One bit per key's hash (bits 32..47): most words that are not keys are
+    /// rejected here, in 4 KiB that stay in the L1 cache, before the table.
+    bloom: Vec<u64>,
     slot_mask: usize,
     /// The ASCII characters that are keys by themselves (`$`), bit `c`.
     ascii_signs: u128,
@@ -46,11 +53,12 @@ fn read8(b: &[u8], i: usize) -> u64 {
     u64::from_le_bytes(w)
 }
 
-/// A hash of a word from its length and its first and last (up to) 8 bytes.
+/// A word's first and last (up to) 8 bytes as two integers: for a word of at
+/// most 16 bytes, equal parts and lengths mean equal words.
 #[inline(always)]
-fn word_hash(w: &[u8]) -> u64 {
+fn word_parts(w: &[u8]) -> (u64, u64) {
     let n = w.len();
-    let (a, b) = if n >= 8 {
+    if n >= 8 {
         (read8(w, 0), read8(w, n - 8))
     } else if n >= 4 {
         let mut x = [0u8; 4];
@@ -65,10 +73,22 @@ fn word_hash(w: &[u8]) -> u64 {
             a |= (c as u64) << (8 * k);
         }
         (a, 0)
-    };
+    }
+}
+
+/// A hash of a word from its length and its [`word_parts`].
+#[inline(always)]
+fn word_hash(n: usize, (a, b): (u64, u64)) -> u64 {
     let h = (a ^ (n as u64).wrapping_mul(K1)).wrapping_mul(K2) ^ b.rotate_left(29);
     let h = h.wrapping_mul(K1);
     h ^ (h >> 31)
+}
+
+const BLOOM_BITS: usize = 1 << 15;
+
+#[inline(always)]
+fn bloom_bit(h: u64) -> usize {
+    (h >> 32) as usize & (BLOOM_BITS - 1)
 }
 
 impl Lexicon {
@@ -96,6 +116,7 @@ impl Lexicon {
             keys: Vec::with_capacity(order.len()),
             ents: Vec::new(),
             slots: vec![0; cap],
+            bloom: vec![0; BLOOM_BITS / 64],
             slot_mask: cap - 1,
             ascii_signs: 0,
             max_len: 0,
@@ -103,7 +124,10 @@ impl Lexicon {
         for (key, ents) in order {
             let kb = key.as_bytes();
             let idx = lex.keys.len();
+            let (a, b) = word_parts(kb);
             lex.keys.push(Key {
+                a,
+                b,
                 start: lex.bytes.len() as u32,
                 len: kb.len() as u32,
                 ents_start: lex.ents.len() as u32,
@@ -119,7 +143,9 @@ impl Lexicon {
                     lex.ascii_signs |= 1u128 << (c as u32);
                 }
             }
-            let h = word_hash(kb);
+            let h = word_hash(kb.len(), (a, b));
+            let bit = bloom_bit(h);
+            lex.bloom[bit / 64] |= 1u64 << (bit % 64);
             let mut i = h as usize & lex.slot_mask;
             while lex.slots[i] != 0 {
                 i = (i + 1) & lex.slot_mask;
@@ -137,7 +163,13 @@ impl Lexicon {
         if w.len() > self.max_len || w.is_empty() {
             return (&[], 0);
         }
-        let h = word_hash(w);
+        let n = w.len();
+        let (a, b) = word_parts(w);
+        let h = word_hash(n, (a, b));
+        let bit = bloom_bit(h);
+        if self.bloom[bit / 64] & (1u64 << (bit % 64)) == 0 {
+            return (&[], 0);
+        }
         let tag = (h >> 48) as u32;
         let mut i = h as usize & self.slot_mask;
         loop {
@@ -148,7 +180,7 @@ impl Lexicon {
             if s >> 16 == tag {
                 let k = &self.keys[(s & 0xffff) as usize - 1];
                 let (ks, kl) = (k.start as usize, k.len as usize);
-                if &self.bytes[ks..ks + kl] == w {
+                if kl == n && k.a == a && k.b == b && (n <= 16 || self.bytes[ks..ks + kl] == *w) {
                     let (es, el) = (k.ents_start as usize, k.ents_len as usize);
                     return (&self.ents[es..es + el], k.mask);
                 }
