@@ -4,14 +4,15 @@
 //!
 //! 1. normalize the text to the match key with an offset map
 //!    ([`crate::normalize::normalize_with_offsets`]);
-//! 2. [`scan::tokenize`]: digit runs, letter runs, single signs, one pass, each
-//!    letter run and sign looked up once in the [`lexicon`] hash map;
-//! 3. [`numbers::group`]: digit runs glued by `, . : / -` become one number,
-//!    numeric date or clock time;
-//! 4. the grammar (this module, [`numbers`], [`dates`], [`times`]) proposes
+//! 2. [`scan::tokenize`]: digit runs, letter runs, single signs, one pass over
+//!    the bytes, each letter run and sign looked up once in the [`lexicon`]
+//!    table; in the same pass digit runs glued by `, . : / -` become one number,
+//!    numeric date or clock time (what [`numbers::group`] does to the raw tokens);
+//! 3. the grammar (this module, [`numbers`], [`dates`], [`times`]) proposes
 //!    candidate spans at each token;
-//! 5. [`span::resolve_overlaps`]: longest first, then the more specific kind;
-//!    spans are mapped back to the input and [`resolve`]d against a reference date.
+//! 4. spans are mapped back to the input (code points, and bytes through a
+//!    [`cursor::CpCursor`]); [`span::resolve_overlaps_cands`]: longest first, then
+//!    the more specific kind; the kept ones are [`resolve`]d against a reference date.
 
 pub mod cursor;
 pub mod dates;
