@@ -648,6 +648,11 @@ fn tokenize_impl<'a, const CHAINS: bool>(nt: &'a str, lex: &'static Lexicon) -> 
                     let (ents, mask) = lex.lookup(run);
                     toks.push(Tok::with_mask(Typ::W, s, ci, run, ents, mask));
                 }
+                // the space after a word, without another turn of the loop
+                if bytes.get(b) == Some(&b' ') {
+                    b += 1;
+                    ci += 1;
+                }
             }
         }
     }
