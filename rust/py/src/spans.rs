@@ -4,8 +4,9 @@ use std::cmp::Ordering;
 
 use asimtext_core::spans::{self as core, Date, ExtractOptions, Kind, KindSet};
 use pyo3::exceptions::{PyTypeError, PyValueError};
+use pyo3::intern;
 use pyo3::prelude::*;
-use pyo3::types::{PyDict, PyString, PyTuple};
+use pyo3::types::{PyDict, PyList, PyString, PyTuple};
 
 use crate::convert::{text_arg, texts_arg, type_name, OnSurrogate};
 
@@ -32,9 +33,8 @@ pub struct Span {
     /// The covered input text.
     #[pyo3(get)]
     text: String,
-    /// One of ``asimtext.SPAN_KINDS``.
-    #[pyo3(get)]
-    kind: String,
+    /// One of ``asimtext.SPAN_KINDS`` (the getter gives an interned ``str``).
+    kind: Kind,
     /// The normalized value (see the spec for each kind).
     #[pyo3(get)]
     value: String,
@@ -48,7 +48,7 @@ impl Span {
         (
             self.start,
             self.end,
-            &self.kind,
+            self.kind.name(),
             &self.value,
             &self.text,
             self.resolved.as_deref().unwrap_or(""),
@@ -60,7 +60,7 @@ impl Span {
             start: s.start,
             end: s.end,
             text: s.text,
-            kind: s.kind.name().to_string(),
+            kind: s.kind,
             value: s.value,
             resolved: s.resolved,
         }
@@ -79,12 +79,12 @@ impl Span {
         value: String,
         resolved: Option<String>,
     ) -> PyResult<Self> {
-        if Kind::parse(&kind).is_none() {
+        let Some(kind) = Kind::parse(&kind) else {
             return Err(PyValueError::new_err(format!(
                 "kind: unknown kind {kind:?}; expected one of {}",
                 kind_names()
             )));
-        }
+        };
         if start > end {
             return Err(PyValueError::new_err(format!(
                 "start ({start}) must not be greater than end ({end})"
@@ -100,6 +100,12 @@ impl Span {
         })
     }
 
+    /// One of ``asimtext.SPAN_KINDS``.
+    #[getter]
+    fn kind<'py>(&self, py: Python<'py>) -> Bound<'py, PyString> {
+        kind_str(py, self.kind).clone()
+    }
+
     fn __repr__(&self) -> String {
         let r = match &self.resolved {
             Some(r) => format!(", resolved={}", py_str_repr(r)),
@@ -110,7 +116,7 @@ impl Span {
             self.start,
             self.end,
             py_str_repr(&self.text),
-            py_str_repr(&self.kind),
+            py_str_repr(self.kind.name()),
             py_str_repr(&self.value)
         )
     }
@@ -125,14 +131,15 @@ impl Span {
     fn __richcmp__(&self, other: &Bound<'_, PyAny>, op: pyo3::basic::CompareOp) -> Py<PyAny> {
         let py = other.py();
         let other = match other.cast::<Span>() {
-            Ok(o) => o.get().clone(),
+            Ok(o) => o,
             Err(_) => return py.NotImplemented(),
         };
+        let other = other.get();
         let ord = self.key().cmp(&other.key());
         use pyo3::basic::CompareOp::*;
         let r = match op {
-            Eq => self == &other,
-            Ne => self != &other,
+            Eq => self == other,
+            Ne => self != other,
             Lt => ord == Ordering::Less,
             Le => ord != Ordering::Greater,
             Gt => ord == Ordering::Greater,
@@ -150,7 +157,7 @@ impl Span {
             s.start,
             s.end,
             s.text.clone(),
-            s.kind.clone(),
+            s.kind.name(),
             s.value.clone(),
             s.resolved.clone(),
         );
@@ -163,11 +170,36 @@ impl Span {
         d.set_item("start", self.start)?;
         d.set_item("end", self.end)?;
         d.set_item("text", &self.text)?;
-        d.set_item("kind", &self.kind)?;
+        d.set_item("kind", kind_str(py, self.kind))?;
         d.set_item("value", &self.value)?;
         d.set_item("resolved", &self.resolved)?;
         Ok(d)
     }
+}
+
+/// The kind's name as an interned Python `str` (made once per kind).
+fn kind_str(py: Python<'_>, k: Kind) -> &Bound<'_, PyString> {
+    match k {
+        Kind::Datetime => intern!(py, "datetime"),
+        Kind::Date => intern!(py, "date"),
+        Kind::Time => intern!(py, "time"),
+        Kind::Year => intern!(py, "year"),
+        Kind::Weekday => intern!(py, "weekday"),
+        Kind::Duration => intern!(py, "duration"),
+        Kind::Percent => intern!(py, "percent"),
+        Kind::Money => intern!(py, "money"),
+        Kind::Ordinal => intern!(py, "ordinal"),
+        Kind::Number => intern!(py, "number"),
+    }
+}
+
+/// Spans as a Python list of `Span` objects.
+fn span_list(py: Python<'_>, spans: Vec<core::Span>) -> PyResult<Bound<'_, PyList>> {
+    let list = PyList::empty(py);
+    for s in spans {
+        list.append(Bound::new(py, Span::from_core(s))?)?;
+    }
+    Ok(list)
 }
 
 /// Python's `repr` of a str (the spans' texts are short).
@@ -276,16 +308,22 @@ fn extract(
     text: &Bound<'_, PyAny>,
     kinds: Option<&Bound<'_, PyAny>>,
     reference_date: Option<&Bound<'_, PyAny>>,
-) -> PyResult<Vec<Span>> {
-    let text = text_arg(text, "text", OnSurrogate::Strict)?;
+) -> PyResult<Py<PyList>> {
+    // the str's own UTF-8 (cached in it by CPython), not a copy; errors as text_arg makes them
+    let borrowed = text.cast::<PyString>().ok().and_then(|s| s.to_cow().ok());
+    let text = match borrowed {
+        Some(t) => t,
+        None => std::borrow::Cow::Owned(text_arg(text, "text", OnSurrogate::Strict)?),
+    };
     let kinds = kinds_arg(kinds)?;
     let reference = match reference_date {
         Some(r) => reference_arg(r, "reference_date")?,
         None => None,
     };
     let opts = ExtractOptions { kinds, reference };
-    let spans = py.detach(|| core::extract(&text, &opts));
-    Ok(spans.into_iter().map(Span::from_core).collect())
+    let text: &str = &text;
+    let spans = py.detach(|| core::extract(text, &opts));
+    Ok(span_list(py, spans)?.unbind())
 }
 
 /// :func:`extract` over many texts, in parallel on all cores with the GIL released.

@@ -4,15 +4,17 @@
 //!
 //! 1. normalize the text to the match key with an offset map
 //!    ([`crate::normalize::normalize_with_offsets`]);
-//! 2. [`scan::tokenize`]: digit runs, letter runs, single signs, one pass, each
-//!    letter run and sign looked up once in the [`lexicon`] hash map;
-//! 3. [`numbers::group`]: digit runs glued by `, . : / -` become one number,
-//!    numeric date or clock time;
-//! 4. the grammar (this module, [`numbers`], [`dates`], [`times`]) proposes
+//! 2. [`scan::tokenize`]: digit runs, letter runs, single signs, one pass over
+//!    the bytes, each letter run and sign looked up once in the [`lexicon`]
+//!    table; in the same pass digit runs glued by `, . : / -` become one number,
+//!    numeric date or clock time (what [`numbers::group`] does to the raw tokens);
+//! 3. the grammar (this module, [`numbers`], [`dates`], [`times`]) proposes
 //!    candidate spans at each token;
-//! 5. [`span::resolve_overlaps`]: longest first, then the more specific kind;
-//!    spans are mapped back to the input and [`resolve`]d against a reference date.
+//! 4. spans are mapped back to the input (code points, and bytes through a
+//!    [`cursor::CpCursor`]); [`span::resolve_overlaps_cands`]: longest first, then
+//!    the more specific kind; the kept ones are [`resolve`]d against a reference date.
 
+pub mod cursor;
 pub mod dates;
 pub mod lexicon;
 pub mod numbers;
@@ -21,11 +23,10 @@ pub mod scan;
 pub mod span;
 pub mod times;
 
-use std::cell::OnceCell;
-
 use rayon::prelude::*;
 
 use crate::normalize::{normalize_with_offsets, Normalized, Options};
+use cursor::CpCursor;
 use lexicon::Cat;
 use numbers::{fmt, num_expr, Dec, Info, NumExpr};
 use scan::{is_line_break, is_line_space, is_trim, Tok, Typ};
@@ -54,10 +55,8 @@ impl Default for ExtractOptions {
 /// The grammar's working state over one text.
 pub struct Ctx<'a> {
     pub t: Vec<Tok<'a>>,
-    /// The input text.
-    text: &'a str,
-    /// The input text as code points (made when first needed).
-    orig: OnceCell<Vec<char>>,
+    /// Code point -> byte offsets of the input text.
+    orig: CpCursor<'a>,
     norm: &'a Normalized,
     cands: Vec<(usize, usize, Kind, String)>,
 }
@@ -67,10 +66,6 @@ impl<'a> Ctx<'a> {
     pub fn emit(&mut self, i: usize, j: usize, kind: Kind, value: String) {
         let (s, e) = (self.t[i].s as usize, self.t[j - 1].e as usize);
         self.cands.push((s, e, kind, value));
-    }
-
-    fn orig(&self) -> &[char] {
-        self.orig.get_or_init(|| self.text.chars().collect())
     }
 
     /// Input offset of normalized code point `k` (the input length at the end).
@@ -84,27 +79,32 @@ impl<'a> Ctx<'a> {
     /// Map a normalized span to the input: from the input start of its first
     /// code point to the input start of the next one, minus trailing spaces
     /// and invisible characters (so a nukta the normalizer dropped stays in).
-    fn map(&self, s: usize, e: usize) -> (usize, usize) {
+    /// Also gives the byte offsets of the two ends.
+    fn map(&self, s: usize, e: usize) -> (usize, usize, usize, usize) {
         let os = self.off(s);
+        let bs = self.orig.byte(os);
         let mut oe = self.off(e);
         let low = self.off(e - 1) + 1;
         if oe < low {
             // the span ends inside the expansion of one input character
             oe = low;
         }
-        while oe > low && self.orig().get(oe - 1).is_some_and(|&c| is_trim(c)) {
+        while oe > low && self.orig.char_before(oe).is_some_and(is_trim) {
             oe -= 1;
         }
-        (os, oe)
+        let be = self.orig.byte(oe);
+        (os, oe, bs, be)
     }
 
     fn line_start(&self, t: &Tok<'_>) -> bool {
-        let orig = self.orig();
-        let mut p = self.off(t.s as usize) as isize - 1;
-        while p >= 0 && is_line_space(orig[p as usize]) {
-            p -= 1;
+        let mut p = self.off(t.s as usize);
+        loop {
+            match self.orig.char_before(p) {
+                None => return true,
+                Some(c) if is_line_space(c) => p -= 1,
+                Some(c) => return is_line_break(c),
+            }
         }
-        p < 0 || is_line_break(orig[p as usize])
     }
 }
 
@@ -399,68 +399,74 @@ fn scan_tokens(c: &mut Ctx<'_>) {
 /// The spans of one text as `(start, end, kind, value)` in input code points, in order.
 pub fn candidates(text: &str) -> Vec<(usize, usize, Kind, String)> {
     let norm = normalize_with_offsets(text, &Options::match_key());
+    candidates_normalized(text, &norm)
+}
+
+/// [`candidates`] given the match-key normalization of `text` with its offsets.
+pub fn candidates_normalized(text: &str, norm: &Normalized) -> Vec<(usize, usize, Kind, String)> {
+    spans_normalized(text, norm)
+        .into_iter()
+        .map(|c| (c.start, c.end, c.kind, c.value))
+        .collect()
+}
+
+/// The spans of `text` in text order, overlaps resolved, with their byte offsets.
+fn spans_normalized(text: &str, norm: &Normalized) -> Vec<span::Cand> {
     let lex = scan::lexicon();
-    let toks = numbers::group(scan::tokenize(&norm.text, lex));
+    let toks = scan::tokenize(&norm.text, lex);
     if toks.is_empty() {
         return Vec::new();
     }
     let mut c = Ctx {
         t: toks,
-        text,
-        orig: OnceCell::new(),
-        norm: &norm,
-        cands: Vec::new(),
+        orig: CpCursor::new(text, norm.input_len as usize),
+        norm,
+        cands: Vec::with_capacity(32),
     };
     scan_tokens(&mut c);
     if c.cands.is_empty() {
         return Vec::new();
     }
-    let cands: Vec<_> = std::mem::take(&mut c.cands)
+    let cands: Vec<span::Cand> = std::mem::take(&mut c.cands)
         .into_iter()
-        .map(|(s, e, k, v)| {
-            let (os, oe) = c.map(s, e);
-            (os, oe, k, v)
+        .map(|(s, e, kind, value)| {
+            let (start, end, bs, be) = c.map(s, e);
+            span::Cand {
+                start,
+                end,
+                kind,
+                value,
+                bs,
+                be,
+            }
         })
         .collect();
-    span::resolve_overlaps(cands, norm.input_len as usize)
+    span::resolve_overlaps_cands(cands)
 }
 
 /// Extract the spans of `text`.
 pub fn extract(text: &str, opts: &ExtractOptions) -> Vec<Span> {
-    let spans = candidates(text);
-    if spans.is_empty() {
-        return Vec::new();
-    }
-    // code point -> byte offsets, one forward pass
+    let norm = normalize_with_offsets(text, &Options::match_key());
+    extract_normalized(text, &norm, opts)
+}
+
+/// [`extract`] given `norm`, the match-key normalization of `text` with its
+/// offsets (`normalize_with_offsets(text, &Options::match_key())`).
+#[inline(never)]
+pub fn extract_normalized(text: &str, norm: &Normalized, opts: &ExtractOptions) -> Vec<Span> {
+    let spans = spans_normalized(text, norm);
     let mut out = Vec::with_capacity(spans.len());
-    let mut ci = 0usize;
-    let mut bi = 0usize;
-    let mut chars = text.char_indices();
-    let mut byte_at = |target: usize| -> usize {
-        while ci < target {
-            match chars.next() {
-                Some((b, ch)) => {
-                    bi = b + ch.len_utf8();
-                }
-                None => break,
-            }
-            ci += 1;
-        }
-        bi
-    };
-    for (s, e, kind, value) in spans {
-        let bs = byte_at(s);
-        let be = byte_at(e);
-        if !opts.kinds.contains(kind) {
+    for c in spans {
+        if !opts.kinds.contains(c.kind) {
             continue;
         }
-        let resolved = resolve::resolve(kind, &value, opts.reference);
+        let resolved = resolve::resolve(c.kind, &c.value, opts.reference);
         out.push(Span {
-            start: s,
-            end: e,
-            text: text[bs..be].to_string(),
-            kind,
-            value,
+            start: c.start,
+            end: c.end,
+            text: text.get(c.bs..c.be).unwrap_or_default().to_string(),
+            kind: c.kind,
+            value: c.value,
             resolved,
         });
     }

@@ -218,7 +218,7 @@ fn interpret<'a>(toks: &[Tok<'a>], idx: &[usize], seps: &[char]) -> Option<Tok<'
     Some(t)
 }
 
-fn chain<'a>(toks: &[Tok<'a>], idx: &[usize], seps: &[char], out: &mut Vec<Tok<'a>>) {
+pub(crate) fn chain<'a>(toks: &[Tok<'a>], idx: &[usize], seps: &[char], out: &mut Vec<Tok<'a>>) {
     if let Some(t) = interpret(toks, idx, seps) {
         out.push(t);
         return;
@@ -247,8 +247,40 @@ fn chain<'a>(toks: &[Tok<'a>], idx: &[usize], seps: &[char], out: &mut Vec<Tok<'
     }
 }
 
+/// A single digit run as a number token (`interpret` of a chain of one).
+pub(crate) fn plain_number<'a>(t: &Tok<'a>) -> Option<Tok<'a>> {
+    let mut m: i64 = 0;
+    let mut nd = 0usize;
+    for ch in t.text.chars() {
+        nd += 1;
+        if nd > 18 {
+            return None;
+        }
+        m = m * 10 + digit_value(ch) as i64;
+    }
+    let mut r = Tok::new(Typ::N, t.s as usize, t.e as usize, "", &[]);
+    r.m = m;
+    r.plain = true;
+    r.ndig = nd as u8;
+    Some(r)
+}
+
+/// Whether a digit run at `j` continues with a separator and another digit run.
+#[inline]
+fn chain_continues(toks: &[Tok<'_>], j: usize) -> bool {
+    j + 2 < toks.len()
+        && toks[j + 1].typ == Typ::P
+        && toks[j + 1].text.len() == 1
+        && ",.:/-".contains(toks[j + 1].text)
+        && toks[j + 1].s == toks[j].e
+        && toks[j + 2].typ == Typ::N
+        && toks[j + 2].s == toks[j + 1].e
+}
+
 /// Join digit runs glued by `, . : / -` into numbers, numeric dates and clock
 /// times (in place: a chain never yields more tokens than it consumed).
+/// [`super::scan::tokenize`] does the same as it goes; this is the reference
+/// (over [`super::scan::tokenize_raw`]) its test compares with.
 pub fn group(mut toks: Vec<Tok<'_>>) -> Vec<Tok<'_>> {
     let n = toks.len();
     let mut w = 0;
@@ -257,8 +289,27 @@ pub fn group(mut toks: Vec<Tok<'_>>) -> Vec<Tok<'_>> {
     let mut seps: Vec<char> = Vec::new();
     let mut out = Vec::new();
     while i < n {
-        if toks[i].typ != Typ::N {
-            toks[w] = toks[i];
+        // the tokens up to the next digit run stay as they are
+        let k = toks[i..]
+            .iter()
+            .position(|t| t.typ == Typ::N)
+            .map_or(n, |p| i + p);
+        if w != i {
+            toks.copy_within(i..k, w);
+        }
+        w += k - i;
+        i = k;
+        if i >= n {
+            break;
+        }
+        if !chain_continues(&toks, i) {
+            // a lone digit run (the common case)
+            match plain_number(&toks[i]) {
+                Some(t) => toks[w] = t,
+                None => {
+                    toks[w] = Tok::new(Typ::X, toks[i].s as usize, toks[i].e as usize, "", &[]);
+                }
+            }
             w += 1;
             i += 1;
             continue;
@@ -267,14 +318,7 @@ pub fn group(mut toks: Vec<Tok<'_>>) -> Vec<Tok<'_>> {
         seps.clear();
         idx.push(i);
         let mut j = i;
-        while j + 2 < n
-            && toks[j + 1].typ == Typ::P
-            && toks[j + 1].text.len() == 1
-            && ",.:/-".contains(toks[j + 1].text)
-            && toks[j + 1].s == toks[j].e
-            && toks[j + 2].typ == Typ::N
-            && toks[j + 2].s == toks[j + 1].e
-        {
+        while chain_continues(&toks, j) {
             seps.push(toks[j + 1].text.chars().next().unwrap_or(','));
             idx.push(j + 2);
             j += 2;

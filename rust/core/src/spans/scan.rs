@@ -1,8 +1,6 @@
 //! One pass over the normalized text: character classes, the tokenizer and the
-//! lexicon lookup (one hash-map probe per letter run or sign).
+//! lexicon lookup (one probe of a small open-addressing table per letter run or sign).
 
-use std::collections::HashMap;
-use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::OnceLock;
 
 use super::lexicon::{Cat, ENTRIES};
@@ -11,83 +9,210 @@ use crate::normalize::{normalize, Options};
 /// The lexicon entries of one word.
 pub type Entries = &'static [(Cat, &'static str)];
 
-/// A small, fast, deterministic hasher (FxHash) for the lexicon map.
-#[derive(Default, Clone, Copy)]
-pub struct FxHasher(u64);
-
-impl Hasher for FxHasher {
-    fn write(&mut self, bytes: &[u8]) {
-        const K: u64 = 0x517c_c1b7_2722_0a95;
-        let mut h = self.0;
-        let mut chunks = bytes.chunks_exact(8);
-        for c in &mut chunks {
-            let mut w = [0u8; 8];
-            w.copy_from_slice(c);
-            h = (h.rotate_left(5) ^ u64::from_le_bytes(w)).wrapping_mul(K);
-        }
-        for &b in chunks.remainder() {
-            h = (h.rotate_left(5) ^ b as u64).wrapping_mul(K);
-        }
-        self.0 = h;
-    }
-    fn finish(&self) -> u64 {
-        self.0
-    }
+/// One lexicon key: its bytes in `Lexicon::keys`, its entries in `Lexicon::ents`.
+struct Key {
+    /// The two words [`word_parts`] makes of the key: for a key of at most
+    /// 16 bytes they determine it (with its length).
+    a: u64,
+    b: u64,
+    start: u32,
+    len: u32,
+    ents_start: u32,
+    ents_len: u32,
+    mask: u64,
 }
 
-/// Normalized word -> its entries.
+/// Normalized word -> its entries: an open-addressing hash table (linear
+/// probing) of key indices, built once. The table is far from full, so most
+/// words that are not keys stop at the first empty slot or at a slot whose
+/// hash tag differs, without comparing bytes.
 pub struct Lexicon {
-    map: HashMap<String, Vec<(Cat, &'static str)>, BuildHasherDefault<FxHasher>>,
-    /// The keys that are a single non-letter character (currency signs).
-    signs: Vec<char>,
+    /// All keys' bytes, one after the other.
+    bytes: Vec<u8>,
+    keys: Vec<Key>,
+    ents: Vec<(Cat, &'static str)>,
+    /// `tag << 16 | (key index + 1)`; 0 = empty.
+    slots: Vec<u32>,
+    /// One bit per key's hash (bits 32..47): most words that are not keys are
+    /// rejected here, in 4 KiB that stay in the L1 cache, before the table.
+    bloom: Vec<u64>,
+    slot_mask: usize,
+    /// The ASCII characters that are keys by themselves (`$`), bit `c`.
+    ascii_signs: u128,
     /// The longest key, in bytes.
     max_len: usize,
 }
 
+const K1: u64 = 0x9e37_79b9_7f4a_7c15;
+const K2: u64 = 0xff51_afd7_ed55_8ccd;
+
+#[inline(always)]
+fn read8(b: &[u8], i: usize) -> u64 {
+    let mut w = [0u8; 8];
+    w.copy_from_slice(&b[i..i + 8]);
+    u64::from_le_bytes(w)
+}
+
+/// A word's first and last (up to) 8 bytes as two integers: for a word of at
+/// most 16 bytes, equal parts and lengths mean equal words.
+#[inline(always)]
+fn word_parts(w: &[u8]) -> (u64, u64) {
+    let n = w.len();
+    if n >= 8 {
+        (read8(w, 0), read8(w, n - 8))
+    } else if n >= 4 {
+        let mut x = [0u8; 4];
+        x.copy_from_slice(&w[..4]);
+        let mut y = [0u8; 4];
+        y.copy_from_slice(&w[n - 4..]);
+        (u32::from_le_bytes(x) as u64, u32::from_le_bytes(y) as u64)
+    } else {
+        // 0 to 3 bytes
+        let mut a = 0u64;
+        for (k, &c) in w.iter().enumerate() {
+            a |= (c as u64) << (8 * k);
+        }
+        (a, 0)
+    }
+}
+
+/// A hash of a word from its length and its [`word_parts`].
+#[inline(always)]
+fn word_hash(n: usize, (a, b): (u64, u64)) -> u64 {
+    let h = (a ^ (n as u64).wrapping_mul(K1)).wrapping_mul(K2) ^ b.rotate_left(29);
+    let h = h.wrapping_mul(K1);
+    h ^ (h >> 31)
+}
+
+const BLOOM_BITS: usize = 1 << 15;
+
+#[inline(always)]
+fn bloom_bit(h: u64) -> usize {
+    (h >> 32) as usize & (BLOOM_BITS - 1)
+}
+
 impl Lexicon {
     fn build() -> Lexicon {
-        let mut map: HashMap<String, Vec<(Cat, &'static str)>, BuildHasherDefault<FxHasher>> =
-            HashMap::default();
         let opts = Options::match_key();
+        // key -> entries, in the order of ENTRIES (first occurrence of a key first)
+        let mut order: Vec<(String, Vec<(Cat, &'static str)>)> = Vec::new();
+        let mut index: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
         for &(word, cat, value) in ENTRIES {
             let key = normalize(word, &opts);
-            let v = map.entry(key).or_default();
+            let k = *index.entry(key.clone()).or_insert_with(|| {
+                order.push((key, Vec::new()));
+                order.len() - 1
+            });
+            let v = &mut order[k].1;
             if !v.contains(&(cat, value)) {
                 v.push((cat, value));
             }
         }
-        let mut signs: Vec<char> = map
-            .keys()
-            .filter(|k| k.chars().count() == 1)
-            .filter_map(|k| k.chars().next())
-            .filter(|&c| !is_word(c) && !is_digit(c))
-            .collect();
-        signs.sort_unstable();
-        let max_len = map.keys().map(|k| k.len()).max().unwrap_or(0);
-        Lexicon {
-            map,
-            signs,
-            max_len,
+        let cap = (order.len() * 3).next_power_of_two().max(64);
+        // the slot packs the key index in 16 bits
+        assert!(order.len() < 0xffff, "lexicon too large for its table");
+        let mut lex = Lexicon {
+            bytes: Vec::new(),
+            keys: Vec::with_capacity(order.len()),
+            ents: Vec::new(),
+            slots: vec![0; cap],
+            bloom: vec![0; BLOOM_BITS / 64],
+            slot_mask: cap - 1,
+            ascii_signs: 0,
+            max_len: 0,
+        };
+        for (key, ents) in order {
+            let kb = key.as_bytes();
+            let idx = lex.keys.len();
+            let (a, b) = word_parts(kb);
+            lex.keys.push(Key {
+                a,
+                b,
+                start: lex.bytes.len() as u32,
+                len: kb.len() as u32,
+                ents_start: lex.ents.len() as u32,
+                ents_len: ents.len() as u32,
+                mask: mask_of(&ents),
+            });
+            lex.bytes.extend_from_slice(kb);
+            lex.ents.extend_from_slice(&ents);
+            lex.max_len = lex.max_len.max(kb.len());
+            let mut ch = key.chars();
+            if let (Some(c), None) = (ch.next(), ch.next()) {
+                if c.is_ascii() && !is_word(c) && !is_digit(c) && !is_space(c) {
+                    lex.ascii_signs |= 1u128 << (c as u32);
+                }
+            }
+            let h = word_hash(kb.len(), (a, b));
+            let bit = bloom_bit(h);
+            lex.bloom[bit / 64] |= 1u64 << (bit % 64);
+            let mut i = h as usize & lex.slot_mask;
+            while lex.slots[i] != 0 {
+                i = (i + 1) & lex.slot_mask;
+            }
+            lex.slots[i] = (((h >> 48) as u32) << 16) | (idx as u32 + 1);
+        }
+        lex
+    }
+
+    /// The entries of a normalized word and the bit set of their categories
+    /// (empty and 0 if unknown).
+    #[inline(always)]
+    pub fn lookup(&'static self, word: &str) -> (Entries, u64) {
+        let w = word.as_bytes();
+        if w.len() > self.max_len || w.is_empty() {
+            return (&[], 0);
+        }
+        let n = w.len();
+        let (a, b) = word_parts(w);
+        let h = word_hash(n, (a, b));
+        let bit = bloom_bit(h);
+        if self.bloom[bit / 64] & (1u64 << (bit % 64)) == 0 {
+            return (&[], 0);
+        }
+        let tag = (h >> 48) as u32;
+        let mut i = h as usize & self.slot_mask;
+        loop {
+            let s = self.slots[i];
+            if s == 0 {
+                return (&[], 0);
+            }
+            if s >> 16 == tag {
+                let k = &self.keys[(s & 0xffff) as usize - 1];
+                let (ks, kl) = (k.start as usize, k.len as usize);
+                if kl == n && k.a == a && k.b == b && (n <= 16 || self.bytes[ks..ks + kl] == *w) {
+                    let (es, el) = (k.ents_start as usize, k.ents_len as usize);
+                    return (&self.ents[es..es + el], k.mask);
+                }
+            }
+            i = (i + 1) & self.slot_mask;
         }
     }
 
     /// The entries of a normalized word (empty if unknown).
     pub fn get(&'static self, word: &str) -> Entries {
-        if word.len() > self.max_len {
-            return &[];
-        }
-        match self.map.get(word) {
-            Some(v) => v.as_slice(),
-            None => &[],
-        }
+        self.lookup(word).0
+    }
+
+    /// Whether the ASCII character `b` is a key by itself.
+    #[inline(always)]
+    fn ascii_sign(&self, b: u8) -> bool {
+        b < 128 && self.ascii_signs & (1u128 << b) != 0
     }
 
     /// All `(key, category name, value)` triples, sorted (for the twin test).
     pub fn dump(&self) -> Vec<(String, &'static str, &'static str)> {
         let mut out: Vec<_> = self
-            .map
+            .keys
             .iter()
-            .flat_map(|(k, v)| v.iter().map(move |(c, val)| (k.clone(), c.name(), *val)))
+            .flat_map(|k| {
+                let (ks, kl) = (k.start as usize, k.len as usize);
+                let key = String::from_utf8_lossy(&self.bytes[ks..ks + kl]).into_owned();
+                let (es, el) = (k.ents_start as usize, k.ents_len as usize);
+                self.ents[es..es + el]
+                    .iter()
+                    .map(move |(c, val)| (key.clone(), c.name(), *val))
+            })
             .collect();
         out.sort();
         out
@@ -231,14 +356,28 @@ pub struct Tok<'a> {
 }
 
 impl<'a> Tok<'a> {
+    #[inline]
     pub fn new(typ: Typ, s: usize, e: usize, text: &'a str, ents: Entries) -> Tok<'a> {
+        Tok::with_mask(typ, s, e, text, ents, mask_of(ents))
+    }
+
+    /// [`Tok::new`] given `mask_of(ents)`.
+    #[inline]
+    pub fn with_mask(
+        typ: Typ,
+        s: usize,
+        e: usize,
+        text: &'a str,
+        ents: Entries,
+        mask: u64,
+    ) -> Tok<'a> {
         Tok {
             typ,
             s: s as u32,
             e: e as u32,
             text,
             ents,
-            mask: mask_of(ents),
+            mask,
             m: 0,
             sc: 0,
             plain: false,
@@ -321,136 +460,198 @@ const fn class_table(base: u32) -> [Class; 128] {
 static ASCII_CLASS: [Class; 128] = class_table(0);
 static DEVA_CLASS: [Class; 128] = class_table(0x900);
 
-/// The character at byte `b` of `s`, its byte length and its class.
+/// The length and class of the character at byte `b` of `s` (a char boundary).
+/// ASCII and Devanagari without decoding; the rest through `class_slow`.
 #[inline(always)]
-fn next_char(s: &str, b: usize) -> (char, usize, Class) {
-    let bytes = s.as_bytes();
-    let b0 = bytes[b];
-    if b0 < 0x80 {
-        return (b0 as char, 1, ASCII_CLASS[b0 as usize]);
-    }
-    if b0 == 0xE0 && b + 2 < bytes.len() && (bytes[b + 1] == 0xA4 || bytes[b + 1] == 0xA5) {
-        let u = 0x900 + (((bytes[b + 1] - 0xA4) as u32) << 6) + (bytes[b + 2] & 0x3F) as u32;
-        // valid: the input is a str, so a lead E0 A4/A5 is followed by one continuation byte
-        let c = char::from_u32(u).unwrap_or('\u{fffd}');
-        return (c, 3, DEVA_CLASS[(u - 0x900) as usize]);
-    }
-    match s[b..].chars().next() {
-        Some(c) => (c, c.len_utf8(), class_slow(c)),
-        None => ('\u{fffd}', 1, Class::Other),
+fn class_at(s: &str, b: usize) -> (usize, Class) {
+    match &s.as_bytes()[b..] {
+        // U+0900..U+093F: all letters and signs
+        [0xE0, 0xA4, _, ..] => (3, Class::Word),
+        [0xE0, 0xA5, x, ..] => (3, DEVA_CLASS[0x40 + (x & 0x3F) as usize]),
+        [x, ..] if *x < 0x80 => (1, ASCII_CLASS[*x as usize]),
+        _ => match s[b..].chars().next() {
+            Some(c) => (c.len_utf8(), class_slow(c)),
+            None => (1, Class::Other),
+        },
     }
 }
 
-/// Split normalized text into tokens, looking each letter run and sign up in the lexicon.
+/// Split normalized text into tokens, looking each letter run and sign up in
+/// the lexicon, and join digit runs glued by `, . : / -` into numbers, numeric
+/// dates and clock times (what [`super::numbers::group`] does to the tokens
+/// of [`tokenize_raw`], in the same pass).
 pub fn tokenize<'a>(nt: &'a str, lex: &'static Lexicon) -> Vec<Tok<'a>> {
-    let mut toks = Vec::with_capacity(nt.len() / 8 + 4);
+    tokenize_impl::<true>(nt, lex)
+}
+
+/// [`tokenize`] without joining digit runs: each is a raw `N` token with its text.
+pub fn tokenize_raw<'a>(nt: &'a str, lex: &'static Lexicon) -> Vec<Tok<'a>> {
+    tokenize_impl::<false>(nt, lex)
+}
+
+/// A sign token (with its lexicon entries, for currency signs).
+#[inline(always)]
+fn sign_tok<'a>(nt: &'a str, b: usize, l: usize, ci: usize, lex: &'static Lexicon) -> Tok<'a> {
+    let run = &nt[b..b + l];
+    let (ents, mask) = if l > 1 || lex.ascii_sign(nt.as_bytes()[b]) {
+        lex.lookup(run)
+    } else {
+        (&[][..], 0)
+    };
+    Tok::with_mask(Typ::P, ci, ci + 1, run, ents, mask)
+}
+
+/// The end (byte, code point) of a run of digits only starting at byte `b`,
+/// code point `ci` of `nt`, if the run there is one (at least one digit, and
+/// no letter after the digits).
+fn pure_digits_at(nt: &str, mut b: usize, mut ci: usize) -> Option<(usize, usize)> {
     let len = nt.len();
+    let start = b;
+    while b < len {
+        let (l, cls) = class_at(nt, b);
+        match cls {
+            Class::Digit => {
+                b += l;
+                ci += 1;
+            }
+            Class::Word => return None,
+            _ => break,
+        }
+    }
+    (b > start).then_some((b, ci))
+}
+
+/// The digit run at bytes `sb..eb`, code points `s..e` of `nt`, and the runs
+/// glued to it by `, . : / -`: pushes their tokens as [`super::numbers::group`]
+/// makes them and returns the end (byte, code point) of the chain.
+fn number_chain<'a>(
+    toks: &mut Vec<Tok<'a>>,
+    nt: &'a str,
+    (sb, eb): (usize, usize),
+    (s, e): (usize, usize),
+    lex: &'static Lexicon,
+) -> (usize, usize) {
+    let bytes = nt.as_bytes();
+    let first = Tok::new(Typ::N, s, e, &nt[sb..eb], &[]);
+    let sep_at = |b: usize| {
+        bytes
+            .get(b)
+            .is_some_and(|&c| matches!(c, b',' | b'.' | b':' | b'/' | b'-'))
+    };
+    let next = if sep_at(eb) {
+        pure_digits_at(nt, eb + 1, e + 1)
+    } else {
+        None
+    };
+    let Some(mut nx) = next else {
+        // a lone digit run (the common case)
+        toks.push(
+            super::numbers::plain_number(&first).unwrap_or_else(|| Tok::new(Typ::X, s, e, "", &[])),
+        );
+        return (eb, e);
+    };
+    let mut raw = vec![first];
+    let mut idx = vec![0usize];
+    let mut seps = Vec::new();
+    let (mut pb, mut pc) = (eb, e);
+    loop {
+        raw.push(sign_tok(nt, pb, 1, pc, lex));
+        seps.push(bytes[pb] as char);
+        raw.push(Tok::new(Typ::N, pc + 1, nx.1, &nt[pb + 1..nx.0], &[]));
+        idx.push(raw.len() - 1);
+        (pb, pc) = nx;
+        match sep_at(pb)
+            .then(|| pure_digits_at(nt, pb + 1, pc + 1))
+            .flatten()
+        {
+            Some(x) => nx = x,
+            None => break,
+        }
+    }
+    super::numbers::chain(&raw, &idx, &seps, toks);
+    (pb, pc)
+}
+
+fn tokenize_impl<'a, const CHAINS: bool>(nt: &'a str, lex: &'static Lexicon) -> Vec<Tok<'a>> {
+    let bytes = nt.as_bytes();
+    let len = bytes.len();
+    let mut toks = Vec::with_capacity(len / 6 + 4);
     let mut b = 0usize;
     let mut ci = 0usize; // code point index
     while b < len {
-        let (c, l, cls) = next_char(nt, b);
+        let (l, cls) = class_at(nt, b);
         match cls {
             Class::Space => {
                 b += l;
                 ci += 1;
             }
             Class::Other => {
-                let run = &nt[b..b + l];
-                let ents = if lex.signs.contains(&c) {
-                    lex.get(run)
-                } else {
-                    &[]
-                };
-                toks.push(Tok::new(Typ::P, ci, ci + 1, run, ents));
+                toks.push(sign_tok(nt, b, l, ci, lex));
                 b += l;
                 ci += 1;
             }
             Class::Word | Class::Digit => {
                 let s = ci;
                 let start_b = b;
-                let starts_digit = cls == Class::Digit;
-                // split points: end of the leading digit run; start of the last digit run
-                let mut first_digit_b = if starts_digit { b } else { usize::MAX };
-                let mut digits_to_end = starts_digit;
-                let mut lead_digits = starts_digit;
-                let mut digit_end_b = if starts_digit { b + l } else { b };
-                let mut digit_chars = usize::from(starts_digit);
-                let mut later_digit = false;
-                let mut any_digit = starts_digit;
+                let mut any_digit = cls == Class::Digit;
                 b += l;
                 ci += 1;
-                while b < len {
-                    let (_c2, l2, cls2) = next_char(nt, b);
-                    if cls2 != Class::Word && cls2 != Class::Digit {
-                        break;
-                    }
-                    let d = cls2 == Class::Digit;
-                    if d && first_digit_b == usize::MAX {
-                        first_digit_b = b;
-                        digits_to_end = true;
-                    } else if !d {
-                        digits_to_end = false;
-                    }
-                    if lead_digits {
-                        if d {
-                            digit_end_b = b + l2;
-                            digit_chars += 1;
-                        } else {
-                            lead_digits = false;
+                // the rest of the run; Devanagari letters first (the common case)
+                let mut rest = &bytes[b..];
+                loop {
+                    match rest {
+                        [0xE0, 0xA4, _, tail @ ..] => rest = tail,
+                        [0xE0, 0xA5, x, tail @ ..] => {
+                            match DEVA_CLASS[0x40 + (x & 0x3F) as usize] {
+                                Class::Word => rest = tail,
+                                Class::Digit => {
+                                    any_digit = true;
+                                    rest = tail;
+                                }
+                                _ => break,
+                            }
                         }
-                    } else if d {
-                        later_digit = true;
+                        [x, tail @ ..] if *x < 0x80 => match ASCII_CLASS[*x as usize] {
+                            Class::Word => rest = tail,
+                            Class::Digit => {
+                                any_digit = true;
+                                rest = tail;
+                            }
+                            _ => break,
+                        },
+                        [] => break,
+                        _ => {
+                            let (l2, cls2) = class_at(nt, len - rest.len());
+                            match cls2 {
+                                Class::Word => {}
+                                Class::Digit => any_digit = true,
+                                _ => break,
+                            }
+                            rest = rest.get(l2..).unwrap_or_default();
+                        }
                     }
-                    any_digit |= d;
-                    b += l2;
                     ci += 1;
                 }
+                b = len - rest.len();
                 let run = &nt[start_b..b];
-                let e = ci;
-                if starts_digit && digit_end_b == b {
-                    toks.push(Tok::new(Typ::N, s, e, run, &[]));
-                } else if !any_digit {
-                    toks.push(Tok::new(Typ::W, s, e, run, lex.get(run)));
-                } else if starts_digit && !later_digit {
-                    let suf = lex.get(&nt[digit_end_b..b]);
-                    let mut t: Option<Tok<'a>> = None;
-                    if digit_chars <= 4 {
-                        for &(cat, v) in suf {
-                            if cat == Cat::OrdSuf {
-                                t = Some(Tok::new(Typ::O, s, e, run, &[]));
-                                break;
-                            }
-                            if cat == Cat::AmPm {
-                                let ents: Entries = if v == "am" { AM } else { PM };
-                                t = Some(Tok::new(Typ::A, s, e, run, ents));
-                                break;
-                            }
+                if any_digit {
+                    if let Some((rel, ns)) = digit_run(&mut toks, run, s, ci, lex) {
+                        // a run of digits only: a number, maybe the start of a chain
+                        if CHAINS {
+                            (b, ci) =
+                                number_chain(&mut toks, nt, (start_b + rel, b), (ns, ci), lex);
+                        } else {
+                            toks.push(Tok::new(Typ::N, ns, ci, &nt[start_b + rel..b], &[]));
                         }
-                    }
-                    match t {
-                        Some(mut t) => {
-                            t.m = nt[start_b..digit_end_b]
-                                .chars()
-                                .fold(0i64, |acc, ch| acc * 10 + digit_value(ch) as i64);
-                            toks.push(t);
-                        }
-                        None => toks.push(Tok::new(Typ::X, s, e, run, &[])),
                     }
                 } else {
-                    // a currency word glued to its amount ("Rs500"): two tokens
-                    let word = &nt[start_b..first_digit_b.min(b)];
-                    let ents = if !starts_digit && digits_to_end {
-                        lex.get(word)
-                    } else {
-                        &[]
-                    };
-                    if ents.iter().any(|(c, _)| *c == Cat::CurPre) {
-                        let mid = s + word.chars().count();
-                        toks.push(Tok::new(Typ::W, s, mid, word, ents));
-                        toks.push(Tok::new(Typ::N, mid, e, &nt[first_digit_b..b], &[]));
-                    } else {
-                        toks.push(Tok::new(Typ::X, s, e, run, &[]));
-                    }
+                    let (ents, mask) = lex.lookup(run);
+                    toks.push(Tok::with_mask(Typ::W, s, ci, run, ents, mask));
+                }
+                // the space after a word, without another turn of the loop
+                if bytes.get(b) == Some(&b' ') {
+                    b += 1;
+                    ci += 1;
                 }
             }
         }
@@ -458,8 +659,96 @@ pub fn tokenize<'a>(nt: &'a str, lex: &'static Lexicon) -> Vec<Tok<'a>> {
     toks
 }
 
+/// The tokens of a run of letters and digits with at least one digit, from
+/// code point `s` to `e`. A run that ends in digits only (all of it, or after a
+/// currency word) is left to the caller: returns its start (byte offset in
+/// `run`, code point).
+fn digit_run<'a>(
+    toks: &mut Vec<Tok<'a>>,
+    run: &'a str,
+    s: usize,
+    e: usize,
+    lex: &'static Lexicon,
+) -> Option<(usize, usize)> {
+    let len = run.len();
+    let starts_digit = class_at(run, 0).1 == Class::Digit;
+    // split points: end of the leading digit run; start of the first and of the last digit run
+    let mut first_digit_b = usize::MAX;
+    let mut digits_to_end = false;
+    let mut lead_digits = starts_digit;
+    let mut digit_end_b = 0usize;
+    let mut digit_chars = 0usize;
+    let mut later_digit = false;
+    let mut b = 0usize;
+    while b < len {
+        let (l, cls) = class_at(run, b);
+        let d = cls == Class::Digit;
+        if d && first_digit_b == usize::MAX {
+            first_digit_b = b;
+            digits_to_end = true;
+        } else if !d {
+            digits_to_end = false;
+        }
+        if lead_digits {
+            if d {
+                digit_end_b = b + l;
+                digit_chars += 1;
+            } else {
+                lead_digits = false;
+            }
+        } else if d {
+            later_digit = true;
+        }
+        b += l;
+    }
+    if starts_digit && digit_end_b == len {
+        return Some((0, s));
+    } else if starts_digit && !later_digit {
+        let suf = lex.get(&run[digit_end_b..]);
+        let mut t: Option<Tok<'a>> = None;
+        if digit_chars <= 4 {
+            for &(cat, v) in suf {
+                if cat == Cat::OrdSuf {
+                    t = Some(Tok::new(Typ::O, s, e, run, &[]));
+                    break;
+                }
+                if cat == Cat::AmPm {
+                    let ents: Entries = if v == "am" { AM } else { PM };
+                    t = Some(Tok::new(Typ::A, s, e, run, ents));
+                    break;
+                }
+            }
+        }
+        match t {
+            Some(mut t) => {
+                t.m = run[..digit_end_b]
+                    .chars()
+                    .fold(0i64, |acc, ch| acc * 10 + digit_value(ch) as i64);
+                toks.push(t);
+            }
+            None => toks.push(Tok::new(Typ::X, s, e, run, &[])),
+        }
+    } else {
+        // a currency word glued to its amount ("Rs500"): two tokens
+        let word = &run[..first_digit_b.min(len)];
+        let ents = if !starts_digit && digits_to_end {
+            lex.get(word)
+        } else {
+            &[]
+        };
+        if ents.iter().any(|(c, _)| *c == Cat::CurPre) {
+            let mid = s + word.chars().count();
+            toks.push(Tok::new(Typ::W, s, mid, word, ents));
+            return Some((first_digit_b, mid));
+        } else {
+            toks.push(Tok::new(Typ::X, s, e, run, &[]));
+        }
+    }
+    None
+}
+
 /// Bit set of the categories of some entries.
-pub fn mask_of(ents: Entries) -> u64 {
+pub fn mask_of(ents: &[(Cat, &'static str)]) -> u64 {
     ents.iter().fold(0, |m, (c, _)| m | (1u64 << *c as u64))
 }
 

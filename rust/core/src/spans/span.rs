@@ -132,3 +132,56 @@ pub fn resolve_overlaps(mut cands: Vec<Candidate>, len: usize) -> Vec<Candidate>
     out.sort_by_key(|c| c.0);
     out
 }
+
+/// A candidate span with the byte offsets of its input text.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Cand {
+    pub start: usize,
+    pub end: usize,
+    pub kind: Kind,
+    pub value: String,
+    /// Byte offsets of `start` and `end` in the input.
+    pub bs: usize,
+    pub be: usize,
+}
+
+/// [`resolve_overlaps`] over [`Cand`]s (the same order and choice).
+pub fn resolve_overlaps_cands(mut cands: Vec<Cand>) -> Vec<Cand> {
+    if cands.len() > 1 {
+        cands.sort_by(|a, b| {
+            let la = a.end.saturating_sub(a.start);
+            let lb = b.end.saturating_sub(b.start);
+            lb.cmp(&la)
+                .then(a.kind.rank().cmp(&b.kind.rank()))
+                .then(a.start.cmp(&b.start))
+                .then(a.value.cmp(&b.value))
+                .then(a.end.cmp(&b.end))
+        });
+    }
+    cands.retain(|c| c.start < c.end);
+    let mut out: Vec<Cand> = Vec::new();
+    if cands.len() <= 32 {
+        // few candidates: compare with the spans kept so far
+        for c in cands {
+            if out.iter().any(|o| o.start < c.end && c.start < o.end) {
+                continue;
+            }
+            out.push(c);
+        }
+    } else {
+        let lo = cands.iter().map(|c| c.start).min().unwrap_or(0);
+        let hi = cands.iter().map(|c| c.end).max().unwrap_or(0);
+        // `taken[k - lo]`: input code point `k` is in a span already kept
+        let mut taken = vec![false; hi - lo];
+        for c in cands {
+            let r = &mut taken[c.start - lo..c.end - lo];
+            if r.iter().any(|&t| t) {
+                continue;
+            }
+            r.fill(true);
+            out.push(c);
+        }
+    }
+    out.sort_by_key(|c| c.start);
+    out
+}

@@ -213,3 +213,64 @@ fn lexicon_keys_are_normalized_and_known() {
         assert!(!lex.get(&key(b)).is_empty(), "{b}");
     }
 }
+
+/// `tokenize` joins digit chains as it goes: the same tokens as `group` over
+/// the raw tokens, on random texts dense in digits, separators, currency words
+/// and glued letters.
+#[test]
+fn tokenize_joins_chains_like_group() {
+    let mut rng = Rng(0x2545_f491_4f6c_dd1d);
+    let parts = [
+        "0",
+        "7",
+        "12",
+        "123",
+        "2022",
+        "१५",
+        "०",
+        "1234567890123456789",
+        ",",
+        ".",
+        ":",
+        "/",
+        "-",
+        "--",
+        ",,",
+        "-",
+        " ",
+        "\n",
+        "x",
+        "Rs",
+        "rs",
+        "rs.",
+        "₹",
+        "$",
+        "am",
+        "pm",
+        "th",
+        "वीं",
+        "लाख",
+        "मार्च",
+        "a",
+        "ab",
+        "%",
+        "(",
+        "\u{a0}",
+        "\u{93c}",
+        "é",
+        "\u{300}",
+        "€",
+    ];
+    let opts = crate::normalize::Options::match_key();
+    let lex = scan::lexicon();
+    for _ in 0..20000 {
+        let mut text = String::new();
+        for _ in 0..(rng.next() % 14) {
+            text.push_str(*rng.pick(&parts));
+        }
+        let nt = crate::normalize::normalize(&text, &opts);
+        let want = format!("{:?}", numbers::group(scan::tokenize_raw(&nt, lex)));
+        let got = format!("{:?}", scan::tokenize(&nt, lex));
+        assert_eq!(got, want, "{text:?}");
+    }
+}
