@@ -10,6 +10,7 @@ pub mod dedup;
 pub mod error;
 pub mod normalize;
 pub mod spans;
+pub mod ucs;
 pub mod xscript;
 
 pub use error::Error;

@@ -10,6 +10,8 @@ use pyo3::exceptions::{PyTypeError, PyValueError};
 use pyo3::prelude::*;
 use pyo3::types::PyString;
 
+use asimtext_core::ucs::{first_surrogate, utf8_from_latin1, utf8_from_ucs2};
+
 use crate::convert::{type_name, OnSurrogate};
 
 /// A new `str` from UCS-2 code units, in the smallest PEP 393 kind that holds
@@ -109,11 +111,12 @@ impl<'a> StrView<'a> {
                 // SAFETY: ASCII is UTF-8.
                 return Ok(unsafe { std::str::from_utf8_unchecked(b) });
             }
-            StrView::Ucs1(b) => to_utf8(b, buf),
-            StrView::Ucs2(u) => match first_surrogate(u) {
-                None => to_utf8(u, buf),
-                Some(i) if on_surrogate == OnSurrogate::Strict => return Err(SurrogateAt(i)),
-                Some(_) => {
+            StrView::Ucs1(b) => utf8_from_latin1(b, buf),
+            StrView::Ucs2(u) => match utf8_from_ucs2(u, buf) {
+                Ok(()) => {}
+                Err(i) if on_surrogate == OnSurrogate::Strict => return Err(SurrogateAt(i)),
+                Err(_) => {
+                    buf.clear();
                     buf.reserve(u.len() * 3);
                     push_code_points(u.iter().map(|&x| x as u32), buf, on_surrogate)?;
                 }
@@ -153,22 +156,6 @@ fn push_code_points(
         }
     }
     Ok(())
-}
-
-/// Index of the first surrogate code unit (in a Python string, a lone
-/// surrogate), vectorized 16 units at a time.
-fn first_surrogate(u: &[u16]) -> Option<usize> {
-    let mut base = 0;
-    for block in u.chunks(16) {
-        if block.iter().fold(false, |a, &x| a | (x & 0xF800 == 0xD800)) {
-            return block
-                .iter()
-                .position(|&x| x & 0xF800 == 0xD800)
-                .map(|k| base + k);
-        }
-        base += block.len();
-    }
-    None
 }
 
 /// A batch of Python `str` read without copies: the only work done with the
@@ -256,159 +243,4 @@ pub fn read_texts<'py>(obj: &Bound<'py, PyAny>, what: &str) -> PyResult<Texts<'p
         keep.push(s);
     }
     Ok(Texts { _keep: keep, raw })
-}
-
-/// UTF-8 of Latin-1 or UCS-2 code units without surrogates (checked when
-/// the text was taken), into `buf`.
-fn to_utf8<U: Copy + Into<u32>>(src: &[U], buf: &mut String) {
-    let mut v = std::mem::take(buf).into_bytes();
-    v.clear();
-    v.reserve(src.len() * 3 + 32);
-    let base = v.as_mut_ptr();
-    let mut done = 0usize;
-    let mut j = 0usize;
-    #[cfg(target_arch = "x86_64")]
-    if std::mem::size_of::<U>() == 2
-        && std::is_x86_feature_detected!("ssse3")
-        && std::is_x86_feature_detected!("sse4.1")
-    {
-        // SAFETY: U is u16 here (size 2, and only u8/u16 are passed); the
-        // CPU has the features; capacity is 3 per unit + 32.
-        (done, j) = unsafe {
-            sse::ucs2_to_utf8(
-                std::slice::from_raw_parts(src.as_ptr().cast::<u16>(), src.len()),
-                base,
-            )
-        };
-    }
-    for &u in &src[done..] {
-        let u: u32 = u.into();
-        let (word, len) = if (0x80..0x800).contains(&u) {
-            // Two bytes: rare in Hindi and English text.
-            (0xC0 | (u >> 6) | ((0x80 | (u & 0x3F)) << 8), 2)
-        } else {
-            // ASCII or three bytes, selected without a branch: spaces and
-            // Devanagari letters alternate too often to predict.
-            let w3 = 0xE0 | (u >> 12) | ((0x80 | ((u >> 6) & 0x3F)) << 8);
-            let w3 = w3 | ((0x80 | (u & 0x3F)) << 16);
-            let ascii = (u < 0x80) as u32;
-            let m = 0u32.wrapping_sub(ascii);
-            (w3 ^ ((w3 ^ u) & m), 3 - 2 * ascii as usize)
-        };
-        // SAFETY: `j + 4 <= 3 * src.len() + 4 <= capacity`.
-        unsafe {
-            base.add(j)
-                .cast::<[u8; 4]>()
-                .write_unaligned(word.to_le_bytes())
-        };
-        j += len;
-    }
-    // SAFETY: bytes `..j` are initialized; each unit below 0x10000 that is
-    // not a surrogate was encoded as UTF-8, so the bytes are valid UTF-8.
-    unsafe {
-        v.set_len(j);
-        *buf = String::from_utf8_unchecked(v);
-    }
-}
-
-/// UCS-2 -> UTF-8, 8 units at a time, for text made of ASCII and
-/// three-byte code points (Devanagari and most of the BMP): the three
-/// byte planes p0 | p1 | p2 are computed for all 8 units, then byte
-/// shuffles chosen by the ASCII mask drop the unused bytes (SSSE3/SSE4.1).
-#[cfg(target_arch = "x86_64")]
-mod sse {
-    use std::arch::x86_64::*;
-
-    /// Per ASCII mask of 8 units: shuffle indices of the 32 output bytes
-    /// into `a = p0 | p1` and into `b = p2` (0x80: zero), and the length.
-    struct Tables {
-        from_a: [[u8; 32]; 256],
-        from_b: [[u8; 32]; 256],
-        len: [u8; 256],
-    }
-
-    const fn tables() -> Tables {
-        let mut t = Tables {
-            from_a: [[0x80u8; 32]; 256],
-            from_b: [[0x80u8; 32]; 256],
-            len: [0u8; 256],
-        };
-        let mut m = 0;
-        while m < 256 {
-            let mut pos = 0;
-            let mut k = 0;
-            while k < 8 {
-                // p0 byte of unit k, then (non-ASCII) its p1 and p2 bytes.
-                t.from_a[m][pos] = k as u8;
-                pos += 1;
-                if (m >> k) & 1 == 0 {
-                    t.from_a[m][pos] = 8 + k as u8;
-                    t.from_b[m][pos + 1] = k as u8;
-                    pos += 2;
-                }
-                k += 1;
-            }
-            t.len[m] = pos as u8;
-            m += 1;
-        }
-        t
-    }
-    static TABLES: Tables = tables();
-
-    /// Converts the whole chunks of 8 units (one with a two-byte code point
-    /// unit by unit); returns `(units done, bytes written at dst)`.
-    ///
-    /// # Safety
-    /// SSSE3 and SSE4.1 available; `dst` has room for `3 * src.len() + 32`
-    /// bytes; `src` has no surrogates.
-    #[target_feature(enable = "ssse3,sse4.1")]
-    pub unsafe fn ucs2_to_utf8(src: &[u16], dst: *mut u8) -> (usize, usize) {
-        let t = &TABLES;
-        let c7f = _mm_set1_epi16(0x7F);
-        let c7ff = _mm_set1_epi16(0x7FF);
-        let c80 = _mm_set1_epi16(0x80);
-        let ce0 = _mm_set1_epi16(0xE0);
-        let c3f = _mm_set1_epi16(0x3F);
-        let mut i = 0usize;
-        let mut j = 0usize;
-        while i + 8 <= src.len() {
-            let v = _mm_loadu_si128(src.as_ptr().add(i).cast());
-            let ascii_v = _mm_cmpeq_epi16(_mm_min_epu16(v, c7f), v);
-            let below_v = _mm_cmpeq_epi16(_mm_min_epu16(v, c7ff), v);
-            let ascii = (_mm_movemask_epi8(_mm_packs_epi16(ascii_v, ascii_v)) & 0xFF) as usize;
-            let below = (_mm_movemask_epi8(_mm_packs_epi16(below_v, below_v)) & 0xFF) as usize;
-            if below & !ascii != 0 {
-                // A two-byte code point: this chunk one unit at a time.
-                for &u in &src[i..i + 8] {
-                    let c = char::from_u32(u as u32).unwrap_or('\u{FFFD}');
-                    let n = c.len_utf8();
-                    c.encode_utf8(std::slice::from_raw_parts_mut(dst.add(j), n));
-                    j += n;
-                }
-                i += 8;
-                continue;
-            }
-            let lead = _mm_or_si128(_mm_srli_epi16(v, 12), ce0);
-            let p0 = _mm_blendv_epi8(lead, v, ascii_v);
-            let p1 = _mm_or_si128(_mm_and_si128(_mm_srli_epi16(v, 6), c3f), c80);
-            let p2 = _mm_or_si128(_mm_and_si128(v, c3f), c80);
-            let a = _mm_packus_epi16(p0, p1);
-            let b = _mm_packus_epi16(p2, p2);
-            let fa = t.from_a[ascii].as_ptr();
-            let fb = t.from_b[ascii].as_ptr();
-            let lo = _mm_or_si128(
-                _mm_shuffle_epi8(a, _mm_loadu_si128(fa.cast())),
-                _mm_shuffle_epi8(b, _mm_loadu_si128(fb.cast())),
-            );
-            let hi = _mm_or_si128(
-                _mm_shuffle_epi8(a, _mm_loadu_si128(fa.add(16).cast())),
-                _mm_shuffle_epi8(b, _mm_loadu_si128(fb.add(16).cast())),
-            );
-            _mm_storeu_si128(dst.add(j).cast(), lo);
-            _mm_storeu_si128(dst.add(j + 16).cast(), hi);
-            j += t.len[ascii] as usize;
-            i += 8;
-        }
-        (i, j)
-    }
 }

@@ -16,6 +16,7 @@ use super::fast::{
     self, DEV, DIGIT, DIRTY, MARK, PREV, P_BASE, P_DANDA, P_INDEP, P_PLAIN_CONS, P_SPACE, VSIGN,
 };
 use super::{normalize, Form, Options};
+use crate::ucs::{ucs2_from_utf8, utf8_from_ucs2};
 
 /// What [`normalize_ucs2`] found.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -60,11 +61,11 @@ pub fn normalize_ucs2(src: &[u16], opts: &Options) -> Ucs2Outcome {
             Line::Clean => {}
             Line::Dirty => {
                 let chunk = &src[pos..chunk_end];
-                if !to_utf8(chunk, &mut scratch) {
+                if utf8_from_ucs2(chunk, &mut scratch).is_err() {
                     return Ucs2Outcome::Unsupported;
                 }
                 let norm = normalize(&scratch, opts);
-                if !to_ucs2(&norm, &mut line_out) {
+                if !ucs2_from_utf8(&norm, &mut line_out) {
                     return Ucs2Outcome::Unsupported;
                 }
                 if line_out != chunk {
@@ -88,12 +89,12 @@ pub fn normalize_ucs2(src: &[u16], opts: &Options) -> Ucs2Outcome {
 
 fn whole_text(src: &[u16], opts: &Options) -> Ucs2Outcome {
     let mut text = String::new();
-    if !to_utf8(src, &mut text) {
+    if utf8_from_ucs2(src, &mut text).is_err() {
         return Ucs2Outcome::Unsupported;
     }
     let norm = normalize(&text, opts);
     let mut out = Vec::new();
-    if !to_ucs2(&norm, &mut out) {
+    if !ucs2_from_utf8(&norm, &mut out) {
         return Ucs2Outcome::Unsupported;
     }
     if out == src {
@@ -356,63 +357,6 @@ fn nfc_line_state(rest: &[u16]) -> (Line, usize) {
     (Line::Clean, rest.len())
 }
 
-/// Put the UTF-8 of `units` in `out` (cleared first); false at a surrogate.
-fn to_utf8(units: &[u16], out: &mut String) -> bool {
-    let mut v = std::mem::take(out).into_bytes();
-    v.clear();
-    v.reserve(units.len() * 3);
-    for &u in units {
-        if u < 0x80 {
-            v.push(u as u8);
-        } else if u < 0x800 {
-            v.extend_from_slice(&[0xC0 | (u >> 6) as u8, 0x80 | (u & 0x3F) as u8]);
-        } else if (0xD800..0xE000).contains(&u) {
-            v.clear();
-            // SAFETY: empty.
-            *out = unsafe { String::from_utf8_unchecked(v) };
-            return false;
-        } else {
-            v.extend_from_slice(&[
-                0xE0 | (u >> 12) as u8,
-                0x80 | ((u >> 6) & 0x3F) as u8,
-                0x80 | (u & 0x3F) as u8,
-            ]);
-        }
-    }
-    // SAFETY: each unit was written as the UTF-8 encoding of its code point,
-    // which is a scalar value (surrogates were rejected above).
-    *out = unsafe { String::from_utf8_unchecked(v) };
-    true
-}
-
-/// Put `s` as UCS-2 code units in `out` (cleared first); false if a code
-/// point is beyond the BMP.
-fn to_ucs2(s: &str, out: &mut Vec<u16>) -> bool {
-    out.clear();
-    out.reserve(s.len());
-    let b = s.as_bytes();
-    let mut i = 0;
-    // `s` is valid UTF-8, so every sequence is complete and in bounds.
-    while i < b.len() {
-        let x = b[i] as u16;
-        if x < 0x80 {
-            out.push(x);
-            i += 1;
-        } else if x < 0xE0 {
-            out.push(((x & 0x1F) << 6) | (b[i + 1] as u16 & 0x3F));
-            i += 2;
-        } else if x < 0xF0 {
-            out.push(
-                ((x & 0x0F) << 12) | ((b[i + 1] as u16 & 0x3F) << 6) | (b[i + 2] as u16 & 0x3F),
-            );
-            i += 3;
-        } else {
-            return false;
-        }
-    }
-    true
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -451,7 +395,7 @@ mod tests {
         };
         // Word-like lines: clean words joined by single spaces, with at most
         // one character from the whole alphabet put in at a random place.
-        let mut wordy = |next: &mut dyn FnMut() -> u64| -> String {
+        let wordy = |next: &mut dyn FnMut() -> u64| -> String {
             const CLEAN: &[&str] = &["कर", "नमस्ते", "आज", "abc", "2024", "पुलिस", "ऑफिस", "क़ानून"];
             let words = (next() % 14) as usize + 1;
             let mut v: Vec<char> = (0..words)
