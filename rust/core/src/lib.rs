@@ -9,6 +9,7 @@ pub mod batch;
 pub mod dedup;
 pub mod error;
 pub mod normalize;
+pub mod source;
 pub mod spans;
 pub mod ucs;
 pub mod xscript;

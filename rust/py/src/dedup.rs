@@ -122,15 +122,6 @@ fn sig_arg<'py>(obj: &Bound<'py, PyAny>, what: &str) -> PyResult<Sig<'py>> {
     )))
 }
 
-impl core::cluster::TextSource for Texts<'_> {
-    fn len(&self) -> usize {
-        Texts::len(self)
-    }
-    fn text<'a>(&'a self, i: usize, buf: &'a mut String) -> &'a str {
-        self.get(i, buf)
-    }
-}
-
 /// Per-thread buffers of the token-set signatures.
 #[derive(Default)]
 struct TokenScratch {

@@ -244,3 +244,12 @@ pub fn read_texts<'py>(obj: &Bound<'py, PyAny>, what: &str) -> PyResult<Texts<'p
     }
     Ok(Texts { _keep: keep, raw })
 }
+
+impl asimtext_core::source::TextSource for Texts<'_> {
+    fn len(&self) -> usize {
+        Texts::len(self)
+    }
+    fn text<'a>(&'a self, i: usize, buf: &'a mut String) -> &'a str {
+        self.get(i, buf)
+    }
+}

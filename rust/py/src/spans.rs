@@ -8,7 +8,8 @@ use pyo3::intern;
 use pyo3::prelude::*;
 use pyo3::types::{PyDict, PyList, PyString, PyTuple};
 
-use crate::convert::{text_arg, texts_arg, type_name, OnSurrogate};
+use crate::convert::{text_arg, type_name, OnSurrogate};
+use crate::pystr::read_texts;
 
 pub fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<Span>()?;
@@ -309,12 +310,9 @@ fn extract(
     kinds: Option<&Bound<'_, PyAny>>,
     reference_date: Option<&Bound<'_, PyAny>>,
 ) -> PyResult<Py<PyList>> {
-    // the str's own UTF-8 (cached in it by CPython), not a copy; errors as text_arg makes them
-    let borrowed = text.cast::<PyString>().ok().and_then(|s| s.to_cow().ok());
-    let text = match borrowed {
-        Some(t) => t,
-        None => std::borrow::Cow::Owned(text_arg(text, "text", OnSurrogate::Strict)?),
-    };
+    // ASCII borrowed as it is, other text converted from CPython's own form
+    // (no UTF-8 copy left cached on the caller's string)
+    let text = text_arg(text, "text", OnSurrogate::Strict)?;
     let kinds = kinds_arg(kinds)?;
     let reference = match reference_date {
         Some(r) => reference_arg(r, "reference_date")?,
@@ -339,7 +337,7 @@ fn extract_batch(
     reference_dates: Option<&Bound<'_, PyAny>>,
     kinds: Option<&Bound<'_, PyAny>>,
 ) -> PyResult<Vec<Vec<Span>>> {
-    let texts = texts_arg(texts, "texts", OnSurrogate::Strict)?;
+    let texts = read_texts(texts, "texts")?;
     let kinds = kinds_arg(kinds)?;
     let mut opts = ExtractOptions {
         kinds,
@@ -370,7 +368,7 @@ fn extract_batch(
             per_text = Some(v);
         }
     }
-    let out = py.detach(|| core::extract_batch(&texts, per_text.as_deref(), &opts));
+    let out = py.detach(|| core::extract_batch_from(&texts, per_text.as_deref(), &opts));
     Ok(out
         .into_iter()
         .map(|v| v.into_iter().map(Span::from_core).collect())

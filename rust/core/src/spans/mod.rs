@@ -480,15 +480,24 @@ pub fn extract_batch(
     references: Option<&[Option<Date>]>,
     opts: &ExtractOptions,
 ) -> Vec<Vec<Span>> {
-    texts
-        .par_iter()
-        .enumerate()
-        .map(|(i, t)| {
+    extract_batch_from(&crate::source::SliceSource(texts), references, opts)
+}
+
+/// [`extract_batch`] over any [`TextSource`](crate::source::TextSource)
+/// (texts converted by the worker that reads them).
+pub fn extract_batch_from<S: crate::source::TextSource + ?Sized>(
+    texts: &S,
+    references: Option<&[Option<Date>]>,
+    opts: &ExtractOptions,
+) -> Vec<Vec<Span>> {
+    (0..texts.len())
+        .into_par_iter()
+        .map_init(String::new, |buf, i| {
             let mut o = *opts;
             if let Some(r) = references {
                 o.reference = r.get(i).copied().flatten();
             }
-            extract(t, &o)
+            extract(texts.text(i, buf), &o)
         })
         .collect()
 }

@@ -175,9 +175,11 @@ fn fuzz_invariants() {
         let mut text = String::new();
         for _ in 0..(rng.next() % 12) {
             if rng.next() % 2 == 0 {
-                text.push_str(*rng.pick(&words));
+                let &piece = rng.pick(&words);
+                text.push_str(piece);
             } else {
-                text.push_str(*rng.pick(&odd));
+                let &piece = rng.pick(&odd);
+                text.push_str(piece);
             }
             if rng.next() % 3 != 0 {
                 text.push(' ');
@@ -266,7 +268,8 @@ fn tokenize_joins_chains_like_group() {
     for _ in 0..20000 {
         let mut text = String::new();
         for _ in 0..(rng.next() % 14) {
-            text.push_str(*rng.pick(&parts));
+            let &piece = rng.pick(&parts);
+            text.push_str(piece);
         }
         let nt = crate::normalize::normalize(&text, &opts);
         let want = format!("{:?}", numbers::group(scan::tokenize_raw(&nt, lex)));
