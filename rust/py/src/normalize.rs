@@ -5,11 +5,12 @@ use pyo3::exceptions::PyValueError;
 use pyo3::prelude::*;
 
 use asimtext_core::normalize::units::Ucs2Outcome;
-use pyo3::exceptions::PyTypeError;
+use pyo3::exceptions::{PyRuntimeError, PyTypeError};
 use pyo3::types::{PyList, PyString};
+use std::collections::VecDeque;
 
 use crate::convert::{text_arg, type_name, OnSurrogate};
-use crate::pystr::{str_from_ucs2, ucs2_units, StrView};
+use crate::pystr::{ucs2_units, RawViews, StrView, Ucs2Str};
 
 pub fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(normalize, m)?)?;
@@ -84,7 +85,7 @@ fn normalize<'py>(
     let on_surrogate = OnSurrogate::parse(errors)?;
     if let Ok(s) = text.cast::<PyString>() {
         if let Some(units) = ucs2_units(s) {
-            let outcome = py.detach(|| core::units::normalize_ucs2(units, &opts));
+            let outcome = py.detach(|| Ucs2Done::from(core::units::normalize_ucs2(units, &opts)));
             if let Some(out) = from_outcome(s, outcome)? {
                 return Ok(out);
             }
@@ -96,15 +97,32 @@ fn normalize<'py>(
     from_utf8_result(text, &input, out, on_surrogate == OnSurrogate::Strict)
 }
 
+/// What the UCS-2 path found, with any new text ready to become a `str`.
+enum Ucs2Done {
+    Unchanged,
+    Changed(Ucs2Str),
+    Unsupported,
+}
+
+impl From<Ucs2Outcome> for Ucs2Done {
+    fn from(o: Ucs2Outcome) -> Self {
+        match o {
+            Ucs2Outcome::Unchanged => Ucs2Done::Unchanged,
+            Ucs2Outcome::Changed(units) => Ucs2Done::Changed(Ucs2Str::new(units)),
+            Ucs2Outcome::Unsupported => Ucs2Done::Unsupported,
+        }
+    }
+}
+
 /// The result string for a UCS-2 outcome; `None` when the UTF-8 path must run.
 fn from_outcome<'py>(
     s: &Bound<'py, PyString>,
-    outcome: Ucs2Outcome,
+    outcome: Ucs2Done,
 ) -> PyResult<Option<Bound<'py, PyString>>> {
     Ok(match outcome {
-        Ucs2Outcome::Unchanged => Some(unchanged(s)?),
-        Ucs2Outcome::Changed(units) => Some(str_from_ucs2(s.py(), &units)?),
-        Ucs2Outcome::Unsupported => None,
+        Ucs2Done::Unchanged => Some(unchanged(s)?),
+        Ucs2Done::Changed(text) => Some(text.to_py(s.py())?),
+        Ucs2Done::Unsupported => None,
     })
 }
 
@@ -206,33 +224,75 @@ fn normalize_batch<'py>(
         ))
     })?;
     let out = PyList::empty(py);
-    let mut chunk: Vec<Bound<'py, PyString>> = Vec::with_capacity(CHUNK);
-    let mut first = 0usize; // index of chunk[0] in texts
-    for (i, item) in iter.enumerate() {
-        let item = item?;
-        let s = item.cast_into::<PyString>().map_err(|e| {
-            PyTypeError::new_err(format!(
-                "texts[{i}] must be str, not {}",
-                type_name(e.into_inner().as_any())
-            ))
-        })?;
-        chunk.push(s);
-        if chunk.len() == CHUNK {
-            batch_chunk(py, &chunk, first, &opts, on_surrogate, &out)?;
-            first += chunk.len();
-            chunk.clear();
+    let mut items = iter.enumerate();
+    // A two-stage pipeline: while the workers normalize one chunk (no GIL),
+    // this thread makes the previous chunk's results into Python objects and
+    // reads the next chunk. Each chunk's strings stay referenced (in
+    // `in_flight`) until the thread reading them has been joined.
+    std::thread::scope(|scope| -> PyResult<()> {
+        let mut in_flight: VecDeque<InFlight<'py, '_>> = VecDeque::new();
+        let result = (|| -> PyResult<()> {
+            let mut first = 0usize; // index in texts of the next chunk's first item
+            loop {
+                let mut chunk: Vec<Bound<'py, PyString>> = Vec::with_capacity(CHUNK);
+                for (i, item) in items.by_ref() {
+                    let s = item?.cast_into::<PyString>().map_err(|e| {
+                        PyTypeError::new_err(format!(
+                            "texts[{i}] must be str, not {}",
+                            type_name(e.into_inner().as_any())
+                        ))
+                    })?;
+                    chunk.push(s);
+                    if chunk.len() == CHUNK {
+                        break;
+                    }
+                }
+                let more = chunk.len() == CHUNK;
+                if !chunk.is_empty() {
+                    // SAFETY: `chunk` goes into `in_flight` with the worker's
+                    // handle and is dropped only after the worker is joined.
+                    let views = unsafe { RawViews::of(&chunk)? };
+                    let opts = &opts;
+                    let handle = scope.spawn(move || normalize_views(&views, opts));
+                    in_flight.push_back((chunk, first, handle));
+                    first += in_flight.back().map_or(0, |c| c.0.len());
+                }
+                while in_flight.len() > 1 || (!more && !in_flight.is_empty()) {
+                    if let Some((chunk, start, handle)) = in_flight.pop_front() {
+                        let done = py.detach(|| handle.join()).map_err(|_| {
+                            PyRuntimeError::new_err("normalize_batch: a worker thread failed")
+                        })?;
+                        emit(py, &chunk, start, done, &opts, on_surrogate, &out)?;
+                    }
+                }
+                if !more {
+                    return Ok(());
+                }
+            }
+        })();
+        // After an error, workers may still be reading strings held in
+        // `in_flight`: join them before those references are dropped.
+        for (_, _, handle) in in_flight.drain(..) {
+            let _ = py.detach(|| handle.join());
         }
-    }
-    batch_chunk(py, &chunk, first, &opts, on_surrogate, &out)?;
+        result
+    })?;
     Ok(out)
 }
 
-/// Items per parallel step of `normalize_batch` (about 1 MB of news text).
+/// Items per pipeline step of `normalize_batch` (about 1 MB of news text).
 const CHUNK: usize = 512;
+
+/// A chunk being normalized: its strings, the index of its first item, the worker.
+type InFlight<'py, 'scope> = (
+    Vec<Bound<'py, PyString>>,
+    usize,
+    std::thread::ScopedJoinHandle<'scope, Vec<Done>>,
+);
 
 /// One result of a batch's workers.
 enum Done {
-    Ucs2(Ucs2Outcome),
+    Ucs2(Ucs2Done),
     /// Normalized through UTF-8; `same` when the result equals the input.
     Utf8 {
         text: String,
@@ -242,38 +302,36 @@ enum Done {
     Invalid,
 }
 
-/// Normalize `chunk` (items `first..` of the batch) on all cores without the
-/// GIL, reading each string where CPython keeps it, then append the results
-/// to `out` in order.
-fn batch_chunk<'py>(
+/// Normalize every string of `views` on all cores (rayon), reading each
+/// where CPython keeps it; runs without the GIL.
+fn normalize_views(views: &RawViews, opts: &Options) -> Vec<Done> {
+    use rayon::prelude::*;
+    (0..views.len())
+        .into_par_iter()
+        .map_init(String::new, |buf, i| match views.view(i) {
+            StrView::Ucs2(units) => Done::Ucs2(core::units::normalize_ucs2(units, opts).into()),
+            view => match view.to_utf8(buf, OnSurrogate::Strict) {
+                Ok(text) => {
+                    let norm = core::normalize(text, opts);
+                    let same = norm == text;
+                    Done::Utf8 { text: norm, same }
+                }
+                Err(_) => Done::Invalid,
+            },
+        })
+        .collect()
+}
+
+/// Append the results of `chunk` (items `first..` of the batch) to `out`, in order.
+fn emit<'py>(
     py: Python<'py>,
     chunk: &[Bound<'py, PyString>],
     first: usize,
+    done: Vec<Done>,
     opts: &Options,
     on_surrogate: OnSurrogate,
     out: &Bound<'py, PyList>,
 ) -> PyResult<()> {
-    use rayon::prelude::*;
-    let views = chunk
-        .iter()
-        .map(StrView::new)
-        .collect::<PyResult<Vec<_>>>()?;
-    let done: Vec<Done> = py.detach(|| {
-        views
-            .par_iter()
-            .map_init(String::new, |buf, view| match *view {
-                StrView::Ucs2(units) => Done::Ucs2(core::units::normalize_ucs2(units, opts)),
-                _ => match view.to_utf8(buf, OnSurrogate::Strict) {
-                    Ok(text) => {
-                        let norm = core::normalize(text, opts);
-                        let same = norm == text;
-                        Done::Utf8 { text: norm, same }
-                    }
-                    Err(_) => Done::Invalid,
-                },
-            })
-            .collect()
-    });
     for (k, (s, d)) in chunk.iter().zip(done).enumerate() {
         let result = match d {
             Done::Ucs2(outcome) => from_outcome(s, outcome)?,

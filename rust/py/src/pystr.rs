@@ -14,38 +14,52 @@ use asimtext_core::ucs::{first_surrogate, utf8_from_latin1, utf8_from_ucs2};
 
 use crate::convert::{type_name, OnSurrogate};
 
-/// A new `str` from UCS-2 code units, in the smallest PEP 393 kind that holds
-/// them (CPython requires the canonical kind: equal strings of different
-/// kinds would compare unequal).
-pub fn str_from_ucs2<'py>(py: Python<'py>, units: &[u16]) -> PyResult<Bound<'py, PyString>> {
-    let or = units.iter().fold(0u16, |a, &u| a | u);
-    let maxchar: u32 = if or < 0x80 {
-        0x7F
-    } else if or < 0x100 {
-        0xFF
-    } else {
-        0xFFFF
-    };
-    let len = pyo3::ffi::Py_ssize_t::try_from(units.len())
-        .map_err(|_| pyo3::exceptions::PyOverflowError::new_err("string too long"))?;
-    // SAFETY: PyUnicode_New returns a new string of `len` code points of the
-    // kind `maxchar` asks for (1 byte per code point up to 0xFF, else 2), or
-    // NULL with an exception set; we fill every code point before anyone sees it.
-    unsafe {
-        let p = pyo3::ffi::PyUnicode_New(len, maxchar);
-        if p.is_null() {
-            return Err(PyErr::fetch(py));
-        }
-        let data = pyo3::ffi::PyUnicode_DATA(p);
-        if maxchar == 0xFFFF {
-            std::ptr::copy_nonoverlapping(units.as_ptr(), data as *mut u16, units.len());
+/// UCS-2 code units ready to become a `str`, with the largest code point
+/// class found off the GIL (CPython requires the smallest kind that holds
+/// them: equal strings of different kinds would compare unequal).
+pub struct Ucs2Str {
+    units: Vec<u16>,
+    maxchar: u32,
+}
+
+impl Ucs2Str {
+    pub fn new(units: Vec<u16>) -> Self {
+        let or = units.iter().fold(0u16, |a, &u| a | u);
+        let maxchar = if or < 0x80 {
+            0x7F
+        } else if or < 0x100 {
+            0xFF
         } else {
-            let dst = std::slice::from_raw_parts_mut(data as *mut u8, units.len());
-            for (d, &u) in dst.iter_mut().zip(units) {
-                *d = u as u8;
+            0xFFFF
+        };
+        Ucs2Str { units, maxchar }
+    }
+
+    /// The new `str`: one allocation and one copy.
+    pub fn to_py<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyString>> {
+        let units = &self.units;
+        let len = pyo3::ffi::Py_ssize_t::try_from(units.len())
+            .map_err(|_| pyo3::exceptions::PyOverflowError::new_err("string too long"))?;
+        // SAFETY: PyUnicode_New returns a new string of `len` code points of
+        // the kind `maxchar` asks for (1 byte per code point up to 0xFF, else
+        // 2), or NULL with an exception set; every code point is written
+        // before anyone sees the string.
+        unsafe {
+            let p = pyo3::ffi::PyUnicode_New(len, self.maxchar);
+            if p.is_null() {
+                return Err(PyErr::fetch(py));
             }
+            let data = pyo3::ffi::PyUnicode_DATA(p);
+            if self.maxchar == 0xFFFF {
+                std::ptr::copy_nonoverlapping(units.as_ptr(), data as *mut u16, units.len());
+            } else {
+                let dst = std::slice::from_raw_parts_mut(data as *mut u8, units.len());
+                for (d, &u) in dst.iter_mut().zip(units) {
+                    *d = u as u8;
+                }
+            }
+            Ok(Bound::from_owned_ptr(py, p).cast_into_unchecked())
         }
-        Ok(Bound::from_owned_ptr(py, p).cast_into_unchecked())
     }
 }
 
@@ -202,6 +216,51 @@ impl Texts<'_> {
         self.view(i)
             .to_utf8(buf, OnSurrogate::Replace)
             .unwrap_or_default()
+    }
+}
+
+/// Views of strings that another thread can read while their owner keeps
+/// them alive (a batch's chunk being normalized while the previous chunk's
+/// results become Python objects).
+pub struct RawViews(Vec<Raw>);
+
+// SAFETY: the pointers point into immutable `str` objects; `RawViews::of`
+// makes its caller keep them alive until every use of the value is over.
+unsafe impl Send for RawViews {}
+unsafe impl Sync for RawViews {}
+
+#[allow(clippy::len_without_is_empty)]
+impl RawViews {
+    /// # Safety
+    /// The caller keeps every string of `items` alive (holds a reference)
+    /// until the returned value, and everything read through it, is gone.
+    pub unsafe fn of(items: &[Bound<'_, PyString>]) -> PyResult<Self> {
+        items
+            .iter()
+            .map(|s| {
+                Ok(match StrView::new(s)? {
+                    StrView::Ucs1(b) => Raw::Ucs1(b.as_ptr(), b.len()),
+                    StrView::Ucs2(u) => Raw::Ucs2(u.as_ptr(), u.len()),
+                    StrView::Ucs4(u) => Raw::Ucs4(u.as_ptr(), u.len()),
+                })
+            })
+            .collect::<PyResult<Vec<_>>>()
+            .map(RawViews)
+    }
+
+    pub fn len(&self) -> usize {
+        self.0.len()
+    }
+
+    pub fn view(&self, i: usize) -> StrView<'_> {
+        // SAFETY: see `of`; the lengths are the objects' own.
+        unsafe {
+            match self.0[i] {
+                Raw::Ucs1(p, n) => StrView::Ucs1(std::slice::from_raw_parts(p, n)),
+                Raw::Ucs2(p, n) => StrView::Ucs2(std::slice::from_raw_parts(p, n)),
+                Raw::Ucs4(p, n) => StrView::Ucs4(std::slice::from_raw_parts(p, n)),
+            }
+        }
     }
 }
 
