@@ -5,9 +5,8 @@ use pyo3::exceptions::PyValueError;
 use pyo3::prelude::*;
 
 use asimtext_core::normalize::units::Ucs2Outcome;
-use pyo3::exceptions::{PyRuntimeError, PyTypeError};
+use pyo3::exceptions::PyTypeError;
 use pyo3::types::{PyList, PyString};
-use std::collections::VecDeque;
 
 use crate::convert::{text_arg, type_name, OnSurrogate};
 use crate::pystr::{ucs2_units, RawViews, StrView, Ucs2Str};
@@ -224,71 +223,47 @@ fn normalize_batch<'py>(
         ))
     })?;
     let out = PyList::empty(py);
-    let mut items = iter.enumerate();
-    // A two-stage pipeline: while the workers normalize one chunk (no GIL),
-    // this thread makes the previous chunk's results into Python objects and
-    // reads the next chunk. Each chunk's strings stay referenced (in
-    // `in_flight`) until the thread reading them has been joined.
-    std::thread::scope(|scope| -> PyResult<()> {
-        let mut in_flight: VecDeque<InFlight<'py, '_>> = VecDeque::new();
-        let result = (|| -> PyResult<()> {
-            let mut first = 0usize; // index in texts of the next chunk's first item
-            loop {
-                let mut chunk: Vec<Bound<'py, PyString>> = Vec::with_capacity(CHUNK);
-                for (i, item) in items.by_ref() {
-                    let s = item?.cast_into::<PyString>().map_err(|e| {
-                        PyTypeError::new_err(format!(
-                            "texts[{i}] must be str, not {}",
-                            type_name(e.into_inner().as_any())
-                        ))
-                    })?;
-                    chunk.push(s);
-                    if chunk.len() == CHUNK {
-                        break;
-                    }
-                }
-                let more = chunk.len() == CHUNK;
-                if !chunk.is_empty() {
-                    // SAFETY: `chunk` goes into `in_flight` with the worker's
-                    // handle and is dropped only after the worker is joined.
-                    let views = unsafe { RawViews::of(&chunk)? };
-                    let opts = &opts;
-                    let handle = scope.spawn(move || normalize_views(&views, opts));
-                    in_flight.push_back((chunk, first, handle));
-                    first += in_flight.back().map_or(0, |c| c.0.len());
-                }
-                while in_flight.len() > 1 || (!more && !in_flight.is_empty()) {
-                    if let Some((chunk, start, handle)) = in_flight.pop_front() {
-                        let done = py.detach(|| handle.join()).map_err(|_| {
-                            PyRuntimeError::new_err("normalize_batch: a worker thread failed")
-                        })?;
-                        emit(py, &chunk, start, done, &opts, on_surrogate, &out)?;
-                    }
-                }
-                if !more {
-                    return Ok(());
-                }
-            }
-        })();
-        // After an error, workers may still be reading strings held in
-        // `in_flight`: join them before those references are dropped.
-        for (_, _, handle) in in_flight.drain(..) {
-            let _ = py.detach(|| handle.join());
+    let mut chunk: Vec<Bound<'py, PyString>> = Vec::with_capacity(CHUNK);
+    let mut first = 0usize; // index of chunk[0] in texts
+    for (i, item) in iter.enumerate() {
+        let s = item?.cast_into::<PyString>().map_err(|e| {
+            PyTypeError::new_err(format!(
+                "texts[{i}] must be str, not {}",
+                type_name(e.into_inner().as_any())
+            ))
+        })?;
+        chunk.push(s);
+        if chunk.len() == CHUNK {
+            batch_chunk(py, &chunk, first, &opts, on_surrogate, &out)?;
+            first += chunk.len();
+            chunk.clear();
         }
-        result
-    })?;
+    }
+    batch_chunk(py, &chunk, first, &opts, on_surrogate, &out)?;
     Ok(out)
 }
 
-/// Items per pipeline step of `normalize_batch` (about 1 MB of news text).
+/// Items per parallel step of `normalize_batch` (about 1 MB of news text).
+/// (Overlapping one chunk's result objects with the next chunk's work, on a
+/// second thread, was tried and measured slower on 2 cores: the serial part
+/// is small, and the extra thread competes with rayon's.)
 const CHUNK: usize = 512;
 
-/// A chunk being normalized: its strings, the index of its first item, the worker.
-type InFlight<'py, 'scope> = (
-    Vec<Bound<'py, PyString>>,
-    usize,
-    std::thread::ScopedJoinHandle<'scope, Vec<Done>>,
-);
+/// Normalize `chunk` (items `first..` of the batch) on all cores without the
+/// GIL, then append the results to `out` in order.
+fn batch_chunk<'py>(
+    py: Python<'py>,
+    chunk: &[Bound<'py, PyString>],
+    first: usize,
+    opts: &Options,
+    on_surrogate: OnSurrogate,
+    out: &Bound<'py, PyList>,
+) -> PyResult<()> {
+    // SAFETY: `chunk` holds the strings for the whole call.
+    let views = unsafe { RawViews::of(chunk)? };
+    let done = py.detach(|| normalize_views(&views, opts));
+    emit(py, chunk, first, done, opts, on_surrogate, out)
+}
 
 /// One result of a batch's workers.
 enum Done {
