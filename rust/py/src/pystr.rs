@@ -177,7 +177,7 @@ fn push_code_points(
 /// each text to UTF-8 (ASCII is borrowed as it is) when they need it.
 pub struct Texts<'py> {
     _keep: Vec<Bound<'py, PyString>>,
-    raw: Vec<Raw>,
+    raw: RawViews,
 }
 
 #[derive(Clone, Copy)]
@@ -187,10 +187,9 @@ enum Raw {
     Ucs4(*const u32, usize),
 }
 
-// SAFETY: the pointers point into immutable `str` objects that `_keep` holds
-// references to for the whole life of `Texts`; nothing writes them. Worker
-// threads only get `&Texts` and only read the data through `view` (never
-// `_keep`, whose references are dropped with the GIL held).
+// SAFETY: worker threads only get `&Texts` and only read through `raw`
+// (see `RawViews`), never `_keep`, whose references are dropped with the
+// GIL held, after the workers are done.
 unsafe impl Sync for Texts<'_> {}
 
 #[allow(clippy::len_without_is_empty)]
@@ -199,21 +198,11 @@ impl Texts<'_> {
         self.raw.len()
     }
 
-    fn view(&self, i: usize) -> StrView<'_> {
-        // SAFETY: see `unsafe impl Sync`; the lengths are the objects' own.
-        unsafe {
-            match self.raw[i] {
-                Raw::Ucs1(p, n) => StrView::Ucs1(std::slice::from_raw_parts(p, n)),
-                Raw::Ucs2(p, n) => StrView::Ucs2(std::slice::from_raw_parts(p, n)),
-                Raw::Ucs4(p, n) => StrView::Ucs4(std::slice::from_raw_parts(p, n)),
-            }
-        }
-    }
-
     /// Text `i` as UTF-8, converted into `buf` if needed.
     pub fn get<'a>(&'a self, i: usize, buf: &'a mut String) -> &'a str {
         // No surrogates: `read_texts` checked every item.
-        self.view(i)
+        self.raw
+            .view(i)
             .to_utf8(buf, OnSurrogate::Replace)
             .unwrap_or_default()
     }
@@ -279,7 +268,6 @@ pub fn read_texts<'py>(obj: &Bound<'py, PyAny>, what: &str) -> PyResult<Texts<'p
         ))
     })?;
     let mut keep = Vec::new();
-    let mut raw = Vec::new();
     for (i, item) in iter.enumerate() {
         let s = item?.cast_into::<PyString>().map_err(|e| {
             PyTypeError::new_err(format!(
@@ -287,20 +275,18 @@ pub fn read_texts<'py>(obj: &Bound<'py, PyAny>, what: &str) -> PyResult<Texts<'p
                 type_name(e.into_inner().as_any())
             ))
         })?;
-        let r = match StrView::new(&s)? {
-            StrView::Ucs1(b) => Raw::Ucs1(b.as_ptr(), b.len()),
-            StrView::Ucs2(u) => match first_surrogate(u) {
-                Some(at) => return Err(SurrogateAt(at).to_err(&format!("{what}[{i}]"))),
-                None => Raw::Ucs2(u.as_ptr(), u.len()),
-            },
-            StrView::Ucs4(u) => match u.iter().position(|&x| x & 0xFFFF_F800 == 0xD800) {
-                Some(at) => return Err(SurrogateAt(at).to_err(&format!("{what}[{i}]"))),
-                None => Raw::Ucs4(u.as_ptr(), u.len()),
-            },
+        let surrogate = match StrView::new(&s)? {
+            StrView::Ucs1(_) => None,
+            StrView::Ucs2(u) => first_surrogate(u),
+            StrView::Ucs4(u) => u.iter().position(|&x| x & 0xFFFF_F800 == 0xD800),
         };
-        raw.push(r);
+        if let Some(at) = surrogate {
+            return Err(SurrogateAt(at).to_err(&format!("{what}[{i}]")));
+        }
         keep.push(s);
     }
+    // SAFETY: `keep` lives in the returned `Texts` as long as `raw` does.
+    let raw = unsafe { RawViews::of(&keep)? };
     Ok(Texts { _keep: keep, raw })
 }
 
