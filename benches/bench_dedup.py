@@ -35,6 +35,7 @@ import pytest
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 import asimtext
 from asimtext.pure import minhash as pure
+from conftest import cores
 from corpus import corpus_size_from_env, make_corpus
 
 N = corpus_size_from_env()
@@ -53,31 +54,6 @@ def _rss() -> int:
         return psutil.Process().memory_info().rss
     except ImportError:  # pragma: no cover
         return 0
-
-
-class cores:
-    """Pin the process (and so rayon's threads) to the first ``n`` CPUs."""
-
-    def __init__(self, n: int) -> None:
-        self.n = n
-
-    def __enter__(self):
-        self.saved = os.sched_getaffinity(0)
-        _pin_all_threads(sorted(self.saved)[: self.n])
-        return self
-
-    def __exit__(self, *exc):
-        _pin_all_threads(self.saved)
-
-
-def _pin_all_threads(cpus) -> None:
-    # sched_setaffinity(0, ...) pins only the calling thread; rayon's worker
-    # threads, started earlier, must be pinned one by one.
-    for tid in os.listdir("/proc/self/task"):
-        try:
-            os.sched_setaffinity(int(tid), cpus)
-        except OSError:
-            pass
 
 
 LAST_CPU: list = [0.0]

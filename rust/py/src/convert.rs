@@ -62,23 +62,34 @@ pub fn text_arg(obj: &Bound<'_, PyAny>, what: &str, on_surrogate: OnSurrogate) -
         .map_err(|at| at.to_err(what))
 }
 
+/// An iterator over `obj`, which must be an iterable of `items` but not a
+/// single `str` (iterable too, and the usual mistake): `TypeError` naming
+/// `what` otherwise.
+pub fn iter_arg<'py>(
+    obj: &Bound<'py, PyAny>,
+    what: &str,
+    items: &str,
+) -> PyResult<Bound<'py, pyo3::types::PyIterator>> {
+    if obj.is_instance_of::<PyString>() {
+        return Err(PyTypeError::new_err(format!(
+            "{what} must be an iterable of {items}, not a single str"
+        )));
+    }
+    obj.try_iter().map_err(|_| {
+        PyTypeError::new_err(format!(
+            "{what} must be an iterable of {items}, not {}",
+            type_name(obj)
+        ))
+    })
+}
+
 /// Extract a sequence of `str` (any iterable), naming the failing item: `texts[i]`.
 pub fn texts_arg(
     obj: &Bound<'_, PyAny>,
     what: &str,
     on_surrogate: OnSurrogate,
 ) -> PyResult<Vec<String>> {
-    if obj.is_instance_of::<PyString>() {
-        return Err(PyTypeError::new_err(format!(
-            "{what} must be an iterable of str, not a single str"
-        )));
-    }
-    let iter = obj.try_iter().map_err(|_| {
-        PyTypeError::new_err(format!(
-            "{what} must be an iterable of str, not {}",
-            type_name(obj)
-        ))
-    })?;
+    let iter = iter_arg(obj, what, "str")?;
     let mut out = Vec::new();
     for (i, item) in iter.enumerate() {
         let item = item?;

@@ -12,7 +12,7 @@ use pyo3::types::{PyBytes, PyInt, PyString, PyTuple};
 use rayon::prelude::*;
 use std::sync::{RwLock, RwLockReadGuard, RwLockWriteGuard, TryLockError};
 
-use crate::convert::{int_arg, text_arg, texts_arg, type_name, OnSurrogate};
+use crate::convert::{int_arg, iter_arg, text_arg, texts_arg, type_name, OnSurrogate};
 use crate::errors::to_py;
 use crate::pystr::{read_texts, Texts};
 
@@ -378,17 +378,7 @@ impl PyMinHasher {
         py: Python<'py>,
         token_sets: &Bound<'_, PyAny>,
     ) -> PyResult<Bound<'py, PyAny>> {
-        if token_sets.is_instance_of::<PyString>() {
-            return Err(PyTypeError::new_err(
-                "token_sets must be an iterable of iterables of str, not a str",
-            ));
-        }
-        let iter = token_sets.try_iter().map_err(|_| {
-            PyTypeError::new_err(format!(
-                "token_sets must be an iterable of iterables of str, not {}",
-                type_name(token_sets)
-            ))
-        })?;
+        let iter = iter_arg(token_sets, "token_sets", "iterables of str")?;
         // Converting the tokens needs the GIL; hashing does not. Work in
         // chunks, releasing the GIL for each chunk's hashing, so that other
         // Python threads run all along a long call, not only at its end.

@@ -8,7 +8,7 @@ use asimtext_core::normalize::units::Ucs2Outcome;
 use pyo3::exceptions::PyTypeError;
 use pyo3::types::{PyList, PyString};
 
-use crate::convert::{text_arg, type_name, OnSurrogate};
+use crate::convert::{iter_arg, text_arg, type_name, OnSurrogate};
 use crate::pystr::{ucs2_units, RawViews, StrView, Ucs2Str};
 
 pub fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
@@ -211,17 +211,7 @@ fn normalize_batch<'py>(
         fold_vowel_length,
     )?;
     let on_surrogate = OnSurrogate::parse(errors)?;
-    if texts.is_instance_of::<PyString>() {
-        return Err(PyTypeError::new_err(
-            "texts must be an iterable of str, not a single str",
-        ));
-    }
-    let iter = texts.try_iter().map_err(|_| {
-        PyTypeError::new_err(format!(
-            "texts must be an iterable of str, not {}",
-            type_name(texts)
-        ))
-    })?;
+    let iter = iter_arg(texts, "texts", "str")?;
     let out = PyList::empty(py);
     let mut chunk: Vec<Bound<'py, PyString>> = Vec::with_capacity(CHUNK);
     let mut first = 0usize; // index of chunk[0] in texts

@@ -12,7 +12,7 @@ use pyo3::types::PyString;
 
 use asimtext_core::ucs::{first_surrogate, utf8_from_latin1, utf8_from_ucs2};
 
-use crate::convert::{type_name, OnSurrogate};
+use crate::convert::{iter_arg, type_name, OnSurrogate};
 
 /// UCS-2 code units ready to become a `str`, with the largest code point
 /// class found off the GIL (CPython requires the smallest kind that holds
@@ -256,17 +256,7 @@ impl RawViews {
 /// The texts of an iterable of `str`; errors exactly as `texts_arg` makes
 /// them (strict surrogates), naming the first failing item (`texts[3]`).
 pub fn read_texts<'py>(obj: &Bound<'py, PyAny>, what: &str) -> PyResult<Texts<'py>> {
-    if obj.is_instance_of::<PyString>() {
-        return Err(PyTypeError::new_err(format!(
-            "{what} must be an iterable of str, not a single str"
-        )));
-    }
-    let iter = obj.try_iter().map_err(|_| {
-        PyTypeError::new_err(format!(
-            "{what} must be an iterable of str, not {}",
-            type_name(obj)
-        ))
-    })?;
+    let iter = iter_arg(obj, what, "str")?;
     let mut keep = Vec::new();
     for (i, item) in iter.enumerate() {
         let s = item?.cast_into::<PyString>().map_err(|e| {

@@ -8,7 +8,7 @@ use pyo3::intern;
 use pyo3::prelude::*;
 use pyo3::types::{PyDict, PyList, PyString, PyTuple};
 
-use crate::convert::{text_arg, type_name, OnSurrogate};
+use crate::convert::{iter_arg, text_arg, type_name, OnSurrogate};
 use crate::pystr::read_texts;
 
 pub fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
@@ -227,17 +227,7 @@ fn kinds_arg(obj: Option<&Bound<'_, PyAny>>) -> PyResult<KindSet> {
         Some(o) if o.is_none() => return Ok(KindSet::ALL),
         Some(o) => o,
     };
-    if obj.is_instance_of::<PyString>() {
-        return Err(PyTypeError::new_err(
-            "kinds must be an iterable of kind names, not a single str",
-        ));
-    }
-    let iter = obj.try_iter().map_err(|_| {
-        PyTypeError::new_err(format!(
-            "kinds must be an iterable of kind names, not {}",
-            type_name(obj)
-        ))
-    })?;
+    let iter = iter_arg(obj, "kinds", "kind names")?;
     let mut set = KindSet(0);
     for (i, item) in iter.enumerate() {
         let item = item?;
