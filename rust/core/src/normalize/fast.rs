@@ -202,29 +202,14 @@ pub fn clean_len(line: &str, opts: &Options) -> Option<u32> {
     Some(line.chars().count() as u32)
 }
 
+// The match key's one-to-one folds of the Devanagari block (the one-pass
+// path's table; a clean line never holds the precomposed nukta letters that
+// it also folds).
 const fn fold_table(long: bool) -> [u32; 128] {
     let mut t = [0u32; 128];
     let mut i = 0;
     while i < 128 {
-        let cp = 0x0900 + i as u32;
-        t[i] = match cp {
-            0x093C => 0,      // nukta: dropped
-            0x0929 => 0x0928, // ऩ -> न
-            0x0931 => 0x0930, // ऱ -> र
-            0x0934 => 0x0933, // ऴ -> ळ
-            0x0901 => 0x0902, // chandrabindu -> anusvara
-            0x0945 => 0x0947, // ॅ -> े
-            0x0949 => 0x094B, // ॉ -> ो
-            0x090D => 0x090F, // ऍ -> ए
-            0x0911 => 0x0913, // ऑ -> ओ
-            0x0964 | 0x0965 => b'.' as u32,
-            0x0966..=0x096F => b'0' as u32 + (cp - 0x0966),
-            0x0940 if long => 0x093F,
-            0x0942 if long => 0x0941,
-            0x0908 if long => 0x0907,
-            0x090A if long => 0x0909,
-            _ => cp,
-        };
+        t[i] = super::fix::fold_of(0x0900 + i as u32, long);
         i += 1;
     }
     t
