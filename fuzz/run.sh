@@ -18,7 +18,8 @@
 # stable) and ASIMTEXT_FUZZ_PLAIN is not set, else with plain cargo and the same sanitizer-coverage flags (stable
 # -C options), so CI needs nothing but cargo and a C++ compiler (libFuzzer is
 # compiled by the libfuzzer-sys crate). No AddressSanitizer: the core's only
-# `unsafe` is calling `#[target_feature]` kernels. Debug assertions and
+# `unsafe` is the `#[target_feature]` kernels and the UCS-2 -> UTF-8 conversion
+# (`ucs.rs`, checked by the normalize target's round trip). Debug assertions and
 # overflow checks are on. A crash leaves its input in fuzz/artifacts/TARGET/
 # and makes this script fail.
 set -euo pipefail

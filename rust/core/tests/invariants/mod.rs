@@ -59,6 +59,7 @@ pub fn options_from(b: u8) -> Options {
 pub fn check_normalize_opts(text: &str, opts: &Options) {
     let n = normalize_with_offsets(text, opts);
     let plain = normalize(text, opts);
+    check_ucs2(text, opts, &plain);
     assert_eq!(
         n.text, plain,
         "normalize != normalize_with_offsets({text:?}, {opts:?})"
@@ -117,6 +118,30 @@ pub fn check_normalize_opts(text: &str, opts: &Options) {
 pub const STRICT_ENDS: bool = true;
 
 /// All forms and option combinations chosen by `b`.
+/// The UCS-2 entry point (Python's 2-byte strings) gives what the UTF-8 one
+/// gives, and the conversions between the two forms round-trip.
+fn check_ucs2(text: &str, opts: &Options, expected: &str) {
+    use asimtext_core::normalize::units::{normalize_ucs2, Ucs2Outcome};
+    use asimtext_core::ucs::{ucs2_from_utf8, utf8_from_ucs2};
+    let mut units = Vec::new();
+    if !ucs2_from_utf8(text, &mut units) {
+        return; // beyond the BMP: CPython would store it with 4 bytes
+    }
+    let mut back = String::new();
+    assert_eq!(utf8_from_ucs2(&units, &mut back), Ok(()));
+    assert_eq!(back, text, "UCS-2 round trip");
+    match normalize_ucs2(&units, opts) {
+        Ucs2Outcome::Unchanged => assert_eq!(expected, text, "unchanged? {text:?} {opts:?}"),
+        Ucs2Outcome::Changed(v) => {
+            let mut got = String::new();
+            assert_eq!(utf8_from_ucs2(&v, &mut got), Ok(()));
+            assert_eq!(got, expected, "normalize_ucs2({text:?}, {opts:?})");
+        }
+        // Only for output beyond the BMP (no surrogates in a &str).
+        Ucs2Outcome::Unsupported => assert!(expected.chars().any(|c| c as u32 > 0xFFFF)),
+    }
+}
+
 pub fn check_normalize(b: u8, text: &str) {
     check_normalize_opts(text, &options_from(b));
     // The three plain forms always, so that every input exercises them.
