@@ -109,3 +109,14 @@ def test_batch_of_mixed_kinds_in_many_chunks():
 def test_batch_names_a_non_str_item():
     with pytest.raises(TypeError, match=r"texts\[2\] must be str, not int"):
         asimtext.normalize_batch(["a", "ब", 3])
+
+
+def test_error_after_new_strings_in_the_same_chunk():
+    # Results are allocated first and filled by the workers afterwards; an
+    # error later in the chunk must leave nothing half made (and not crash).
+    items = ["क  ख"] * 100 + ["कख\ud800"] + ["ग  घ"] * 100
+    for _ in range(3):
+        with pytest.raises(ValueError, match=r"texts\[100\] contains a lone surrogate at index 2"):
+            asimtext.normalize_batch(items)
+    out = asimtext.normalize_batch(items, errors="replace")
+    assert out[:2] == ["क ख", "क ख"] and out[100] == "कख\ufffd" and out[-1] == "ग घ"

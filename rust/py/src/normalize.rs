@@ -237,7 +237,7 @@ fn normalize_batch<'py>(
 /// (Overlapping one chunk's result objects with the next chunk's work, on a
 /// second thread, was tried and measured slower on 2 cores: the serial part
 /// is small, and the extra thread competes with rayon's.)
-const CHUNK: usize = 512;
+const CHUNK: usize = 2048;
 
 /// Normalize `chunk` (items `first..` of the batch) on all cores without the
 /// GIL, then append the results to `out` in order.
@@ -297,24 +297,45 @@ fn emit<'py>(
     on_surrogate: OnSurrogate,
     out: &Bound<'py, PyList>,
 ) -> PyResult<()> {
-    for (k, (s, d)) in chunk.iter().zip(done).enumerate() {
-        let result = match d {
-            Done::Ucs2(outcome) => from_outcome(s, outcome)?,
-            Done::Utf8 { same: true, .. } => Some(unchanged(s)?),
-            Done::Utf8 { text, .. } => Some(PyString::new(py, &text)),
-            Done::Invalid => None,
-        };
-        let result = match result {
-            Some(r) => r,
-            // A lone surrogate or a result beyond the BMP: the UTF-8 path,
-            // which names the item in its error or replaces the surrogate.
-            None => {
-                let text = text_arg(s.as_any(), &format!("texts[{}]", first + k), on_surrogate)?;
-                let norm = py.detach(|| core::normalize(&text, opts));
-                from_utf8_result(s.as_any(), &text, norm, on_surrogate == OnSurrogate::Strict)?
-            }
-        };
-        out.append(result)?;
-    }
-    Ok(())
+    // New strings are allocated here, in order, and filled afterwards by the
+    // workers without the GIL: the copies and the freeing of the workers'
+    // buffers are then not serial work.
+    let mut fills = Vec::new();
+    let result = (|| -> PyResult<()> {
+        for (k, (s, d)) in chunk.iter().zip(done).enumerate() {
+            let result = match d {
+                Done::Ucs2(Ucs2Done::Changed(text)) => {
+                    let (obj, dest) = text.alloc_py(py)?;
+                    fills.push((text, dest));
+                    Some(obj)
+                }
+                Done::Ucs2(outcome) => from_outcome(s, outcome)?,
+                Done::Utf8 { same: true, .. } => Some(unchanged(s)?),
+                Done::Utf8 { text, .. } => Some(PyString::new(py, &text)),
+                Done::Invalid => None,
+            };
+            let result = match result {
+                Some(r) => r,
+                // A lone surrogate or a result beyond the BMP: the UTF-8 path,
+                // which names the item in its error or replaces the surrogate.
+                None => {
+                    let text =
+                        text_arg(s.as_any(), &format!("texts[{}]", first + k), on_surrogate)?;
+                    let norm = py.detach(|| core::normalize(&text, opts));
+                    from_utf8_result(s.as_any(), &text, norm, on_surrogate == OnSurrogate::Strict)?
+                }
+            };
+            out.append(result)?;
+        }
+        Ok(())
+    })();
+    // Fill the strings even after an error (they are in `out`, which is
+    // dropped then, but never left half made while reachable).
+    py.detach(|| {
+        use rayon::prelude::*;
+        fills
+            .into_par_iter()
+            .for_each(|(text, dest)| text.write(dest))
+    });
+    result
 }

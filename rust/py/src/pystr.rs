@@ -35,6 +35,47 @@ impl Ucs2Str {
         Ucs2Str { units, maxchar }
     }
 
+    /// A new `str` of the right length and kind whose code points are not
+    /// written yet, and where to write them ([`Ucs2Str::write`], which may run
+    /// on any thread without the GIL). Until then the string must not be used
+    /// (it may be stored, and dropped).
+    pub fn alloc_py<'py>(&self, py: Python<'py>) -> PyResult<(Bound<'py, PyString>, StrDest)> {
+        let len = pyo3::ffi::Py_ssize_t::try_from(self.units.len())
+            .map_err(|_| pyo3::exceptions::PyOverflowError::new_err("string too long"))?;
+        // SAFETY: PyUnicode_New returns a new string of `len` code points of
+        // the kind `maxchar` asks for, or NULL with an exception set.
+        unsafe {
+            let p = pyo3::ffi::PyUnicode_New(len, self.maxchar);
+            if p.is_null() {
+                return Err(PyErr::fetch(py));
+            }
+            let dest = StrDest(pyo3::ffi::PyUnicode_DATA(p) as *mut u8, self.units.len());
+            Ok((Bound::from_owned_ptr(py, p).cast_into_unchecked(), dest))
+        }
+    }
+
+    /// Write the code points into the string [`Ucs2Str::alloc_py`] made for
+    /// them (`dest` must come from that call on this value, and the string
+    /// must still be alive).
+    pub fn write(self, dest: StrDest) {
+        let units = &self.units;
+        debug_assert_eq!(dest.1, units.len(), "a StrDest from another Ucs2Str");
+        // SAFETY: `dest` points at the data of a string allocated for
+        // exactly these code points, in the kind `maxchar` chose (2 bytes
+        // per code point for 0xFFFF, else 1), which nothing else reads or
+        // writes until this returns.
+        unsafe {
+            if self.maxchar == 0xFFFF {
+                std::ptr::copy_nonoverlapping(units.as_ptr(), dest.0 as *mut u16, units.len());
+            } else {
+                let dst = std::slice::from_raw_parts_mut(dest.0, units.len());
+                for (d, &u) in dst.iter_mut().zip(units) {
+                    *d = u as u8;
+                }
+            }
+        }
+    }
+
     /// The new `str`: one allocation and one copy.
     pub fn to_py<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyString>> {
         let units = &self.units;
@@ -62,6 +103,13 @@ impl Ucs2Str {
         }
     }
 }
+
+/// Where [`Ucs2Str::write`] writes a string's code points.
+pub struct StrDest(*mut u8, usize);
+
+// SAFETY: the data of a new string that no one else can reach until the
+// writing thread is done with it (see `Ucs2Str::alloc_py`).
+unsafe impl Send for StrDest {}
 
 /// The UCS-2 code units of `s` when CPython stores it in that form (every
 /// Hindi string), borrowed without a copy; `None` for the 1- and 4-byte forms.
