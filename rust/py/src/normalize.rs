@@ -60,7 +60,8 @@ fn options(
 /// errors: "strict" (default) raises ValueError on a lone surrogate, naming its
 ///     index; "replace" replaces each one with U+FFFD (offsets stay valid).
 ///
-/// Raises TypeError if text is not a str.
+/// A text already in normal form is returned as it is (the same object, for a
+/// plain str). Raises TypeError if text is not a str.
 #[pyfunction]
 #[pyo3(signature = (text, *, form="canonical", ascii_digits=false, ascii_punctuation=false, fix_mojibake=false, fold_vowel_length=false, errors="strict"))]
 #[allow(clippy::too_many_arguments)]
@@ -120,7 +121,7 @@ fn from_outcome<'py>(
 ) -> PyResult<Option<Bound<'py, PyString>>> {
     Ok(match outcome {
         Ucs2Done::Unchanged => Some(unchanged(s)?),
-        Ucs2Done::Changed(text) => Some(text.to_py(s.py())?),
+        Ucs2Done::Changed(text) => Some(text.into_py(s.py())?),
         Ucs2Done::Unsupported => None,
     })
 }

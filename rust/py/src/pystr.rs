@@ -77,30 +77,10 @@ impl Ucs2Str {
     }
 
     /// The new `str`: one allocation and one copy.
-    pub fn to_py<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyString>> {
-        let units = &self.units;
-        let len = pyo3::ffi::Py_ssize_t::try_from(units.len())
-            .map_err(|_| pyo3::exceptions::PyOverflowError::new_err("string too long"))?;
-        // SAFETY: PyUnicode_New returns a new string of `len` code points of
-        // the kind `maxchar` asks for (1 byte per code point up to 0xFF, else
-        // 2), or NULL with an exception set; every code point is written
-        // before anyone sees the string.
-        unsafe {
-            let p = pyo3::ffi::PyUnicode_New(len, self.maxchar);
-            if p.is_null() {
-                return Err(PyErr::fetch(py));
-            }
-            let data = pyo3::ffi::PyUnicode_DATA(p);
-            if self.maxchar == 0xFFFF {
-                std::ptr::copy_nonoverlapping(units.as_ptr(), data as *mut u16, units.len());
-            } else {
-                let dst = std::slice::from_raw_parts_mut(data as *mut u8, units.len());
-                for (d, &u) in dst.iter_mut().zip(units) {
-                    *d = u as u8;
-                }
-            }
-            Ok(Bound::from_owned_ptr(py, p).cast_into_unchecked())
-        }
+    pub fn into_py(self, py: Python<'_>) -> PyResult<Bound<'_, PyString>> {
+        let (obj, dest) = self.alloc_py(py)?;
+        self.write(dest);
+        Ok(obj)
     }
 }
 

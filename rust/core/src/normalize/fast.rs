@@ -1,11 +1,9 @@
-//! Line checks: most lines of real text need no change at all (canonical
-//! form) or only one-to-one character folds (match key). [`clean_len`] tells
-//! whether a line is "clean" in that sense, [`fold_clean_line`] gives the
-//! match key of a clean line. (`process` itself now uses the one-pass path of
-//! `fix.rs`, which also makes the common fixes; these checks stay for callers
-//! that sort lines themselves.) Lines are independent for every rule, so the
-//! result is the same either way; the differential tests against the
-//! pure-Python twin (which has no fast path) hold this to account.
+//! Line checks: most lines of real text need no change at all. [`clean_len`]
+//! tells whether a line is "clean" in that sense, and [`needs_nfc`] whether
+//! NFC may change a character. `process` itself uses the one-pass path of
+//! `fix.rs`, which also makes the common fixes; the UCS-2 entry point
+//! (`units.rs`) copies the lines this test calls clean (its code-unit version
+//! is held to `clean_len` by a test, and `clean_len` to the full stages).
 
 use unicode_normalization::char::canonical_combining_class;
 use unicode_normalization::{is_nfc_quick, IsNormalized};
@@ -118,8 +116,10 @@ const fn prev_bits() -> [u8; 128] {
 pub(super) static PREV: [u8; 128] = prev_bits();
 
 /// Whether `line` (without its final `\n`) is left exactly as it is by the
-/// canonical rules (and, for the match form, whether every character folds
-/// on its own, see [`fold_clean_line`]). Returns its length in code points if so.
+/// canonical rules (for the match form, a stricter test: every character
+/// would fold on its own). Returns its length in code points if so. The
+/// one-pass path (`fix.rs`) supersedes it in `process`; the UCS-2 entry point
+/// (`units.rs`) runs the same canonical test on code units, held to this one.
 /// Works on the UTF-8 bytes: Devanagari is looked up in a table.
 pub fn clean_len(line: &str, opts: &Options) -> Option<u32> {
     if opts.fix_mojibake {
@@ -200,146 +200,4 @@ pub fn clean_len(line: &str, opts: &Options) -> Option<u32> {
         i += c.len_utf8();
     }
     Some(line.chars().count() as u32)
-}
-
-// The match key's one-to-one folds of the Devanagari block (the one-pass
-// path's table; a clean line never holds the precomposed nukta letters that
-// it also folds).
-const fn fold_table(long: bool) -> [u32; 128] {
-    let mut t = [0u32; 128];
-    let mut i = 0;
-    while i < 128 {
-        t[i] = super::fix::fold_of(0x0900 + i as u32, long);
-        i += 1;
-    }
-    t
-}
-
-static FOLD: [u32; 128] = fold_table(false);
-static FOLD_LONG: [u32; 128] = fold_table(true);
-
-/// Nasal class + 1 (after the nukta is stripped), stop class + 1, and whether
-/// the character is a Devanagari letter or mark; indexed by `cp - 0x0900`.
-const fn class_table(nasal: bool) -> [u8; 128] {
-    let mut t = [0u8; 128];
-    let mut i = 0;
-    while i < 128 {
-        let cp = 0x0900 + i as u32;
-        t[i] = if nasal {
-            match cp {
-                0x0919 => 1,
-                0x091E => 2,
-                0x0923 => 3,
-                0x0928 | 0x0929 => 4,
-                0x092E => 5,
-                _ => 0,
-            }
-        } else {
-            match cp {
-                0x0915..=0x0918 => 1,
-                0x091A..=0x091D => 2,
-                0x091F..=0x0922 => 3,
-                0x0924..=0x0927 => 4,
-                0x092A..=0x092D => 5,
-                _ => 0,
-            }
-        };
-        i += 1;
-    }
-    t
-}
-
-static NASAL: [u8; 128] = class_table(true);
-static STOP: [u8; 128] = class_table(false);
-
-#[inline(always)]
-fn dev_index(b1: u8, b2: u8) -> usize {
-    (((b1 & 1) as usize) << 6) | (b2 & 0x3F) as usize
-}
-
-#[inline(always)]
-fn is_letter_or_mark_idx(idx: usize) -> bool {
-    idx <= 0x63 || (0x71..=0x7F).contains(&idx)
-}
-
-/// The match key of a clean line: one-to-one folds, nukta dropped, nasal +
-/// virama folded, on the UTF-8 bytes. Calls `emit(utf8, start, end)` (input
-/// offsets in the line) for each output character.
-pub fn fold_clean_line(line: &str, opts: &Options, mut emit: impl FnMut(&[u8], u32, u32)) {
-    let table = if opts.fold_vowel_length {
-        &FOLD_LONG
-    } else {
-        &FOLD
-    };
-    let b = line.as_bytes();
-    let len = b.len();
-    let mut i = 0usize;
-    let mut ci = 0u32;
-    let mut prev_lm = false;
-    while i < len {
-        let x = b[i];
-        if x < 0x80 {
-            let o = match x {
-                b'A'..=b'Z' => x + 32,
-                b'\'' => b'"',
-                _ => x,
-            };
-            emit(&[o], ci, ci + 1);
-            prev_lm = false;
-            i += 1;
-            ci += 1;
-            continue;
-        }
-        if x == 0xE0 && i + 2 < len && (b[i + 1] & 0xFE) == 0xA4 {
-            let idx = dev_index(b[i + 1], b[i + 2]);
-            // Nasal + virama before a consonant of its own class -> anusvara,
-            // inside a word (seeing through a nukta after the nasal, which the
-            // key drops first).
-            let class = NASAL[idx];
-            if class != 0 && prev_lm {
-                let (mut j, mut k) = (i + 3, 2);
-                if b.get(j..j + 3) == Some(&[0xE0, 0xA4, 0xBC][..]) {
-                    j += 3;
-                    k = 3;
-                }
-                if let Some(&[0xE0, 0xA5, 0x8D, 0xE0, y, z]) = b.get(j..j + 6) {
-                    if y & 0xFE == 0xA4 && STOP[dev_index(y, z)] == class {
-                        emit(&[0xE0, 0xA4, 0x82], ci, ci + k);
-                        prev_lm = true;
-                        i = j + 3;
-                        ci += k;
-                        continue;
-                    }
-                }
-            }
-            let out = table[idx];
-            if out >= 0x0900 {
-                emit(
-                    &[
-                        0xE0,
-                        0xA4 | ((out >> 6) & 1) as u8,
-                        0x80 | (out & 0x3F) as u8,
-                    ],
-                    ci,
-                    ci + 1,
-                );
-            } else if out != 0 {
-                emit(&[out as u8], ci, ci + 1);
-            }
-            prev_lm = is_letter_or_mark_idx(idx);
-            i += 3;
-            ci += 1;
-            continue;
-        }
-        let c = line[i..].chars().next().unwrap_or('\u{FFFD}');
-        let w = c.len_utf8();
-        if is_quote(c) {
-            emit(b"\"", ci, ci + 1);
-        } else {
-            emit(&b[i..i + w], ci, ci + 1);
-        }
-        prev_lm = false;
-        i += w;
-        ci += 1;
-    }
 }

@@ -78,7 +78,7 @@ struct Dv {
     stop: u8,
 }
 
-pub(super) const fn fold_of(cp: u32, long: bool) -> u32 {
+const fn fold_of(cp: u32, long: bool) -> u32 {
     match cp {
         0x093C => 0,
         0x0929 => 0x0928,
