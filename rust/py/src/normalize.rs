@@ -1,15 +1,15 @@
 //! Bindings of `asimtext_core::normalize`.
 
-use asimtext_core::normalize::{self as core, Form, Options};
-use pyo3::exceptions::PyValueError;
-use pyo3::prelude::*;
+use std::collections::VecDeque;
 
 use asimtext_core::normalize::units::Ucs2Outcome;
-use pyo3::exceptions::PyTypeError;
-use pyo3::types::{PyList, PyString};
+use asimtext_core::normalize::{self as core, Form, Options};
+use pyo3::exceptions::{PyTypeError, PyValueError};
+use pyo3::prelude::*;
+use pyo3::types::{PyList, PySequence, PyString, PyTuple};
 
 use crate::convert::{iter_arg, text_arg, type_name, OnSurrogate};
-use crate::pystr::{ucs2_units, RawViews, StrView, Ucs2Str};
+use crate::pystr::{ucs2_units, RawViews, StrDest, StrView, Ucs2Str};
 
 pub fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(normalize, m)?)?;
@@ -212,50 +212,257 @@ fn normalize_batch<'py>(
         fold_vowel_length,
     )?;
     let on_surrogate = OnSurrogate::parse(errors)?;
-    let iter = iter_arg(texts, "texts", "str")?;
     let out = PyList::empty(py);
-    let mut chunk: Vec<Bound<'py, PyString>> = Vec::with_capacity(CHUNK);
-    let mut first = 0usize; // index of chunk[0] in texts
+    let batch = Batch {
+        out: out.clone().unbind(),
+        opts: &opts,
+        on_surrogate,
+    };
+    if texts.is_exact_instance_of::<PyList>() || texts.is_exact_instance_of::<PyTuple>() {
+        batch.run(
+            py,
+            Source::Sequence {
+                seq: texts.clone().unbind(),
+                next: 0,
+            },
+        )?;
+        return Ok(out);
+    }
+    // Any other iterable is read here, a block at a time, so that no user
+    // code (an iterator's `__next__`) ever runs, or blocks, on rayon's threads.
+    let iter = iter_arg(texts, "texts", "str")?;
+    let mut chunks = VecDeque::new();
+    let mut n = 0usize;
+    let mut first = 0usize; // index in texts of the block's first item
     for (i, item) in iter.enumerate() {
-        let s = item?.cast_into::<PyString>().map_err(|e| {
-            PyTypeError::new_err(format!(
-                "texts[{i}] must be str, not {}",
-                type_name(e.into_inner().as_any())
-            ))
-        })?;
-        chunk.push(s);
-        if chunk.len() == CHUNK {
-            batch_chunk(py, &chunk, first, &opts, on_surrogate, &out)?;
-            first += chunk.len();
-            chunk.clear();
+        let s = item?
+            .cast_into::<PyString>()
+            .map_err(|e| not_str(i, e.into_inner().as_any()))?;
+        if n % CHUNK == 0 {
+            chunks.push_back(Vec::with_capacity(CHUNK));
+        }
+        chunks.back_mut().expect("a chunk").push(s.unbind());
+        n += 1;
+        if n == BLOCK {
+            batch.run(
+                py,
+                Source::Read {
+                    chunks: std::mem::take(&mut chunks),
+                    first,
+                },
+            )?;
+            first += n;
+            n = 0;
         }
     }
-    batch_chunk(py, &chunk, first, &opts, on_surrogate, &out)?;
+    batch.run(py, Source::Read { chunks, first })?;
     Ok(out)
 }
 
-/// Items per parallel step of `normalize_batch` (about 4 MB of news text):
-/// large enough that waking rayon's threads is rare (512 scaled 1.5x on 2
-/// cores, 2048 1.6x), small enough to bound the memory of the results held
-/// before they become `str`. (Overlapping one chunk's result objects with the
-/// next chunk's work on a second thread was tried and measured slower: the
-/// extra thread competes with rayon's.)
-const CHUNK: usize = 2048;
+fn not_str(i: usize, item: &Bound<'_, PyAny>) -> PyErr {
+    PyTypeError::new_err(format!("texts[{i}] must be str, not {}", type_name(item)))
+}
 
-/// Normalize `chunk` (items `first..` of the batch) on all cores without the
-/// GIL, then append the results to `out` in order.
-fn batch_chunk<'py>(
-    py: Python<'py>,
-    chunk: &[Bound<'py, PyString>],
-    first: usize,
-    opts: &Options,
+/// Items per parallel step of `normalize_batch` (about 2 MB of news text):
+/// steps of 512 left more time in the synchronization at their ends.
+const CHUNK: usize = 1024;
+
+/// Items of an iterable other than a list or tuple read before they are
+/// normalized (in steps of [`CHUNK`]).
+const BLOCK: usize = 16 * CHUNK;
+
+/// A `normalize_batch` call: the workers normalize, and the result objects
+/// are made with the GIL, one at a time. Made after each parallel step, they
+/// left a core idle for a fifth of the call; so each step is a
+/// `rayon::join` of the normalization of one chunk with the GIL work of its
+/// neighbours (making the previous chunk's results, reading the next
+/// chunk), and the thread that does the GIL work helps the other when it is
+/// done. This keeps exactly as many threads busy as rayon has (a separate
+/// thread for the GIL work was measured slower: it competes with rayon's).
+///
+/// Deadlock freedom: the GIL is taken on a rayon thread, which is safe as
+/// long as no thread holds the GIL while it waits for rayon's pool. No
+/// binding here does (each releases the GIL before it uses the pool), and
+/// the work done with the GIL runs no user code (the one exception: the
+/// finalizer of a `str` subclass whose last other reference a concurrent
+/// thread dropped from the input list).
+struct Batch<'a> {
+    out: Py<PyList>,
+    opts: &'a Options,
     on_surrogate: OnSurrogate,
-    out: &Bound<'py, PyList>,
-) -> PyResult<()> {
-    // SAFETY: `chunk` holds the strings for the whole call.
-    let views = unsafe { RawViews::of(chunk)? };
-    let done = py.detach(|| normalize_views(&views, opts));
-    emit(py, chunk, first, done, opts, on_surrogate, out)
+}
+
+/// Where the steps of a batch find their strings (with the GIL held).
+enum Source {
+    /// A list or tuple, read a chunk at a time: no user code runs (a list
+    /// that another thread shortens meanwhile ends where it ends).
+    Sequence { seq: Py<PyAny>, next: usize },
+    /// Strings the calling thread has read, in chunks; `first` is the index
+    /// in the batch of the first.
+    Read {
+        chunks: VecDeque<Vec<Py<PyString>>>,
+        first: usize,
+    },
+}
+
+/// Input strings, with views that the workers read without the GIL.
+struct Chunk {
+    /// Keeps alive the strings `views` points into.
+    items: Vec<Py<PyString>>,
+    views: RawViews,
+    /// Index in the batch of `items[0]`.
+    first: usize,
+}
+
+impl Source {
+    /// The next chunk, or `None` at the end.
+    fn next(&mut self, py: Python<'_>) -> PyResult<Option<Chunk>> {
+        let (items, first) = match self {
+            Source::Sequence { seq, next } => {
+                let seq = seq.bind(py).cast::<PySequence>()?;
+                let first = *next;
+                let end = (first + CHUNK).min(seq.len()?);
+                let items = (first..end)
+                    .map(|i| {
+                        let item = seq.get_item(i)?;
+                        match item.cast_into::<PyString>() {
+                            Ok(s) => Ok(s.unbind()),
+                            Err(e) => Err(not_str(i, e.into_inner().as_any())),
+                        }
+                    })
+                    .collect::<PyResult<Vec<_>>>()?;
+                *next = end;
+                (items, first)
+            }
+            Source::Read { chunks, first } => match chunks.pop_front() {
+                Some(items) => {
+                    let at = *first;
+                    *first += items.len();
+                    (items, at)
+                }
+                None => (Vec::new(), *first),
+            },
+        };
+        if items.is_empty() {
+            return Ok(None);
+        }
+        // SAFETY: `Chunk::items` keeps the strings alive with the views.
+        let views = unsafe { RawViews::of(items.iter().map(|s| s.bind(py)))? };
+        Ok(Some(Chunk {
+            items,
+            views,
+            first,
+        }))
+    }
+}
+
+/// New strings, allocated in order with the GIL, and the code points the
+/// workers write into them.
+type Fills = Vec<(Ucs2Str, StrDest)>;
+
+impl Batch<'_> {
+    /// Normalize the strings of `source` and append the results to `out`;
+    /// the calling thread waits without the GIL.
+    fn run(&self, py: Python<'_>, mut source: Source) -> PyResult<()> {
+        py.detach(|| rayon::scope(|_| self.steps(&mut source)))
+    }
+
+    /// The pipeline (on a rayon thread): step `c` normalizes chunk `c`,
+    /// makes the results of chunk `c - 1` and reads chunk `c + 1`; the
+    /// strings made in step `c` are filled in step `c + 1`, or at the end.
+    fn steps(&self, source: &mut Source) -> PyResult<()> {
+        let mut current = Python::attach(|py| source.next(py))?;
+        let mut previous: Option<(Chunk, Vec<Done>)> = None;
+        let mut fills: Fills = Vec::new();
+        while current.is_some() || previous.is_some() {
+            let unfilled = std::mem::take(&mut fills);
+            let (gil_work, done) = rayon::join(
+                || {
+                    let mut new = Vec::new();
+                    let next = Python::attach(|py| -> PyResult<Option<Chunk>> {
+                        if let Some((chunk, done)) = previous.take() {
+                            self.emit(py, chunk, done, &mut new)?;
+                        }
+                        source.next(py)
+                    });
+                    (next, new)
+                },
+                || {
+                    let done = current
+                        .as_ref()
+                        .map(|c| normalize_views(&c.views, self.opts));
+                    fill(unfilled);
+                    done
+                },
+            );
+            let (next, new) = gil_work;
+            fills = new;
+            let next = match next {
+                Ok(next) => next,
+                Err(e) => {
+                    // The strings made so far are in `out`: never leave them
+                    // half made, even though `out` is dropped.
+                    fill(fills);
+                    Python::attach(|_| drop(current));
+                    return Err(e);
+                }
+            };
+            previous = current.zip(done);
+            current = next;
+        }
+        fill(fills);
+        Ok(())
+    }
+
+    /// Append the results of `chunk` to `out`, in order; the new strings
+    /// still to be written go to `fills` (also when an error stops this
+    /// early).
+    fn emit(
+        &self,
+        py: Python<'_>,
+        chunk: Chunk,
+        done: Vec<Done>,
+        fills: &mut Fills,
+    ) -> PyResult<()> {
+        let out = self.out.bind(py);
+        for (k, (s, d)) in chunk.items.iter().zip(done).enumerate() {
+            let s = s.bind(py);
+            let result = match d {
+                Done::Ucs2(Ucs2Done::Changed(text)) => {
+                    let (obj, dest) = text.alloc_py(py)?;
+                    fills.push((text, dest));
+                    Some(obj)
+                }
+                Done::Ucs2(outcome) => from_outcome(s, outcome)?,
+                Done::Utf8 { same: true, .. } => Some(unchanged(s)?),
+                Done::Utf8 { text, .. } => Some(PyString::new(py, &text)),
+                Done::Invalid => None,
+            };
+            let result = match result {
+                Some(r) => r,
+                // A lone surrogate or a result beyond the BMP: the UTF-8
+                // path, which names the item in its error or replaces the
+                // surrogate.
+                None => {
+                    let what = format!("texts[{}]", chunk.first + k);
+                    let text = text_arg(s.as_any(), &what, self.on_surrogate)?;
+                    let norm = core::normalize(&text, self.opts);
+                    let lossless = self.on_surrogate == OnSurrogate::Strict;
+                    from_utf8_result(s.as_any(), &text, norm, lossless)?
+                }
+            };
+            out.append(result)?;
+        }
+        Ok(())
+    }
+}
+
+/// Write the code points of new strings (on all cores, without the GIL).
+fn fill(fills: Fills) {
+    use rayon::prelude::*;
+    fills
+        .into_par_iter()
+        .for_each(|(text, dest)| text.write(dest));
 }
 
 /// One result of a batch's workers.
@@ -288,57 +495,4 @@ fn normalize_views(views: &RawViews, opts: &Options) -> Vec<Done> {
             },
         })
         .collect()
-}
-
-/// Append the results of `chunk` (items `first..` of the batch) to `out`, in order.
-fn emit<'py>(
-    py: Python<'py>,
-    chunk: &[Bound<'py, PyString>],
-    first: usize,
-    done: Vec<Done>,
-    opts: &Options,
-    on_surrogate: OnSurrogate,
-    out: &Bound<'py, PyList>,
-) -> PyResult<()> {
-    // New strings are allocated here, in order, and filled afterwards by the
-    // workers without the GIL: the copies and the freeing of the workers'
-    // buffers are then not serial work.
-    let mut fills = Vec::new();
-    let result = (|| -> PyResult<()> {
-        for (k, (s, d)) in chunk.iter().zip(done).enumerate() {
-            let result = match d {
-                Done::Ucs2(Ucs2Done::Changed(text)) => {
-                    let (obj, dest) = text.alloc_py(py)?;
-                    fills.push((text, dest));
-                    Some(obj)
-                }
-                Done::Ucs2(outcome) => from_outcome(s, outcome)?,
-                Done::Utf8 { same: true, .. } => Some(unchanged(s)?),
-                Done::Utf8 { text, .. } => Some(PyString::new(py, &text)),
-                Done::Invalid => None,
-            };
-            let result = match result {
-                Some(r) => r,
-                // A lone surrogate or a result beyond the BMP: the UTF-8 path,
-                // which names the item in its error or replaces the surrogate.
-                None => {
-                    let text =
-                        text_arg(s.as_any(), &format!("texts[{}]", first + k), on_surrogate)?;
-                    let norm = py.detach(|| core::normalize(&text, opts));
-                    from_utf8_result(s.as_any(), &text, norm, on_surrogate == OnSurrogate::Strict)?
-                }
-            };
-            out.append(result)?;
-        }
-        Ok(())
-    })();
-    // Fill the strings even after an error (they are in `out`, which is
-    // dropped then, but never left half made while reachable).
-    py.detach(|| {
-        use rayon::prelude::*;
-        fills
-            .into_par_iter()
-            .for_each(|(text, dest)| text.write(dest))
-    });
-    result
 }

@@ -237,8 +237,7 @@ impl Texts<'_> {
 }
 
 /// Views of strings that another thread can read while their owner keeps
-/// them alive (a batch's chunk being normalized while the previous chunk's
-/// results become Python objects).
+/// them alive (`normalize_batch`'s workers, while the calling thread waits).
 pub struct RawViews(Vec<Raw>);
 
 // SAFETY: the pointers point into immutable `str` objects; `RawViews::of`
@@ -251,9 +250,11 @@ impl RawViews {
     /// # Safety
     /// The caller keeps every string of `items` alive (holds a reference)
     /// until the returned value, and everything read through it, is gone.
-    pub unsafe fn of(items: &[Bound<'_, PyString>]) -> PyResult<Self> {
+    pub unsafe fn of<'a, 'py: 'a>(
+        items: impl IntoIterator<Item = &'a Bound<'py, PyString>>,
+    ) -> PyResult<Self> {
         items
-            .iter()
+            .into_iter()
             .map(|s| {
                 Ok(match StrView::new(s)? {
                     StrView::Ucs1(b) => Raw::Ucs1(b.as_ptr(), b.len()),
