@@ -381,6 +381,11 @@ def test_stream_dedup_api():
     assert back.pairs()[0].tolist() == [0]
     with pytest.raises(asimtext.CorruptFileError):
         asimtext.StreamDedup.from_bytes(d.to_bytes()[:-1])
+    # An index saved before the shingle hash changed (format 1) is refused with
+    # a reason, even with a valid checksum: its hashes would never match.
+    old = b"ASIMSDD1" + d.to_bytes()[8:]
+    with pytest.raises(asimtext.CorruptFileError, match="earlier asimtext.*build the index again"):
+        asimtext.StreamDedup.from_bytes(old)
     with pytest.raises(TypeError, match=r"texts\[1\]"):
         d.add(["ok", 3])
     with pytest.raises(ValueError, match="threshold"):

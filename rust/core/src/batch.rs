@@ -26,7 +26,11 @@ use crate::dedup::shingle::Unit;
 use crate::dedup::verify::jaccard;
 use crate::error::{Error, Result};
 
-const SDD_MAGIC: &[u8; 8] = b"ASIMSDD1";
+/// Format 2: shingle hashes that combine the hashes of their tokens (commit
+/// ddbbdc2). A format 1 index holds hashes of the earlier definition, which
+/// new documents would never match: it is refused, not read.
+const SDD_MAGIC: &[u8; 8] = b"ASIMSDD2";
+const SDD_MAGIC_V1: &[u8; 8] = b"ASIMSDD1";
 
 /// The shingle sets of one chunk, concatenated.
 struct SetBlock {
@@ -314,7 +318,7 @@ impl StreamDedup {
         out
     }
 
-    /// Serialize the whole index (for pickling): magic `ASIMSDD1`, the
+    /// Serialize the whole index (for pickling): magic `ASIMSDD2`, the
     /// options, the shingle sets, the band entries, and a CRC-32 of all that.
     #[allow(clippy::wrong_self_convention)] // sorts pending band entries first
     pub fn to_bytes(&mut self) -> Vec<u8> {
@@ -360,6 +364,12 @@ impl StreamDedup {
         let bad = |why: &str| Error::CorruptData {
             reason: format!("StreamDedup: {why}"),
         };
+        if data.starts_with(SDD_MAGIC_V1) {
+            return Err(bad(
+                "saved by an earlier asimtext (format 1), whose shingle hashes this \
+                 version does not compute; build the index again from the texts",
+            ));
+        }
         if data.len() < SDD_MAGIC.len() + 4 || &data[..SDD_MAGIC.len()] != SDD_MAGIC {
             return Err(bad("not a StreamDedup index (bad magic)"));
         }
