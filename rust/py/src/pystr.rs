@@ -8,7 +8,7 @@
 
 use pyo3::exceptions::{PyTypeError, PyValueError};
 use pyo3::prelude::*;
-use pyo3::types::PyString;
+use pyo3::types::{PyList, PyString, PyTuple};
 
 use asimtext_core::ucs::{first_surrogate, utf8_from_latin1, utf8_from_ucs2};
 
@@ -284,29 +284,64 @@ impl RawViews {
 
 /// The texts of an iterable of `str`; errors exactly as `texts_arg` makes
 /// them (strict surrogates), naming the first failing item (`texts[3]`).
+/// One pass over the items, which runs with the GIL held: the part of a
+/// batch call that does not scale with cores.
 pub fn read_texts<'py>(obj: &Bound<'py, PyAny>, what: &str) -> PyResult<Texts<'py>> {
-    let iter = iter_arg(obj, what, "str")?;
-    let mut keep = Vec::new();
-    for (i, item) in iter.enumerate() {
-        let s = item?.cast_into::<PyString>().map_err(|e| {
+    let mut texts = Texts {
+        _keep: Vec::new(),
+        raw: RawViews(Vec::new()),
+    };
+    // Lists and tuples are read in place (no iterator object, one
+    // allocation of the right size).
+    if let Ok(list) = obj.cast_exact::<PyList>() {
+        texts.reserve(list.len());
+        for (i, item) in list.iter().enumerate() {
+            texts.push(item, i, what)?;
+        }
+    } else if let Ok(tuple) = obj.cast_exact::<PyTuple>() {
+        texts.reserve(tuple.len());
+        for (i, item) in tuple.iter().enumerate() {
+            texts.push(item, i, what)?;
+        }
+    } else {
+        for (i, item) in iter_arg(obj, what, "str")?.enumerate() {
+            texts.push(item?, i, what)?;
+        }
+    }
+    Ok(texts)
+}
+
+impl<'py> Texts<'py> {
+    fn reserve(&mut self, n: usize) {
+        self._keep.reserve_exact(n);
+        self.raw.0.reserve_exact(n);
+    }
+
+    /// Item `i` of the batch `what`, checked (a `str` without lone
+    /// surrogates) and kept alive with its view.
+    fn push(&mut self, item: Bound<'py, PyAny>, i: usize, what: &str) -> PyResult<()> {
+        let s = item.cast_into::<PyString>().map_err(|e| {
             PyTypeError::new_err(format!(
                 "{what}[{i}] must be str, not {}",
                 type_name(e.into_inner().as_any())
             ))
         })?;
-        let surrogate = match StrView::new(&s)? {
-            StrView::Ucs1(_) => None,
-            StrView::Ucs2(u) => first_surrogate(u),
-            StrView::Ucs4(u) => u.iter().position(|&x| x & 0xFFFF_F800 == 0xD800),
+        let (raw, surrogate) = match StrView::new(&s)? {
+            StrView::Ucs1(b) => (Raw::Ucs1(b.as_ptr(), b.len()), None),
+            StrView::Ucs2(u) => (Raw::Ucs2(u.as_ptr(), u.len()), first_surrogate(u)),
+            StrView::Ucs4(u) => (
+                Raw::Ucs4(u.as_ptr(), u.len()),
+                u.iter().position(|&x| x & 0xFFFF_F800 == 0xD800),
+            ),
         };
         if let Some(at) = surrogate {
             return Err(SurrogateAt(at).to_err(&format!("{what}[{i}]")));
         }
-        keep.push(s);
+        // SAFETY (of `raw`): `_keep` holds the string as long as `raw` lives.
+        self._keep.push(s);
+        self.raw.0.push(raw);
+        Ok(())
     }
-    // SAFETY: `keep` lives in the returned `Texts` as long as `raw` does.
-    let raw = unsafe { RawViews::of(&keep)? };
-    Ok(Texts { _keep: keep, raw })
 }
 
 impl asimtext_core::source::TextSource for Texts<'_> {
