@@ -8,13 +8,14 @@ use asimtext_core::dedup::{
 use numpy::{PyArray1, PyArrayMethods, PyReadonlyArray1, PyReadonlyArray2, PyUntypedArrayMethods};
 use pyo3::exceptions::{PyKeyError, PyTypeError, PyValueError};
 use pyo3::prelude::*;
-use pyo3::types::{PyBytes, PyInt, PyString, PyTuple};
+use pyo3::types::{PyBytes, PyInt, PyList, PySequence, PyString, PyTuple};
 use rayon::prelude::*;
 use std::sync::{RwLock, RwLockReadGuard, RwLockWriteGuard, TryLockError};
 
 use crate::convert::{int_arg, iter_arg, text_arg, texts_arg, type_name, OnSurrogate};
 use crate::errors::to_py;
-use crate::pystr::{read_texts, Texts};
+use crate::pipeline::Pipeline;
+use crate::pystr::{read_texts, OwnedTexts};
 
 pub fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<PyMinHasher>()?;
@@ -131,7 +132,7 @@ struct TokenScratch {
 }
 
 /// Signature of a set of tokens, each one element (u32 schemes).
-fn sign_token_set_u32(h: &MinHasher, t: &Texts<'_>, s: &mut TokenScratch, out: &mut [u32]) {
+fn sign_token_set_u32(h: &MinHasher, t: &OwnedTexts, s: &mut TokenScratch, out: &mut [u32]) {
     s.xs32.clear();
     for j in 0..t.len() {
         let x = h.element_u32(t.get(j, &mut s.buf).as_bytes());
@@ -141,7 +142,7 @@ fn sign_token_set_u32(h: &MinHasher, t: &Texts<'_>, s: &mut TokenScratch, out: &
 }
 
 /// Signature of a set of tokens, each one element (u64 schemes).
-fn sign_token_set_u64(h: &MinHasher, t: &Texts<'_>, s: &mut TokenScratch, out: &mut [u64]) {
+fn sign_token_set_u64(h: &MinHasher, t: &OwnedTexts, s: &mut TokenScratch, out: &mut [u64]) {
     s.xs64.clear();
     for j in 0..t.len() {
         let x = h.element_u64(t.get(j, &mut s.buf).as_bytes());
@@ -172,6 +173,82 @@ fn sign_token_set_u64(h: &MinHasher, t: &Texts<'_>, s: &mut TokenScratch, out: &
 pub struct PyMinHasher {
     inner: MinHasher,
     compat: Option<String>,
+}
+
+/// Token sets per step of the pipelined `signatures_from_tokens`.
+const TOKEN_SETS_PER_STEP: usize = 256;
+
+/// One step's token sets and the rows of the result they fill.
+struct TokenChunk<'a, T> {
+    sets: Vec<OwnedTexts>,
+    out: &'a mut [T],
+}
+
+impl PyMinHasher {
+    /// `signatures_from_tokens` of a list or tuple, as a [`Pipeline`]: the
+    /// token sets of one step are read (with the GIL) while the previous
+    /// step's are hashed, which halves the time of a call whose reading is a
+    /// third of the work.
+    fn token_sequence_signatures<'py>(
+        &self,
+        py: Python<'py>,
+        token_sets: &Bound<'_, PyAny>,
+    ) -> PyResult<Bound<'py, PyAny>> {
+        let n = token_sets.len()?;
+        let k = self.inner.num_perm;
+        if self.inner.scheme.is_u32() {
+            let mut out = vec![0u32; n * k];
+            self.sign_sequence(py, token_sets, &mut out, sign_token_set_u32)?;
+            Ok(PyArray1::from_vec(py, out).reshape([n, k])?.into_any())
+        } else {
+            let mut out = vec![0u64; n * k];
+            self.sign_sequence(py, token_sets, &mut out, sign_token_set_u64)?;
+            Ok(PyArray1::from_vec(py, out).reshape([n, k])?.into_any())
+        }
+    }
+
+    fn sign_sequence<T: Send>(
+        &self,
+        py: Python<'_>,
+        token_sets: &Bound<'_, PyAny>,
+        out: &mut [T],
+        sign: fn(&MinHasher, &OwnedTexts, &mut TokenScratch, &mut [T]),
+    ) -> PyResult<()> {
+        let h = &self.inner;
+        let k = h.num_perm;
+        let seq: Py<PySequence> = token_sets.cast::<PySequence>()?.clone().unbind();
+        let mut rows = out.chunks_mut(TOKEN_SETS_PER_STEP * k);
+        let mut next = 0usize;
+        Pipeline {
+            // A list that another thread shortens meanwhile raises IndexError.
+            read: |py: Python<'_>| -> PyResult<Option<TokenChunk<'_, T>>> {
+                let Some(out) = rows.next() else {
+                    return Ok(None);
+                };
+                let seq = seq.bind(py);
+                let sets = (next..next + out.len() / k)
+                    .map(|i| {
+                        let item = seq.get_item(i)?;
+                        Ok(read_texts(&item, &format!("token_sets[{i}]"))?.into_owned())
+                    })
+                    .collect::<PyResult<Vec<_>>>()?;
+                next += sets.len();
+                Ok(Some(TokenChunk { sets, out }))
+            },
+            work: |c: &mut TokenChunk<'_, T>| {
+                c.out
+                    .par_chunks_mut(k)
+                    .zip(c.sets.par_iter())
+                    .for_each_init(TokenScratch::default, |s, (o, t)| sign(h, t, s, o));
+            },
+            emit: |_py: Python<'_>, c: TokenChunk<'_, T>, (): (), _: &mut ()| {
+                drop(c); // the token references, with the GIL
+                Ok(())
+            },
+            finish: |()| {},
+        }
+        .run(py)
+    }
 }
 
 #[pymethods]
@@ -351,7 +428,7 @@ impl PyMinHasher {
         py: Python<'py>,
         tokens: &Bound<'_, PyAny>,
     ) -> PyResult<Bound<'py, PyAny>> {
-        let tokens = read_texts(tokens, "tokens")?;
+        let tokens = read_texts(tokens, "tokens")?.into_owned();
         let k = self.inner.num_perm;
         let h = &self.inner;
         let tokens = &tokens;
@@ -378,6 +455,11 @@ impl PyMinHasher {
         py: Python<'py>,
         token_sets: &Bound<'_, PyAny>,
     ) -> PyResult<Bound<'py, PyAny>> {
+        if token_sets.is_exact_instance_of::<PyList>()
+            || token_sets.is_exact_instance_of::<PyTuple>()
+        {
+            return self.token_sequence_signatures(py, token_sets);
+        }
         let iter = iter_arg(token_sets, "token_sets", "iterables of str")?;
         // Converting the tokens needs the GIL; hashing does not. Work in
         // chunks, releasing the GIL for each chunk's hashing, so that other
@@ -388,9 +470,9 @@ impl PyMinHasher {
         let u32s = h.scheme.is_u32();
         let mut out32: Vec<u32> = Vec::new();
         let mut out64: Vec<u64> = Vec::new();
-        let mut sets: Vec<Texts<'_>> = Vec::with_capacity(CHUNK);
+        let mut sets: Vec<OwnedTexts> = Vec::with_capacity(CHUNK);
         let mut n = 0usize;
-        let mut flush = |sets: &mut Vec<Texts<'_>>| {
+        let mut flush = |sets: &mut Vec<OwnedTexts>| {
             let m = sets.len();
             let sets_ref = &*sets;
             if u32s {
@@ -420,7 +502,7 @@ impl PyMinHasher {
         };
         for (i, item) in iter.enumerate() {
             let item = item?;
-            sets.push(read_texts(&item, &format!("token_sets[{i}]"))?);
+            sets.push(read_texts(&item, &format!("token_sets[{i}]"))?.into_owned());
             n += 1;
             if sets.len() == CHUNK {
                 flush(&mut sets);

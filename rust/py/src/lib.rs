@@ -8,6 +8,7 @@ mod convert;
 mod dedup;
 mod errors;
 mod normalize;
+mod pipeline;
 mod pystr;
 mod spans;
 mod xscript;

@@ -9,6 +9,7 @@ use pyo3::prelude::*;
 use pyo3::types::{PyList, PySequence, PyString, PyTuple};
 
 use crate::convert::{iter_arg, text_arg, type_name, OnSurrogate};
+use crate::pipeline::Pipeline;
 use crate::pystr::{ucs2_units, RawViews, StrDest, StrView, Ucs2Str};
 
 pub fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
@@ -277,21 +278,11 @@ const CHUNK: usize = 1024;
 /// normalized (in steps of [`CHUNK`]).
 const BLOCK: usize = 16 * CHUNK;
 
-/// A `normalize_batch` call: the workers normalize, and the result objects
-/// are made with the GIL, one at a time. Made after each parallel step, they
-/// left a core idle for a fifth of the call; so each step is a
-/// `rayon::join` of the normalization of one chunk with the GIL work of its
-/// neighbours (making the previous chunk's results, reading the next
-/// chunk), and the thread that does the GIL work helps the other when it is
-/// done. This keeps exactly as many threads busy as rayon has (a separate
-/// thread for the GIL work was measured slower: it competes with rayon's).
-///
-/// Deadlock freedom: the GIL is taken on a rayon thread, which is safe as
-/// long as no thread holds the GIL while it waits for rayon's pool. No
-/// binding here does (each releases the GIL before it uses the pool), and
-/// the work done with the GIL runs no user code (the one exception: the
-/// finalizer of a `str` subclass whose last other reference a concurrent
-/// thread dropped from the input list).
+/// A `normalize_batch` call, run as a [`Pipeline`]: the workers normalize
+/// a chunk while the GIL work makes the previous chunk's result objects and
+/// reads the next chunk. (The GIL work runs no user code, with one
+/// exception: the finalizer of a `str` subclass whose last other reference a
+/// concurrent thread dropped from the input list.)
 struct Batch<'a> {
     out: Py<PyList>,
     opts: &'a Options,
@@ -370,54 +361,15 @@ impl Batch<'_> {
     /// Normalize the strings of `source` and append the results to `out`;
     /// the calling thread waits without the GIL.
     fn run(&self, py: Python<'_>, mut source: Source) -> PyResult<()> {
-        py.detach(|| rayon::scope(|_| self.steps(&mut source)))
-    }
-
-    /// The pipeline (on a rayon thread): step `c` normalizes chunk `c`,
-    /// makes the results of chunk `c - 1` and reads chunk `c + 1`; the
-    /// strings made in step `c` are filled in step `c + 1`, or at the end.
-    fn steps(&self, source: &mut Source) -> PyResult<()> {
-        let mut current = Python::attach(|py| source.next(py))?;
-        let mut previous: Option<(Chunk, Vec<Done>)> = None;
-        let mut fills: Fills = Vec::new();
-        while current.is_some() || previous.is_some() {
-            let unfilled = std::mem::take(&mut fills);
-            let (gil_work, done) = rayon::join(
-                || {
-                    let mut new = Vec::new();
-                    let next = Python::attach(|py| -> PyResult<Option<Chunk>> {
-                        if let Some((chunk, done)) = previous.take() {
-                            self.emit(py, chunk, done, &mut new)?;
-                        }
-                        source.next(py)
-                    });
-                    (next, new)
-                },
-                || {
-                    let done = current
-                        .as_ref()
-                        .map(|c| normalize_views(&c.views, self.opts));
-                    fill(unfilled);
-                    done
-                },
-            );
-            let (next, new) = gil_work;
-            fills = new;
-            let next = match next {
-                Ok(next) => next,
-                Err(e) => {
-                    // The strings made so far are in `out`: never leave them
-                    // half made, even though `out` is dropped.
-                    fill(fills);
-                    Python::attach(|_| drop(current));
-                    return Err(e);
-                }
-            };
-            previous = current.zip(done);
-            current = next;
+        Pipeline {
+            read: |py: Python<'_>| source.next(py),
+            work: |c: &mut Chunk| normalize_views(&c.views, self.opts),
+            emit: |py: Python<'_>, c: Chunk, done: Vec<Done>, fills: &mut Fills| {
+                self.emit(py, c, done, fills)
+            },
+            finish: fill,
         }
-        fill(fills);
-        Ok(())
+        .run(py)
     }
 
     /// Append the results of `chunk` to `out`, in order; the new strings

@@ -229,10 +229,35 @@ impl Texts<'_> {
     /// Text `i` as UTF-8, converted into `buf` if needed.
     pub fn get<'a>(&'a self, i: usize, buf: &'a mut String) -> &'a str {
         // No surrogates: `read_texts` checked every item.
-        self.raw
-            .view(i)
-            .to_utf8(buf, OnSurrogate::Replace)
-            .unwrap_or_default()
+        self.raw.utf8(i, buf)
+    }
+
+    /// The same texts, held by references that may move to another thread
+    /// (to be dropped with the GIL held).
+    pub fn into_owned(self) -> OwnedTexts {
+        OwnedTexts {
+            _keep: self._keep.into_iter().map(Bound::unbind).collect(),
+            raw: self.raw,
+        }
+    }
+}
+
+/// [`Texts`] that can move between threads: a pipeline's chunk, read with
+/// the GIL on one thread and dropped with it on another.
+pub struct OwnedTexts {
+    _keep: Vec<Py<PyString>>,
+    raw: RawViews,
+}
+
+#[allow(clippy::len_without_is_empty)]
+impl OwnedTexts {
+    pub fn len(&self) -> usize {
+        self.raw.len()
+    }
+
+    /// Text `i` as UTF-8, converted into `buf` if needed.
+    pub fn get<'a>(&'a self, i: usize, buf: &'a mut String) -> &'a str {
+        self.raw.utf8(i, buf)
     }
 }
 
@@ -268,6 +293,14 @@ impl RawViews {
 
     pub fn len(&self) -> usize {
         self.0.len()
+    }
+
+    /// Text `i` as UTF-8 (converted into `buf` if needed), for views of
+    /// strings already checked to hold no lone surrogate.
+    fn utf8<'a>(&'a self, i: usize, buf: &'a mut String) -> &'a str {
+        self.view(i)
+            .to_utf8(buf, OnSurrogate::Replace)
+            .unwrap_or_default()
     }
 
     pub fn view(&self, i: usize) -> StrView<'_> {

@@ -1,9 +1,13 @@
-"""`normalize_batch` as a pipeline: rayon's threads normalize one chunk of
-1,024 strings while one of them, with the GIL, makes the previous chunk's
-result objects. Lists and tuples are read a chunk at a time inside the
-pipeline; any other iterable is read by the calling thread, 16,384 items at
-a time. These tests cross every boundary of that scheme, and hold each path
-to the one-by-one results, to its errors, and to other threads."""
+"""Batch calls run as pipelines on rayon's threads (`rust/py/src/pipeline.rs`):
+the workers process one chunk while one of them, with the GIL, finishes the
+previous chunk and reads the next.
+
+`normalize_batch`: chunks of 1,024 strings; lists and tuples are read inside
+the pipeline, any other iterable by the calling thread, 16,384 items at a
+time. `MinHasher.signatures_from_tokens`: steps of 256 token sets, lists and
+tuples inside the pipeline. These tests cross every boundary of that scheme,
+and hold each path to the one-by-one results, to its errors, and to other
+threads."""
 
 from __future__ import annotations
 
@@ -186,3 +190,72 @@ def test_many_threads_with_other_pool_users():
         t.join(timeout=300)
     assert not any(t.is_alive() for t in threads), "a thread never ended (deadlock?)"
     assert not errors, errors
+
+
+# ------------------------------------------- signatures_from_tokens's pipeline
+# Lists and tuples of token sets are read 256 sets a step inside the
+# pipeline; other iterables by the calling thread. Both give the signatures of
+# the sets one by one, in both dtypes.
+
+STEP = 256
+
+
+def token_sets(n: int) -> list[list[str]]:
+    return [t.split() + [str(i)] for i, t in enumerate(items(n))]
+
+
+@pytest.mark.parametrize("n", [0, 1, STEP - 1, STEP, STEP + 1, 3 * STEP + 7])
+@pytest.mark.parametrize("kind", ["list", "tuple", "generator"])
+@pytest.mark.parametrize("compat", [None, "datasketch64"])
+def test_signatures_from_tokens_across_steps(n, kind, compat):
+    import numpy as np
+
+    h = (
+        asimtext.MinHasher(num_perm=16, compat="datasketch", scheme="affine64", seed=3)
+        if compat
+        else asimtext.MinHasher(num_perm=16)
+    )
+    sets = token_sets(n)
+    src = {"list": list, "tuple": tuple, "generator": lambda s: (x for x in s)}[kind](sets)
+    got = h.signatures_from_tokens(src)
+    assert got.shape == (n, 16) and got.dtype == (np.uint64 if compat else np.uint32)
+    for row, s in zip(got, sets):
+        assert np.array_equal(row, h.signature_from_tokens(s))
+
+
+@pytest.mark.parametrize("at", [0, STEP + 3])
+def test_signatures_from_tokens_names_a_bad_token_in_any_step(at):
+    h = asimtext.MinHasher(num_perm=16)
+    sets = token_sets(at + STEP)
+    sets[at] = ["ok", 7]
+    with pytest.raises(TypeError, match=rf"token_sets\[{at}\]\[1\] must be str, not int"):
+        h.signatures_from_tokens(sets)
+    sets[at] = 7
+    with pytest.raises(TypeError, match=rf"token_sets\[{at}\] must be an iterable of str, not int"):
+        h.signatures_from_tokens(tuple(sets))
+    sets[at] = ["a\ud800"]
+    with pytest.raises(ValueError, match=rf"token_sets\[{at}\]\[0\] contains a lone surrogate"):
+        h.signatures_from_tokens(sets)
+
+
+def test_signatures_from_tokens_of_a_list_shortened_meanwhile():
+    # Read with the GIL a step at a time: a list shortened by another thread
+    # between steps raises IndexError (or is read whole); never a crash.
+    h = asimtext.MinHasher(num_perm=16)
+    shared = token_sets(40 * STEP)
+    done = threading.Event()
+
+    def shorten():
+        while not done.is_set() and len(shared) > 5 * STEP:
+            del shared[-300:]
+            time.sleep(0.001)
+
+    t = threading.Thread(target=shorten)
+    t.start()
+    try:
+        h.signatures_from_tokens(shared)
+    except IndexError:
+        pass
+    finally:
+        done.set()
+        t.join()
