@@ -33,7 +33,10 @@ class Backend:
       ``(i, j, estimated, exact)``;
     * ``signatures(texts)`` -> a ``(len(texts), num_perm)`` array of MinHash
       signatures of word 5-gram shingles (to estimate which pairs are worth an
-      exact ``overlap``).
+      exact ``overlap``);
+    * ``vocabulary(texts)`` (optional) -> the article x key counts that
+      ``asimtext.digest.keys.Vocabulary`` otherwise computes in Python from
+      ``xscript_keys``: the Rust core's, used when ``xscript_keys`` is the real one.
     """
 
     extract_batch: Callable[..., Any]
@@ -43,9 +46,12 @@ class Backend:
     normalize: Callable[..., Any]
     near_duplicates: Callable[..., Any]
     signatures: Callable[..., Any]
+    vocabulary: Optional[Callable[..., Any]] = None
 
     def replace(self, **kw: Any) -> "Backend":
         d = {k: getattr(self, k) for k in self.__dataclass_fields__}
+        if "xscript_keys" in kw and "vocabulary" not in kw:
+            d["vocabulary"] = None  # the Rust vocabulary keys with the real xscript_keys
         d.update(kw)
         return Backend(**d)
 
@@ -90,4 +96,7 @@ def default_backend(**overrides: Optional[Callable[..., Any]]) -> Backend:
         if f is None:
             f = getattr(asimtext, name, None) or _missing(name)
         funcs[name] = f
-    return Backend(**funcs)
+    vocabulary = overrides.get("vocabulary")
+    if vocabulary is None and overrides.get("xscript_keys") is None:
+        vocabulary = getattr(asimtext._core, "_vocabulary", None)
+    return Backend(**funcs, vocabulary=vocabulary)

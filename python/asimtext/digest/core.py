@@ -178,7 +178,7 @@ def digest(
 
     _lap(timings, "metadata")
     # 3. Stories: cross-script keys + facts, near-duplicates as links.
-    vocab = Vocabulary(texts, be.xscript_keys)
+    vocab = Vocabulary(texts, be.xscript_keys, be.vocabulary)
     fact_bags: List[Counter] = []
     for d in docs:
         bag: Counter = Counter()

@@ -14,7 +14,7 @@ from array import array
 from bisect import bisect_right
 from collections import Counter
 from itertools import accumulate
-from typing import Callable, Dict, List, Sequence, Set
+from typing import Callable, Dict, List, Optional, Sequence, Set
 
 import numpy as np
 
@@ -79,8 +79,21 @@ class Vocabulary:
     not with per-word Python objects.
     """
 
-    def __init__(self, texts: Sequence[str], xscript_keys: Callable[..., list]) -> None:
+    def __init__(
+        self,
+        texts: Sequence[str],
+        xscript_keys: Callable[..., list],
+        vocabulary: Optional[Callable[..., tuple]] = None,
+    ) -> None:
         self.n_docs = len(texts)
+        if vocabulary is not None:
+            # The Rust core computes these very arrays (asimtext_core::vocab, held
+            # to this code by tests/test_vocab_differential.py); what follows is
+            # its pure-Python twin.
+            (self.n_keys, self._rows, self._cols, self._counts, self.bridge_mask,
+             bridge, self.token_counts) = vocabulary(texts)
+            self.bridge = set(bridge)
+            return
         # Words -> ids, in chunks of articles: each chunk's word counts go straight into
         # flat lists (memory ~ distinct words per article, not Counters of all articles);
         # a chunk's new words get ids in sorted order (deterministic).
@@ -132,7 +145,8 @@ class Vocabulary:
         # Article x word counts, then x keys.
         wrows = np.repeat(np.arange(len(texts), dtype=np.int64), lens)
         #: Number of word tokens (letters only) of each article.
-        self.token_counts = np.bincount(wrows, weights=wcnt, minlength=len(texts))
+        self.token_counts = np.bincount(wrows, weights=wcnt, minlength=len(texts)).astype(
+            np.float64, copy=False)  # (int64 when there is no article at all)
         ip = np.asarray(indptr, dtype=np.int64)
         nk = ip[wids + 1] - ip[wids] if wids.size else np.zeros(0, dtype=np.int64)
         rows = np.repeat(wrows, nk)

@@ -12,6 +12,7 @@ pub mod normalize;
 pub mod source;
 pub mod spans;
 pub mod ucs;
+pub mod vocab;
 pub mod xscript;
 
 pub use error::Error;

@@ -11,6 +11,7 @@ mod normalize;
 mod pipeline;
 mod pystr;
 mod spans;
+mod vocab;
 mod xscript;
 
 #[pymodule]
@@ -22,5 +23,6 @@ fn _core(m: &Bound<'_, PyModule>) -> PyResult<()> {
     spans::register(m)?;
     xscript::register(m)?;
     batch::register(m)?;
+    vocab::register(m)?;
     Ok(())
 }

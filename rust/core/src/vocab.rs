@@ -1,0 +1,359 @@
+//! The word keys of a corpus, as the digest groups articles into stories:
+//! each article's words, each distinct word keyed once by the cross-script
+//! key ([`crate::xscript::keys`]), and the article x key counts.
+//!
+//! The pure-Python twin is `Vocabulary` in `asimtext/digest/keys.py`; this
+//! computes exactly its arrays (same word ids, key ids and order), so that
+//! the digest is the same with either.
+
+use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
+
+use rayon::prelude::*;
+
+use crate::source::TextSource;
+use crate::xscript;
+
+/// Articles per step of word-id assignment (the twin's `_CHUNK_DOCS`): the
+/// new words of each step get ids in sorted order.
+pub const CHUNK_DOCS: usize = 512;
+
+/// Words keyed per parallel piece in step 2 of [`vocabulary`].
+const WORDS_PER_PIECE: usize = 4096;
+
+/// Keys shorter than this many code points are dropped (the twin's
+/// `MIN_KEY_LEN`).
+pub const MIN_KEY_LEN: usize = 2;
+
+/// The article x key counts of a corpus.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Vocab {
+    /// Number of distinct keys (key ids are `0..n_keys`).
+    pub n_keys: usize,
+    /// Sparse counts, sorted by article then key: `counts[i]` occurrences of
+    /// words with key `cols[i]` in article `rows[i]`.
+    pub rows: Vec<i64>,
+    pub cols: Vec<i64>,
+    pub counts: Vec<f64>,
+    /// Per key: seen under both a Devanagari and a Latin spelling.
+    pub bridge_mask: Vec<bool>,
+    /// The keys of `bridge_mask`, in key-id order.
+    pub bridge_keys: Vec<String>,
+    /// Per article: the number of word tokens.
+    pub token_counts: Vec<f64>,
+}
+
+/// The words of `text` as the digest reads them (the twin's `WORD_RE`): a
+/// run of Devanagari letters and signs (U+0900-U+0963, U+0971-U+097F, ZWNJ,
+/// ZWJ; dandas and digits excluded), or a run of ASCII letters with at most
+/// one inner apostrophe (`'` or `’`) followed by more letters.
+pub fn words(text: &str) -> Words<'_> {
+    Words { text, pos: 0 }
+}
+
+/// Iterator of [`words`].
+pub struct Words<'a> {
+    text: &'a str,
+    pos: usize,
+}
+
+fn is_dev(c: char) -> bool {
+    matches!(c, '\u{0900}'..='\u{0963}' | '\u{0971}'..='\u{097F}' | '\u{200C}' | '\u{200D}')
+}
+
+fn latin_run(b: &[u8], from: usize) -> usize {
+    from + b[from..]
+        .iter()
+        .take_while(|x| x.is_ascii_alphabetic())
+        .count()
+}
+
+impl<'a> Iterator for Words<'a> {
+    type Item = &'a str;
+
+    fn next(&mut self) -> Option<&'a str> {
+        let text = self.text;
+        let b = text.as_bytes();
+        while self.pos < text.len() {
+            let start = self.pos;
+            let c = text[start..].chars().next()?;
+            if is_dev(c) {
+                let end = text[start..]
+                    .char_indices()
+                    .find(|&(_, c)| !is_dev(c))
+                    .map_or(text.len(), |(k, _)| start + k);
+                self.pos = end;
+                return Some(&text[start..end]);
+            }
+            if c.is_ascii_alphabetic() {
+                let mut end = latin_run(b, start);
+                // One apostrophe with letters after it belongs to the word.
+                let apostrophe = match &b[end..] {
+                    [b'\'', ..] => 1,
+                    [0xE2, 0x80, 0x99, ..] => 3, // ’
+                    _ => 0,
+                };
+                if apostrophe > 0 && b.get(end + apostrophe).is_some_and(u8::is_ascii_alphabetic) {
+                    end = latin_run(b, end + apostrophe);
+                }
+                self.pos = end;
+                return Some(&text[start..end]);
+            }
+            self.pos += c.len_utf8();
+        }
+        None
+    }
+}
+
+/// FxHash-style word hashing (words are short; the maps are never iterated).
+#[derive(Default)]
+struct FxHasher(u64);
+
+impl Hasher for FxHasher {
+    fn write(&mut self, bytes: &[u8]) {
+        for chunk in bytes.chunks(8) {
+            let mut w = [0u8; 8];
+            w[..chunk.len()].copy_from_slice(chunk);
+            self.add(u64::from_le_bytes(w));
+        }
+    }
+    fn write_u8(&mut self, i: u8) {
+        self.add(i as u64);
+    }
+    fn write_usize(&mut self, i: usize) {
+        self.add(i as u64);
+    }
+    fn finish(&self) -> u64 {
+        // SplitMix64's finalizer: the table takes its bucket from the low
+        // bits, which the multiply alone leaves poorly mixed.
+        let mut z = self.0;
+        z = (z ^ (z >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
+        z = (z ^ (z >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
+        z ^ (z >> 31)
+    }
+}
+
+impl FxHasher {
+    fn add(&mut self, w: u64) {
+        self.0 = (self.0.rotate_left(5) ^ w).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+    }
+}
+
+type FxMap<K, V> = HashMap<K, V, BuildHasherDefault<FxHasher>>;
+
+/// The distinct words of one text in order of first occurrence, with
+/// counts; the words are kept end to end in one string (one allocation per
+/// text, not per word).
+#[derive(Default)]
+struct DocWords {
+    text: String,
+    ends: Vec<u32>,
+    counts: Vec<u32>,
+}
+
+impl DocWords {
+    fn of(text: &str) -> DocWords {
+        let mut index: FxMap<&str, usize> = FxMap::default();
+        let mut out = DocWords::default();
+        for w in words(text) {
+            match index.get(w) {
+                Some(&i) => out.counts[i] += 1,
+                None => {
+                    index.insert(w, out.counts.len());
+                    out.text.push_str(w);
+                    out.ends.push(out.text.len() as u32);
+                    out.counts.push(1);
+                }
+            }
+        }
+        out
+    }
+
+    fn words(&self) -> impl Iterator<Item = &str> + '_ {
+        let starts = std::iter::once(0).chain(self.ends.iter().copied());
+        starts
+            .zip(self.ends.iter().copied())
+            .map(|(a, b)| &self.text[a as usize..b as usize])
+    }
+}
+
+/// The vocabulary of `texts` (see the module documentation).
+pub fn vocabulary<S: TextSource + ?Sized>(texts: &S) -> Vocab {
+    let n = texts.len();
+    // 1. Word ids, a step of CHUNK_DOCS articles at a time; per article the
+    //    distinct words (first occurrence order) and their counts.
+    let mut word_id: FxMap<String, u32> = FxMap::default();
+    let mut n_words = 0u32;
+    let mut doc_words: Vec<Vec<(u32, u32)>> = Vec::with_capacity(n);
+    let mut step: Vec<Vec<(u32, u32)>> = Vec::new();
+    for lo in (0..n).step_by(CHUNK_DOCS) {
+        let hi = (lo + CHUNK_DOCS).min(n);
+        let counted: Vec<DocWords> = (lo..hi)
+            .into_par_iter()
+            .map_init(String::new, |buf, d| DocWords::of(texts.text(d, buf)))
+            .collect();
+        // The new words are found in parallel (the table is only read), then
+        // given ids in sorted order.
+        let known = &word_id;
+        let mut new: Vec<&str> = counted
+            .par_iter()
+            .flat_map_iter(|dw| dw.words().filter(|w| !known.contains_key(*w)))
+            .collect();
+        new.par_sort_unstable();
+        new.dedup();
+        for w in new {
+            word_id.insert(w.to_string(), n_words);
+            n_words += 1;
+        }
+        let ids = &word_id;
+        counted
+            .into_par_iter()
+            .map(|dw| {
+                dw.words()
+                    .map(|w| ids[w])
+                    .zip(dw.counts.iter().copied())
+                    .collect()
+            })
+            .collect_into_vec(&mut step);
+        doc_words.append(&mut step);
+    }
+    // The words in id order, moved out of the table (one copy in memory).
+    let mut vocab = vec![String::new(); word_id.len()];
+    for (w, id) in word_id {
+        vocab[id as usize] = w;
+    }
+
+    // 2. The keys of each word: the cross-script keys of the words joined by
+    //    new lines, each given to the word it starts in (code points). Keys
+    //    are line-local (normalization and tokens never cross a new line),
+    //    so the words are keyed in pieces, in parallel.
+    let mut found: Vec<Vec<String>> = vec![Vec::new(); vocab.len()];
+    found
+        .par_chunks_mut(WORDS_PER_PIECE)
+        .zip(vocab.par_chunks(WORDS_PER_PIECE))
+        .for_each(|(found, words)| {
+            let joined = words.join("\n");
+            let mut starts = Vec::with_capacity(words.len());
+            let mut at = 0usize;
+            for w in words {
+                starts.push(at);
+                at += w.chars().count() + 1;
+            }
+            for (s, _e, key) in xscript::keys(&joined, false) {
+                if key.chars().count() >= MIN_KEY_LEN {
+                    found[starts.partition_point(|&x| x <= s) - 1].push(key);
+                }
+            }
+        });
+
+    // 3. Key ids in word order; which scripts each key is seen in.
+    let mut key_id: FxMap<String, u32> = FxMap::default();
+    let mut scripts: Vec<u8> = Vec::new();
+    let mut word_keys: Vec<Vec<u32>> = Vec::with_capacity(vocab.len());
+    for (w, ks) in vocab.iter().zip(found) {
+        let first = w.chars().next().unwrap_or('\0');
+        let bit = if ('\u{0900}'..='\u{097F}').contains(&first) {
+            1
+        } else {
+            2
+        };
+        let mut ids = Vec::with_capacity(ks.len());
+        for k in ks {
+            let next = scripts.len() as u32;
+            let kid = *key_id.entry(k).or_insert(next);
+            if kid == next {
+                scripts.push(0);
+            }
+            scripts[kid as usize] |= bit;
+            ids.push(kid);
+        }
+        word_keys.push(ids);
+    }
+    drop(vocab);
+    // The keys in id order, moved out of the table.
+    let mut keys = vec![String::new(); key_id.len()];
+    for (k, id) in key_id {
+        keys[id as usize] = k;
+    }
+    let bridge_mask: Vec<bool> = scripts.iter().map(|&s| s == 3).collect();
+    let bridge_keys = keys
+        .into_iter()
+        .zip(&bridge_mask)
+        .filter(|(_, &b)| b)
+        .map(|(k, _)| k)
+        .collect();
+
+    // 4. Article x key counts, sorted by key within each article.
+    let per_doc: Vec<(Vec<(u32, u64)>, u64)> = doc_words
+        .par_iter()
+        .map(|ws| {
+            let mut kc: Vec<(u32, u64)> = ws
+                .iter()
+                .flat_map(|&(w, c)| word_keys[w as usize].iter().map(move |&k| (k, c as u64)))
+                .collect();
+            kc.sort_unstable_by_key(|&(k, _)| k);
+            kc.dedup_by(|b, a| {
+                if a.0 == b.0 {
+                    a.1 += b.1;
+                    true
+                } else {
+                    false
+                }
+            });
+            let tokens = ws.iter().map(|&(_, c)| c as u64).sum();
+            (kc, tokens)
+        })
+        .collect();
+    let total: usize = per_doc.iter().map(|(kc, _)| kc.len()).sum();
+    let mut out = Vocab {
+        n_keys: scripts.len(),
+        rows: Vec::with_capacity(total),
+        cols: Vec::with_capacity(total),
+        counts: Vec::with_capacity(total),
+        bridge_mask,
+        bridge_keys,
+        token_counts: Vec::with_capacity(n),
+    };
+    for (d, (kc, tokens)) in per_doc.into_iter().enumerate() {
+        for (k, c) in kc {
+            out.rows.push(d as i64);
+            out.cols.push(k as i64);
+            out.counts.push(c as f64);
+        }
+        out.token_counts.push(tokens as f64);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::source::SliceSource;
+
+    #[test]
+    fn words_as_the_digest_reads_them() {
+        let w: Vec<&str> = words("कानपुर, 2022। Don't rock'n'roll’s x’ क्ष\u{200d}a").collect();
+        assert_eq!(
+            w,
+            ["कानपुर", "Don't", "rock'n", "roll’s", "x", "क्ष\u{200d}", "a"]
+        );
+        assert_eq!(words("१२ ॥ … ''").count(), 0);
+    }
+
+    #[test]
+    fn ids_counts_and_bridges() {
+        let texts = ["Kanpur कानपुर Kanpur police", "पुलिस कानपुर", ""];
+        let v = vocabulary(&SliceSource(&texts[..]));
+        assert_eq!(v.token_counts, [4.0, 2.0, 0.0]);
+        assert!(v.bridge_keys.iter().any(|k| !k.is_empty()));
+        assert_eq!(
+            v.bridge_mask.iter().filter(|&&b| b).count(),
+            v.bridge_keys.len()
+        );
+        // Sorted by article, then key; every count positive.
+        let pairs: Vec<(i64, i64)> = v.rows.iter().copied().zip(v.cols.iter().copied()).collect();
+        assert!(pairs.windows(2).all(|p| p[0] < p[1]));
+        assert!(v.counts.iter().all(|&c| c >= 1.0));
+        assert!(v.rows.iter().all(|&r| r < 2));
+    }
+}
