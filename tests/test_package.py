@@ -22,3 +22,16 @@ def test_typing_files_are_shipped():
     files = {p.name for p in resources.files("asimtext").iterdir()}
     assert "py.typed" in files
     assert "_core.pyi" in files
+
+
+def test_every_extension_name_has_a_stub():
+    import re
+    from importlib import resources
+
+    import asimtext._core as core
+
+    src = resources.files("asimtext").joinpath("_core.pyi").read_text(encoding="utf-8")
+    stubbed = set(re.findall(r"^(?:def|class) (\w+)", src, re.M))
+    stubbed |= set(re.findall(r"^(\w+)\s*[:=]", src, re.M))
+    missing = {n for n in dir(core) if not n.startswith("__")} - stubbed
+    assert not missing, f"names of asimtext._core without a stub in _core.pyi: {sorted(missing)}"

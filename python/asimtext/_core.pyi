@@ -254,3 +254,16 @@ def _verify_pairs(
     left: npt.NDArray[np.int64],
     right: npt.NDArray[np.int64],
 ) -> tuple[npt.NDArray[np.float64], npt.NDArray[np.float64]]: ...
+
+# ---- the digest's vocabulary (asimtext_core::vocab) ----
+def _vocabulary(
+    texts: Iterable[str],
+) -> tuple[
+    int,
+    npt.NDArray[np.int64],
+    npt.NDArray[np.int64],
+    npt.NDArray[np.float64],
+    npt.NDArray[np.bool_],
+    list[str],
+    npt.NDArray[np.float64],
+]: ...
