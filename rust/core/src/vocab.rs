@@ -147,7 +147,7 @@ type FxMap<K, V> = HashMap<K, V, BuildHasherDefault<FxHasher>>;
 #[derive(Default)]
 struct DocWords {
     text: String,
-    ends: Vec<u32>,
+    ends: Vec<usize>,
     counts: Vec<u32>,
 }
 
@@ -161,7 +161,7 @@ impl DocWords {
                 None => {
                     index.insert(w, out.counts.len());
                     out.text.push_str(w);
-                    out.ends.push(out.text.len() as u32);
+                    out.ends.push(out.text.len());
                     out.counts.push(1);
                 }
             }
@@ -173,7 +173,7 @@ impl DocWords {
         let starts = std::iter::once(0).chain(self.ends.iter().copied());
         starts
             .zip(self.ends.iter().copied())
-            .map(|(a, b)| &self.text[a as usize..b as usize])
+            .map(|(a, b)| &self.text[a..b])
     }
 }
 
