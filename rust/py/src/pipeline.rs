@@ -49,62 +49,64 @@ impl<Read, Work, Emit, Finish> Pipeline<Read, Work, Emit, Finish> {
         Emit: FnMut(Python<'_>, C, D, &mut F) -> PyResult<()> + Send,
         Finish: Fn(F) + Send + Sync,
     {
-        py.detach(|| rayon::scope(|_| self.steps()))
-    }
-
-    fn steps<C, D, F>(&mut self) -> PyResult<()>
-    where
-        C: Send,
-        D: Send,
-        F: Send + Default,
-        Read: FnMut(Python<'_>) -> PyResult<Option<C>> + Send,
-        Work: Fn(&mut C) -> D + Send + Sync,
-        Emit: FnMut(Python<'_>, C, D, &mut F) -> PyResult<()> + Send,
-        Finish: Fn(F) + Send + Sync,
-    {
         let Pipeline {
             read,
             work,
             emit,
             finish,
-        } = self;
-        let mut current = Python::attach(&mut *read)?;
-        let mut previous: Option<(C, D)> = None;
-        let mut left = F::default();
-        while current.is_some() || previous.is_some() {
-            let to_finish = std::mem::take(&mut left);
-            let (gil_work, done) = rayon::join(
-                || {
-                    let mut new = F::default();
-                    let next = Python::attach(|py| -> PyResult<Option<C>> {
-                        if let Some((chunk, done)) = previous.take() {
-                            emit(py, chunk, done, &mut new)?;
-                        }
-                        read(py)
-                    });
-                    (next, new)
-                },
-                || {
-                    let done = current.as_mut().map(&*work);
-                    finish(to_finish);
-                    done
-                },
-            );
-            let (next, new) = gil_work;
-            left = new;
-            match next {
-                Ok(next) => {
-                    previous = current.zip(done);
-                    current = next;
-                }
-                Err(e) => {
-                    finish(left);
-                    Python::attach(|_| drop((current, done)));
-                    return Err(e);
-                }
+        } = &mut self;
+        py.detach(|| rayon::scope(|_| steps(read, work, emit, finish)))
+    }
+}
+
+/// The loop of [`Pipeline::run`], on a rayon thread.
+fn steps<C, D, F>(
+    read: &mut (impl FnMut(Python<'_>) -> PyResult<Option<C>> + Send),
+    work: &(impl Fn(&mut C) -> D + Sync),
+    emit: &mut (impl FnMut(Python<'_>, C, D, &mut F) -> PyResult<()> + Send),
+    finish: &(impl Fn(F) + Sync),
+) -> PyResult<()>
+where
+    C: Send,
+    D: Send,
+    F: Send + Default,
+{
+    let mut current = Python::attach(&mut *read)?;
+    let mut previous: Option<(C, D)> = None;
+    let mut left = F::default();
+    while current.is_some() || previous.is_some() {
+        let to_finish = std::mem::take(&mut left);
+        let (gil_work, done) = rayon::join(
+            || {
+                let mut new = F::default();
+                let next = Python::attach(|py| -> PyResult<Option<C>> {
+                    if let Some((chunk, done)) = previous.take() {
+                        emit(py, chunk, done, &mut new)?;
+                    }
+                    read(py)
+                });
+                (next, new)
+            },
+            || {
+                let done = current.as_mut().map(&*work);
+                finish(to_finish);
+                done
+            },
+        );
+        let (next, new) = gil_work;
+        left = new;
+        match next {
+            Ok(next) => {
+                previous = current.zip(done);
+                current = next;
+            }
+            Err(e) => {
+                finish(left);
+                Python::attach(|_| drop((current, done)));
+                return Err(e);
             }
         }
-        finish(left);
-        Ok(())
     }
+    finish(left);
+    Ok(())
 }
