@@ -17,8 +17,9 @@ use asimtext_core::dedup::{
     Scratch, Unit,
 };
 use asimtext_core::normalize::{normalize, normalize_with_offsets, Form, Options};
+use asimtext_core::source::SliceSource;
 use asimtext_core::spans::{self, Date, ExtractOptions, Kind, KindSet};
-use asimtext_core::xscript;
+use asimtext_core::{vocab, xscript};
 
 /// Split `data` into an option byte and the UTF-8 text after it.
 pub fn split(data: &[u8]) -> Option<(u8, &str)> {
@@ -378,6 +379,53 @@ pub fn check_xscript(b: u8, text: &str) {
     );
     let _ = xscript::romanize(text);
     let _ = xscript::is_stopword(text);
+    check_vocab(b, text);
+}
+
+/// The digest's vocabulary of the text cut into articles (at blank lines, or
+/// every few characters by the option byte): sorted sparse counts inside
+/// their bounds, one token count per article as `vocab::words` counts them,
+/// bridge keys as the mask says, and the same result twice.
+pub fn check_vocab(b: u8, text: &str) {
+    let parts: Vec<String> = if b & 2 != 0 {
+        text.split("\n\n").map(str::to_string).collect()
+    } else {
+        let step = 1 + (b >> 2) as usize;
+        chars(text)
+            .chunks(step)
+            .map(|c| c.iter().collect())
+            .collect()
+    };
+    let v = vocab::vocabulary(&SliceSource(&parts[..]));
+    let n = parts.len() as i64;
+    assert!(v.rows.len() == v.cols.len() && v.rows.len() == v.counts.len());
+    let cells: Vec<(i64, i64)> = v.rows.iter().copied().zip(v.cols.iter().copied()).collect();
+    assert!(
+        cells.windows(2).all(|w| w[0] < w[1]),
+        "cells not sorted for {text:?}"
+    );
+    for &(r, c) in &cells {
+        assert!(
+            (0..n).contains(&r) && (0..v.n_keys as i64).contains(&c),
+            "cell {r},{c} out of bounds"
+        );
+    }
+    assert!(v.counts.iter().all(|&c| c >= 1.0 && c.fract() == 0.0));
+    assert_eq!(v.bridge_mask.len(), v.n_keys);
+    assert_eq!(
+        v.bridge_mask.iter().filter(|&&x| x).count(),
+        v.bridge_keys.len()
+    );
+    let tokens: Vec<f64> = parts
+        .iter()
+        .map(|p| vocab::words(p).count() as f64)
+        .collect();
+    assert_eq!(v.token_counts, tokens, "token counts for {text:?}");
+    assert_eq!(
+        v,
+        vocab::vocabulary(&SliceSource(&parts[..])),
+        "not deterministic for {text:?}"
+    );
 }
 
 // ------------------------------------------------------------ LSH persistence
