@@ -123,6 +123,12 @@ def run(mb: float, dateparser_kb: float) -> dict:
     out["asimtext extract (1 core)"] = (n / wall / 1e6, n / cpu / 1e6)
     wall, cpu = best_time(lambda: asimtext.extract_batch(docs))
     out[f"asimtext extract_batch ({os.cpu_count()} cores)"] = (n / wall / 1e6, n / cpu / 1e6)
+    # The same call pinned to one core (rayon's threads too): its scaling.
+    from conftest import cores
+
+    with cores(1):
+        wall, cpu = best_time(lambda: asimtext.extract_batch(docs))
+    out["asimtext extract_batch (1 core)"] = (n / wall / 1e6, n / cpu / 1e6)
     small = corpus(int(mb * 1e6 / 20))
     wall, cpu = best_time(lambda: [pure.extract(d) for d in small], repeat=1)
     out["pure-Python twin"] = (size(small) / wall / 1e6, size(small) / cpu / 1e6)
