@@ -35,3 +35,24 @@ def test_every_extension_name_has_a_stub():
     stubbed |= set(re.findall(r"^(\w+)\s*[:=]", src, re.M))
     missing = {n for n in dir(core) if not n.startswith("__")} - stubbed
     assert not missing, f"names of asimtext._core without a stub in _core.pyi: {sorted(missing)}"
+
+
+def test_surrogate_errors_offer_errors_replace_only_where_it_exists():
+    import asimtext
+    import pytest
+
+    with pytest.raises(ValueError, match=r"text contains a lone surrogate at index 1 \(pass errors='replace'"):
+        asimtext.normalize("a\ud800")
+    with pytest.raises(ValueError, match=r"texts\[1\] contains a lone surrogate at index 0 \(pass errors="):
+        asimtext.normalize_batch(["a", "\udc00"])
+    # No errors= option in these: the message must not offer one.
+    for call in (
+        lambda: asimtext.MinHasher().signature("a\ud800"),
+        lambda: asimtext.MinHasher().signatures(["a", "\ud800"]),
+        lambda: asimtext.extract("a\ud800"),
+        lambda: asimtext.extract_batch(["a\ud800"]),
+        lambda: asimtext.overlap("a", "\ud800"),
+    ):
+        with pytest.raises(ValueError, match="lone surrogate") as e:
+            call()
+        assert "errors=" not in str(e.value), str(e.value)

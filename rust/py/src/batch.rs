@@ -122,7 +122,7 @@ impl PyStreamDedup {
 
     /// Add a chunk of texts (in parallel, GIL released); returns the index of the first.
     fn add(&mut self, py: Python<'_>, texts: &Bound<'_, PyAny>) -> PyResult<u32> {
-        let texts = texts_arg(texts, "texts", OnSurrogate::Strict)?;
+        let texts = texts_arg(texts, "texts", OnSurrogate::Reject)?;
         let inner = &mut self.inner;
         py.detach(|| inner.add(&texts)).map_err(to_py)
     }

@@ -8,8 +8,12 @@ use pyo3::types::PyString;
 /// What to do with a lone surrogate in an input `str`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum OnSurrogate {
-    /// Raise `ValueError` naming the index.
+    /// Raise `ValueError` naming the index (the caller chose `errors="strict"`:
+    /// the message says `errors="replace"` would repair it).
     Strict,
+    /// Raise `ValueError` naming the index, in a function without an
+    /// `errors` option (so the message offers none).
+    Reject,
     /// Replace each lone surrogate by exactly one U+FFFD (so offsets stay valid).
     Replace,
 }
@@ -59,7 +63,7 @@ pub fn text_arg(obj: &Bound<'_, PyAny>, what: &str, on_surrogate: OnSurrogate) -
         .map_err(|_| PyTypeError::new_err(format!("{what} must be str, not {}", type_name(obj))))?;
     crate::pystr::StrView::new(s)?
         .to_string(on_surrogate)
-        .map_err(|at| at.to_err(what))
+        .map_err(|at| at.to_err(what, on_surrogate == OnSurrogate::Strict))
 }
 
 /// An iterator over `obj`, which must be an iterable of `items` but not a

@@ -73,7 +73,7 @@ fn parse_unit(unit: &str) -> PyResult<Unit> {
 
 fn key_arg(obj: &Bound<'_, PyAny>, what: &str) -> PyResult<Key> {
     if let Ok(s) = obj.cast::<PyString>() {
-        return Ok(Key::Str(text_arg(s.as_any(), what, OnSurrogate::Strict)?));
+        return Ok(Key::Str(text_arg(s.as_any(), what, OnSurrogate::Reject)?));
     }
     if obj.is_instance_of::<PyInt>() {
         return obj
@@ -356,7 +356,7 @@ impl PyMinHasher {
 
     /// The shingles of `text` exactly as the hasher sees them (text order, repeats kept).
     fn shingles(&self, py: Python<'_>, text: &Bound<'_, PyAny>) -> PyResult<Vec<String>> {
-        let text = text_arg(text, "text", OnSurrogate::Strict)?;
+        let text = text_arg(text, "text", OnSurrogate::Reject)?;
         Ok(py.detach(|| self.inner.shingles(&text)))
     }
 
@@ -366,7 +366,7 @@ impl PyMinHasher {
         py: Python<'py>,
         text: &Bound<'_, PyAny>,
     ) -> PyResult<Bound<'py, PyAny>> {
-        let text = text_arg(text, "text", OnSurrogate::Strict)?;
+        let text = text_arg(text, "text", OnSurrogate::Reject)?;
         let k = self.inner.num_perm;
         let h = &self.inner;
         if h.scheme.is_u32() {
@@ -604,8 +604,8 @@ fn overlap(
     ngram: Option<&Bound<'_, PyAny>>,
     unit: &str,
 ) -> PyResult<(f64, f64)> {
-    let a = text_arg(a, "a", OnSurrogate::Strict)?;
-    let b = text_arg(b, "b", OnSurrogate::Strict)?;
+    let a = text_arg(a, "a", OnSurrogate::Reject)?;
+    let b = text_arg(b, "b", OnSurrogate::Reject)?;
     let ngram = match ngram {
         Some(o) => int_arg(o, "ngram", 1, core::minhash::MAX_NGRAM as i128)? as usize,
         None => 5,
@@ -668,8 +668,8 @@ fn _shared_passages(
     b: &Bound<'_, PyAny>,
     min_words: &Bound<'_, PyAny>,
 ) -> PyResult<Vec<PassageTuple>> {
-    let a = text_arg(a, "a", OnSurrogate::Strict)?;
-    let b = text_arg(b, "b", OnSurrogate::Strict)?;
+    let a = text_arg(a, "a", OnSurrogate::Reject)?;
+    let b = text_arg(b, "b", OnSurrogate::Reject)?;
     let k = int_arg(min_words, "min_words", 1, u32::MAX as i128)? as usize;
     let p = py
         .detach(|| core::shared_passages(&a, &b, k))
@@ -1013,7 +1013,7 @@ fn _band_keys<'py>(
     let h = &hasher.get().inner;
     let bands = int_arg(bands, "bands", 1, h.num_perm as i128)? as usize;
     let rows = int_arg(rows, "rows", 1, h.num_perm as i128)? as usize;
-    let texts = texts_arg(texts, "texts", OnSurrogate::Strict)?;
+    let texts = texts_arg(texts, "texts", OnSurrogate::Reject)?;
     let n = texts.len();
     let (keys, nonempty) = py
         .detach(|| core::partitioned::band_keys(h, &texts, bands, rows))
@@ -1053,7 +1053,7 @@ fn _verify_pairs<'py>(
     right: &Bound<'py, PyAny>,
 ) -> PyResult<F64Arrays<'py>> {
     let h = &hasher.get().inner;
-    let texts = texts_arg(texts, "texts", OnSurrogate::Strict)?;
+    let texts = texts_arg(texts, "texts", OnSurrogate::Reject)?;
     let left = index_arg(left, "left")?;
     let right = index_arg(right, "right")?;
     let v = py

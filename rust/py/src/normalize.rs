@@ -95,7 +95,7 @@ fn normalize<'py>(
     let input = text_arg(text, "text", on_surrogate)?;
     let out = py.detach(|| core::normalize(&input, &opts));
     // With errors="replace" the input may differ from `text`: never reuse it then.
-    from_utf8_result(text, &input, out, on_surrogate == OnSurrogate::Strict)
+    from_utf8_result(text, &input, out, on_surrogate != OnSurrogate::Replace)
 }
 
 /// What the UCS-2 path found, with any new text ready to become a `str`.
@@ -405,7 +405,7 @@ impl Batch<'_> {
                     let what = format!("texts[{}]", chunk.first + k);
                     let text = text_arg(s.as_any(), &what, self.on_surrogate)?;
                     let norm = core::normalize(&text, self.opts);
-                    let lossless = self.on_surrogate == OnSurrogate::Strict;
+                    let lossless = self.on_surrogate != OnSurrogate::Replace;
                     from_utf8_result(s.as_any(), &text, norm, lossless)?
                 }
             };

@@ -117,9 +117,15 @@ pub struct SurrogateAt(pub usize);
 
 impl SurrogateAt {
     /// The `ValueError` that text_arg raises for the same input.
-    pub fn to_err(self, what: &str) -> PyErr {
+    /// The `ValueError`; `hint` when the function has an `errors` option.
+    pub fn to_err(self, what: &str, hint: bool) -> PyErr {
+        let hint = if hint {
+            " (pass errors='replace' to replace it with U+FFFD)"
+        } else {
+            ""
+        };
         PyValueError::new_err(format!(
-            "{what} contains a lone surrogate at index {} (pass errors='replace' to replace it with U+FFFD)",
+            "{what} contains a lone surrogate at index {}{hint}",
             self.0
         ))
     }
@@ -137,8 +143,8 @@ impl<'a> StrView<'a> {
     }
 
     /// The text as UTF-8: borrowed when it is ASCII, else converted into
-    /// `buf` (reused across calls). A lone surrogate is an error (`Strict`)
-    /// or one U+FFFD (`Replace`, so that code point offsets stay valid).
+    /// `buf` (reused across calls). A lone surrogate is an error (`Strict`,
+    /// `Reject`) or one U+FFFD (`Replace`, so that code point offsets stay valid).
     pub fn to_utf8<'b>(
         self,
         buf: &'b mut String,
@@ -156,7 +162,7 @@ impl<'a> StrView<'a> {
             StrView::Ucs1(b) => utf8_from_latin1(b, buf),
             StrView::Ucs2(u) => match utf8_from_ucs2(u, buf) {
                 Ok(()) => {}
-                Err(i) if on_surrogate == OnSurrogate::Strict => return Err(SurrogateAt(i)),
+                Err(i) if on_surrogate != OnSurrogate::Replace => return Err(SurrogateAt(i)),
                 Err(_) => {
                     buf.clear();
                     buf.reserve(u.len() * 3);
@@ -368,7 +374,7 @@ impl<'py> Texts<'py> {
             ),
         };
         if let Some(at) = surrogate {
-            return Err(SurrogateAt(at).to_err(&format!("{what}[{i}]")));
+            return Err(SurrogateAt(at).to_err(&format!("{what}[{i}]"), false));
         }
         // SAFETY (of `raw`): `_keep` holds the string as long as `raw` lives.
         self._keep.push(s);

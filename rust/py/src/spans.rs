@@ -302,7 +302,7 @@ fn extract(
 ) -> PyResult<Py<PyList>> {
     // ASCII borrowed as it is, other text converted from CPython's own form
     // (no UTF-8 copy left cached on the caller's string)
-    let text = text_arg(text, "text", OnSurrogate::Strict)?;
+    let text = text_arg(text, "text", OnSurrogate::Reject)?;
     let kinds = kinds_arg(kinds)?;
     let reference = match reference_date {
         Some(r) => reference_arg(r, "reference_date")?,

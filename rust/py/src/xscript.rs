@@ -100,6 +100,6 @@ fn xscript_romanize(py: Python<'_>, text: &Bound<'_, PyAny>, errors: &str) -> Py
 /// or English stop-word.
 #[pyfunction]
 fn xscript_is_stopword(word: &Bound<'_, PyAny>) -> PyResult<bool> {
-    let word = text_arg(word, "word", OnSurrogate::Strict)?;
+    let word = text_arg(word, "word", OnSurrogate::Reject)?;
     Ok(core::is_stopword(&word))
 }
