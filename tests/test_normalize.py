@@ -1,4 +1,4 @@
-"""Normalization: the contract in shared/spec/normalization.md, Rust vs pure-Python."""
+"""Normalization: the contract in docs/contracts/normalization.md, Rust vs pure-Python."""
 
 from __future__ import annotations
 

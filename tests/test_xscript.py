@@ -538,13 +538,13 @@ def test_stopword_lists_identical():
         assert asimtext.xscript_is_stopword(w) == pure.is_stopword(w), w
 
 
-def test_readme_example():
+def test_docs_example():
     import doctest
 
-    readme = (pathlib.Path(__file__).resolve().parent.parent / "README.md").read_text(
+    readme = (pathlib.Path(__file__).resolve().parent.parent / "docs" / "xscript.md").read_text(
         encoding="utf-8"
     )
-    section = readme.split("## Cross-script matching key", 1)[1]
+    section = readme.split("# Cross-script matching key", 1)[1]
     block = section.split("```python", 1)[1].split("```", 1)[0]
     test = doctest.DocTestParser().get_doctest(block, {}, "README xscript", None, 0)
     runner = doctest.DocTestRunner()

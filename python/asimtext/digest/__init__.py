@@ -1,6 +1,6 @@
 """The cross-source digest: stories, copies, corroborated facts, conflicts, timeline.
 
-Contract: ``shared/spec/digest.md``. A Python layer over the Rust capabilities
+Contract: ``docs/contracts/digest.md``. A Python layer over the Rust capabilities
 (spans, cross-script keys, near-duplicates, normalization); see
 :func:`asimtext.digest.digest`.
 """

@@ -1,5 +1,5 @@
 //! Devanagari-aware normalization with an offset map back to the input
-//! (contract: shared/spec/normalization.md).
+//! (contract: docs/contracts/normalization.md).
 //!
 //! Stages: (optional mojibake repair) -> invisible characters -> NFC ->
 //! canonical rules -> (match key folds). Each stage carries, for every

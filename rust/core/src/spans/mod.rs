@@ -1,4 +1,4 @@
-//! Date, time and number span extraction (contract: shared/spec/spans.md).
+//! Date, time and number span extraction (contract: docs/contracts/spans.md).
 //!
 //! The pipeline (the pure-Python twin `asimtext.pure.spans` does exactly the same):
 //!
