@@ -4,10 +4,9 @@ import datetime as _datetime
 from os import PathLike
 from typing import Iterable, Literal, TypeAlias, final
 
-from typing_extensions import Self
-
 import numpy as np
 import numpy.typing as npt
+from typing_extensions import Self
 
 __version__: str
 
