@@ -4,10 +4,9 @@ and keeps the built-in parent that older ``except`` clauses expect."""
 import pathlib
 import re
 
-import pytest
-
 import asimtext
 import asimtext.pure as pure
+import pytest
 from asimtext import errors
 
 ROOT = pathlib.Path(__file__).resolve().parent.parent
