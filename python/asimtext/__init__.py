@@ -85,3 +85,26 @@ __all__ += ["Article", "Digest", "DigestParams", "LoadError", "LoadReport", "dig
 from asimtext._core import StreamDedup  # noqa: E402
 
 __all__ += ["StreamDedup"]
+
+# ---- errors: one base for every error raised on purpose ----
+from asimtext.errors import (  # noqa: E402
+    ArgumentError,
+    ArgumentTypeError,
+    AsimtextError,
+    ComputeError,
+    InputError,
+    MissingDependencyError,
+    MissingFileError,
+    MissingKeyError,
+)
+
+__all__ += [
+    "ArgumentError",
+    "ArgumentTypeError",
+    "AsimtextError",
+    "ComputeError",
+    "InputError",
+    "MissingDependencyError",
+    "MissingFileError",
+    "MissingKeyError",
+]

@@ -33,6 +33,7 @@ from dataclasses import dataclass, field
 from typing import Any, Callable, Iterator, List, Optional, Sequence
 
 from asimtext import _core
+from asimtext.errors import AsimtextError
 from asimtext.io import LoadError, Record, iter_records
 
 __all__ = [
@@ -55,7 +56,7 @@ _QUEUE_DEPTH = 3
 _SURROGATE_REASON = "text has a lone surrogate (not encodable as UTF-8)"
 
 
-class BatchError(Exception):
+class BatchError(AsimtextError):
     """A failure of the whole run, with a one-line message."""
 
 

@@ -21,6 +21,8 @@ import random
 import time
 from typing import Callable, List, Sequence
 
+from asimtext.errors import ArgumentError
+
 __all__ = ["builtin_corpus", "format_table", "run_bench"]
 
 _DATA = os.path.join(os.path.dirname(__file__), "data", "sample_articles.jsonl.gz")
@@ -112,12 +114,12 @@ def run_bench(
     from asimtext.pure import spans as pure_spans
 
     if docs < 1 or pure_docs < 1:
-        raise ValueError("--docs and --pure-docs must be at least 1")
+        raise ArgumentError("--docs and --pure-docs must be at least 1")
     if paths:
         texts = _load(paths, docs, text_field, id_field)
         corpus = ", ".join(paths)
         if not texts:
-            raise ValueError(f"{corpus}: no usable article to benchmark")
+            raise ArgumentError(f"{corpus}: no usable article to benchmark")
     else:
         texts = builtin_corpus(docs)
         corpus = "built-in (generated from the packaged seed articles)"

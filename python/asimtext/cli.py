@@ -11,12 +11,13 @@ import sys
 from typing import Callable, Optional, Sequence
 
 import asimtext
+from asimtext.errors import AsimtextError
 
 # Sub-commands register themselves here: name -> (configure parser, run).
 COMMANDS: dict[str, tuple[Callable[[argparse.ArgumentParser], None], Callable[[argparse.Namespace], int]]] = {}
 
 
-class CliError(Exception):
+class CliError(AsimtextError):
     """A user-facing failure: printed as one line, exit code 1."""
 
 

@@ -48,6 +48,8 @@ import time
 from dataclasses import dataclass
 from typing import Any
 
+from asimtext.errors import ArgumentError, ArgumentTypeError, ComputeError, MissingDependencyError, MissingKeyError
+
 try:
     import dask
     import dask.bag as db
@@ -55,7 +57,7 @@ try:
     import numpy as np
     import pandas as pd
 except ImportError as exc:  # pragma: no cover - exercised only without dask
-    raise ImportError(
+    raise MissingDependencyError(
         "asimtext.dask needs Dask with dataframe support: "
         "pip install 'asimtext[dask]' (installs dask[dataframe,distributed])"
     ) from exc
@@ -89,16 +91,16 @@ def _kind(data: Any) -> str:
         return "series"
     if isinstance(data, dd.DataFrame):
         return "frame"
-    raise TypeError(
+    raise ArgumentTypeError(
         f"data must be a dask.bag.Bag of str or a dask.dataframe Series/DataFrame, not {type(data).__name__}"
     )
 
 
 def _column(data: Any, column: str | None) -> str:
     if column is None:
-        raise TypeError("column is required when data is a DataFrame")
+        raise ArgumentTypeError("column is required when data is a DataFrame")
     if column not in data.columns:
-        raise KeyError(f"column {column!r} is not in the DataFrame (columns: {list(data.columns)})")
+        raise MissingKeyError(f"column {column!r} is not in the DataFrame (columns: {list(data.columns)})")
     return column
 
 
@@ -143,7 +145,7 @@ def normalize(
     """
     unknown = set(options) - set(_NORMALIZE_OPTIONS)
     if unknown:
-        raise TypeError(f"normalize() got unexpected keyword arguments: {sorted(unknown)}")
+        raise ArgumentTypeError(f"normalize() got unexpected keyword arguments: {sorted(unknown)}")
     opts = dict(form=form, errors=errors, **options)
     _core.normalize_batch([], **opts)  # validate on the client
     kind = _kind(data)
@@ -231,7 +233,7 @@ def extract(
     if kind == "bag":
         return data.map_partitions(_extract_list, kinds, reference_date)
     if reference_column is not None and kind != "frame":
-        raise TypeError("reference_column needs a DataFrame")
+        raise ArgumentTypeError("reference_column needs a DataFrame")
     meta = _empty_spans()
     if kind == "series":
         meta.index = data._meta.index[:0]
@@ -300,7 +302,7 @@ class DaskNearDuplicates:
 def _with_ids(part: pd.DataFrame, text_column: str, id_column: str | None, offsets: list, partition_info=None):
     if id_column is None:
         if partition_info is None:  # pragma: no cover - Dask always passes it
-            raise RuntimeError("Dask did not pass partition_info: cannot number the rows")
+            raise ComputeError("Dask did not pass partition_info: cannot number the rows")
         start = offsets[partition_info["number"]]
         doc = np.arange(start, start + len(part), dtype=np.int64)
     else:
@@ -511,7 +513,7 @@ def _components(pairs: Any, npartitions: int, max_rounds: int, method: str | Non
         if nbad == 0:
             break
         if rounds >= max_rounds:
-            raise RuntimeError(f"connected components did not converge in {max_rounds} rounds")
+            raise ComputeError(f"connected components did not converge in {max_rounds} rounds")
     clusters = _co_locate(
         edges.map_partitions(_cluster_rows, meta=_clusters_meta()), ["doc"], npartitions, method
     ).map_partitions(_drop_duplicates, meta=_clusters_meta())
@@ -569,12 +571,12 @@ def near_duplicates(
             non-integer ``id_column``; duplicate ids raise ValueError.
     """
     if not isinstance(data, dd.DataFrame):
-        raise TypeError(f"data must be a dask.dataframe.DataFrame, not {type(data).__name__}")
+        raise ArgumentTypeError(f"data must be a dask.dataframe.DataFrame, not {type(data).__name__}")
     _column(data, text_column)
     if id_column is not None:
         _column(data, id_column)
         if not pd.api.types.is_integer_dtype(data._meta[id_column].dtype):
-            raise TypeError(f"id_column {id_column!r} must hold integers, not {data._meta[id_column].dtype}")
+            raise ArgumentTypeError(f"id_column {id_column!r} must hold integers, not {data._meta[id_column].dtype}")
     # Validate exactly as the single-machine function does (same error messages).
     _core._near_duplicates([], threshold, num_perm, ngram, unit, seed, params)
     for name, value in (
@@ -582,7 +584,7 @@ def near_duplicates(
         ("components_partitions", components_partitions),
     ):
         if value is not None and (not isinstance(value, int) or isinstance(value, bool) or value < 1):
-            raise ValueError(f"{name} must be a positive int or None, got {value!r}")
+            raise ArgumentError(f"{name} must be a positive int or None, got {value!r}")
     if params is None:
         bands, rows = _core._optimal_params(max(threshold - 0.2, 0.05), num_perm, 0.2, 0.8)
     else:
@@ -608,7 +610,7 @@ def near_duplicates(
     if id_column is not None:
         n, unique = dask.compute(docs["doc"].count(), docs["doc"].nunique())
         if n != unique:
-            raise ValueError(f"id_column {id_column!r} has {n - unique} duplicate ids")
+            raise ArgumentError(f"id_column {id_column!r} has {n - unique} duplicate ids")
 
     # 1. band keys per partition; 2. shuffle on (band, key) -> candidate pairs.
     rows_meta = pd.DataFrame(

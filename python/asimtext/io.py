@@ -21,6 +21,7 @@ from dataclasses import dataclass, field
 from typing import Any, Callable, Iterable, Iterator, List, Mapping, Optional, Sequence, Union
 
 from asimtext.article import Article
+from asimtext.errors import ArgumentTypeError, InputError, MissingDependencyError, MissingFileError
 
 __all__ = [
     "LoadError",
@@ -38,7 +39,7 @@ _GZ_SUFFIXES = tuple(s + ".gz" for s in _JSONL_SUFFIXES)
 _FOLDER_SUFFIXES = (".txt",) + _JSONL_SUFFIXES + _GZ_SUFFIXES + (".parquet",)
 
 
-class LoadError(ValueError):
+class LoadError(InputError):
     """A bad input record under ``strict=True``: the message names file and line."""
 
     def __init__(self, record: "Record") -> None:
@@ -271,7 +272,7 @@ def _iter_parquet(
     try:
         import pyarrow.parquet as pq
     except ImportError:  # pragma: no cover - depends on the environment
-        raise ModuleNotFoundError(
+        raise MissingDependencyError(
             f"{file}: reading Parquet needs pyarrow: pip install 'asimtext[parquet]'"
         ) from None
     pf = pq.ParquetFile(path)
@@ -326,7 +327,7 @@ def _expand(paths: Iterable[PathLike]) -> Iterator[str]:
         elif os.path.exists(p):
             yield p
         else:
-            raise FileNotFoundError(f"{p}: no such file or directory")
+            raise MissingFileError(f"{p}: no such file or directory")
 
 
 def _counted(stream: Iterable[bytes], on_bytes: Optional[Callable[[int], None]]) -> Iterable[bytes]:
@@ -460,11 +461,11 @@ def iter_records(
             yield from _iter_path(path, stdin=stdin, on_bytes=on_bytes, **kw)
         return
     if isinstance(source, (bytes, bytearray)):
-        raise TypeError("source must be a path, an article or an iterable, not bytes")
+        raise ArgumentTypeError("source must be a path, an article or an iterable, not bytes")
     try:
         items = iter(source)
     except TypeError:
-        raise TypeError(
+        raise ArgumentTypeError(
             f"source must be a path, an article or an iterable, not {type(source).__name__}"
         ) from None
     yield from _iter_objects(items, **kw)

@@ -22,6 +22,7 @@ from asimtext.digest.keys import Vocabulary
 from asimtext.digest.meta import infer_published, infer_source
 from asimtext.digest.model import Digest
 from asimtext.digest.text import Sentences, detect_lang
+from asimtext.errors import ArgumentError
 from asimtext.io import LoadReport, Record, iter_records
 
 __all__ = ["DigestParams", "digest"]
@@ -48,13 +49,13 @@ class DigestParams:
         for name in ("dup_threshold", "containment_threshold"):
             v = getattr(self, name)
             if not isinstance(v, (int, float)) or isinstance(v, bool) or not v > 0:
-                raise ValueError(f"DigestParams.{name} must be a number > 0 (above 1: never), "
+                raise ArgumentError(f"DigestParams.{name} must be a number > 0 (above 1: never), "
                                  f"got {v!r}")
         for name in ("min_passage_words", "max_copy_pairs_per_story", "context_words",
                      "min_context_overlap", "min_template_words"):
             v = getattr(self, name)
             if not isinstance(v, int) or isinstance(v, bool) or v < 1:
-                raise ValueError(f"DigestParams.{name} must be an int >= 1, got {v!r}")
+                raise ArgumentError(f"DigestParams.{name} must be an int >= 1, got {v!r}")
 
     def to_dict(self) -> Dict[str, Any]:
         d = {k: getattr(self, k) for k in self.__dataclass_fields__ if k != "story"}

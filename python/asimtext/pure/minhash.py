@@ -27,6 +27,7 @@ from collections.abc import Iterable, Sequence
 import numpy as np
 import unicodedata2
 
+from asimtext.errors import ArgumentError, ArgumentTypeError
 from asimtext.pure.normalization import normalize
 
 M32 = (1 << 32) - 1
@@ -76,19 +77,19 @@ def tokenize(text: str) -> list[str]:
 
 def _check_int(value, name: str, lo: int, hi: int) -> int:
     if not isinstance(value, int):
-        raise TypeError(f"{name} must be int, not {type(value).__name__}")
+        raise ArgumentTypeError(f"{name} must be int, not {type(value).__name__}")
     if not lo <= value <= hi:
-        raise ValueError(f"{name} must be between {lo} and {hi}, got {value}")
+        raise ArgumentError(f"{name} must be between {lo} and {hi}, got {value}")
     return value
 
 
 def _check_text(text, name: str) -> str:
     if not isinstance(text, str):
-        raise TypeError(f"{name} must be str, not {type(text).__name__}")
+        raise ArgumentTypeError(f"{name} must be str, not {type(text).__name__}")
     try:
         text.encode("utf-8")
     except UnicodeEncodeError as e:
-        raise ValueError(f"{name} contains a lone surrogate at index {e.start}") from None
+        raise ArgumentError(f"{name} contains a lone surrogate at index {e.start}") from None
     return text
 
 
@@ -96,7 +97,7 @@ def shingles(text: str, ngram: int = 5, unit: str = "word") -> list[str]:
     """The shingles of raw ``text`` in text order (repeats kept)."""
     _check_int(ngram, "ngram", 1, 64)
     if unit not in ("word", "char"):
-        raise ValueError(f"unit must be 'word' or 'char', not {unit!r}")
+        raise ArgumentError(f"unit must be 'word' or 'char', not {unit!r}")
     toks = tokenize(normalize(_check_text(text, "text"), form="match"))
     if unit == "word":
         units, sep = toks, " "
@@ -190,20 +191,20 @@ class MinHasher:
         self.num_perm = _check_int(num_perm, "num_perm", 1, 1 << 16)
         self.ngram = _check_int(ngram, "ngram", 1, 64)
         if unit not in ("word", "char"):
-            raise ValueError(f"unit must be 'word' or 'char', not {unit!r}")
+            raise ArgumentError(f"unit must be 'word' or 'char', not {unit!r}")
         self.unit = unit
         if compat is None:
             if scheme not in (None, "asim"):
-                raise ValueError(f"scheme={scheme!r} needs compat='datasketch'")
+                raise ArgumentError(f"scheme={scheme!r} needs compat='datasketch'")
             scheme = "asim"
         elif compat == "datasketch":
             scheme = scheme or "affine32"
             if scheme not in ("affine32", "affine64", "legacy"):
-                raise ValueError(
+                raise ArgumentError(
                     f"scheme must be 'affine32', 'affine64' or 'legacy', not {scheme!r}"
                 )
         else:
-            raise ValueError(f"compat must be None or 'datasketch', not {compat!r}")
+            raise ArgumentError(f"compat must be None or 'datasketch', not {compat!r}")
         self.compat = compat
         self.scheme = scheme
         self.seed = _check_int(seed, "seed", 0, M64 if scheme == "asim" else M32)
@@ -283,7 +284,7 @@ def jaccard(sig_a: Sequence[int], sig_b: Sequence[int]) -> float:
     """Estimated Jaccard similarity: share of equal positions."""
     a, b = np.asarray(sig_a), np.asarray(sig_b)
     if a.shape != b.shape or a.size == 0:
-        raise ValueError("signatures must be non-empty and of the same length")
+        raise ArgumentError("signatures must be non-empty and of the same length")
     return float(np.count_nonzero(a == b)) / float(a.size)
 
 
@@ -454,9 +455,9 @@ def near_duplicates(
     from asimtext.dedup import NearDuplicates
 
     if isinstance(threshold, str) or not isinstance(threshold, (int, float)):
-        raise TypeError(f"threshold must be a number, not {type(threshold).__name__}")
+        raise ArgumentTypeError(f"threshold must be a number, not {type(threshold).__name__}")
     if not 0.0 < threshold <= 1.0:
-        raise ValueError(f"threshold must be in (0, 1], got {threshold}")
+        raise ArgumentError(f"threshold must be in (0, 1], got {threshold}")
     _check_int(num_perm, "num_perm", 2, 2048)
     hasher = MinHasher(num_perm=num_perm, ngram=ngram, unit=unit, seed=seed)
     texts = [_check_text(t, f"texts[{i}]") for i, t in enumerate(texts)]
@@ -465,7 +466,7 @@ def near_duplicates(
     else:
         bands, rows = params
         if bands < 1 or rows < 1 or bands * rows > num_perm:
-            raise ValueError(f"params: bands * rows must be between 1 and {num_perm}")
+            raise ArgumentError(f"params: bands * rows must be between 1 and {num_perm}")
     sets = []
     sigs = []
     for t in texts:

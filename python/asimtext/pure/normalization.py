@@ -15,6 +15,8 @@ from typing import List, Optional, Tuple
 
 import unicodedata2 as ud
 
+from asimtext.errors import ArgumentError, ArgumentTypeError
+
 __all__ = ["normalize", "normalize_with_offsets", "normalize_batch"]
 
 # An item is (char, start, end): the character and the input range it came from.
@@ -469,16 +471,16 @@ _FORMS = ("canonical", "match", "nfc")
 def _run(text: str, form: str, ascii_digits: bool, ascii_punctuation: bool, fix_mojibake: bool,
          fold_vowel_length: bool, errors: str) -> List[Item]:
     if not isinstance(text, str):
-        raise TypeError(f"text must be str, not {type(text).__name__}")
+        raise ArgumentTypeError(f"text must be str, not {type(text).__name__}")
     if form not in _FORMS:
-        raise ValueError(f"form must be 'canonical', 'match' or 'nfc', not {form!r}")
+        raise ArgumentError(f"form must be 'canonical', 'match' or 'nfc', not {form!r}")
     if errors not in ("strict", "replace"):
-        raise ValueError(f"errors must be 'strict' or 'replace', not {errors!r}")
+        raise ArgumentError(f"errors must be 'strict' or 'replace', not {errors!r}")
     items: List[Item] = []
     for i, c in enumerate(text):
         if "\ud800" <= c <= "\udfff":
             if errors == "strict":
-                raise ValueError(
+                raise ArgumentError(
                     f"text contains a lone surrogate at index {i} "
                     "(pass errors='replace' to replace it with U+FFFD)"
                 )
@@ -567,7 +569,7 @@ def normalize(
 def normalize_batch(texts, **options) -> List[str]:
     """Pure-Python :func:`asimtext.normalize_batch` (serial)."""
     if isinstance(texts, str):
-        raise TypeError("texts must be an iterable of str, not a single str")
+        raise ArgumentTypeError("texts must be an iterable of str, not a single str")
     out = []
     for i, t in enumerate(texts):
         try:

@@ -4,7 +4,6 @@
 use asimtext_core::batch::StreamDedup;
 use asimtext_core::dedup::Unit;
 use numpy::PyArray1;
-use pyo3::exceptions::{PyTypeError, PyValueError};
 use pyo3::prelude::*;
 use pyo3::types::{PyBytes, PyString, PyTuple};
 
@@ -44,10 +43,15 @@ impl PyStreamDedup {
         let threshold = match threshold {
             None => 0.8,
             Some(t) if t.is_instance_of::<PyString>() => {
-                return Err(PyTypeError::new_err("threshold must be a number, not str"))
+                return Err(crate::errors::type_error(
+                    "threshold must be a number, not str",
+                ))
             }
             Some(t) => t.extract::<f64>().map_err(|_| {
-                PyTypeError::new_err(format!("threshold must be a number, not {}", type_name(t)))
+                crate::errors::type_error(format!(
+                    "threshold must be a number, not {}",
+                    type_name(t)
+                ))
             })?,
         };
         let num_perm = match num_perm {
@@ -66,7 +70,7 @@ impl PyStreamDedup {
             "word" => Unit::Word,
             "char" => Unit::Char,
             other => {
-                return Err(PyValueError::new_err(format!(
+                return Err(crate::errors::value_error(format!(
                     "unit must be 'word' or 'char', not {other:?}"
                 )))
             }
@@ -76,7 +80,7 @@ impl PyStreamDedup {
             Some(p) if p.is_none() => None,
             Some(p) => {
                 let (b, r): (Bound<'_, PyAny>, Bound<'_, PyAny>) = p.extract().map_err(|_| {
-                    PyTypeError::new_err("params must be a (bands, rows) tuple of int")
+                    crate::errors::type_error("params must be a (bands, rows) tuple of int")
                 })?;
                 Some((
                     int_arg(&b, "params[0] (bands)", 1, num_perm as i128)? as usize,
