@@ -28,21 +28,12 @@ from asimtext._core import (
     xscript_romanize,
     xscript_tokens,
 )
+from asimtext._core import SPAN_KINDS as _core_span_kinds
 from asimtext.dedup import NearDuplicates, Passage, near_duplicates, shared_passages
 
-#: The span kinds of :func:`extract`, most specific first (the tie-break order).
-SPAN_KINDS = (
-    "datetime",
-    "date",
-    "time",
-    "year",
-    "weekday",
-    "duration",
-    "percent",
-    "money",
-    "ordinal",
-    "number",
-)
+#: The span kinds of :func:`extract`, most specific first (the tie-break order);
+#: defined once, by the core's ``Kind``.
+SPAN_KINDS = _core_span_kinds
 
 __all__ = [
     "LSH",

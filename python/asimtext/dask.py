@@ -586,7 +586,7 @@ def near_duplicates(
         if value is not None and (not isinstance(value, int) or isinstance(value, bool) or value < 1):
             raise ArgumentError(f"{name} must be a positive int or None, got {value!r}")
     if params is None:
-        bands, rows = _core._optimal_params(max(threshold - 0.2, 0.05), num_perm, 0.2, 0.8)
+        bands, rows = _core._default_lsh_params(threshold, num_perm)
     else:
         bands, rows = (int(params[0]), int(params[1]))
     settings = _Settings(

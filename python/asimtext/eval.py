@@ -23,22 +23,12 @@ import sys
 from collections.abc import Iterable, Sequence
 from typing import Callable
 
+from asimtext._core import SPAN_KINDS
 from asimtext.errors import ArgumentError, MissingFileError
 
 __all__ = ["evaluate_spans", "format_scores", "load_gold", "main", "score_spans"]
 
-_KINDS = (
-    "datetime",
-    "date",
-    "time",
-    "year",
-    "weekday",
-    "duration",
-    "percent",
-    "money",
-    "ordinal",
-    "number",
-)
+_KINDS = SPAN_KINDS
 
 
 def load_gold(path: str) -> list:

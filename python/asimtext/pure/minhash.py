@@ -414,6 +414,14 @@ def _integrate(f, lo: float, hi: float) -> float:
     return total
 
 
+def default_lsh_params(threshold: float, num_perm: int) -> tuple[int, int]:
+    """The ``(bands, rows)`` of ``near_duplicates`` when none are given: the band
+    choice for ``max(threshold - 0.2, 0.05)`` with weights ``(0.2, 0.8)``, which
+    favours recall (verification removes the false positives). The twin of
+    ``asimtext_core::dedup::cluster::default_params``."""
+    return optimal_params(max(threshold - 0.2, 0.05), num_perm, 0.2, 0.8)
+
+
 def optimal_params(threshold: float, num_perm: int, w_fp: float, w_fn: float) -> tuple[int, int]:
     """``(bands, rows)`` minimising the weighted false positive/negative areas."""
     best = float("inf")
@@ -462,7 +470,7 @@ def near_duplicates(
     hasher = MinHasher(num_perm=num_perm, ngram=ngram, unit=unit, seed=seed)
     texts = [_check_text(t, f"texts[{i}]") for i, t in enumerate(texts)]
     if params is None:
-        bands, rows = optimal_params(max(threshold - 0.2, 0.05), num_perm, 0.2, 0.8)
+        bands, rows = default_lsh_params(threshold, num_perm)
     else:
         bands, rows = params
         if bands < 1 or rows < 1 or bands * rows > num_perm:

@@ -24,6 +24,7 @@ pub fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(_near_duplicates, m)?)?;
     m.add_function(wrap_pyfunction!(_shared_passages, m)?)?;
     m.add_function(wrap_pyfunction!(_optimal_params, m)?)?;
+    m.add_function(wrap_pyfunction!(_default_lsh_params, m)?)?;
     // Partitioned search (asimtext.dask).
     m.add_function(wrap_pyfunction!(_band_keys, m)?)?;
     m.add_function(wrap_pyfunction!(_verify_pairs, m)?)?;
@@ -675,6 +676,15 @@ fn _shared_passages(
     Ok(p.into_iter()
         .map(|p| (p.a_start, p.a_end, p.b_start, p.b_end, p.words))
         .collect())
+}
+
+/// The `(bands, rows)` that `near_duplicates` uses when none are given: the one
+/// definition of the default LSH shape (`asimtext_core::dedup::cluster::default_params`).
+#[pyfunction]
+#[pyo3(signature = (threshold, num_perm))]
+fn _default_lsh_params(threshold: f64, num_perm: usize) -> PyResult<(usize, usize)> {
+    core::lsh::check_lsh_args(threshold, num_perm, (0.5, 0.5)).map_err(to_py)?;
+    Ok(core::cluster::default_params(threshold, num_perm))
 }
 
 /// `(bands, rows)` chosen for a threshold (datasketch's `_optimal_param` rule).

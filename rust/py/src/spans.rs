@@ -15,6 +15,8 @@ pub fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(extract, m)?)?;
     m.add_function(wrap_pyfunction!(extract_batch, m)?)?;
     m.add_function(wrap_pyfunction!(_spans_lexicon, m)?)?;
+    let kinds: Vec<&str> = Kind::ALL.iter().map(|k| k.name()).collect();
+    m.add("SPAN_KINDS", pyo3::types::PyTuple::new(m.py(), kinds)?)?;
     Ok(())
 }
 
