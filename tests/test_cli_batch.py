@@ -11,9 +11,10 @@ import sys
 import asimtext
 import numpy as np
 import pytest
-from asimtext.batch import run_pipeline
+from asimtext import dumps as batch
 from asimtext.cli import main
-from asimtext.pure import batch as pure_batch
+from asimtext.dumps import run_pipeline
+from asimtext.pure.dedup import stream as pure_batch
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -438,7 +439,6 @@ class _FakeTty(io.StringIO):
 
 
 def test_progress_bar_only_on_a_terminal(tmp_path, monkeypatch):
-    from asimtext import batch
 
     src = _jsonl(tmp_path / "d.jsonl", ARTICLES)
     tty = _FakeTty()

@@ -241,7 +241,7 @@ def test_near_duplicates_empty_inputs():
 
 
 def test_near_duplicates_recall_against_brute_force():
-    from asimtext.pure.minhash import overlap as pure_overlap
+    from asimtext.pure.dedup.minhash import overlap as pure_overlap
 
     base = [seed_text(i) for i in range(len(SEEDS))]
     texts = []
@@ -434,7 +434,7 @@ def test_shared_passages_cover_the_farewell_message():
     covered = np.zeros(len(a), dtype=bool)
     for p in ps:
         covered[p.a_start : p.a_end] = True
-    from asimtext.pure.minhash import is_token_char
+    from asimtext.pure.dedup.minhash import is_token_char
 
     message = [i for i in range(start, end) if is_token_char(a[i])]
     assert covered[message].all()

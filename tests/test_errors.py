@@ -24,9 +24,9 @@ def test_one_base_with_the_old_parents():
         assert getattr(asimtext, name) is getattr(errors, name)
     # the extension raises the very classes of asimtext.errors
     assert asimtext.CorruptFileError is errors.CorruptFileError
-    from asimtext.batch import BatchError
     from asimtext.cli import CliError
     from asimtext.digest.backend import BackendUnavailable
+    from asimtext.dumps import BatchError
     from asimtext.io import LoadError
 
     for cls in (BatchError, CliError, BackendUnavailable, LoadError):

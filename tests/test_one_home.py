@@ -5,8 +5,8 @@ import asimtext
 import asimtext.pure as pure
 import pytest
 from asimtext import _core
-from asimtext.pure import minhash as pure_minhash
 from asimtext.pure import spans as pure_spans
+from asimtext.pure.dedup import minhash as pure_minhash
 
 
 def test_span_kinds_come_from_the_core():

@@ -56,3 +56,10 @@ def test_surrogate_errors_offer_errors_replace_only_where_it_exists():
         with pytest.raises(ValueError, match="lone surrogate") as e:
             call()
         assert "errors=" not in str(e.value), str(e.value)
+
+
+def test_eval_is_a_subcommand():
+    out = subprocess.run(["asimtext", "eval", "--help"], capture_output=True, text=True)
+    assert out.returncode == 0 and "usage: asimtext eval" in out.stdout
+    listed = subprocess.run(["asimtext", "--help"], capture_output=True, text=True).stdout
+    assert "eval" in listed

@@ -70,7 +70,7 @@ def builtin_corpus(n: int, seed: int = 1) -> List[str]:
 
 
 def _load(paths: Sequence[str], n: int, text_field: str, id_field: str) -> List[str]:
-    from asimtext.batch import _input_paths
+    from asimtext.dumps import _input_paths
     from asimtext.io import iter_records
 
     out: List[str] = []
@@ -108,10 +108,10 @@ def run_bench(
     """Time each operation; one dict per (operation, implementation)."""
     import asimtext
     from asimtext import pure
-    from asimtext.pure import batch as pure_batch
-    from asimtext.pure import minhash as pure_minhash
     from asimtext.pure import normalization as pure_normalize
     from asimtext.pure import spans as pure_spans
+    from asimtext.pure.dedup import minhash as pure_minhash
+    from asimtext.pure.dedup import stream as pure_batch
 
     if docs < 1 or pure_docs < 1:
         raise ArgumentError("--docs and --pure-docs must be at least 1")

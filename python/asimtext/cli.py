@@ -22,7 +22,7 @@ class CliError(AsimtextError):
 
 
 # ---- batch commands (issue 6): normalize, spans, dedup, bench over dumps ----
-# The pipeline lives in asimtext.batch; these functions only parse arguments.
+# The pipeline lives in asimtext.dumps; these functions only parse arguments.
 
 _DUMP_HELP = (
     "input: .jsonl, .jsonl.gz, .parquet, a .txt file, a folder of such files, "
@@ -51,7 +51,7 @@ def _batch_io_args(p: argparse.ArgumentParser) -> None:
 
 
 def _batch_kw(args: argparse.Namespace) -> dict:
-    from asimtext.batch import progress_enabled
+    from asimtext.dumps import progress_enabled
 
     return dict(text_field=args.text_field, id_field=args.id_field, strict=args.strict,
                 chunk_size=args.chunk_size, progress=progress_enabled(args.quiet))
@@ -59,7 +59,7 @@ def _batch_kw(args: argparse.Namespace) -> dict:
 
 def _with_skipped_log(args: argparse.Namespace, job: Callable[[dict], object]) -> object:
     """Run ``job(kw)`` with the batch keyword arguments, logging skips to ``--skipped``."""
-    from asimtext.batch import SkippedLog
+    from asimtext.dumps import SkippedLog
 
     kw = _batch_kw(args)
     log = None
@@ -75,7 +75,7 @@ def _with_skipped_log(args: argparse.Namespace, job: Callable[[dict], object]) -
 
 def _batch_call(fn: Callable[[], object]) -> object:
     """Run a batch job, turning expected failures into one-line CliErrors."""
-    from asimtext.batch import BatchError
+    from asimtext.dumps import BatchError
     from asimtext.io import LoadError
 
     try:
@@ -105,7 +105,7 @@ def _cmd_normalize_configure(p: argparse.ArgumentParser) -> None:
 
 def _cmd_normalize_run(args: argparse.Namespace) -> int:
     """Normalize every article of a dump: one {"id", "text"} line per article."""
-    from asimtext.batch import normalize_dump
+    from asimtext.dumps import normalize_dump
 
     stats = _with_skipped_log(args, lambda kw: normalize_dump(args.paths, args.output,
                                                               form=args.form, **kw))
@@ -124,7 +124,7 @@ def _cmd_spans_configure(p: argparse.ArgumentParser) -> None:
 
 def _cmd_spans_run(args: argparse.Namespace) -> int:
     """Extract date, time and number spans: one {"id", "spans"} line per article."""
-    from asimtext.batch import spans_dump
+    from asimtext.dumps import spans_dump
 
     kinds = args.kinds.split(",") if args.kinds else None
     stats = _with_skipped_log(args, lambda kw: spans_dump(
@@ -149,7 +149,7 @@ def _cmd_dedup_configure(p: argparse.ArgumentParser) -> None:
 
 def _cmd_dedup_run(args: argparse.Namespace) -> int:
     """Find near-duplicate articles: {"a", "b", "jaccard"} lines (or clusters)."""
-    from asimtext.batch import dedup_dump
+    from asimtext.dumps import dedup_dump
 
     res = _with_skipped_log(args, lambda kw: dedup_dump(
         args.paths, args.output, threshold=args.threshold, clusters=args.clusters,
@@ -254,6 +254,21 @@ def _cmd_digest_run(args: argparse.Namespace) -> int:
 COMMANDS["digest"] = (_cmd_digest_configure, _cmd_digest_run)
 
 
+def _cmd_eval_configure(p: argparse.ArgumentParser) -> None:
+    p.add_argument("args", nargs=argparse.REMAINDER,
+                   help="the evaluation task and its options (asimtext eval --help)")
+
+
+def _cmd_eval_run(args: argparse.Namespace) -> int:
+    """Score span extraction against gold files (asimtext.eval)."""
+    from asimtext import eval as _eval
+
+    return _eval.main(args.args, prog="asimtext eval")
+
+
+COMMANDS["eval"] = (_cmd_eval_configure, _cmd_eval_run)
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="asimtext",
@@ -268,6 +283,11 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Optional[Sequence[str]] = None) -> int:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    if argv[:1] == ["eval"]:  # every option, --help too, is asimtext.eval's own
+        from asimtext import eval as _eval
+
+        return _eval.main(argv[1:], prog="asimtext eval")
     parser = build_parser()
     args = parser.parse_args(argv)
     if not args.command:

@@ -167,8 +167,9 @@ def format_scores(scores: dict) -> str:
     return "\n".join(lines)
 
 
-def main(argv: Sequence[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m asimtext.eval", description=__doc__.split("\n")[0])
+def main(argv: Sequence[str] | None = None, prog: str = "asimtext eval") -> int:
+    """``asimtext eval TASK ...`` (also ``python -m asimtext.eval``)."""
+    parser = argparse.ArgumentParser(prog=prog, description=__doc__.split("\n")[0])
     sub = parser.add_subparsers(dest="task", metavar="TASK")
     p = sub.add_parser("spans", help="score span extraction against a gold file")
     p.add_argument("gold", help="a *.spans.jsonl gold file")

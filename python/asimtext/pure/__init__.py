@@ -16,9 +16,9 @@ from asimtext.errors import (
     MissingFileError,
     MissingKeyError,
 )
-from asimtext.pure.batch import StreamDedup
-from asimtext.pure.lsh import LSH
-from asimtext.pure.minhash import MinHasher, jaccard, near_duplicates, overlap
+from asimtext.pure.dedup.lsh import LSH
+from asimtext.pure.dedup.minhash import MinHasher, jaccard, near_duplicates, overlap
+from asimtext.pure.dedup.stream import StreamDedup
 from asimtext.pure.normalization import normalize, normalize_batch, normalize_with_offsets
 from asimtext.pure.spans import KINDS as SPAN_KINDS
 from asimtext.pure.spans import Span, extract, extract_batch

@@ -3,7 +3,6 @@
 
 use pyo3::prelude::*;
 
-mod batch;
 mod convert;
 mod dedup;
 mod errors;
@@ -22,7 +21,6 @@ fn _core(m: &Bound<'_, PyModule>) -> PyResult<()> {
     dedup::register(m)?;
     spans::register(m)?;
     xscript::register(m)?;
-    batch::register(m)?;
     vocab::register(m)?;
     Ok(())
 }

@@ -1,7 +1,7 @@
-//! Bindings of `asimtext_core::batch`: `StreamDedup`, the bounded-memory
-//! near-duplicate index behind `asimtext dedup` (see `asimtext/batch.py`).
+//! Bindings of `asimtext_core::dedup::stream`: `StreamDedup`, the bounded-memory
+//! near-duplicate index behind `asimtext dedup` (see `asimtext/dumps.py`).
 
-use asimtext_core::batch::StreamDedup;
+use asimtext_core::dedup::stream::StreamDedup;
 use asimtext_core::dedup::Unit;
 use numpy::PyArray1;
 use pyo3::prelude::*;
@@ -22,7 +22,7 @@ type PairArrays<'py> = (
     usize,
 );
 
-/// Streaming near-duplicate index. See `asimtext.batch.StreamDedup`.
+/// Streaming near-duplicate index. See `asimtext.dumps.StreamDedup`.
 #[pyclass(name = "StreamDedup", module = "asimtext")]
 pub struct PyStreamDedup {
     inner: StreamDedup,

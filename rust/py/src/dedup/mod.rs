@@ -16,7 +16,10 @@ use crate::errors::to_py;
 use crate::pipeline::Pipeline;
 use crate::pystr::{read_texts, OwnedTexts};
 
+mod stream;
+
 pub fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
+    stream::register(m)?;
     m.add_class::<PyMinHasher>()?;
     m.add_class::<PyLsh>()?;
     m.add_function(wrap_pyfunction!(jaccard, m)?)?;

@@ -11,7 +11,7 @@ from __future__ import annotations
 from typing import Dict, List, Optional, Sequence, Tuple, Union
 
 from asimtext.errors import ArgumentError, ArgumentTypeError, MissingKeyError
-from asimtext.pure.minhash import band_hash, optimal_params
+from asimtext.pure.dedup.minhash import band_hash, optimal_params
 
 __all__ = ["LSH", "MAX_LSH_NUM_PERM"]
 
