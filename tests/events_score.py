@@ -22,6 +22,7 @@ figures::
     python tests/events_score.py                 # all fields the data gives
     python tests/events_score.py --text-only     # id and text only
     python tests/events_score.py --json          # the figures as JSON
+    python tests/events_score.py --stories       # and each story's articles
 """
 
 from __future__ import annotations
@@ -35,7 +36,7 @@ from typing import Any, Dict, Hashable, List, Mapping, Optional, Sequence
 
 DATA = Path(__file__).resolve().parent / "data" / "events" / "events.jsonl"
 
-__all__ = ["DATA", "load_records", "score", "stories_of", "format_report"]
+__all__ = ["DATA", "digest_inputs", "format_report", "format_stories", "load_records", "score", "stories_of"]
 
 
 def load_records(path: Path = DATA) -> List[Dict[str, Any]]:
@@ -162,9 +163,29 @@ def format_report(res: Mapping[str, Any]) -> str:
     return "\n".join(lines)
 
 
-def _digest_inputs(records: Sequence[Mapping[str, Any]], text_only: bool) -> List[Dict[str, Any]]:
+def digest_inputs(records: Sequence[Mapping[str, Any]], text_only: bool = False) -> List[Dict[str, Any]]:
+    """The records as digest input: the article fields only (never the label).
+
+    ``text_only`` keeps ``id`` and ``text``, to measure grouping from the text alone.
+    """
     keep = ("id", "text") if text_only else ("id", "text", "title", "source", "url", "published", "lang")
     return [{k: r[k] for k in keep if r.get(k) is not None} for r in records]
+
+
+def format_stories(assignment: Any, records: Sequence[Mapping[str, Any]]) -> str:
+    """Each story's articles (id, event label, start of title or text), for reading."""
+    stories = stories_of(assignment, records)
+    members: Dict[Hashable, List[Mapping[str, Any]]] = defaultdict(list)
+    for s, r in zip(stories, records):
+        members[s].append(r)
+    lines = []
+    for s, rs in sorted(members.items(), key=lambda kv: (-len(kv[1]), str(kv[0]))):
+        evs = Counter(r["event"] for r in rs)
+        lines.append(f"{s} ({len(rs)} articles, {len(evs)} event{'s' if len(evs) > 1 else ''})")
+        for r in rs:
+            head = " ".join((r.get("title") or r["text"]).split())[:70]
+            lines.append(f"  {r['id']:22s} {r['event']:46s} {head}")
+    return "\n".join(lines)
 
 
 def main(argv: Optional[Sequence[str]] = None) -> int:
@@ -172,17 +193,20 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
     ap.add_argument("path", nargs="?", default=str(DATA), help="events.jsonl (default: the test set)")
     ap.add_argument("--text-only", action="store_true", help="give the digest only id and text")
     ap.add_argument("--json", action="store_true", help="print the figures as JSON")
+    ap.add_argument("--stories", action="store_true", help="also list each story's articles")
     args = ap.parse_args(argv)
 
     import asimtext
 
     records = load_records(Path(args.path))
-    d = asimtext.digest(_digest_inputs(records, args.text_only))
+    d = asimtext.digest(digest_inputs(records, args.text_only))
     res = score(d, records)
     if args.json:
         print(json.dumps(res, ensure_ascii=False, indent=2))
     else:
         print(format_report(res))
+    if args.stories:
+        print(format_stories(d, records))
     return 0
 
 

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 from asimtext import Article
-from events_score import DATA, load_records, score
+from events_score import DATA, digest_inputs, format_stories, load_records, score
 
 HERE = DATA.parent
 REQUIRED = ("id", "event", "lang", "source", "text", "provenance")
@@ -128,6 +128,21 @@ def test_score_reads_a_digest_like_object():
 
     res = score(D(), TOY[:3])
     assert res["pairs_both"] == 1 and res["stories"] == 2
+
+
+def test_digest_inputs_never_carry_the_label(records):
+    for full, bare in ((digest_inputs(records), False), (digest_inputs(records, text_only=True), True)):
+        assert len(full) == len(records)
+        for d in full:
+            assert "event" not in d and "provenance" not in d
+            assert set(d) <= ({"id", "text"} if bare else {"id", "text", "title", "source", "url", "published", "lang"})
+
+
+def test_format_stories_lists_every_article():
+    recs = [dict(r, text=f"text of {r['id']}") for r in TOY]
+    out = format_stories(["S1", "S1", "S2", "S1", "S3", "S4"], recs)
+    assert out.splitlines()[0] == "S1 (3 articles, 2 events)"
+    assert all(f"text of {r['id']}" in out for r in TOY)
 
 
 def test_score_rejects_misaligned_labels():
