@@ -138,7 +138,7 @@ def test_bad_input_is_accounted_for(backend, tmp_path):
         if a["status"] == "skipped"
     }
     assert reasons[("b.txt", None)].startswith("not UTF-8")
-    assert reasons[("c.txt", None)] == "empty text"
+    assert reasons[("c.txt", None)] == "empty file"
     assert reasons[("d.jsonl", 2)].startswith("malformed JSON")
     assert reasons[("d.jsonl", 3)].startswith("duplicate id")
     assert reasons[("d.jsonl", 4)] == "missing text field 'text'"

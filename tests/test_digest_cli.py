@@ -8,7 +8,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from asimtext.cli import main
+from asimtext.cli import EXIT_BAD_RECORD, EXIT_IO, main
 
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"
 
@@ -48,7 +48,7 @@ def _bad_dump(tmp_path):
 
 def test_strict_fails_with_one_line(tmp_path, capsys):
     p = _bad_dump(tmp_path)
-    assert main(["digest", str(p), "--strict"]) == 1
+    assert main(["digest", str(p), "--strict"]) == EXIT_BAD_RECORD
     out, err = capsys.readouterr()
     assert out == ""
     assert err.count("\n") == 1
@@ -65,7 +65,7 @@ def test_bad_lines_reported_not_fatal(tmp_path, capsys):
 
 
 def test_missing_file(capsys):
-    assert main(["digest", "/no/such/dump.jsonl"]) == 1
+    assert main(["digest", "/no/such/dump.jsonl"]) == EXIT_IO
     err = capsys.readouterr().err
     assert err.strip() == "asimtext digest: error: /no/such/dump.jsonl: no such file or directory"
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-import os
+import datetime as _dt
 import time
 from collections import Counter
 from dataclasses import dataclass, field
@@ -22,7 +22,7 @@ from asimtext.digest.keys import Vocabulary
 from asimtext.digest.meta import infer_published, infer_source
 from asimtext.digest.model import Digest
 from asimtext.digest.text import Sentences, detect_lang
-from asimtext.io import LoadReport, Record, iter_records
+from asimtext.io import LoadError, LoadReport, Record, iter_records
 
 __all__ = ["DigestParams", "digest"]
 
@@ -99,18 +99,22 @@ class _Doc:
         return self._sents
 
 
-def _records(articles: Any, text_field: str, id_field: str) -> List[Record]:
+def _records(articles: Any, text_field: str, id_field: str, strict: bool = False) -> List[Record]:
     if isinstance(articles, LoadReport):
-        return list(articles.records)
-    if isinstance(articles, (str, os.PathLike)):
-        articles = [articles]
-    if (
+        records = list(articles.records)
+    elif (
         isinstance(articles, (list, tuple))
         and articles
         and all(isinstance(x, Record) for x in articles)
     ):
-        return list(articles)
-    return list(iter_records(articles, text_field=text_field, id_field=id_field))
+        records = list(articles)
+    else:  # a str or path on its own is a path; in a list, a str is a text
+        records = list(iter_records(articles, text_field=text_field, id_field=id_field))
+    if strict:
+        bad = next((r for r in records if not r.ok), None)
+        if bad is not None:
+            raise LoadError(bad)
+    return records
 
 
 def _needs_reference(spans: Sequence[Any]) -> bool:
@@ -126,6 +130,8 @@ def digest(
     id_field: str = "id",
     params: Optional[DigestParams] = None,
     backend: Optional[Backend] = None,
+    strict: bool = False,
+    reference_date: Optional[str] = None,
     **overrides: Any,
 ) -> Digest:
     """The cross-source digest of some articles.
@@ -137,6 +143,12 @@ def digest(
     (:class:`DigestParams`; keyword ``overrides`` such as
     ``dup_threshold=0.7`` replace single fields). ``backend`` replaces the
     Rust calls (spans, cross-script keys, overlap, passages), for tests.
+    A ``str`` or path on its own is a path; inside a list a ``str`` is the
+    text of an article (``digest(["एक खबर"])``), a :class:`pathlib.Path` a path.
+    ``strict=True`` raises :class:`asimtext.LoadError` (naming file and line)
+    at the first bad record instead of reporting it. ``reference_date``
+    (``YYYY-MM-DD``) resolves partial dates and weekdays of the articles that
+    have no date of their own and none to borrow from their story.
 
     >>> d = asimtext.digest("seeds/")                     # doctest: +SKIP
     >>> [len(s["articles"]) for s in d.stories]           # doctest: +SKIP
@@ -149,7 +161,13 @@ def digest(
             **{**{k: getattr(params, k) for k in params.__dataclass_fields__}, **overrides}
         )
     be = backend or default_backend()
-    records = _records(articles, text_field, id_field)
+    if reference_date is not None:
+        try:
+            reference_date = _dt.date.fromisoformat(str(reference_date)).isoformat()
+        except ValueError:
+            raise ValueError(f"reference_date must be a date as YYYY-MM-DD, "
+                             f"not {reference_date!r}") from None
+    records = _records(articles, text_field, id_field, strict)
     docs = [_Doc(i, r.article) for i, r in enumerate(rr for rr in records if rr.ok)]
     texts = [d.text for d in docs]
 
@@ -210,6 +228,10 @@ def digest(
             if not docs[x].published and latest is not None:
                 docs[x].published, docs[x].published_origin = latest.isoformat(), "borrowed"
                 docs[x].ref = latest.isoformat()
+    if reference_date is not None:
+        for d in docs:
+            if not d.ref:
+                d.ref = reference_date
     redo = [d for d in docs if d.ref and d.ref != given_refs[d.idx] and _needs_reference(d.spans)]
     if redo:
         again = be.extract_batch([d.text for d in redo], reference_dates=[d.ref for d in redo])
