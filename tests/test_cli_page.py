@@ -17,9 +17,8 @@ import subprocess
 import sys
 from pathlib import Path
 
-import pytest
-
 import asimtext
+import pytest
 from asimtext.digest.humanize import human_value
 from asimtext.digest.render import md_escape
 
@@ -154,10 +153,13 @@ def test_every_fact_is_accounted_for(seeds_page):
 
 def test_timeline_zooms_to_the_story_and_sets_history_apart(seeds_page):
     page = seeds_page.read_text(encoding="utf-8")
-    axis = re.search(r'<svg viewBox="0 0 640 62" role="img" aria-label="([^"]+)"', page)
+    axis = re.search(r'<svg class="axis" viewBox="0 0 480 70" role="img" aria-label="([^"]+)"',
+                     page)
     assert axis, "no time axis"
-    labels = re.findall(r'<text x="[\d.]+" y="56" text-anchor="middle">([^<]+)</text>', page)
-    assert labels[0] in ("7 Jan", "8 Jan") and "15 Jan" in labels  # days, not 1994-2022
+    labels = re.findall(r'<text x="[\d.]+" y="62" text-anchor="middle">([^<]+)</text>', page)
+    assert labels == ["8 Jan", "10 Jan", "15 Jan"]  # the days of the events, not 1994-2022
+    assert axis.group(1).startswith("Time axis from 7 Jan to 16 Jan 2022: 8 Jan (3 outlets), "
+                                    "10 Jan (2 outlets), 15 Jan (3 outlets)")
     assert "1994" not in axis.group(1)
     history = page.split("Earlier dates (history)")[1]
     assert "1994" in history and "8 मार्च 2017" in history

@@ -76,8 +76,11 @@ def browser_available() -> bool:
     return find_chromium() is not None or bool(os.environ.get("PLAYWRIGHT_BROWSERS_PATH"))
 
 
-def check_page(page_path: Path, shots: Optional[Path] = None, name: str = "page") -> Dict[str, Any]:
-    """Open ``page_path`` at phone and desktop width; the report as a dict."""
+def check_page(page_path: Path, shots: Optional[Path] = None, name: str = "page",
+               at: Optional[str] = None, width: int = 1280) -> Dict[str, Any]:
+    """Open ``page_path`` at phone and desktop width; the report as a dict.
+    Screenshots show the first screen, or the screen from the element ``at``
+    (a CSS selector) down."""
     from playwright.sync_api import sync_playwright
 
     url = page_path.resolve().as_uri()
@@ -87,8 +90,8 @@ def check_page(page_path: Path, shots: Optional[Path] = None, name: str = "page"
         browser = pw.chromium.launch(executable_path=exe, args=["--no-sandbox"]) if exe \
             else pw.chromium.launch()
         try:
-            for label, width, height in (("phone", 390, 844), ("desktop", 1280, 900)):
-                ctx = browser.new_context(viewport={"width": width, "height": height},
+            for label, w, height in (("phone", 390, 844), ("desktop", width, 900)):
+                ctx = browser.new_context(viewport={"width": w, "height": height},
                                           device_scale_factor=1)
                 page = ctx.new_page()
                 page.on("console", lambda m: report["console"].append(f"{m.type}: {m.text}")
@@ -100,6 +103,8 @@ def check_page(page_path: Path, shots: Optional[Path] = None, name: str = "page"
                 report["widths"][label] = page.evaluate(_AUDIT_JS)
                 if shots is not None:
                     shots.mkdir(parents=True, exist_ok=True)
+                    if at:
+                        page.locator(at).first.evaluate("e => e.scrollIntoView()")
                     page.screenshot(path=str(shots / f"{name}-{label}.png"), full_page=False)
                 ctx.close()
         finally:
@@ -112,8 +117,10 @@ def main(argv: Optional[list] = None) -> int:
     ap.add_argument("page", type=Path)
     ap.add_argument("--shots", type=Path, default=None, help="folder for the screenshots")
     ap.add_argument("--name", default="page", help="screenshot file name prefix")
+    ap.add_argument("--at", default=None, help="CSS selector of the element to show")
+    ap.add_argument("--width", type=int, default=1280, help="desktop width (default 1280)")
     args = ap.parse_args(argv)
-    print(json.dumps(check_page(args.page, args.shots, args.name), indent=1,
+    print(json.dumps(check_page(args.page, args.shots, args.name, args.at, args.width), indent=1,
                      ensure_ascii=False))
     return 0
 

@@ -259,7 +259,7 @@ break-inside:avoid}
 blockquote{margin:.6rem 0;padding:.4rem .8rem;border-left:4px solid var(--accent);
 background:#f3f6fb}blockquote footer{color:var(--muted);font-size:.85rem;margin-top:.3rem}
 svg{display:block;max-width:100%;height:auto}svg text{font-family:inherit;font-size:12px;
-fill:var(--ink)}
+fill:var(--ink)}svg.axis{width:32rem}svg.axis text{font-size:17px}svg.axis text.small{font-size:15px}
 .spark{display:flex;flex-wrap:wrap;gap:.4rem 1rem;align-items:center;margin:.4rem 0}
 ol.tl{list-style:none;margin:.4rem 0;padding:0 0 0 1.1rem;border-left:2px solid var(--line)}
 ol.tl li{margin:0 0 .6rem;position:relative}ol.tl li::before{content:"";position:absolute;
@@ -306,12 +306,28 @@ def _h_fact(f: FactView) -> str:
     return "".join(b)
 
 
+MAX_CONFLICTS = 6
+
+
 def _h_conflict(c: ConflictView) -> str:
-    head = _e(c.what) + (f" — <span class=\"label\">{_e(c.label)}</span>" if c.label else "")
+    head = f'<p class="label">{_e(c.label)}</p>' if c.label else ""
     sides = "".join(
         f'<div><span class="value">{_e(v)}</span> <span class="who">— {_e(q.outlet)}</span>'
         f"{_h_quote_body(q)}</div>" for v, q in c.sides)
-    return f'<p>{head}:</p><div class="conflict">{sides}</div>'
+    return f'{head}<div class="conflict">{sides}</div>'
+
+
+def _h_conflicts(cs: Sequence[ConflictView]) -> str:
+    """Conflicts by type, the type said once; past a few, folded."""
+    b = ["<h3>Conflicts</h3>"]
+    for what in dict.fromkeys(c.what for c in cs):
+        group = [c for c in cs if c.what == what]
+        b.append(f"<p>{_e(what)}:</p>" + "".join(map(_h_conflict, group[:MAX_CONFLICTS])))
+        if len(group) > MAX_CONFLICTS:
+            b.append(f"<details><summary>{_n(len(group) - MAX_CONFLICTS, 'more conflict')}"
+                     "</summary>" + "".join(map(_h_conflict, group[MAX_CONFLICTS:]))
+                     + "</details>")
+    return "".join(b)
 
 
 def _h_quote_body(q: Quote) -> str:
@@ -360,29 +376,37 @@ def _axis(s: StoryView) -> str:
     lo -= _dt.timedelta(days=1)
     hi += _dt.timedelta(days=1)
     days = max((hi - lo).days, 1)
-    w, pad = 640, 28
+    w, pad = 480, 26
 
     def px(d: _dt.date) -> float:
         return pad + (d - lo).days / days * (w - 2 * pad)
 
-    step = next(k for k in (1, 2, 3, 7, 14, 30, 61, 91, 182, 365, 730) if days / k <= 9)
-    b = [f'<line x1="{pad}" y1="34" x2="{w - pad}" y2="34" stroke="#555" stroke-width="1.5"/>']
-    if s.published is not None:
-        a, z = s.published
-        b.append(f'<rect x="{px(a) - 4:.1f}" y="22" width="{max(px(z) - px(a), 0) + 8:.1f}" '
-                 'height="24" fill="#d9e6f7"/>')
-        b.append(f'<text x="{(px(a) + px(z)) / 2:.1f}" y="16" text-anchor="middle">published'
-                 "</text>")
-    d = lo + _dt.timedelta(days=1)
-    while d < hi:
-        x = px(d)
-        b.append(f'<line x1="{x:.1f}" y1="34" x2="{x:.1f}" y2="40" stroke="#555"/>'
-                 f'<text x="{x:.1f}" y="56" text-anchor="middle">{_e(short_date(d))}</text>')
-        d += _dt.timedelta(days=step)
+    # At most 6 labels, in a font that stays readable when a phone shrinks the axis.
     counts: dict = {}
     for e in s.events:
         if e.day is not None:
             counts[e.day] = max(counts.get(e.day, 0), len(e.outlets))
+    b = [f'<line x1="{pad}" y1="34" x2="{w - pad}" y2="34" stroke="#555" stroke-width="2"/>']
+    if s.published is not None:
+        a, z = s.published
+        b.append(f'<rect x="{px(a) - 4:.1f}" y="22" width="{max(px(z) - px(a), 0) + 8:.1f}" '
+                 'height="24" fill="#d9e6f7"/>')
+        b.append(f'<text x="{(px(a) + px(z)) / 2:.1f}" y="16" text-anchor="middle" '
+                 'class="small">published</text>')
+    # Ticks every few days; labels on the days events fall on, where they fit
+    # (a label needs about 70 units in a 17 px font).
+    step = next((k for k in (1, 2, 3, 7, 14, 30, 61, 91, 182, 365, 730) if days / k <= 10), 1461)
+    d = lo + _dt.timedelta(days=1)
+    while d < hi:
+        b.append(f'<line x1="{px(d):.1f}" y1="34" x2="{px(d):.1f}" y2="40" stroke="#555"/>')
+        d += _dt.timedelta(days=step)
+    last_x = -1e9
+    for day in sorted(counts):
+        x = px(day)
+        if x - last_x >= 70:
+            b.append(f'<text x="{x:.1f}" y="62" text-anchor="middle">{_e(short_date(day))}'
+                     "</text>")
+            last_x = x
     for day, n in sorted(counts.items()):
         r = 4 + min(n, 5)
         b.append(f'<circle cx="{px(day):.1f}" cy="34" r="{r}" fill="#1a56b0" stroke="#fff" '
@@ -390,7 +414,7 @@ def _axis(s: StoryView) -> str:
                  "</circle>")
     desc = (f"Time axis from {short_date(lo)} to {short_date(hi)} {hi.year}: "
             + ", ".join(f"{short_date(k)} ({_n(v, 'outlet')})" for k, v in sorted(counts.items())))
-    return (f'<svg viewBox="0 0 {w} 62" role="img" aria-label="{_e(desc)}" '
+    return (f'<svg class="axis" viewBox="0 0 {w} 70" role="img" aria-label="{_e(desc)}" '
             f'xmlns="http://www.w3.org/2000/svg"><title>{_e(desc)}</title>{"".join(b)}</svg>')
 
 
@@ -433,7 +457,7 @@ def _h_story(s: StoryView) -> str:
                 b.append("<details><summary>the reports</summary>"
                          + "".join(_h_quote(q) for q in u.quotes) + "</details>")
     if s.conflicts:
-        b.append("<h3>Conflicts</h3>" + "".join(map(_h_conflict, s.conflicts)))
+        b.append(_h_conflicts(s.conflicts))
     if s.copies or s.passages:
         b.append("<h3>Copied text</h3><ul>")
         for c in s.copies:
