@@ -27,7 +27,11 @@ from asimtext.article import parse_date_prefix
 from asimtext.digest import conflicts as _conflicts
 from asimtext.digest import copies as _copies
 from asimtext.digest import facts as _facts
+from asimtext.digest import measured as _measured
+from asimtext.digest import scope as _scope
 from asimtext.digest import stories as _stories
+from asimtext.digest import units as _units
+from asimtext.digest import updates as _updates
 from asimtext.digest.backend import Backend
 from asimtext.digest.keys import Vocabulary
 from asimtext.digest.meta import infer_published, infer_source
@@ -124,28 +128,45 @@ def _big_number(value: str) -> bool:
         return False
 
 
-def story_facts(d: Doc) -> Counter:
-    """The fact keys (``#value``) an article brings to the story grouping: its stated
-    values (numbers only from 10 up: small ones are everywhere)."""
+def story_facts(d: Doc, finder: Any = None) -> Counter:
+    """The strong keys an article brings to the story grouping: its stated values
+    (``#value``; numbers only from 10 up: small ones are everywhere) and the
+    gazetteer names it mentions (``#@party:bjp``: the same key in both scripts)."""
     bag: Counter = Counter()
     for s in d.fact_spans():
         f = _facts.fact_of_span(s.kind, s.value, None)
         if f is not None and (f[0] != "number" or _big_number(f[1])):
             bag["#" + f[1]] += 1
+    if finder is not None:
+        for _s, _e, entry in finder(d.text):
+            bag["#@" + entry] += 1
     return bag
 
 
+def _day_number(published: Optional[str]) -> float:
+    p = parse_date_prefix(published) if published else None
+    return float(p.toordinal()) if p is not None else float("nan")
+
+
 def group_stories(docs: Sequence[Doc], backend: Backend, params: Any) -> Stories:
-    """Stories: articles joined by their cross-script word keys and fact values
-    (:mod:`.stories`), near-duplicates always together."""
+    """Stories: articles joined by their cross-script word keys, fact values and
+    gazetteer names (:mod:`.stories`: candidate pairs, then average link inside each
+    connected group, within a publication-time window); near-duplicates always
+    together; consecutive units of one page count double."""
     texts = [d.text for d in docs]
     vocab = Vocabulary(texts, backend.xscript_keys, backend.vocabulary)
-    scores = _stories.score_pairs(vocab.bags([story_facts(d) for d in docs]), params.story)
+    finder = _scope.default_gazetteer()
+    days = np.asarray([_day_number(d.published) for d in docs], dtype=np.float64)
+    scores = _stories.score_pairs(vocab.bags([story_facts(d, finder) for d in docs]),
+                                  params.story, days)
     dup_links: List[Tuple[int, int]] = []
     if len(docs) > 1 and params.dup_threshold <= 1.0:  # above 1: no near-duplicates
         nd = backend.near_duplicates(texts, threshold=params.dup_threshold)
         dup_links = [(int(p[0]), int(p[1])) for p in nd.pairs]
-    groups = _stories.group(len(docs), scores, [d.lang for d in docs], params.story, dup_links)
+    adjacent = [(a.idx, b.idx) for a, b in zip(docs, docs[1:]) if a.article_id == b.article_id]
+    groups = _stories.group(len(docs), scores, [d.lang for d in docs], params.story, dup_links,
+                            days, adjacent)
+    groups = _units.rejoin_sections(groups, [d.article_id for d in docs])
     return Stories.from_groups(len(docs), groups, scores, dup_links, vocab.token_counts)
 
 
@@ -232,7 +253,36 @@ def collect_facts(docs: Sequence[Doc], mentions: Sequence[Sequence[Mention]],
                   stories: Stories) -> List[Dict[str, Any]]:
     """One fact per (story, kind, value), with every mention and its sources."""
     flat = [m for ms in mentions for m in ms]
-    return _facts.build_facts(flat, _story_of_article(docs, stories), stories.ids)
+    sizes = [len(g) for g in stories.groups]
+    return _facts.build_facts(flat, _story_of_article(docs, stories), stories.ids, sizes,
+                              _title_spans(docs))
+
+
+def _title_spans(docs: Sequence[Doc]) -> Dict[str, Tuple[int, int]]:
+    """Where each doc's headline is (its first line, when that is its title)."""
+    out = {}
+    for d in docs:
+        if d.title:
+            nl = d.text.find("\n")
+            first = d.text[: nl if nl >= 0 else len(d.text)]
+            if first.strip() and " ".join(first.split()) == " ".join(d.title.split()):
+                out[d.id] = (0, len(first))
+    return out
+
+
+def measure_mentions(docs: Sequence[Doc], mentions: Sequence[Sequence[Mention]],
+                     finder: Any = None) -> List[List[Mention]]:
+    """The mentions worth keeping, with measure and scope (:mod:`.measured`)."""
+    finder = finder or _scope.default_gazetteer()
+    return [_measured.annotate(d, ms, finder) for d, ms in zip(docs, mentions)]
+
+
+def collect_updates(docs: Sequence[Doc], mentions: Sequence[Sequence[Mention]],
+                    stories: Stories) -> List[Dict[str, Any]]:
+    """Each story's measures over time, as series (:mod:`.updates`)."""
+    flat = [m for ms in mentions for m in ms]
+    return _updates.build_updates(flat, _story_of_article(docs, stories), stories.ids,
+                                  [len(g) for g in stories.groups])
 
 
 def build_timeline(docs: Sequence[Doc], mentions: Sequence[Sequence[Mention]],
@@ -271,6 +321,27 @@ def copy_candidates(stories: Stories, max_pairs: int) -> List[Tuple[int, int]]:
             allp = sorted(allp[:max_pairs])
         candidates.extend(allp)
     return candidates
+
+
+def page_stories(pages: Sequence[Doc], docs: Sequence[Doc], stories: Stories) -> Stories:
+    """The stories seen page by page, for the copy stage: copying is between
+    articles, so a page belongs to the story of its first unit; near-duplicate links
+    and word counts are those of its units."""
+    index = {p.id: p.idx for p in pages}
+    first: Dict[int, int] = {}
+    counts = np.zeros(len(pages), dtype=np.float64)
+    for d in docs:
+        pi = index[d.article_id]
+        first.setdefault(pi, stories.story_of[d.idx])
+        counts[pi] += stories.token_counts[d.idx]
+    groups: List[List[int]] = [[] for _ in stories.groups]
+    for pi in range(len(pages)):
+        groups[first.get(pi, 0)].append(pi)
+    dups = sorted({(min(a, b), max(a, b)) for a, b in (
+        (index[docs[x].article_id], index[docs[y].article_id]) for x, y in stories.dup_links)
+        if a != b})
+    return Stories(groups, [first.get(pi, 0) for pi in range(len(pages))],
+                   _stories._empty(), dups, counts, stories.ids)
 
 
 def find_copies(docs: Sequence[Doc], stories: Stories, backend: Backend,
@@ -314,11 +385,18 @@ def find_conflicts(docs: Sequence[Doc], mentions: Sequence[Sequence[Mention]],
         backend.normalize,
         params.min_template_words,
     )
-    ctx = _conflicts.context_conflicts(
-        [m for d in multi for m in mentions[d.idx]],
+    # Values with a measure: same measure, place and day (:mod:`.updates`); values
+    # without one (durations, dates, years): the same words around them.
+    flat = [m for d in multi for m in mentions[d.idx]]
+    ctx = _updates.measure_conflicts(flat, story_of.__getitem__)
+    ctx += _conflicts.context_conflicts(
+        [m for m in flat if m.measure is None],
         story_of.__getitem__,
         params.min_context_overlap,
     )
+    pub = {d.id: d.published for d in multi}
+    synd = [c for c in synd if _same_days(pub, c)]
+    ctx = [c for c in ctx if _same_days(pub, c)]
 
     def key(c: Dict[str, Any]) -> Tuple[str, str, str, str]:
         return (c["mentions"][0]["article"], c["mentions"][1]["article"], *sorted(c["values"]))
@@ -333,48 +411,90 @@ def find_conflicts(docs: Sequence[Doc], mentions: Sequence[Sequence[Mention]],
     ))
     return [Conflict(story=c["story"], type=c["type"], kind=c["kind"],
                      values=(c["values"][0], c["values"][1]), context=tuple(c["context"]),
-                     mentions=(c["mentions"][0], c["mentions"][1]))
+                     mentions=(c["mentions"][0], c["mentions"][1]),
+                     measure=c.get("measure") or _measure_of(c["mentions"][0]),
+                     scope=c.get("scope") or _facts.scope_of(c["mentions"][0].place,
+                                                             c["mentions"][0].as_of))
             for c in found]
+
+
+def _measure_of(m: Mention) -> Optional[Dict[str, Any]]:
+    return m.measure.to_dict() if m.measure is not None else None
+
+
+def _same_days(pub: Dict[str, Optional[str]], c: Dict[str, Any]) -> bool:
+    """Two accounts of one thing come from reports of about the same day (within
+    :data:`asimtext.digest.updates.CONFLICT_DAYS`), or from undated ones."""
+    a, b = (parse_date_prefix(pub.get(m["article"]) or "") for m in c["mentions"])
+    if a is None or b is None:
+        return True
+    return abs((a - b).days) <= _updates.CONFLICT_DAYS
 
 
 # -- assemble -----------------------------------------------------------------------------
 
 
-def _article_entry(r: Record, d: Optional[Doc], stories: Stories) -> Dict[str, Any]:
-    if d is None:
+def _article_entry(r: Record, ds: Sequence[Doc], stories: Stories,
+                   units: Dict[str, Any]) -> Dict[str, Any]:
+    if not ds:
         return {
             "id": r.id, "status": "skipped", "reason": r.reason, "file": r.file,
             "line": r.line, "title": None, "source": None, "source_origin": None,
             "published": None, "published_origin": None, "lang": None, "story": None,
-            "n_spans": 0, "warnings": [],
+            "n_spans": 0, "warnings": [], "units": [],
         }
+    d = ds[0]
+    n_spans = sum(len(x.spans) for x in ds)
     return {
-        "id": d.id, "status": "ok", "reason": None, "file": r.file, "line": r.line,
-        "title": d.title, "source": d.source, "source_origin": d.source_origin,
+        "id": d.article_id, "status": "ok", "reason": None, "file": r.file, "line": r.line,
+        "title": r.article.title, "source": d.source, "source_origin": d.source_origin,
         "published": d.published, "published_origin": d.published_origin, "lang": d.lang,
-        "story": stories.ids[stories.story_of[d.idx]], "n_spans": len(d.spans),
-        "warnings": [] if d.spans else ["no spans"],
+        "story": stories.ids[stories.story_of[d.idx]], "n_spans": n_spans,
+        "warnings": [] if n_spans else ["no spans"],
+        "units": [{"id": x.id, "start": units[x.id].start, "end": units[x.id].end,
+                   "title": x.title, "story": stories.ids[stories.story_of[x.idx]]}
+                  for x in ds],
     }
 
 
-def story_label(ds: Sequence[Doc]) -> str:
-    """A story's label: its first title, else its first article's first sentence."""
+LABEL_CHARS = 140
+
+
+def story_label(ds: Sequence[Doc]) -> Tuple[str, str]:
+    """A story's label and where it comes from: the headline (title) of its first
+    unit that has one (``title``), else the first sentence of its first unit, cut at
+    a word boundary (``lead``); never a file name."""
     label = next((d.title for d in ds if d.title), None)
     if label is not None:
-        return label
-    first = ds[0].sentences.spans[0] if ds[0].sentences.spans else (0, 0)
-    label = " ".join(ds[0].text[first[0]:first[1]].split())
-    if len(label) > 140:
-        label = label[:139].rstrip() + "…"
-    return label
+        return " ".join(label.split()), "title"
+    for d in ds:
+        for a, b in d.sentences.spans:
+            text = " ".join(d.text[a:b].split())
+            if any(ch.isalpha() for ch in text):
+                return cut_words(text, LABEL_CHARS), "lead"
+    return "", "lead"
+
+
+def cut_words(text: str, limit: int) -> str:
+    """``text`` cut to at most ``limit`` characters at a word boundary, with ``…``."""
+    if len(text) <= limit:
+        return text
+    cut = text[: limit - 1]
+    sp = cut.rfind(" ")
+    if sp > limit // 3:
+        cut = cut[:sp]
+    return cut.rstrip(" ,;:-–") + "…"
 
 
 def _story_entry(n: int, ds: Sequence[Doc], stories: Stories) -> Dict[str, Any]:
     pubs = sorted(p for p in (d.published for d in ds if d.published_origin != "borrowed") if p)
+    label, origin = story_label(ds)
     return {
         "id": stories.ids[n],
-        "label": story_label(ds),
-        "articles": [d.id for d in ds],
+        "label": label,
+        "label_origin": origin,
+        "articles": sorted({d.article_id for d in ds}),
+        "units": [d.id for d in ds],
         "sources": sorted({d.source for d in ds}),
         "langs": sorted({d.lang for d in ds if d.lang}),
         "published": {"first": pubs[0] if pubs else None, "last": pubs[-1] if pubs else None},
@@ -383,22 +503,32 @@ def _story_entry(n: int, ds: Sequence[Doc], stories: Stories) -> Dict[str, Any]:
 
 def assemble(loaded: Loaded, stories: Stories, copies: Copies, facts: List[Dict[str, Any]],
              conflicts: Sequence[Conflict], timeline: List[Dict[str, Any]],
-             params: Dict[str, Any]) -> Digest:
-    """The records as the JSON-ready :class:`Digest` (every input record accounted for)."""
+             params: Dict[str, Any], updates: Optional[List[Dict[str, Any]]] = None,
+             units: Optional[Sequence[_units.Unit]] = None) -> Digest:
+    """The records as the JSON-ready :class:`Digest` (every input record accounted for);
+    offsets of units are turned into offsets of their articles (:func:`.units.to_article`)."""
     docs = loaded.docs
-    by_record = {d.record: d for d in docs}
-    articles = [_article_entry(r, by_record.get(n), stories)
+    units = list(units) if units is not None else [
+        _units.Unit(d.id, d.id, 0, len(d.text), d.title) for d in docs]
+    unit_of = {u.id: u for u in units}
+    by_record: Dict[int, List[Doc]] = {}
+    for d in docs:
+        by_record.setdefault(d.record, []).append(d)
+    articles = [_article_entry(r, by_record.get(n, []), stories, unit_of)
                 for n, r in enumerate(loaded.records)]
     story_entries = [_story_entry(n, [docs[x] for x in g], stories)
                      for n, g in enumerate(stories.groups)]
+    where = _units.unit_map(units)
+    remap = _units.to_article
     return Digest(
         articles=articles,
         stories=story_entries,
         copy_groups=copies.groups,
-        passages=copies.passages,
-        facts=facts,
-        conflicts=[c.public(n, stories.ids) for n, c in enumerate(conflicts, 1)],
-        timeline=timeline,
+        passages=remap(copies.passages, where),
+        facts=remap(facts, where),
+        conflicts=remap([c.public(n, stories.ids) for n, c in enumerate(conflicts, 1)], where),
+        timeline=remap(timeline, where),
+        updates=remap(updates or [], where),
         params=params,
     )
 
@@ -424,25 +554,32 @@ def run(articles: Any, params: Any, backend: Backend, *, text_field: str = "text
     """Every stage in order; ``Digest.timings`` holds the seconds of each."""
     clock = _Clock()
     loaded = load(articles, text_field, id_field)
-    docs = loaded.docs
+    pages = loaded.docs
+    docs, units = _units.unit_docs(pages, Doc)
+    loaded.docs = docs
     clock.lap("load")
     prepare(docs, backend)
+    _units.share_metadata(docs, {p.id: p.text for p in pages})
     clock.lap("prepare")
     stories = group_stories(docs, backend, params)
     clock.lap("stories")
     borrow_dates(docs, stories, backend)
     clock.lap("dates")
     mentions = collect_mentions(docs, stories, backend, params)
+    mentions = measure_mentions(docs, mentions)
     clock.lap("mentions")
     facts = collect_facts(docs, mentions, stories)
     clock.lap("facts")
     timeline = build_timeline(docs, mentions, stories)
     clock.lap("timeline")
-    copies = find_copies(docs, stories, backend, params)
+    updates = collect_updates(docs, mentions, stories)
+    clock.lap("updates")
+    copies = find_copies(pages, page_stories(pages, docs, stories), backend, params)
     clock.lap("copies")
     conflicts = find_conflicts(docs, mentions, stories, backend, params)
     clock.lap("conflicts")
-    result = assemble(loaded, stories, copies, facts, conflicts, timeline, params.to_dict())
+    result = assemble(loaded, stories, copies, facts, conflicts, timeline, params.to_dict(),
+                      updates=updates, units=units)
     clock.lap("assemble")
     result.timings = clock.timings
     return result

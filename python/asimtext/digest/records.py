@@ -40,6 +40,8 @@ class Doc:
         "given_ref",
         "ref",
         "_sents",
+        "article_id",
+        "base",
     )
 
     def __init__(self, idx: int, record: int, article: Any) -> None:
@@ -60,6 +62,9 @@ class Doc:
         self.given_ref: Optional[str] = self.published[:10] if self.published else None
         self.ref: Optional[str] = self.given_ref
         self._sents: Optional[Sentences] = None
+        #: The input article this doc is a unit of (:mod:`.units`), and where it starts.
+        self.article_id: str = getattr(article, "article_id", None) or article.id
+        self.base: int = getattr(article, "base", 0)
 
     @property
     def sentences(self) -> Sentences:
@@ -101,6 +106,13 @@ class Mention:
     fact_value: str
     stated: str
     context: FrozenSet[str] = frozenset()
+    #: What the value counts (:class:`asimtext.digest.measures.Measure`), where and as of
+    #: when it holds, and how the text hedges it (``about``/``over``/``under``).
+    measure: Any = None
+    place: Optional[str] = None
+    as_of: Optional[str] = None
+    as_of_origin: Optional[str] = None
+    bound: Optional[str] = None
 
     def __getitem__(self, key: str) -> Any:
         if key == "sentence":
@@ -120,6 +132,7 @@ class Mention:
             "value": self.value,
             "resolved": self.resolved,
             "sentence": self["sentence"],
+            "bound": self.bound,
         }
 
 
@@ -183,6 +196,8 @@ class Conflict:
     values: Tuple[str, str]
     context: Tuple[str, ...]
     mentions: Tuple[Mention, Mention]
+    measure: Any = None
+    scope: Any = None
 
     def public(self, number: int, story_ids: Sequence[str]) -> Dict[str, Any]:
         return {
@@ -190,6 +205,8 @@ class Conflict:
             "story": story_ids[self.story],
             "type": self.type,
             "kind": self.kind,
+            "measure": self.measure,
+            "scope": self.scope,
             "values": list(self.values),
             "context": list(self.context),
             "mentions": [m.public() for m in self.mentions],
