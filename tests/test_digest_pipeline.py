@@ -10,7 +10,8 @@ from _fakes import fake_backend
 from asimtext import Article
 from asimtext.digest import DigestParams, default_backend
 from asimtext.digest import pipeline as P
-from asimtext.digest.records import Mention
+from asimtext.digest import units as U
+from asimtext.digest.records import Doc, Mention
 from data import made_up as M
 
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"
@@ -65,7 +66,10 @@ def test_mentions_facts_timeline_conflicts(backend):
         # context keys only where the story has another article to compare with
         assert all(not m.context for m in ms) or st.size_of(d.idx) > 1
     facts = P.collect_facts(docs, mentions, st)
-    assert sum(f["n_mentions"] for f in facts) == sum(map(len, mentions))
+    # Facts are a ranked selection (schema 2): each of their mentions is a mention.
+    said = {(m.article, m.start, m.end) for ms in mentions for m in ms}
+    assert facts and all((m["article"], m["start"], m["end"]) in said
+                         for f in facts for m in f["mentions"])
     timeline = P.build_timeline(docs, mentions, st)
     assert all(e["precision"] in ("year", "month", "day") for e in timeline)
     conflicts = P.find_conflicts(docs, mentions, st, backend, params)
@@ -89,14 +93,20 @@ def test_run_equals_stage_by_stage(backend):
     arts = _arts("FLOOD_HI", "FLOOD_EN", "SYND_A", "SYND_B")
     whole = P.run(arts, params, backend)
     loaded = P.load(arts)
-    docs = loaded.docs
+    pages = loaded.docs
+    docs, units = U.unit_docs(pages, Doc)
+    loaded.docs = docs
     P.prepare(docs, backend)
+    U.share_metadata(docs, {p.id: p.text for p in pages})
     st = P.group_stories(docs, backend, params)
     P.borrow_dates(docs, st, backend)
-    ms = P.collect_mentions(docs, st, backend, params)
-    dg = P.assemble(loaded, st, P.find_copies(docs, st, backend, params),
+    ms = P.measure_mentions(docs, P.collect_mentions(docs, st, backend, params))
+    dg = P.assemble(loaded, st, P.find_copies(pages, P.page_stories(pages, docs, st), backend,
+                                              params),
                     P.collect_facts(docs, ms, st),
                     P.find_conflicts(docs, ms, st, backend, params),
-                    P.build_timeline(docs, ms, st), params.to_dict())
+                    P.build_timeline(docs, ms, st), params.to_dict(),
+                    updates=P.collect_updates(docs, ms, st), units=units)
     assert dg == whole
-    assert set(whole.timings) >= {"load", "prepare", "stories", "copies", "facts", "conflicts"}
+    assert set(whole.timings) >= {"load", "prepare", "stories", "copies", "facts", "conflicts",
+                                  "updates"}

@@ -67,10 +67,10 @@ def _m(m: Any, key: str) -> Any:
         return None
 
 
-def facts_per_story(n_units: int) -> int:
+def facts_per_story(n_units: int, n_sources: int = 1) -> int:
     """How many facts a story of ``n_units`` units shows: a digest, not an index;
-    grows with the square root of the story."""
-    return max(1, math.ceil(1.5 * math.sqrt(n_units)))
+    grows with the square root of the story, one more where sources can corroborate."""
+    return max(1, math.ceil(math.sqrt(n_units))) + (1 if n_sources >= 2 else 0)
 
 
 def build_facts(
@@ -119,7 +119,8 @@ def build_facts(
     facts: List[Dict[str, Any]] = []
     for story, fs in per_story.items():
         fs.sort(key=lambda f: (-f["rank"], -f["n_sources"], order[f["kind"]], f["value"]))
-        k = facts_per_story(story_sizes[story]) if story_sizes else len(fs)
+        n_src = len({src for f in fs for src in f["sources"]})
+        k = facts_per_story(story_sizes[story], n_src) if story_sizes else len(fs)
         facts.extend(fs[:k])
     facts.sort(key=lambda f: (f["story"], -f["rank"], -f["n_sources"], -f["n_mentions"],
                               order[f["kind"]], f["value"]))

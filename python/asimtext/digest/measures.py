@@ -117,12 +117,13 @@ GENERIC = ("लोग", "लोगों", "व्यक्ति", "व्य�
 
 QUALIFIERS: Dict[str, Tuple[str, ...]] = {
     "total": ("कुल", "अबतक", "total", "overall", "cumulative", "tally"),
-    "new": ("नए", "नये", "नई", "new", "fresh"),
-    "daily": ("रोजाना", "प्रतिदिन", "रोज", "daily", "per-day"),
+    "new": ("नए", "नये", "नई", "new", "fresh", "more", "another", "additional"),
+    "daily": ("रोजाना", "प्रतिदिन", "रोज", "daily", "per-day", "घंटे", "घंटों", "hours"),
     "active": ("सक्रिय", "एक्टिव", "active"),
 }
 # Two-word qualifiers ("अब तक", "so far", "24 घंटे").
 _QUAL_PAIRS = {("अब", "तक"): "total", ("so", "far"): "total", ("till", "now"): "total",
+               ("एक", "दिन"): "daily", ("a", "day"): "daily", ("per", "day"): "daily",
                ("पिछले", "घंटे"): "daily", ("last", "hours"): "daily"}
 
 # Words right before the number that make it a count even where it looks like a year
@@ -216,8 +217,10 @@ class Measure:
 
     @property
     def ident(self) -> str:
-        """One string naming the measure (what facts, updates and conflicts group by)."""
-        parts = [self.key] + ([self.index] if self.index else []) + list(self.qualifiers)
+        """One string naming the measure (what facts, updates and conflicts group by).
+        ``total`` is left out: an unqualified count in the news is a running total."""
+        quals = [q for q in self.qualifiers if q != "total"]
+        parts = [self.key] + ([self.index] if self.index else []) + quals
         return "/".join(parts)
 
     def to_dict(self) -> Dict[str, object]:
@@ -305,6 +308,8 @@ def find_measure(
             quals.add(q)
         if w in _INDEX_NAMES:
             index = _INDEX_NAMES[w]
+    if right and right[0][2] in ("और", "अन्य"):  # "12 और लोग": twelve more
+        quals.add("new")
     for seq in (right, left):
         for a, b in zip(seq, seq[1:]):
             q = _QUAL_PAIRS.get((a[2], b[2]))
@@ -317,7 +322,7 @@ def find_measure(
             break
         k = _measure_word(w)
         nxt = right[i + 1][2] if i + 1 < len(right) else ""
-        if k is not None and not (nxt in _LOCATIVE and k in _PLACES_OK):
+        if k is not None and not (i > 0 and nxt in _LOCATIVE and k in _PLACES_OK):
             found = (k, w)
             break
         if w in _GENERIC and generic is None:
@@ -387,5 +392,13 @@ def is_count_context(text: str, start: int, end: int, sent_start: int, sent_end:
     after = _words(text, end, min(sent_end, end + 30))[:2]
     if any(w in _COUNT for _s, _e, w in before):
         return True
+    # "1921 के कोरोना वायरस से संक्रमित": a count noun in the words that follow.
+    lo, hi = _clause_bounds(text, start, end, sent_start, sent_end, ())
+    for _s, _e, w in _words(text, end, hi)[:5]:
+        if w in _CLAUSE:
+            break
+        k = _measure_word(w)
+        if k is not None and k not in ("age", "rate", "fall", "rise", "price"):
+            return True
     return bool(after) and (_measure_word(after[0][2]) not in (None, "age", "rate")
                             or after[0][2] in _GENERIC)

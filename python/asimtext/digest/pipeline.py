@@ -389,8 +389,10 @@ def find_conflicts(docs: Sequence[Doc], mentions: Sequence[Sequence[Mention]],
     # without one (durations, dates, years): the same words around them.
     flat = [m for d in multi for m in mentions[d.idx]]
     ctx = _updates.measure_conflicts(flat, story_of.__getitem__)
+    # Clock times are readings and calendar dates name different deadlines far more
+    # often than they disagree: only years (1994 / 1995 बैच) and durations compared.
     ctx += _conflicts.context_conflicts(
-        [m for m in flat if m.measure is None],
+        [m for m in flat if m.measure is None and m.fact_kind in ("year", "duration")],
         story_of.__getitem__,
         params.min_context_overlap,
     )
@@ -423,12 +425,13 @@ def _measure_of(m: Mention) -> Optional[Dict[str, Any]]:
 
 
 def _same_days(pub: Dict[str, Optional[str]], c: Dict[str, Any]) -> bool:
-    """Two accounts of one thing come from reports of about the same day (within
-    :data:`asimtext.digest.updates.CONFLICT_DAYS`), or from undated ones."""
+    """Two accounts of one thing come from reports of the same day (within
+    :data:`asimtext.digest.updates.CONFLICT_DAYS`, or one day for values without a
+    measure), or from undated ones."""
     a, b = (parse_date_prefix(pub.get(m["article"]) or "") for m in c["mentions"])
     if a is None or b is None:
         return True
-    return abs((a - b).days) <= _updates.CONFLICT_DAYS
+    return abs((a - b).days) <= max(1, _updates.CONFLICT_DAYS)
 
 
 # -- assemble -----------------------------------------------------------------------------

@@ -50,7 +50,10 @@ def place_of(places: Sequence[Tuple[int, int, str]], text: str, start: int, end:
              sent_start: int, sent_end: int) -> Optional[str]:
     """The place a value at ``text[start:end]`` is about (a gazetteer id), or None.
     ``places`` are the gazetteer hits of the sentence (document offsets)."""
-    cands = [p for p in places if _kind(p[2]) in PLACE_KINDS or p[2].startswith("ut:")]
+    cands = [p for p in places if (_kind(p[2]) in PLACE_KINDS or p[2].startswith("ut:"))
+             and not _OUTSIDE_AFTER.match(text, p[1]) and not _DATELINE.match(text, p[1])
+             and not _OUTSIDE_BEFORE.search(
+                 text[max(0, p[0] - 12):p[0]])]
     # The clause: from the last stop before the value to the first after it.
     lo = sent_start
     for m in _STOP.finditer(text, sent_start, start):
@@ -60,18 +63,37 @@ def place_of(places: Sequence[Tuple[int, int, str]], text: str, start: int, end:
     before = [p for p in cands if lo <= p[0] and p[1] <= start]
     if before:
         return before[-1][2]
-    home = [mm for mm in _HOME.finditer(text, lo, start)]
-    if home:
+    # "देश में" names the home country unless the sentence named another before it
+    # (कोरिया ... देश में).
+    foreign = [p for p in cands if sent_start <= p[0] and p[1] <= start
+               and p[2].startswith("country:") and p[2] != HOME_COUNTRY]
+    if not foreign and _HOME.search(text, lo, start):
         return HOME_COUNTRY
-    after = [p for p in cands if p[0] >= end and p[1] <= hi]
-    if after:
-        return after[0][2]
+    if _latin(text, start, end):  # English puts the place after: "44 deaths in Italy"
+        after = [p for p in cands if p[0] >= end and p[1] <= hi]
+        if after:
+            return after[0][2]
     whole = [p for p in cands if sent_start <= p[0] and p[1] <= start]
     if whole:
         return whole[-1][2]
-    if _HOME.search(text, sent_start, sent_end):
+    if not foreign and _HOME.search(text, sent_start, sent_end):
         return HOME_COUNTRY
     return None
+
+
+# "चीन के बाहर", "outside China": the place is where the value is not.
+_OUTSIDE_AFTER = re.compile(r"\s*(?:के|से)\s+(?:बाहर|अलावा|इतर)")
+_OUTSIDE_BEFORE = re.compile(r"(?:outside|excluding|except|beyond)\s+(?:the\s+)?$", re.IGNORECASE)
+# A dateline ("नयी दिल्ली, 30 मार्च (भाषा)", "LUCKNOW, March 30:") names where the
+# report was filed, not what its numbers are about.
+_DATELINE = re.compile(r"\s*[,:]\s*(?:\d{1,2}\s+\w+|\w+\s+\d{1,2})\s*(?:\(|:|,\s*\d{4})")
+_LAT = re.compile(r"[A-Za-z]")
+_DEV = re.compile(r"[\u0900-\u097f]")
+
+
+def _latin(text: str, start: int, end: int) -> bool:
+    around = text[max(0, start - 60):end + 60]
+    return len(_LAT.findall(around)) > len(_DEV.findall(around))
 
 
 def as_of(stated_dates: Sequence[Tuple[int, int, str]], start: int, sent_start: int,

@@ -239,10 +239,13 @@ def same_story(
     lang_b: Optional[str],
     params: StoryParams,
     bridge_evidence: float = float("inf"),
+    strong_evidence: float = float("inf"),
 ) -> bool:
-    """The joining rule for one pair (see the module docstring)."""
+    """The pair rule (see the module docstring): whether a candidate pair links two
+    articles into one connected group (stories are then made by average link)."""
     cross = lang_a in ("hi", "en") and lang_b in ("hi", "en") and lang_a != lang_b
-    if not cross and cos >= params.same_lang_threshold:
+    if (not cross and cos >= params.same_lang_threshold
+            and (strong_evidence >= params.min_strong_evidence or cos >= params.solo_cos)):
         return True
     if cross or "mixed" in (lang_a, lang_b):
         return (
@@ -263,7 +266,9 @@ def _edges(scores: PairScores, lc: np.ndarray, days: np.ndarray, params: StoryPa
         & (scores.bridge_shared >= params.min_bridge_keys)
         & (scores.bridge_evidence >= params.min_bridge_evidence)
     )
-    strong = scores.strong_evidence if scores.strong_evidence is not None else scores.bridge_evidence
+    # Scores without a strong-evidence column (made by hand) impose no requirement.
+    strong = (scores.strong_evidence if scores.strong_evidence is not None
+              else np.full(scores.i.size, np.inf))
     strong_ok = (strong >= params.min_strong_evidence) | (scores.cos >= params.solo_cos)
     same_ok = scores.cos >= params.same_lang_threshold
     if adjacent:

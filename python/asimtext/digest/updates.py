@@ -20,7 +20,7 @@ from asimtext.digest.measures import INTRADAY
 
 __all__ = ["agree", "numeric", "build_updates", "measure_conflicts", "CONFLICT_DAYS"]
 
-CONFLICT_DAYS = 1
+CONFLICT_DAYS = 0
 MAX_POINT_MENTIONS = 5
 
 
@@ -174,7 +174,7 @@ def measure_conflicts(mentions: Sequence[Any], story_of: Any) -> List[Dict[str, 
                 if _states_agreeing(ms, a["article"], vb, b["bound"], da) or \
                         _states_agreeing(ms, b["article"], va, a["bound"], db):
                     continue
-                key = (a["article"], b["article"])
+                key = (_page(a["article"]), _page(b["article"]), a["fact_value"], b["fact_value"])
                 if key in seen:
                     continue
                 seen.add(key)
@@ -189,6 +189,11 @@ def measure_conflicts(mentions: Sequence[Any], story_of: Any) -> List[Dict[str, 
                     "scope": scope_of(place, a["as_of"]),
                 })
     return out
+
+
+def _page(unit_id: str) -> str:
+    """The article of a unit id (``AU-2020-03-10#2`` -> ``AU-2020-03-10``)."""
+    return unit_id.rsplit("#", 1)[0] if "#" in unit_id else unit_id
 
 
 def _states_agreeing(ms: Sequence[Any], article: str, v: float, bound: Optional[str],
