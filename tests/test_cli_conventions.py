@@ -263,9 +263,9 @@ def test_digest_flags(tmp_path):
     nodate.write_bytes(jsonl([{"id": "n", "text": "पटना में शनिवार को 14 लोगों की मौत हुई."}]))
     code, out, _ = run("digest", str(nodate), "--reference-date", "2022-01-11", "-q")
     assert code == EXIT_OK
-    assert "2022-01-08" in {f["value"] for f in json.loads(out)["facts"]}
+    assert "2022-01-08" in {e["date"] for e in json.loads(out)["timeline"]}
     code, out, _ = run("digest", str(nodate), "-q")
-    assert "2022-01-08" not in {f["value"] for f in json.loads(out)["facts"]}
+    assert "2022-01-08" not in {e["date"] for e in json.loads(out)["timeline"]}
 
 
 @pytest.mark.parametrize("cmd", ["normalize", "spans", "dedup", "bench", "digest"])

@@ -484,7 +484,8 @@ def build_page(d: Any) -> Page:
                 a.get("published_origin") or "", "")
             view.articles.append(ArticleView(
                 id=aid, outlet=names.article(aid),
-                headline=" ".join((a.get("title") or "").split()), lang=a.get("lang"),
+                headline=" ".join((a.get("title") or _unit_title(a) or "").split()),
+                lang=a.get("lang"),
                 date=human_value("date", a["published"], "en") if a.get("published") else
                 "no date", date_note=note))
         stories.append(view)
@@ -509,6 +510,11 @@ def build_page(d: Any) -> Page:
         schema=(d.get("schema") if isinstance(d, dict) else None) or _schema_of(d),
         generator=_generator(),
     )
+
+
+def _unit_title(a: Dict[str, Any]) -> Optional[str]:
+    """The headline of an article's first report (schema /2 ``units``)."""
+    return next((u.get("title") for u in a.get("units") or [] if u.get("title")), None)
 
 
 def _schema_of(d: Any) -> str:

@@ -112,7 +112,7 @@ def _md_fact(f: FactView) -> List[str]:
     for q in f.quotes[:3]:
         out.append(f"  - {_md_quote(q)}")
     if len(f.quotes) > 3:
-        out.append(f"  - and {len(f.quotes) - 3} more outlets")
+        out.append(f"  - and {_n(len(f.quotes) - 3, 'more outlet')}")
     return out
 
 
@@ -126,7 +126,7 @@ def _md_story(s: StoryView) -> List[str]:
             out += _md_fact(f)
         out.append("")
     if s.single_facts:
-        out.append(f"{_n(len(s.single_facts), 'more value')} stated by one outlet only: "
+        out.append(f"{_n(len(s.single_facts), 'value')} stated by one outlet only: "
                    + ", ".join(md_escape(f.value) for f in s.single_facts[:30])
                    + ("…" if len(s.single_facts) > 30 else "") + ".")
         out.append("")
@@ -218,7 +218,7 @@ def to_markdown(d: "Digest") -> str:
     out += ["## Input", "", md_escape(f"{p.n_read} records read, {p.n_ok} used, "
                                       f"{len(p.skipped)} skipped."), ""]
     for where, reason in p.skipped:
-        out.append(f"- {md_escape(where)}: {md_escape(reason)}")
+        out.append(f"- {md_escape(where)}: skipped: {md_escape(reason)}")
     out += ["", md_escape(f"Made by {p.generator} ({p.schema})."), ""]
     return "\n".join(out).rstrip() + "\n"
 
