@@ -250,7 +250,7 @@ def test_schema2_fields_are_rendered(tmp_path):
     d2 = _with_schema2(asimtext.digest(SEEDS))
     page = d2.to_html()
     assert "deaths (total), Kanpur, as of 10 January 2022" in page
-    chart = re.search(r'<svg viewBox="0 0 260 64"[^>]*aria-label="([^"]+)"', page)
+    chart = re.search(r'<svg class="spark" viewBox="0 0 320 64"[^>]*aria-label="([^"]+)"', page)
     assert chart and chart.group(1) == ("infected, Kanpur: 3 on 8 Jan to 28 on 11 Jan, "
                                         "3 reports")
     assert '<div class="conflict">' in page and page.count('<span class="value">199') >= 2

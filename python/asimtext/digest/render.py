@@ -260,7 +260,8 @@ blockquote{margin:.6rem 0;padding:.4rem .8rem;border-left:4px solid var(--accent
 background:#f3f6fb}blockquote footer{color:var(--muted);font-size:.85rem;margin-top:.3rem}
 svg{display:block;max-width:100%;height:auto}svg text{font-family:inherit;font-size:12px;
 fill:var(--ink)}svg.axis{width:32rem}svg.axis text{font-size:17px}svg.axis text.small{font-size:15px}
-.spark{display:flex;flex-wrap:wrap;gap:.4rem 1rem;align-items:center;margin:.4rem 0}
+div.spark{display:flex;flex-wrap:wrap;gap:.2rem 1rem;align-items:center;margin:.4rem 0}
+div.spark .label{min-width:11rem}
 ol.tl{list-style:none;margin:.4rem 0;padding:0 0 0 1.1rem;border-left:2px solid var(--line)}
 ol.tl li{margin:0 0 .6rem;position:relative}ol.tl li::before{content:"";position:absolute;
 left:-1.5rem;top:.5rem;width:.6rem;height:.6rem;border-radius:50%;background:var(--accent)}
@@ -336,20 +337,21 @@ def _h_quote_body(q: Quote) -> str:
 
 
 def _sparkline(u: SeriesView) -> str:
-    """A small step chart of a series (inline SVG), first and last values labelled."""
-    w, h, pad = 260, 64, 6
+    """A small line chart of a series (inline SVG): the first and the last value
+    and day labelled, so that the change reads without an axis."""
+    w, h, left, right, top = 320, 64, 64, 70, 8
     xs = [p[0].toordinal() for p in u.points]
     ys = [p[1] for p in u.points]
     x0, x1 = min(xs), max(xs)
-    y0, y1 = min(ys + [0.0]), max(ys)
-    sx = (w - 2 * pad - 60) / max(x1 - x0, 1)
-    sy = (h - 2 * pad - 14) / max(y1 - y0, 1e-9)
+    y0, y1 = min(ys), max(ys)
+    sx = (w - left - right) / max(x1 - x0, 1)
+    sy = (h - top - 22) / (y1 - y0) if y1 > y0 else 0.0
 
     def px(x: int) -> float:
-        return pad + (x - x0) * sx
+        return left + (x - x0) * sx
 
     def py(y: float) -> float:
-        return h - pad - 12 - (y - y0) * sy
+        return (h - 22 - (y - y0) * sy) if sy else (h - 22 + top) / 2
 
     pts = " ".join(f"{px(x):.1f},{py(y):.1f}" for x, y in zip(xs, ys))
     first, last = u.points[0], u.points[-1]
@@ -357,13 +359,15 @@ def _sparkline(u: SeriesView) -> str:
             f"{short_date(last[0])}, {len(u.points)} reports")
     dots = "".join(f'<circle cx="{px(x):.1f}" cy="{py(y):.1f}" r="2.6" fill="#1a56b0"/>'
                    for x, y in zip(xs, ys))
-    return (f'<svg viewBox="0 0 {w} {h}" width="{w}" height="{h}" role="img" '
+    return (f'<svg class="spark" viewBox="0 0 {w} {h}" width="{w}" height="{h}" role="img" '
             f'aria-label="{_e(desc)}" xmlns="http://www.w3.org/2000/svg"><title>{_e(desc)}'
             f'</title><polyline points="{pts}" fill="none" stroke="#1a56b0" stroke-width="2"/>'
             f"{dots}"
+            f'<text x="{left - 6}" y="{py(ys[0]) + 4:.1f}" text-anchor="end">{_e(first[2])}'
+            "</text>"
             f'<text x="{px(x1) + 6:.1f}" y="{py(ys[-1]) + 4:.1f}">{_e(last[2])}</text>'
-            f'<text x="{pad}" y="{h - 1}">{_e(short_date(first[0]))}</text>'
-            f'<text x="{px(x1):.1f}" y="{h - 1}" text-anchor="end">{_e(short_date(last[0]))}'
+            f'<text x="{left}" y="{h - 2}" text-anchor="middle">{_e(short_date(first[0]))}</text>'
+            f'<text x="{px(x1):.1f}" y="{h - 2}" text-anchor="middle">{_e(short_date(last[0]))}'
             "</text></svg>")
 
 
@@ -454,7 +458,7 @@ def _h_story(s: StoryView) -> str:
             b.append(f'<div class="spark"><span class="label">{_e(u.label)}</span>'
                      f"{_sparkline(u)}</div>")
             if u.quotes:
-                b.append("<details><summary>the reports</summary>"
+                b.append(f"<details><summary>the {_n(len(u.quotes), 'report')}</summary>"
                          + "".join(_h_quote(q) for q in u.quotes) + "</details>")
     if s.conflicts:
         b.append(_h_conflicts(s.conflicts))
