@@ -272,6 +272,7 @@ needs_browser = pytest.mark.skipif(not page_check.browser_available(),
 def _check_in_browser(page: Path, shots: Path, name: str) -> dict:
     rep = page_check.check_page(page, shots, name)
     assert rep["console"] == [] and rep["requests"] == []
+    assert rep["print_pdf_bytes"] > 10_000 and not rep["print_overflow_x"]  # printable
     for width in ("phone", "desktop"):
         w = rep["widths"][width]
         assert w["html_lang"] == "en" and w["scripts"] == 0

@@ -106,6 +106,14 @@ def check_page(page_path: Path, shots: Optional[Path] = None, name: str = "page"
                     if at:
                         page.locator(at).first.evaluate("e => e.scrollIntoView()")
                     page.screenshot(path=str(shots / f"{name}-{label}.png"), full_page=False)
+                if label == "desktop":
+                    # Printable: the print layout lays out to A4 pages without
+                    # anything wider than the paper.
+                    page.emulate_media(media="print")
+                    report["print_overflow_x"] = page.evaluate(
+                        "document.documentElement.scrollWidth > window.innerWidth + 1")
+                    pdf = page.pdf(format="A4", print_background=False)
+                    report["print_pdf_bytes"] = len(pdf)
                 ctx.close()
         finally:
             browser.close()
