@@ -312,3 +312,14 @@ def test_digest_strict(tmp_path):
     with pytest.raises(asimtext.LoadError, match=rf"{p}:3: malformed JSON"):
         asimtext.digest(str(p), strict=True)
     assert asimtext.digest(str(p)).counts["skipped"] == 1
+
+
+def test_digest_of_a_dataframe_reads_its_rows():
+    pd = pytest.importorskip("pandas")
+    pa = pytest.importorskip("pyarrow")
+    df = pd.DataFrame(ROWS + [{"id": "c", "text": None}])
+    d = asimtext.digest(df)
+    assert [a["id"] for a in d.articles] == ["a", "b", "c"]  # rows, not column names
+    assert d.counts["ok"] == 2 and "missing text field" in d.articles[2]["reason"]
+    rep = asimtext.load_articles(pa.Table.from_pylist(ROWS))
+    assert [a.id for a in rep] == ["a", "b"]

@@ -649,6 +649,27 @@ def _iter_paths(paths: Iterable[PathLike], *, stdin: Optional[Any] = None,
             yield from _iter_path(item, stdin=stdin, on_bytes=on_bytes, **kw)
 
 
+def _table_rows(source: Any) -> Optional[Iterator[dict]]:
+    """The rows (dicts) of a pandas DataFrame or a pyarrow Table / RecordBatch, else None.
+    Iterating over a DataFrame gives its column names, which must not become texts."""
+    mod = type(source).__module__ or ""
+    if mod.startswith("pandas") and hasattr(source, "to_dict") and hasattr(source, "columns"):
+        def pandas_rows() -> Iterator[dict]:
+            for row in source.to_dict("records"):
+                yield {k: (None if _is_nan(v) else v) for k, v in row.items()}
+
+        return pandas_rows()
+    if mod.startswith("pyarrow") and hasattr(source, "to_batches"):
+        return (row for batch in source.to_batches() for row in batch.to_pylist())
+    if mod.startswith("pyarrow") and hasattr(source, "to_pylist"):
+        return iter(source.to_pylist())
+    return None
+
+
+def _is_nan(v: Any) -> bool:
+    return isinstance(v, float) and v != v
+
+
 def _is_pathish(x: Any) -> bool:
     return isinstance(x, (str, os.PathLike))
 
@@ -681,7 +702,8 @@ def iter_records(
     * anything else is an iterable of items, each an :class:`Article`, a dict,
       a ``str`` (**a text**, never a path: ``["एक खबर"]`` is one article), or a
       :class:`os.PathLike` (read as a path);
-    * a single :class:`Article` or dict is one article.
+    * a single :class:`Article` or dict is one article;
+    * a pandas DataFrame or a pyarrow Table is read row by row (a row is a dict).
 
     A file is read by its content first: gzip or zstd compression (by the
     first bytes, whatever the name), Parquet (``PAR1``), JSON Lines or a JSON
@@ -718,6 +740,10 @@ def iter_records(
         return
     if isinstance(source, (bytes, bytearray)):
         raise TypeError("source must be a path, an article or an iterable, not bytes")
+    table = _table_rows(source)
+    if table is not None:  # a DataFrame or an Arrow table: its rows, not its column names
+        yield from _iter_objects(table, stdin=stdin, **kw)
+        return
     try:
         items = iter(source)
     except TypeError:
