@@ -255,7 +255,8 @@ details{margin:.4rem 0}summary{cursor:pointer;color:var(--accent)}
 .conflict{display:grid;grid-template-columns:1fr 1fr;gap:.6rem;margin:.3rem 0 1rem}
 .conflict>div{background:var(--warnbg);border-left:4px solid var(--warn);padding:.5rem .6rem;
 break-inside:avoid}
-.conflict .value{color:var(--warn)}
+.conflict .value{color:var(--warn)}p.label{margin:1rem 0 .3rem;padding-top:.4rem;
+border-top:1px solid var(--line)}
 blockquote{margin:.6rem 0;padding:.4rem .8rem;border-left:4px solid var(--accent);
 background:#f3f6fb}blockquote footer{color:var(--muted);font-size:.85rem;margin-top:.3rem}
 svg{display:block;max-width:100%;height:auto}svg text{font-family:inherit;font-size:12px;
@@ -269,7 +270,8 @@ ol.tl.past li::before{background:#8a8a8a}
 table{border-collapse:collapse;font-size:.9rem;width:100%}th,td{border-bottom:1px solid
 var(--line);padding:.3rem .4rem;text-align:left;vertical-align:top}
 footer.page{margin-top:2rem;color:var(--muted);font-size:.85rem}
-@media (max-width:40rem){body{padding:.7rem}.conflict{grid-template-columns:1fr}
+@media (max-width:40rem){body{padding:.7rem}.conflict{grid-template-columns:1fr;gap:0}
+.conflict>div+div{border-top:1px dashed var(--warn)}
 dl.legend{grid-template-columns:1fr}dl.legend dd{margin-bottom:.3rem}h1{font-size:1.35rem}}
 @media print{body{max-width:none;font-size:10.5pt}a{color:inherit;text-decoration:none}
 h2{break-before:auto;break-after:avoid}h3{break-after:avoid}summary{color:inherit}
