@@ -119,7 +119,8 @@ class ArticleView:
 class StoryView:
     id: str
     headline: str
-    lang: Optional[str]
+    lang: Optional[str]  # most of the story's articles are in it; values are written in it
+    headline_lang: Optional[str]
     outlets: List[str]
     langs: List[str]
     span: str
@@ -253,6 +254,16 @@ def _rank_key(f: Dict[str, Any]) -> tuple:
 
 def _story_lang(langs: Sequence[str]) -> Optional[str]:
     return langs[0] if len(langs) == 1 else None
+
+
+def text_lang(text: str) -> Optional[str]:
+    """``hi`` or ``en`` by the script most letters of ``text`` are in (a headline's
+    own language, for its ``lang`` attribute), None without letters."""
+    deva = sum(1 for ch in text if "\u0900" <= ch <= "\u097f")
+    latin = sum(1 for ch in text if ch.isascii() and ch.isalpha())
+    if deva == latin == 0:
+        return None
+    return "hi" if deva >= latin else "en"
 
 
 def _fact_view(f: Dict[str, Any], lang: Optional[str], n_outlets: int, names: _Names) -> FactView:
@@ -435,14 +446,19 @@ def build_page(d: Any) -> Page:
     stories: List[StoryView] = []
     for s in _get(d, "stories"):
         langs = list(s.get("langs") or [])
-        lang = _story_lang(langs)
+        # Values are written in the language most of the story's articles are in.
+        votes = Counter(names.lang_of.get(a) for a in s.get("articles") or [])
+        votes.pop(None, None)
+        lang = votes.most_common(1)[0][0] if votes else _story_lang(langs)
         outlets = sorted({names.source(x) for x in s.get("sources") or []},
                          key=lambda n: (n.endswith(_UNNAMED), n))
         pub = s.get("published") or {}
+        headline = " ".join((s.get("label") or s["id"]).split())
         view = StoryView(
             id=s["id"],
-            headline=" ".join((s.get("label") or s["id"]).split()),
-            lang=lang or (names.lang_of.get(s["articles"][0]) if s.get("articles") else None),
+            headline=headline,
+            lang=lang,
+            headline_lang=text_lang(headline) or lang,
             outlets=outlets,
             langs=[LANG_NAMES.get(x, x) for x in langs],
             span=date_span(pub.get("first"), pub.get("last")),

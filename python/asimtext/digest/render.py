@@ -437,7 +437,7 @@ def _h_events(evs: Sequence[EventView], cls: str = "") -> str:
 
 def _h_story(s: StoryView) -> str:
     b = [f'<section id="{_e(s.id)}" aria-labelledby="{_e(s.id)}-h">',
-         f'<h2 id="{_e(s.id)}-h"{_lang_attr(s.lang)}>{_e(s.headline)}</h2>',
+         f'<h2 id="{_e(s.id)}-h"{_lang_attr(s.headline_lang)}>{_e(s.headline)}</h2>',
          f'<p class="meta">{_story_meta(s, _e)}</p>']
     if s.facts:
         shown, folded = s.facts[:MAX_KEY_FACTS], s.facts[MAX_KEY_FACTS:]
@@ -514,7 +514,7 @@ def to_html(d: "Digest") -> str:
     if p.stories:
         b.append('<nav aria-labelledby="idx"><h2 id="idx">Stories</h2><ol class="index">')
         for s in p.stories:
-            b.append(f'<li><a href="#{_e(s.id)}"{_lang_attr(s.lang)}>{_e(s.headline)}</a>'
+            b.append(f'<li><a href="#{_e(s.id)}"{_lang_attr(s.headline_lang)}>{_e(s.headline)}</a>'
                      f'<span class="meta">{_e(_and(s.outlets))}'
                      + (f" · {_e(_and(s.langs))}" if s.langs else "")
                      + (f" · {_e(s.span)}" if s.span else "")
@@ -530,7 +530,7 @@ def to_html(d: "Digest") -> str:
         b.append('<section id="single" aria-labelledby="single-h"><h2 id="single-h">Told by one '
                  "outlet</h2><ul>")
         for s in p.singles:
-            b.append(f"<li><span{_lang_attr(s.lang)}>{_e(s.headline)}</span> "
+            b.append(f"<li><span{_lang_attr(s.headline_lang)}>{_e(s.headline)}</span> "
                      f'<span class="who">— {_e(_and(s.outlets))}'
                      + (f", {_e(s.span)}" if s.span else "") + "</span></li>")
         b.append("</ul></section>")
