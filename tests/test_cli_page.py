@@ -178,6 +178,8 @@ def test_lang_attributes_and_no_network(seeds_page):
     o = outline(seeds_page)
     assert o.html_lang == "en"
     assert ("h2", "hi") in o.langs and ("blockquote", "hi") in o.langs
+    # The English article's sentences are marked English inside the Hindi story.
+    assert {("span", "en"), ("p", "en")} & set(o.langs)
     assert o.refs == []  # no stylesheet, font, image or script from anywhere
     page = seeds_page.read_text(encoding="utf-8")
     assert "<script" not in page and "Content-Security-Policy" in page
