@@ -364,9 +364,12 @@ _PARAM_HELP = {
 
 
 def _param_fields() -> List[tuple]:
-    """``(flag, dest, default, parent)`` for every digest parameter (nested
-    dataclasses such as ``story`` get a prefix: ``--story-max-df``)."""
+    """``(flag, dest, default, parent, name, is_float)`` for every digest parameter
+    (nested dataclasses such as ``story`` get a prefix: ``--story-max-df``)."""
     from asimtext.digest import DigestParams
+
+    def is_float(f: Any, value: Any) -> bool:  # the annotation says, else the default
+        return "float" in str(f.type) or isinstance(value, float)
 
     out = []
     defaults = DigestParams()
@@ -374,10 +377,12 @@ def _param_fields() -> List[tuple]:
         value = getattr(defaults, f.name)
         if dataclasses.is_dataclass(value):
             for g in dataclasses.fields(value):
+                v = getattr(value, g.name)
                 out.append((f"--{f.name}-{g.name}".replace("_", "-"), f"p_{f.name}__{g.name}",
-                            getattr(value, g.name), f.name, g.name))
+                            v, f.name, g.name, is_float(g, v)))
         else:
-            out.append((f"--{f.name}".replace("_", "-"), f"p_{f.name}", value, None, f.name))
+            out.append((f"--{f.name}".replace("_", "-"), f"p_{f.name}", value, None, f.name,
+                        is_float(f, value)))
     return out
 
 
@@ -402,10 +407,10 @@ def _cmd_digest_configure(p: argparse.ArgumentParser) -> None:
     _report_args(p)
     g = p.add_argument_group("digest parameters", "thresholds of the digest "
                              "(asimtext.DigestParams); the defaults suit news")
-    for flag, dest, default, _parent, name in _param_fields():
+    for flag, dest, default, _parent, name, floating in _param_fields():
         if isinstance(default, bool) or not isinstance(default, (int, float)):
             continue
-        kind = _int_at_least(0) if isinstance(default, int) else _number(0.0)
+        kind = _number(0.0) if floating else _int_at_least(0)
         g.add_argument(flag, dest=dest, type=kind, default=None, metavar="N",
                        help=f"{_PARAM_HELP.get(name, name.replace('_', ' '))} "
                             f"(default: {default})")
@@ -434,7 +439,7 @@ def _digest_params(args: argparse.Namespace) -> Any:
 
     top: Dict[str, Any] = {}
     nested: Dict[str, Dict[str, Any]] = {}
-    for _flag, dest, _default, parent, name in _param_fields():
+    for _flag, dest, _default, parent, name, _floating in _param_fields():
         v = getattr(args, dest, None)
         if v is None:
             continue
@@ -448,7 +453,7 @@ def _digest_params(args: argparse.Namespace) -> Any:
     try:
         return DigestParams(**top)
     except (TypeError, ValueError) as e:
-        flags = {name: flag for flag, _d, _x, parent, name in _param_fields() if parent is None}
+        flags = {f[4]: f[0] for f in _param_fields() if f[3] is None}
         raise CliError(_as_flags(str(e), flags), EXIT_USAGE) from None
 
 
