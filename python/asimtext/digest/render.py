@@ -514,11 +514,14 @@ def to_html(d: "Digest") -> str:
     if p.stories:
         b.append('<nav aria-labelledby="idx"><h2 id="idx">Stories</h2><ol class="index">')
         for s in p.stories:
+            every = len(s.outlets) == len(p.outlets) > 2
+            who = f"all {len(s.outlets)} outlets" if every else _and(s.outlets)
             b.append(f'<li><a href="#{_e(s.id)}"{_lang_attr(s.headline_lang)}>{_e(s.headline)}</a>'
-                     f'<span class="meta">{_e(_and(s.outlets))}'
+                     f'<span class="meta">{_e(who)}'
                      + (f" · {_e(_and(s.langs))}" if s.langs else "")
                      + (f" · {_e(s.span)}" if s.span else "")
-                     + (f" · {_n(len(s.facts), 'shared fact')}" if s.facts else "")
+                     + (" · " + _n(len(s.facts), "shared fact").replace(" ", "\u00a0")
+                        if s.facts else "")
                      + "</span></li>")
         b.append("</ol></nav>")
     b.append("<details><summary>How to read this page</summary><dl class=\"legend\">"
