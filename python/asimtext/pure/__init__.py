@@ -72,6 +72,6 @@ NOT_MIRRORED = {
     "__version__": "the package version",
     "digest": "Python code over the primitives; asimtext.digest(backend=...) runs it on the pure twin",
     "load_articles": "the loader, Python already",
-    "shared_passages": "not yet twinned (the bounded-passages rework adds asimtext.pure.passages)",
+    "shared_passages": "not yet twinned (the bounded-passages rework adds asimtext.pure.dedup.passages)",
 }
 
