@@ -112,10 +112,18 @@ def near_duplicates(
 def shared_passages(a: str, b: str, *, min_words: int = 8) -> list[Passage]:
     """The passages (at least ``min_words`` match-key tokens long) that ``a`` and ``b`` share.
 
-    Both texts are normalized to the match key and tokenized; every maximal
-    run of identical tokens is a passage, with offsets mapped back to each
-    original string. A stretch repeated in one text gives one passage per
-    occurrence. Sorted by ``(a_start, a_end, b_start, b_end)``.
+    Both texts are normalized to the match key and tokenized. ``a`` is parsed
+    left to right: at each token, the longest run of tokens starting there
+    that also occurs in ``b`` is taken, at its leftmost occurrence in ``b``;
+    a run of at least ``min_words`` tokens is a passage and the parse goes on
+    after it, a shorter one is skipped by one token. Offsets are mapped back
+    to each original string.
+
+    The answer is bounded by ``a`` whatever the texts repeat: each token of
+    ``a`` is in at most one passage (at most ``len(tokens(a)) // min_words``
+    passages), a stretch repeated in ``a`` is found at each occurrence in
+    ``a`` and a stretch repeated in ``b`` only at its leftmost occurrence.
+    Time and memory are linear in the two texts. Sorted by ``a_start``.
     """
     raw = _core._shared_passages(a, b, min_words)
     return [Passage(s, e, bs, be, w, a[s:e], b[bs:be]) for (s, e, bs, be, w) in raw]
