@@ -6,8 +6,8 @@ users can measure what the Rust core buys them and check that the two agree.
 """
 
 from asimtext.pure.minhash import MinHasher, jaccard, near_duplicates, overlap
-from asimtext.pure.passages import shared_passages
 from asimtext.pure.normalization import normalize, normalize_batch, normalize_with_offsets
+from asimtext.pure.passages import shared_passages
 from asimtext.pure.spans import Span, extract, extract_batch
 from asimtext.pure.xscript import key as xscript_key
 from asimtext.pure.xscript import keys as xscript_keys
