@@ -7,8 +7,8 @@ joiners, digits, number words; mixed scripts; empty text; one huge text; and
 the fuzz corpus inputs whose cost grows fastest with their length (picked by
 ``tools/pick_hostile_fuzz.py``), each grown to about 300,000 code points.
 
-One child process per input runs every call in turn and reports each start
-and end on its standard output; the parent fails the test when a call takes
+One child process per input (two at a time) runs every call in turn and
+reports each start and end on its standard output; the parent fails the test when a call takes
 more than ``CALL_SECONDS``, raises (``MemoryError`` included) or the child is
 killed. The address-space limit is ``LIMIT_ABOVE_IDLE`` above what an idle
 child reserves after importing asimtext (numpy, and the thread stacks of
@@ -197,8 +197,17 @@ def _child(name: str) -> None:
         sys.stdout.write(json.dumps(kw) + "\n")
         sys.stdout.flush()
 
-    x = INPUTS[name]()
-    for call, fn in _calls(x).items():
+    if name == "selftest":  # calls the parent must report (see test_the_harness_catches)
+        calls = {
+            "fine": lambda: None,
+            "too much memory": lambda: bytearray(3 << 30),
+            "raises": lambda: [][1],
+            "too slow": lambda: time.sleep(60),
+            "never reached": lambda: None,
+        }
+    else:
+        calls = _calls(INPUTS[name]())
+    for call, fn in calls.items():
         say(start=call)
         t0 = time.perf_counter()
         try:
@@ -248,8 +257,8 @@ def limit() -> int:
     return idle + LIMIT_ABOVE_IDLE
 
 
-@pytest.mark.parametrize("name", list(INPUTS))
-def test_every_call_bounded(name, limit):
+def _run(name: str, limit: int, seconds: float = CALL_SECONDS) -> tuple:
+    """Run the child of input `name`: (failures, completed calls)."""
     p = _spawn(["--child", name], limit)
     sel = selectors.DefaultSelector()
     sel.register(p.stdout, selectors.EVENT_READ)
@@ -257,9 +266,9 @@ def test_every_call_bounded(name, limit):
     failures, current, started, done, buf, eof = [], None, time.monotonic(), [], b"", False
     try:
         while not eof:
-            budget = CALL_SECONDS - (time.monotonic() - started) if current else 60.0
+            budget = seconds - (time.monotonic() - started) if current else 60.0
             if budget <= 0 or not sel.select(timeout=budget):
-                failures.append(f"{current or 'setup'}: no result within {CALL_SECONDS:.0f} s")
+                failures.append(f"{current or 'setup'}: no result within {seconds:.0f} s")
                 break
             chunk = os.read(fd, 1 << 16)
             eof = not chunk
@@ -283,6 +292,33 @@ def test_every_call_bounded(name, limit):
         sel.close()
     if p.returncode not in (0, -signal.SIGKILL) or (p.returncode != 0 and not failures):
         failures.append(f"{current or 'child'}: killed or crashed (exit {p.returncode}): {err[-500:]}")
+    return failures, done
+
+
+@pytest.fixture(scope="module")
+def results(limit) -> dict:
+    # Two children at a time (the machine has two cores); each call's time
+    # limit is measured from its own start, so a busy neighbour only makes it
+    # slower, never cuts it short below the limit.
+    from concurrent.futures import ThreadPoolExecutor
+
+    with ThreadPoolExecutor(max_workers=2) as pool:
+        futures = {name: pool.submit(_run, name, limit) for name in INPUTS}
+        return {name: f.result() for name, f in futures.items()}
+
+
+def test_the_harness_catches(limit):
+    failures, done = _run("selftest", limit, seconds=3)
+    assert [d.split()[0] for d in done] == ["fine"]
+    assert failures[0].startswith("too much memory: MemoryError")
+    assert failures[1].startswith("raises: IndexError")
+    assert failures[2] == "too slow: no result within 3 s"
+    assert len(failures) == 3
+
+
+@pytest.mark.parametrize("name", list(INPUTS))
+def test_every_call_bounded(name, results):
+    failures, done = results[name]
     assert not failures, f"{name}: " + "; ".join(failures) + "\ncompleted: " + ", ".join(done)
     slowest = sorted(done, key=lambda d: -float(d.split()[-2][:-1]))[:3]
     print(f"\n{name}: slowest {', '.join(slowest)}")
