@@ -140,7 +140,7 @@ def shared_passages(a: str, b: str, *, min_words: int = 8) -> list:
 
     _check_text(a, "a")
     _check_text(b, "b")
-    if isinstance(min_words, bool) or not isinstance(min_words, int):
+    if not isinstance(min_words, int):
         raise TypeError(f"min_words must be int, not {type(min_words).__name__}")
     if not 1 <= min_words <= 2**32 - 1:
         raise ValueError(f"min_words must be between 1 and {2**32 - 1}, got {min_words}")
