@@ -64,7 +64,7 @@ except ImportError as exc:  # pragma: no cover - exercised only without dask
 
 from asimtext import _core
 from asimtext._core import MinHasher
-from asimtext.dedup import NearDuplicates
+from asimtext.dedup import BUCKET_WINDOW, NearDuplicates
 
 __all__ = ["DaskNearDuplicates", "extract", "near_duplicates", "normalize"]
 
@@ -272,17 +272,28 @@ class DaskNearDuplicates:
         params: the ``(bands, rows)`` of the LSH.
         candidates: how many distinct candidate pairs the LSH produced.
         rounds: how many large-star/small-star rounds the components took.
+        capped_buckets: as in :class:`asimtext.NearDuplicates` (buckets where
+            each document met only the ``BUCKET_WINDOW`` after it).
 
     :meth:`compute` brings everything to the client as a :class:`asimtext.NearDuplicates`
     (for results that fit in memory, e.g. to compare with the single-machine function).
     """
 
-    def __init__(self, pairs: Any, clusters: Any, params: tuple[int, int], candidates: int, rounds: int):
+    def __init__(
+        self,
+        pairs: Any,
+        clusters: Any,
+        params: tuple[int, int],
+        candidates: int,
+        rounds: int,
+        capped_buckets: int = 0,
+    ):
         self.pairs = pairs
         self.clusters = clusters
         self.params = params
         self.candidates = candidates
         self.rounds = rounds
+        self.capped_buckets = capped_buckets
 
     def compute(self) -> NearDuplicates:
         """Collect pairs and clusters (sorted as :func:`asimtext.near_duplicates` sorts them)."""
@@ -290,7 +301,13 @@ class DaskNearDuplicates:
         pairs = [(int(i), int(j), float(e), float(x)) for i, j, e, x in zip(p["i"], p["j"], p["estimated"], p["exact"])]
         c = self.clusters.compute().sort_values(["cluster", "doc"], kind="stable")
         clusters = [sorted(int(d) for d in g["doc"]) for _, g in c.groupby("cluster", sort=True)]
-        return NearDuplicates(pairs=pairs, clusters=clusters, params=self.params, candidates=self.candidates)
+        return NearDuplicates(
+            pairs=pairs,
+            clusters=clusters,
+            params=self.params,
+            candidates=self.candidates,
+            capped_buckets=self.capped_buckets,
+        )
 
     def __repr__(self) -> str:
         return (
@@ -328,22 +345,37 @@ def _empty_pairs() -> pd.DataFrame:
     return pd.DataFrame({"i": pd.Series([], dtype="int64"), "j": pd.Series([], dtype="int64")})
 
 
-def _bucket_pairs(part: pd.DataFrame) -> pd.DataFrame:
-    """All pairs ``(i, j)``, ``i < j``, of documents sharing a ``(band, key)`` bucket."""
-    if len(part) < 2:
-        return _empty_pairs()
+def _buckets(part: pd.DataFrame):
+    """The rows sorted by ``(band, key, doc)`` and the start and end of each bucket."""
     part = part.sort_values(["band", "key", "doc"], kind="stable")
     b = part["band"].to_numpy()
     k = part["key"].to_numpy()
-    d = part["doc"].to_numpy()
-    n = len(d)
+    n = len(part)
     new = np.ones(n, dtype=bool)
     new[1:] = (b[1:] != b[:-1]) | (k[1:] != k[:-1])
     starts = np.flatnonzero(new)
-    ends = np.append(starts[1:], n)
+    return part, starts, np.append(starts[1:], n)
+
+
+def _capped_buckets(part: pd.DataFrame) -> pd.Series:
+    """How many buckets hold more than ``BUCKET_WINDOW + 1`` documents."""
+    if len(part) <= BUCKET_WINDOW + 1:
+        return pd.Series([0])
+    _, starts, ends = _buckets(part)
+    return pd.Series([int(np.count_nonzero(ends - starts > BUCKET_WINDOW + 1))])
+
+
+def _bucket_pairs(part: pd.DataFrame) -> pd.DataFrame:
+    """The pairs ``(i, j)``, ``i < j``, of documents sharing a ``(band, key)``
+    bucket and at most ``BUCKET_WINDOW`` apart in it (as the core compares them)."""
+    if len(part) < 2:
+        return _empty_pairs()
+    part, starts, ends = _buckets(part)
+    d = part["doc"].to_numpy()
+    n = len(d)
     end_of = np.repeat(ends, ends - starts)
     pos = np.arange(n)
-    cnt = end_of - pos - 1  # partners after each element in its bucket
+    cnt = np.minimum(end_of - pos - 1, BUCKET_WINDOW)  # partners after each element
     total = int(cnt.sum())
     if total == 0:
         return _empty_pairs()
@@ -621,11 +653,10 @@ def near_duplicates(
         }
     )
     keyed = docs.map_partitions(_band_rows, settings, meta=rows_meta)
-    bucket_pairs = (
-        keyed.shuffle(on=["band", "key"], npartitions=nparts, shuffle_method=method)
-        .map_partitions(_bucket_pairs, meta=_empty_pairs())
-        .persist()
-    )
+    shuffled = keyed.shuffle(on=["band", "key"], npartitions=nparts, shuffle_method=method).persist()
+    bucket_pairs = shuffled.map_partitions(_bucket_pairs, meta=_empty_pairs()).persist()
+    capped = int(shuffled.map_partitions(_capped_buckets, meta=pd.Series([], dtype="int64")).sum().compute())
+    del shuffled
     # A pair found in several bands is removed by a shuffle on (i, j). The
     # later stages get as many partitions as their size needs (each shuffle
     # costs a fixed overhead per partition; candidates are usually few).
@@ -666,5 +697,10 @@ def near_duplicates(
     clusters, rounds = _components(pairs, cc_parts, max_rounds, method)
     log.debug("components: %d rounds (%.2f s)", rounds, time.perf_counter() - t0)
     return DaskNearDuplicates(
-        pairs=pairs, clusters=clusters, params=(bands, rows), candidates=candidates, rounds=rounds
+        pairs=pairs,
+        clusters=clusters,
+        params=(bands, rows),
+        candidates=candidates,
+        rounds=rounds,
+        capped_buckets=capped,
     )

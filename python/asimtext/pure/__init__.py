@@ -18,6 +18,7 @@ from asimtext.errors import (
 )
 from asimtext.pure.dedup.lsh import LSH
 from asimtext.pure.dedup.minhash import MinHasher, jaccard, near_duplicates, overlap
+from asimtext.pure.dedup.passages import shared_passages
 from asimtext.pure.dedup.stream import StreamDedup
 from asimtext.pure.normalization import normalize, normalize_batch, normalize_with_offsets
 from asimtext.pure.spans import KINDS as SPAN_KINDS
@@ -53,6 +54,7 @@ __all__ = [
     "normalize_with_offsets",
     "overlap",
     "xscript_is_stopword",
+    "shared_passages",
     "xscript_key",
     "xscript_keys",
     "xscript_keys_batch",
@@ -72,6 +74,5 @@ NOT_MIRRORED = {
     "__version__": "the package version",
     "digest": "Python code over the primitives; asimtext.digest(backend=...) runs it on the pure twin",
     "load_articles": "the loader, Python already",
-    "shared_passages": "not yet twinned (the bounded-passages rework adds asimtext.pure.dedup.passages)",
 }
 

@@ -460,7 +460,7 @@ def near_duplicates(
     params: tuple[int, int] | None = None,
 ):
     """Pure-Python twin of :func:`asimtext.near_duplicates` (same pairs, clusters, params)."""
-    from asimtext.dedup import NearDuplicates
+    from asimtext.dedup import BUCKET_WINDOW, NearDuplicates
 
     if isinstance(threshold, str) or not isinstance(threshold, (int, float)):
         raise ArgumentTypeError(f"threshold must be a number, not {type(threshold).__name__}")
@@ -481,7 +481,10 @@ def near_duplicates(
         sh = hasher.shingles(t)
         sets.append(sorted({element_hash(s.encode("utf-8")) for s in sh}))
         sigs.append(hasher.signature_from_tokens(sh))
+    # Each text is compared with the BUCKET_WINDOW texts after it in a bucket
+    # (by index): a bucket of m texts costs at most m * BUCKET_WINDOW pairs.
     cands = set()
+    capped = 0
     for band in range(bands):
         buckets: dict = {}
         for d, sig in enumerate(sigs):
@@ -489,8 +492,9 @@ def near_duplicates(
                 key = band_hash(band, sig[band * rows : (band + 1) * rows].tolist())
                 buckets.setdefault(key, []).append(d)
         for docs in buckets.values():
+            capped += len(docs) > BUCKET_WINDOW + 1
             for x in range(len(docs)):
-                for y in range(x + 1, len(docs)):
+                for y in range(x + 1, min(len(docs), x + 1 + BUCKET_WINDOW)):
                     cands.add((docs[x], docs[y]))
     pairs = []
     for i, j in sorted(cands):
@@ -517,5 +521,5 @@ def near_duplicates(
         groups.setdefault(find(i), []).append(i)
     clusters = sorted(groups.values(), key=lambda c: c[0])
     return NearDuplicates(
-        pairs=pairs, clusters=clusters, params=(bands, rows), candidates=len(cands)
+        pairs=pairs, clusters=clusters, params=(bands, rows), candidates=len(cands), capped_buckets=capped
     )

@@ -622,6 +622,7 @@ type PairsOut = (
     Vec<Vec<u32>>,
     (usize, usize),
     usize,
+    usize,
 );
 
 /// Raw near-duplicate search; `asimtext.near_duplicates` wraps the result.
@@ -656,7 +657,13 @@ fn _near_duplicates(
     let r = py
         .detach(|| core::cluster::near_duplicates_in(&texts, &o))
         .map_err(to_py)?;
-    Ok((r.pairs, r.clusters, r.params, r.candidates))
+    Ok((
+        r.pairs,
+        r.clusters,
+        r.params,
+        r.candidates,
+        r.capped_buckets,
+    ))
 }
 
 type PassageTuple = (usize, usize, usize, usize, usize);
