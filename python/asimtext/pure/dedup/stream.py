@@ -13,13 +13,9 @@ from typing import Iterable, List, Optional, Tuple
 
 import numpy as np
 
-<<<<<<< HEAD:python/asimtext/pure/dedup/stream.py
+from asimtext.dedup import BUCKET_WINDOW
 from asimtext.errors import ArgumentError
 from asimtext.pure.dedup.minhash import K0, K1, K2, MinHasher, _mum, default_lsh_params, element_hash
-=======
-from asimtext.dedup import BUCKET_WINDOW
-from asimtext.pure.dedup.minhash import K0, K1, K2, MinHasher, _mum, element_hash
->>>>>>> bounded:python/asimtext/pure/dedup/stream.py
 
 __all__ = ["StreamDedup", "band_key"]
 
