@@ -33,7 +33,8 @@ def normalize_with_offsets(
     fix_mojibake: bool = False,
     fold_vowel_length: bool = False,
     errors: Errors = "strict",
-) -> tuple[str, list[int]]: ...
+    offsets: Literal["array", "list"] = "array",
+) -> tuple[str, npt.NDArray[np.uint32] | list[int]]: ...
 def normalize_batch(
     texts: Iterable[str],
     *,
