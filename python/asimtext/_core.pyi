@@ -202,6 +202,9 @@ def extract_batch(
     kinds: Iterable[SpanKind] | None = None,
 ) -> list[list[Span]]: ...
 def _spans_lexicon() -> list[tuple[str, str, str]]: ...
+def _parse_jsonl_block(
+    block: bytes, text_field: str, id_field: str
+) -> tuple[bytes, list[str | None], list[str]]: ...
 # ---- batch (issue 6) ----
 class StreamDedup:
     """Streaming near-duplicate index: per document only its 32-bit shingle

@@ -7,6 +7,7 @@ mod batch;
 mod convert;
 mod dedup;
 mod errors;
+mod jsonl;
 mod normalize;
 mod pipeline;
 mod pystr;
@@ -23,6 +24,7 @@ fn _core(m: &Bound<'_, PyModule>) -> PyResult<()> {
     spans::register(m)?;
     xscript::register(m)?;
     batch::register(m)?;
+    jsonl::register(m)?;
     vocab::register(m)?;
     Ok(())
 }
