@@ -8,6 +8,7 @@ mod convert;
 mod dedup;
 mod errors;
 mod jsonl;
+mod limits;
 mod normalize;
 mod pipeline;
 mod pystr;
@@ -25,6 +26,7 @@ fn _core(m: &Bound<'_, PyModule>) -> PyResult<()> {
     xscript::register(m)?;
     batch::register(m)?;
     jsonl::register(m)?;
+    limits::register(m)?;
     vocab::register(m)?;
     Ok(())
 }
