@@ -106,3 +106,13 @@ def test_other_suffixes(tmp_path, name):
     p = tmp_path / name
     p.write_text('{"id": "a", "text": "x"}\n{"id": 3, "text": "y"}\n')
     assert rust_reader(p) == python_reader(p)
+
+
+def test_white_space_only_texts_are_skipped_as_python_does(tmp_path):
+    # Every character Python's str.strip() removes, and two it keeps (ZWSP, NBSP's neighbour).
+    chars = [chr(c) for c in range(0x3001) if chr(c).isspace()] + ["\u200b", "\u00a1"]
+    p = tmp_path / "ws.jsonl"
+    p.write_text("".join(json.dumps({"id": f"w{k}", "text": c * 3}) + "\n" for k, c in enumerate(chars)))
+    fast = rust_reader(p)
+    assert fast == python_reader(p)
+    assert sum(1 for r in fast if r[3] == "empty text") == len(chars) - 2
