@@ -125,7 +125,7 @@ def _lexicon() -> dict:
     if _LEXICON is None:
         lex: dict = {}
         for word, cat, value in ENTRIES:
-            key = normalize_with_offsets(word, form="match")[0]
+            key = normalize_with_offsets(word, form="match", offsets="list")[0]
             lst = lex.setdefault(key, [])
             if (cat, value) not in lst:
                 lst.append((cat, value))
@@ -1013,7 +1013,7 @@ def _map(c: _Ctx, s: int, e: int):
 
 def _spans(text: str):
     """The resolved spans of one text as (start, end, kind, value) tuples, in order."""
-    nt, offs = normalize_with_offsets(text, form="match")
+    nt, offs = normalize_with_offsets(text, form="match", offsets="list")
     lex = _lexicon()
     T = _group(_tokenize(nt, lex))
     c = _Ctx(T, text, offs)

@@ -6,6 +6,8 @@ use pyo3::prelude::*;
 mod convert;
 mod dedup;
 mod errors;
+mod jsonl;
+mod limits;
 mod normalize;
 mod pipeline;
 mod pystr;
@@ -21,6 +23,8 @@ fn _core(m: &Bound<'_, PyModule>) -> PyResult<()> {
     dedup::register(m)?;
     spans::register(m)?;
     xscript::register(m)?;
+    jsonl::register(m)?;
+    limits::register(m)?;
     vocab::register(m)?;
     Ok(())
 }
