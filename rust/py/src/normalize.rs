@@ -5,7 +5,6 @@ use std::collections::VecDeque;
 use asimtext_core::normalize::units::Ucs2Outcome;
 use asimtext_core::normalize::{self as core, Form, Options};
 use numpy::PyArray1;
-use pyo3::exceptions::{PyTypeError, PyValueError};
 use pyo3::prelude::*;
 use pyo3::types::{PyList, PySequence, PyString, PyTuple};
 
