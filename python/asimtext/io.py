@@ -400,7 +400,7 @@ def _is_fast_jsonl(path: str) -> bool:
     JSON Lines, plain or gzip-compressed (told by the bytes, as :func:`_iter_path`
     tells them); standard input, zstd, Parquet, ``.txt`` and JSON arrays go
     through :func:`_iter_path`."""
-    if path == "-" or not os.path.isfile(path) or path.lower().endswith(".txt"):
+    if path == "-" or not os.path.isfile(path) or _name_kind(path) in ("txt", "parquet"):
         return False
     try:
         with open(path, "rb") as f:
@@ -442,6 +442,8 @@ def iter_jsonl_fast(
     line_no = 0
     carry = b""
     last_pos = 0
+    seen = 0  # records yielded, and bytes read: an empty file says so, as _iter_stream does
+    size = 0
     try:
         while True:
             try:
@@ -449,6 +451,7 @@ def iter_jsonl_fast(
             except (OSError, EOFError, zlib.error) as e:  # corrupt gzip stream
                 yield Record("skipped", path, line_no + 1, None, f"unreadable compressed data: {e}")
                 return
+            size += len(data)
             if not data:
                 block, carry = carry, b""
             else:
@@ -470,6 +473,7 @@ def iter_jsonl_fast(
                         if ident is None:
                             ident = f"{label}:{line_no}"
                         dup = validator.claim(ident, path, line_no)
+                        seen += 1
                         if dup is None:
                             yield (line_no, ident, text)
                         else:
@@ -477,12 +481,18 @@ def iter_jsonl_fast(
                     elif kind == 2:
                         # With its `\n`, as the Python reader sees it (error columns).
                         raw_line = lines[i] + b"\n" if i < len(lines) - 1 else lines[i]  # type: ignore[index]
+                        seen += 1
                         yield _record_from_line(raw_line, path, line_no, label, **kw)
             if on_bytes is not None:
                 pos = raw.tell()
                 on_bytes(pos - last_pos)
                 last_pos = pos
             if not data:
+                if size == 0:
+                    yield Record("skipped", path, None, None,
+                                 "empty file (gzip-compressed)" if gz else "empty file")
+                elif seen == 0:
+                    yield Record("skipped", path, None, None, "no records (only blank lines)")
                 return
     finally:
         f.close()
