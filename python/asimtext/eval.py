@@ -345,16 +345,18 @@ def _cases_main(args) -> int:
     if args.errors:
         for c in cases:
             preds = [p for p in predicted[c["id"]] if p["kind"] in c["kinds"]]
-            got = {(p["start"], p["end"], p["kind"], p["value"]) for p in preds}
-            want = {(g["start"], g["end"], g["kind"], g["value"]) for g in c["gold"]}
-            if got != want:
+            def same(a, b):
+                return (a["start"], a["end"], a["kind"]) == (b["start"], b["end"], b["kind"]) and (
+                    value_matches(a["kind"], a["value"], b["value"]))
+
+            misses = [g for g in c["gold"] if not any(same(g, p) for p in preds)]
+            extras = [p for p in preds if not any(same(g, p) for g in c["gold"])]
+            if misses or extras:
                 print(f"{c['id']}: {c['text']!r}")
-                for g in c["gold"]:
-                    if (g["start"], g["end"], g["kind"], g["value"]) not in got:
-                        print(f"   miss  {g['text']!r} {g['kind']} {g['value']}")
-                for p in preds:
-                    if (p["start"], p["end"], p["kind"], p["value"]) not in want:
-                        print(f"   extra {p['text']!r} {p['kind']} {p['value']}")
+                for g in misses:
+                    print(f"   miss  {g['text']!r} {g['kind']} {g['value']}")
+                for p in extras:
+                    print(f"   extra {p['text']!r} {p['kind']} {p['value']}")
     return 0
 
 

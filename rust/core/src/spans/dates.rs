@@ -20,6 +20,23 @@ pub fn day_at(c: &Ctx<'_>, k: usize) -> Option<u32> {
     None
 }
 
+/// A day of the month (1-31) written as a word: चार, इक्कीस, पहली, दूसरे, ग्यारहवीं.
+pub fn word_day(c: &Ctx<'_>, k: usize) -> Option<u32> {
+    let t = c.t.get(k)?;
+    if t.typ != Typ::W {
+        return None;
+    }
+    let mut v = t
+        .get(Cat::Num)
+        .or_else(|| t.get(Cat::Ord))
+        .or_else(|| t.get(Cat::OrdO));
+    if v.is_none() && t.get(Cat::NumA) == Some("1") {
+        v = Some("1");
+    }
+    let d: u32 = v?.parse().ok()?;
+    (1..=31).contains(&d).then_some(d)
+}
+
 /// An optional comma and a four-digit year (1000-2199) at `k`.
 pub fn year_after(c: &Ctx<'_>, mut k: usize) -> (Option<i32>, usize) {
     let t = &c.t;
@@ -53,12 +70,18 @@ pub fn month_at(c: &Ctx<'_>, k: usize) -> (Option<u32>, usize) {
         }
         return (mo.parse().ok(), k + 1);
     }
+    if let Some(mo) = tk.get(Cat::MonthDot) {
+        if k + 1 < n && t[k + 1].is_p(".") && tk.e == t[k + 1].s {
+            return (mo.parse().ok(), k + 2);
+        }
+    }
     (None, k)
 }
 
 /// Emit a date over tokens `i..j` (month-year, day-month or full) and, after a
 /// full date, a datetime if a clock time follows.
 pub fn emit_date(c: &mut Ctx<'_>, i: usize, j: usize, y: Option<i32>, mo: u32, d: Option<u32>) {
+    let y = y.filter(|&y| y != 0);
     let d = match d {
         None => {
             if let Some(y) = y {

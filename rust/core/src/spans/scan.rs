@@ -635,7 +635,7 @@ fn tokenize_impl<'a, const CHAINS: bool>(nt: &'a str, lex: &'static Lexicon) -> 
                 b = len - rest.len();
                 let run = &nt[start_b..b];
                 if any_digit {
-                    if let Some((rel, ns)) = digit_run(&mut toks, run, s, ci, lex) {
+                    if let Some((rel, ns)) = digit_run(&mut toks, run, s, ci, lex, CHAINS) {
                         // a run of digits only: a number, maybe the start of a chain
                         if CHAINS {
                             (b, ci) =
@@ -669,6 +669,7 @@ fn digit_run<'a>(
     s: usize,
     e: usize,
     lex: &'static Lexicon,
+    chains: bool,
 ) -> Option<(usize, usize)> {
     let len = run.len();
     let starts_digit = class_at(run, 0).1 == Class::Digit;
@@ -725,6 +726,20 @@ fn digit_run<'a>(
                     .chars()
                     .fold(0i64, |acc, ch| acc * 10 + digit_value(ch) as i64);
                 toks.push(t);
+            }
+            None if digit_chars <= 18 && suf.iter().any(|(c, _)| *c == Cat::Scale) => {
+                // a scale abbreviation glued to the amount ("10k", "5cr"): two tokens;
+                // the number is read alone (plain: no chain joins it)
+                let mid = s + digit_chars;
+                let mut raw = Tok::new(Typ::N, s, mid, &run[..digit_end_b], &[]);
+                if chains {
+                    raw = super::numbers::plain_number(&raw)
+                        .unwrap_or_else(|| Tok::new(Typ::X, s, mid, "", &[]));
+                } else {
+                    raw.plain = true;
+                }
+                toks.push(raw);
+                toks.push(Tok::new(Typ::W, mid, e, &run[digit_end_b..], suf));
             }
             None => toks.push(Tok::new(Typ::X, s, e, run, &[])),
         }
