@@ -27,6 +27,7 @@ VARIANTS = {
     "ORDSUF": "OrdSuf", "COUNT": "Count", "MORE": "More", "COUNTPREV": "CountPrev",
     "CURADJ": "CurAdj", "DOLLARPRE": "DollarPre", "MINUS": "Minus", "POINT": "Point",
     "WEEKDAYABBR": "WeekdayAbbr", "MONTHDOT": "MonthDot", "RELDAY": "RelDay", "RELWEEK": "RelWeek", "DIRECTION": "Direction",
+    "RANGESEP": "RangeSep", "FYPRE": "FyPre", "DECSUF": "DecSuf",
 }
 
 

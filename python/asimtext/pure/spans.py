@@ -209,7 +209,8 @@ def _tokenize(nt: str, lex: dict) -> list:
                         if c == "AMPM":
                             t = _Tok("A", s, e, run, (("AMPM", v),))
                             break
-                if t is None and len(num) <= 18 and any(c == "SCALE" for c, _ in suf):
+                decade = len(num) in (2, 4) and num.endswith("0") and any(c == "DECSUF" for c, _ in suf)
+                if t is None and len(num) <= 18 and (decade or any(c == "SCALE" for c, _ in suf)):
                     # a scale abbreviation glued to the amount ("10k", "5cr"): two tokens;
                     # the number is read alone (plain: no chain joins it)
                     k = digits.end()
@@ -229,7 +230,7 @@ def _tokenize(nt: str, lex: dict) -> list:
                 if (
                     digits is None
                     and k.end() == len(run)
-                    and any(c == "CURPRE" for c, _ in lex.get(run[: k.start()], ()))
+                    and any(c in ("CURPRE", "FYPRE") for c, _ in lex.get(run[: k.start()], ()))
                 ):
                     word = run[: k.start()]
                     toks.append(_Tok("W", s, s + k.start(), word, lex.get(word, ())))
@@ -340,10 +341,13 @@ def _chain(toks, idx: list, seps: list, out: list) -> None:
         out.append(t)
         return
     if "-" in seps:
+        # split at the dashes, which stay as tokens ("10-12 मार्च", "2021-22")
         start = 0
         for k, c in enumerate(seps + ["-"]):
             if c == "-":
                 _chain(toks, idx[start : k + 1], seps[start:k], out)
+                if k < len(seps):
+                    out.append(toks[idx[k] + 1])
                 start = k + 1
         return
     for i in idx:
@@ -864,6 +868,17 @@ def _year_after(c: _Ctx, k: int):
         t = T[k]
         if t.typ == "N" and t.plain and t.ndig == 4 and 1000 <= t.m <= 2199:
             return t.m, k + 1
+        # "मार्च '22": a two-digit year after an apostrophe
+        if (
+            _is_p(t, "'\"’")
+            and k + 1 < n
+            and _adj(t, T[k + 1])
+            and T[k + 1].typ == "N"
+            and T[k + 1].plain
+            and T[k + 1].ndig == 2
+        ):
+            yy = T[k + 1].m
+            return (2000 + yy if yy <= 50 else 1900 + yy), k + 2
     return None, k
 
 
@@ -909,6 +924,95 @@ def _emit_date(c: _Ctx, i: int, j: int, y: int | None, mo: int, d: int | None) -
     tm = _time_at(c, k, None, True)
     if tm is not None:
         c.emit(i, tm[0], "datetime", v + "T" + tm[1])
+
+
+def _date_value(y: int | None, mo: int, d: int) -> str | None:
+    if y is None:
+        return f"--{mo:02d}-{d:02d}" if _valid_date(2000, mo, d) else None
+    return f"{y:04d}-{mo:02d}-{d:02d}" if _valid_date(y, mo, d) else None
+
+
+def _range_sep(c: _Ctx, k: int) -> bool:
+    """A dash or "से"/"to" between the two ends of a range."""
+    return k < c.n and (_is_p(c.T[k], "-–") or _get(c.T[k], "RANGESEP") is not None)
+
+
+def _date_range(c: _Ctx, i: int, d1: int) -> None:
+    """"10-12 मार्च", "10 से 12 मार्च 2021": one date span with both ends."""
+    T, n = c.T, c.n
+    k = i + 1
+    if not _range_sep(c, k):
+        return
+    d2 = _day_at(c, k + 1)
+    if d2 is None or d2 <= d1:
+        return
+    mo, k2 = _month_at(c, k + 2)
+    if mo is None:
+        return
+    y, k3 = _year_after(c, k2)
+    v1, v2 = _date_value(y, mo, d1), _date_value(y, mo, d2)
+    if v1 is not None and v2 is not None:
+        c.emit(i, k3 if y is not None else k2, "date", v1 + "/" + v2)
+
+
+def _time_range(c: _Ctx, s: int, k: int, period: str | None) -> None:
+    """"5 से 7 बजे", "शाम 5 से 7 बजे", "10:30-11:45": one time span with both ends;
+    the first hour takes the half of the day of the second ("5 से 7 बजे शाम" 17:00/19:00)."""
+    T, n = c.T, c.n
+    if k >= n:
+        return
+    t = T[k]
+    if t.typ == "T":
+        h1, m1, j = t.hms[0], t.hms[1], k + 1
+    else:
+        ne = _num_expr(c, k)
+        if ne is None or not ne[3] or ne[2] == "frac":
+            return
+        iv = _int_of(ne[0])
+        if iv is None or not 0 <= iv <= 23:
+            return
+        h1, m1, j = iv, 0, ne[1]
+    if not _range_sep(c, j):
+        return
+    tm = _time_at(c, j + 1, period, False)
+    if tm is None:
+        return
+    h2 = int(tm[1][:2])
+    if h1 < 12 and h2 >= 12 and h1 + 12 <= h2:
+        h1 += 12
+    c.emit(s, tm[0], "time", f"{h1:02d}:{m1:02d}/{tm[1]}")
+
+
+def _periods_at(c: _Ctx, s: int, i: int) -> None:
+    """Fiscal years and decades at the number i (span from s): "2021-22", "FY2022-23",
+    "FY22" (April to March: ``2021-04/2022-03``); "1990s", "1990 के दशक" (``1990/1999``)."""
+    T, n = c.T, c.n
+    t = T[i]
+    if t.typ != "N" or not t.plain:
+        return
+    if t.ndig == 4 and 1900 <= t.m <= 2199 and i + 2 < n and _is_p(T[i + 1], "-") and _adj(t, T[i + 1]):
+        u = T[i + 2]
+        if _adj(T[i + 1], u) and u.typ == "N" and u.plain:
+            if (u.ndig == 2 and u.m == (t.m + 1) % 100) or (s < i and u.ndig == 4 and u.m == t.m + 1):
+                c.emit(s, i + 3, "date", f"{t.m:04d}-04/{t.m + 1:04d}-03")
+                return
+            if s == i and u.ndig == 4 and t.m < u.m <= t.m + 100:
+                # "2019-2022": the years from one to the other
+                c.emit(s, i + 3, "date", f"{t.m:04d}/{u.m:04d}")
+                return
+    if s < i and t.ndig == 2:
+        y = 2000 + t.m
+        c.emit(s, i + 1, "date", f"{y - 1:04d}-04/{y:04d}-03")
+        return
+    if s < i or t.m % 10 != 0 or t.ndig not in (2, 4):
+        return
+    y = t.m if t.ndig == 4 else 1900 + t.m
+    if not 1000 <= y <= 2190:
+        return
+    if i + 1 < n and _get(T[i + 1], "DECSUF") is not None and _adj(t, T[i + 1]):
+        c.emit(i, i + 2, "date", f"{y}/{y + 9}")
+    elif i + 2 < n and T[i + 1].text == "के" and _get(T[i + 2], "UNIT") == "DEC":
+        c.emit(i, i + 3, "date", f"{y}/{y + 9}")
 
 
 def _line_start(c: _Ctx, t: _Tok) -> bool:
@@ -1065,7 +1169,12 @@ def _after_number(c: _Ctx, i: int, ne) -> None:
             u = _get(T[j + 1], "UNIT")
             k = j + 1
         if u is not None:
-            c.emit(i, k + 1, "duration", _duration(val, u))
+            dv = _duration(val, u)
+            if dv is not None:
+                c.emit(i, k + 1, "duration", dv)
+            comp = _compound(c, val, u, k + 1)
+            if comp is not None:
+                c.emit(i, comp[0], "duration", comp[1])
             # "दो दिन पहले": a date relative to the reference (not "से दो दिन पहले":
             # before something else)
             iv = _int_of(val)
@@ -1126,21 +1235,59 @@ def _after_number(c: _Ctx, i: int, ne) -> None:
     c.emit(i, j, "number", _fmt(val))
 
 
-def _duration(val, unit: str) -> str:
-    v = _fmt(val)
-    if unit == "Y":
-        return "P" + v + "Y"
-    if unit == "MO":
-        return "P" + v + "M"
-    if unit == "W":
-        return "P" + v + "W"
-    if unit == "D":
-        return "P" + v + "D"
-    if unit == "H":
-        return "PT" + v + "H"
-    if unit == "MI":
-        return "PT" + v + "M"
-    return "PT" + v + "S"
+_UNIT_RANK = {"Y": 0, "MO": 1, "W": 2, "D": 3, "H": 4, "MI": 5, "S": 6}
+_UNIT_SUFFIX = {"Y": "Y", "MO": "M", "W": "W", "D": "D", "H": "H", "MI": "M", "S": "S"}
+
+
+def _base_unit(val, unit: str):
+    """A decade is ten years, a fortnight two weeks: (value, unit) in the ISO units."""
+    if unit == "DEC":
+        return _mul(val, (10, 0)), "Y"
+    if unit == "FN":
+        return _mul(val, (2, 0)), "W"
+    return val, unit
+
+
+def _duration_parts(parts) -> str | None:
+    """``P1Y2M``, ``PT2H30M`` from (value, unit) parts, largest unit first."""
+    date, time = "", ""
+    for val, unit in parts:
+        val, unit = _base_unit(val, unit)
+        if val is None:
+            return None
+        if _UNIT_RANK[unit] <= 3:
+            date += _fmt(val) + _UNIT_SUFFIX[unit]
+        else:
+            time += _fmt(val) + _UNIT_SUFFIX[unit]
+    return "P" + date + ("T" + time if time else "")
+
+
+def _compound(c: _Ctx, val, unit: str, j: int):
+    """More quantities of smaller units after "2 साल": (end, value) of the whole
+    ("2 साल 3 महीने" P2Y3M, "2 घंटे और 30 मिनट" PT2H30M), or None."""
+    T, n = c.T, c.n
+    parts = [(val, unit)]
+    last = _UNIT_RANK[_base_unit((1, 0), unit)[1]]
+    end = j
+    while True:
+        k = end + 1 if end < n and _get(T[end], "AND") is not None else end
+        ne = _num_expr(c, k)
+        if ne is None or ne[1] >= n:
+            break
+        u2 = _get(T[ne[1]], "UNIT")
+        if u2 is None or _UNIT_RANK[_base_unit((1, 0), u2)[1]] <= last:
+            break
+        parts.append((ne[0], u2))
+        last = _UNIT_RANK[_base_unit((1, 0), u2)[1]]
+        end = ne[1] + 1
+    if len(parts) < 2:
+        return None
+    v = _duration_parts(parts)
+    return None if v is None else (end, v)
+
+
+def _duration(val, unit: str) -> str | None:
+    return _duration_parts([(val, unit)])
 
 
 def _ordinal_ok(c: _Ctx, i: int) -> bool:
@@ -1181,7 +1328,7 @@ def _ordinal_ok(c: _Ctx, i: int) -> bool:
 # the categories that can start a span (the rest are context only)
 _TRIGGERS = frozenset(
     ["NUM", "NUMA", "FRAC", "FRACMOD", "SCALEBARE", "MONTH", "MONTHABBR", "WEEKDAY", "PERIOD", "ORD", "ORDP", "ORDO", "CURPRE", "CURSYM",
-     "MONTHDOT", "WEEKDAYABBR", "RELDAY", "RELWEEK", "MINUS", "DOLLARPRE", "CURADJ"]
+     "MONTHDOT", "WEEKDAYABBR", "RELDAY", "RELWEEK", "MINUS", "DOLLARPRE", "CURADJ", "FYPRE"]
 )
 
 
@@ -1206,6 +1353,7 @@ def _scan(c: _Ctx) -> None:
             tm = _time_at(c, i, None, False)
             if tm is not None:
                 c.emit(i, tm[0], "time", tm[1])
+            _time_range(c, i, i, None)
             continue
         if typ == "A":
             tm = _time_at(c, i, None, True)
@@ -1227,9 +1375,13 @@ def _scan(c: _Ctx) -> None:
                         _emit_date(c, i, k3, y, mo, d)
                     else:
                         _emit_date(c, i, k2, None, mo, d)
+                _date_range(c, i, d)
             if typ == "O":
                 c.emit(i, i + 1, "ordinal", str(t.m))
                 continue
+            if typ == "N":
+                _periods_at(c, i, i)
+                _time_range(c, i, i, None)
             # "2016 के जनवरी 12", "2020 के मार्च"
             if (
                 t.plain
@@ -1304,6 +1456,8 @@ def _scan(c: _Ctx) -> None:
                     c.emit(i, k + 1, "date", "W" + rw + ":" + wd)
             if _get(t, "MINUS") is not None and i + 1 < n:
                 _signed(c, i, i + 1)
+            if _get(t, "FYPRE") is not None and i + 1 < n:
+                _periods_at(c, i, i + 1)
             dp = _get(t, "DOLLARPRE")
             if dp is not None and i + 1 < n and _get(T[i + 1], "CURSYM") == "USD":
                 ne = _num_expr(c, i + 2)
@@ -1319,6 +1473,7 @@ def _scan(c: _Ctx) -> None:
                 tm = _time_at(c, k, p, False)
                 if tm is not None:
                     c.emit(i, tm[0], "time", tm[1])
+                _time_range(c, i, k, p)
             o = _get(t, "ORD")
             if o is None:
                 o = _get(t, "ORDP")
@@ -1455,6 +1610,9 @@ def _resolve_relative(value: str, ref: _dt.date | None) -> str | None:
 def _resolve(kind: str, value: str, ref: _dt.date | None) -> str | None:
     if kind == "date" and value[:1] in ("D", "W", "M", "Y") and value[1:2] in ("+", "-", "±"):
         return _resolve_relative(value, ref)
+    if kind == "date" and "/" in value:
+        # a range resolves to its first end
+        return _resolve(kind, value.split("/")[0], ref)
     if kind == "date":
         if len(value) == 10 and not value.startswith("-"):
             return value

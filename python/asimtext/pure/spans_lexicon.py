@@ -196,6 +196,8 @@ UNITS = [
     ("H", "घंटा घंटे घंटों घण्टा घण्टे घण्टों hour hours hr hrs"),
     ("MI", "मिनट मिनटों minute minutes min mins"),
     ("S", "सेकंड सेकेंड सेकंडों सेकण्ड सेकेण्ड second seconds sec secs"),
+    ("DEC", "दशक दशकों decade decades"),
+    ("FN", "पखवाड़ा पखवाड़े पखवाड़ों fortnight fortnights"),
 ]
 
 SCALES = [
@@ -279,6 +281,9 @@ CONTEXT = [
     ("PER", "per"),
     ("CENT", "cent"),
     ("PCT", "फीसदी फ़ीसदी फीसद फ़ीसद प्रतिशत परसेंट पर्सेंट percent"),
+    ("RANGESEP", "से to till until"),
+    ("FYPRE", "fy"),
+    ("DECSUF", "s"),
     ("MINUS", "माइनस निगेटिव ऋणात्मक minus negative"),
     ("POINT", "दशमलव पॉइंट प्वाइंट point"),
     ("BAJE", "बजे बजा"),

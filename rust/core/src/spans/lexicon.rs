@@ -54,6 +54,9 @@ pub enum Cat {
     RelDay,
     RelWeek,
     Direction,
+    RangeSep,
+    FyPre,
+    DecSuf,
 }
 
 impl Cat {
@@ -108,6 +111,9 @@ impl Cat {
             Cat::RelDay => "RELDAY",
             Cat::RelWeek => "RELWEEK",
             Cat::Direction => "DIRECTION",
+            Cat::RangeSep => "RANGESEP",
+            Cat::FyPre => "FYPRE",
+            Cat::DecSuf => "DECSUF",
         }
     }
 }
@@ -2016,6 +2022,15 @@ pub static ENTRIES: &[(&str, Cat, &str)] = &[
     ("seconds", Cat::Unit, "S"),
     ("sec", Cat::Unit, "S"),
     ("secs", Cat::Unit, "S"),
+    ("दशक", Cat::Unit, "DEC"),
+    ("दशकों", Cat::Unit, "DEC"),
+    ("decade", Cat::Unit, "DEC"),
+    ("decades", Cat::Unit, "DEC"),
+    ("पखवाड़ा", Cat::Unit, "FN"),
+    ("पखवाड़े", Cat::Unit, "FN"),
+    ("पखवाड़ों", Cat::Unit, "FN"),
+    ("fortnight", Cat::Unit, "FN"),
+    ("fortnights", Cat::Unit, "FN"),
     ("रुपये", Cat::CurSuf, "INR"),
     ("रुपए", Cat::CurSuf, "INR"),
     ("रुपया", Cat::CurSuf, "INR"),
@@ -2166,6 +2181,12 @@ pub static ENTRIES: &[(&str, Cat, &str)] = &[
     ("परसेंट", Cat::Pct, ""),
     ("पर्सेंट", Cat::Pct, ""),
     ("percent", Cat::Pct, ""),
+    ("से", Cat::RangeSep, ""),
+    ("to", Cat::RangeSep, ""),
+    ("till", Cat::RangeSep, ""),
+    ("until", Cat::RangeSep, ""),
+    ("fy", Cat::FyPre, ""),
+    ("s", Cat::DecSuf, ""),
     ("माइनस", Cat::Minus, ""),
     ("निगेटिव", Cat::Minus, ""),
     ("ऋणात्मक", Cat::Minus, ""),
@@ -2338,6 +2359,9 @@ pub static ENTRIES: &[(&str, Cat, &str)] = &[
     ("हफ़्ता", Cat::Unit, "W"),
     ("हफ़्ते", Cat::Unit, "W"),
     ("हफ़्तों", Cat::Unit, "W"),
+    ("पखवाड़ा", Cat::Unit, "FN"),
+    ("पखवाड़े", Cat::Unit, "FN"),
+    ("पखवाड़ों", Cat::Unit, "FN"),
     ("फ़्रैंक", Cat::CurSuf, "FRF"),
     ("फ़िन्निश", Cat::CurAdj, "FIM"),
     ("फ़िनिश", Cat::CurAdj, "FIM"),

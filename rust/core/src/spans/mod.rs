@@ -123,17 +123,83 @@ fn list_context(c: &Ctx<'_>, i: usize, j: usize) -> bool {
     j + 1 < n && sep(&t[j]) && is_number_tok(&t[j + 1]) && t[j + 1].text != me
 }
 
-fn duration(val: Dec, unit: &str) -> String {
-    let v = fmt(val);
+/// The rank of a time unit (years first) and its ISO letter.
+fn unit_rank(unit: &str) -> (u8, char) {
     match unit {
-        "Y" => format!("P{v}Y"),
-        "MO" => format!("P{v}M"),
-        "W" => format!("P{v}W"),
-        "D" => format!("P{v}D"),
-        "H" => format!("PT{v}H"),
-        "MI" => format!("PT{v}M"),
-        _ => format!("PT{v}S"),
+        "Y" => (0, 'Y'),
+        "MO" => (1, 'M'),
+        "W" => (2, 'W'),
+        "D" => (3, 'D'),
+        "H" => (4, 'H'),
+        "MI" => (5, 'M'),
+        _ => (6, 'S'),
     }
+}
+
+/// A decade is ten years, a fortnight two weeks: value and unit in the ISO units.
+fn base_unit(val: Dec, unit: &'static str) -> Option<(Dec, &'static str)> {
+    match unit {
+        "DEC" => Some((numbers::mul(val, (10, 0))?, "Y")),
+        "FN" => Some((numbers::mul(val, (2, 0))?, "W")),
+        _ => Some((val, unit)),
+    }
+}
+
+/// `P1Y2M`, `PT2H30M` from (value, unit) parts, largest unit first.
+fn duration_parts(parts: &[(Dec, &'static str)]) -> Option<String> {
+    let (mut date, mut time) = (String::new(), String::new());
+    for &(val, unit) in parts {
+        let (val, unit) = base_unit(val, unit)?;
+        let (rank, letter) = unit_rank(unit);
+        let out = if rank <= 3 { &mut date } else { &mut time };
+        out.push_str(&fmt(val));
+        out.push(letter);
+    }
+    if time.is_empty() {
+        Some(format!("P{date}"))
+    } else {
+        Some(format!("P{date}T{time}"))
+    }
+}
+
+fn duration(val: Dec, unit: &'static str) -> Option<String> {
+    duration_parts(&[(val, unit)])
+}
+
+fn base_rank(unit: &'static str) -> u8 {
+    unit_rank(base_unit((1, 0), unit).map_or(unit, |b| b.1)).0
+}
+
+/// More quantities of smaller units after "2 साल": end and value of the whole
+/// ("2 साल 3 महीने" P2Y3M, "2 घंटे और 30 मिनट" PT2H30M).
+fn compound(c: &Ctx<'_>, val: Dec, unit: &'static str, j: usize) -> Option<(usize, String)> {
+    let t = &c.t;
+    let n = t.len();
+    let mut parts = vec![(val, unit)];
+    let mut last = base_rank(unit);
+    let mut end = j;
+    loop {
+        let k = if end < n && t[end].has(Cat::And) {
+            end + 1
+        } else {
+            end
+        };
+        let ne = match num_expr(c, k) {
+            Some(ne) if ne.end < n => ne,
+            _ => break,
+        };
+        let u2 = match t[ne.end].get(Cat::Unit) {
+            Some(u) if base_rank(u) > last => u,
+            _ => break,
+        };
+        parts.push((ne.val, u2));
+        last = base_rank(u2);
+        end = ne.end + 1;
+    }
+    if parts.len() < 2 {
+        return None;
+    }
+    Some((end, duration_parts(&parts)?))
 }
 
 /// The letter of a relative date's unit (`D-2`, `M+1`).
@@ -294,7 +360,12 @@ fn after_number(c: &mut Ctx<'_>, i: usize, ne: NumExpr) {
                 }
                 _ => None,
             };
-            c.emit(i, k + 1, Kind::Duration, v);
+            if let Some(v) = v {
+                c.emit(i, k + 1, Kind::Duration, v);
+            }
+            if let Some((e, v)) = compound(c, val, u, k + 1) {
+                c.emit(i, e, Kind::Duration, v);
+            }
             if let Some(r) = rel {
                 c.emit(i, k + 2, Kind::Date, r);
             }
@@ -414,6 +485,7 @@ const TRIGGERS: u64 = scan::cats(&[
     Cat::Minus,
     Cat::DollarPre,
     Cat::CurAdj,
+    Cat::FyPre,
 ]);
 
 fn scan_tokens(c: &mut Ctx<'_>) {
@@ -452,6 +524,9 @@ fn scan_tokens(c: &mut Ctx<'_>) {
                 if let Some((e, v)) = times::time_at(c, i, None, typ == Typ::A) {
                     c.emit(i, e, Kind::Time, v);
                 }
+                if typ == Typ::T {
+                    times::time_range(c, i, i, None);
+                }
                 continue;
             }
             Typ::O | Typ::N => {
@@ -473,11 +548,16 @@ fn scan_tokens(c: &mut Ctx<'_>) {
                             (None, _) => dates::emit_date(c, i, k2, None, mo, Some(d)),
                         }
                     }
+                    dates::date_range(c, i, d);
                 }
                 if typ == Typ::O {
                     let v = c.t[i].m.to_string();
                     c.emit(i, i + 1, Kind::Ordinal, v);
                     continue;
+                }
+                if typ == Typ::N {
+                    dates::periods_at(c, i, i);
+                    times::time_range(c, i, i, None);
                 }
                 // "2016 के जनवरी 12", "2020 के मार्च"
                 let ti = &c.t[i];
@@ -575,6 +655,9 @@ fn scan_tokens(c: &mut Ctx<'_>) {
             if c.t[i].has(Cat::Minus) && i + 1 < n {
                 signed(c, i, i + 1);
             }
+            if c.t[i].has(Cat::FyPre) && i + 1 < n {
+                dates::periods_at(c, i, i + 1);
+            }
             if let Some(dp) = c.t[i].get(Cat::DollarPre) {
                 if i + 1 < n && c.t[i + 1].get(Cat::CurSym) == Some("USD") {
                     if let Some(ne) = num_expr(c, i + 2) {
@@ -593,6 +676,7 @@ fn scan_tokens(c: &mut Ctx<'_>) {
                 if let Some((e, v)) = times::time_at(c, k, Some(p), false) {
                     c.emit(i, e, Kind::Time, v);
                 }
+                times::time_range(c, i, k, Some(p));
             }
             let ti = &c.t[i];
             let o = ti

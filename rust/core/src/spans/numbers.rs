@@ -238,10 +238,14 @@ pub(crate) fn chain<'a>(toks: &[Tok<'a>], idx: &[usize], seps: &[char], out: &mu
         return;
     }
     if seps.contains(&'-') {
+        // split at the dashes, which stay as tokens ("10-12 मार्च", "2021-22")
         let mut start = 0;
         for k in 0..=seps.len() {
             if k == seps.len() || seps[k] == '-' {
                 chain(toks, &idx[start..=k], &seps[start..k], out);
+                if k < seps.len() {
+                    out.push(toks[idx[k] + 1]);
+                }
                 start = k + 1;
             }
         }

@@ -180,6 +180,10 @@ pub fn resolve(kind: Kind, value: &str, reference: Option<Date>) -> Option<Strin
         {
             resolve_relative(value, reference?)
         }
+        Kind::Date if value.contains('/') => {
+            // a range resolves to its first end
+            resolve(kind, value.split('/').next()?, reference)
+        }
         Kind::Date => {
             if value.len() == 10 && !value.starts_with('-') {
                 return Some(value.to_string());

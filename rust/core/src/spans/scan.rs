@@ -727,7 +727,12 @@ fn digit_run<'a>(
                     .fold(0i64, |acc, ch| acc * 10 + digit_value(ch) as i64);
                 toks.push(t);
             }
-            None if digit_chars <= 18 && suf.iter().any(|(c, _)| *c == Cat::Scale) => {
+            None if digit_chars <= 18
+                && (suf.iter().any(|(c, _)| *c == Cat::Scale)
+                    || ((digit_chars == 2 || digit_chars == 4)
+                        && run[..digit_end_b].chars().last().map(digit_value) == Some(0)
+                        && suf.iter().any(|(c, _)| *c == Cat::DecSuf))) =>
+            {
                 // a scale abbreviation glued to the amount ("10k", "5cr"): two tokens;
                 // the number is read alone (plain: no chain joins it)
                 let mid = s + digit_chars;
@@ -751,7 +756,10 @@ fn digit_run<'a>(
         } else {
             &[]
         };
-        if ents.iter().any(|(c, _)| *c == Cat::CurPre) {
+        if ents
+            .iter()
+            .any(|(c, _)| matches!(*c, Cat::CurPre | Cat::FyPre))
+        {
             let mid = s + word.chars().count();
             toks.push(Tok::new(Typ::W, s, mid, word, ents));
             return Some((first_digit_b, mid));

@@ -225,3 +225,44 @@ pub fn time_at(
     v.push_str(zone);
     Some((j, v))
 }
+
+/// "5 से 7 बजे", "शाम 5 से 7 बजे", "10:30-11:45": one time span with both ends
+/// (from `s`, the first end at `k`); the first hour takes the half of the day
+/// of the second ("5 से 7 बजे शाम" 17:00/19:00).
+pub fn time_range(c: &mut Ctx<'_>, s: usize, k: usize, period: Option<&str>) {
+    let t = &c.t;
+    let n = t.len();
+    if k >= n {
+        return;
+    }
+    let tk = &t[k];
+    let (mut h1, m1, j) = if tk.typ == Typ::T {
+        (tk.x[0] as i128, tk.x[1] as i128, k + 1)
+    } else {
+        let ne = match num_expr(c, k) {
+            Some(ne) if ne.simple && ne.info != Info::Frac => ne,
+            _ => return,
+        };
+        match int_of(ne.val) {
+            Some(iv) if (0..=23).contains(&iv) => (iv, 0, ne.end),
+            _ => return,
+        }
+    };
+    if !super::dates::range_sep(c, j) {
+        return;
+    }
+    let (e, v2) = match time_at(c, j + 1, period, false) {
+        Some(x) => x,
+        None => return,
+    };
+    let h2: i128 = v2[..2].parse().unwrap_or(0);
+    if h1 < 12 && h2 >= 12 && h1 + 12 <= h2 {
+        h1 += 12;
+    }
+    c.emit(
+        s,
+        e,
+        super::span::Kind::Time,
+        format!("{h1:02}:{m1:02}/{v2}"),
+    );
+}
