@@ -939,7 +939,6 @@ def _range_sep(c: _Ctx, k: int) -> bool:
 
 def _date_range(c: _Ctx, i: int, d1: int) -> None:
     """"10-12 मार्च", "10 से 12 मार्च 2021": one date span with both ends."""
-    T, n = c.T, c.n
     k = i + 1
     if not _range_sep(c, k):
         return
