@@ -581,7 +581,13 @@ def _segment_at(c: _Ctx, i: int):
     if g is None:
         return None
     val, mult, j, info = g
-    whole = info != "frac" and _atom(c, i)[0][1] == 0
+    # the first atom is an integer (a digit run without decimals, not आधा)
+    if info == "digit":
+        whole = c.T[i].sc == 0
+    elif info == "ambig":
+        whole = "." not in _get(c.T[i], "NUMA")
+    else:
+        whole = info == "word"
     if mult != _HUNDRED or not whole:
         return (val, mult, j, info, mult == _ONE, whole)
     T, n = c.T, c.n
@@ -958,7 +964,8 @@ def _time_range(c: _Ctx, s: int, k: int, period: str | None) -> None:
     """"5 से 7 बजे", "शाम 5 से 7 बजे", "10:30-11:45": one time span with both ends;
     the first hour takes the half of the day of the second ("5 से 7 बजे शाम" 17:00/19:00)."""
     T, n = c.T, c.n
-    if k >= n:
+    # cheap test first: a simple number is one token (two for "twenty five")
+    if k >= n or not (_range_sep(c, k + 1) or _range_sep(c, k + 2)):
         return
     t = T[k]
     if t.typ == "T":
@@ -1198,10 +1205,12 @@ def _after_number(c: _Ctx, i: int, ne) -> None:
             if mv is not None:
                 c.emit(i, cu[2], "money", mv)
             return
-        tm = _time_at(c, i, None, False)
-        if tm is not None:
-            c.emit(i, tm[0], "time", tm[1])
-            return
+        # cheap test first: a clock time needs am/pm, बजे or बजकर after the number
+        if any(cat in ("AMPM", "BAJE", "BAJKAR") for cat, _ in nxt.ents) or nxt.text in ("a", "p"):
+            tm = _time_at(c, i, None, False)
+            if tm is not None:
+                c.emit(i, tm[0], "time", tm[1])
+                return
     if simple and info == "ambig":
         alone = i == 0 and (j == n or (j + 1 == n and _is_p(T[j], ".!?|")))
         if alone or _list_context(c, i, j):
@@ -1261,10 +1270,17 @@ def _duration_parts(parts) -> str | None:
     return "P" + date + ("T" + time if time else "")
 
 
+_NUMBER_STARTS = frozenset(["NUM", "NUMA", "FRAC", "FRACMOD", "SCALEBARE"])
+
+
 def _compound(c: _Ctx, val, unit: str, j: int):
     """More quantities of smaller units after "2 साल": (end, value) of the whole
     ("2 साल 3 महीने" P2Y3M, "2 घंटे और 30 मिनट" PT2H30M), or None."""
     T, n = c.T, c.n
+    # cheap test first: what follows can start a number
+    k = j + 1 if j < n and _get(T[j], "AND") is not None else j
+    if k >= n or not (T[k].typ == "N" or any(cat in _NUMBER_STARTS for cat, _ in T[k].ents)):
+        return None
     parts = [(val, unit)]
     last = _UNIT_RANK[_base_unit((1, 0), unit)[1]]
     end = j
@@ -1327,7 +1343,7 @@ def _ordinal_ok(c: _Ctx, i: int) -> bool:
 # the categories that can start a span (the rest are context only)
 _TRIGGERS = frozenset(
     ["NUM", "NUMA", "FRAC", "FRACMOD", "SCALEBARE", "MONTH", "MONTHABBR", "WEEKDAY", "PERIOD", "ORD", "ORDP", "ORDO", "CURPRE", "CURSYM",
-     "MONTHDOT", "WEEKDAYABBR", "RELDAY", "RELWEEK", "MINUS", "DOLLARPRE", "CURADJ", "FYPRE"]
+     "MONTHDOT", "WEEKDAYABBR", "RELDAY", "RELWEEK", "MINUS", "DOLLARPRE", "FYPRE"]
 )
 
 
@@ -1378,8 +1394,9 @@ def _scan(c: _Ctx) -> None:
             if typ == "O":
                 c.emit(i, i + 1, "ordinal", str(t.m))
                 continue
-            if typ == "N":
+            if typ == "N" and t.plain and t.ndig in (2, 4):
                 _periods_at(c, i, i)
+            if typ == "N" and _range_sep(c, i + 1):
                 _time_range(c, i, i, None)
             # "2016 के जनवरी 12", "2020 के मार्च"
             if (
@@ -1492,6 +1509,9 @@ def _scan(c: _Ctx) -> None:
                     j += 1
                 c.emit(i, j, "money", cur + " " + _fmt(ne[0]))
         if typ == "P":
+            continue
+        # only a digit run or a number word starts a number expression
+        if typ == "W" and not any(cat in _NUMBER_STARTS for cat, _ in t.ents):
             continue
         ne = _num_expr(c, i)
         if ne is not None:

@@ -163,18 +163,46 @@ fn duration_parts(parts: &[(Dec, &'static str)]) -> Option<String> {
 }
 
 fn duration(val: Dec, unit: &'static str) -> Option<String> {
-    duration_parts(&[(val, unit)])
+    let (val, unit) = base_unit(val, unit)?;
+    let v = fmt(val);
+    Some(match unit {
+        "Y" => format!("P{v}Y"),
+        "MO" => format!("P{v}M"),
+        "W" => format!("P{v}W"),
+        "D" => format!("P{v}D"),
+        "H" => format!("PT{v}H"),
+        "MI" => format!("PT{v}M"),
+        _ => format!("PT{v}S"),
+    })
 }
 
 fn base_rank(unit: &'static str) -> u8 {
     unit_rank(base_unit((1, 0), unit).map_or(unit, |b| b.1)).0
 }
 
+const CLOCK_NEXT: u64 = scan::cats(&[Cat::AmPm, Cat::Baje, Cat::Bajkar]);
+
+const PCT_OR_MONEY: u64 = scan::cats(&[Cat::Pct, Cat::Per, Cat::CurSuf, Cat::CurAdj]);
+
+const DAY_WORDS: u64 = scan::cats(&[Cat::Num, Cat::NumA, Cat::Ord, Cat::OrdO]);
+
+const NUMBER_STARTS: u64 =
+    scan::cats(&[Cat::Num, Cat::NumA, Cat::Frac, Cat::FracMod, Cat::ScaleBare]);
+
 /// More quantities of smaller units after "2 साल": end and value of the whole
 /// ("2 साल 3 महीने" P2Y3M, "2 घंटे और 30 मिनट" PT2H30M).
 fn compound(c: &Ctx<'_>, val: Dec, unit: &'static str, j: usize) -> Option<(usize, String)> {
     let t = &c.t;
     let n = t.len();
+    // cheap test first: what follows can start a number
+    let k = if j < n && t[j].has(Cat::And) {
+        j + 1
+    } else {
+        j
+    };
+    if k >= n || !(t[k].typ == Typ::N || t[k].any(NUMBER_STARTS)) {
+        return None;
+    }
     let mut parts = vec![(val, unit)];
     let mut last = base_rank(unit);
     let mut end = j;
@@ -371,22 +399,29 @@ fn after_number(c: &mut Ctx<'_>, i: usize, ne: NumExpr) {
             }
             return;
         }
-        if let Some(pe) = percent_end(c, j) {
-            c.emit(i, pe, Kind::Percent, fmt(val));
-            return;
-        }
-        if nxt.is_p("%") {
-            return;
-        }
-        if let Some((code, factor, e)) = currency_after(c, j) {
-            if let Some(mv) = money_value(code, factor, val) {
-                c.emit(i, e, Kind::Money, mv);
+        // cheap test first: a sign, or a word that can make a percentage or money
+        if nxt.typ == Typ::P || nxt.any(PCT_OR_MONEY) || nxt.text == "का" {
+            if let Some(pe) = percent_end(c, j) {
+                c.emit(i, pe, Kind::Percent, fmt(val));
+                return;
             }
-            return;
+            if nxt.is_p("%") {
+                return;
+            }
+            if let Some((code, factor, e)) = currency_after(c, j) {
+                if let Some(mv) = money_value(code, factor, val) {
+                    c.emit(i, e, Kind::Money, mv);
+                }
+                return;
+            }
         }
-        if let Some((e, v)) = times::time_at(c, i, None, false) {
-            c.emit(i, e, Kind::Time, v);
-            return;
+        // cheap test first: a clock time needs am/pm, बजे or बजकर after the number
+        let nxt = &c.t[j];
+        if nxt.any(CLOCK_NEXT) || nxt.text == "a" || nxt.text == "p" {
+            if let Some((e, v)) = times::time_at(c, i, None, false) {
+                c.emit(i, e, Kind::Time, v);
+                return;
+            }
         }
     }
     let t = &c.t;
@@ -484,7 +519,6 @@ const TRIGGERS: u64 = scan::cats(&[
     Cat::RelWeek,
     Cat::Minus,
     Cat::DollarPre,
-    Cat::CurAdj,
     Cat::FyPre,
 ]);
 
@@ -492,9 +526,14 @@ fn scan_tokens(c: &mut Ctx<'_>) {
     let n = c.t.len();
     for i in 0..n {
         let typ = c.t[i].typ;
-        if typ == Typ::P && i + 1 < n && c.t[i + 1].typ == Typ::N && c.t[i].e == c.t[i + 1].s {
+        if typ == Typ::P
+            && matches!(c.t[i].text, "-" | ".")
+            && i + 1 < n
+            && c.t[i + 1].typ == Typ::N
+            && c.t[i].e == c.t[i + 1].s
+        {
             let ti = &c.t[i];
-            if ti.text == "-" || ti.text == "." {
+            {
                 let free = i == 0 || c.t[i - 1].e != ti.s || c.t[i - 1].is_p("([");
                 if free && ti.text == "-" {
                     signed(c, i, i + 1);
@@ -555,8 +594,11 @@ fn scan_tokens(c: &mut Ctx<'_>) {
                     c.emit(i, i + 1, Kind::Ordinal, v);
                     continue;
                 }
-                if typ == Typ::N {
+                let ti = &c.t[i];
+                if typ == Typ::N && ti.plain && (ti.ndig == 2 || ti.ndig == 4) {
                     dates::periods_at(c, i, i);
+                }
+                if typ == Typ::N && dates::range_sep(c, i + 1) {
                     times::time_range(c, i, i, None);
                 }
                 // "2016 के जनवरी 12", "2020 के मार्च"
@@ -622,7 +664,9 @@ fn scan_tokens(c: &mut Ctx<'_>) {
                 }
             }
             // "चार मई", "पहली जनवरी", "दूसरे अगस्त"
-            if let Some(d) = dates::word_day(c, i) {
+            if !c.t[i].any(DAY_WORDS) {
+                // no day of the month here
+            } else if let Some(d) = dates::word_day(c, i) {
                 if let (Some(mo), k) = dates::month_at(c, i + 1) {
                     match dates::year_after(c, k) {
                         (Some(y), k3) => dates::emit_date(c, i, k3, Some(y), mo, Some(d)),
@@ -709,6 +753,10 @@ fn scan_tokens(c: &mut Ctx<'_>) {
             }
         }
         if typ == Typ::P {
+            continue;
+        }
+        // only a digit run or a number word starts a number expression
+        if typ == Typ::W && !c.t[i].any(NUMBER_STARTS) {
             continue;
         }
         if let Some(ne) = num_expr(c, i) {

@@ -491,7 +491,13 @@ fn small_scale_at(c: &Ctx<'_>, k: usize) -> bool {
 /// whole (the first atom is an integer).
 fn segment_at(c: &Ctx<'_>, i: usize) -> Option<(Dec, Dec, usize, Info, bool, bool)> {
     let (mut val, mult, mut j, info) = group_at(c, i)?;
-    let whole = info != Info::Frac && atom(c, i).is_some_and(|a| a.0 .1 == 0);
+    // the first atom is an integer (a digit run without decimals, not आधा)
+    let whole = match info {
+        Info::Digit => c.t[i].sc == 0,
+        Info::Ambig => c.t[i].get(Cat::NumA).is_some_and(|v| !v.contains('.')),
+        Info::Word => true,
+        Info::Frac => false,
+    };
     if mult != HUNDRED || !whole {
         return Some((val, mult, j, info, mult == ONE, whole));
     }

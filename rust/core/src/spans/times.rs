@@ -232,7 +232,8 @@ pub fn time_at(
 pub fn time_range(c: &mut Ctx<'_>, s: usize, k: usize, period: Option<&str>) {
     let t = &c.t;
     let n = t.len();
-    if k >= n {
+    // cheap test first: a simple number is one token (two for "twenty five")
+    if k >= n || !(super::dates::range_sep(c, k + 1) || super::dates::range_sep(c, k + 2)) {
         return;
     }
     let tk = &t[k];
