@@ -108,7 +108,7 @@ impl Lexicon {
                 v.push((cat, value));
             }
         }
-        let cap = (order.len() * 3).next_power_of_two().max(64);
+        let cap = (order.len() * 2).next_power_of_two().max(64);
         // the slot packs the key index in 16 bits
         assert!(order.len() < 0xffff, "lexicon too large for its table");
         let mut lex = Lexicon {
