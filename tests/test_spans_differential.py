@@ -208,6 +208,9 @@ def issue18_phrase(rng):
     if r == 12:  # ordinals built on numbers
         return rng.choice(HI_NUMS + [digits(rng, 1, 9)]) + " " + rng.choice(["सौ", ""]) + " " \
             + rng.choice(["पच्चीसवां", "सौवां", "ग्यारहवीं", "2रा", "4थे"])
+    if rng.random() < 0.3:
+        return rng.choice(["पूरे", "सारा", "पूरी", ""]) + " " + rng.choice(UNITS + ["मिन.", "min."]) \
+            + rng.choice([" भर", ""])
     return rng.choice(["मंगल को", "बुध, 22 जन.", "शुक्र को", "मंगल ग्रह", "180.25एमएल", "10k", "2.33k"])
 
 

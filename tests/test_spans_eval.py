@@ -131,7 +131,7 @@ CASES = DATA / "spans-eval" / "recognizers-hi.jsonl"
 
 def test_case_file_loads_with_offsets():
     cases = ev.load_cases(str(CASES))
-    assert len(cases) == 300
+    assert len(cases) == 351
     assert {c["split"] for c in cases} == {"dev", "heldout"}
     for c in cases:
         for g in c["gold"]:
@@ -180,4 +180,4 @@ def test_cases_cli():
         check=True,
     )
     scores = json.loads(out.stdout)
-    assert scores["all"]["gold"] == 62
+    assert scores["all"]["gold"] == 72

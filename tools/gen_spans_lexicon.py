@@ -28,6 +28,7 @@ VARIANTS = {
     "CURADJ": "CurAdj", "DOLLARPRE": "DollarPre", "MINUS": "Minus", "POINT": "Point",
     "WEEKDAYABBR": "WeekdayAbbr", "MONTHDOT": "MonthDot", "RELDAY": "RelDay", "RELWEEK": "RelWeek", "DIRECTION": "Direction",
     "RANGESEP": "RangeSep", "FYPRE": "FyPre", "DECSUF": "DecSuf",
+    "WHOLE": "Whole", "BHAR": "Bhar", "UNITDOT": "UnitDot",
 }
 
 

@@ -189,7 +189,8 @@ def format_scores(scores: dict) -> str:
 #
 # A case file (``tests/data/spans-eval/*.jsonl``) holds short annotated texts
 # converted from public test suites: one JSON object a line with ``id``,
-# ``split`` (``dev`` or ``heldout``), ``kinds`` (the kinds the source annotates
+# ``split`` (``dev``, ``heldout``, or ``test``: a suite added after the rules
+# were written, never used to write them), ``kinds`` (the kinds the source annotates
 # in that text: predictions of other kinds are not scored), ``text`` and
 # ``spans`` (``[span text, kind, value]`` in text order; offsets are found by
 # searching the text from the end of the previous span).
@@ -198,7 +199,7 @@ _NUMERIC = {"number", "percent", "ordinal"}
 
 
 def load_cases(path: str, split: str = "all") -> list:
-    """Read a case file; ``split`` keeps ``dev``, ``heldout`` or ``all`` cases.
+    """Read a case file; ``split`` keeps ``dev``, ``heldout``, ``test`` or ``all`` cases.
     Each case gets ``gold``: span dicts with offsets."""
     out = []
     with open(path, encoding="utf-8") as f:
@@ -372,7 +373,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     p.add_argument("--errors", action="store_true", help="also list misses and false hits")
     q = sub.add_parser("cases", help="score span extraction on a case file (tests/data/spans-eval)")
     q.add_argument("cases", help="a case file: one annotated text a line")
-    q.add_argument("--split", choices=["dev", "heldout", "all"], default="all")
+    q.add_argument("--split", choices=["dev", "heldout", "test", "all"], default="all")
     q.add_argument("--impl", choices=["rust", "pure"], default="rust")
     q.add_argument("--reference-date", default=None, help="YYYY-MM-DD")
     q.add_argument("--json", action="store_true", help="print the scores as JSON")

@@ -1048,6 +1048,35 @@ def _list_context(c: _Ctx, i: int, j: int) -> bool:
 _UNIT_LETTER = {"Y": "Y", "MO": "M", "W": "W", "D": "D"}
 
 
+def _unit_dot(c: _Ctx, k: int) -> bool:
+    T = c.T
+    return (
+        k + 1 < c.n
+        and _get(T[k], "UNITDOT") is not None
+        and _is_p(T[k + 1], ".")
+        and _adj(T[k], T[k + 1])
+    )
+
+
+def _whole_unit(c: _Ctx, i: int) -> None:
+    """One whole time unit: "पूरे साल", "सारा दिन" (WHOLE before a unit) and
+    "दिन भर" (भर after a unit with no number before it)."""
+    T, n = c.T, c.n
+    t = T[i]
+    if _get(t, "WHOLE") is not None and i + 1 < n:
+        u = _get(T[i + 1], "UNIT")
+        if u is not None:
+            dv = _duration((1, 0), u)
+            if dv is not None:
+                c.emit(i, i + 2, "duration", dv)
+    if _get(t, "BHAR") is not None and i > 0:
+        u = _get(T[i - 1], "UNIT")
+        if u is not None and not (i >= 2 and (T[i - 2].typ == "N" or _get(T[i - 2], "NUM") is not None)):
+            dv = _duration((1, 0), u)
+            if dv is not None:
+                c.emit(i - 1, i + 1, "duration", dv)
+
+
 def _currency_after(c: _Ctx, j: int):
     """A currency word after an amount at j: (code, factor, end) or None. Takes a
     glued hyphen ("12-सेंट"), a country adjective ("ऑस्ट्रेलियाई डॉलर": its code wins)
@@ -1175,9 +1204,11 @@ def _after_number(c: _Ctx, i: int, ne) -> None:
             u = _get(T[j + 1], "UNIT")
             k = j + 1
         if u is not None:
+            # an abbreviation takes its dot ("3 min.")
+            ue = k + 2 if _unit_dot(c, k) else k + 1
             dv = _duration(val, u)
             if dv is not None:
-                c.emit(i, k + 1, "duration", dv)
+                c.emit(i, ue, "duration", dv)
             comp = _compound(c, val, u, k + 1)
             if comp is not None:
                 c.emit(i, comp[0], "duration", comp[1])
@@ -1343,7 +1374,7 @@ def _ordinal_ok(c: _Ctx, i: int) -> bool:
 # the categories that can start a span (the rest are context only)
 _TRIGGERS = frozenset(
     ["NUM", "NUMA", "FRAC", "FRACMOD", "SCALEBARE", "MONTH", "MONTHABBR", "WEEKDAY", "PERIOD", "ORD", "ORDP", "ORDO", "CURPRE", "CURSYM",
-     "MONTHDOT", "WEEKDAYABBR", "RELDAY", "RELWEEK", "MINUS", "DOLLARPRE", "FYPRE"]
+     "MONTHDOT", "WEEKDAYABBR", "RELDAY", "RELWEEK", "MINUS", "DOLLARPRE", "FYPRE", "WHOLE", "BHAR"]
 )
 
 
@@ -1472,6 +1503,7 @@ def _scan(c: _Ctx) -> None:
                     c.emit(i, k + 1, "date", "W" + rw + ":" + wd)
             if _get(t, "MINUS") is not None and i + 1 < n:
                 _signed(c, i, i + 1)
+            _whole_unit(c, i)
             if _get(t, "FYPRE") is not None and i + 1 < n:
                 _periods_at(c, i, i + 1)
             dp = _get(t, "DOLLARPRE")

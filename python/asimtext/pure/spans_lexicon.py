@@ -29,6 +29,8 @@ Categories:
   a month abbreviation valid only with its dot (``जन.``); ``RELDAY`` आज/कल/परसों
   (value: day offset), ``RELWEEK`` पिछले/अगले/इस (week offset), ``DIRECTION``
   पहले/बाद after a duration (value: sign).
+* ``WHOLE`` पूरा/सारा before a time unit and ``BHAR`` भर after it: one whole
+  unit (``पूरे साल``, ``दिन भर``); ``UNITDOT`` a unit abbreviation that takes its dot.
 * ``MINUS`` a sign word before a number (माइनस); ``POINT`` a decimal point
   word (दशमलव) followed by digit words.
 * ``PERIOD`` part of the day (value: morning, noon, evening, night, dawn),
@@ -194,7 +196,7 @@ UNITS = [
     ("W", "हफ्ता हफ्ते हफ्तों हफ़्ता हफ़्ते हफ़्तों सप्ताह सप्ताहों week weeks"),
     ("D", "दिन दिनों दिवस day days"),
     ("H", "घंटा घंटे घंटों घण्टा घण्टे घण्टों hour hours hr hrs"),
-    ("MI", "मिनट मिनटों minute minutes min mins"),
+    ("MI", "मिनट मिनटों मिन minute minutes min mins"),
     ("S", "सेकंड सेकेंड सेकंडों सेकण्ड सेकेण्ड second seconds sec secs"),
     ("DEC", "दशक दशकों decade decades"),
     ("FN", "पखवाड़ा पखवाड़े पखवाड़ों fortnight fortnights"),
@@ -282,6 +284,9 @@ CONTEXT = [
     ("CENT", "cent"),
     ("PCT", "फीसदी फ़ीसदी फीसद फ़ीसद प्रतिशत परसेंट पर्सेंट percent"),
     ("RANGESEP", "से to till until"),
+    ("WHOLE", "पूरा पूरे पूरी सारा सारे सारी"),
+    ("BHAR", "भर"),
+    ("UNITDOT", "मिन min mins hr hrs sec secs yr yrs"),
     ("FYPRE", "fy"),
     ("DECSUF", "s"),
     ("MINUS", "माइनस निगेटिव ऋणात्मक minus negative"),

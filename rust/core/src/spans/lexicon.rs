@@ -57,6 +57,9 @@ pub enum Cat {
     RangeSep,
     FyPre,
     DecSuf,
+    Whole,
+    Bhar,
+    UnitDot,
 }
 
 impl Cat {
@@ -114,6 +117,9 @@ impl Cat {
             Cat::RangeSep => "RANGESEP",
             Cat::FyPre => "FYPRE",
             Cat::DecSuf => "DECSUF",
+            Cat::Whole => "WHOLE",
+            Cat::Bhar => "BHAR",
+            Cat::UnitDot => "UNITDOT",
         }
     }
 }
@@ -2009,6 +2015,7 @@ pub static ENTRIES: &[(&str, Cat, &str)] = &[
     ("hrs", Cat::Unit, "H"),
     ("मिनट", Cat::Unit, "MI"),
     ("मिनटों", Cat::Unit, "MI"),
+    ("मिन", Cat::Unit, "MI"),
     ("minute", Cat::Unit, "MI"),
     ("minutes", Cat::Unit, "MI"),
     ("min", Cat::Unit, "MI"),
@@ -2185,6 +2192,22 @@ pub static ENTRIES: &[(&str, Cat, &str)] = &[
     ("to", Cat::RangeSep, ""),
     ("till", Cat::RangeSep, ""),
     ("until", Cat::RangeSep, ""),
+    ("पूरा", Cat::Whole, ""),
+    ("पूरे", Cat::Whole, ""),
+    ("पूरी", Cat::Whole, ""),
+    ("सारा", Cat::Whole, ""),
+    ("सारे", Cat::Whole, ""),
+    ("सारी", Cat::Whole, ""),
+    ("भर", Cat::Bhar, ""),
+    ("मिन", Cat::UnitDot, ""),
+    ("min", Cat::UnitDot, ""),
+    ("mins", Cat::UnitDot, ""),
+    ("hr", Cat::UnitDot, ""),
+    ("hrs", Cat::UnitDot, ""),
+    ("sec", Cat::UnitDot, ""),
+    ("secs", Cat::UnitDot, ""),
+    ("yr", Cat::UnitDot, ""),
+    ("yrs", Cat::UnitDot, ""),
     ("fy", Cat::FyPre, ""),
     ("s", Cat::DecSuf, ""),
     ("माइनस", Cat::Minus, ""),

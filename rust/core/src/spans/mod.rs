@@ -271,6 +271,34 @@ fn currency_after(c: &Ctx<'_>, j: usize) -> Option<(&'static str, &'static str, 
     Some((code, factor, k + 1))
 }
 
+fn unit_dot(c: &Ctx<'_>, k: usize) -> bool {
+    let t = &c.t;
+    k + 1 < t.len() && t[k].has(Cat::UnitDot) && t[k + 1].is_p(".") && t[k].e == t[k + 1].s
+}
+
+/// One whole time unit: "पूरे साल", "सारा दिन" (WHOLE before a unit) and
+/// "दिन भर" (भर after a unit with no number before it).
+fn whole_unit(c: &mut Ctx<'_>, i: usize) {
+    let n = c.t.len();
+    if c.t[i].has(Cat::Whole) && i + 1 < n {
+        if let Some(u) = c.t[i + 1].get(Cat::Unit) {
+            if let Some(dv) = duration((1, 0), u) {
+                c.emit(i, i + 2, Kind::Duration, dv);
+            }
+        }
+    }
+    if c.t[i].has(Cat::Bhar) && i > 0 {
+        if let Some(u) = c.t[i - 1].get(Cat::Unit) {
+            let counted = i >= 2 && (c.t[i - 2].typ == Typ::N || c.t[i - 2].has(Cat::Num));
+            if !counted {
+                if let Some(dv) = duration((1, 0), u) {
+                    c.emit(i - 1, i + 1, Kind::Duration, dv);
+                }
+            }
+        }
+    }
+}
+
 fn money_value(code: &str, factor: &str, val: Dec) -> Option<String> {
     let v = numbers::mul(val, numbers::dec(factor))?;
     Some(format!("{code} {}", fmt(v)))
@@ -388,8 +416,10 @@ fn after_number(c: &mut Ctx<'_>, i: usize, ne: NumExpr) {
                 }
                 _ => None,
             };
+            // an abbreviation takes its dot ("3 min.")
+            let ue = if unit_dot(c, k) { k + 2 } else { k + 1 };
             if let Some(v) = v {
-                c.emit(i, k + 1, Kind::Duration, v);
+                c.emit(i, ue, Kind::Duration, v);
             }
             if let Some((e, v)) = compound(c, val, u, k + 1) {
                 c.emit(i, e, Kind::Duration, v);
@@ -520,6 +550,8 @@ const TRIGGERS: u64 = scan::cats(&[
     Cat::Minus,
     Cat::DollarPre,
     Cat::FyPre,
+    Cat::Whole,
+    Cat::Bhar,
 ]);
 
 fn scan_tokens(c: &mut Ctx<'_>) {
@@ -699,6 +731,7 @@ fn scan_tokens(c: &mut Ctx<'_>) {
             if c.t[i].has(Cat::Minus) && i + 1 < n {
                 signed(c, i, i + 1);
             }
+            whole_unit(c, i);
             if c.t[i].has(Cat::FyPre) && i + 1 < n {
                 dates::periods_at(c, i, i + 1);
             }
