@@ -180,6 +180,8 @@ fn base_rank(unit: &'static str) -> u8 {
     unit_rank(base_unit((1, 0), unit).map_or(unit, |b| b.1)).0
 }
 
+const WHOLE_OR_BHAR: u64 = scan::cats(&[Cat::Whole, Cat::Bhar]);
+
 const CLOCK_NEXT: u64 = scan::cats(&[Cat::AmPm, Cat::Baje, Cat::Bajkar]);
 
 const PCT_OR_MONEY: u64 = scan::cats(&[Cat::Pct, Cat::Per, Cat::CurSuf, Cat::CurAdj]);
@@ -731,7 +733,9 @@ fn scan_tokens(c: &mut Ctx<'_>) {
             if c.t[i].has(Cat::Minus) && i + 1 < n {
                 signed(c, i, i + 1);
             }
-            whole_unit(c, i);
+            if c.t[i].any(WHOLE_OR_BHAR) {
+                whole_unit(c, i);
+            }
             if c.t[i].has(Cat::FyPre) && i + 1 < n {
                 dates::periods_at(c, i, i + 1);
             }
