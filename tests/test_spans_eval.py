@@ -121,7 +121,8 @@ def test_cli_spans_command(tmp_path):
         text=True,
         check=False,
     )
-    assert r.returncode == 1 and "reference_date" in r.stderr
+    # a bad option value is a usage error (exit 2), named as the user typed it
+    assert r.returncode == 2 and "--reference-date" in r.stderr
 
 
 # ---------------------------------------------------------------- case files (real text)
