@@ -124,13 +124,13 @@ impl PyStreamDedup {
     fn add(&mut self, py: Python<'_>, texts: &Bound<'_, PyAny>) -> PyResult<u32> {
         let texts = texts_arg(texts, "texts", OnSurrogate::Reject)?;
         let inner = &mut self.inner;
-        py.detach(|| inner.add(&texts)).map_err(to_py)
+        crate::pool::detach(py, || inner.add(&texts))?.map_err(to_py)
     }
 
     /// Verified pairs as arrays `(i, j, jaccard)` (i < j, sorted) and the candidate count.
-    fn pairs<'py>(&mut self, py: Python<'py>) -> PairArrays<'py> {
+    fn pairs<'py>(&mut self, py: Python<'py>) -> PyResult<PairArrays<'py>> {
         let inner = &mut self.inner;
-        let r = py.detach(|| inner.pairs());
+        let r = crate::pool::detach(py, || inner.pairs())?;
         let (mut a, mut b, mut j) = (
             Vec::with_capacity(r.pairs.len()),
             Vec::with_capacity(r.pairs.len()),
@@ -141,19 +141,19 @@ impl PyStreamDedup {
             b.push(y);
             j.push(s);
         }
-        (
+        Ok((
             PyArray1::from_vec(py, a),
             PyArray1::from_vec(py, b),
             PyArray1::from_vec(py, j),
             r.candidates,
-        )
+        ))
     }
 
     /// A cluster label per document (components numbered by first document).
-    fn labels<'py>(&mut self, py: Python<'py>) -> Bound<'py, PyArray1<u32>> {
+    fn labels<'py>(&mut self, py: Python<'py>) -> PyResult<Bound<'py, PyArray1<u32>>> {
         let inner = &mut self.inner;
-        let v = py.detach(|| inner.labels());
-        PyArray1::from_vec(py, v)
+        let v = crate::pool::detach(py, || inner.labels())?;
+        Ok(PyArray1::from_vec(py, v))
     }
 
     /// The index as bytes (magic, options, sets, band entries, CRC-32).

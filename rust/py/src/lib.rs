@@ -9,6 +9,7 @@ mod dedup;
 mod errors;
 mod normalize;
 mod pipeline;
+mod pool;
 mod pystr;
 mod spans;
 mod vocab;
@@ -16,6 +17,7 @@ mod xscript;
 
 #[pymodule]
 fn _core(m: &Bound<'_, PyModule>) -> PyResult<()> {
+    pool::register();
     m.add("__version__", asimtext_core::VERSION)?;
     errors::register(m)?;
     normalize::register(m)?;
