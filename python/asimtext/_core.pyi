@@ -2,7 +2,7 @@
 
 import datetime as _datetime
 from os import PathLike
-from typing import Iterable, Literal, TypeAlias
+from typing import Any, Iterable, Literal, TypeAlias, overload
 
 import numpy as np
 import numpy.typing as npt
@@ -34,8 +34,9 @@ def normalize_with_offsets(
     fold_vowel_length: bool = False,
     errors: Errors = "strict",
 ) -> tuple[str, list[int]]: ...
+@overload
 def normalize_batch(
-    texts: Iterable[str],
+    texts: Iterable[str] | Any,
     *,
     form: Form = "canonical",
     ascii_digits: bool = False,
@@ -43,7 +44,20 @@ def normalize_batch(
     fix_mojibake: bool = False,
     fold_vowel_length: bool = False,
     errors: Errors = "strict",
+    output: Literal["list"] = "list",
 ) -> list[str]: ...
+@overload
+def normalize_batch(
+    texts: Iterable[str] | Any,
+    *,
+    form: Form = "canonical",
+    ascii_digits: bool = False,
+    ascii_punctuation: bool = False,
+    fix_mojibake: bool = False,
+    fold_vowel_length: bool = False,
+    errors: Errors = "strict",
+    output: Literal["arrow"],
+) -> Any: ...
 
 # --- cross-script matching key (asimtext_core::xscript) ---
 

@@ -440,8 +440,9 @@ def iter_records(
 
     ``source`` is a path (folder, ``.txt``, ``.jsonl``, ``.jsonl.gz``,
     ``.json``, ``.parquet``, or ``-`` for JSON Lines on standard input), a list
-    of paths, an :class:`Article`, a dict, or an iterable of articles, dicts or
-    strings. Memory stays bounded by one record (plus the set of ids seen, for
+    of paths, an :class:`Article`, a dict, an iterable of articles, dicts or
+    strings, or a table (pandas DataFrame, Arrow table or record batch, one
+    record per row: see :mod:`asimtext.frames`). Memory stays bounded by one record (plus the set of ids seen, for
     duplicate detection). Raises :class:`FileNotFoundError` for a missing path.
 
     ``on_bytes``, if given, is called with the number of input bytes consumed
@@ -461,6 +462,11 @@ def iter_records(
         return
     if isinstance(source, (bytes, bytearray)):
         raise TypeError("source must be a path, an article or an iterable, not bytes")
+    from asimtext.frames import is_table, table_rows
+
+    if is_table(source):  # a DataFrame iterates over its column names
+        yield from _iter_objects(table_rows(source), **kw)
+        return
     try:
         items = iter(source)
     except TypeError:
