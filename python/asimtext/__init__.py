@@ -85,3 +85,8 @@ __all__ += ["Article", "Digest", "DigestParams", "LoadError", "LoadReport", "dig
 from asimtext._core import StreamDedup  # noqa: E402
 
 __all__ += ["StreamDedup"]
+
+# ---- a deduplicated dump (issue 20): one record kept per cluster ----
+from asimtext.dedup_keep import DedupRecords, dedup_records  # noqa: E402
+
+__all__ += ["DedupRecords", "dedup_records"]

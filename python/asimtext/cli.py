@@ -144,11 +144,34 @@ def _cmd_dedup_configure(p: argparse.ArgumentParser) -> None:
     p.add_argument("--num-perm", type=int, default=128, help="MinHash permutations (default: 128)")
     p.add_argument("--ngram", type=int, default=5, help="words per shingle (default: 5)")
     p.add_argument("--seed", type=int, default=1, help="MinHash seed (default: 1)")
+    p.add_argument("--keep", choices=["first", "longest", "earliest"], default=None,
+                   help="write the deduplicated dump instead: the records kept, whole and in "
+                        "input order, one per cluster (the first, the longest text, or the "
+                        "earliest 'published')")
+    p.add_argument("--removed", metavar="FILE", default=None,
+                   help="with --keep: write one JSON line per dropped record (the record it "
+                        "duplicates, their Jaccard similarity)")
 
 
 def _cmd_dedup_run(args: argparse.Namespace) -> int:
-    """Find near-duplicate articles: {"a", "b", "jaccard"} lines (or clusters)."""
+    """Find near-duplicate articles: {"a", "b", "jaccard"} lines (or clusters);
+    with --keep, write the records that survive deduplication."""
     from asimtext.batch import dedup_dump
+
+    if args.keep is None and args.removed is not None:
+        raise CliError("--removed needs --keep")
+    if args.keep is not None:
+        if args.clusters:
+            raise CliError("--keep and --clusters do not go together")
+        from asimtext.dedup_keep import dedup_keep_dump
+
+        kres = _with_skipped_log(args, lambda kw: dedup_keep_dump(
+            args.paths, args.output, keep=args.keep, removed_path=args.removed,
+            threshold=args.threshold, num_perm=args.num_perm, ngram=args.ngram,
+            seed=args.seed, **kw))
+        _summary(args, kres.stats, f"; {kres.kept} kept, {kres.removed} removed "
+                                   f"({kres.clusters} clusters)")
+        return 0
 
     res = _with_skipped_log(args, lambda kw: dedup_dump(
         args.paths, args.output, threshold=args.threshold, clusters=args.clusters,

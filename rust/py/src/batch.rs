@@ -149,6 +149,23 @@ impl PyStreamDedup {
         ))
     }
 
+    /// Exact Jaccard similarity of the stored shingle sets of documents `i`
+    /// and `j` (0 when either is empty), as `pairs` computes it.
+    fn jaccard(&self, i: u32, j: u32) -> PyResult<f64> {
+        let n = self.inner.len();
+        for (name, d) in [("i", i), ("j", j)] {
+            if d as usize >= n {
+                return Err(pyo3::exceptions::PyIndexError::new_err(format!(
+                    "{name} = {d} is not a document of the index ({n} documents)"
+                )));
+            }
+        }
+        Ok(asimtext_core::dedup::verify::jaccard(
+            self.inner.set(i),
+            self.inner.set(j),
+        ))
+    }
+
     /// A cluster label per document (components numbered by first document).
     fn labels<'py>(&mut self, py: Python<'py>) -> PyResult<Bound<'py, PyArray1<u32>>> {
         let inner = &mut self.inner;
