@@ -6,6 +6,8 @@ Each Arrow form must give exactly what the same texts give as a list.
 import asimtext
 import pytest
 from asimtext.pure import normalization as pure
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 pa = pytest.importorskip("pyarrow")
 pd = pytest.importorskip("pandas")
@@ -37,6 +39,8 @@ def test_normalize_batch_arrow_equals_list(name, col):
     for form in ("canonical", "match"):
         assert asimtext.normalize_batch(col, form=form) == asimtext.normalize_batch(TEXTS, form=form)
         assert pure.normalize_batch(col, form=form) == asimtext.normalize_batch(TEXTS, form=form)
+        out = asimtext.normalize_batch(col, form=form, output="arrow")
+        assert out.to_pylist() == asimtext.normalize_batch(TEXTS, form=form)
 
 
 def test_long_arrow_column_in_many_chunks():
@@ -141,3 +145,32 @@ def test_dataframe_with_missing_values_and_timestamps():
     assert arts[0].published.startswith("2024-03-12")
     assert arts[1].title is None
     assert [a.id for a in arts] == ["1", "2", "3"]
+
+
+_TEXT = st.text(
+    alphabet=st.one_of(
+        st.characters(min_codepoint=0x900, max_codepoint=0x97F),  # Devanagari
+        st.sampled_from(" \u200c\u200d\u00a0.,।॥-\"'0123456789abcXYZéà😀\ufeff"),
+        st.characters(blacklist_categories=("Cs",)),
+    ),
+    max_size=40,
+)
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(_TEXT, max_size=12), st.sampled_from(["canonical", "match", "nfc"]))
+def test_arrow_input_agrees_with_lists(texts, form):
+    want = asimtext.normalize_batch(texts, form=form)
+    assert asimtext.normalize_batch(pa.array(texts, type=pa.string()), form=form) == want
+    assert asimtext.normalize_batch(pa.array(texts, type=pa.string_view()), form=form) == want
+    assert asimtext.normalize_batch(texts, form=form, output="arrow").to_pylist() == want
+    assert asimtext.normalize_batch(pa.array(texts), form=form, output="arrow").to_pylist() == want
+
+
+def test_pandas_string_series_is_read_as_arrow_and_object_series_as_objects():
+    # The Arrow reader names nulls; the object path names the wrong type.
+    for dtype in ("str", "string[pyarrow]"):
+        with pytest.raises(ValueError, match=r"texts\[1\] is null"):
+            asimtext.normalize_batch(pd.Series(["a", None, "b"], dtype=dtype))
+    with pytest.raises(TypeError, match=r"texts\[1\] must be str, not NoneType"):
+        asimtext.normalize_batch(pd.Series(["a", None, "b"], dtype=object))

@@ -33,7 +33,8 @@ def is_arrow(obj: Any) -> bool:
         return False
     if not (hasattr(obj, "__arrow_c_array__") or hasattr(obj, "__arrow_c_stream__")):
         return False
-    return getattr(getattr(obj, "dtype", None), "kind", None) != "O"
+    # numpy's object dtype only (pandas' StringDtype has kind "O" too, on Arrow data)
+    return str(getattr(obj, "dtype", "")) != "object"
 
 
 def arrow_texts(obj: Any, what: str = "texts") -> List[str]:

@@ -94,7 +94,7 @@ pub fn texts_arg(
     on_surrogate: OnSurrogate,
 ) -> PyResult<Vec<String>> {
     if let Some(arrow) = crate::arrow::import(obj, what)? {
-        let views = crate::pystr::RawViews::of_arrow(&arrow, what)?;
+        let views = crate::pystr::RawViews::of_arrow(obj.py(), &arrow, what)?;
         return Ok((0..views.len())
             .map(|i| match views.view(i) {
                 crate::pystr::StrView::Utf8(s) => s.to_string(),

@@ -258,13 +258,13 @@ fn normalize_to_arrow<'py>(
         let texts = &texts;
         crate::pool::detach(py, || {
             use rayon::prelude::*;
-            let out: Vec<String> = (0..texts.len())
+            let out: Vec<std::borrow::Cow<'_, str>> = (0..texts.len())
                 .into_par_iter()
                 .map_init(String::new, |buf, i| {
-                    core::normalize(texts.get(i, buf), opts)
+                    normalize_to_utf8(texts.view(i), buf, opts)
                 })
                 .collect();
-            concat_utf8(out.iter().map(String::as_str))
+            concat_utf8(out.iter().map(|t| t.as_ref()))
         })?
     };
     let n = offsets.len() - 1;
@@ -285,10 +285,58 @@ fn normalize_to_arrow<'py>(
     )
 }
 
+/// One text normalized into UTF-8, through the UCS-2 path (the faster one)
+/// when the text is all in the BMP and not ASCII; an Arrow text already in
+/// normal form is borrowed. `view` holds no lone surrogate (checked when it
+/// was read).
+fn normalize_to_utf8<'a>(
+    view: StrView<'a>,
+    buf: &mut String,
+    opts: &Options,
+) -> std::borrow::Cow<'a, str> {
+    use std::borrow::Cow;
+    let utf8 = |units: &[u16]| {
+        let mut s = String::new();
+        // No surrogates: BMP code points only (see Ucs2Outcome).
+        let _ = asimtext_core::ucs::utf8_from_ucs2(units, &mut s);
+        s
+    };
+    let done = match view {
+        StrView::Ucs2(units) => match core::units::normalize_ucs2(units, opts) {
+            Ucs2Outcome::Unchanged => Some(Cow::Owned(utf8(units))),
+            Ucs2Outcome::Changed(u) => Some(Cow::Owned(utf8(&u))),
+            Ucs2Outcome::Unsupported => None,
+        },
+        StrView::Utf8(s) => match bmp_units(s).map(|u| core::units::normalize_ucs2(&u, opts)) {
+            Some(Ucs2Outcome::Unchanged) => Some(Cow::Borrowed(s)),
+            Some(Ucs2Outcome::Changed(u)) => Some(Cow::Owned(utf8(&u))),
+            _ => None,
+        },
+        _ => None,
+    };
+    done.unwrap_or_else(|| {
+        Cow::Owned(core::normalize(
+            view.to_utf8(buf, OnSurrogate::Replace).unwrap_or_default(),
+            opts,
+        ))
+    })
+}
+
+/// The UCS-2 code units of `s` when it is not ASCII and every code point is
+/// in the BMP (so that the UCS-2 path applies); `None` otherwise.
+fn bmp_units(s: &str) -> Option<Vec<u16>> {
+    if s.is_ascii() {
+        return None;
+    }
+    let mut units = Vec::new();
+    asimtext_core::ucs::ucs2_from_utf8(s, &mut units).then_some(units)
+}
+
 /// Arrow `large_string` buffers of `texts`: offsets (n + 1) and data.
-fn concat_utf8<'a>(texts: impl Iterator<Item = &'a str>) -> (Vec<i64>, Vec<u8>) {
-    let mut offsets = vec![0i64];
-    let mut data = Vec::new();
+fn concat_utf8<'a>(texts: impl Iterator<Item = &'a str> + Clone) -> (Vec<i64>, Vec<u8>) {
+    let mut offsets = Vec::with_capacity(texts.size_hint().0 + 1);
+    offsets.push(0i64);
+    let mut data = Vec::with_capacity(texts.clone().map(str::len).sum());
     for t in texts {
         data.extend_from_slice(t.as_bytes());
         offsets.push(data.len() as i64);
@@ -320,7 +368,7 @@ fn normalize_to_list<'py>(
         return Ok(out);
     }
     if let Some(arrow) = crate::arrow::import(texts, "texts")? {
-        let views = RawViews::of_arrow(&arrow, "texts")?;
+        let views = RawViews::of_arrow(py, &arrow, "texts")?;
         batch.run(
             py,
             Source::Arrow {
@@ -504,6 +552,11 @@ impl Batch<'_> {
             // Arrow input: every text is new.
             for (k, d) in done.into_iter().enumerate() {
                 let result = match d {
+                    Done::Ucs2(Ucs2Done::Changed(text)) => {
+                        let (obj, dest) = text.alloc_py(py)?;
+                        fills.push((text, dest));
+                        obj
+                    }
                     Done::Utf8 { text, .. } => PyString::new(py, &text),
                     _ => {
                         let mut buf = String::new();
@@ -579,6 +632,23 @@ fn normalize_views(views: &RawViews, opts: &Options) -> Vec<Done> {
         .into_par_iter()
         .map_init(String::new, |buf, i| match views.view(i) {
             StrView::Ucs2(units) => Done::Ucs2(core::units::normalize_ucs2(units, opts).into()),
+            // Arrow text: every result is a new `str`; made from code units
+            // (written on all cores) when the UCS-2 path applies.
+            StrView::Utf8(s) => match bmp_units(s).map(|u| {
+                let outcome = core::units::normalize_ucs2(&u, opts);
+                (u, outcome)
+            }) {
+                Some((units, Ucs2Outcome::Unchanged)) => {
+                    Done::Ucs2(Ucs2Done::Changed(Ucs2Str::new(units)))
+                }
+                Some((_, Ucs2Outcome::Changed(u))) => {
+                    Done::Ucs2(Ucs2Done::Changed(Ucs2Str::new(u)))
+                }
+                _ => Done::Utf8 {
+                    text: core::normalize(s, opts),
+                    same: false,
+                },
+            },
             view => match view.to_utf8(buf, OnSurrogate::Strict) {
                 Ok(text) => {
                     let norm = core::normalize(text, opts);

@@ -248,6 +248,11 @@ impl Texts<'_> {
         self.raw.utf8(i, buf)
     }
 
+    /// Text `i` where it is stored (a `str`'s code units, or Arrow's UTF-8).
+    pub fn view(&self, i: usize) -> StrView<'_> {
+        self.raw.view(i)
+    }
+
     /// The same texts, held by references that may move to another thread
     /// (to be dropped with the GIL held).
     pub fn into_owned(self) -> OwnedTexts {
@@ -316,10 +321,10 @@ impl RawViews {
 
     /// Views of the texts of `arrow`, which the caller keeps alive as long
     /// as the views (see `of`); `what` names the batch in errors.
-    pub fn of_arrow(arrow: &ArrowStrings, what: &str) -> PyResult<Self> {
+    pub fn of_arrow(py: Python<'_>, arrow: &ArrowStrings, what: &str) -> PyResult<Self> {
         Ok(RawViews(
             arrow
-                .texts(what)?
+                .texts(py, what)?
                 .into_iter()
                 .map(|(p, n)| Raw::Utf8(p, n))
                 .collect(),
@@ -378,7 +383,7 @@ pub fn read_texts<'py>(obj: &Bound<'py, PyAny>, what: &str) -> PyResult<Texts<'p
             texts.push(item, i, what)?;
         }
     } else if let Some(arrow) = crate::arrow::import(obj, what)? {
-        texts.raw = RawViews::of_arrow(&arrow, what)?;
+        texts.raw = RawViews::of_arrow(obj.py(), &arrow, what)?;
         texts._arrow = Some(arrow);
     } else {
         for (i, item) in iter_arg(obj, what, "str")?.enumerate() {
