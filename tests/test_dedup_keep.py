@@ -180,3 +180,25 @@ def test_cli_keep_refuses_stdin_and_stray_options(tmp_path, capsys):
     assert main(["dedup", str(src), "--removed", str(tmp_path / "r.jsonl")]) == 1
     assert "--removed needs --keep" in capsys.readouterr().err
     assert main(["dedup", str(src), "--keep", "first", "--clusters"]) == 1
+
+
+def test_a_list_of_plain_strings_is_texts_not_paths():
+    texts = [ROWS[0]["text"], ROWS[1]["text"], ROWS[2]["text"]]
+    r = asimtext.dedup_records(texts)
+    assert r.kept == texts[:2]
+    assert [(d["index"], d["duplicate_of_index"]) for d in r.removed] == [(2, 0)]
+
+
+def test_cli_keep_survives_a_truncated_gzip(tmp_path, capsys):
+    lines = _lines(ROWS * 30)
+    lines = [json.dumps({**json.loads(x), "id": i}, ensure_ascii=False) for i, x in enumerate(lines)]
+    data = gzip.compress(("\n".join(lines) + "\n").encode("utf-8"))
+    src = tmp_path / "cut.jsonl.gz"
+    src.write_bytes(data[: len(data) * 2 // 3])
+    out = tmp_path / "out.jsonl"
+    assert main(["dedup", str(src), "--keep", "first", "-o", str(out)]) == 0
+    err = capsys.readouterr().err
+    assert "unreadable compressed data" in err
+    got = out.read_text(encoding="utf-8").splitlines()
+    assert got and set(got) <= set(lines)
+    assert [json.loads(x)["id"] for x in got] == sorted(json.loads(x)["id"] for x in got)

@@ -30,6 +30,7 @@ from __future__ import annotations
 import datetime as _dt
 import gzip
 import json
+import zlib
 from dataclasses import dataclass, field
 from typing import Any, Dict, Iterable, List, Optional, Sequence, Tuple
 
@@ -115,8 +116,10 @@ def _decide(
         if mask[i]:
             continue
         k = keepers[c]
-        nz, nq = nearest[i]
-        drops.append((i, k, index.jaccard(i, k), nq, nz))
+        jk = index.jaccard(i, k)
+        # every member of a cluster of two or more has a verified pair
+        nz, nq = nearest.get(i, (jk, k))
+        drops.append((i, k, jk, nq, nz))
     return mask, drops, len(keepers)
 
 
@@ -177,7 +180,8 @@ def dedup_records(
     published: List[Optional[str]] = []
     skipped: List[Record] = []
     texts: List[str] = []
-    for rec in iter_records(items, text_field=text_field, id_field=id_field):
+    # (an iterator, so that a list of strings is read as texts, not as paths)
+    for rec in iter_records(iter(items), text_field=text_field, id_field=id_field):
         pos = rec.line - 1  # "<objects>" records are numbered from 1
         if not rec.ok:
             skipped.append(rec)
@@ -273,10 +277,13 @@ def _raw_records(path: str) -> Iterable[Tuple[Optional[int], Any]]:
             return
     opener = gzip.open if lower.endswith(".gz") else open
     with opener(path, "rb") as f:
-        for line_no, raw in enumerate(f, 1):
-            if line_no == 1 and raw.startswith(b"\xef\xbb\xbf"):
-                raw = raw[3:]
-            yield line_no, raw
+        try:
+            for line_no, raw in enumerate(f, 1):
+                if line_no == 1 and raw.startswith(b"\xef\xbb\xbf"):
+                    raw = raw[3:]
+                yield line_no, raw
+        except (OSError, EOFError, zlib.error):
+            return  # a corrupt gzip stream: the first pass reported it, nothing after it was kept
 
 
 def _json_default(v: Any) -> Any:
