@@ -34,7 +34,7 @@ import pytest
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 import asimtext
-from asimtext.pure import minhash as pure
+from asimtext.pure.dedup import minhash as pure
 from conftest import cores
 from corpus import corpus_size_from_env, make_corpus
 

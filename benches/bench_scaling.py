@@ -19,6 +19,11 @@ pathological inputs (default 1,000,000 code points).
 Peak memory per function, each in a fresh process (see ``_memory_main``)::
 
     python benches/bench_scaling.py --memory 10 100
+
+Every public call at 10x the input, on normal and on repetitive text (time
+and peak memory, each cell in a fresh process; see ``_tenx_main``)::
+
+    python benches/bench_scaling.py --tenx 100000 1000000 [CALL_SUBSTRING]
 """
 
 from __future__ import annotations
@@ -160,10 +165,134 @@ def _memory_main(sizes: list) -> None:
             print(f"{func:26s} {label:40s} {r['mb']:7.1f} {r['x']:12.1f}x", flush=True)
 
 
+# ---------------------------------------------------------------- 10x
+#
+#   python benches/bench_scaling.py --tenx SMALL BIG
+#
+# Every public call on a text of SMALL and of BIG code points (the seeds, and
+# repetitive texts: one word, one sentence, one line of digits and dates
+# repeated), each cell in a fresh process: the best CPU time of the process
+# (all threads) over up to 7 calls (fewer once they took a second: CPU time,
+# not wall-clock, because the machine is shared),
+# and the peak RSS growth of the first call (VmHWM after resetting it, minus
+# the RSS before). The table gives both sizes and the ratio BIG / SMALL of
+# each: linear time and memory give ratios near BIG / SMALL.
+
+TENX_KINDS = {
+    "seeds": lambda n: (BASE * (n // len(BASE) + 1))[:n],
+    "one word": lambda n: ("word " * (n // 5 + 1))[:n],
+    "one sentence": lambda n: ("कानपुर में 15 जनवरी 2022 को पुलिस आयुक्त असीम अरुण ने वीआरएस लिया। " * (n // 60 + 1))[:n],
+    "digits and dates": lambda n: ("12/05/2021 10:30 ₹1,25,000 15% 2,345.67 ३१.१२.२०२१\n" * (n // 50 + 1))[:n],
+}
+
+
+def _tenx_calls(x: str) -> dict:
+    y = x[len(x) // 3 :] + x[: len(x) // 3]
+    pieces = [x[i : i + 1000] for i in range(0, len(x), 1000)]
+    small = [x[i : i + 100] for i in range(0, len(x), 100)]
+    h = asimtext.MinHasher()
+
+    def lsh():
+        sigs = h.signatures(small)
+        index = asimtext.LSH(threshold=0.5)
+        index.insert_many(list(range(len(small))), sigs)
+        # 100 queries (each returns its bucket: on repetitive text, the
+        # whole index; querying every key would make the output quadratic).
+        for s in sigs[:100]:
+            index.query(s)
+        for k in range(len(small)):
+            index.remove(k)
+
+    def stream():
+        d = asimtext.StreamDedup()
+        d.add(small)
+        d.pairs()
+
+    def digest():
+        arts = [{"id": str(i), "text": x[i : i + 3000], "source": f"s{i % 7}"} for i in range(0, len(x), 3000)]
+        asimtext.digest(arts)
+
+    return {
+        "normalize": lambda: asimtext.normalize(x),
+        "normalize_with_offsets(match)": lambda: asimtext.normalize_with_offsets(x, form="match"),
+        "normalize_batch": lambda: asimtext.normalize_batch(pieces),
+        "extract": lambda: asimtext.extract(x),
+        "extract_batch": lambda: asimtext.extract_batch(pieces),
+        "MinHasher.shingles": lambda: h.shingles(x),
+        "MinHasher.signature": lambda: h.signature(x),
+        "MinHasher.signatures": lambda: h.signatures(pieces),
+        "MinHasher.signatures_from_tokens": lambda: h.signatures_from_tokens([p.split() for p in pieces]),
+        "overlap": lambda: asimtext.overlap(x, y),
+        "shared_passages(x, rotation)": lambda: asimtext.shared_passages(x, y),
+        "near_duplicates(100-char pieces)": lambda: asimtext.near_duplicates(small),
+        "LSH insert all/query 100/remove all (pieces)": lsh,
+        "StreamDedup add/pairs (pieces)": stream,
+        "xscript_keys": lambda: asimtext.xscript_keys(x),
+        "xscript_tokens": lambda: asimtext.xscript_tokens(x),
+        "xscript_romanize": lambda: asimtext.xscript_romanize(x),
+        "digest (3,000-char articles)": digest,
+    }
+
+
+def _tenx_child(call: str, kind: str, n: int) -> None:
+    import gc
+    import json
+    import time
+
+    x = TENX_KINDS[kind](n)
+    fn = _tenx_calls(x)[call]
+    gc.collect()
+    before = _status_kb("VmRSS")
+    with open("/proc/self/clear_refs", "w") as f:
+        f.write("5")
+    t0 = time.process_time()
+    fn()
+    best = time.process_time() - t0
+    peak = _status_kb("VmHWM")
+    spent, runs = best, 1
+    while runs < 7 and spent < 1.0:
+        t0 = time.process_time()
+        fn()
+        dt = time.process_time() - t0
+        best, spent, runs = min(best, dt), spent + dt, runs + 1
+    print(json.dumps({"s": best, "mb": (peak - before) / 1024}))
+
+
+def _tenx_main(small: int, big: int, only: str = "") -> None:
+    import json
+    import subprocess
+    import sys
+
+    def run(call, kind, n):
+        p = subprocess.run(
+            [sys.executable, __file__, "--tenx-child", call, kind, str(n)], capture_output=True, text=True, check=True
+        )
+        return json.loads(p.stdout)
+
+    print(f"| call | text | CPU {small:,} | CPU {big:,} | x | peak MB {small:,} | peak MB {big:,} | x |")
+    print("| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: |")
+    for call in _tenx_calls("a b c"):
+        if only not in call:
+            continue
+        for kind in TENX_KINDS:
+            a, b = run(call, kind, small), run(call, kind, big)
+            tr = b["s"] / max(a["s"], 1e-6)
+            mr = b["mb"] / a["mb"] if a["mb"] >= 1 else float("nan")
+            print(
+                f"| `{call}` | {kind} | {a['s'] * 1e3:.1f} ms | {b['s'] * 1e3:.1f} ms | {tr:.1f} "
+                f"| {a['mb']:.1f} | {b['mb']:.1f} | {mr:.1f} |",
+                flush=True,
+            )
+
+
 if __name__ == "__main__":
     import sys
 
-    if sys.argv[1:2] == ["--child"]:
+    if sys.argv[1:2] == ["--tenx-child"]:
+        _tenx_child(sys.argv[2], sys.argv[3], int(sys.argv[4]))
+    elif sys.argv[1:2] == ["--tenx"]:
+        _tenx_main(int(sys.argv[2]), int(sys.argv[3]), *sys.argv[4:5])
+    elif sys.argv[1:2] == ["--child"]:
         _child(sys.argv[2], sys.argv[3])
     elif sys.argv[1:2] == ["--memory"]:
         _memory_main([int(a) for a in sys.argv[2:]] or [10])

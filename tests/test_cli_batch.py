@@ -11,9 +11,10 @@ import sys
 import asimtext
 import numpy as np
 import pytest
-from asimtext.batch import run_pipeline
-from asimtext.cli import main
-from asimtext.pure import batch as pure_batch
+from asimtext import dumps as batch
+from asimtext.cli import EXIT_BAD_RECORD, EXIT_IO, EXIT_NOTHING, EXIT_USAGE, main
+from asimtext.dumps import run_pipeline
+from asimtext.pure.dedup import stream as pure_batch
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -67,7 +68,7 @@ def test_help_everywhere(cmd, capsys):
 @pytest.mark.parametrize("cmd", ["normalize", "spans", "dedup"])
 def test_missing_file_one_line_nonzero(cmd, tmp_path, capsys):
     code, out, err = _run([cmd, str(tmp_path / "nope.jsonl")], capsys)
-    assert code == 1 and out == ""
+    assert code == EXIT_IO and out == ""
     assert err.count("\n") == 1
     assert err.startswith(f"asimtext {cmd}: error: ") and "nope.jsonl" in err
     assert "no such file" in err
@@ -76,15 +77,20 @@ def test_missing_file_one_line_nonzero(cmd, tmp_path, capsys):
 def test_unwritable_output_is_one_line(tmp_path, capsys):
     src = _jsonl(tmp_path / "d.jsonl", ARTICLES)
     code, _, err = _run(["normalize", str(src), "-o", str(tmp_path / "no" / "x.jsonl")], capsys)
-    assert code == 1 and err.count("\n") == 1 and "no such directory" in err
+    assert code == EXIT_IO and err.count("\n") == 1 and "no such directory" in err
 
 
 def test_bad_options_are_one_line(tmp_path, capsys):
     src = _jsonl(tmp_path / "d.jsonl", ARTICLES)
-    code, _, err = _run(["dedup", str(src), "--threshold", "1.5"], capsys)
-    assert code == 1 and err.count("\n") == 1 and "threshold" in err
-    code, _, err = _run(["spans", str(src), "--reference-date", "soon"], capsys)
-    assert code == 1 and err.count("\n") == 1 and "reference_date" in err
+    # Bad values are usage errors (exit 2), named by the flag as typed.
+    with pytest.raises(SystemExit) as e:
+        main(["dedup", str(src), "--threshold", "1.5"])
+    err = capsys.readouterr().err
+    assert e.value.code == EXIT_USAGE and "argument --threshold: must be above 0" in err
+    with pytest.raises(SystemExit) as e:
+        main(["spans", str(src), "--reference-date", "soon"])
+    err = capsys.readouterr().err
+    assert e.value.code == EXIT_USAGE and "argument --reference-date: expected a date" in err
 
 
 # ---------------------------------------------------------------- formats
@@ -140,7 +146,12 @@ def test_folder_of_txt_and_single_txt(tmp_path, capsys):
         (folder / f"{r['id']}.txt").write_text(r["text"], encoding="utf-8")
     (folder / "ignored.csv").write_text("x", encoding="utf-8")
     code, out, err = _run(["normalize", str(folder)], capsys)
-    assert code == 0 and err == "3 read, 3 processed, 0 skipped\n"
+    # The .csv is not read, and is said so: every file of the folder is accounted for.
+    assert code == 0 and err.splitlines() == [
+        f"{folder / 'ignored.csv'}: skipped: not an article file (.csv); a folder's files are "
+        "read when named .txt, .jsonl, .ndjson, .json, .parquet (and .gz or .zst of the text "
+        "kinds)",
+        "4 read, 3 processed, 1 skipped"]
     rows = [json.loads(x) for x in out.splitlines()]
     assert [r["id"] for r in rows] == ["a.txt", "b.txt", "c.txt"]
     code, out, err = _run(["spans", str(folder / "b.txt")], capsys)
@@ -172,7 +183,9 @@ def test_text_and_id_fields(tmp_path, capsys):
     assert [g["doc"] for g in got] == [f"x{i}" for i in range(6)]
     assert got[0]["body"] == asimtext.normalize(BASE)
     code, _, err = _run(["normalize", str(src), "-q"], capsys)  # default field "text" missing
-    assert code == 0 and err.count("missing text field 'text'") == 6
+    assert code == EXIT_NOTHING and err.count("missing text field 'text'") == 6
+    assert err.splitlines()[-1] == ("asimtext normalize: error: nothing processed: every input "
+                                    "record (6) was skipped")
 
 
 # ---------------------------------------------------------------- accounting
@@ -235,7 +248,7 @@ def test_strict_stops_at_first_bad_line(tmp_path, capsys):
     p = _bad_dump(tmp_path)
     out = tmp_path / "n.jsonl"
     code, _, err = _run(["normalize", str(p), "-o", str(out), "--strict"], capsys)
-    assert code == 1
+    assert code == EXIT_BAD_RECORD
     assert err == f"asimtext normalize: error: {p}:2: malformed JSON: Expecting property name " \
                   f"enclosed in double quotes at column 2\n"
     assert not out.exists()  # no partial output
@@ -246,12 +259,12 @@ def test_non_utf8_txt_file(tmp_path, capsys):
     p = tmp_path / "latin.txt"
     p.write_bytes("café au lait".encode("latin-1"))
     code, out, err = _run(["normalize", str(p)], capsys)
-    assert code == 0 and out == ""
-    assert err.splitlines() == [
+    assert code == EXIT_NOTHING and out == ""
+    assert err.splitlines()[:2] == [
         f"{p}: skipped: not UTF-8 at byte 3", "1 read, 0 processed, 1 skipped"
     ]
     code, _, err = _run(["normalize", str(p), "--strict"], capsys)
-    assert code == 1 and "not UTF-8" in err
+    assert code == EXIT_BAD_RECORD and "not UTF-8" in err
 
 
 def test_empty_file(tmp_path, capsys):
@@ -260,7 +273,13 @@ def test_empty_file(tmp_path, capsys):
     for cmd in ("normalize", "spans", "dedup"):
         out = tmp_path / f"{cmd}.jsonl"
         code, _, err = _run([cmd, str(p), "-o", str(out)], capsys)
-        assert code == 0 and err.startswith("0 read, 0 processed, 0 skipped")
+        # An empty file is not success: it is reported, and the exit status says so.
+        lines = err.splitlines()
+        assert code == EXIT_NOTHING and len(lines) == 3
+        assert lines[0] == f"{p}: skipped: empty file"
+        assert lines[1].startswith("1 read, 0 processed, 1 skipped")
+        assert lines[2] == (f"asimtext {cmd}: error: nothing processed: every input record (1) "
+                            "was skipped")
         assert out.read_text() == ""
 
 
@@ -438,7 +457,6 @@ class _FakeTty(io.StringIO):
 
 
 def test_progress_bar_only_on_a_terminal(tmp_path, monkeypatch):
-    from asimtext import batch
 
     src = _jsonl(tmp_path / "d.jsonl", ARTICLES)
     tty = _FakeTty()
@@ -470,7 +488,7 @@ def test_on_bytes_counts_the_whole_input(tmp_path):
 def test_dedup_bad_output_fails_before_reading(tmp_path, capsys):
     src = _jsonl(tmp_path / "d.jsonl", ARTICLES)
     code, _, err = _run(["dedup", str(src), "-o", str(tmp_path / "no" / "p.jsonl")], capsys)
-    assert code == 1 and err.count("\n") == 1 and "no such directory" in err
+    assert code == EXIT_IO and err.count("\n") == 1 and "no such directory" in err
     assert "read," not in err
 
 

@@ -241,7 +241,7 @@ def test_near_duplicates_empty_inputs():
 
 
 def test_near_duplicates_recall_against_brute_force():
-    from asimtext.pure.minhash import overlap as pure_overlap
+    from asimtext.pure.dedup.minhash import overlap as pure_overlap
 
     base = [seed_text(i) for i in range(len(SEEDS))]
     texts = []
@@ -434,7 +434,7 @@ def test_shared_passages_cover_the_farewell_message():
     covered = np.zeros(len(a), dtype=bool)
     for p in ps:
         covered[p.a_start : p.a_end] = True
-    from asimtext.pure.minhash import is_token_char
+    from asimtext.pure.dedup.minhash import is_token_char
 
     message = [i for i in range(start, end) if is_token_char(a[i])]
     assert covered[message].all()
@@ -467,11 +467,13 @@ def test_shared_passages_edge_cases():
         asimtext.shared_passages("a", "a", min_words=0)
     with pytest.raises(TypeError, match="min_words"):
         asimtext.shared_passages("a", "a", min_words="3")
-    # A passage repeated in b is reported once per occurrence.
-    ps = asimtext.shared_passages(
-        "one two three four", "one two three four and one two three four", min_words=4
-    )
-    assert [(p.b_start, p.b_end) for p in ps] == [(0, 18), (23, 41)]
+    # A passage repeated in b is reported once, at its leftmost occurrence;
+    # repeated in a, once per occurrence in a (each token of a in one passage).
+    s, twice = "one two three four", "one two three four and one two three four"
+    ps = asimtext.shared_passages(s, twice, min_words=4)
+    assert [(p.b_start, p.b_end) for p in ps] == [(0, 18)]
+    ps = asimtext.shared_passages(twice, s, min_words=4)
+    assert [(p.a_start, p.a_end, p.b_start, p.b_end) for p in ps] == [(0, 18, 0, 18), (23, 41, 0, 18)]
 
 
 # ---------------------------------------------------------------- properties

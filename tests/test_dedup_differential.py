@@ -1,4 +1,4 @@
-"""Rust vs the pure-Python twin (asimtext.pure.minhash): identical shingles,
+"""Rust vs the pure-Python twin (asimtext.pure.dedup.minhash): identical shingles,
 signatures and overlaps, on generated text biased to what news text contains."""
 
 from __future__ import annotations
@@ -8,7 +8,7 @@ from pathlib import Path
 
 import asimtext
 import numpy as np
-from asimtext.pure import minhash as pure
+from asimtext.pure.dedup import minhash as pure
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -159,7 +159,7 @@ def test_pure_twin_is_pure():
     assert "asimtext._core" not in getattr(pure, "__dict__", {})
     src = Path(pure.__file__).read_text(encoding="utf-8")
     assert "_core" not in src and "import asimtext\n" not in src
-    assert sys.modules["asimtext.pure.minhash"] is pure
+    assert sys.modules["asimtext.pure.dedup.minhash"] is pure
 
 
 doc_words = st.lists(

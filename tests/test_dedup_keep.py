@@ -7,9 +7,9 @@ import json
 
 import asimtext
 import pytest
-from asimtext.cli import main
+from asimtext.cli import EXIT_USAGE, main
 from asimtext.dedup_keep import choose_kept
-from asimtext.pure import batch as pure_batch
+from asimtext.pure.dedup import stream as pure_batch
 
 BASE = (
     "लखनऊ में आज सुबह भारी बारिश के बाद कई इलाकों में पानी भर गया और यातायात "
@@ -175,11 +175,11 @@ def test_cli_parquet_in_jsonl_out(tmp_path, capsys):
 def test_cli_keep_refuses_stdin_and_stray_options(tmp_path, capsys):
     src = tmp_path / "d.jsonl"
     src.write_text("\n".join(_lines(ROWS)) + "\n", encoding="utf-8")
-    assert main(["dedup", "-", "--keep", "first"]) == 1
+    assert main(["dedup", "-", "--keep", "first"]) == EXIT_USAGE
     assert "standard input" in capsys.readouterr().err
-    assert main(["dedup", str(src), "--removed", str(tmp_path / "r.jsonl")]) == 1
+    assert main(["dedup", str(src), "--removed", str(tmp_path / "r.jsonl")]) == EXIT_USAGE
     assert "--removed needs --keep" in capsys.readouterr().err
-    assert main(["dedup", str(src), "--keep", "first", "--clusters"]) == 1
+    assert main(["dedup", str(src), "--keep", "first", "--clusters"]) == EXIT_USAGE
 
 
 def test_a_list_of_plain_strings_is_texts_not_paths():

@@ -138,7 +138,7 @@ def test_bad_input_is_accounted_for(backend, tmp_path):
         if a["status"] == "skipped"
     }
     assert reasons[("b.txt", None)].startswith("not UTF-8")
-    assert reasons[("c.txt", None)] == "empty text"
+    assert reasons[("c.txt", None)] == "empty file"
     assert reasons[("d.jsonl", 2)].startswith("malformed JSON")
     assert reasons[("d.jsonl", 3)].startswith("duplicate id")
     assert reasons[("d.jsonl", 4)] == "missing text field 'text'"
@@ -156,7 +156,7 @@ def test_bad_input_is_accounted_for(backend, tmp_path):
 def test_empty_input(backend):
     dg = asimtext.digest([], backend=backend)
     assert dg.counts["in"] == 0 and dg.stories == [] and dg.facts == []
-    assert json.loads(dg.to_json())["schema"] == "asimtext.digest/1"
+    assert json.loads(dg.to_json())["schema"] == "asimtext.digest/2"
     assert "0 articles" in dg.to_markdown()
 
 
@@ -172,8 +172,10 @@ def test_given_metadata_wins(backend):
     e = dg.articles[0]
     assert (e["source"], e["source_origin"]) == ("My Outlet", "given")
     assert (e["published"], e["published_origin"]) == ("2023-05-02", "given")
-    # 'मंगलवार' resolves against the given date (Tuesday 2023-05-02).
-    assert dg.facts_with("2023-05-02", "date")
+    # 'मंगलवार' resolves against the given date (Tuesday 2023-05-02); facts are a ranked
+    # selection (schema 2), the timeline holds every dated event.
+    assert any(e["date"] == "2023-05-02" and any(m["text"] == "मंगलवार" for m in e["mentions"])
+               for e in dg.timeline)
 
 
 def test_digest_pickles_and_compares(backend):

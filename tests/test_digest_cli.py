@@ -8,7 +8,8 @@ import subprocess
 import sys
 from pathlib import Path
 
-from asimtext.cli import main
+from asimtext.cli import EXIT_BAD_RECORD, EXIT_IO, main
+from asimtext.digest import SCHEMA
 
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"
 
@@ -27,14 +28,14 @@ def test_help_lists_digest():
 def test_seeds_markdown(capsys):
     assert main(["digest", str(SEEDS), "--format", "md"]) == 0
     out, err = capsys.readouterr()
-    assert out.startswith("# Digest") and "1994" in out
+    assert out.startswith("# News digest") and "1994" in out
     assert err.strip() == "5 read, 5 processed, 0 skipped; 1 story"
 
 
 def test_seeds_json_and_html_to_files(tmp_path, capsys):
     j, h = tmp_path / "d.json", tmp_path / "d.html"
     assert main(["digest", str(SEEDS), "-o", str(j), "-q"]) == 0
-    assert json.loads(j.read_text(encoding="utf-8"))["schema"] == "asimtext.digest/1"
+    assert json.loads(j.read_text(encoding="utf-8"))["schema"] == SCHEMA
     assert main(["digest", str(SEEDS), "-o", str(h), "-q"]) == 0  # format from the extension
     assert h.read_text(encoding="utf-8").startswith("<!DOCTYPE html>")
     assert capsys.readouterr().err == ""
@@ -48,7 +49,7 @@ def _bad_dump(tmp_path):
 
 def test_strict_fails_with_one_line(tmp_path, capsys):
     p = _bad_dump(tmp_path)
-    assert main(["digest", str(p), "--strict"]) == 1
+    assert main(["digest", str(p), "--strict"]) == EXIT_BAD_RECORD
     out, err = capsys.readouterr()
     assert out == ""
     assert err.count("\n") == 1
@@ -65,7 +66,7 @@ def test_bad_lines_reported_not_fatal(tmp_path, capsys):
 
 
 def test_missing_file(capsys):
-    assert main(["digest", "/no/such/dump.jsonl"]) == 1
+    assert main(["digest", "/no/such/dump.jsonl"]) == EXIT_IO
     err = capsys.readouterr().err
     assert err.strip() == "asimtext digest: error: /no/such/dump.jsonl: no such file or directory"
 

@@ -126,13 +126,15 @@ def test_json_schema_and_stability(dg):
     schema = json.loads(resources.files("asimtext.digest").joinpath("schema.json").read_text())
     doc = json.loads(dg.to_json())
     jsonschema.validate(doc, schema)
-    assert doc["schema"] == "asimtext.digest/1"
+    assert doc["schema"] == "asimtext.digest/2"
     assert "असीम" in dg.to_json()  # UTF-8, not escaped
     assert asimtext.digest(SEEDS).to_json() == dg.to_json()
 
 
 def test_markdown_and_html(dg):
     md = dg.to_markdown()
-    assert "1994" in md and S004 in md and "partial-copy" in md
+    # Outlets by name (an unnamed one by its id), copies in words, dates as written.
+    assert "1994" in md and S004.replace("_", "\\_") in md and "Copied text" in md
+    assert "partial-copy" not in md
     html = dg.to_html()
-    assert "<svg" in html and "2021-03-25" in html
+    assert "<svg" in html and "25 मार्च 2021" in html and "2021-03-25" not in html

@@ -135,7 +135,7 @@ def test_story_scoring_and_joining():
         Counter({"ptn": 4, "bhr": 2, "pls": 1, "flud": 3}),
         Counter(),
     ]
-    p = StoryParams(min_bridge_evidence=4.0)
+    p = StoryParams(min_bridge_evidence=4.0, weak_weight=1.0)
     sc = score_pairs(Bags.from_counters(bags, {"asm", "arn", "knpr", "pls", "bjp"}), p)
     pairs = sc.as_dict()
     assert set(pairs) == {(0, 1), (0, 2)}  # 1 and 2 share no key

@@ -92,7 +92,10 @@ def test_txt_title_and_bad_files(tmp_path):
     (tmp_path / "c.txt").write_text("   \n\n ", encoding="utf-8")
     (tmp_path / "notes.md").write_text("not an article", encoding="utf-8")
     rep = load_articles(tmp_path)
-    assert rep.read == 3 and rep.loaded == 1 and rep.skipped == 2
+    # notes.md is not read, but it is accounted for: a skipped record saying why.
+    assert rep.read == 4 and rep.loaded == 1 and rep.skipped == 3
+    assert any(r.file.endswith("notes.md") and "not an article file (.md)" in r.reason
+               for r in rep.skipped_records)
     a = rep.articles[0]
     assert a.id == "a.txt" and a.title == "Patna flood: NDRF teams deployed in five districts"
     bad = {r.id: r.reason for r in rep.skipped_records}

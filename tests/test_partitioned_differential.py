@@ -7,8 +7,8 @@ import asimtext
 import numpy as np
 import pytest
 from asimtext import _core
-from asimtext.pure import minhash as pure
-from asimtext.pure import partitioned as twin
+from asimtext.pure.dedup import minhash as pure
+from asimtext.pure.dedup import partitioned as twin
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 

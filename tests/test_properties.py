@@ -18,10 +18,10 @@ import os
 import asimtext
 import numpy as np
 import pytest
-from asimtext.pure import minhash as pure_minhash
 from asimtext.pure import normalization as pure_normalize
 from asimtext.pure import spans as pure_spans
 from asimtext.pure import xscript as pure_xscript
+from asimtext.pure.dedup import minhash as pure_minhash
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 

@@ -28,21 +28,12 @@ from asimtext._core import (
     xscript_romanize,
     xscript_tokens,
 )
+from asimtext._core import SPAN_KINDS as _core_span_kinds
 from asimtext.dedup import NearDuplicates, Passage, near_duplicates, shared_passages
 
-#: The span kinds of :func:`extract`, most specific first (the tie-break order).
-SPAN_KINDS = (
-    "datetime",
-    "date",
-    "time",
-    "year",
-    "weekday",
-    "duration",
-    "percent",
-    "money",
-    "ordinal",
-    "number",
-)
+#: The span kinds of :func:`extract`, most specific first (the tie-break order);
+#: defined once, by the core's ``Kind``.
+SPAN_KINDS = _core_span_kinds
 
 __all__ = [
     "LSH",
@@ -86,6 +77,28 @@ from asimtext._core import StreamDedup  # noqa: E402
 
 __all__ += ["StreamDedup"]
 
+# ---- errors: one base for every error raised on purpose ----
+from asimtext.errors import (  # noqa: E402
+    ArgumentError,
+    ArgumentTypeError,
+    AsimtextError,
+    ComputeError,
+    InputError,
+    MissingDependencyError,
+    MissingFileError,
+    MissingKeyError,
+)
+
+__all__ += [
+    "ArgumentError",
+    "ArgumentTypeError",
+    "AsimtextError",
+    "ComputeError",
+    "InputError",
+    "MissingDependencyError",
+    "MissingFileError",
+    "MissingKeyError",
+]
 # ---- a deduplicated dump (issue 20): one record kept per cluster ----
 from asimtext.dedup_keep import DedupRecords, dedup_records  # noqa: E402
 

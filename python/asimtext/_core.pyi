@@ -2,10 +2,11 @@
 
 import datetime as _datetime
 from os import PathLike
-from typing import Any, Iterable, Literal, TypeAlias, overload
+from typing import Any, Iterable, Literal, TypeAlias, final, overload
 
 import numpy as np
 import numpy.typing as npt
+from typing_extensions import Self
 
 __version__: str
 
@@ -82,18 +83,19 @@ Scheme: TypeAlias = Literal["affine32", "affine64", "legacy"]
 Signature: TypeAlias = npt.NDArray[np.uint32] | npt.NDArray[np.uint64]
 Key: TypeAlias = int | str
 
+@final
 class MinHasher:
     """MinHash signatures from raw text (match key -> tokens -> shingles -> MinHash)."""
 
-    def __init__(
-        self,
-        num_perm: int = 128,
-        ngram: int = 5,
+    def __new__(
+        cls,
+        num_perm: int | None = None,
+        ngram: int | None = None,
         unit: Unit = "word",
-        seed: int = 1,
+        seed: int | None = None,
         compat: Literal["datasketch"] | None = None,
         scheme: Scheme | None = None,
-    ) -> None: ...
+    ) -> Self: ...
     @property
     def num_perm(self) -> int: ...
     @property
@@ -116,16 +118,17 @@ class MinHasher:
     def signature_from_tokens(self, tokens: Iterable[str]) -> Signature: ...
     def signatures_from_tokens(self, token_sets: Iterable[Iterable[str]]) -> Signature: ...
 
+@final
 class LSH:
     """MinHash LSH index; (bands, rows) chosen as datasketch does."""
 
-    def __init__(
-        self,
-        threshold: float = 0.8,
-        num_perm: int = 128,
-        weights: tuple[float, float] = (0.5, 0.5),
+    def __new__(
+        cls,
+        threshold: float | None = None,
+        num_perm: int | None = None,
+        weights: tuple[float, float] | None = None,
         params: tuple[int, int] | None = None,
-    ) -> None: ...
+    ) -> Self: ...
     @property
     def threshold(self) -> float: ...
     @property
@@ -147,10 +150,10 @@ class LSH:
     @staticmethod
     def load(path: str | PathLike[str]) -> LSH: ...
     def __len__(self) -> int: ...
-    def __contains__(self, key: object) -> bool: ...
+    def __contains__(self, key: object, /) -> bool: ...
 
 def jaccard(sig_a: Signature, sig_b: Signature) -> float: ...
-def overlap(a: str, b: str, *, ngram: int = 5, unit: Unit = "word") -> tuple[float, float]: ...
+def overlap(a: str, b: str, *, ngram: int | None = None, unit: Unit = "word") -> tuple[float, float]: ...
 def _near_duplicates(
     texts: Iterable[str],
     threshold: float,
@@ -159,8 +162,9 @@ def _near_duplicates(
     unit: Unit,
     seed: int,
     params: tuple[int, int] | None = None,
-) -> tuple[list[tuple[int, int, float, float]], list[list[int]], tuple[int, int], int]: ...
+) -> tuple[list[tuple[int, int, float, float]], list[list[int]], tuple[int, int], int, int]: ...
 def _shared_passages(a: str, b: str, min_words: int) -> list[tuple[int, int, int, int, int]]: ...
+def _default_lsh_params(threshold: float, num_perm: int) -> tuple[int, int]: ...
 def _optimal_params(
     threshold: float, num_perm: int, false_positive_weight: float, false_negative_weight: float
 ) -> tuple[int, int]: ...
@@ -171,6 +175,7 @@ SpanKind = Literal[
 ]
 ReferenceDate = _datetime.date | str | None
 
+@final
 class Span:
     """One extracted span: ``text[start:end] == span.text``."""
 
@@ -186,21 +191,21 @@ class Span:
     def value(self) -> str: ...
     @property
     def resolved(self) -> str | None: ...
-    def __init__(
-        self,
+    def __new__(
+        cls,
         start: int,
         end: int,
         text: str,
         kind: SpanKind,
         value: str,
         resolved: str | None = None,
-    ) -> None: ...
+    ) -> Self: ...
     def to_dict(self) -> dict[str, int | str | None]: ...
     def __hash__(self) -> int: ...
-    def __lt__(self, other: Span) -> bool: ...
-    def __le__(self, other: Span) -> bool: ...
-    def __gt__(self, other: Span) -> bool: ...
-    def __ge__(self, other: Span) -> bool: ...
+    def __lt__(self, other: Span, /) -> bool: ...
+    def __le__(self, other: Span, /) -> bool: ...
+    def __gt__(self, other: Span, /) -> bool: ...
+    def __ge__(self, other: Span, /) -> bool: ...
 
 def extract(
     text: str,
@@ -216,20 +221,21 @@ def extract_batch(
 ) -> list[list[Span]]: ...
 def _spans_lexicon() -> list[tuple[str, str, str]]: ...
 # ---- batch (issue 6) ----
+@final
 class StreamDedup:
     """Streaming near-duplicate index: per document only its 32-bit shingle
     hash set and one 32-bit key per LSH band are kept; pairs are verified
     with the exact Jaccard similarity of the stored sets."""
 
-    def __init__(
-        self,
-        threshold: float = 0.8,
-        num_perm: int = 128,
-        ngram: int = 5,
+    def __new__(
+        cls,
+        threshold: float | None = None,
+        num_perm: int | None = None,
+        ngram: int | None = None,
         unit: Unit = "word",
-        seed: int = 1,
+        seed: int | None = None,
         params: tuple[int, int] | None = None,
-    ) -> None: ...
+    ) -> Self: ...
     @property
     def threshold(self) -> float: ...
     @property
@@ -282,3 +288,5 @@ def _vocabulary(
     list[str],
     npt.NDArray[np.float64],
 ]: ...
+
+SPAN_KINDS: tuple[str, ...]

@@ -6,6 +6,8 @@ import datetime as _dt
 from dataclasses import dataclass, field, fields
 from typing import Any, Mapping, Optional
 
+from asimtext.errors import ArgumentError, ArgumentTypeError, MissingKeyError
+
 __all__ = ["Article"]
 
 _FIELDS = ("id", "text", "title", "source", "url", "published", "lang")
@@ -16,7 +18,7 @@ def _check_str(name: str, value: Any, *, optional: bool) -> None:
         return
     if not isinstance(value, str):
         what = "a str or None" if optional else "a str"
-        raise TypeError(f"Article.{name} must be {what}, not {type(value).__name__}")
+        raise ArgumentTypeError(f"Article.{name} must be {what}, not {type(value).__name__}")
 
 
 @dataclass(frozen=True)
@@ -47,7 +49,7 @@ class Article:
         _check_str("id", self.id, optional=False)
         _check_str("text", self.text, optional=False)
         if not self.id:
-            raise ValueError("Article.id must not be empty")
+            raise ArgumentError("Article.id must not be empty")
         for name in ("title", "source", "url", "lang"):
             _check_str(name, getattr(self, name), optional=True)
         pub = self.published
@@ -58,7 +60,7 @@ class Article:
             if not pub.strip():
                 object.__setattr__(self, "published", None)
             elif parse_date_prefix(pub) is None:
-                raise ValueError(
+                raise ArgumentError(
                     f"Article.published must be an ISO date (YYYY-MM-DD...), got {pub!r}"
                 )
 
@@ -93,9 +95,9 @@ class Article:
         :class:`TypeError`/:class:`ValueError` for wrong types or values.
         """
         if not isinstance(d, Mapping):
-            raise TypeError(f"expected a mapping, not {type(d).__name__}")
+            raise ArgumentTypeError(f"expected a mapping, not {type(d).__name__}")
         if text_field not in d or d[text_field] is None:
-            raise KeyError(text_field)
+            raise MissingKeyError(text_field)
         ident = d.get(id_field)
         if ident is None:
             ident = default_id

@@ -21,6 +21,8 @@ import random
 import time
 from typing import Callable, List, Sequence
 
+from asimtext.errors import ArgumentError
+
 __all__ = ["builtin_corpus", "format_table", "run_bench"]
 
 _DATA = os.path.join(os.path.dirname(__file__), "data", "sample_articles.jsonl.gz")
@@ -68,11 +70,11 @@ def builtin_corpus(n: int, seed: int = 1) -> List[str]:
 
 
 def _load(paths: Sequence[str], n: int, text_field: str, id_field: str) -> List[str]:
-    from asimtext.batch import _input_paths
-    from asimtext.io import iter_records
+    from asimtext.dumps import _input_paths
+    from asimtext.io import as_paths, iter_records
 
     out: List[str] = []
-    for rec in iter_records(_input_paths(paths), text_field=text_field, id_field=id_field):
+    for rec in iter_records(as_paths(_input_paths(paths)), text_field=text_field, id_field=id_field):
         if rec.ok and rec.article is not None:
             out.append(rec.article.text)
             if len(out) >= n:
@@ -106,18 +108,18 @@ def run_bench(
     """Time each operation; one dict per (operation, implementation)."""
     import asimtext
     from asimtext import pure
-    from asimtext.pure import batch as pure_batch
-    from asimtext.pure import minhash as pure_minhash
     from asimtext.pure import normalization as pure_normalize
     from asimtext.pure import spans as pure_spans
+    from asimtext.pure.dedup import minhash as pure_minhash
+    from asimtext.pure.dedup import stream as pure_batch
 
     if docs < 1 or pure_docs < 1:
-        raise ValueError("--docs and --pure-docs must be at least 1")
+        raise ArgumentError("--docs and --pure-docs must be at least 1")
     if paths:
         texts = _load(paths, docs, text_field, id_field)
         corpus = ", ".join(paths)
         if not texts:
-            raise ValueError(f"{corpus}: no usable article to benchmark")
+            raise ArgumentError(f"{corpus}: no usable article to benchmark")
     else:
         texts = builtin_corpus(docs)
         corpus = "built-in (generated from the packaged seed articles)"

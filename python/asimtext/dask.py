@@ -48,6 +48,8 @@ import time
 from dataclasses import dataclass
 from typing import Any
 
+from asimtext.errors import ArgumentError, ArgumentTypeError, ComputeError, MissingDependencyError, MissingKeyError
+
 try:
     import dask
     import dask.bag as db
@@ -55,14 +57,14 @@ try:
     import numpy as np
     import pandas as pd
 except ImportError as exc:  # pragma: no cover - exercised only without dask
-    raise ImportError(
+    raise MissingDependencyError(
         "asimtext.dask needs Dask with dataframe support: "
         "pip install 'asimtext[dask]' (installs dask[dataframe,distributed])"
     ) from exc
 
 from asimtext import _core
 from asimtext._core import MinHasher
-from asimtext.dedup import NearDuplicates
+from asimtext.dedup import BUCKET_WINDOW, NearDuplicates
 
 __all__ = ["DaskNearDuplicates", "extract", "near_duplicates", "normalize"]
 
@@ -89,16 +91,16 @@ def _kind(data: Any) -> str:
         return "series"
     if isinstance(data, dd.DataFrame):
         return "frame"
-    raise TypeError(
+    raise ArgumentTypeError(
         f"data must be a dask.bag.Bag of str or a dask.dataframe Series/DataFrame, not {type(data).__name__}"
     )
 
 
 def _column(data: Any, column: str | None) -> str:
     if column is None:
-        raise TypeError("column is required when data is a DataFrame")
+        raise ArgumentTypeError("column is required when data is a DataFrame")
     if column not in data.columns:
-        raise KeyError(f"column {column!r} is not in the DataFrame (columns: {list(data.columns)})")
+        raise MissingKeyError(f"column {column!r} is not in the DataFrame (columns: {list(data.columns)})")
     return column
 
 
@@ -143,7 +145,7 @@ def normalize(
     """
     unknown = set(options) - set(_NORMALIZE_OPTIONS)
     if unknown:
-        raise TypeError(f"normalize() got unexpected keyword arguments: {sorted(unknown)}")
+        raise ArgumentTypeError(f"normalize() got unexpected keyword arguments: {sorted(unknown)}")
     opts = dict(form=form, errors=errors, **options)
     _core.normalize_batch([], **opts)  # validate on the client
     kind = _kind(data)
@@ -231,7 +233,7 @@ def extract(
     if kind == "bag":
         return data.map_partitions(_extract_list, kinds, reference_date)
     if reference_column is not None and kind != "frame":
-        raise TypeError("reference_column needs a DataFrame")
+        raise ArgumentTypeError("reference_column needs a DataFrame")
     meta = _empty_spans()
     if kind == "series":
         meta.index = data._meta.index[:0]
@@ -270,17 +272,28 @@ class DaskNearDuplicates:
         params: the ``(bands, rows)`` of the LSH.
         candidates: how many distinct candidate pairs the LSH produced.
         rounds: how many large-star/small-star rounds the components took.
+        capped_buckets: as in :class:`asimtext.NearDuplicates` (buckets where
+            each document met only the ``BUCKET_WINDOW`` after it).
 
     :meth:`compute` brings everything to the client as a :class:`asimtext.NearDuplicates`
     (for results that fit in memory, e.g. to compare with the single-machine function).
     """
 
-    def __init__(self, pairs: Any, clusters: Any, params: tuple[int, int], candidates: int, rounds: int):
+    def __init__(
+        self,
+        pairs: Any,
+        clusters: Any,
+        params: tuple[int, int],
+        candidates: int,
+        rounds: int,
+        capped_buckets: int = 0,
+    ):
         self.pairs = pairs
         self.clusters = clusters
         self.params = params
         self.candidates = candidates
         self.rounds = rounds
+        self.capped_buckets = capped_buckets
 
     def compute(self) -> NearDuplicates:
         """Collect pairs and clusters (sorted as :func:`asimtext.near_duplicates` sorts them)."""
@@ -288,7 +301,13 @@ class DaskNearDuplicates:
         pairs = [(int(i), int(j), float(e), float(x)) for i, j, e, x in zip(p["i"], p["j"], p["estimated"], p["exact"])]
         c = self.clusters.compute().sort_values(["cluster", "doc"], kind="stable")
         clusters = [sorted(int(d) for d in g["doc"]) for _, g in c.groupby("cluster", sort=True)]
-        return NearDuplicates(pairs=pairs, clusters=clusters, params=self.params, candidates=self.candidates)
+        return NearDuplicates(
+            pairs=pairs,
+            clusters=clusters,
+            params=self.params,
+            candidates=self.candidates,
+            capped_buckets=self.capped_buckets,
+        )
 
     def __repr__(self) -> str:
         return (
@@ -300,7 +319,7 @@ class DaskNearDuplicates:
 def _with_ids(part: pd.DataFrame, text_column: str, id_column: str | None, offsets: list, partition_info=None):
     if id_column is None:
         if partition_info is None:  # pragma: no cover - Dask always passes it
-            raise RuntimeError("Dask did not pass partition_info: cannot number the rows")
+            raise ComputeError("Dask did not pass partition_info: cannot number the rows")
         start = offsets[partition_info["number"]]
         doc = np.arange(start, start + len(part), dtype=np.int64)
     else:
@@ -326,22 +345,37 @@ def _empty_pairs() -> pd.DataFrame:
     return pd.DataFrame({"i": pd.Series([], dtype="int64"), "j": pd.Series([], dtype="int64")})
 
 
-def _bucket_pairs(part: pd.DataFrame) -> pd.DataFrame:
-    """All pairs ``(i, j)``, ``i < j``, of documents sharing a ``(band, key)`` bucket."""
-    if len(part) < 2:
-        return _empty_pairs()
+def _buckets(part: pd.DataFrame):
+    """The rows sorted by ``(band, key, doc)`` and the start and end of each bucket."""
     part = part.sort_values(["band", "key", "doc"], kind="stable")
     b = part["band"].to_numpy()
     k = part["key"].to_numpy()
-    d = part["doc"].to_numpy()
-    n = len(d)
+    n = len(part)
     new = np.ones(n, dtype=bool)
     new[1:] = (b[1:] != b[:-1]) | (k[1:] != k[:-1])
     starts = np.flatnonzero(new)
-    ends = np.append(starts[1:], n)
+    return part, starts, np.append(starts[1:], n)
+
+
+def _capped_buckets(part: pd.DataFrame) -> pd.Series:
+    """How many buckets hold more than ``BUCKET_WINDOW + 1`` documents."""
+    if len(part) <= BUCKET_WINDOW + 1:
+        return pd.Series([0])
+    _, starts, ends = _buckets(part)
+    return pd.Series([int(np.count_nonzero(ends - starts > BUCKET_WINDOW + 1))])
+
+
+def _bucket_pairs(part: pd.DataFrame) -> pd.DataFrame:
+    """The pairs ``(i, j)``, ``i < j``, of documents sharing a ``(band, key)``
+    bucket and at most ``BUCKET_WINDOW`` apart in it (as the core compares them)."""
+    if len(part) < 2:
+        return _empty_pairs()
+    part, starts, ends = _buckets(part)
+    d = part["doc"].to_numpy()
+    n = len(d)
     end_of = np.repeat(ends, ends - starts)
     pos = np.arange(n)
-    cnt = end_of - pos - 1  # partners after each element in its bucket
+    cnt = np.minimum(end_of - pos - 1, BUCKET_WINDOW)  # partners after each element
     total = int(cnt.sum())
     if total == 0:
         return _empty_pairs()
@@ -511,7 +545,7 @@ def _components(pairs: Any, npartitions: int, max_rounds: int, method: str | Non
         if nbad == 0:
             break
         if rounds >= max_rounds:
-            raise RuntimeError(f"connected components did not converge in {max_rounds} rounds")
+            raise ComputeError(f"connected components did not converge in {max_rounds} rounds")
     clusters = _co_locate(
         edges.map_partitions(_cluster_rows, meta=_clusters_meta()), ["doc"], npartitions, method
     ).map_partitions(_drop_duplicates, meta=_clusters_meta())
@@ -569,12 +603,12 @@ def near_duplicates(
             non-integer ``id_column``; duplicate ids raise ValueError.
     """
     if not isinstance(data, dd.DataFrame):
-        raise TypeError(f"data must be a dask.dataframe.DataFrame, not {type(data).__name__}")
+        raise ArgumentTypeError(f"data must be a dask.dataframe.DataFrame, not {type(data).__name__}")
     _column(data, text_column)
     if id_column is not None:
         _column(data, id_column)
         if not pd.api.types.is_integer_dtype(data._meta[id_column].dtype):
-            raise TypeError(f"id_column {id_column!r} must hold integers, not {data._meta[id_column].dtype}")
+            raise ArgumentTypeError(f"id_column {id_column!r} must hold integers, not {data._meta[id_column].dtype}")
     # Validate exactly as the single-machine function does (same error messages).
     _core._near_duplicates([], threshold, num_perm, ngram, unit, seed, params)
     for name, value in (
@@ -582,9 +616,9 @@ def near_duplicates(
         ("components_partitions", components_partitions),
     ):
         if value is not None and (not isinstance(value, int) or isinstance(value, bool) or value < 1):
-            raise ValueError(f"{name} must be a positive int or None, got {value!r}")
+            raise ArgumentError(f"{name} must be a positive int or None, got {value!r}")
     if params is None:
-        bands, rows = _core._optimal_params(max(threshold - 0.2, 0.05), num_perm, 0.2, 0.8)
+        bands, rows = _core._default_lsh_params(threshold, num_perm)
     else:
         bands, rows = (int(params[0]), int(params[1]))
     settings = _Settings(
@@ -608,7 +642,7 @@ def near_duplicates(
     if id_column is not None:
         n, unique = dask.compute(docs["doc"].count(), docs["doc"].nunique())
         if n != unique:
-            raise ValueError(f"id_column {id_column!r} has {n - unique} duplicate ids")
+            raise ArgumentError(f"id_column {id_column!r} has {n - unique} duplicate ids")
 
     # 1. band keys per partition; 2. shuffle on (band, key) -> candidate pairs.
     rows_meta = pd.DataFrame(
@@ -619,11 +653,10 @@ def near_duplicates(
         }
     )
     keyed = docs.map_partitions(_band_rows, settings, meta=rows_meta)
-    bucket_pairs = (
-        keyed.shuffle(on=["band", "key"], npartitions=nparts, shuffle_method=method)
-        .map_partitions(_bucket_pairs, meta=_empty_pairs())
-        .persist()
-    )
+    shuffled = keyed.shuffle(on=["band", "key"], npartitions=nparts, shuffle_method=method).persist()
+    bucket_pairs = shuffled.map_partitions(_bucket_pairs, meta=_empty_pairs()).persist()
+    capped = int(shuffled.map_partitions(_capped_buckets, meta=pd.Series([], dtype="int64")).sum().compute())
+    del shuffled
     # A pair found in several bands is removed by a shuffle on (i, j). The
     # later stages get as many partitions as their size needs (each shuffle
     # costs a fixed overhead per partition; candidates are usually few).
@@ -664,5 +697,10 @@ def near_duplicates(
     clusters, rounds = _components(pairs, cc_parts, max_rounds, method)
     log.debug("components: %d rounds (%.2f s)", rounds, time.perf_counter() - t0)
     return DaskNearDuplicates(
-        pairs=pairs, clusters=clusters, params=(bands, rows), candidates=candidates, rounds=rounds
+        pairs=pairs,
+        clusters=clusters,
+        params=(bands, rows),
+        candidates=candidates,
+        rounds=rounds,
+        capped_buckets=capped,
     )

@@ -28,15 +28,14 @@ rules here:
 from __future__ import annotations
 
 import datetime as _dt
-import gzip
 import json
-import zlib
 from dataclasses import dataclass, field
 from typing import Any, Dict, Iterable, List, Optional, Sequence, Tuple
 
 import numpy as np
 
 from asimtext import _core
+from asimtext.errors import ArgumentError  # noqa: E402
 from asimtext.io import Record, iter_records
 
 __all__ = ["KEEP", "DedupRecords", "choose_kept", "dedup_keep_dump", "dedup_records"]
@@ -69,7 +68,7 @@ def choose_kept(
 ) -> List[int]:
     """The index of the record each cluster keeps, by cluster label."""
     if keep not in KEEP:
-        raise ValueError(f"keep must be one of {', '.join(KEEP)}, not {keep!r}")
+        raise ArgumentError(f"keep must be one of {', '.join(KEEP)}, not {keep!r}")
     n_clusters = int(max(labels)) + 1 if len(labels) else 0
     best: List[int] = [-1] * n_clusters
     best_key: List[Any] = [None] * n_clusters
@@ -168,7 +167,7 @@ def dedup_records(
     >>> len(r.kept), [d["duplicate_of"] for d in r.removed]  # doctest: +SKIP
     """
     if keep not in KEEP:
-        raise ValueError(f"keep must be one of {', '.join(KEEP)}, not {keep!r}")
+        raise ArgumentError(f"keep must be one of {', '.join(KEEP)}, not {keep!r}")
     from asimtext.frames import is_table, table_rows
 
     table = records if is_table(records) else None
@@ -245,45 +244,62 @@ def _select(records: Any, mask: List[bool]) -> Any:
 
 
 def _raw_records(path: str) -> Iterable[Tuple[Optional[int], Any]]:
-    """``(line, raw)`` for every record of ``path``, numbered as
-    :func:`asimtext.io.iter_records` numbers them: ``raw`` is the JSON line's
-    bytes (written back as they are) or a dict (JSON arrays, Parquet rows,
-    ``.txt`` articles)."""
-    lower = path.lower()
-    if lower.endswith(".txt"):
-        from asimtext.io import _iter_txt, _Validator
+    """``(line, raw)`` for every record of ``path``, told apart and numbered
+    exactly as :func:`asimtext.io.iter_records` does (content first: gzip,
+    zstd, Parquet, JSON; then the name): ``raw`` is a JSON line's bytes
+    (written back as they are) or a dict (JSON arrays, Parquet rows, ``.txt``
+    articles). What the reader skipped is never asked for, so a file it could
+    not read yields nothing here."""
+    import io as _io
 
-        for rec in _iter_txt(path, _Validator()):
+    from asimtext import io as aio
+
+    with open(path, "rb") as raw:
+        head = aio._read_head(raw)
+        if not head:
+            return
+        try:
+            head, stream, comp = aio._decompressed(head, raw, path)
+        except aio._Unreadable:
+            return
+        if not head:
+            return
+        if head.startswith(aio._PARQUET_MAGIC) and comp is None:
+            import pyarrow.parquet as pq
+
+            row = 0
+            for batch in pq.ParquetFile(path).iter_batches(batch_size=4096):
+                for d in batch.to_pylist():
+                    row += 1
+                    yield row, d
+            return
+        kind = aio._name_kind(path)
+        if kind == "parquet" or aio._binary_kind(head) is not None:
+            return
+        if kind in (None, "json"):
+            sniffed = aio._content_kind(head)
+            if kind is None and sniffed is None:
+                return
+            kind = sniffed or "jsonl"
+        body = _io.BufferedReader(aio._Prefixed(head, stream), buffer_size=1 << 16)
+        if kind == "txt":
+            rec = aio._txt_record(body.read(), path, aio._Validator())
             if rec.ok:
                 yield None, {k: v for k, v in rec.article.to_dict().items() if v is not None}
-        return
-    if lower.endswith(".parquet"):
-        import pyarrow.parquet as pq
-
-        row = 0
-        for batch in pq.ParquetFile(path).iter_batches(batch_size=4096):
-            for d in batch.to_pylist():
-                row += 1
-                yield row, d
-        return
-    if lower.endswith(".json") and not lower.endswith(".gz"):
-        with open(path, "rb") as f:
-            head = f.read(4096).lstrip()
-        if head.startswith(b"[") or head.startswith(b"\xef\xbb\xbf["):
-            with open(path, "rb") as f:
-                arr = json.loads(f.read().decode("utf-8-sig"))
+            return
+        if kind == "json":
+            data = body.read()
+            arr = json.loads(data.decode("utf-8-sig"))
             for i, d in enumerate(arr if isinstance(arr, list) else [arr], 1):
                 yield i, d
             return
-    opener = gzip.open if lower.endswith(".gz") else open
-    with opener(path, "rb") as f:
         try:
-            for line_no, raw in enumerate(f, 1):
-                if line_no == 1 and raw.startswith(b"\xef\xbb\xbf"):
-                    raw = raw[3:]
-                yield line_no, raw
-        except (OSError, EOFError, zlib.error):
-            return  # a corrupt gzip stream: the first pass reported it, nothing after it was kept
+            for line_no, line in enumerate(body, 1):
+                if line_no == 1 and line.startswith(b"\xef\xbb\xbf"):
+                    line = line[3:]
+                yield line_no, line
+        except Exception:  # noqa: BLE001 - a corrupt compressed stream (gzip, zstd):
+            return  # the first pass reported it, and nothing after it was kept
 
 
 def _json_default(v: Any) -> Any:
@@ -299,7 +315,7 @@ class _RecordWriter:
     Parquet (rows gathered, written at the end)."""
 
     def __init__(self, path: str) -> None:
-        from asimtext.batch import open_sink
+        from asimtext.dumps import open_sink
 
         self.sink = open_sink(path)
         self.rows: List[dict] = []
@@ -374,7 +390,7 @@ def dedup_keep_dump(
     second reads the records again and writes the survivors as they were
     read. Standard input cannot be read twice: it is refused.
     """
-    from asimtext.batch import BatchError, _input_paths, run_pipeline
+    from asimtext.dumps import BatchError, _input_paths, run_pipeline
 
     if keep not in KEEP:
         raise BatchError(f"--keep must be one of {', '.join(KEEP)}, not {keep!r}")
@@ -421,7 +437,7 @@ def _where(loc: Tuple[str, Optional[int]]) -> str:
 
 
 def _write_removed(path: str, drops: list, ids: List[str], locs: list) -> None:
-    from asimtext.batch import BatchError, open_sink
+    from asimtext.dumps import BatchError, open_sink
 
     try:
         sink = open_sink(path)

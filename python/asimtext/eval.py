@@ -23,20 +23,12 @@ import sys
 from collections.abc import Iterable, Sequence
 from typing import Callable
 
+from asimtext._core import SPAN_KINDS
+from asimtext.errors import ArgumentError, MissingFileError
+
 __all__ = ["evaluate_spans", "format_scores", "load_gold", "main", "score_spans"]
 
-_KINDS = (
-    "datetime",
-    "date",
-    "time",
-    "year",
-    "weekday",
-    "duration",
-    "percent",
-    "money",
-    "ordinal",
-    "number",
-)
+_KINDS = SPAN_KINDS
 
 
 def load_gold(path: str) -> list:
@@ -50,10 +42,10 @@ def load_gold(path: str) -> list:
             try:
                 d = json.loads(line)
             except json.JSONDecodeError as e:
-                raise ValueError(f"{path}:{n}: not JSON: {e.msg}") from None
+                raise ArgumentError(f"{path}:{n}: not JSON: {e.msg}") from None
             missing = [k for k in ("doc", "start", "end", "kind", "value") if k not in d]
             if missing:
-                raise ValueError(f"{path}:{n}: missing field(s) {', '.join(missing)}")
+                raise ArgumentError(f"{path}:{n}: missing field(s) {', '.join(missing)}")
             out.append(d)
     return out
 
@@ -139,14 +131,14 @@ def evaluate_spans(
                 docs_dir = cand
                 break
         else:
-            raise FileNotFoundError(
+            raise MissingFileError(
                 f"cannot find the documents of {gold_path}; pass docs_dir (--docs)"
             )
     pred = []
     for d in docs:
         path = os.path.join(docs_dir, d)
         if not os.path.exists(path):
-            raise FileNotFoundError(f"{path}: no such file (document of {gold_path})")
+            raise MissingFileError(f"{path}: no such file (document of {gold_path})")
         text = _read_doc(path)
         for s in extract(text, reference_date=reference_date):
             row = s.to_dict()
@@ -175,8 +167,9 @@ def format_scores(scores: dict) -> str:
     return "\n".join(lines)
 
 
-def main(argv: Sequence[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m asimtext.eval", description=__doc__.split("\n")[0])
+def main(argv: Sequence[str] | None = None, prog: str = "asimtext eval") -> int:
+    """``asimtext eval TASK ...`` (also ``python -m asimtext.eval``)."""
+    parser = argparse.ArgumentParser(prog=prog, description=__doc__.split("\n")[0])
     sub = parser.add_subparsers(dest="task", metavar="TASK")
     p = sub.add_parser("spans", help="score span extraction against a gold file")
     p.add_argument("gold", help="a *.spans.jsonl gold file")

@@ -7,15 +7,17 @@ The Rust batch calls read Arrow string columns in place (see
   ``str`` (for the pure-Python twins), with the Rust reader's errors;
 * :func:`table_rows` — the rows of a pandas DataFrame, an Arrow table or
   record batch, or any object with ``__arrow_c_stream__`` whose items are
-  records, as plain dicts (so that :func:`asimtext.digest` and
-  :func:`asimtext.dedup_records` take a table like a list of dicts instead
-  of iterating over its column names).
+  records, as plain dicts, for :func:`asimtext.dedup_records` (which also
+  gives the kept rows back in the input's kind). :func:`asimtext.io.iter_records`
+  has its own, narrower reader of DataFrames and Arrow tables.
 """
 
 from __future__ import annotations
 
 import math
 from typing import Any, Dict, Iterator, List, Optional
+
+from asimtext.errors import ArgumentError, ArgumentTypeError  # noqa: E402
 
 __all__ = ["arrow_texts", "is_arrow", "is_table", "table_rows"]
 
@@ -44,14 +46,14 @@ def arrow_texts(obj: Any, what: str = "texts") -> List[str]:
 
     col = obj if isinstance(obj, (pa.Array, pa.ChunkedArray)) else pa.chunked_array(obj)
     if isinstance(col.type, pa.DictionaryType):
-        raise TypeError(f"{what} is a dictionary-encoded Arrow array: decode it first")
+        raise ArgumentTypeError(f"{what} is a dictionary-encoded Arrow array: decode it first")
     if not (pa.types.is_string(col.type) or pa.types.is_large_string(col.type)
             or pa.types.is_string_view(col.type)):
-        raise TypeError(f"{what} must be Arrow strings, not Arrow {col.type}")
+        raise ArgumentTypeError(f"{what} must be Arrow strings, not Arrow {col.type}")
     out = col.to_pylist()
     for i, t in enumerate(out):
         if t is None:
-            raise ValueError(f"{what}[{i}] is null: fill or drop the nulls first")
+            raise ArgumentError(f"{what}[{i}] is null: fill or drop the nulls first")
     return out
 
 

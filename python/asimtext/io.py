@@ -12,6 +12,7 @@ record instead, naming the file and line.
 from __future__ import annotations
 
 import gzip
+import io
 import json
 import os
 import re
@@ -21,8 +22,10 @@ from dataclasses import dataclass, field
 from typing import Any, Callable, Iterable, Iterator, List, Mapping, Optional, Sequence, Union
 
 from asimtext.article import Article
+from asimtext.errors import ArgumentTypeError, InputError, MissingDependencyError, MissingFileError
 
 __all__ = [
+    "GivenPath",
     "LoadError",
     "LoadReport",
     "Record",
@@ -33,12 +36,30 @@ __all__ = [
 
 PathLike = Union[str, "os.PathLike[str]"]
 
-_JSONL_SUFFIXES = (".jsonl", ".ndjson", ".json")
-_GZ_SUFFIXES = tuple(s + ".gz" for s in _JSONL_SUFFIXES)
-_FOLDER_SUFFIXES = (".txt",) + _JSONL_SUFFIXES + _GZ_SUFFIXES + (".parquet",)
+
+class GivenPath(os.PathLike):
+    """A path as the user typed it: ``os.fspath`` gives the string back unchanged
+    (a :class:`pathlib.Path` would tidy ``./a//b/`` in messages). Strings inside a
+    list are texts (see :func:`iter_records`); wrap them to say they are paths."""
+
+    __slots__ = ("path",)
+
+    def __init__(self, path: str) -> None:
+        self.path = os.fspath(path)
+
+    def __fspath__(self) -> str:
+        return self.path
+
+    def __repr__(self) -> str:
+        return f"GivenPath({self.path!r})"
 
 
-class LoadError(ValueError):
+def as_paths(paths: Iterable[PathLike]) -> List[GivenPath]:
+    """Each string (or path object) of ``paths`` as a :class:`GivenPath`."""
+    return [GivenPath(p) for p in paths]
+
+
+class LoadError(InputError):
     """A bad input record under ``strict=True``: the message names file and line."""
 
     def __init__(self, record: "Record") -> None:
@@ -192,9 +213,12 @@ def _record_from_mapping(
     id_field: str,
     default_id: str,
     validator: _Validator,
+    rename: Sequence[tuple] = (),
 ) -> Record:
     if not isinstance(d, Mapping):
         return Record("skipped", file, line, None, f"not a JSON object ({type(d).__name__})")
+    if rename:
+        d = {**d, **{dst: d.get(src) for dst, src in rename}}
     ident = d.get(id_field)
     ident_s = str(ident) if ident is not None else default_id
     if text_field not in d or d[text_field] is None:
@@ -217,6 +241,122 @@ def _record_from_mapping(
     return validator.check(art, file, line)
 
 
+# ---- opening files: kinds by content and name --------------------------------------
+
+_GZIP_MAGIC = b"\x1f\x8b"
+_ZSTD_MAGIC = b"\x28\xb5\x2f\xfd"
+_PARQUET_MAGIC = b"PAR1"
+_BOM = b"\xef\xbb\xbf"
+#: Binary formats people drop into folders by mistake, by their first bytes.
+_BINARY_MAGIC = (
+    (b"\x89PNG", "a PNG image"),
+    (b"\xff\xd8\xff", "a JPEG image"),
+    (b"GIF8", "a GIF image"),
+    (b"%PDF", "a PDF document"),
+    (b"PK\x03\x04", "a ZIP archive"),
+    (b"\x7fELF", "an executable"),
+    (b"BZh", "bzip2-compressed data"),
+    (b"\xfd7zXZ\x00", "xz-compressed data"),
+)
+_HEAD = 4096
+
+
+def _binary_kind(head: bytes) -> Optional[str]:
+    """What binary data ``head`` starts, or None if it may be text."""
+    for magic, what in _BINARY_MAGIC:
+        if head.startswith(magic):
+            return what
+    return "binary data (NUL bytes)" if b"\x00" in head else None
+
+
+def _name_kind(name: str) -> Optional[str]:
+    """``txt`` / ``jsonl`` / ``json`` / ``parquet`` from a file name (after any
+    ``.gz``/``.zst``), else None."""
+    low = name.lower()
+    for comp in _COMPRESSED_SUFFIXES:
+        if low.endswith(comp):
+            low = low[: -len(comp)]
+            break
+    for suffix, kind in _NAME_KINDS:
+        if low.endswith(suffix):
+            return kind
+    return None
+
+
+class _Prefixed(io.RawIOBase):
+    """``head`` followed by the rest of ``stream`` (to sniff a pipe and still read it all)."""
+
+    def __init__(self, head: bytes, stream: Any) -> None:
+        self._head = memoryview(head)
+        self._stream = stream
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, b: Any) -> int:
+        if len(self._head):
+            n = min(len(b), len(self._head))
+            b[:n] = self._head[:n]
+            self._head = self._head[n:]
+            return n
+        data = self._stream.read(len(b))
+        b[: len(data)] = data
+        return len(data)
+
+
+def _read_head(stream: Any) -> bytes:
+    """Up to ``_HEAD`` bytes (fewer only at the end of the stream)."""
+    chunks, n = [], 0
+    while n < _HEAD:
+        data = stream.read(_HEAD - n)
+        if not data:
+            break
+        chunks.append(data)
+        n += len(data)
+    return b"".join(chunks)
+
+
+def _decompressed(head: bytes, stream: Any, where: str) -> tuple:
+    """``(head, stream, compression)``: the stream decompressed when its first
+    bytes say gzip or zstd. Raises :class:`_Unreadable` for zstd without the
+    ``zstandard`` package."""
+    if head.startswith(_GZIP_MAGIC):
+        g = gzip.GzipFile(fileobj=io.BufferedReader(_Prefixed(head, stream)), mode="rb")
+        try:
+            return _read_head(g), g, "gzip"
+        except (OSError, EOFError, zlib.error) as e:
+            raise _Unreadable(f"unreadable gzip data: {e}") from None
+    if head.startswith(_ZSTD_MAGIC):
+        try:
+            import zstandard
+        except ImportError:
+            raise _Unreadable(
+                "zstd-compressed: reading it needs the zstandard package: "
+                "pip install 'asimtext[zstd]'"
+            ) from None
+        z = zstandard.ZstdDecompressor().stream_reader(_Prefixed(head, stream))
+        try:
+            return _read_head(z), z, "zstd"
+        except zstandard.ZstdError as e:
+            raise _Unreadable(f"unreadable zstd data: {e}") from None
+    return head, stream, None
+
+
+class _Unreadable(Exception):
+    """A whole file that cannot be read as articles (the message is the reason)."""
+
+
+def _content_kind(head: bytes) -> Optional[str]:
+    """``jsonl`` / ``json`` from the first non-blank byte (after a BOM), else None."""
+    s = head[len(_BOM):] if head.startswith(_BOM) else head
+    s = s.lstrip()
+    if s.startswith(b"{"):
+        return "jsonl"
+    if s.startswith(b"["):
+        return "json"
+    return None
+
+
 def _iter_jsonl_stream(
     stream: Iterable[bytes], file: str, label: str, **kw: Any
 ) -> Iterator[Record]:
@@ -224,6 +364,8 @@ def _iter_jsonl_stream(
     try:
         for raw in stream:
             line_no += 1
+            if line_no == 1 and raw.startswith(_BOM):
+                raw = raw[len(_BOM):]  # a byte-order mark is not part of the first record
             if not raw.strip():
                 continue  # blank lines are not records
             text, err = _decode(raw)
@@ -233,16 +375,26 @@ def _iter_jsonl_stream(
             try:
                 obj = json.loads(text)
             except json.JSONDecodeError as e:
-                yield Record(
-                    "skipped", file, line_no, None, f"malformed JSON: {e.msg} at column {e.colno}"
-                )
+                yield Record("skipped", file, line_no, None, _json_error(e))
                 continue
             yield _record_from_mapping(obj, file, line_no, default_id=f"{label}:{line_no}", **kw)
-    except (OSError, EOFError, zlib.error) as e:  # corrupt gzip stream
+    except (OSError, EOFError, zlib.error) as e:  # corrupt compressed stream
+        yield Record("skipped", file, line_no + 1, None, f"unreadable compressed data: {e}")
+    except Exception as e:  # zstandard.ZstdError has no common base with the others
+        if type(e).__name__ != "ZstdError":
+            raise
         yield Record("skipped", file, line_no + 1, None, f"unreadable compressed data: {e}")
 
 
+def _json_error(e: json.JSONDecodeError) -> str:
+    # Some messages of the json module end in "at" ("Invalid control character at").
+    msg = e.msg[:-3] if e.msg.endswith(" at") else e.msg
+    return f"malformed JSON: {msg} at column {e.colno}"
+
+
 def _iter_json_array(data: bytes, file: str, label: str, **kw: Any) -> Iterator[Record]:
+    if data.startswith(_BOM):
+        data = data[len(_BOM):]
     text, err = _decode(data)
     if err is not None:
         yield Record("skipped", file, None, None, err)
@@ -250,7 +402,8 @@ def _iter_json_array(data: bytes, file: str, label: str, **kw: Any) -> Iterator[
     try:
         arr = json.loads(text)
     except json.JSONDecodeError as e:
-        yield Record("skipped", file, e.lineno, None, f"malformed JSON: {e.msg}")
+        msg = e.msg[:-3] if e.msg.endswith(" at") else e.msg
+        yield Record("skipped", file, e.lineno, None, f"malformed JSON: {msg}")
         return
     if not isinstance(arr, list):
         arr = [arr]
@@ -266,28 +419,32 @@ def _iter_parquet(
     text_field: str,
     id_field: str,
     validator: _Validator,
+    rename: Sequence[tuple] = (),
     batch_size: int = 4096,
 ) -> Iterator[Record]:
     try:
         import pyarrow.parquet as pq
     except ImportError:  # pragma: no cover - depends on the environment
-        raise ModuleNotFoundError(
+        raise MissingDependencyError(
             f"{file}: reading Parquet needs pyarrow: pip install 'asimtext[parquet]'"
         ) from None
     pf = pq.ParquetFile(path)
     names = set(pf.schema_arrow.names)
+    extra = [src for _dst, src in rename] or ["title", "source", "published"]
     wanted = [
         c
-        for c in (text_field, id_field, "title", "source", "url", "published", "lang")
+        for c in dict.fromkeys((text_field, id_field, *extra, "title", "source", "url",
+                                "published", "lang"))
         if c in names
     ]
     row = 0
     for batch in pf.iter_batches(batch_size=batch_size, columns=wanted or None):
         for d in batch.to_pylist():
             row += 1
-            pub = d.get("published")
-            if pub is not None and not isinstance(pub, str) and hasattr(pub, "isoformat"):
-                d["published"] = pub.isoformat()
+            for key in [k for k, _ in rename] + ["published"]:
+                pub = d.get(key)
+                if pub is not None and not isinstance(pub, str) and hasattr(pub, "isoformat"):
+                    d[key] = pub.isoformat()
             yield _record_from_mapping(
                 d,
                 file,
@@ -296,69 +453,77 @@ def _iter_parquet(
                 id_field=id_field,
                 default_id=f"{label}:{row}",
                 validator=validator,
+                rename=rename,
             )
 
 
-def _iter_txt(path: str, validator: _Validator) -> Iterator[Record]:
+def _txt_record(data: bytes, path: str, validator: _Validator) -> Record:
     name = os.path.basename(path)
-    with open(path, "rb") as f:
-        data = f.read()
+    if data.startswith(_BOM):
+        data = data[len(_BOM):]
     text, err = _decode(data)
     if err is not None:
-        yield Record("skipped", path, None, name, err)
-        return
+        return Record("skipped", path, None, name, err)
     first = _first_nonempty_line(text)
     title = first if first is not None and looks_like_headline(first) else None
     art = Article(id=name, text=text, title=title, origin={"file": path, "line": None})
-    yield validator.check(art, path, None)
+    return validator.check(art, path, None)
 
 
-def _expand(paths: Iterable[PathLike]) -> Iterator[str]:
+_NAME_KINDS = (
+    (".txt", "txt"),
+    (".jsonl", "jsonl"),
+    (".ndjson", "jsonl"),
+    (".json", "json"),
+    (".parquet", "parquet"),
+)
+_COMPRESSED_SUFFIXES = (".gz", ".zst")
+#: What a folder's files may be named (a file given by name is also read by its content).
+INPUT_KINDS = ".txt, .jsonl, .ndjson, .json, .parquet (and .gz or .zst of the text kinds)"
+
+
+def _expand(paths: Iterable[PathLike]) -> Iterator[Union[str, Record]]:
+    """The files to read (``str``; ``-`` for standard input) and, as skipped
+    :class:`Record` objects, what a folder holds that is not read."""
     for p in paths:
         p = os.fspath(p)
         if p == "-":
             yield p
         elif os.path.isdir(p):
-            for name in sorted(os.listdir(p)):
+            names = sorted(os.listdir(p))
+            if not names:
+                yield Record("skipped", p, None, None, "empty folder")
+            for name in names:
                 full = os.path.join(p, name)
-                if os.path.isfile(full) and name.lower().endswith(_FOLDER_SUFFIXES):
+                if os.path.isdir(full):
+                    yield Record("skipped", full, None, None,
+                                 "a folder inside a folder (not searched; give it by name)")
+                elif not os.path.isfile(full):
+                    yield Record("skipped", full, None, None, "not a regular file")
+                elif _name_kind(name) is None:
+                    ext = os.path.splitext(name)[1] or "no extension"
+                    yield Record("skipped", full, None, None,
+                                 f"not an article file ({ext}); a folder's files are read "
+                                 f"when named {INPUT_KINDS}")
+                else:
                     yield full
         elif os.path.exists(p):
             yield p
         else:
-            raise FileNotFoundError(f"{p}: no such file or directory")
+            raise MissingFileError(f"{p}: no such file or directory")
 
 
-def _counted(stream: Iterable[bytes], on_bytes: Optional[Callable[[int], None]]) -> Iterable[bytes]:
-    """``stream`` with ``on_bytes(len(line))`` called for every line (batch progress)."""
-    if on_bytes is None:
-        return stream
+class _Counting:
+    """A byte stream that reports how many bytes were read (progress bars)."""
 
-    def gen() -> Iterator[bytes]:
-        for line in stream:
-            on_bytes(len(line))
-            yield line
+    def __init__(self, raw: Any, on_bytes: Callable[[int], None]) -> None:
+        self._raw = raw
+        self._on_bytes = on_bytes
 
-    return gen()
-
-
-def _counted_gz(f: Any, on_bytes: Optional[Callable[[int], None]]) -> Iterable[bytes]:
-    """Lines of a gzip file with ``on_bytes`` fed the COMPRESSED bytes consumed."""
-    if on_bytes is None:
-        return f
-    raw = f.fileobj
-
-    def gen() -> Iterator[bytes]:
-        last = 0
-        for i, line in enumerate(f):
-            if i % 256 == 0:
-                pos = raw.tell()
-                on_bytes(pos - last)
-                last = pos
-            yield line
-        on_bytes(os.fstat(raw.fileno()).st_size - last)
-
-    return gen()
+    def read(self, n: int = -1) -> bytes:
+        data = self._raw.read(n)
+        self._on_bytes(len(data))
+        return data
 
 
 def _iter_path(
@@ -369,40 +534,88 @@ def _iter_path(
     validator: _Validator,
     stdin: Optional[Any],
     on_bytes: Optional[Callable[[int], None]] = None,
+    rename: Sequence[tuple] = (),
 ) -> Iterator[Record]:
-    kw = dict(text_field=text_field, id_field=id_field, validator=validator)
-    lower = path.lower()
-    label = os.path.basename(path)
+    kw = dict(text_field=text_field, id_field=id_field, validator=validator, rename=rename)
     if path == "-":
         stream = stdin if stdin is not None else sys.stdin.buffer
-        yield from _iter_jsonl_stream(_counted(stream, on_bytes), "-", "stdin", **kw)
-    elif lower.endswith(".txt"):
-        yield from _iter_txt(path, validator)
         if on_bytes is not None:
-            on_bytes(os.path.getsize(path))
-    elif lower.endswith(".parquet"):
-        yield from _iter_parquet(path, path, label, **kw)
-        if on_bytes is not None:
-            on_bytes(os.path.getsize(path))
-    elif lower.endswith(_GZ_SUFFIXES):
-        with gzip.open(path, "rb") as f:
-            yield from _iter_jsonl_stream(_counted_gz(f, on_bytes), path, label, **kw)
-    elif lower.endswith(".json"):
-        with open(path, "rb") as f:
-            head = f.read(4096).lstrip()
-        if head.startswith(b"["):
-            with open(path, "rb") as f:
-                yield from _iter_json_array(f.read(), path, label, **kw)
-        else:
-            with open(path, "rb") as f:
-                yield from _iter_jsonl_stream(_counted(f, on_bytes), path, label, **kw)
-    else:  # .jsonl, .ndjson and anything else: JSON Lines
-        with open(path, "rb") as f:
-            yield from _iter_jsonl_stream(_counted(f, on_bytes), path, label, **kw)
+            stream = _Counting(stream, on_bytes)
+        yield from _iter_stream(stream, "-", "stdin", "jsonl", **kw)
+        return
+    with open(path, "rb") as raw:
+        stream = raw if on_bytes is None else _Counting(raw, on_bytes)
+        yield from _iter_stream(stream, path, os.path.basename(path), _name_kind(path), **kw)
+
+
+def _iter_stream(
+    raw: Any, file: str, label: str, name_kind: Optional[str], **kw: Any
+) -> Iterator[Record]:
+    """The records of one file (or standard input), its kind told by its
+    content first (compression, Parquet, binary, JSON) and by its name second."""
+
+    def skip(reason: str) -> Record:
+        return Record("skipped", file, None, None, reason)
+
+    empty = "no input on standard input" if file == "-" else "empty file"
+    head = _read_head(raw)
+    if not head:
+        yield skip(empty)
+        return
+    try:
+        head, stream, comp = _decompressed(head, raw, file)
+    except _Unreadable as e:
+        yield skip(str(e))
+        return
+    if not head:
+        yield skip(f"{empty} ({comp}-compressed)")
+        return
+    if head.startswith(_PARQUET_MAGIC) and comp is None:
+        if file == "-":
+            yield skip("Parquet on standard input: give the file's name instead")
+            return
+        n = 0
+        for rec in _iter_parquet(file, file, label, **kw):
+            n += 1
+            yield rec
+        raw.read()  # progress: the whole file was read
+        if n == 0:
+            yield skip("no rows (empty Parquet file)")
+        return
+    if name_kind == "parquet":
+        yield skip("not a Parquet file (its first bytes are not PAR1)")
+        return
+    binary = _binary_kind(head)
+    if binary is not None:
+        yield skip(f"{binary}, not articles")
+        return
+    kind = name_kind
+    if kind in (None, "json"):
+        sniffed = _content_kind(head)
+        if kind is None and sniffed is None:
+            yield skip("unknown file kind: not JSON Lines, a JSON array or Parquet "
+                       "(a text file is read as one article when its name ends in .txt)")
+            return
+        kind = sniffed or "jsonl"
+    body = io.BufferedReader(_Prefixed(head, stream), buffer_size=1 << 16)
+    if kind == "txt":
+        yield _txt_record(body.read(), file, kw["validator"])
+        return
+    if kind == "json":
+        recs: Iterable[Record] = _iter_json_array(body.read(), file, label, **kw)
+    else:
+        recs = _iter_jsonl_stream(body, file, label, **kw)
+    n = 0
+    for rec in recs:
+        n += 1
+        yield rec
+    if n == 0:
+        yield skip("no records (only blank lines)" if kind == "jsonl" else "no records (empty JSON array)")
 
 
 def _iter_objects(
-    items: Iterable[Any], *, text_field: str, id_field: str, validator: _Validator
+    items: Iterable[Any], *, text_field: str, id_field: str, validator: _Validator,
+    stdin: Optional[Any] = None, rename: Sequence[tuple] = (),
 ) -> Iterator[Record]:
     file = "<objects>"
     for i, obj in enumerate(items, 1):
@@ -417,15 +630,55 @@ def _iter_objects(
                 id_field=id_field,
                 default_id=str(i - 1),
                 validator=validator,
+                rename=rename,
             )
         elif isinstance(obj, str):
             yield validator.check(Article(id=str(i - 1), text=obj), file, i)
+        elif isinstance(obj, os.PathLike):
+            yield from _iter_paths([obj], text_field=text_field, id_field=id_field,
+                                   validator=validator, stdin=stdin, rename=rename)
         else:
             yield Record("skipped", file, i, None, f"not an article ({type(obj).__name__})")
 
 
+def _iter_paths(paths: Iterable[PathLike], *, stdin: Optional[Any] = None,
+                on_bytes: Optional[Callable[[int], None]] = None, **kw: Any) -> Iterator[Record]:
+    for item in _expand(paths):
+        if isinstance(item, Record):
+            yield item
+        else:
+            yield from _iter_path(item, stdin=stdin, on_bytes=on_bytes, **kw)
+
+
+def _table_rows(source: Any) -> Optional[Iterator[dict]]:
+    """The rows (dicts) of a pandas DataFrame or a pyarrow Table / RecordBatch, else None.
+    Iterating over a DataFrame gives its column names, which must not become texts."""
+    mod = type(source).__module__ or ""
+    if mod.startswith("pandas") and hasattr(source, "to_dict") and hasattr(source, "columns"):
+        def pandas_rows() -> Iterator[dict]:
+            for row in source.to_dict("records"):
+                yield {k: (None if _is_nan(v) else v) for k, v in row.items()}
+
+        return pandas_rows()
+    if mod.startswith("pyarrow") and hasattr(source, "to_batches"):
+        return (row for batch in source.to_batches() for row in batch.to_pylist())
+    if mod.startswith("pyarrow") and hasattr(source, "to_pylist"):
+        return iter(source.to_pylist())
+    return None
+
+
+def _is_nan(v: Any) -> bool:
+    return isinstance(v, float) and v != v
+
+
 def _is_pathish(x: Any) -> bool:
     return isinstance(x, (str, os.PathLike))
+
+
+def _rename(title_field: str, source_field: str, published_field: str) -> tuple:
+    """``(article attribute, input field)`` pairs that differ from the default names."""
+    pairs = (("title", title_field), ("source", source_field), ("published", published_field))
+    return tuple((dst, src) for dst, src in pairs if dst != src)
 
 
 def iter_records(
@@ -433,47 +686,72 @@ def iter_records(
     *,
     text_field: str = "text",
     id_field: str = "id",
+    title_field: str = "title",
+    source_field: str = "source",
+    published_field: str = "published",
     stdin: Optional[Any] = None,
     on_bytes: Optional[Callable[[int], None]] = None,
 ) -> Iterator[Record]:
     """Stream every input record (``ok`` or ``skipped``) from ``source``.
 
-    ``source`` is a path (folder, ``.txt``, ``.jsonl``, ``.jsonl.gz``,
-    ``.json``, ``.parquet``, or ``-`` for JSON Lines on standard input), a list
-    of paths, an :class:`Article`, a dict, an iterable of articles, dicts or
-    strings, or a table (pandas DataFrame, Arrow table or record batch, one
-    record per row: see :mod:`asimtext.frames`). Memory stays bounded by one record (plus the set of ids seen, for
-    duplicate detection). Raises :class:`FileNotFoundError` for a missing path.
+    What ``source`` may be, and how it is told apart:
+
+    * a ``str`` or :class:`os.PathLike` **on its own** is a path: a folder, a
+      file, or ``-`` for JSON Lines on standard input;
+    * a list or tuple of :class:`os.PathLike` (e.g. :class:`pathlib.Path`) is
+      a list of paths;
+    * anything else is an iterable of items, each an :class:`Article`, a dict,
+      a ``str`` (**a text**, never a path: ``["एक खबर"]`` is one article), or a
+      :class:`os.PathLike` (read as a path);
+    * a single :class:`Article` or dict is one article;
+    * a pandas DataFrame or a pyarrow Table is read row by row (a row is a dict).
+
+    A file is read by its content first: gzip or zstd compression (by the
+    first bytes, whatever the name), Parquet (``PAR1``), JSON Lines or a JSON
+    array (``{`` / ``[``); then by its name (``.txt``: one article). A UTF-8
+    byte-order mark is dropped. A folder's files are read when their names end
+    in ``.txt``, ``.jsonl``, ``.ndjson``, ``.json``, ``.parquet`` (optionally
+    ``.gz`` / ``.zst``); anything else in it (other files, sub-folders), an
+    empty folder, an empty file, a binary file or a file of unknown kind is a
+    ``skipped`` record naming the path and the reason, so that nothing given
+    goes unaccounted.
+
+    ``title_field``, ``source_field``, ``published_field`` name the input
+    fields of the article's title, outlet and date. Memory stays bounded by
+    one record (plus the set of ids seen, for duplicate detection). Raises
+    :class:`FileNotFoundError` for a missing path.
 
     ``on_bytes``, if given, is called with the number of input bytes consumed
-    as reading progresses (compressed bytes for ``.gz``; whole files for
-    ``.txt`` and ``.parquet``), for progress bars.
+    as reading progresses (compressed bytes for compressed files), for
+    progress bars.
     """
     validator = _Validator()
-    kw = dict(text_field=text_field, id_field=id_field, validator=validator)
+    kw = dict(text_field=text_field, id_field=id_field, validator=validator,
+              rename=_rename(title_field, source_field, published_field))
     if _is_pathish(source):
-        source = [source]
-    elif isinstance(source, (Article, Mapping)):
+        yield from _iter_paths([source], stdin=stdin, on_bytes=on_bytes, **kw)
+        return
+    if isinstance(source, (Article, Mapping)):
         yield from _iter_objects([source], **kw)
         return
-    if isinstance(source, (list, tuple)) and source and all(_is_pathish(s) for s in source):
-        for path in _expand(source):
-            yield from _iter_path(path, stdin=stdin, on_bytes=on_bytes, **kw)
+    if isinstance(source, (list, tuple)) and source and all(
+        isinstance(s, os.PathLike) for s in source
+    ):
+        yield from _iter_paths(source, stdin=stdin, on_bytes=on_bytes, **kw)
         return
     if isinstance(source, (bytes, bytearray)):
-        raise TypeError("source must be a path, an article or an iterable, not bytes")
-    from asimtext.frames import is_table, table_rows
-
-    if is_table(source):  # a DataFrame iterates over its column names
-        yield from _iter_objects(table_rows(source), **kw)
+        raise ArgumentTypeError("source must be a path, an article or an iterable, not bytes")
+    table = _table_rows(source)
+    if table is not None:  # a DataFrame or an Arrow table: its rows, not its column names
+        yield from _iter_objects(table, stdin=stdin, **kw)
         return
     try:
         items = iter(source)
     except TypeError:
-        raise TypeError(
+        raise ArgumentTypeError(
             f"source must be a path, an article or an iterable, not {type(source).__name__}"
         ) from None
-    yield from _iter_objects(items, **kw)
+    yield from _iter_objects(items, stdin=stdin, **kw)
 
 
 def load_articles(
@@ -481,6 +759,9 @@ def load_articles(
     *,
     text_field: str = "text",
     id_field: str = "id",
+    title_field: str = "title",
+    source_field: str = "source",
+    published_field: str = "published",
     strict: bool = False,
     stdin: Optional[Any] = None,
 ) -> LoadReport:
@@ -490,16 +771,23 @@ def load_articles(
     >>> rep.summary()                            # doctest: +SKIP
     '5 read, 5 loaded, 0 skipped'
 
+    What ``path_or_paths`` may be is :func:`iter_records`'s rule: a ``str`` or
+    path object on its own is a path; a list of :class:`pathlib.Path` is a
+    list of paths; in any other list a ``str`` is the text of an article.
     A folder yields its ``.txt`` files (id = file name; title = first non-empty
     line when it looks like a headline) and its JSON Lines / Parquet files.
-    JSON Lines may be gzip-compressed (``.gz``); ``text_field``/``id_field``
-    choose the fields; a record without an id gets ``FILE:LINE``.
-    Bad records (malformed JSON, missing text field, not UTF-8, empty text,
-    duplicate id) are kept in the report as ``skipped`` with the reason, or,
-    with ``strict=True``, raise :class:`LoadError` naming file and line.
+    Files may be gzip- or zstd-compressed (told by their content);
+    ``text_field``/``id_field``/``title_field``/``source_field``/
+    ``published_field`` choose the fields; a record without an id gets
+    ``FILE:LINE``. Bad records (malformed JSON, missing text field, not UTF-8,
+    empty text, duplicate id) and files that hold no articles are kept in the
+    report as ``skipped`` with the reason, or, with ``strict=True``, raise
+    :class:`LoadError` naming file and line.
     """
     records = []
-    for rec in iter_records(path_or_paths, text_field=text_field, id_field=id_field, stdin=stdin):
+    for rec in iter_records(path_or_paths, text_field=text_field, id_field=id_field,
+                            title_field=title_field, source_field=source_field,
+                            published_field=published_field, stdin=stdin):
         if strict and not rec.ok:
             raise LoadError(rec)
         records.append(rec)

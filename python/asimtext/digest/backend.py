@@ -11,10 +11,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any, Callable, Optional
 
+from asimtext.errors import MissingDependencyError
+
 __all__ = ["Backend", "BackendUnavailable", "default_backend"]
 
 
-class BackendUnavailable(RuntimeError):
+class BackendUnavailable(MissingDependencyError, RuntimeError):
     """A capability the digest needs is missing from this build of asimtext."""
 
 

@@ -108,28 +108,43 @@ def syndicated_conflicts(
     out: List[Dict[str, Any]] = []
     seen: Set[Tuple[str, str, str, str]] = set()
     for (story, _tmpl), items in buckets.items():
-        for x in range(len(items)):
-            for y in range(x + 1, len(items)):
-                (a, ma), (b, mb) = items[x], items[y]
-                if a == b or ma[0]["source"] == mb[0]["source"] or len(ma) != len(mb):
+        # Two items with the same stated values give nothing: only pairs across
+        # groups of different values are looked at, in the same (x, y) order
+        # (m copies of one sentence cost m, not m^2; see issue 17).
+        groups: Dict[Tuple[Any, ...], List[int]] = {}
+        for x, (_art, ms) in enumerate(items):
+            groups.setdefault(tuple(m["stated"] for m in ms), []).append(x)
+        if len(groups) < 2:
+            continue
+        members = list(groups.values())
+        pairs = sorted(
+            (min(x, y), max(x, y))
+            for gi in range(len(members))
+            for gj in range(gi + 1, len(members))
+            for x in members[gi]
+            for y in members[gj]
+        )
+        for x, y in pairs:
+            (a, ma), (b, mb) = items[x], items[y]
+            if a == b or ma[0]["source"] == mb[0]["source"] or len(ma) != len(mb):
+                continue
+            for m1, m2 in zip(ma, mb):
+                if m1["stated"] == m2["stated"]:
                     continue
-                for m1, m2 in zip(ma, mb):
-                    if m1["stated"] == m2["stated"]:
-                        continue
-                    key = (a, b, m1["stated"], m2["stated"])
-                    if key in seen:
-                        continue
-                    seen.add(key)
-                    out.append(
-                        {
-                            "story": story,
-                            "type": "syndicated-sentence",
-                            "kind": m1["fact_kind"],
-                            "context": [],
-                            "values": [m1["stated"], m2["stated"]],
-                            "mentions": [m1, m2],
-                        }
-                    )
+                key = (a, b, m1["stated"], m2["stated"])
+                if key in seen:
+                    continue
+                seen.add(key)
+                out.append(
+                    {
+                        "story": story,
+                        "type": "syndicated-sentence",
+                        "kind": m1["fact_kind"],
+                        "context": [],
+                        "values": [m1["stated"], m2["stated"]],
+                        "mentions": [m1, m2],
+                    }
+                )
     return out
 
 

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import math
 from typing import Any, Dict, List, Optional, Sequence, Tuple
 
-__all__ = ["fact_of_span", "build_facts", "build_timeline", "FACT_GROUPS"]
+__all__ = ["fact_of_span", "build_facts", "build_timeline", "FACT_GROUPS", "scope_of",
+           "place_name", "facts_per_story"]
 
 # The kinds a fact can have, in the order facts of equal weight are listed.
 FACT_GROUPS = ("date", "datetime", "year", "time", "duration", "money", "percent", "number")
@@ -41,56 +43,98 @@ def _precision(value: str) -> Optional[str]:
     return None
 
 
+def place_name(place_id: Optional[str]) -> Optional[str]:
+    """The canonical name of a gazetteer place id (``country:ir`` -> ``Iran``)."""
+    if place_id is None:
+        return None
+    from asimtext.pure.gazetteer import gazetteer_entry
+
+    try:
+        return gazetteer_entry(place_id)[2]
+    except KeyError:
+        return place_id
+
+
+def scope_of(place: Optional[str], as_of: Optional[str]) -> Dict[str, Any]:
+    """The JSON scope of a value: place (name and gazetteer id) and as-of date."""
+    return {"place": place_name(place), "place_id": place, "as_of": as_of}
+
+
+def _m(m: Any, key: str) -> Any:
+    try:
+        return m[key]
+    except (KeyError, AttributeError):
+        return None
+
+
+def facts_per_story(n_units: int, n_sources: int = 1) -> int:
+    """How many facts a story of ``n_units`` units shows: a digest, not an index;
+    grows with the square root of the story, one more where sources can corroborate."""
+    return max(1, math.ceil(math.sqrt(n_units))) + (1 if n_sources >= 2 else 0)
+
+
 def build_facts(
-    mentions: Sequence[Dict[str, Any]],
+    mentions: Sequence[Any],
     story_of_article: Dict[str, int],
     story_ids: Sequence[str],
+    story_sizes: Optional[Sequence[int]] = None,
+    titles: Optional[Dict[str, Tuple[int, int]]] = None,
 ) -> List[Dict[str, Any]]:
-    """Facts from mentions: one per (story, kind, value), with distinct sources."""
-    groups: Dict[Tuple[int, str, str], List[Dict[str, Any]]] = {}
+    """Facts from mentions: one per (story, kind, measure, place, value), with distinct
+    sources, ranked (sources first, then mentions, a value in a headline, a measure
+    from the lexicon), the best :func:`facts_per_story` of each story kept."""
+    groups: Dict[Tuple[Any, ...], List[Any]] = {}
     for m in mentions:
-        key = (story_of_article[m["article"]], m["fact_kind"], m["fact_value"])
+        meas = _m(m, "measure")
+        key = (story_of_article[m["article"]], m["fact_kind"],
+               meas.ident if meas is not None else "", _m(m, "place") or "", m["fact_value"])
         groups.setdefault(key, []).append(m)
     order = {k: i for i, k in enumerate(FACT_GROUPS)}
-    facts = []
-    for (story, kind, value), ms in groups.items():
+    titles = titles or {}
+    per_story: Dict[int, List[Dict[str, Any]]] = {}
+    for (story, kind, _ident, place, value), ms in groups.items():
         sources = sorted({m["source"] for m in ms})
-        facts.append(
+        meas = _m(ms[0], "measure")
+        in_title = any(m["article"] in titles and titles[m["article"]][0] <= m["start"]
+                       and m["end"] <= titles[m["article"]][1] for m in ms)
+        specific = meas is not None and meas.key not in ("people",) \
+            and not meas.key.startswith("other:")
+        rank = (len(sources) + 0.25 * min(len(ms), 8) + (1.0 if in_title else 0.0)
+                + (0.5 if specific else 0.0) - (1.0 if kind in ("time", "datetime") else 0.0))
+        as_ofs = sorted(a for a in (_m(m, "as_of") for m in ms) if a)
+        per_story.setdefault(story, []).append(
             {
                 "story": story,
                 "kind": kind,
                 "value": value,
+                "measure": meas.to_dict() if meas is not None else None,
+                "scope": scope_of(place or None, as_ofs[0] if as_ofs else None),
+                "rank": round(rank, 3),
                 "n_sources": len(sources),
                 "sources": sources,
                 "n_mentions": len(ms),
                 "mentions": [_public_mention(m) for m in ms],
             }
         )
-    facts.sort(
-        key=lambda f: (f["story"], -f["n_sources"], -f["n_mentions"], order[f["kind"]], f["value"])
-    )
+    facts: List[Dict[str, Any]] = []
+    for story, fs in per_story.items():
+        fs.sort(key=lambda f: (-f["rank"], -f["n_sources"], order[f["kind"]], f["value"]))
+        n_src = len({src for f in fs for src in f["sources"]})
+        k = facts_per_story(story_sizes[story], n_src) if story_sizes else len(fs)
+        facts.extend(fs[:k])
+    facts.sort(key=lambda f: (f["story"], -f["rank"], -f["n_sources"], -f["n_mentions"],
+                              order[f["kind"]], f["value"]))
     for i, f in enumerate(facts, 1):
         f["id"] = f"F{i}"
         f["story"] = story_ids[f["story"]]
-    return [
-        {
-            k: f[k]
-            for k in (
-                "id",
-                "story",
-                "kind",
-                "value",
-                "n_sources",
-                "sources",
-                "n_mentions",
-                "mentions",
-            )
-        }
-        for f in facts
-    ]
+    keys = ("id", "story", "kind", "value", "measure", "scope", "rank", "n_sources", "sources",
+            "n_mentions", "mentions")
+    return [{k: f[k] for k in keys} for f in facts]
 
 
-def _public_mention(m: Dict[str, Any]) -> Dict[str, Any]:
+def _public_mention(m: Any) -> Dict[str, Any]:
+    if hasattr(m, "public"):
+        return m.public()
     return {
         k: m[k]
         for k in (

@@ -7,14 +7,14 @@ from typing import Any, Dict, List, Optional
 
 __all__ = ["Digest", "SCHEMA"]
 
-SCHEMA = "asimtext.digest/1"
+SCHEMA = "asimtext.digest/2"
 
 
 class Digest:
     """The cross-source digest of a set of articles.
 
     Every attribute is a list of JSON-ready dicts, in a stable order (the
-    schema is ``asimtext/digest/schema.json``, ``"schema": "asimtext.digest/1"``):
+    schema is ``asimtext/digest/schema.json``, ``"schema": "asimtext.digest/2"``):
 
     * ``articles``: every input record, ``status`` ``ok`` or ``skipped`` (with
       ``reason``); the outlet (``source``, ``source_origin`` given / inferred /
@@ -26,7 +26,8 @@ class Digest:
     * ``passages``: text shared by copies, with offsets in each article;
     * ``facts``: values with every mention and the number of distinct sources;
     * ``conflicts``: the same statement with different values, both mentions;
-    * ``timeline``: dated events per story, in order, with their precision.
+    * ``timeline``: dated events per story, in order, with their precision;
+    * ``updates``: a measure's values over time (series of as-of days and values).
     """
 
     def __init__(
@@ -40,6 +41,7 @@ class Digest:
         conflicts: List[Dict[str, Any]],
         timeline: List[Dict[str, Any]],
         params: Optional[Dict[str, Any]] = None,
+        updates: Optional[List[Dict[str, Any]]] = None,
     ) -> None:
         self.articles = articles
         self.stories = stories
@@ -48,6 +50,7 @@ class Digest:
         self.facts = facts
         self.conflicts = conflicts
         self.timeline = timeline
+        self.updates = list(updates or [])
         self.params = dict(params or {})
         #: Seconds spent in each stage of :func:`asimtext.digest` (not serialized).
         self.timings: Dict[str, float] = {}
@@ -66,6 +69,8 @@ class Digest:
             "facts": len(self.facts),
             "conflicts": len(self.conflicts),
             "timeline": len(self.timeline),
+            "updates": len(self.updates),
+            "units": sum(len(a.get("units") or []) for a in self.articles),
         }
 
     def article(self, article_id: str) -> Optional[Dict[str, Any]]:
@@ -83,7 +88,7 @@ class Digest:
         ]
 
     def to_dict(self) -> Dict[str, Any]:
-        """The digest as plain data in the ``asimtext.digest/1`` schema."""
+        """The digest as plain data in the ``asimtext.digest/2`` schema."""
         from asimtext import __version__
 
         return {
@@ -98,6 +103,7 @@ class Digest:
             "facts": self.facts,
             "conflicts": self.conflicts,
             "timeline": self.timeline,
+            "updates": self.updates,
         }
 
     def to_json(self, *, indent: Optional[int] = 2) -> str:
@@ -147,6 +153,7 @@ class Digest:
                 self.conflicts,
                 self.timeline,
                 self.params,
+                self.updates,
             ),
         )
 
@@ -161,5 +168,6 @@ def _rebuild(*a: Any) -> Digest:
         "conflicts",
         "timeline",
         "params",
+        "updates",
     )
     return Digest(**dict(zip(keys, a)))

@@ -45,15 +45,36 @@ class StoryParams:
     min_bridge_evidence: float = 6.0
     background: float = 10.0
     pair_budget: int = 2_000_000
-    # Keys in more articles than max(max_df, N * max_df_share) weigh little and would
-    # pair everything with everything: they count in the norms, not in the pair scores.
+    # Keys in more articles than max(max_df, N * max_df_share) would pair everything
+    # with everything: such a key pairs each article only with its next `neighbors`
+    # articles holding it (in time order), so a big story stays connected while the
+    # candidate pairs grow linearly; every key counts in the final similarities.
     max_df: int = 50
     max_df_share: float = 0.01
+    neighbors: int = 6
+    # Topic words (keys neither facts, gazetteer names nor bridge words) weigh this
+    # much of their TF-IDF: "ज्वालामुखी, लावा, मौत" are weak evidence of one event.
+    weak_weight: float = 0.6
+    # A same-language pair needs shared strong evidence (facts, places, names): the
+    # IDFs of the shared strong keys sum to at least this, or a cosine of `solo_cos`.
+    min_strong_evidence: float = 2.5
+    solo_cos: float = 0.4
+    # Articles published more than `window_days` apart are not one event's reports
+    # (their similarity counts as 0); undated articles have no window.
+    window_days: float = 7.0
+    # Inside a connected group, stories are made by average link: two parts join
+    # while the mean of their pair similarities, in units of the pair threshold,
+    # is at least `average_link`; a group beyond `max_dense` articles is first cut
+    # into stretches of publication time.
+    average_link: float = 0.4
+    max_dense: int = 1500
 
 
 @dataclass
 class PairScores:
-    """Scores of the candidate pairs (``i < j``)."""
+    """Scores of the candidate pairs (``i < j``), and the weighted article x key
+    matrix they come from (``rows``, ``cols``, ``w``; ``norm`` and ``bnorm`` the norms
+    over all keys and over bridge keys), which the average-link stage reuses."""
 
     i: np.ndarray
     j: np.ndarray
@@ -61,6 +82,8 @@ class PairScores:
     bridge_cos: np.ndarray
     bridge_shared: np.ndarray
     bridge_evidence: np.ndarray
+    strong_evidence: Optional[np.ndarray] = None
+    matrix: Optional[Tuple[np.ndarray, ...]] = None
 
     def as_dict(self) -> Dict[Tuple[int, int], Tuple[float, float, int, float]]:
         return {
@@ -71,76 +94,113 @@ class PairScores:
         }
 
 
-def score_pairs(bags: Bags, params: StoryParams) -> PairScores:
-    """Cosine (all keys) and bridge cosine (bridge keys and facts) of every pair of
-    articles sharing a key (see :class:`~asimtext.digest.keys.Bags`)."""
+def _empty(matrix: Optional[Tuple[np.ndarray, ...]] = None) -> PairScores:
+    e = np.zeros(0, dtype=np.int64)
+    z = np.zeros(0)
+    return PairScores(e, e, z, z, e, z, z, matrix)
+
+
+def _neighbor_pairs(r: np.ndarray, c: np.ndarray, order_key: np.ndarray,
+                    k: int) -> Tuple[np.ndarray, np.ndarray]:
+    """Entry index pairs (p, q) of entries of one key that are at most ``k`` apart in
+    ``order_key`` order (entries sorted by key, then order)."""
+    srt = np.lexsort((r, order_key, c))
+    c_s = c[srt]
+    lefts, rights = [], []
+    for d in range(1, k + 1):
+        same = c_s[:-d] == c_s[d:] if c_s.size > d else np.zeros(0, dtype=bool)
+        idx = np.flatnonzero(same)
+        lefts.append(srt[idx])
+        rights.append(srt[idx + d])
+    if not lefts:
+        return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64)
+    return np.concatenate(lefts), np.concatenate(rights)
+
+
+def score_pairs(bags: Bags, params: StoryParams,
+                days: Optional[np.ndarray] = None) -> PairScores:
+    """Cosine (all keys), bridge cosine (bridge keys and facts), shared bridge words
+    and their IDF sum, and the IDF sum of shared strong keys, of the candidate pairs:
+    pairs sharing a key held by at most ``max(max_df, N * max_df_share)`` articles
+    (rarest keys first, within ``pair_budget``), and pairs of time neighbours sharing
+    a more frequent key (see :class:`StoryParams`). ``days`` (publication day numbers,
+    NaN where unknown) orders the neighbours."""
     n = bags.n_docs
-    empty = np.zeros(0, dtype=np.int64)
     if bags.rows.size == 0:
-        z = np.zeros(0)
-        return PairScores(empty, empty, z, z, empty, z)
+        return _empty()
     rows_a, cols_a, tf_a = bags.rows, bags.cols, bags.counts
     nkeys = len(bags.keys)
     is_bridge, is_fact = bags.bridge, bags.fact
     df = np.bincount(cols_a, minlength=nkeys).astype(np.float64)
     idf = np.log((n + params.background) / (df + 1.0))
-    w = (1.0 + np.log(tf_a)) * idf[cols_a]
+    strength = np.where(is_bridge, 1.0, params.weak_weight)
+    w = (1.0 + np.log(tf_a)) * idf[cols_a] * strength[cols_a]
     norm = np.sqrt(np.bincount(rows_a, weights=w * w, minlength=n))
     bmask = is_bridge[cols_a]
     bnorm = np.sqrt(np.bincount(rows_a[bmask], weights=(w * w)[bmask], minlength=n))
+    matrix = (rows_a, cols_a, w, norm, bmask, bnorm)
 
-    # Keys shared by 2+ articles, rarest first, within the pair budget.
+    cap = max(params.max_df, n * params.max_df_share)
     pairs_per_key = df * (df - 1) / 2
     order = np.lexsort((np.arange(nkeys), df))
-    order = order[(df[order] >= 2) & (df[order] <= max(params.max_df, n * params.max_df_share))]
+    order = order[(df[order] >= 2) & (df[order] <= cap)]
     cum = np.cumsum(pairs_per_key[order])
     keep_keys = np.zeros(nkeys, dtype=bool)
     keep_keys[order[cum <= params.pair_budget]] = True
+    parts = []
+
+    def accumulate(a: np.ndarray, b: np.ndarray, kc: np.ndarray, prod: np.ndarray) -> None:
+        kb = is_bridge[kc]
+        kw = kb & ~is_fact[kc]
+        code = np.minimum(a, b) * n + np.maximum(a, b)
+        u, inv = np.unique(code, return_inverse=True)
+        parts.append((u, np.bincount(inv, weights=prod), np.bincount(inv, weights=prod * kb),
+                      np.bincount(inv, weights=kw), np.bincount(inv, weights=idf[kc] * kw),
+                      np.bincount(inv, weights=idf[kc] * kb)))
+
     sel = keep_keys[cols_a]
     r, c, ww = rows_a[sel], cols_a[sel], w[sel]
-    if r.size == 0:
-        z = np.zeros(0)
-        return PairScores(empty, empty, z, z, empty, z)
-    srt = np.lexsort((r, c))
-    r, c, ww = r[srt], c[srt], ww[srt]
-    # Group boundaries per key; for each entry p, pair it with entries p+1..end-1,
-    # in chunks of at most CHUNK pair entries so that memory stays bounded.
-    bounds = np.flatnonzero(np.diff(c)) + 1
-    group_end = np.repeat(
-        np.append(bounds, c.size), np.diff(np.concatenate(([0], bounds, [c.size])))
-    )
-    cnt = group_end - np.arange(c.size) - 1
-    cum = np.cumsum(cnt)
-    if c.size == 0 or int(cum[-1]) == 0:
-        z = np.zeros(0)
-        return PairScores(empty, empty, z, z, empty, z)
-    parts = []
-    lo = 0
-    while lo < c.size:
-        base = int(cum[lo - 1]) if lo else 0
-        hi = max(int(np.searchsorted(cum, base + _CHUNK, side="right")), lo + 1)
-        sub = cnt[lo:hi]
-        total = int(sub.sum())
-        if total:
-            left = np.repeat(np.arange(lo, hi), sub)
-            right = left + 1 + (np.arange(total) - np.repeat(np.cumsum(sub) - sub, sub))
-            a, b = r[left], r[right]
-            kc = c[left]
-            prod = ww[left] * ww[right]
-            kb = is_bridge[kc]
-            kw = kb & ~is_fact[kc]
-            code = np.minimum(a, b) * n + np.maximum(a, b)
-            u, inv = np.unique(code, return_inverse=True)
-            parts.append((u, np.bincount(inv, weights=prod), np.bincount(inv, weights=prod * kb),
-                          np.bincount(inv, weights=kw), np.bincount(inv, weights=idf[kc] * kw)))
-            del left, right, a, b, kc, prod, kb, kw, code, inv
-        lo = hi
+    if r.size:
+        srt = np.lexsort((r, c))
+        r, c, ww = r[srt], c[srt], ww[srt]
+        # Group boundaries per key; for each entry p, pair it with entries p+1..end-1,
+        # in chunks of at most CHUNK pair entries so that memory stays bounded.
+        bounds = np.flatnonzero(np.diff(c)) + 1
+        group_end = np.repeat(
+            np.append(bounds, c.size), np.diff(np.concatenate(([0], bounds, [c.size])))
+        )
+        cnt = group_end - np.arange(c.size) - 1
+        cumc = np.cumsum(cnt)
+        lo = 0
+        while lo < c.size and int(cumc[-1]) > 0:
+            base = int(cumc[lo - 1]) if lo else 0
+            hi = max(int(np.searchsorted(cumc, base + _CHUNK, side="right")), lo + 1)
+            sub = cnt[lo:hi]
+            total = int(sub.sum())
+            if total:
+                left = np.repeat(np.arange(lo, hi), sub)
+                right = left + 1 + (np.arange(total) - np.repeat(np.cumsum(sub) - sub, sub))
+                accumulate(r[left], r[right], c[left], ww[left] * ww[right])
+                del left, right
+            lo = hi
+    # Frequent keys: time neighbours only.
+    freq = (df > cap)[cols_a]
+    if freq.any() and params.neighbors > 0:
+        fr, fc, fw = rows_a[freq], cols_a[freq], w[freq]
+        dkey = np.zeros(n) if days is None else np.nan_to_num(np.asarray(days, float), nan=0.0)
+        p, q = _neighbor_pairs(fr, fc, dkey[fr], params.neighbors)
+        for lo in range(0, p.size, _CHUNK):
+            pp, qq = p[lo:lo + _CHUNK], q[lo:lo + _CHUNK]
+            accumulate(fr[pp], fr[qq], fc[pp], fw[pp] * fw[qq])
+    if not parts:
+        return _empty(matrix)
     if len(parts) == 1:
-        uniq, dot, bdot, bsh, bevid = parts[0]
+        uniq, dot, bdot, bsh, bevid, sevid = parts[0]
     else:
-        uniq, inv = np.unique(np.concatenate([p[0] for p in parts]), return_inverse=True)
-        dot, bdot, bsh, bevid = (
-            np.bincount(inv, weights=np.concatenate([p[k] for p in parts])) for k in (1, 2, 3, 4)
+        uniq, inv = np.unique(np.concatenate([p_[0] for p_ in parts]), return_inverse=True)
+        dot, bdot, bsh, bevid, sevid = (
+            np.bincount(inv, weights=np.concatenate([p_[k] for p_ in parts]))
+            for k in (1, 2, 3, 4, 5)
         )
     del parts
     bshared = np.rint(bsh).astype(np.int64)
@@ -148,7 +208,7 @@ def score_pairs(bags: Bags, params: StoryParams) -> PairScores:
     with np.errstate(divide="ignore", invalid="ignore"):
         cos = np.where(norm[pi] * norm[pj] > 0, dot / (norm[pi] * norm[pj]), 0.0)
         bcos = np.where(bnorm[pi] * bnorm[pj] > 0, bdot / (bnorm[pi] * bnorm[pj]), 0.0)
-    return PairScores(pi, pj, cos, bcos, bshared, bevid)
+    return PairScores(pi, pj, cos, bcos, bshared, bevid, sevid, matrix)
 
 
 class _UnionFind:
@@ -179,10 +239,13 @@ def same_story(
     lang_b: Optional[str],
     params: StoryParams,
     bridge_evidence: float = float("inf"),
+    strong_evidence: float = float("inf"),
 ) -> bool:
-    """The joining rule for one pair (see the module docstring)."""
+    """The pair rule (see the module docstring): whether a candidate pair links two
+    articles into one connected group (stories are then made by average link)."""
     cross = lang_a in ("hi", "en") and lang_b in ("hi", "en") and lang_a != lang_b
-    if not cross and cos >= params.same_lang_threshold:
+    if (not cross and cos >= params.same_lang_threshold
+            and (strong_evidence >= params.min_strong_evidence or cos >= params.solo_cos)):
         return True
     if cross or "mixed" in (lang_a, lang_b):
         return (
@@ -193,17 +256,9 @@ def same_story(
     return False
 
 
-def group(
-    n: int,
-    scores: PairScores,
-    langs: Sequence[Optional[str]],
-    params: StoryParams,
-    extra_links: Iterable[Tuple[int, int]] = (),
-) -> List[List[int]]:
-    """Stories as sorted lists of article indexes, biggest first, then by first article."""
-    uf = _UnionFind(n)
-    code = {"hi": 1, "en": 2, "mixed": 3}
-    lc = np.asarray([code.get(x, 0) for x in langs] or [0], dtype=np.int8)
+def _edges(scores: PairScores, lc: np.ndarray, days: np.ndarray, params: StoryParams,
+           adjacent: set) -> np.ndarray:
+    """The candidate pairs that pass the pair rule (module docstring) and the window."""
     la, lb = lc[scores.i], lc[scores.j]
     cross = (la > 0) & (la < 3) & (lb > 0) & (lb < 3) & (la != lb)
     bridge_ok = (
@@ -211,17 +266,191 @@ def group(
         & (scores.bridge_shared >= params.min_bridge_keys)
         & (scores.bridge_evidence >= params.min_bridge_evidence)
     )
-    join = (~cross & (scores.cos >= params.same_lang_threshold)) | (
-        (cross | (la == 3) | (lb == 3)) & bridge_ok
-    )
-    for a, b in zip(scores.i[join].tolist(), scores.j[join].tolist()):
-        uf.union(a, b)
-    for a, b in extra_links:
+    # Scores without a strong-evidence column (made by hand) impose no requirement.
+    strong = (scores.strong_evidence if scores.strong_evidence is not None
+              else np.full(scores.i.size, np.inf))
+    strong_ok = (strong >= params.min_strong_evidence) | (scores.cos >= params.solo_cos)
+    same_ok = scores.cos >= params.same_lang_threshold
+    if adjacent:
+        adj = np.fromiter(((int(a), int(b)) in adjacent for a, b in zip(scores.i, scores.j)),
+                          dtype=bool, count=scores.i.size)
+        # Consecutive units of one page: half the threshold, no strong evidence needed
+        # (a report's sections share its story, not always its names).
+        adj_ok = adj & (scores.cos >= params.same_lang_threshold / 2)
+    else:
+        adj_ok = np.zeros(scores.i.size, dtype=bool)
+    gap = np.abs(days[scores.i] - days[scores.j])
+    in_window = ~(gap > params.window_days)  # NaN (undated): in
+    return in_window & ((~cross & ((same_ok & strong_ok) | adj_ok))
+                        | ((cross | (la == 3) | (lb == 3)) & bridge_ok))
+
+
+def _rows_index(rows: np.ndarray, n: int) -> Tuple[np.ndarray, np.ndarray]:
+    order = np.argsort(rows, kind="stable")
+    starts = np.searchsorted(rows[order], np.arange(n + 1))
+    return order, starts
+
+
+def _relative_similarity(members: np.ndarray, matrix: Tuple[np.ndarray, ...],
+                         rows_idx: Tuple[np.ndarray, np.ndarray], lc: np.ndarray,
+                         days: np.ndarray, params: StoryParams, forced: set,
+                         adjacent: set) -> np.ndarray:
+    """Pair similarities of ``members`` in units of the joining threshold: the cosine
+    over all keys / ``same_lang_threshold`` for a same-language pair, the bridge cosine /
+    ``cross_lang_threshold`` across languages; 0 outside the time window; doubled for
+    consecutive units of one page; high for near-duplicates."""
+    rows_a, cols_a, w, norm, bmask, bnorm = matrix
+    order, starts = _rows_index(rows_a, len(norm)) if rows_idx is None else rows_idx
+    ent = np.concatenate([order[starts[x]:starts[x + 1]] for x in members]) \
+        if len(members) else np.zeros(0, dtype=np.int64)
+    m = len(members)
+    local_row = np.repeat(np.arange(m), [starts[x + 1] - starts[x] for x in members])
+    cols = cols_a[ent]
+    ucols, inv, counts = np.unique(cols, return_inverse=True, return_counts=True)
+    shared = counts[inv] >= 2  # a key of one member adds nothing to any pair
+    lr, lcix, ww, bm = local_row[shared], inv[shared], w[ent][shared], bmask[ent][shared]
+    _, lcix = np.unique(lcix, return_inverse=True)
+    k = int(lcix.max()) + 1 if lcix.size else 1
+    X = np.zeros((m, k), dtype=np.float32)
+    X[lr, lcix] = ww
+    nrm = norm[members].astype(np.float32)
+    nrm[nrm == 0] = 1
+    Xn = X / nrm[:, None]
+    S = (Xn @ Xn.T) / params.same_lang_threshold
+    Xb = np.zeros((m, k), dtype=np.float32)
+    Xb[lr[bm], lcix[bm]] = ww[bm]
+    bn = bnorm[members].astype(np.float32)
+    bn[bn == 0] = 1
+    Xb /= bn[:, None]
+    B = (Xb @ Xb.T) / params.cross_lang_threshold
+    lm = lc[members]
+    cross = ((lm[:, None] > 0) & (lm[:, None] < 3) & (lm[None, :] > 0) & (lm[None, :] < 3)
+             & (lm[:, None] != lm[None, :]))
+    mixed = (lm[:, None] == 3) | (lm[None, :] == 3)
+    rel = np.where(cross, B, np.where(mixed, np.maximum(S, B), S)).astype(np.float64)
+    dm = days[members]
+    gap = np.abs(dm[:, None] - dm[None, :])
+    rel[gap > params.window_days] = 0.0
+    pos = {int(x): t for t, x in enumerate(members)}
+    for a, b in adjacent:
+        if a in pos and b in pos:
+            rel[pos[a], pos[b]] *= 2
+            rel[pos[b], pos[a]] *= 2
+    for a, b in forced:
+        if a in pos and b in pos:
+            rel[pos[a], pos[b]] = rel[pos[b], pos[a]] = max(10.0, rel[pos[a], pos[b]])
+    np.fill_diagonal(rel, 0.0)
+    return rel
+
+
+def average_link(rel: np.ndarray, alpha: float) -> List[List[int]]:
+    """Average-link clustering of a similarity matrix: merge the two clusters with the
+    highest mean pair similarity while it is at least ``alpha``. A cluster joins
+    another only through its whole membership, so no chain of pairs can join two
+    stories. Returns lists of row indexes."""
+    m = rel.shape[0]
+    if m == 0:
+        return []
+    sums = rel.astype(np.float64).copy()
+    size = np.ones(m)
+    active = np.ones(m, dtype=bool)
+    best = np.zeros(m, dtype=np.int64)
+    bestv = np.full(m, -np.inf)
+
+    def refresh(i: int) -> None:
+        avg = sums[i] / (size[i] * size)
+        avg[~active] = -np.inf
+        avg[i] = -np.inf
+        j = int(np.argmax(avg))
+        best[i], bestv[i] = j, avg[j]
+
+    for i in range(m):
+        refresh(i)
+    members: Dict[int, List[int]] = {i: [i] for i in range(m)}
+    while True:
+        cand = np.where(active, bestv, -np.inf)
+        a = int(np.argmax(cand))
+        if cand[a] < alpha:
+            break
+        b = int(best[a])
+        if a > b:
+            a, b = b, a
+        sums[a] += sums[b]
+        sums[:, a] += sums[:, b]
+        sums[a, a] = 0.0
+        size[a] += size[b]
+        active[b] = False
+        bestv[b] = -np.inf
+        members[a].extend(members.pop(b))
+        # Rows whose best partner was a or b are recomputed; others may now prefer a.
+        stale = np.flatnonzero(active & ((best == a) | (best == b)))
+        for i in stale:
+            refresh(int(i))
+        refresh(a)
+        avg_a = sums[:, a] / (size * size[a])
+        better = active & (avg_a > bestv)
+        better[a] = False
+        best[better] = a
+        bestv[better] = avg_a[better]
+    return [sorted(v) for v in members.values()]
+
+
+def group(
+    n: int,
+    scores: PairScores,
+    langs: Sequence[Optional[str]],
+    params: StoryParams,
+    extra_links: Iterable[Tuple[int, int]] = (),
+    days: Optional[Sequence[float]] = None,
+    adjacent: Iterable[Tuple[int, int]] = (),
+) -> List[List[int]]:
+    """Stories as sorted lists of article indexes, biggest first, then by first article.
+
+    Two steps: candidate pairs that pass the pair rule (and the time window) link
+    articles into connected groups; inside each group of three or more, stories are
+    made by :func:`average_link` over the full pair similarities, so that a chain
+    A~B~C does not put A and C together unless the story as a whole holds them.
+    ``extra_links`` (near-duplicates) always join; ``adjacent`` pairs (consecutive
+    units of one page) count double. ``days`` are publication day numbers (NaN if
+    unknown)."""
+    code = {"hi": 1, "en": 2, "mixed": 3}
+    lc = np.asarray([code.get(x, 0) for x in langs] or [0], dtype=np.int8)
+    dd = np.full(max(n, 1), np.nan) if days is None else np.asarray(days, dtype=np.float64)
+    adj = {(min(a, b), max(a, b)) for a, b in adjacent}
+    forced = {(min(a, b), max(a, b)) for a, b in extra_links}
+    uf = _UnionFind(n)
+    if scores.i.size:
+        join = _edges(scores, lc, dd, params, adj)
+        for a, b in zip(scores.i[join].tolist(), scores.j[join].tolist()):
+            uf.union(a, b)
+    for a, b in forced:
         uf.union(a, b)
     comps: Dict[int, List[int]] = {}
     for x in range(n):
         comps.setdefault(uf.find(x), []).append(x)
-    return sorted(comps.values(), key=lambda g: (-len(g), g[0]))
+    out: List[List[int]] = []
+    rows_idx = None
+    for comp in comps.values():
+        if len(comp) < 3 or scores.matrix is None:
+            out.append(comp)
+            continue
+        if rows_idx is None:
+            rows_idx = _rows_index(scores.matrix[0], n)
+        for part in _time_stretches(comp, dd, params.max_dense):
+            arr = np.asarray(part, dtype=np.int64)
+            rel = _relative_similarity(arr, scores.matrix, rows_idx, lc, dd, params, forced, adj)
+            for cl in average_link(rel, params.average_link):
+                out.append(sorted(int(arr[t]) for t in cl))
+    return sorted(out, key=lambda g: (-len(g), g[0]))
+
+
+def _time_stretches(comp: List[int], days: np.ndarray, limit: int) -> List[List[int]]:
+    """A group cut into stretches of at most ``limit`` articles in publication order."""
+    if len(comp) <= limit:
+        return [comp]
+    key = np.nan_to_num(days[np.asarray(comp)], nan=np.inf)
+    ordered = [comp[t] for t in np.lexsort((np.asarray(comp), key))]
+    return [sorted(ordered[k:k + limit]) for k in range(0, len(ordered), limit)]
 
 
 def idf_table(bags: Sequence[Counter], background: float) -> Dict[str, float]:

@@ -21,6 +21,7 @@ _BOUNDARY = re.compile(
     r"[.।॥!?]+[\"”’')\]]*(?=\s)|\n"
 )
 _SPACE = re.compile(r"\s+")
+_MARKS = ".।॥!?"
 
 
 def is_devanagari_word(word: str) -> bool:
@@ -62,12 +63,15 @@ class Sentences:
 
     SHORT_WINDOW = 300
     WINDOW = 2000
-    __slots__ = ("text", "_spans", "_starts")
+    __slots__ = ("text", "_spans", "_starts", "_cut_starts", "_cut_ends", "_memo")
 
     def __init__(self, text: str) -> None:
         self.text = text
         self._spans: Optional[List[Tuple[int, int]]] = None
         self._starts: List[int] = []
+        self._cut_starts: Optional[List[int]] = None
+        self._cut_ends: List[int] = []
+        self._memo: dict = {}
 
     @property
     def spans(self) -> List[Tuple[int, int]]:
@@ -96,28 +100,66 @@ class Sentences:
         _ = self.spans  # computed on first use
         return max(0, bisect_right(self._starts, offset) - 1)
 
+    def _cuts(self) -> Tuple[List[int], List[int]]:
+        # Every boundary of the text, found once: looking them up per span
+        # keeps a text with thousands of spans linear (a scan per span was
+        # spans x window, and the forward search spans x length).
+        if self._cut_starts is None:
+            ms = list(_BOUNDARY.finditer(self.text))
+            self._cut_starts = [m.start() for m in ms]
+            self._cut_ends = [m.end() for m in ms]
+        return self._cut_starts, self._cut_ends
+
+    def _last_cut(self, lo: int, start: int) -> int:
+        """The end of the last boundary ``_BOUNDARY.finditer(text, lo, start)`` finds, else ``lo``."""
+        starts, ends = self._cuts()
+        k = bisect_right(ends, start) - 1
+        # A mark ending right at `start` needs the white space after it,
+        # which a search that stops at `start` does not see.
+        if k >= 0 and ends[k] == start and self.text[start - 1] != "\n":
+            k -= 1
+        if k < 0 or ends[k] <= lo:
+            return lo
+        if starts[k] >= lo or self.text[lo] in _MARKS:
+            return ends[k]  # (a boundary that starts before `lo` is found from `lo` on)
+        return lo
+
+    def _next_cut(self, pos: int) -> int:
+        """Index of the boundary ``_BOUNDARY.search(text, pos)`` finds (``len`` if none)."""
+        starts, ends = self._cuts()
+        k = bisect_right(ends, pos)
+        if k < len(ends) and starts[k] < pos and self.text[pos] not in _MARKS:
+            k += 1
+        return k
+
     def around(self, start: int, end: int) -> Tuple[int, int]:
-        """The sentence span around ``start``; widened to ``end`` if a span crosses a cut."""
+        """The sentence span around ``start``; widened to ``end`` if a span crosses a cut.
+
+        A sentence reaches at most ``WINDOW`` characters before and after
+        ``start`` (a text without punctuation is not one sentence per span)."""
         text = self.text
         for window in (self.SHORT_WINDOW, self.WINDOW):
             lo = max(0, start - window)
-            a = lo
-            for m in _BOUNDARY.finditer(text, lo, start):
-                a = m.end()
+            a = self._last_cut(lo, start)
             if a > lo or lo == 0:
                 break
-        m = _BOUNDARY.search(text, max(start, a))
-        b = m.end() if m else len(text)
-        while b <= start and m:  # a cut inside the span's first character cannot be its end
-            m = _BOUNDARY.search(text, b)
-            b = m.end() if m else len(text)
+        _, ends = self._cuts()
+        k = self._next_cut(max(start, a))
+        b = ends[k] if k < len(ends) else len(text)
+        while b <= start and k < len(ends):  # a cut inside the span's first character cannot be its end
+            k += 1
+            b = ends[k] if k < len(ends) else len(text)
+        b = min(b, max(end, start + self.WINDOW))
         st = self._strip(a, b) or (start, end)
         return (min(st[0], start), max(st[1], end))
 
     def sentence(self, start: int, end: int) -> Tuple[int, int, str]:
         """``(start, end, text)`` of the sentence around a span, its white space collapsed."""
         s, e = self.around(start, end)
-        return s, e, _SPACE.sub(" ", self.text[s:e])
+        got = self._memo.get((s, e))
+        if got is None:
+            got = self._memo[(s, e)] = (s, e, _SPACE.sub(" ", self.text[s:e]))
+        return got
 
     def __len__(self) -> int:
         return len(self.spans)

@@ -15,6 +15,8 @@ from typing import List, Optional, Tuple
 
 import unicodedata2 as ud
 
+from asimtext.errors import ArgumentError, ArgumentTypeError
+
 __all__ = ["normalize", "normalize_with_offsets", "normalize_batch"]
 
 # An item is (char, start, end): the character and the input range it came from.
@@ -469,16 +471,16 @@ _FORMS = ("canonical", "match", "nfc")
 def _run(text: str, form: str, ascii_digits: bool, ascii_punctuation: bool, fix_mojibake: bool,
          fold_vowel_length: bool, errors: str) -> List[Item]:
     if not isinstance(text, str):
-        raise TypeError(f"text must be str, not {type(text).__name__}")
+        raise ArgumentTypeError(f"text must be str, not {type(text).__name__}")
     if form not in _FORMS:
-        raise ValueError(f"form must be 'canonical', 'match' or 'nfc', not {form!r}")
+        raise ArgumentError(f"form must be 'canonical', 'match' or 'nfc', not {form!r}")
     if errors not in ("strict", "replace"):
-        raise ValueError(f"errors must be 'strict' or 'replace', not {errors!r}")
+        raise ArgumentError(f"errors must be 'strict' or 'replace', not {errors!r}")
     items: List[Item] = []
     for i, c in enumerate(text):
         if "\ud800" <= c <= "\udfff":
             if errors == "strict":
-                raise ValueError(
+                raise ArgumentError(
                     f"text contains a lone surrogate at index {i} "
                     "(pass errors='replace' to replace it with U+FFFD)"
                 )
@@ -569,9 +571,9 @@ def normalize_batch(texts, *, output: str = "list", **options):
     from asimtext.frames import arrow_texts, is_arrow
 
     if output not in ("list", "arrow"):
-        raise ValueError(f"output must be 'list' or 'arrow', not {output!r}")
+        raise ArgumentError(f"output must be 'list' or 'arrow', not {output!r}")
     if isinstance(texts, str):
-        raise TypeError("texts must be an iterable of str, not a single str")
+        raise ArgumentTypeError("texts must be an iterable of str, not a single str")
     if is_arrow(texts):
         texts = arrow_texts(texts)
     out = []

@@ -21,6 +21,7 @@ import datetime as _dt
 import re
 from collections.abc import Iterable, Sequence
 
+from asimtext.errors import ArgumentError, ArgumentTypeError
 from asimtext.pure.normalization import normalize_with_offsets
 from asimtext.pure.spans_lexicon import ENTRIES
 
@@ -1056,8 +1057,8 @@ def _parse_reference(ref, what: str = "reference_date") -> _dt.date | None:
                 yi, mi, di = int(y), int(m), int(d)
                 if yi >= 1 and _valid_date(yi, mi, di):
                     return _dt.date(yi, mi, di)
-        raise ValueError(f"{what} must be a date in the form 'YYYY-MM-DD', not {ref!r}")
-    raise TypeError(
+        raise ArgumentError(f"{what} must be a date in the form 'YYYY-MM-DD', not {ref!r}")
+    raise ArgumentTypeError(
         f"{what} must be a datetime.date, datetime.datetime or 'YYYY-MM-DD' str, "
         f"not {type(ref).__name__}"
     )
@@ -1104,27 +1105,27 @@ def _parse_kinds(kinds) -> frozenset | None:
     if kinds is None:
         return None
     if isinstance(kinds, str):
-        raise TypeError("kinds must be an iterable of kind names, not a single str")
+        raise ArgumentTypeError("kinds must be an iterable of kind names, not a single str")
     try:
         items = list(kinds)
     except TypeError:
-        raise TypeError(
+        raise ArgumentTypeError(
             f"kinds must be an iterable of kind names, not {type(kinds).__name__}"
         ) from None
     for i, k in enumerate(items):
         if not isinstance(k, str):
-            raise TypeError(f"kinds[{i}] must be str, not {type(k).__name__}")
+            raise ArgumentTypeError(f"kinds[{i}] must be str, not {type(k).__name__}")
         if k not in _RANK:
-            raise ValueError(f"kinds[{i}]: unknown kind {k!r}; expected one of {', '.join(KINDS)}")
+            raise ArgumentError(f"kinds[{i}]: unknown kind {k!r}; expected one of {', '.join(KINDS)}")
     return frozenset(items)
 
 
 def _check_text(text, what: str) -> str:
     if not isinstance(text, str):
-        raise TypeError(f"{what} must be str, not {type(text).__name__}")
+        raise ArgumentTypeError(f"{what} must be str, not {type(text).__name__}")
     for i, ch in enumerate(text):
         if "\ud800" <= ch <= "\udfff":
-            raise ValueError(f"{what} contains a lone surrogate at index {i}")
+            raise ArgumentError(f"{what} contains a lone surrogate at index {i}")
     return text
 
 
@@ -1155,11 +1156,11 @@ def extract_batch(
     """:func:`extract` over many texts. ``reference_dates`` is one reference for
     all texts or a sequence with one (or ``None``) per text."""
     if isinstance(texts, str):
-        raise TypeError("texts must be an iterable of str, not a single str")
+        raise ArgumentTypeError("texts must be an iterable of str, not a single str")
     try:
         items = list(texts)
     except TypeError:
-        raise TypeError(f"texts must be an iterable of str, not {type(texts).__name__}") from None
+        raise ArgumentTypeError(f"texts must be an iterable of str, not {type(texts).__name__}") from None
     for i, t in enumerate(items):
         _check_text(t, f"texts[{i}]")
     ks = _parse_kinds(kinds)
@@ -1171,12 +1172,12 @@ def extract_batch(
         try:
             rl = list(reference_dates)
         except TypeError:
-            raise TypeError(
+            raise ArgumentTypeError(
                 "reference_dates must be a date, a 'YYYY-MM-DD' str or a sequence of them, "
                 f"not {type(reference_dates).__name__}"
             ) from None
         if len(rl) != len(items):
-            raise ValueError(
+            raise ArgumentError(
                 f"reference_dates has {len(rl)} items but texts has {len(items)}"
             )
         refs = [_parse_reference(r, f"reference_dates[{i}]") for i, r in enumerate(rl)]

@@ -5,7 +5,6 @@
 //! All offsets exchanged with callers are *code point* indices (what Python `str` uses),
 //! never byte offsets.
 
-pub mod batch;
 pub mod dedup;
 pub mod error;
 pub mod normalize;

@@ -12,7 +12,6 @@
 use std::ffi::{c_char, c_int, c_void, CStr};
 use std::ptr;
 
-use pyo3::exceptions::{PyTypeError, PyValueError};
 use pyo3::prelude::*;
 use pyo3::types::{PyString, PyTuple};
 
@@ -175,7 +174,7 @@ pub fn import(obj: &Bound<'_, PyAny>, what: &str) -> PyResult<Option<ArrowString
     if has_array {
         let pair = obj.call_method0(pyo3::intern!(py, "__arrow_c_array__"))?;
         let pair = pair.cast::<PyTuple>().map_err(|_| {
-            PyTypeError::new_err(format!("{what}.__arrow_c_array__() must return a tuple"))
+            crate::errors::type_error(format!("{what}.__arrow_c_array__() must return a tuple"))
         })?;
         // SAFETY: the capsule names are the interface's.
         let schema: Owned<FfiSchema> = unsafe { take(&pair.get_item(0)?, c"arrow_schema")? };
@@ -223,7 +222,7 @@ pub fn import(obj: &Bound<'_, PyAny>, what: &str) -> PyResult<Option<ArrowString
 }
 
 fn released(what: &str) -> PyErr {
-    PyValueError::new_err(format!("{what}: the Arrow stream was already released"))
+    crate::errors::value_error(format!("{what}: the Arrow stream was already released"))
 }
 
 fn stream_error(s: &mut FfiStream, what: &str) -> PyErr {
@@ -234,7 +233,7 @@ fn stream_error(s: &mut FfiStream, what: &str) -> PyErr {
             .filter(|p| !p.is_null())
             .map(|p| CStr::from_ptr(p).to_string_lossy().into_owned())
     };
-    PyValueError::new_err(format!(
+    crate::errors::value_error(format!(
         "{what}: reading the Arrow stream failed: {}",
         msg.unwrap_or_else(|| "no message".into())
     ))
@@ -284,17 +283,17 @@ fn kind_of(schema: &Owned<FfiSchema>, what: &str, obj: &Bound<'_, PyAny>) -> PyR
         "U" if s.dictionary.is_null() => Ok(Kind::LargeUtf8),
         "vu" if s.dictionary.is_null() => Ok(Kind::Utf8View),
         "n" => Ok(Kind::Null),
-        "+s" => Err(PyTypeError::new_err(format!(
+        "+s" => Err(crate::errors::type_error(format!(
             "{what} must be strings, not an Arrow table or struct ({}): pass one column, \
              such as table['text']",
             type_name(obj)
         ))),
-        _ if !s.dictionary.is_null() => Err(PyTypeError::new_err(format!(
+        _ if !s.dictionary.is_null() => Err(crate::errors::type_error(format!(
             "{what} is a dictionary-encoded Arrow array ({}): decode it first \
              (pyarrow.compute.cast(arr, pyarrow.string()) or Series.astype(str))",
             type_name(obj)
         ))),
-        f => Err(PyTypeError::new_err(format!(
+        f => Err(crate::errors::type_error(format!(
             "{what} must be Arrow strings (string, large_string or string_view), \
              not Arrow format {f:?} ({})",
             type_name(obj)
@@ -346,7 +345,7 @@ impl ArrowStrings {
             })?
         };
         if let Some(i) = bad {
-            return Err(PyValueError::new_err(format!(
+            return Err(crate::errors::value_error(format!(
                 "{what}[{i}] is not valid UTF-8"
             )));
         }
@@ -363,7 +362,7 @@ impl ArrowStrings {
                 continue;
             }
             if self.kind == Kind::Null {
-                return Err(PyValueError::new_err(format!(
+                return Err(crate::errors::value_error(format!(
                     "{what}[{}] is null: fill or drop the nulls first \
                      (arr.fill_null(''), Series.fillna('') or .dropna())",
                     out.len()
@@ -372,7 +371,7 @@ impl ArrowStrings {
             let off = a.offset.max(0) as usize;
             let need = if self.kind == Kind::Utf8View { 2 } else { 3 };
             if (a.n_buffers as usize) < need || a.buffers.is_null() {
-                return Err(PyValueError::new_err(format!(
+                return Err(crate::errors::value_error(format!(
                     "{what}: malformed Arrow array ({} buffers)",
                     a.n_buffers
                 )));
@@ -389,7 +388,7 @@ impl ArrowStrings {
                         && !validity.is_null()
                         && *validity.add(j / 8) & (1 << (j % 8)) == 0
                     {
-                        return Err(PyValueError::new_err(format!(
+                        return Err(crate::errors::value_error(format!(
                             "{what}[{}] is null: fill or drop the nulls first \
                              (arr.fill_null(''), Series.fillna('') or .dropna())",
                             base + i
@@ -416,7 +415,7 @@ impl ArrowStrings {
                                 let b = ptr::read_unaligned(v.add(8) as *const i32) as usize;
                                 let o = ptr::read_unaligned(v.add(12) as *const i32) as usize;
                                 if 2 + b >= a.n_buffers as usize {
-                                    return Err(PyValueError::new_err(format!(
+                                    return Err(crate::errors::value_error(format!(
                                         "{what}[{}]: malformed Arrow string view",
                                         base + i
                                     )));

@@ -1,7 +1,6 @@
 //! Argument conversion shared by all bindings: `str` checks with errors that
 //! name the type, the argument and, in batches, the item index.
 
-use pyo3::exceptions::{PyTypeError, PyValueError};
 use pyo3::prelude::*;
 use pyo3::types::PyString;
 
@@ -23,7 +22,7 @@ impl OnSurrogate {
         match errors {
             "strict" => Ok(OnSurrogate::Strict),
             "replace" => Ok(OnSurrogate::Replace),
-            other => Err(PyValueError::new_err(format!(
+            other => Err(crate::errors::value_error(format!(
                 "errors must be 'strict' or 'replace', not {other:?}"
             ))),
         }
@@ -41,14 +40,14 @@ pub fn type_name(obj: &Bound<'_, PyAny>) -> String {
 /// An `int` argument in `[lo, hi]`: TypeError for non-int, ValueError out of range.
 pub fn int_arg(obj: &Bound<'_, PyAny>, name: &str, lo: i128, hi: i128) -> PyResult<i128> {
     if !obj.is_instance_of::<pyo3::types::PyInt>() {
-        return Err(PyTypeError::new_err(format!(
+        return Err(crate::errors::type_error(format!(
             "{name} must be int, not {}",
             type_name(obj)
         )));
     }
     match obj.extract::<i128>().ok() {
         Some(v) if v >= lo && v <= hi => Ok(v),
-        _ => Err(PyValueError::new_err(format!(
+        _ => Err(crate::errors::value_error(format!(
             "{name} must be between {lo} and {hi}, got {}",
             obj.str().map(|s| s.to_string()).unwrap_or_default()
         ))),
@@ -58,9 +57,9 @@ pub fn int_arg(obj: &Bound<'_, PyAny>, name: &str, lo: i128, hi: i128) -> PyResu
 /// Extract a Python `str` as Rust text. `what` names the argument in messages,
 /// e.g. `"text"` or `"texts[3]"`.
 pub fn text_arg(obj: &Bound<'_, PyAny>, what: &str, on_surrogate: OnSurrogate) -> PyResult<String> {
-    let s = obj
-        .cast::<PyString>()
-        .map_err(|_| PyTypeError::new_err(format!("{what} must be str, not {}", type_name(obj))))?;
+    let s = obj.cast::<PyString>().map_err(|_| {
+        crate::errors::type_error(format!("{what} must be str, not {}", type_name(obj)))
+    })?;
     crate::pystr::StrView::new(s)?
         .to_string(on_surrogate)
         .map_err(|at| at.to_err(what, on_surrogate == OnSurrogate::Strict))
@@ -75,12 +74,12 @@ pub fn iter_arg<'py>(
     items: &str,
 ) -> PyResult<Bound<'py, pyo3::types::PyIterator>> {
     if obj.is_instance_of::<PyString>() {
-        return Err(PyTypeError::new_err(format!(
+        return Err(crate::errors::type_error(format!(
             "{what} must be an iterable of {items}, not a single str"
         )));
     }
     obj.try_iter().map_err(|_| {
-        PyTypeError::new_err(format!(
+        crate::errors::type_error(format!(
             "{what} must be an iterable of {items}, not {}",
             type_name(obj)
         ))

@@ -1,25 +1,43 @@
 //! Python exception types of asimtext, and the mapping from core errors.
+//!
+//! The classes are defined once, in Python (`asimtext/errors.py`), so that the
+//! pure twin raises the very same types; the bindings import them lazily and
+//! raise every error through the helpers below.
 
-use pyo3::exceptions::PyValueError;
 use pyo3::prelude::*;
 
-pyo3::create_exception!(
-    asimtext,
-    CorruptFileError,
-    PyValueError,
-    "A file is not an asimtext file, has an unknown version, or is truncated or corrupt."
-);
+pyo3::import_exception!(asimtext.errors, ArgumentError);
+pyo3::import_exception!(asimtext.errors, ArgumentTypeError);
+pyo3::import_exception!(asimtext.errors, CorruptFileError);
+pyo3::import_exception!(asimtext.errors, MissingKeyError);
+pyo3::import_exception!(asimtext.errors, ComputeError);
 
 pub fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add("CorruptFileError", m.py().get_type::<CorruptFileError>())?;
     Ok(())
 }
 
+/// A bad argument value (`ValueError` and `AsimtextError`).
+pub fn value_error(msg: impl Into<String>) -> PyErr {
+    ArgumentError::new_err(msg.into())
+}
+
+/// An argument of the wrong type (`TypeError` and `AsimtextError`).
+pub fn type_error(msg: impl Into<String>) -> PyErr {
+    ArgumentTypeError::new_err(msg.into())
+}
+
+/// A failure of the machine rather than of the input (`RuntimeError` and
+/// `AsimtextError`), such as threads the system refuses.
+pub fn compute_error(msg: impl Into<String>) -> PyErr {
+    ComputeError::new_err(msg.into())
+}
+
 /// Map a core error to the Python exception a user expects.
 pub fn to_py(err: asimtext_core::Error) -> PyErr {
     use asimtext_core::Error;
     match err {
-        Error::InvalidArgument { .. } => PyValueError::new_err(err.to_string()),
+        Error::InvalidArgument { .. } => value_error(err.to_string()),
         Error::CorruptData { .. } => CorruptFileError::new_err(err.to_string()),
     }
 }

@@ -4,7 +4,6 @@
 use pyo3::prelude::*;
 
 mod arrow;
-mod batch;
 mod convert;
 mod dedup;
 mod errors;
@@ -25,7 +24,6 @@ fn _core(m: &Bound<'_, PyModule>) -> PyResult<()> {
     dedup::register(m)?;
     spans::register(m)?;
     xscript::register(m)?;
-    batch::register(m)?;
     vocab::register(m)?;
     Ok(())
 }

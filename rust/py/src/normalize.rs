@@ -4,7 +4,6 @@ use std::collections::VecDeque;
 
 use asimtext_core::normalize::units::Ucs2Outcome;
 use asimtext_core::normalize::{self as core, Form, Options};
-use pyo3::exceptions::{PyTypeError, PyValueError};
 use pyo3::prelude::*;
 use pyo3::types::{PyList, PySequence, PyString, PyTuple};
 
@@ -24,7 +23,7 @@ pub fn parse_form(form: &str) -> PyResult<Form> {
         "canonical" => Ok(Form::Canonical),
         "match" => Ok(Form::Match),
         "nfc" => Ok(Form::Nfc),
-        other => Err(PyValueError::new_err(format!(
+        other => Err(crate::errors::value_error(format!(
             "form must be 'canonical', 'match' or 'nfc', not {other:?}"
         ))),
     }
@@ -228,7 +227,7 @@ fn normalize_batch<'py>(
     match output {
         "list" => Ok(normalize_to_list(py, texts, &opts, on_surrogate)?.into_any()),
         "arrow" => normalize_to_arrow(py, texts, &opts, on_surrogate),
-        other => Err(PyValueError::new_err(format!(
+        other => Err(crate::errors::value_error(format!(
             "output must be 'list' or 'arrow', not {other:?}"
         ))),
     }
@@ -411,7 +410,7 @@ fn normalize_to_list<'py>(
 }
 
 fn not_str(i: usize, item: &Bound<'_, PyAny>) -> PyErr {
-    PyTypeError::new_err(format!("texts[{i}] must be str, not {}", type_name(item)))
+    crate::errors::type_error(format!("texts[{i}] must be str, not {}", type_name(item)))
 }
 
 /// Items per parallel step of `normalize_batch` (about 2 MB of news text):

@@ -16,7 +16,7 @@ use std::ptr::null_mut;
 use std::sync::atomic::{AtomicBool, AtomicPtr, Ordering};
 use std::sync::Once;
 
-use pyo3::exceptions::{PyRuntimeError, PyRuntimeWarning};
+use pyo3::exceptions::PyRuntimeWarning;
 use pyo3::prelude::*;
 use rayon::{ThreadPool, ThreadPoolBuilder};
 
@@ -97,7 +97,7 @@ fn child_pool(py: Python<'_>) -> PyResult<&'static ThreadPool> {
                 .thread_name(named)
                 .build()
                 .map_err(|e1| {
-                    PyRuntimeError::new_err(format!(
+                    crate::errors::compute_error(format!(
                         "asimtext: cannot start a thread in this forked process: {e1}"
                     ))
                 })?;

@@ -6,7 +6,6 @@
 //! memory of the input), and a result built as code units becomes a `str`
 //! with one copy.
 
-use pyo3::exceptions::{PyTypeError, PyValueError};
 use pyo3::prelude::*;
 use pyo3::types::{PyList, PyString, PyTuple};
 
@@ -42,7 +41,7 @@ impl Ucs2Str {
     /// (it may be stored, and dropped).
     pub fn alloc_py<'py>(&self, py: Python<'py>) -> PyResult<(Bound<'py, PyString>, StrDest)> {
         let len = pyo3::ffi::Py_ssize_t::try_from(self.units.len())
-            .map_err(|_| pyo3::exceptions::PyOverflowError::new_err("string too long"))?;
+            .map_err(|_| crate::errors::value_error("string too long"))?;
         // SAFETY: PyUnicode_New returns a new string of `len` code points of
         // the kind `maxchar` asks for, or NULL with an exception set.
         unsafe {
@@ -127,7 +126,7 @@ impl SurrogateAt {
         } else {
             ""
         };
-        PyValueError::new_err(format!(
+        crate::errors::value_error(format!(
             "{what} contains a lone surrogate at index {}{hint}",
             self.0
         ))
@@ -403,7 +402,7 @@ impl<'py> Texts<'py> {
     /// surrogates) and kept alive with its view.
     fn push(&mut self, item: Bound<'py, PyAny>, i: usize, what: &str) -> PyResult<()> {
         let s = item.cast_into::<PyString>().map_err(|e| {
-            PyTypeError::new_err(format!(
+            crate::errors::type_error(format!(
                 "{what}[{i}] must be str, not {}",
                 type_name(e.into_inner().as_any())
             ))

@@ -3,7 +3,6 @@
 use std::cmp::Ordering;
 
 use asimtext_core::spans::{self as core, Date, ExtractOptions, Kind, KindSet};
-use pyo3::exceptions::{PyTypeError, PyValueError};
 use pyo3::intern;
 use pyo3::prelude::*;
 use pyo3::types::{PyDict, PyList, PyString, PyTuple};
@@ -16,6 +15,8 @@ pub fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(extract, m)?)?;
     m.add_function(wrap_pyfunction!(extract_batch, m)?)?;
     m.add_function(wrap_pyfunction!(_spans_lexicon, m)?)?;
+    let kinds: Vec<&str> = Kind::ALL.iter().map(|k| k.name()).collect();
+    m.add("SPAN_KINDS", pyo3::types::PyTuple::new(m.py(), kinds)?)?;
     Ok(())
 }
 
@@ -81,13 +82,13 @@ impl Span {
         resolved: Option<String>,
     ) -> PyResult<Self> {
         let Some(kind) = Kind::parse(&kind) else {
-            return Err(PyValueError::new_err(format!(
+            return Err(crate::errors::value_error(format!(
                 "kind: unknown kind {kind:?}; expected one of {}",
                 kind_names()
             )));
         };
         if start > end {
-            return Err(PyValueError::new_err(format!(
+            return Err(crate::errors::value_error(format!(
                 "start ({start}) must not be greater than end ({end})"
             )));
         }
@@ -232,12 +233,12 @@ fn kinds_arg(obj: Option<&Bound<'_, PyAny>>) -> PyResult<KindSet> {
     for (i, item) in iter.enumerate() {
         let item = item?;
         let name: String = item.extract().map_err(|_| {
-            PyTypeError::new_err(format!("kinds[{i}] must be str, not {}", type_name(&item)))
+            crate::errors::type_error(format!("kinds[{i}] must be str, not {}", type_name(&item)))
         })?;
         match Kind::parse(&name) {
             Some(k) => set.0 |= k.bit(),
             None => {
-                return Err(PyValueError::new_err(format!(
+                return Err(crate::errors::value_error(format!(
                     "kinds[{i}]: unknown kind {name:?}; expected one of {}",
                     kind_names()
                 )))
@@ -260,7 +261,7 @@ fn reference_arg(obj: &Bound<'_, PyAny>, what: &str) -> PyResult<Option<Date>> {
     if let Ok(s) = obj.cast::<PyString>() {
         let s = s.to_cow()?;
         return Date::parse(&s).map(Some).map_err(|_| {
-            PyValueError::new_err(format!(
+            crate::errors::value_error(format!(
                 "{what} must be a date in the form 'YYYY-MM-DD', not {}",
                 py_str_repr(&s)
             ))
@@ -272,9 +273,9 @@ fn reference_arg(obj: &Bound<'_, PyAny>, what: &str) -> PyResult<Option<Date>> {
         let d: u32 = obj.getattr("day")?.extract()?;
         return Date::new(y, m, d)
             .map(Some)
-            .map_err(|e| PyValueError::new_err(format!("{what}: {e}")));
+            .map_err(|e| crate::errors::value_error(format!("{what}: {e}")));
     }
-    Err(PyTypeError::new_err(format!(
+    Err(crate::errors::type_error(format!(
         "{what} must be a datetime.date, datetime.datetime or 'YYYY-MM-DD' str, not {}",
         type_name(obj)
     )))
@@ -339,7 +340,7 @@ fn extract_batch(
             opts.reference = reference_arg(r, "reference_dates")?;
         } else {
             let iter = r.try_iter().map_err(|_| {
-                PyTypeError::new_err(format!(
+                crate::errors::type_error(format!(
                     "reference_dates must be a date, a 'YYYY-MM-DD' str or a sequence of them, not {}",
                     type_name(r)
                 ))
@@ -349,7 +350,7 @@ fn extract_batch(
                 v.push(reference_arg(&item?, &format!("reference_dates[{i}]"))?);
             }
             if v.len() != texts.len() {
-                return Err(PyValueError::new_err(format!(
+                return Err(crate::errors::value_error(format!(
                     "reference_dates has {} items but texts has {}",
                     v.len(),
                     texts.len()

@@ -44,6 +44,9 @@ pub struct NearDupResult {
     pub params: (usize, usize),
     /// Number of candidate pairs the LSH produced (before verification).
     pub candidates: usize,
+    /// `(band, bucket)`s holding more than `BUCKET_WINDOW + 1` texts, where
+    /// each text was compared only with the `BUCKET_WINDOW` after it.
+    pub capped_buckets: usize,
 }
 
 /// The `(bands, rows)` `near_duplicates` uses by default.
@@ -215,9 +218,31 @@ fn sort_keyed(v: &mut Vec<(u64, u32)>) {
     *v = out;
 }
 
-/// Candidate pairs `(i, j)`, `i < j`, sorted and unique: documents sharing at
-/// least one band bucket. Documents with empty sets are skipped.
-pub fn candidate_pairs(sk: &Sketches, bands: usize, rows: usize) -> Vec<(u32, u32)> {
+/// How many texts after it in an LSH bucket (ordered by index) each text is
+/// compared with. A bucket of more texts (a page repeated thousands of times
+/// in a dump) would otherwise cost the square of its size in candidates,
+/// verifications and pairs; with the window it costs `size * BUCKET_WINDOW`
+/// at most, and consecutive members are still compared, so a group of
+/// identical texts is still one cluster.
+pub const BUCKET_WINDOW: usize = 16;
+
+/// Pairs `(x, y)` of positions in a bucket `s..e` (sorted by document) that
+/// are compared: `y - x <= BUCKET_WINDOW`.
+#[inline]
+fn window_pairs(s: usize, e: usize, mut f: impl FnMut(usize, usize)) {
+    for x in s..e {
+        for y in x + 1..e.min(x + 1 + BUCKET_WINDOW) {
+            f(x, y);
+        }
+    }
+}
+
+/// Candidate pairs `(i, j)`, `i < j`, sorted and unique: documents that
+/// share a band bucket and are at most [`BUCKET_WINDOW`] apart in it (the
+/// bucket's documents in index order). Documents with empty sets are skipped.
+/// Also returns how many `(band, bucket)`s held more than
+/// `BUCKET_WINDOW + 1` documents (where not every pair was compared).
+pub fn candidate_pairs(sk: &Sketches, bands: usize, rows: usize) -> (Vec<(u32, u32)>, usize) {
     let k = sk.num_perm;
     let n = sk.sets.len();
     // All band hashes, row-major `n x bands`.
@@ -231,40 +256,69 @@ pub fn candidate_pairs(sk: &Sketches, bands: usize, rows: usize) -> Vec<(u32, u3
             }
         });
     let bh = &bh;
-    // A pair is emitted only by the first band its two texts share, so no
-    // pair is ever held twice (big groups of identical texts stay affordable).
-    let mut pairs: Vec<(u32, u32)> = (0..bands)
+    // Each band's documents sorted by (hash, doc), and each document's
+    // position in that order (row-major `bands x n`; u32::MAX if empty).
+    let orders: Vec<Vec<u32>> = (0..bands)
         .into_par_iter()
-        .flat_map_iter(|band| {
+        .map(|band| {
             let mut keyed: Vec<(u64, u32)> = (0..n)
                 .filter(|&d| !sk.sets[d].is_empty())
                 .map(|d| (bh[d * bands + band], d as u32))
                 .collect();
             sort_keyed(&mut keyed);
-            let mut out = Vec::new();
-            let mut s = 0;
-            while s < keyed.len() {
-                let mut e = s + 1;
-                while e < keyed.len() && keyed[e].0 == keyed[s].0 {
-                    e += 1;
-                }
-                for x in s..e {
-                    let a = keyed[x].1 as usize * bands;
-                    for y in x + 1..e {
-                        let b = keyed[y].1 as usize * bands;
-                        if (0..band).all(|p| bh[a + p] != bh[b + p]) {
-                            out.push((keyed[x].1, keyed[y].1));
-                        }
-                    }
-                }
-                s = e;
-            }
-            out
+            keyed.into_iter().map(|(_, d)| d).collect()
         })
         .collect();
+    let mut pos = vec![u32::MAX; bands * n];
+    pos.par_chunks_mut(n.max(1))
+        .zip(orders.par_iter())
+        .for_each(|(p, keyed)| {
+            for (x, &d) in keyed.iter().enumerate() {
+                p[d as usize] = x as u32;
+            }
+        });
+    let pos = &pos;
+    // Whether band `p` compares documents `a` and `b`.
+    let compared = |p: usize, a: usize, b: usize| {
+        bh[a * bands + p] == bh[b * bands + p]
+            && pos[p * n + a].abs_diff(pos[p * n + b]) as usize <= BUCKET_WINDOW
+    };
+    // A pair is emitted only by the first band that compares it, so no pair
+    // is ever held twice.
+    let per_band: Vec<(Vec<(u32, u32)>, usize)> = orders
+        .par_iter()
+        .enumerate()
+        .map(|(band, docs)| {
+            let hash = |x: usize| bh[docs[x] as usize * bands + band];
+            let mut out = Vec::new();
+            let mut capped = 0;
+            let mut s = 0;
+            while s < docs.len() {
+                let mut e = s + 1;
+                while e < docs.len() && hash(e) == hash(s) {
+                    e += 1;
+                }
+                capped += (e - s > BUCKET_WINDOW + 1) as usize;
+                window_pairs(s, e, |x, y| {
+                    let (a, b) = (docs[x] as usize, docs[y] as usize);
+                    if !(0..band).any(|p| compared(p, a, b)) {
+                        out.push((docs[x], docs[y]));
+                    }
+                });
+                s = e;
+            }
+            (out, capped)
+        })
+        .collect();
+    drop(orders);
+    let capped = per_band.iter().map(|b| b.1).sum();
+    let mut pairs: Vec<(u32, u32)> = Vec::with_capacity(per_band.iter().map(|b| b.0.len()).sum());
+    for (p, _) in per_band {
+        pairs.extend(p);
+    }
     pairs.par_sort_unstable();
     pairs.dedup();
-    pairs
+    (pairs, capped)
 }
 
 /// Find near-duplicate pairs among `texts` (see [`NearDupOptions`]).
@@ -293,7 +347,7 @@ pub fn near_duplicates_in<T: TextSource + ?Sized>(
         .unwrap_or_else(|| default_params(o.threshold, o.num_perm));
     let sk = sketch_source(&hasher, texts);
     let mut sk = sk;
-    let cands = candidate_pairs(&sk, bands, rows);
+    let (cands, capped_buckets) = candidate_pairs(&sk, bands, rows);
     // Only texts in a candidate pair need their shingle set sorted for verification.
     let mut involved = vec![false; texts.len()];
     for &(i, j) in &cands {
@@ -328,6 +382,7 @@ pub fn near_duplicates_in<T: TextSource + ?Sized>(
         clusters,
         params: (bands, rows),
         candidates: cands.len(),
+        capped_buckets,
     })
 }
 
@@ -383,6 +438,25 @@ mod tests {
             sort_keyed(&mut v);
             assert_eq!(v, want, "n = {n}");
         }
+    }
+
+    #[test]
+    fn identical_texts_cost_linear_pairs_and_stay_one_cluster() {
+        let m = 5000;
+        let texts = vec!["one two three four five six seven"; m];
+        let r = near_duplicates(&texts, &NearDupOptions::default()).unwrap();
+        let want: usize = (0..m).map(|x| BUCKET_WINDOW.min(m - 1 - x)).sum();
+        assert_eq!(r.pairs.len(), want);
+        assert!(r
+            .pairs
+            .iter()
+            .all(|p| p.1 - p.0 <= BUCKET_WINDOW as u32 && p.3 == 1.0));
+        assert_eq!(r.clusters, vec![(0..m as u32).collect::<Vec<_>>()]);
+        assert_eq!(r.capped_buckets, r.params.0);
+        // Small groups: every pair, nothing capped.
+        let r = near_duplicates(&texts[..BUCKET_WINDOW + 1], &NearDupOptions::default()).unwrap();
+        assert_eq!(r.pairs.len(), (BUCKET_WINDOW + 1) * BUCKET_WINDOW / 2);
+        assert_eq!(r.capped_buckets, 0);
     }
 
     #[test]

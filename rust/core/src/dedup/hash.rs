@@ -1,5 +1,5 @@
 //! Hash functions used by dedup. Every function here is specified precisely
-//! so that the pure-Python twin (`asimtext.pure.minhash`) computes the same bits.
+//! so that the pure-Python twin (`asimtext.pure.dedup.minhash`) computes the same bits.
 //!
 //! * [`hash64`] ("asimhash64"): the 64-bit shingle hash of the default scheme.
 //!   `mum(x, y) = lo64(x*y) ^ hi64(x*y)` (full 128-bit product);

@@ -286,6 +286,9 @@ pub struct Lsh {
     hashes: Vec<u64>,
     /// slot * bands + band -> next slot in the same bucket.
     next: Vec<u32>,
+    /// slot * bands + band -> previous slot in the same bucket (NIL at the
+    /// head): `remove` unlinks in constant time however large the bucket.
+    prev: Vec<u32>,
     /// per band: bucket hash -> first slot.
     heads: Vec<IdMap<u32>>,
     slot_of: HashMap<Key, u32>,
@@ -333,6 +336,7 @@ impl Lsh {
             keys: Vec::new(),
             hashes: Vec::new(),
             next: Vec::new(),
+            prev: Vec::new(),
             heads: (0..bands).map(|_| IdMap::default()).collect(),
             slot_of: HashMap::new(),
         }
@@ -386,8 +390,13 @@ impl Lsh {
         let slot = self.keys.len() as u32;
         for (band, &h) in hashes.iter().enumerate() {
             let head = self.heads[band].entry(h).or_insert(NIL);
-            self.next.push(*head);
+            let old = *head;
             *head = slot;
+            self.next.push(old);
+            self.prev.push(NIL);
+            if old != NIL {
+                self.prev[old as usize * self.bands + band] = slot;
+            }
             self.hashes.push(h);
         }
         self.keys.push(Some(key.clone()));
@@ -411,28 +420,19 @@ impl Lsh {
             })?;
         for band in 0..self.bands {
             let idx = slot as usize * self.bands + band;
-            let h = self.hashes[idx];
-            let after = self.next[idx];
-            let Some(head) = self.heads[band].get_mut(&h) else {
-                continue;
-            };
-            if *head == slot {
-                if after == NIL {
-                    self.heads[band].remove(&h);
-                } else {
-                    *head = after;
-                }
-                continue;
+            let (before, after) = (self.prev[idx], self.next[idx]);
+            if after != NIL {
+                self.prev[after as usize * self.bands + band] = before;
             }
-            let mut cur = *head;
-            while cur != NIL {
-                let ci = cur as usize * self.bands + band;
-                if self.next[ci] == slot {
-                    self.next[ci] = after;
-                    break;
-                }
-                cur = self.next[ci];
+            if before != NIL {
+                self.next[before as usize * self.bands + band] = after;
+            } else if after == NIL {
+                self.heads[band].remove(&self.hashes[idx]);
+            } else if let Some(head) = self.heads[band].get_mut(&self.hashes[idx]) {
+                *head = after;
             }
+            self.next[idx] = NIL;
+            self.prev[idx] = NIL;
         }
         self.keys[slot as usize] = None;
         Ok(())
@@ -478,6 +478,7 @@ impl Lsh {
         self.keys.capacity() * std::mem::size_of::<Option<Key>>()
             + self.hashes.capacity() * 8
             + self.next.capacity() * 4
+            + self.prev.capacity() * 4
             + self
                 .heads
                 .iter()
@@ -651,6 +652,30 @@ mod tests {
         assert_eq!(optimal_params(0.8, 128, 0.5, 0.5), (9, 13));
         assert_eq!(optimal_params(0.5, 128, 0.5, 0.5), (25, 5));
         assert_eq!(optimal_params(0.6, 128, 0.2, 0.8), (23, 5));
+    }
+
+    #[test]
+    fn one_bucket_holding_the_whole_index() {
+        // Every key in the same buckets: removing them all, in any order,
+        // is linear (each remove unlinks in constant time).
+        let mut l = Lsh::new(0.5, 16, (0.5, 0.5), Some((4, 4))).unwrap();
+        let sig: Vec<u32> = (0..16).collect();
+        let n = 200_000;
+        for k in 0..n {
+            l.insert(Key::Int(k), &sig).unwrap();
+        }
+        assert_eq!(l.query(&sig).unwrap().len(), n as usize);
+        for k in (0..n).step_by(2) {
+            l.remove(&Key::Int(k)).unwrap();
+        }
+        let left = l.query(&sig).unwrap();
+        assert_eq!(left.len(), n as usize / 2);
+        assert_eq!(left[0], &Key::Int(1));
+        for k in (1..n).step_by(2) {
+            l.remove(&Key::Int(k)).unwrap();
+        }
+        assert!(l.query(&sig).unwrap().is_empty());
+        assert!(l.heads.iter().all(|h| h.is_empty()));
     }
 
     #[test]

@@ -14,6 +14,7 @@ pub mod minhash;
 pub mod partitioned;
 pub mod passages;
 pub mod shingle;
+pub mod stream;
 mod tables;
 pub mod tokenize;
 pub mod verify;

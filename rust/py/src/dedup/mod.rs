@@ -6,7 +6,6 @@ use asimtext_core::dedup::{
     self as core, cluster::NearDupOptions, lsh::Key, minhash::Scheme, Lsh, MinHasher, Scratch, Unit,
 };
 use numpy::{PyArray1, PyArrayMethods, PyReadonlyArray1, PyReadonlyArray2, PyUntypedArrayMethods};
-use pyo3::exceptions::{PyKeyError, PyTypeError, PyValueError};
 use pyo3::prelude::*;
 use pyo3::types::{PyBytes, PyInt, PyList, PySequence, PyString, PyTuple};
 use rayon::prelude::*;
@@ -17,7 +16,10 @@ use crate::errors::to_py;
 use crate::pipeline::Pipeline;
 use crate::pystr::{read_texts, OwnedTexts};
 
+mod stream;
+
 pub fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
+    stream::register(m)?;
     m.add_class::<PyMinHasher>()?;
     m.add_class::<PyLsh>()?;
     m.add_function(wrap_pyfunction!(jaccard, m)?)?;
@@ -25,6 +27,7 @@ pub fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(_near_duplicates, m)?)?;
     m.add_function(wrap_pyfunction!(_shared_passages, m)?)?;
     m.add_function(wrap_pyfunction!(_optimal_params, m)?)?;
+    m.add_function(wrap_pyfunction!(_default_lsh_params, m)?)?;
     // Partitioned search (asimtext.dask).
     m.add_function(wrap_pyfunction!(_band_keys, m)?)?;
     m.add_function(wrap_pyfunction!(_verify_pairs, m)?)?;
@@ -35,12 +38,12 @@ pub fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
 
 fn float_arg(obj: &Bound<'_, PyAny>, name: &str) -> PyResult<f64> {
     if obj.is_instance_of::<PyString>() {
-        return Err(PyTypeError::new_err(format!(
+        return Err(crate::errors::type_error(format!(
             "{name} must be a number, not str"
         )));
     }
     obj.extract::<f64>().map_err(|_| {
-        PyTypeError::new_err(format!("{name} must be a number, not {}", type_name(obj)))
+        crate::errors::type_error(format!("{name} must be a number, not {}", type_name(obj)))
     })
 }
 
@@ -50,9 +53,9 @@ fn params_arg(params: Option<&Bound<'_, PyAny>>, max: usize) -> PyResult<Option<
         None => Ok(None),
         Some(p) if p.is_none() => Ok(None),
         Some(p) => {
-            let (b, r): (Bound<'_, PyAny>, Bound<'_, PyAny>) = p
-                .extract()
-                .map_err(|_| PyTypeError::new_err("params must be a (bands, rows) tuple of int"))?;
+            let (b, r): (Bound<'_, PyAny>, Bound<'_, PyAny>) = p.extract().map_err(|_| {
+                crate::errors::type_error("params must be a (bands, rows) tuple of int")
+            })?;
             Ok(Some((
                 int_arg(&b, "params[0] (bands)", 1, max as i128)? as usize,
                 int_arg(&r, "params[1] (rows)", 1, max as i128)? as usize,
@@ -65,7 +68,7 @@ fn parse_unit(unit: &str) -> PyResult<Unit> {
     match unit {
         "word" => Ok(Unit::Word),
         "char" => Ok(Unit::Char),
-        other => Err(PyValueError::new_err(format!(
+        other => Err(crate::errors::value_error(format!(
             "unit must be 'word' or 'char', not {other:?}"
         ))),
     }
@@ -76,12 +79,11 @@ fn key_arg(obj: &Bound<'_, PyAny>, what: &str) -> PyResult<Key> {
         return Ok(Key::Str(text_arg(s.as_any(), what, OnSurrogate::Reject)?));
     }
     if obj.is_instance_of::<PyInt>() {
-        return obj
-            .extract::<i64>()
-            .map(Key::Int)
-            .map_err(|_| PyValueError::new_err(format!("{what} must fit in 64 bits (signed)")));
+        return obj.extract::<i64>().map(Key::Int).map_err(|_| {
+            crate::errors::value_error(format!("{what} must fit in 64 bits (signed)"))
+        });
     }
-    Err(PyTypeError::new_err(format!(
+    Err(crate::errors::type_error(format!(
         "{what} must be int or str, not {}",
         type_name(obj)
     )))
@@ -117,7 +119,7 @@ fn sig_arg<'py>(obj: &Bound<'py, PyAny>, what: &str) -> PyResult<Sig<'py>> {
     if let Ok(a) = obj.extract::<PyReadonlyArray1<'py, u64>>() {
         return Ok(Sig::U64(a));
     }
-    Err(PyTypeError::new_err(format!(
+    Err(crate::errors::type_error(format!(
         "{what} must be a 1-D numpy array of uint32 or uint64 (a MinHash signature), not {}",
         type_name(obj)
     )))
@@ -275,7 +277,7 @@ impl PyMinHasher {
         let scheme = match (compat, scheme) {
             (None, None) | (None, Some("asim")) => Scheme::Asim,
             (None, Some(s)) => {
-                return Err(PyValueError::new_err(format!(
+                return Err(crate::errors::value_error(format!(
                     "scheme={s:?} needs compat='datasketch'"
                 )))
             }
@@ -284,13 +286,13 @@ impl PyMinHasher {
                 "affine64" => Scheme::Affine64,
                 "legacy" => Scheme::Legacy,
                 other => {
-                    return Err(PyValueError::new_err(format!(
+                    return Err(crate::errors::value_error(format!(
                         "scheme must be 'affine32', 'affine64' or 'legacy', not {other:?}"
                     )))
                 }
             },
             (Some(other), _) => {
-                return Err(PyValueError::new_err(format!(
+                return Err(crate::errors::value_error(format!(
                     "compat must be None or 'datasketch', not {other:?}"
                 )))
             }
@@ -577,18 +579,18 @@ fn jaccard(sig_a: &Bound<'_, PyAny>, sig_b: &Bound<'_, PyAny>) -> PyResult<f64> 
         (Sig::U32(x), Sig::U32(y)) => (x.len(), y.len()),
         (Sig::U64(x), Sig::U64(y)) => (x.len(), y.len()),
         _ => {
-            return Err(PyValueError::new_err(
+            return Err(crate::errors::value_error(
                 "sig_a and sig_b have different dtypes (uint32 vs uint64): they come from different schemes",
             ))
         }
     };
     if la != lb {
-        return Err(PyValueError::new_err(format!(
+        return Err(crate::errors::value_error(format!(
             "sig_a and sig_b have different lengths ({la} and {lb})"
         )));
     }
     if la == 0 {
-        return Err(PyValueError::new_err("signatures are empty"));
+        return Err(crate::errors::value_error("signatures are empty"));
     }
     let va = a.to_u64();
     let vb = b.to_u64();
@@ -620,6 +622,7 @@ type PairsOut = (
     Vec<(u32, u32, f64, f64)>,
     Vec<Vec<u32>>,
     (usize, usize),
+    usize,
     usize,
 );
 
@@ -654,7 +657,13 @@ fn _near_duplicates(
     };
     let r = crate::pool::detach(py, || core::cluster::near_duplicates_in(&texts, &o))?
         .map_err(to_py)?;
-    Ok((r.pairs, r.clusters, r.params, r.candidates))
+    Ok((
+        r.pairs,
+        r.clusters,
+        r.params,
+        r.candidates,
+        r.capped_buckets,
+    ))
 }
 
 type PassageTuple = (usize, usize, usize, usize, usize);
@@ -677,6 +686,15 @@ fn _shared_passages(
     Ok(p.into_iter()
         .map(|p| (p.a_start, p.a_end, p.b_start, p.b_end, p.words))
         .collect())
+}
+
+/// The `(bands, rows)` that `near_duplicates` uses when none are given: the one
+/// definition of the default LSH shape (`asimtext_core::dedup::cluster::default_params`).
+#[pyfunction]
+#[pyo3(signature = (threshold, num_perm))]
+fn _default_lsh_params(threshold: f64, num_perm: usize) -> PyResult<(usize, usize)> {
+    core::lsh::check_lsh_args(threshold, num_perm, (0.5, 0.5)).map_err(to_py)?;
+    Ok(core::cluster::default_params(threshold, num_perm))
 }
 
 /// `(bands, rows)` chosen for a threshold (datasketch's `_optimal_param` rule).
@@ -769,7 +787,7 @@ impl PyLsh {
         let weights: (f64, f64) = match weights {
             None => (0.5, 0.5),
             Some(weights) => weights.extract().map_err(|_| {
-            PyTypeError::new_err(format!(
+            crate::errors::type_error(format!(
                 "weights must be a (false_positive_weight, false_negative_weight) tuple of two numbers, not {}",
                 type_name(weights)
             ))
@@ -827,7 +845,7 @@ impl PyLsh {
         let mut ks = Vec::new();
         for (i, k) in keys
             .try_iter()
-            .map_err(|_| PyTypeError::new_err("keys must be an iterable of int or str"))?
+            .map_err(|_| crate::errors::type_error("keys must be an iterable of int or str"))?
             .enumerate()
         {
             ks.push(key_arg(&k?, &format!("keys[{i}]"))?);
@@ -841,20 +859,20 @@ impl PyLsh {
                 let s = a.shape();
                 (s[0], s[1], a.as_array().iter().copied().collect())
             } else {
-                return Err(PyTypeError::new_err(format!(
+                return Err(crate::errors::type_error(format!(
                     "sigs must be a 2-D numpy array of uint32 or uint64, not {}",
                     type_name(sigs)
                 )));
             };
         if rows != ks.len() {
-            return Err(PyValueError::new_err(format!(
+            return Err(crate::errors::value_error(format!(
                 "keys has {} items but sigs has {rows} rows",
                 ks.len()
             )));
         }
         let mut guard = self.write(py);
         if width != guard.num_perm {
-            return Err(PyValueError::new_err(format!(
+            return Err(crate::errors::value_error(format!(
                 "sigs has {width} columns, the index expects num_perm = {}",
                 guard.num_perm
             )));
@@ -863,7 +881,7 @@ impl PyLsh {
             let mut seen = std::collections::HashSet::new();
             for (i, k) in ks.iter().enumerate() {
                 if guard.contains(k) || !seen.insert(k) {
-                    return Err(PyValueError::new_err(format!(
+                    return Err(crate::errors::value_error(format!(
                         "keys[{i}] = {k:?} is already in the index"
                     )));
                 }
@@ -900,7 +918,9 @@ impl PyLsh {
         let k = key_arg(key, "key")?;
         let mut guard = self.write(key.py());
         if !guard.contains(&k) {
-            return Err(PyKeyError::new_err(key.clone().unbind()));
+            return Err(crate::errors::MissingKeyError::new_err(
+                key.clone().unbind(),
+            ));
         }
         guard.remove(&k).map_err(to_py)
     }
@@ -1015,16 +1035,16 @@ fn _band_keys<'py>(
     let rows = int_arg(rows, "rows", 1, h.num_perm as i128)? as usize;
     let texts = texts_arg(texts, "texts", OnSurrogate::Reject)?;
     let n = texts.len();
-    let (keys, nonempty) = py
-        .detach(|| core::partitioned::band_keys(h, &texts, bands, rows))
-        .map_err(to_py)?;
+    let (keys, nonempty) =
+        crate::pool::detach(py, || core::partitioned::band_keys(h, &texts, bands, rows))?
+            .map_err(to_py)?;
     let keys = PyArray1::from_vec(py, keys).reshape([n, bands])?.into_any();
     Ok((keys, PyArray1::from_vec(py, nonempty)))
 }
 
 fn index_arg(obj: &Bound<'_, PyAny>, what: &str) -> PyResult<Vec<usize>> {
     let a = obj.extract::<PyReadonlyArray1<'_, i64>>().map_err(|_| {
-        PyTypeError::new_err(format!(
+        crate::errors::type_error(format!(
             "{what} must be a 1-D numpy array of int64, not {}",
             type_name(obj)
         ))
@@ -1032,10 +1052,9 @@ fn index_arg(obj: &Bound<'_, PyAny>, what: &str) -> PyResult<Vec<usize>> {
     let a = a.as_array();
     let mut out = Vec::with_capacity(a.len());
     for (p, &v) in a.iter().enumerate() {
-        out.push(
-            usize::try_from(v)
-                .map_err(|_| PyValueError::new_err(format!("{what}[{p}] must be >= 0, got {v}")))?,
-        );
+        out.push(usize::try_from(v).map_err(|_| {
+            crate::errors::value_error(format!("{what}[{p}] must be >= 0, got {v}"))
+        })?);
     }
     Ok(out)
 }

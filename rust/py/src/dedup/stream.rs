@@ -1,10 +1,9 @@
-//! Bindings of `asimtext_core::batch`: `StreamDedup`, the bounded-memory
-//! near-duplicate index behind `asimtext dedup` (see `asimtext/batch.py`).
+//! Bindings of `asimtext_core::dedup::stream`: `StreamDedup`, the bounded-memory
+//! near-duplicate index behind `asimtext dedup` (see `asimtext/dumps.py`).
 
-use asimtext_core::batch::StreamDedup;
+use asimtext_core::dedup::stream::StreamDedup;
 use asimtext_core::dedup::Unit;
 use numpy::PyArray1;
-use pyo3::exceptions::{PyTypeError, PyValueError};
 use pyo3::prelude::*;
 use pyo3::types::{PyBytes, PyString, PyTuple};
 
@@ -23,7 +22,7 @@ type PairArrays<'py> = (
     usize,
 );
 
-/// Streaming near-duplicate index. See `asimtext.batch.StreamDedup`.
+/// Streaming near-duplicate index. See `asimtext.dumps.StreamDedup`.
 #[pyclass(name = "StreamDedup", module = "asimtext")]
 pub struct PyStreamDedup {
     inner: StreamDedup,
@@ -44,10 +43,15 @@ impl PyStreamDedup {
         let threshold = match threshold {
             None => 0.8,
             Some(t) if t.is_instance_of::<PyString>() => {
-                return Err(PyTypeError::new_err("threshold must be a number, not str"))
+                return Err(crate::errors::type_error(
+                    "threshold must be a number, not str",
+                ))
             }
             Some(t) => t.extract::<f64>().map_err(|_| {
-                PyTypeError::new_err(format!("threshold must be a number, not {}", type_name(t)))
+                crate::errors::type_error(format!(
+                    "threshold must be a number, not {}",
+                    type_name(t)
+                ))
             })?,
         };
         let num_perm = match num_perm {
@@ -66,7 +70,7 @@ impl PyStreamDedup {
             "word" => Unit::Word,
             "char" => Unit::Char,
             other => {
-                return Err(PyValueError::new_err(format!(
+                return Err(crate::errors::value_error(format!(
                     "unit must be 'word' or 'char', not {other:?}"
                 )))
             }
@@ -76,7 +80,7 @@ impl PyStreamDedup {
             Some(p) if p.is_none() => None,
             Some(p) => {
                 let (b, r): (Bound<'_, PyAny>, Bound<'_, PyAny>) = p.extract().map_err(|_| {
-                    PyTypeError::new_err("params must be a (bands, rows) tuple of int")
+                    crate::errors::type_error("params must be a (bands, rows) tuple of int")
                 })?;
                 Some((
                     int_arg(&b, "params[0] (bands)", 1, num_perm as i128)? as usize,
@@ -175,10 +179,11 @@ impl PyStreamDedup {
 
     /// The index as bytes (magic, options, sets, band entries, CRC-32).
     #[allow(clippy::wrong_self_convention)] // sorts pending band entries first
-    fn to_bytes<'py>(&mut self, py: Python<'py>) -> Bound<'py, PyBytes> {
+    fn to_bytes<'py>(&mut self, py: Python<'py>) -> PyResult<Bound<'py, PyBytes>> {
         let inner = &mut self.inner;
-        let b = py.detach(|| inner.to_bytes());
-        PyBytes::new(py, &b)
+        // (sorting the pending band entries is parallel)
+        let b = crate::pool::detach(py, || inner.to_bytes())?;
+        Ok(PyBytes::new(py, &b))
     }
 
     /// Rebuild an index from `to_bytes()` output; CorruptFileError if damaged.
@@ -192,7 +197,7 @@ impl PyStreamDedup {
         slf: &Bound<'py, Self>,
     ) -> PyResult<(Bound<'py, PyAny>, Bound<'py, PyTuple>)> {
         let py = slf.py();
-        let bytes = slf.borrow_mut().to_bytes(py);
+        let bytes = slf.borrow_mut().to_bytes(py)?;
         let f = py.get_type::<PyStreamDedup>().getattr("from_bytes")?;
         Ok((f, PyTuple::new(py, [bytes])?))
     }

@@ -3,7 +3,7 @@
 Same rules, same bits as the Rust core (``rust/core/src/dedup/``); the
 differential tests hold the two to it. Only numpy and unicodedata2 are used.
 
-* Text -> match key (:func:`asimtext.pure.normalize`, form "match").
+* Text -> match key (:func:`asimtext.pure.normalization`, form "match").
 * Tokens: maximal runs of code points whose Unicode 18.0.0 general category is
   L*, M* or N*; U+00AD, U+200C, U+200D, U+2060, U+FEFF are dropped without
   splitting a token; everything else separates tokens.
@@ -27,6 +27,7 @@ from collections.abc import Iterable, Sequence
 import numpy as np
 import unicodedata2
 
+from asimtext.errors import ArgumentError, ArgumentTypeError
 from asimtext.pure.normalization import normalize
 
 M32 = (1 << 32) - 1
@@ -76,19 +77,19 @@ def tokenize(text: str) -> list[str]:
 
 def _check_int(value, name: str, lo: int, hi: int) -> int:
     if not isinstance(value, int):
-        raise TypeError(f"{name} must be int, not {type(value).__name__}")
+        raise ArgumentTypeError(f"{name} must be int, not {type(value).__name__}")
     if not lo <= value <= hi:
-        raise ValueError(f"{name} must be between {lo} and {hi}, got {value}")
+        raise ArgumentError(f"{name} must be between {lo} and {hi}, got {value}")
     return value
 
 
 def _check_text(text, name: str) -> str:
     if not isinstance(text, str):
-        raise TypeError(f"{name} must be str, not {type(text).__name__}")
+        raise ArgumentTypeError(f"{name} must be str, not {type(text).__name__}")
     try:
         text.encode("utf-8")
     except UnicodeEncodeError as e:
-        raise ValueError(f"{name} contains a lone surrogate at index {e.start}") from None
+        raise ArgumentError(f"{name} contains a lone surrogate at index {e.start}") from None
     return text
 
 
@@ -96,7 +97,7 @@ def shingles(text: str, ngram: int = 5, unit: str = "word") -> list[str]:
     """The shingles of raw ``text`` in text order (repeats kept)."""
     _check_int(ngram, "ngram", 1, 64)
     if unit not in ("word", "char"):
-        raise ValueError(f"unit must be 'word' or 'char', not {unit!r}")
+        raise ArgumentError(f"unit must be 'word' or 'char', not {unit!r}")
     toks = tokenize(normalize(_check_text(text, "text"), form="match"))
     if unit == "word":
         units, sep = toks, " "
@@ -190,20 +191,20 @@ class MinHasher:
         self.num_perm = _check_int(num_perm, "num_perm", 1, 1 << 16)
         self.ngram = _check_int(ngram, "ngram", 1, 64)
         if unit not in ("word", "char"):
-            raise ValueError(f"unit must be 'word' or 'char', not {unit!r}")
+            raise ArgumentError(f"unit must be 'word' or 'char', not {unit!r}")
         self.unit = unit
         if compat is None:
             if scheme not in (None, "asim"):
-                raise ValueError(f"scheme={scheme!r} needs compat='datasketch'")
+                raise ArgumentError(f"scheme={scheme!r} needs compat='datasketch'")
             scheme = "asim"
         elif compat == "datasketch":
             scheme = scheme or "affine32"
             if scheme not in ("affine32", "affine64", "legacy"):
-                raise ValueError(
+                raise ArgumentError(
                     f"scheme must be 'affine32', 'affine64' or 'legacy', not {scheme!r}"
                 )
         else:
-            raise ValueError(f"compat must be None or 'datasketch', not {compat!r}")
+            raise ArgumentError(f"compat must be None or 'datasketch', not {compat!r}")
         self.compat = compat
         self.scheme = scheme
         self.seed = _check_int(seed, "seed", 0, M64 if scheme == "asim" else M32)
@@ -283,7 +284,7 @@ def jaccard(sig_a: Sequence[int], sig_b: Sequence[int]) -> float:
     """Estimated Jaccard similarity: share of equal positions."""
     a, b = np.asarray(sig_a), np.asarray(sig_b)
     if a.shape != b.shape or a.size == 0:
-        raise ValueError("signatures must be non-empty and of the same length")
+        raise ArgumentError("signatures must be non-empty and of the same length")
     return float(np.count_nonzero(a == b)) / float(a.size)
 
 
@@ -413,6 +414,14 @@ def _integrate(f, lo: float, hi: float) -> float:
     return total
 
 
+def default_lsh_params(threshold: float, num_perm: int) -> tuple[int, int]:
+    """The ``(bands, rows)`` of ``near_duplicates`` when none are given: the band
+    choice for ``max(threshold - 0.2, 0.05)`` with weights ``(0.2, 0.8)``, which
+    favours recall (verification removes the false positives). The twin of
+    Rust core's ``dedup::cluster::default_params``."""
+    return optimal_params(max(threshold - 0.2, 0.05), num_perm, 0.2, 0.8)
+
+
 def optimal_params(threshold: float, num_perm: int, w_fp: float, w_fn: float) -> tuple[int, int]:
     """``(bands, rows)`` minimising the weighted false positive/negative areas."""
     best = float("inf")
@@ -451,28 +460,31 @@ def near_duplicates(
     params: tuple[int, int] | None = None,
 ):
     """Pure-Python twin of :func:`asimtext.near_duplicates` (same pairs, clusters, params)."""
-    from asimtext.dedup import NearDuplicates
+    from asimtext.dedup import BUCKET_WINDOW, NearDuplicates
 
     if isinstance(threshold, str) or not isinstance(threshold, (int, float)):
-        raise TypeError(f"threshold must be a number, not {type(threshold).__name__}")
+        raise ArgumentTypeError(f"threshold must be a number, not {type(threshold).__name__}")
     if not 0.0 < threshold <= 1.0:
-        raise ValueError(f"threshold must be in (0, 1], got {threshold}")
+        raise ArgumentError(f"threshold must be in (0, 1], got {threshold}")
     _check_int(num_perm, "num_perm", 2, 2048)
     hasher = MinHasher(num_perm=num_perm, ngram=ngram, unit=unit, seed=seed)
     texts = [_check_text(t, f"texts[{i}]") for i, t in enumerate(texts)]
     if params is None:
-        bands, rows = optimal_params(max(threshold - 0.2, 0.05), num_perm, 0.2, 0.8)
+        bands, rows = default_lsh_params(threshold, num_perm)
     else:
         bands, rows = params
         if bands < 1 or rows < 1 or bands * rows > num_perm:
-            raise ValueError(f"params: bands * rows must be between 1 and {num_perm}")
+            raise ArgumentError(f"params: bands * rows must be between 1 and {num_perm}")
     sets = []
     sigs = []
     for t in texts:
         sh = hasher.shingles(t)
         sets.append(sorted({element_hash(s.encode("utf-8")) for s in sh}))
         sigs.append(hasher.signature_from_tokens(sh))
+    # Each text is compared with the BUCKET_WINDOW texts after it in a bucket
+    # (by index): a bucket of m texts costs at most m * BUCKET_WINDOW pairs.
     cands = set()
+    capped = 0
     for band in range(bands):
         buckets: dict = {}
         for d, sig in enumerate(sigs):
@@ -480,8 +492,9 @@ def near_duplicates(
                 key = band_hash(band, sig[band * rows : (band + 1) * rows].tolist())
                 buckets.setdefault(key, []).append(d)
         for docs in buckets.values():
+            capped += len(docs) > BUCKET_WINDOW + 1
             for x in range(len(docs)):
-                for y in range(x + 1, len(docs)):
+                for y in range(x + 1, min(len(docs), x + 1 + BUCKET_WINDOW)):
                     cands.add((docs[x], docs[y]))
     pairs = []
     for i, j in sorted(cands):
@@ -508,5 +521,5 @@ def near_duplicates(
         groups.setdefault(find(i), []).append(i)
     clusters = sorted(groups.values(), key=lambda c: c[0])
     return NearDuplicates(
-        pairs=pairs, clusters=clusters, params=(bands, rows), candidates=len(cands)
+        pairs=pairs, clusters=clusters, params=(bands, rows), candidates=len(cands), capped_buckets=capped
     )

@@ -12,7 +12,8 @@ from typing import Iterable, List, Optional, Tuple
 
 import numpy as np
 
-from asimtext.pure.minhash import K0, K1, K2, MinHasher, _mum, element_hash
+from asimtext.errors import ArgumentError
+from asimtext.pure.dedup.minhash import K0, K1, K2, MinHasher, _mum, default_lsh_params, element_hash
 
 __all__ = ["StreamDedup", "band_key"]
 
@@ -45,16 +46,14 @@ class StreamDedup:
         params: Optional[Tuple[int, int]] = None,
     ) -> None:
         if not (0.0 < threshold <= 1.0):
-            raise ValueError(f"invalid argument `threshold`: must be in (0, 1], got {threshold}")
+            raise ArgumentError(f"invalid argument `threshold`: must be in (0, 1], got {threshold}")
         self.threshold = float(threshold)
         self._hasher = MinHasher(num_perm=num_perm, ngram=ngram, unit=unit, seed=seed)
         if params is None:
-            from asimtext import _core  # only for the (bands, rows) choice
-
-            params = _core._optimal_params(max(threshold - 0.2, 0.05), num_perm, 0.2, 0.8)
+            params = default_lsh_params(threshold, num_perm)
         b, r = params
         if b < 1 or r < 1 or b * r > num_perm:
-            raise ValueError(f"bands * rows must be between 1 and num_perm = {num_perm}")
+            raise ArgumentError(f"bands * rows must be between 1 and num_perm = {num_perm}")
         self.params = (b, r)
         self._sets: List[List[int]] = []
         self._keys: List[List[int]] = []

@@ -33,7 +33,8 @@ from dataclasses import dataclass, field
 from typing import Any, Callable, Iterator, List, Optional, Sequence
 
 from asimtext import _core
-from asimtext.io import LoadError, Record, iter_records
+from asimtext.errors import ArgumentError, AsimtextError
+from asimtext.io import LoadError, Record, as_paths, iter_records
 
 __all__ = [
     "BatchError",
@@ -55,7 +56,7 @@ _QUEUE_DEPTH = 3
 _SURROGATE_REASON = "text has a lone surrogate (not encodable as UTF-8)"
 
 
-class BatchError(Exception):
+class BatchError(AsimtextError):
     """A failure of the whole run, with a one-line message."""
 
 
@@ -95,10 +96,11 @@ class Stats:
 
 
 def _input_paths(paths: Sequence[str]) -> List[str]:
+    """The files ``paths`` name or hold (a missing one fails here, before any work)."""
     from asimtext.io import _expand
 
     try:
-        return list(_expand(paths))
+        return [f for f in _expand(as_paths(paths)) if isinstance(f, str)]
     except FileNotFoundError as e:
         raise BatchError(str(e).strip("'\"")) from None
 
@@ -129,7 +131,7 @@ def read_chunks(
     seq = 0
     chunk = Chunk(seq)
     for rec in iter_records(
-        list(paths), text_field=text_field, id_field=id_field, stdin=stdin, on_bytes=on_bytes
+        as_paths(paths), text_field=text_field, id_field=id_field, stdin=stdin, on_bytes=on_bytes
     ):
         chunk.read += 1
         if rec.ok:
@@ -180,7 +182,7 @@ class _Sink:
 
     def __init__(self, path: str, schema: Optional[Any] = None) -> None:
         self.path = path
-        self.kind = "parquet" if path.lower().endswith(".parquet") else "jsonl"
+        self.kind = "jsonl" if path == "-" else output_kind(path)
         self.schema = schema
         self._tmp: Optional[str] = None
         self._pq = None
@@ -200,8 +202,13 @@ class _Sink:
                     f"{path}: writing Parquet needs pyarrow: pip install 'asimtext[parquet]'"
                 ) from None
             self._f = None
-        elif path.lower().endswith(".gz"):
-            self._f = gzip.open(self._tmp, "wb", compresslevel=6)
+        elif self.kind == "jsonl.gz":
+            # The header names the final file (as gzip(1) does), not the
+            # temporary one, and carries no time stamp: the same input gives
+            # the same bytes.
+            self._raw = open(self._tmp, "wb")  # noqa: SIM115 - closed by close()
+            self._f = gzip.GzipFile(filename=os.path.basename(path), mode="wb",
+                                    fileobj=self._raw, compresslevel=6, mtime=0)
         else:
             self._f = open(self._tmp, "wb")
 
@@ -245,6 +252,8 @@ class _Sink:
             return
         else:
             self._f.close()
+            if self.kind == "jsonl.gz":
+                self._raw.close()
         if self._tmp is not None:
             if ok:
                 os.replace(self._tmp, self.path)
@@ -252,11 +261,39 @@ class _Sink:
                 os.remove(self._tmp)
 
 
+#: Output file names and what they get (the one place that decides).
+OUTPUT_KINDS = {
+    ".jsonl": "jsonl",
+    ".ndjson": "jsonl",
+    ".jsonl.gz": "jsonl.gz",
+    ".ndjson.gz": "jsonl.gz",
+    ".gz": "jsonl.gz",
+    ".parquet": "parquet",
+}
+
+
+def output_kind(path: str) -> str:
+    """``jsonl``, ``jsonl.gz`` or ``parquet`` from an output file's name;
+    :class:`ValueError` for any other name (a ``.csv`` must not silently get
+    JSON Lines)."""
+    low = path.lower()
+    for suffix in sorted(OUTPUT_KINDS, key=len, reverse=True):
+        if low.endswith(suffix):
+            return OUTPUT_KINDS[suffix]
+    ext = os.path.splitext(path)[1] or "no extension"
+    raise ArgumentError(f"{path}: unknown output format ({ext}); name it .jsonl, .ndjson, "
+                     ".jsonl.gz or .parquet, or leave -o out for JSON Lines on standard output")
+
+
 def open_sink(path: str, schema: Optional[Any] = None) -> _Sink:
-    """An output: ``-`` for standard output, ``.parquet`` (needs pyarrow),
-    ``.gz`` (gzip JSON Lines) or anything else (JSON Lines). Files are written
-    under a temporary name and renamed on success only."""
-    return _Sink(path, schema)
+    """An output: ``-`` for standard output, or a file whose name says the format
+    (:func:`output_kind`): ``.parquet`` (needs pyarrow), ``.jsonl.gz``/``.gz``
+    (gzip JSON Lines), ``.jsonl``/``.ndjson``. Files are written under a
+    temporary name and renamed on success only."""
+    try:
+        return _Sink(path, schema)
+    except ValueError as e:
+        raise BatchError(str(e)) from None
 
 
 class SkippedLog:
@@ -398,7 +435,7 @@ def run_pipeline(
     inq: "queue.Queue[Any]" = queue.Queue(maxsize=_QUEUE_DEPTH)
     outq: "queue.Queue[Any]" = queue.Queue(maxsize=_QUEUE_DEPTH)
     chunks = read_chunks(
-        files, text_field=text_field, id_field=id_field, chunk_size=chunk_size, stdin=stdin
+        paths, text_field=text_field, id_field=id_field, chunk_size=chunk_size, stdin=stdin
     )
     reader = threading.Thread(target=_reader, args=(chunks, inq, stop), daemon=True)
     writer_error: List[BaseException] = []

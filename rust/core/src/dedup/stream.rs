@@ -19,7 +19,7 @@
 
 use rayon::prelude::*;
 
-use crate::dedup::cluster::{default_params, UnionFind};
+use crate::dedup::cluster::{default_params, UnionFind, BUCKET_WINDOW};
 use crate::dedup::lsh::{band_hash, check_lsh_args, MAX_LSH_NUM_PERM};
 use crate::dedup::minhash::{MinHasher, Scheme, Scratch};
 use crate::dedup::shingle::Unit;
@@ -230,13 +230,36 @@ impl StreamDedup {
             });
     }
 
-    /// Distinct candidate pairs `(i, j)`, `i < j`, sorted.
+    /// Distinct candidate pairs `(i, j)`, `i < j`, sorted: documents that
+    /// share a band bucket and are at most [`BUCKET_WINDOW`] apart in it, as
+    /// `near_duplicates` compares them (a bucket of `m` documents costs at
+    /// most `m * BUCKET_WINDOW` pairs, not `m * (m - 1) / 2`).
     fn candidates(&mut self) -> Vec<(u32, u32)> {
         self.sort_entries();
+        let n = self.n as usize;
+        // Each document's position in each band's sorted entries.
+        let mut pos = vec![u32::MAX; self.bands * n];
+        pos.par_chunks_mut(n.max(1))
+            .zip(self.entries.par_iter())
+            .for_each(|(p, e)| {
+                for (x, &v) in e.iter().enumerate() {
+                    p[v as u32 as usize] = x as u32;
+                }
+            });
+        let (pos, entries) = (&pos, &self.entries);
+        // Whether band `p` compares documents `a` and `b`.
+        let compared = |p: usize, a: usize, b: usize| {
+            let (x, y) = (pos[p * n + a], pos[p * n + b]);
+            x != u32::MAX
+                && y != u32::MAX
+                && entries[p][x as usize] >> 32 == entries[p][y as usize] >> 32
+                && x.abs_diff(y) as usize <= BUCKET_WINDOW
+        };
         let mut pairs: Vec<(u32, u32)> = self
             .entries
             .par_iter()
-            .flat_map_iter(|e| {
+            .enumerate()
+            .flat_map_iter(|(band, e)| {
                 let mut out = Vec::new();
                 let mut s = 0;
                 while s < e.len() {
@@ -246,9 +269,13 @@ impl StreamDedup {
                         t += 1;
                     }
                     for x in s..t {
-                        for y in x + 1..t {
+                        for y in x + 1..t.min(x + 1 + BUCKET_WINDOW) {
                             // Sorted by (key, doc): docs ascend within a bucket.
-                            out.push((e[x] as u32, e[y] as u32));
+                            let (a, b) = (e[x] as u32, e[y] as u32);
+                            // Only the first band that compares a pair emits it.
+                            if !(0..band).any(|p| compared(p, a as usize, b as usize)) {
+                                out.push((a, b));
+                            }
                         }
                     }
                     s = t;

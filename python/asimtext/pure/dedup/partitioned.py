@@ -1,7 +1,7 @@
 """Pure-Python twins of the partitioned near-duplicate building blocks
 (``asimtext._core._band_keys`` and ``_verify_pairs``, used by :mod:`asimtext.dask`).
 
-Same results as the Rust functions, from the twins in :mod:`asimtext.pure.minhash`.
+Same results as the Rust functions, from the twins in :mod:`asimtext.pure.dedup.minhash`.
 """
 
 from __future__ import annotations
@@ -10,23 +10,24 @@ from collections.abc import Iterable, Sequence
 
 import numpy as np
 
-from asimtext.pure.minhash import MinHasher, band_hash, element_hash
+from asimtext.errors import ArgumentError, ArgumentTypeError
+from asimtext.pure.dedup.minhash import MinHasher, band_hash, element_hash
 
 __all__ = ["band_keys", "verify_pairs"]
 
 
 def _check_hasher(hasher: MinHasher) -> None:
     if hasher.scheme != "asim":
-        raise ValueError(f"near-duplicate search uses the 'asim' scheme, not {hasher.scheme!r}")
+        raise ArgumentError(f"near-duplicate search uses the 'asim' scheme, not {hasher.scheme!r}")
 
 
 def _texts(texts: Iterable[str]) -> list[str]:
     if isinstance(texts, str):
-        raise TypeError("texts must be an iterable of str, not a single str")
+        raise ArgumentTypeError("texts must be an iterable of str, not a single str")
     out = list(texts)
     for i, t in enumerate(out):
         if not isinstance(t, str):
-            raise TypeError(f"texts[{i}] must be str, not {type(t).__name__}")
+            raise ArgumentTypeError(f"texts[{i}] must be str, not {type(t).__name__}")
     return out
 
 
@@ -36,11 +37,11 @@ def band_keys(hasher: MinHasher, texts: Iterable[str], bands: int, rows: int) ->
     _check_hasher(hasher)
     for name, v in (("bands", bands), ("rows", rows)):
         if isinstance(v, bool) or not isinstance(v, int):
-            raise TypeError(f"{name} must be int, not {type(v).__name__}")
+            raise ArgumentTypeError(f"{name} must be int, not {type(v).__name__}")
         if not 1 <= v <= hasher.num_perm:
-            raise ValueError(f"{name} must be between 1 and {hasher.num_perm}, got {v}")
+            raise ArgumentError(f"{name} must be between 1 and {hasher.num_perm}, got {v}")
     if bands * rows > hasher.num_perm:
-        raise ValueError(
+        raise ArgumentError(
             f"params: bands * rows must be between 1 and num_perm = {hasher.num_perm}, got ({bands}, {rows})"
         )
     texts = _texts(texts)
@@ -66,14 +67,14 @@ def verify_pairs(
     left = [int(x) for x in left]
     right = [int(x) for x in right]
     if len(left) != len(right):
-        raise ValueError(f"left and right have different lengths ({len(left)} and {len(right)})")
+        raise ArgumentError(f"left and right have different lengths ({len(left)} and {len(right)})")
     n = len(texts)
     for name, idx in (("left", left), ("right", right)):
         for p, v in enumerate(idx):
             if v < 0:
-                raise ValueError(f"{name}[{p}] must be >= 0, got {v}")
+                raise ArgumentError(f"{name}[{p}] must be >= 0, got {v}")
             if v >= n:
-                raise ValueError(f"{name}: item {p} is {v}, but there are {n} texts")
+                raise ArgumentError(f"{name}: item {p} is {v}, but there are {n} texts")
     sets = []
     sigs = []
     for t in texts:

@@ -1,0 +1,93 @@
+"""The mentions worth keeping, each with what it counts, where and as of when.
+
+Applied to the raw mentions of every article (one per value span):
+
+* values in table rows and page chrome are metadata: dropped;
+* a number, amount or percent gets its measure (:mod:`.measures`); one without a
+  measure is no fact (list markers, house numbers, ``COVID 19``, ``Dial 112``): dropped;
+* a "year" that is a count (``संख्या 2053 हो गई``, ``2053 मामले``) is a number;
+* a date or year far from the article's own date (more than ``FAR_YEARS``) is kept
+  only where the text makes it history (``1994 बैच``, ``in 2017``, ``सन 1947``);
+* each kept number gets its scope: place and as-of date (:mod:`.scope`).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+from typing import Any, List, Optional, Sequence
+
+from asimtext.digest import scope as _scope
+from asimtext.digest.measures import bound_of, find_measure, is_count_context
+
+__all__ = ["annotate", "FAR_YEARS", "MEASURED_KINDS"]
+
+FAR_YEARS = 2
+MEASURED_KINDS = frozenset({"number", "money", "percent"})
+_HISTORY_AFTER = re.compile(
+    r"^[\s,)\-–]*(?:में|से|तक|बैच|के|की|का|वर्ष|साल|ई\.?|ईस्वी|batch|onwards|election|elections|"
+    r"census|season)(?![\u0900-\u097f\w])", re.IGNORECASE)
+_HISTORY_BEFORE = re.compile(
+    r"(?:सन्?|वर्ष|साल|in|since|of|year|from|till|until|by|before|after|during|between|and)"
+    r"[\s,(]*$", re.IGNORECASE)
+
+
+def _year_of(value: str) -> Optional[int]:
+    try:
+        return int(value[:4]) if value[:4].isdigit() else None
+    except ValueError:
+        return None
+
+
+def _is_history(text: str, start: int, end: int) -> bool:
+    return bool(_HISTORY_AFTER.match(text[end:end + 12])
+                or _HISTORY_BEFORE.search(text[max(0, start - 10):start]))
+
+
+def annotate(doc: Any, mentions: Sequence[Any], finder: _scope.Finder) -> List[Any]:
+    """The mentions of ``doc`` worth keeping, with ``measure``, ``place``, ``as_of`` and
+    ``bound`` filled in (see the module docstring). ``finder`` is the gazetteer."""
+    text = doc.text
+    pub = doc.published[:10] if doc.published else None
+    pub_year = _year_of(pub) if pub else None
+    spans = [(m.start, m.end) for m in mentions]
+    numbers = [(m.start, m.end) for m in mentions if m.fact_kind in MEASURED_KINDS
+               or m.fact_kind == "year"]
+    dates = [(m.start, m.end, m.fact_value) for m in mentions
+             if m.fact_kind in ("date", "datetime") and len(m.fact_value) >= 10]
+    places_cache: dict = {}
+    out: List[Any] = []
+    for m in mentions:
+        line_spans = [s for s in spans if s[0] >= m.start - 200 and s[1] <= m.end + 200]
+        if _scope.is_metadata_line(text, m.start, m.end, line_spans):
+            continue
+        kind = m.fact_kind
+        ss, se = m.sentence_start, m.sentence_end
+        if kind == "year" and is_count_context(text, m.start, m.end, ss, se):
+            kind = "number"
+            m = dataclasses.replace(m, fact_kind="number", kind="number")
+        if kind in ("date", "year"):
+            y = _year_of(m.fact_value)
+            if y is None or y < 1800:
+                continue
+            if pub_year is not None and abs(y - pub_year) > FAR_YEARS \
+                    and not _is_history(text, m.start, m.end):
+                continue
+            out.append(m)
+            continue
+        if kind not in MEASURED_KINDS:
+            out.append(m)
+            continue
+        others = [s for s in numbers if s != (m.start, m.end) and ss <= s[0] < se]
+        meas = find_measure(text, m.start, m.end, ss, se, others)
+        if meas is None:
+            continue
+        key = (ss, se)
+        if key not in places_cache:
+            places_cache[key] = _scope.places_in(finder, text, ss, se)
+        place = _scope.place_of(places_cache[key], text, m.start, m.end, ss, se)
+        day, origin = _scope.as_of(dates, m.start, ss, se, pub)
+        out.append(dataclasses.replace(
+            m, measure=meas, place=place, as_of=day, as_of_origin=origin,
+            bound=bound_of(text, m.start, m.end, ss)))
+    return out

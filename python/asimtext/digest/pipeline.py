@@ -1,0 +1,597 @@
+"""The digest as a sequence of named stages over typed records.
+
+Each stage is a function that reads records and returns records
+(:mod:`asimtext.digest.records`); :func:`run` calls them in order and
+:func:`assemble` turns the records into the JSON-ready :class:`Digest`.
+
+    load -> prepare -> group_stories -> borrow_dates -> collect_mentions
+         -> find_copies -> collect_facts / build_timeline -> find_conflicts -> assemble
+
+What each stage decides (the joining rule, what a fact is, what a conflict
+is) lives in :mod:`.stories`, :mod:`.facts`, :mod:`.conflicts`,
+:mod:`.copies`; this module only wires them.
+"""
+
+from __future__ import annotations
+
+import time
+from collections import Counter
+from itertools import combinations
+from operator import attrgetter
+from typing import Any, Dict, List, Optional, Sequence, Tuple
+
+import numpy as np
+
+from asimtext.article import parse_date_prefix
+from asimtext.digest import conflicts as _conflicts
+from asimtext.digest import copies as _copies
+from asimtext.digest import facts as _facts
+from asimtext.digest import measured as _measured
+from asimtext.digest import scope as _scope
+from asimtext.digest import stories as _stories
+from asimtext.digest import units as _units
+from asimtext.digest import updates as _updates
+from asimtext.digest.backend import Backend
+from asimtext.digest.keys import Vocabulary
+from asimtext.digest.meta import infer_published, infer_source
+from asimtext.digest.model import Digest
+from asimtext.digest.records import Conflict, Copies, CopyPair, Doc, Mention, Stories
+from asimtext.digest.text import detect_lang
+from asimtext.io import LoadError, LoadReport, Record, iter_records
+
+__all__ = [
+    "Loaded",
+    "load",
+    "prepare",
+    "group_stories",
+    "borrow_dates",
+    "collect_mentions",
+    "find_copies",
+    "collect_facts",
+    "build_timeline",
+    "find_conflicts",
+    "assemble",
+    "run",
+]
+
+_SPAN_ORDER = attrgetter("start", "end")
+
+
+class Loaded:
+    """The input records (``ok`` or not, in input order) and the readable ones as
+    :class:`Doc` (``docs[i].idx == i``)."""
+
+    __slots__ = ("records", "docs")
+
+    def __init__(self, records: List[Record], docs: List[Doc]) -> None:
+        self.records = records
+        self.docs = docs
+
+
+# -- load ---------------------------------------------------------------------------------
+
+
+def load(articles: Any, text_field: str = "text", id_field: str = "id",
+         strict: bool = False) -> Loaded:
+    """Read the input (anything :func:`asimtext.load_articles` reads, a
+    :class:`~asimtext.io.LoadReport` or a list of records) into :class:`Doc` records.
+    ``strict``: :class:`~asimtext.io.LoadError` at the first bad record."""
+    if isinstance(articles, LoadReport):
+        records = list(articles.records)
+    elif (isinstance(articles, (list, tuple)) and articles
+            and all(isinstance(x, Record) for x in articles)):
+        records = list(articles)
+    else:  # a str or path on its own is a path; in a list, a str is a text
+        records = list(iter_records(articles, text_field=text_field, id_field=id_field))
+    if strict:
+        bad = next((r for r in records if not r.ok), None)
+        if bad is not None:
+            raise LoadError(bad)
+    docs: List[Doc] = []
+    for n, r in enumerate(records):
+        if r.ok:
+            docs.append(Doc(len(docs), n, r.article))
+    return Loaded(records, docs)
+
+
+# -- prepare ------------------------------------------------------------------------------
+
+
+def prepare(docs: Sequence[Doc], backend: Backend) -> None:
+    """Spans (resolved against the given publication dates), then what the text
+    tells about its outlet, date and language. Fills ``spans``, ``header``,
+    ``source``, ``published``, ``ref``, ``lang`` of each doc."""
+    if not docs:
+        return
+    span_lists = backend.extract_batch([d.text for d in docs],
+                                       reference_dates=[d.given_ref for d in docs])
+    for d, sp in zip(docs, span_lists):
+        d.spans = sorted(sp, key=_SPAN_ORDER)
+        if not d.source:
+            name = infer_source(d.text)
+            d.source, d.source_origin = (name, "inferred") if name else (d.id, "id")
+        hdr = infer_published(d.text, d.spans)
+        if hdr is not None:
+            d.header = (hdr[1].start, hdr[1].end)
+            if not d.published:
+                d.published, d.published_origin = hdr[0], "inferred"
+                d.ref = hdr[0][:10]
+        if not d.lang:
+            d.lang = detect_lang(d.text)
+
+
+# -- stories ------------------------------------------------------------------------------
+
+
+def _big_number(value: str) -> bool:
+    try:
+        return abs(float(value)) >= 10
+    except ValueError:
+        return False
+
+
+def story_facts(d: Doc, finder: Any = None) -> Counter:
+    """The strong keys an article brings to the story grouping: its stated values
+    (``#value``; numbers only from 10 up: small ones are everywhere) and the
+    gazetteer names it mentions (``#@party:bjp``: the same key in both scripts)."""
+    bag: Counter = Counter()
+    for s in d.fact_spans():
+        f = _facts.fact_of_span(s.kind, s.value, None)
+        if f is not None and (f[0] != "number" or _big_number(f[1])):
+            bag["#" + f[1]] += 1
+    if finder is not None:
+        for _s, _e, entry in finder(d.text):
+            bag["#@" + entry] += 1
+    return bag
+
+
+def _day_number(published: Optional[str]) -> float:
+    p = parse_date_prefix(published) if published else None
+    return float(p.toordinal()) if p is not None else float("nan")
+
+
+def group_stories(docs: Sequence[Doc], backend: Backend, params: Any) -> Stories:
+    """Stories: articles joined by their cross-script word keys, fact values and
+    gazetteer names (:mod:`.stories`: candidate pairs, then average link inside each
+    connected group, within a publication-time window); near-duplicates always
+    together; consecutive units of one page count double."""
+    texts = [d.text for d in docs]
+    vocab = Vocabulary(texts, backend.xscript_keys, backend.vocabulary)
+    finder = _scope.default_gazetteer()
+    days = np.asarray([_day_number(d.published) for d in docs], dtype=np.float64)
+    scores = _stories.score_pairs(vocab.bags([story_facts(d, finder) for d in docs]),
+                                  params.story, days)
+    dup_links: List[Tuple[int, int]] = []
+    if len(docs) > 1 and params.dup_threshold <= 1.0:  # above 1: no near-duplicates
+        nd = backend.near_duplicates(texts, threshold=params.dup_threshold)
+        dup_links = [(int(p[0]), int(p[1])) for p in nd.pairs]
+    adjacent = [(a.idx, b.idx) for a, b in zip(docs, docs[1:]) if a.article_id == b.article_id]
+    groups = _stories.group(len(docs), scores, [d.lang for d in docs], params.story, dup_links,
+                            days, adjacent)
+    groups = _units.rejoin_sections(groups, [d.article_id for d in docs])
+    return Stories.from_groups(len(docs), groups, scores, dup_links, vocab.token_counts)
+
+
+# -- dates --------------------------------------------------------------------------------
+
+
+def _needs_reference(spans: Sequence[Any]) -> bool:
+    return any(
+        s.kind == "weekday" or (s.kind == "date" and s.value.startswith("--")) for s in spans
+    )
+
+
+def borrow_dates(docs: Sequence[Doc], stories: Stories, backend: Backend,
+                 reference_date: Optional[str] = None) -> None:
+    """An undated article borrows the latest date of its story (else
+    ``reference_date``, if given, is its reference); spans that need a
+    reference (weekdays, day-and-month dates) are resolved again where the
+    reference changed."""
+    for g in stories.groups:
+        dated = [parse_date_prefix(docs[x].published) for x in g if docs[x].published]
+        latest = max((p for p in dated if p is not None), default=None)
+        if latest is None:
+            continue
+        for x in g:
+            if not docs[x].published:
+                docs[x].published, docs[x].published_origin = latest.isoformat(), "borrowed"
+                docs[x].ref = latest.isoformat()
+    if reference_date is not None:
+        for d in docs:
+            if not d.ref:
+                d.ref = reference_date
+    redo = [d for d in docs if d.ref and d.ref != d.given_ref and _needs_reference(d.spans)]
+    if redo:
+        again = backend.extract_batch([d.text for d in redo],
+                                      reference_dates=[d.ref for d in redo])
+        for d, sp in zip(redo, again):
+            d.spans = sorted(sp, key=_SPAN_ORDER)
+
+
+# -- mentions -----------------------------------------------------------------------------
+
+
+def context_keys(backend: Backend, text: str, ss: int, se: int, start: int, end: int,
+                 width: int) -> frozenset:
+    """The cross-script keys of the ``width`` content words on each side of a span,
+    inside its sentence (stop words have no key)."""
+    reach = 40 * width  # characters: enough for the words, without scanning the sentence
+    lo, hi = max(ss, start - reach), min(se, end + reach)
+    keys = [(s0 + lo, e0 + lo, k)
+            for s0, e0, k in backend.xscript_keys(text[lo:hi], stopwords=False) if len(k) >= 2]
+    left = [k for s0, e0, k in keys if e0 <= start]
+    right = [k for s0, e0, k in keys if s0 >= end]
+    return frozenset(left[-width:]) | frozenset(right[:width])
+
+
+def collect_mentions(docs: Sequence[Doc], stories: Stories, backend: Backend,
+                     params: Any) -> List[List[Mention]]:
+    """The facts each article states, in text order, with their sentence (and, in
+    stories of two articles or more, the content words around them)."""
+    out: List[List[Mention]] = []
+    width = params.context_words
+    for d in docs:
+        with_context = stories.size_of(d.idx) > 1
+        ms: List[Mention] = []
+        for s in d.fact_spans():
+            f = _facts.fact_of_span(s.kind, s.value, getattr(s, "resolved", None))
+            if f is None:
+                continue
+            ss, se, stext = d.sentences.sentence(s.start, s.end)
+            ctx = (context_keys(backend, d.text, ss, se, s.start, s.end, width)
+                   if with_context else frozenset())
+            ms.append(Mention(
+                article=d.id, source=d.source or "", start=s.start, end=s.end, text=s.text,
+                kind=s.kind, value=f[1], resolved=f[2], sentence_start=ss, sentence_end=se,
+                sentence_text=stext, fact_kind=f[0], fact_value=f[1], stated=s.value,
+                context=ctx,
+            ))
+        out.append(ms)
+    return out
+
+
+# -- facts and timeline -------------------------------------------------------------------
+
+
+def _story_of_article(docs: Sequence[Doc], stories: Stories) -> Dict[str, int]:
+    return {d.id: stories.story_of[d.idx] for d in docs}
+
+
+def collect_facts(docs: Sequence[Doc], mentions: Sequence[Sequence[Mention]],
+                  stories: Stories) -> List[Dict[str, Any]]:
+    """One fact per (story, kind, value), with every mention and its sources."""
+    flat = [m for ms in mentions for m in ms]
+    sizes = [len(g) for g in stories.groups]
+    return _facts.build_facts(flat, _story_of_article(docs, stories), stories.ids, sizes,
+                              _title_spans(docs))
+
+
+def _title_spans(docs: Sequence[Doc]) -> Dict[str, Tuple[int, int]]:
+    """Where each doc's headline is (its first line, when that is its title)."""
+    out = {}
+    for d in docs:
+        if d.title:
+            nl = d.text.find("\n")
+            first = d.text[: nl if nl >= 0 else len(d.text)]
+            if first.strip() and " ".join(first.split()) == " ".join(d.title.split()):
+                out[d.id] = (0, len(first))
+    return out
+
+
+def measure_mentions(docs: Sequence[Doc], mentions: Sequence[Sequence[Mention]],
+                     finder: Any = None) -> List[List[Mention]]:
+    """The mentions worth keeping, with measure and scope (:mod:`.measured`)."""
+    finder = finder or _scope.default_gazetteer()
+    return [_measured.annotate(d, ms, finder) for d, ms in zip(docs, mentions)]
+
+
+def collect_updates(docs: Sequence[Doc], mentions: Sequence[Sequence[Mention]],
+                    stories: Stories) -> List[Dict[str, Any]]:
+    """Each story's measures over time, as series (:mod:`.updates`)."""
+    flat = [m for ms in mentions for m in ms]
+    return _updates.build_updates(flat, _story_of_article(docs, stories), stories.ids,
+                                  [len(g) for g in stories.groups])
+
+
+def build_timeline(docs: Sequence[Doc], mentions: Sequence[Sequence[Mention]],
+                   stories: Stories) -> List[Dict[str, Any]]:
+    """The dated events of each story, in date order."""
+    flat = [m for ms in mentions for m in ms]
+    return _facts.build_timeline(flat, _story_of_article(docs, stories), stories.ids)
+
+
+# -- copies -------------------------------------------------------------------------------
+
+
+def _pair_cos_within(scores: _stories.PairScores, members: Sequence[int]) -> Dict[Any, float]:
+    """The cosines of the scored pairs inside one (big) story."""
+    inside = np.zeros(int(max(members)) + 1, dtype=bool)
+    inside[np.asarray(members)] = True
+    ok = (scores.i < inside.size) & (scores.j < inside.size)
+    sel = np.flatnonzero(ok)
+    sel = sel[inside[scores.i[sel]] & inside[scores.j[sel]]]
+    return {(int(a), int(b)): float(c)
+            for a, b, c in zip(scores.i[sel], scores.j[sel], scores.cos[sel])}
+
+
+def copy_candidates(stories: Stories, max_pairs: int) -> List[Tuple[int, int]]:
+    """The pairs of each story worth comparing: all of them, or in a story with more
+    than ``max_pairs`` pairs, the near-duplicates and the most similar ones."""
+    candidates: List[Tuple[int, int]] = []
+    dup_set = set(stories.dup_links)
+    for g in stories.groups:
+        if len(g) < 2:
+            continue
+        allp = list(combinations(g, 2))
+        if len(allp) > max_pairs:
+            pair_cos = _pair_cos_within(stories.scores, g)
+            allp.sort(key=lambda p: (-pair_cos.get(p, 0.0) - (p in dup_set), p))
+            allp = sorted(allp[:max_pairs])
+        candidates.extend(allp)
+    return candidates
+
+
+def page_stories(pages: Sequence[Doc], docs: Sequence[Doc], stories: Stories) -> Stories:
+    """The stories seen page by page, for the copy stage: copying is between
+    articles, so a page belongs to the story of its first unit; near-duplicate links
+    and word counts are those of its units."""
+    index = {p.id: p.idx for p in pages}
+    first: Dict[int, int] = {}
+    counts = np.zeros(len(pages), dtype=np.float64)
+    for d in docs:
+        pi = index[d.article_id]
+        first.setdefault(pi, stories.story_of[d.idx])
+        counts[pi] += stories.token_counts[d.idx]
+    groups: List[List[int]] = [[] for _ in stories.groups]
+    for pi in range(len(pages)):
+        groups[first.get(pi, 0)].append(pi)
+    dups = sorted({(min(a, b), max(a, b)) for a, b in (
+        (index[docs[x].article_id], index[docs[y].article_id]) for x, y in stories.dup_links)
+        if a != b})
+    return Stories(groups, [first.get(pi, 0) for pi in range(len(pages))],
+                   _stories._empty(), dups, counts, stories.ids)
+
+
+def find_copies(docs: Sequence[Doc], stories: Stories, backend: Backend,
+                params: Any) -> Copies:
+    """Near-duplicates and partial copies inside stories, and the passages they share."""
+    candidates = copy_candidates(stories, params.max_copy_pairs_per_story)
+    texts = [d.text for d in docs]
+    ids = [d.id for d in docs]
+    if candidates:
+        sizes = np.maximum(stories.token_counts - 4, 1)
+        candidates = _copies.prefilter(
+            candidates, backend.signatures(texts), sizes, params.dup_threshold,
+            params.containment_threshold,
+        )
+    raw = _copies.classify_pairs(candidates, texts, backend.overlap, params.dup_threshold,
+                                 params.containment_threshold)
+    pairs = [CopyPair(*p) for p in raw]
+
+    def sid_of(x: int) -> str:
+        return stories.ids[stories.story_of[x]]
+
+    groups = _copies.copy_groups(raw, ids, sid_of)
+    passages = _copies.passages(raw, texts, ids, sid_of, backend.shared_passages,
+                                params.min_passage_words)
+    return Copies(pairs, groups, passages)
+
+
+# -- conflicts ----------------------------------------------------------------------------
+
+
+def find_conflicts(docs: Sequence[Doc], mentions: Sequence[Sequence[Mention]],
+                   stories: Stories, backend: Backend, params: Any) -> List[Conflict]:
+    """The same statement with different values, between outlets of one story:
+    copied sentences with a value changed, then values next to the same words."""
+    # Only stories with two articles or more can disagree with themselves.
+    multi = [d for d in docs if stories.size_of(d.idx) > 1]
+    story_of = _story_of_article(multi, stories)
+    synd = _conflicts.syndicated_conflicts(
+        [(stories.story_of[d.idx], d.id, mentions[d.idx]) for d in multi],
+        {d.id: d.text for d in multi},
+        backend.normalize,
+        params.min_template_words,
+    )
+    # Values with a measure: same measure, place and day (:mod:`.updates`); values
+    # without one (durations, dates, years): the same words around them.
+    flat = [m for d in multi for m in mentions[d.idx]]
+    ctx = _updates.measure_conflicts(flat, story_of.__getitem__)
+    # Clock times are readings and calendar dates name different deadlines far more
+    # often than they disagree: only years (1994 / 1995 बैच) and durations compared.
+    ctx += _conflicts.context_conflicts(
+        [m for m in flat if m.measure is None and m.fact_kind in ("year", "duration")],
+        story_of.__getitem__,
+        params.min_context_overlap,
+    )
+    pub = {d.id: d.published for d in multi}
+    synd = [c for c in synd if _same_days(pub, c)]
+    ctx = [c for c in ctx if _same_days(pub, c)]
+
+    def key(c: Dict[str, Any]) -> Tuple[str, str, str, str]:
+        return (c["mentions"][0]["article"], c["mentions"][1]["article"], *sorted(c["values"]))
+
+    seen = {key(c) for c in synd}
+    seen |= {(b, a, v1, v2) for a, b, v1, v2 in seen}
+    found = synd + [c for c in ctx if key(c) not in seen]
+    found.sort(key=lambda c: (
+        c["story"], c["type"],
+        c["mentions"][0]["article"], c["mentions"][0]["start"],
+        c["mentions"][1]["article"], c["mentions"][1]["start"],
+    ))
+    return [Conflict(story=c["story"], type=c["type"], kind=c["kind"],
+                     values=(c["values"][0], c["values"][1]), context=tuple(c["context"]),
+                     mentions=(c["mentions"][0], c["mentions"][1]),
+                     measure=c.get("measure") or _measure_of(c["mentions"][0]),
+                     scope=c.get("scope") or _facts.scope_of(c["mentions"][0].place,
+                                                             c["mentions"][0].as_of))
+            for c in found]
+
+
+def _measure_of(m: Mention) -> Optional[Dict[str, Any]]:
+    return m.measure.to_dict() if m.measure is not None else None
+
+
+def _same_days(pub: Dict[str, Optional[str]], c: Dict[str, Any]) -> bool:
+    """Two accounts of one thing come from reports of the same day (within
+    :data:`asimtext.digest.updates.CONFLICT_DAYS`, or one day for values without a
+    measure), or from undated ones."""
+    a, b = (parse_date_prefix(pub.get(m["article"]) or "") for m in c["mentions"])
+    if a is None or b is None:
+        return True
+    return abs((a - b).days) <= max(1, _updates.CONFLICT_DAYS)
+
+
+# -- assemble -----------------------------------------------------------------------------
+
+
+def _article_entry(r: Record, ds: Sequence[Doc], stories: Stories,
+                   units: Dict[str, Any]) -> Dict[str, Any]:
+    if not ds:
+        return {
+            "id": r.id, "status": "skipped", "reason": r.reason, "file": r.file,
+            "line": r.line, "title": None, "source": None, "source_origin": None,
+            "published": None, "published_origin": None, "lang": None, "story": None,
+            "n_spans": 0, "warnings": [], "units": [],
+        }
+    d = ds[0]
+    n_spans = sum(len(x.spans) for x in ds)
+    return {
+        "id": d.article_id, "status": "ok", "reason": None, "file": r.file, "line": r.line,
+        "title": r.article.title, "source": d.source, "source_origin": d.source_origin,
+        "published": d.published, "published_origin": d.published_origin, "lang": d.lang,
+        "story": stories.ids[stories.story_of[d.idx]], "n_spans": n_spans,
+        "warnings": [] if n_spans else ["no spans"],
+        "units": [{"id": x.id, "start": units[x.id].start, "end": units[x.id].end,
+                   "title": x.title, "story": stories.ids[stories.story_of[x.idx]]}
+                  for x in ds],
+    }
+
+
+LABEL_CHARS = 140
+
+
+def story_label(ds: Sequence[Doc]) -> Tuple[str, str]:
+    """A story's label and where it comes from: the headline (title) of its first
+    unit that has one (``title``), else the first sentence of its first unit, cut at
+    a word boundary (``lead``); never a file name."""
+    label = next((d.title for d in ds if d.title), None)
+    if label is not None:
+        return " ".join(label.split()), "title"
+    for d in ds:
+        for a, b in d.sentences.spans:
+            text = " ".join(d.text[a:b].split())
+            if any(ch.isalpha() for ch in text):
+                return cut_words(text, LABEL_CHARS), "lead"
+    return "", "lead"
+
+
+def cut_words(text: str, limit: int) -> str:
+    """``text`` cut to at most ``limit`` characters at a word boundary, with ``…``."""
+    if len(text) <= limit:
+        return text
+    cut = text[: limit - 1]
+    sp = cut.rfind(" ")
+    if sp > limit // 3:
+        cut = cut[:sp]
+    return cut.rstrip(" ,;:-–") + "…"
+
+
+def _story_entry(n: int, ds: Sequence[Doc], stories: Stories) -> Dict[str, Any]:
+    pubs = sorted(p for p in (d.published for d in ds if d.published_origin != "borrowed") if p)
+    label, origin = story_label(ds)
+    return {
+        "id": stories.ids[n],
+        "label": label,
+        "label_origin": origin,
+        "articles": sorted({d.article_id for d in ds}),
+        "units": [d.id for d in ds],
+        "sources": sorted({d.source for d in ds}),
+        "langs": sorted({d.lang for d in ds if d.lang}),
+        "published": {"first": pubs[0] if pubs else None, "last": pubs[-1] if pubs else None},
+    }
+
+
+def assemble(loaded: Loaded, stories: Stories, copies: Copies, facts: List[Dict[str, Any]],
+             conflicts: Sequence[Conflict], timeline: List[Dict[str, Any]],
+             params: Dict[str, Any], updates: Optional[List[Dict[str, Any]]] = None,
+             units: Optional[Sequence[_units.Unit]] = None) -> Digest:
+    """The records as the JSON-ready :class:`Digest` (every input record accounted for);
+    offsets of units are turned into offsets of their articles (:func:`.units.to_article`)."""
+    docs = loaded.docs
+    units = list(units) if units is not None else [
+        _units.Unit(d.id, d.id, 0, len(d.text), d.title) for d in docs]
+    unit_of = {u.id: u for u in units}
+    by_record: Dict[int, List[Doc]] = {}
+    for d in docs:
+        by_record.setdefault(d.record, []).append(d)
+    articles = [_article_entry(r, by_record.get(n, []), stories, unit_of)
+                for n, r in enumerate(loaded.records)]
+    story_entries = [_story_entry(n, [docs[x] for x in g], stories)
+                     for n, g in enumerate(stories.groups)]
+    where = _units.unit_map(units)
+    remap = _units.to_article
+    return Digest(
+        articles=articles,
+        stories=story_entries,
+        copy_groups=copies.groups,
+        passages=remap(copies.passages, where),
+        facts=remap(facts, where),
+        conflicts=remap([c.public(n, stories.ids) for n, c in enumerate(conflicts, 1)], where),
+        timeline=remap(timeline, where),
+        updates=remap(updates or [], where),
+        params=params,
+    )
+
+
+# -- the whole ----------------------------------------------------------------------------
+
+
+class _Clock:
+    """Seconds per stage."""
+
+    def __init__(self) -> None:
+        self.timings: Dict[str, float] = {}
+        self._t = time.perf_counter()
+
+    def lap(self, stage: str) -> None:
+        now = time.perf_counter()
+        self.timings[stage] = round(self.timings.get(stage, 0.0) + now - self._t, 4)
+        self._t = now
+
+
+def run(articles: Any, params: Any, backend: Backend, *, text_field: str = "text",
+        id_field: str = "id", strict: bool = False,
+        reference_date: Optional[str] = None) -> Digest:
+    """Every stage in order; ``Digest.timings`` holds the seconds of each."""
+    clock = _Clock()
+    loaded = load(articles, text_field, id_field, strict)
+    pages = loaded.docs
+    docs, units = _units.unit_docs(pages, Doc)
+    loaded.docs = docs
+    clock.lap("load")
+    prepare(docs, backend)
+    _units.share_metadata(docs, {p.id: p.text for p in pages})
+    clock.lap("prepare")
+    stories = group_stories(docs, backend, params)
+    clock.lap("stories")
+    borrow_dates(docs, stories, backend, reference_date)
+    clock.lap("dates")
+    mentions = collect_mentions(docs, stories, backend, params)
+    mentions = measure_mentions(docs, mentions)
+    clock.lap("mentions")
+    facts = collect_facts(docs, mentions, stories)
+    clock.lap("facts")
+    timeline = build_timeline(docs, mentions, stories)
+    clock.lap("timeline")
+    updates = collect_updates(docs, mentions, stories)
+    clock.lap("updates")
+    copies = find_copies(pages, page_stories(pages, docs, stories), backend, params)
+    clock.lap("copies")
+    conflicts = find_conflicts(docs, mentions, stories, backend, params)
+    clock.lap("conflicts")
+    result = assemble(loaded, stories, copies, facts, conflicts, timeline, params.to_dict(),
+                      updates=updates, units=units)
+    clock.lap("assemble")
+    result.timings = clock.timings
+    return result

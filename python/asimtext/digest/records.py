@@ -1,0 +1,213 @@
+"""The typed records the digest's stages pass to each other.
+
+Dicts appear only at the JSON edge (:func:`asimtext.digest.pipeline.assemble`);
+between stages an article is a :class:`Doc`, a stated value a :class:`Mention`,
+the grouping a :class:`Stories`, a copy a :class:`CopyPair`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any, Dict, FrozenSet, List, Optional, Sequence, Tuple
+
+import numpy as np
+
+from asimtext.digest.text import Sentences
+
+__all__ = ["Doc", "Mention", "Stories", "CopyPair", "Conflict", "Copies"]
+
+
+class Doc:
+    """One readable article and what the stages learn about it.
+
+    ``idx`` is its position among the readable articles (the row of every
+    per-article array); ``record`` its position among all input records.
+    """
+
+    __slots__ = (
+        "idx",
+        "record",
+        "id",
+        "title",
+        "text",
+        "source",
+        "source_origin",
+        "published",
+        "published_origin",
+        "lang",
+        "spans",
+        "header",
+        "given_ref",
+        "ref",
+        "_sents",
+        "article_id",
+        "base",
+    )
+
+    def __init__(self, idx: int, record: int, article: Any) -> None:
+        self.idx = idx
+        self.record = record
+        self.id: str = article.id
+        self.title: Optional[str] = article.title
+        self.text: str = article.text
+        self.source: Optional[str] = article.source
+        self.source_origin: Optional[str] = "given" if article.source else None
+        self.published: Optional[str] = article.published
+        self.published_origin: Optional[str] = "given" if article.published else None
+        self.lang: Optional[str] = article.lang
+        self.spans: list = []
+        #: ``(start, end)`` of the span the publication date was read from (no fact).
+        self.header: Optional[Tuple[int, int]] = None
+        #: The reference date the spans were resolved against, and the given one.
+        self.given_ref: Optional[str] = self.published[:10] if self.published else None
+        self.ref: Optional[str] = self.given_ref
+        self._sents: Optional[Sentences] = None
+        #: The input article this doc is a unit of (:mod:`.units`), and where it starts.
+        self.article_id: str = getattr(article, "article_id", None) or article.id
+        self.base: int = getattr(article, "base", 0)
+
+    @property
+    def sentences(self) -> Sentences:
+        if self._sents is None:
+            self._sents = Sentences(self.text)
+        return self._sents
+
+    def fact_spans(self) -> list:
+        """The spans that may state facts: all but the publication-date header."""
+        if self.header is None:
+            return self.spans
+        return [s for s in self.spans if (s.start, s.end) != self.header]
+
+
+@dataclass(frozen=True)
+class Mention:
+    """One statement of a value in one article.
+
+    ``stated`` is the value as written (``--01-08``), ``fact_value`` what it
+    counts as (the resolved date where there is one). ``context`` holds the
+    cross-script keys of the content words around it (empty outside stories of
+    two articles or more). Item access (``m["article"]``, ``m["sentence"]``)
+    reads the fields under the names of the JSON mention, which the fact and
+    conflict builders use.
+    """
+
+    article: str
+    source: str
+    start: int
+    end: int
+    text: str
+    kind: str
+    value: str
+    resolved: bool
+    sentence_start: int
+    sentence_end: int
+    sentence_text: str
+    fact_kind: str
+    fact_value: str
+    stated: str
+    context: FrozenSet[str] = frozenset()
+    #: What the value counts (:class:`asimtext.digest.measures.Measure`), where and as of
+    #: when it holds, and how the text hedges it (``about``/``over``/``under``).
+    measure: Any = None
+    place: Optional[str] = None
+    as_of: Optional[str] = None
+    as_of_origin: Optional[str] = None
+    bound: Optional[str] = None
+
+    def __getitem__(self, key: str) -> Any:
+        if key == "sentence":
+            return {"start": self.sentence_start, "end": self.sentence_end,
+                    "text": self.sentence_text}
+        return getattr(self, key)
+
+    def public(self) -> Dict[str, Any]:
+        """The mention as it appears in the JSON."""
+        return {
+            "article": self.article,
+            "source": self.source,
+            "start": self.start,
+            "end": self.end,
+            "text": self.text,
+            "kind": self.kind,
+            "value": self.value,
+            "resolved": self.resolved,
+            "sentence": self["sentence"],
+            "bound": self.bound,
+        }
+
+
+@dataclass
+class Stories:
+    """Articles grouped into stories: ``groups[n]`` the sorted article indexes of
+    story ``n`` (biggest first), ``story_of[i]`` the story of article ``i``.
+    ``scores`` and ``dup_links`` are the evidence the copy stage reuses, and
+    ``token_counts`` the word tokens of each article."""
+
+    groups: List[List[int]]
+    story_of: List[int]
+    scores: Any
+    dup_links: List[Tuple[int, int]]
+    token_counts: np.ndarray
+    ids: List[str] = field(default_factory=list)
+
+    @classmethod
+    def from_groups(cls, n: int, groups: List[List[int]], scores: Any,
+                    dup_links: List[Tuple[int, int]], token_counts: np.ndarray) -> "Stories":
+        story_of = [0] * n
+        for s, g in enumerate(groups):
+            for x in g:
+                story_of[x] = s
+        return cls(groups, story_of, scores, dup_links, token_counts,
+                   [f"S{s}" for s in range(1, len(groups) + 1)])
+
+    def size_of(self, article: int) -> int:
+        return len(self.groups[self.story_of[article]])
+
+
+@dataclass(frozen=True)
+class CopyPair:
+    """Two articles of one story that are copies: ``kind`` ``near-duplicate`` or
+    ``partial-copy``, with the exact Jaccard and containment of their shingles."""
+
+    a: int
+    b: int
+    kind: str
+    jaccard: float
+    containment: float
+
+
+@dataclass
+class Copies:
+    """The copy stage's output: the pairs, their groups and shared passages
+    (the latter two already in their JSON form, as :mod:`.copies` builds them)."""
+
+    pairs: List[CopyPair]
+    groups: List[Dict[str, Any]]
+    passages: List[Dict[str, Any]]
+
+
+@dataclass(frozen=True)
+class Conflict:
+    """Two mentions of one story that state different values of the same thing."""
+
+    story: int
+    type: str
+    kind: str
+    values: Tuple[str, str]
+    context: Tuple[str, ...]
+    mentions: Tuple[Mention, Mention]
+    measure: Any = None
+    scope: Any = None
+
+    def public(self, number: int, story_ids: Sequence[str]) -> Dict[str, Any]:
+        return {
+            "id": f"X{number}",
+            "story": story_ids[self.story],
+            "type": self.type,
+            "kind": self.kind,
+            "measure": self.measure,
+            "scope": self.scope,
+            "values": list(self.values),
+            "context": list(self.context),
+            "mentions": [m.public() for m in self.mentions],
+        }

@@ -1,0 +1,138 @@
+"""Where and when a stated value holds (its *scope*), and which lines are page chrome.
+
+* **place**: the gazetteer place (country, state, city, region) nearest before the
+  value in its clause, else in its sentence (``ईरान में 237 लोगों की मौत`` -> Iran);
+  ``देश में`` / ``in the country`` is the home country of Indian news, India.
+* **as of**: a full date stated in the value's sentence (``28 मार्च तक``), else the
+  publication date of the article (the day the value was reported).
+* **metadata lines**: a value on a line that holds a tab (a table row), or on a short
+  line that is little more than dates and times (``11:11 PM, 28-MAR-2020``,
+  ``Updated: ...``), is page chrome: no fact and no event.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Callable, List, Optional, Sequence, Tuple
+
+__all__ = ["place_of", "as_of", "is_metadata_line", "PLACE_KINDS", "default_gazetteer",
+           "HOME_COUNTRY"]
+
+PLACE_KINDS = frozenset({"country", "state", "city", "region"})
+HOME_COUNTRY = "country:in"
+_HOME = re.compile(r"(?:देश(?:भर)?\s+में|देशभर|in\s+the\s+country|across\s+the\s+country|"
+                   r"nationwide|पूरे\s+देश)", re.IGNORECASE)
+_STOP = re.compile(r"[;|\t\n]|(?<!\d)[.।](?!\d)|जबकि|while|whereas")
+_LETTERS = re.compile(r"[A-Za-z\u0900-\u0963\u0971-\u097f]{2,}")
+_CHROME_WORDS = re.compile(r"^\s*(?:updated|published|posted|last\s+updated|अपडेटेड|अपडेट|"
+                           r"प्रकाशित|edited\s+by|written\s+by|by\s|reported\s+by|"
+                           r"संवाददाता|ब्यूरो)", re.IGNORECASE)
+_AMPM = re.compile(r"\b\d{1,2}:\d{2}\s*(?:AM|PM|am|pm|IST|बजे)?")
+
+Finder = Callable[[str], Sequence[Tuple[int, int, str]]]
+
+
+def default_gazetteer() -> Finder:
+    """The Rust gazetteer where the build has it, else its pure twin."""
+    try:
+        from asimtext._core import gazetteer_find  # type: ignore[attr-defined]
+        return gazetteer_find
+    except ImportError:
+        from asimtext.pure.gazetteer import gazetteer_find as pure
+        return pure
+
+
+def _kind(entry: str) -> str:
+    return entry.split(":", 1)[0] if not entry.startswith("ut:") else "state"
+
+
+def place_of(places: Sequence[Tuple[int, int, str]], text: str, start: int, end: int,
+             sent_start: int, sent_end: int) -> Optional[str]:
+    """The place a value at ``text[start:end]`` is about (a gazetteer id), or None.
+    ``places`` are the gazetteer hits of the sentence (document offsets)."""
+    cands = [p for p in places if (_kind(p[2]) in PLACE_KINDS or p[2].startswith("ut:"))
+             and not _OUTSIDE_AFTER.match(text, p[1]) and not _DATELINE.match(text, p[1])
+             and not _OUTSIDE_BEFORE.search(
+                 text[max(0, p[0] - 12):p[0]])]
+    # The clause: from the last stop before the value to the first after it.
+    lo = sent_start
+    for m in _STOP.finditer(text, sent_start, start):
+        lo = m.end()
+    m = _STOP.search(text, end, sent_end)
+    hi = m.start() if m else sent_end
+    before = [p for p in cands if lo <= p[0] and p[1] <= start]
+    if before:
+        return before[-1][2]
+    # "देश में" names the home country unless the sentence named another before it
+    # (कोरिया ... देश में).
+    foreign = [p for p in cands if sent_start <= p[0] and p[1] <= start
+               and p[2].startswith("country:") and p[2] != HOME_COUNTRY]
+    if not foreign and _HOME.search(text, lo, start):
+        return HOME_COUNTRY
+    if _latin(text, start, end):  # English puts the place after: "44 deaths in Italy"
+        after = [p for p in cands if p[0] >= end and p[1] <= hi]
+        if after:
+            return after[0][2]
+    whole = [p for p in cands if sent_start <= p[0] and p[1] <= start]
+    if whole:
+        return whole[-1][2]
+    if not foreign and _HOME.search(text, sent_start, sent_end):
+        return HOME_COUNTRY
+    return None
+
+
+# "चीन के बाहर", "outside China": the place is where the value is not.
+_OUTSIDE_AFTER = re.compile(r"\s*(?:के|से)\s+(?:बाहर|अलावा|इतर)")
+_OUTSIDE_BEFORE = re.compile(r"(?:outside|excluding|except|beyond)\s+(?:the\s+)?$", re.IGNORECASE)
+# A dateline ("नयी दिल्ली, 30 मार्च (भाषा)", "LUCKNOW, March 30:") names where the
+# report was filed, not what its numbers are about.
+_DATELINE = re.compile(r"\s*[,:]\s*(?:\d{1,2}\s+\w+|\w+\s+\d{1,2})\s*(?:\(|:|,\s*\d{4})")
+_LAT = re.compile(r"[A-Za-z]")
+_DEV = re.compile(r"[\u0900-\u097f]")
+
+
+def _latin(text: str, start: int, end: int) -> bool:
+    around = text[max(0, start - 60):end + 60]
+    return len(_LAT.findall(around)) > len(_DEV.findall(around))
+
+
+def as_of(stated_dates: Sequence[Tuple[int, int, str]], start: int, sent_start: int,
+          sent_end: int, published: Optional[str]) -> Tuple[Optional[str], str]:
+    """``(date, origin)``: a full date stated in the sentence (the nearest one before
+    the value, else after), origin ``stated``; else the publication day, ``published``."""
+    inside = [d for d in stated_dates if sent_start <= d[0] < sent_end and len(d[2]) >= 10]
+    before = [d for d in inside if d[0] < start]
+    pick = before[-1] if before else (inside[0] if inside else None)
+    if pick is not None:
+        return pick[2][:10], "stated"
+    return (published[:10] if published else None), "published"
+
+
+def line_of(text: str, start: int, end: int) -> Tuple[int, int]:
+    a = text.rfind("\n", 0, start) + 1
+    b = text.find("\n", end)
+    return a, (len(text) if b < 0 else b)
+
+
+def is_metadata_line(text: str, start: int, end: int,
+                     spans_on_line: Sequence[Tuple[int, int]] = ()) -> bool:
+    """Whether the value at ``text[start:end]`` sits in a table row or in page chrome."""
+    a, b = line_of(text, start, end)
+    line = text[a:b]
+    if "\t" in line:
+        return True
+    if _CHROME_WORDS.match(line):
+        return True
+    if len(line) > 120:
+        return False
+    rest = line
+    for s, e in sorted(spans_on_line, reverse=True):
+        if a <= s and e <= b:
+            rest = rest[: s - a] + " " + rest[e - a:]
+    rest = _AMPM.sub(" ", rest)
+    return len(_LETTERS.findall(rest)) < 3 and bool(_AMPM.search(line) or len(line) < 40)
+
+
+def places_in(finder: Finder, text: str, lo: int, hi: int) -> List[Tuple[int, int, str]]:
+    """The gazetteer hits of ``text[lo:hi]`` with document offsets."""
+    return [(s + lo, e + lo, k) for s, e, k in finder(text[lo:hi])]

@@ -1,0 +1,209 @@
+"""Updates: a measure's values over time, and when two values of it disagree.
+
+A story's coverage restates one measure (deaths in Italy, samples sent in Bihar) day
+after day, with new values: that is an **update**, reported as a series of points
+(as-of day, value, sources). Two sources that give one measure of one place, as of
+one day (within ``CONFLICT_DAYS``), values that differ beyond rounding
+(:func:`agree`) are a **conflict**. Values that move within a day (market indices,
+prices) are never conflicts: a later reading is a new point of the series.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import math
+from collections import Counter
+from typing import Any, Dict, List, Optional, Sequence, Tuple
+
+from asimtext.digest.facts import scope_of
+from asimtext.digest.measures import INTRADAY
+
+__all__ = ["agree", "numeric", "build_updates", "measure_conflicts", "CONFLICT_DAYS"]
+
+CONFLICT_DAYS = 0
+MAX_POINT_MENTIONS = 5
+
+
+def numeric(value: str) -> Optional[float]:
+    """The number in a fact value (``4813``, ``INR 25000000``, ``6.21``), or None."""
+    try:
+        return float(value.split(" ")[-1])
+    except ValueError:
+        return None
+
+
+def _tolerance(x: float, bound: Optional[str]) -> float:
+    """How far a stated value may be from the truth and still be right: half a unit
+    of its last significant digit when it is round (``4800`` is 4750..4850), wider
+    when hedged (``करीब``, ``about``)."""
+    ax = abs(x)
+    if ax == 0 or ax != int(ax):
+        unit = 0.0
+    else:
+        n, z = int(ax), 0
+        while n % 10 == 0:
+            n //= 10
+            z += 1
+        unit = 10.0 ** z if z >= 2 else 0.0
+    tol = unit / 2
+    if bound == "about":
+        tol = max(unit, 0.05 * ax)
+    return tol
+
+
+def agree(v1: float, b1: Optional[str], v2: float, b2: Optional[str]) -> bool:
+    """Whether two stated values can be two accounts of one true value: equal, within
+    rounding (``करीब 4800`` and ``4,813``), or a bound the other meets
+    (``4 हजार से ज्यादा`` and ``4,291``)."""
+    if v1 == v2:
+        return True
+    if (b1 == "over" and v2 >= v1) or (b2 == "over" and v1 >= v2):
+        return True
+    if (b1 == "under" and v2 <= v1) or (b2 == "under" and v1 <= v2):
+        return True
+    return abs(v1 - v2) <= _tolerance(v1, b1) + _tolerance(v2, b2)
+
+
+def _day(s: Optional[str]) -> Optional[_dt.date]:
+    try:
+        return _dt.date.fromisoformat(s[:10]) if s else None
+    except ValueError:
+        return None
+
+
+def _series_key(m: Any) -> Optional[Tuple[str, str]]:
+    meas = m["measure"]
+    if meas is None or not m["as_of"] or numeric(m["fact_value"]) is None:
+        return None
+    return (meas.ident, m["place"] or "")
+
+
+def build_updates(mentions: Sequence[Any], story_of_article: Dict[str, int],
+                  story_ids: Sequence[str], story_sizes: Sequence[int]) -> List[Dict[str, Any]]:
+    """The series of each (story, measure, place) stated on two days or more with
+    two values or more; each point the value most sources give that day. The best
+    series of each story are kept (more days, then more sources), as many as its
+    facts (:func:`asimtext.digest.facts.facts_per_story`)."""
+    from asimtext.digest.facts import facts_per_story
+
+    groups: Dict[Tuple[int, str, str], List[Any]] = {}
+    for m in mentions:
+        k = _series_key(m)
+        if k is not None:
+            groups.setdefault((story_of_article[m["article"]],) + k, []).append(m)
+    per_story: Dict[int, List[Dict[str, Any]]] = {}
+    for (story, ident, place), ms in groups.items():
+        by_day: Dict[str, List[Any]] = {}
+        for m in ms:
+            by_day.setdefault(m["as_of"], []).append(m)
+        if len(by_day) < 2:
+            continue
+        points = []
+        for day in sorted(by_day):
+            dm = by_day[day]
+            votes = Counter()
+            for m in dm:
+                votes[m["fact_value"]] += 1
+            srcs = {v: {m["source"] for m in dm if m["fact_value"] == v} for v in votes}
+            value = max(votes, key=lambda v: (len(srcs[v]), votes[v], numeric(v) or 0.0))
+            chosen = [m for m in dm if m["fact_value"] == value]
+            points.append({
+                "as_of": day,
+                "value": value,
+                "sources": sorted(srcs[value]),
+                "mentions": [m.public() for m in chosen[:MAX_POINT_MENTIONS]],
+            })
+        if len({p["value"] for p in points}) < 2:
+            continue
+        n_src = len({m["source"] for m in ms})
+        per_story.setdefault(story, []).append({
+            "story": story,
+            "measure": ms[0]["measure"].to_dict(),
+            "scope": scope_of(place or None, None),
+            "n_sources": n_src,
+            "points": points,
+            "_rank": (len(points), n_src),
+        })
+    out: List[Dict[str, Any]] = []
+    for story, us in per_story.items():
+        us.sort(key=lambda u: (-u["_rank"][0], -u["_rank"][1], u["measure"]["key"]))
+        out.extend(us[: facts_per_story(story_sizes[story])])
+    out.sort(key=lambda u: (u["story"], -u["_rank"][0], -u["_rank"][1], u["measure"]["key"],
+                            u["scope"]["place_id"] or ""))
+    result = []
+    for i, u in enumerate(out, 1):
+        u.pop("_rank")
+        result.append({"id": f"U{i}", "story": story_ids[u["story"]], "measure": u["measure"],
+                       "scope": u["scope"], "n_sources": u["n_sources"], "points": u["points"]})
+    return result
+
+
+def measure_conflicts(mentions: Sequence[Any], story_of: Any) -> List[Dict[str, Any]]:
+    """Different values of one measure of one place, as of one day (within
+    ``CONFLICT_DAYS``), in one story, from different sources, that do not
+    :func:`agree`; neither article also giving a value that agrees with the other's.
+    Measures that move within a day, and generic counts (``people``, a noun outside
+    the lexicon), are left out: two such values are rarely two accounts of one thing.
+    """
+    groups: Dict[Tuple[int, str, str], List[Any]] = {}
+    for m in mentions:
+        meas = m["measure"]
+        if (meas is None or not m["place"] or meas.key in INTRADAY or meas.key == "people"
+                or meas.key.startswith("other:") or not m["as_of"]):
+            continue
+        v = numeric(m["fact_value"])
+        if v is None or math.isnan(v):
+            continue
+        groups.setdefault((story_of(m["article"]), meas.ident, m["place"]), []).append(m)
+    out: List[Dict[str, Any]] = []
+    for (story, _ident, place), ms in sorted(groups.items(), key=lambda kv: kv[0]):
+        ms = sorted(ms, key=lambda m: (m["as_of"], m["article"], m["start"]))
+        seen = set()
+        for i, a in enumerate(ms):
+            da = _day(a["as_of"])
+            va = numeric(a["fact_value"])
+            for b in ms[i + 1:]:
+                db = _day(b["as_of"])
+                if da is None or db is None or (db - da).days > CONFLICT_DAYS:
+                    break
+                if a["source"] == b["source"] or a["article"] == b["article"]:
+                    continue
+                vb = numeric(b["fact_value"])
+                if agree(va, a["bound"], vb, b["bound"]):
+                    continue
+                if _states_agreeing(ms, a["article"], vb, b["bound"], da) or \
+                        _states_agreeing(ms, b["article"], va, a["bound"], db):
+                    continue
+                key = (_page(a["article"]), _page(b["article"]), a["fact_value"], b["fact_value"])
+                if key in seen:
+                    continue
+                seen.add(key)
+                out.append({
+                    "story": story,
+                    "type": "different-values",
+                    "kind": a["fact_kind"],
+                    "context": list(a["measure"].words) + list(b["measure"].words),
+                    "values": [a["fact_value"], b["fact_value"]],
+                    "mentions": [a, b],
+                    "measure": a["measure"].to_dict(),
+                    "scope": scope_of(place, a["as_of"]),
+                })
+    return out
+
+
+def _page(unit_id: str) -> str:
+    """The article of a unit id (``AU-2020-03-10#2`` -> ``AU-2020-03-10``)."""
+    return unit_id.rsplit("#", 1)[0] if "#" in unit_id else unit_id
+
+
+def _states_agreeing(ms: Sequence[Any], article: str, v: float, bound: Optional[str],
+                     day: Optional[_dt.date]) -> bool:
+    for m in ms:
+        if m["article"] != article:
+            continue
+        d = _day(m["as_of"])
+        if day is not None and d is not None and abs((d - day).days) > CONFLICT_DAYS:
+            continue
+        if agree(numeric(m["fact_value"]), m["bound"], v, bound):
+            return True
+    return False

@@ -1,0 +1,47 @@
+"""Rules defined once: the core's definition is what the package uses, and the pure
+twin's own copy (the point of a twin) is held to it here."""
+
+import asimtext
+import asimtext.pure as pure
+import pytest
+from asimtext import _core
+from asimtext.pure import spans as pure_spans
+from asimtext.pure.dedup import minhash as pure_minhash
+
+
+def test_span_kinds_come_from_the_core():
+    assert asimtext.SPAN_KINDS == _core.SPAN_KINDS
+    assert pure_spans.KINDS == _core.SPAN_KINDS
+    from asimtext import eval as ev
+
+    assert ev._KINDS is _core.SPAN_KINDS
+
+
+@pytest.mark.parametrize("num_perm", [16, 64, 128, 256])
+def test_default_lsh_shape_is_one_rule(num_perm):
+    for t100 in range(1, 101):
+        t = t100 / 100
+        assert _core._default_lsh_params(t, num_perm) == pure_minhash.default_lsh_params(t, num_perm), t
+
+
+def test_default_lsh_shape_is_what_near_duplicates_uses():
+    texts = ["एक दो तीन चार पांच छह सात आठ"] * 3
+    for t in (0.3, 0.5, 0.8):
+        b, r = _core._default_lsh_params(t, 128)
+        assert asimtext.near_duplicates(texts, threshold=t).pairs == \
+            asimtext.near_duplicates(texts, threshold=t, params=(b, r)).pairs
+        assert pure.near_duplicates(texts, threshold=t).pairs == asimtext.near_duplicates(texts, threshold=t).pairs
+
+
+def test_pure_twin_imports_nothing_from_the_extension():
+    import pathlib
+    import re
+
+    root = pathlib.Path(pure.__file__).parent
+    bad = [
+        f"{p.name}:{n}"
+        for p in root.glob("*.py")
+        for n, line in enumerate(p.read_text(encoding="utf-8").splitlines(), 1)
+        if re.search(r"^\s*(from asimtext import _core|import asimtext\._core|from asimtext\._core import)", line)
+    ]
+    assert not bad, bad
