@@ -99,3 +99,7 @@ __all__ += [
     "MissingFileError",
     "MissingKeyError",
 ]
+# ---- a deduplicated dump (issue 20): one record kept per cluster ----
+from asimtext.dedup_keep import DedupRecords, dedup_records  # noqa: E402
+
+__all__ += ["DedupRecords", "dedup_records"]

@@ -2,7 +2,7 @@
 
 import datetime as _datetime
 from os import PathLike
-from typing import Iterable, Literal, TypeAlias, final
+from typing import Any, Iterable, Literal, TypeAlias, final, overload
 
 import numpy as np
 import numpy.typing as npt
@@ -36,8 +36,9 @@ def normalize_with_offsets(
     errors: Errors = "strict",
     offsets: Literal["array", "list"] = "array",
 ) -> tuple[str, npt.NDArray[np.uint32] | list[int]]: ...
+@overload
 def normalize_batch(
-    texts: Iterable[str],
+    texts: Iterable[str] | Any,
     *,
     form: Form = "canonical",
     ascii_digits: bool = False,
@@ -45,7 +46,20 @@ def normalize_batch(
     fix_mojibake: bool = False,
     fold_vowel_length: bool = False,
     errors: Errors = "strict",
+    output: Literal["list"] = "list",
 ) -> list[str]: ...
+@overload
+def normalize_batch(
+    texts: Iterable[str] | Any,
+    *,
+    form: Form = "canonical",
+    ascii_digits: bool = False,
+    ascii_punctuation: bool = False,
+    fix_mojibake: bool = False,
+    fold_vowel_length: bool = False,
+    errors: Errors = "strict",
+    output: Literal["arrow"],
+) -> Any: ...
 
 # --- cross-script matching key (asimtext_core::xscript) ---
 
@@ -248,6 +262,7 @@ class StreamDedup:
         npt.NDArray[np.uint32], npt.NDArray[np.uint32], npt.NDArray[np.float64], int
     ]: ...
     def labels(self) -> npt.NDArray[np.uint32]: ...
+    def jaccard(self, i: int, j: int) -> float: ...
     def memory_usage(self) -> int: ...
     def to_bytes(self) -> bytes: ...
     @staticmethod

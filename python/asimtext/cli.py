@@ -282,10 +282,18 @@ def _cmd_dedup_configure(p: argparse.ArgumentParser) -> None:
     p.add_argument("--ngram", type=int, default=5, metavar="N",
                    help="words per shingle, 1 to 64 (default: 5)")
     p.add_argument("--seed", type=int, default=1, help="MinHash seed (default: 1)")
+    p.add_argument("--keep", choices=["first", "longest", "earliest"], default=None,
+                   help="write the deduplicated dump instead: the records kept, whole and in "
+                        "input order, one per cluster (the first, the longest text, or the "
+                        "earliest 'published')")
+    p.add_argument("--removed", metavar="FILE", default=None,
+                   help="with --keep: write one JSON line per dropped record (the record it "
+                        "duplicates, their Jaccard similarity)")
 
 
 def _cmd_dedup_run(args: argparse.Namespace) -> int:
-    """Find near-duplicate articles: {"a", "b", "jaccard"} lines (or clusters)."""
+    """Find near-duplicate articles: {"a", "b", "jaccard"} lines (or clusters);
+    with --keep, write the records that survive deduplication."""
     from asimtext.dumps import dedup_dump
 
     _check_output(args)
@@ -294,6 +302,24 @@ def _cmd_dedup_run(args: argparse.Namespace) -> int:
                              ngram=args.ngram, seed=args.seed)
     except (TypeError, ValueError, OverflowError) as e:
         raise CliError(_as_flags(str(e), args._flags), EXIT_USAGE) from None
+    if args.keep is None and args.removed is not None:
+        raise CliError("--removed needs --keep", EXIT_USAGE)
+    if args.keep is not None:
+        if args.clusters:
+            raise CliError("--keep and --clusters do not go together", EXIT_USAGE)
+        if "-" in args.paths:
+            raise CliError("dedup --keep reads its input twice: give files, not standard input",
+                           EXIT_USAGE)
+        from asimtext.dedup_keep import dedup_keep_dump
+
+        kres = _with_skipped_log(args, lambda kw: dedup_keep_dump(
+            args.paths, args.output, keep=args.keep, removed_path=args.removed,
+            threshold=args.threshold, num_perm=args.num_perm, ngram=args.ngram,
+            seed=args.seed, **kw))
+        _summary(args, kres.stats, f"; {kres.kept} kept, {kres.removed} removed "
+                                   f"({kres.clusters} clusters)")
+        _nothing_done(kres.stats.processed, kres.stats.read)
+        return EXIT_OK
     res = _with_skipped_log(args, lambda kw: dedup_dump(
         args.paths, args.output, threshold=args.threshold, clusters=args.clusters,
         num_perm=args.num_perm, ngram=args.ngram, seed=args.seed, **kw))

@@ -81,6 +81,8 @@ class Chunk:
     skipped: List[Record] = field(default_factory=list)
     #: ``(file, line)`` of each good record (to name it if the core rejects it).
     locs: List[tuple] = field(default_factory=list)
+    #: ``published`` of each good record (``None`` when not given).
+    published: List[Optional[str]] = field(default_factory=list)
     read: int = 0
     #: Input bytes consumed when the chunk was closed (cumulative).
     bytes_pos: int = 0
@@ -176,6 +178,7 @@ def read_chunks(
             chunk.ids.append(art.id)  # type: ignore[union-attr]
             chunk.texts.append(art.text)  # type: ignore[union-attr]
             chunk.locs.append((rec.file, rec.line))
+            chunk.published.append(art.published)  # type: ignore[union-attr]
             if len(chunk.texts) >= chunk_size:
                 chunk.bytes_pos = pos[0]
                 yield chunk
@@ -198,15 +201,16 @@ def _has_surrogate(t: str) -> bool:
 
 def _drop_surrogates(chunk: Chunk) -> None:
     """Move records whose text cannot be encoded as UTF-8 to ``skipped``."""
-    keep_ids, keep_texts, keep_locs = [], [], []
-    for i, t, (file, line) in zip(chunk.ids, chunk.texts, chunk.locs):
+    keep_ids, keep_texts, keep_locs, keep_pub = [], [], [], []
+    for i, t, (file, line), pub in zip(chunk.ids, chunk.texts, chunk.locs, chunk.published):
         if _has_surrogate(t):
             chunk.skipped.append(Record("skipped", file, line, i, _SURROGATE_REASON))
         else:
             keep_ids.append(i)
             keep_texts.append(t)
             keep_locs.append((file, line))
-    chunk.ids, chunk.texts, chunk.locs = keep_ids, keep_texts, keep_locs
+            keep_pub.append(pub)
+    chunk.ids, chunk.texts, chunk.locs, chunk.published = keep_ids, keep_texts, keep_locs, keep_pub
 
 
 # ---------------------------------------------------------------- writing
@@ -250,15 +254,25 @@ class _Sink:
     def write_rows(self, rows: List[dict]) -> None:
         if self.kind == "parquet":
             import pyarrow as pa
-            import pyarrow.parquet as pq
 
-            table = pa.Table.from_pylist(rows, schema=self.schema)
-            if self._pq is None:
-                self._pq = pq.ParquetWriter(self._tmp, table.schema)
-            self._pq.write_table(table)
+            self.write_table(pa.Table.from_pylist(rows, schema=self.schema))
             return
         data = "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows)
         self._f.write(data.encode("utf-8"))
+
+    def write_table(self, table: Any) -> None:
+        """An Arrow table (Parquet outputs only)."""
+        import pyarrow.parquet as pq
+
+        assert self.kind == "parquet"
+        if self._pq is None:
+            self._pq = pq.ParquetWriter(self._tmp, table.schema)
+        self._pq.write_table(table)
+
+    def write_lines(self, data: bytes) -> None:
+        """Whole JSON lines, written as they are (JSON Lines outputs only)."""
+        assert self.kind == "jsonl"
+        self._f.write(data)
 
     def close(self, ok: bool) -> None:
         if self.kind == "parquet":

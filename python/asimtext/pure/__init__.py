@@ -74,5 +74,7 @@ NOT_MIRRORED = {
     "__version__": "the package version",
     "digest": "Python code over the primitives; asimtext.digest(backend=...) runs it on the pure twin",
     "load_articles": "the loader, Python already",
+    "DedupRecords": "dedup_records' result type",
+    "dedup_records": "Python over StreamDedup, whose twin is asimtext.pure.dedup.stream.StreamDedup",
 }
 

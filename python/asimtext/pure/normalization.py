@@ -575,14 +575,24 @@ def normalize(
     return "".join(it[0] for it in items)
 
 
-def normalize_batch(texts, **options) -> List[str]:
+def normalize_batch(texts, *, output: str = "list", **options):
     """Pure-Python :func:`asimtext.normalize_batch` (serial)."""
+    from asimtext.frames import arrow_texts, is_arrow
+
+    if output not in ("list", "arrow"):
+        raise ArgumentError(f"output must be 'list' or 'arrow', not {output!r}")
     if isinstance(texts, str):
         raise ArgumentTypeError("texts must be an iterable of str, not a single str")
+    if is_arrow(texts):
+        texts = arrow_texts(texts)
     out = []
     for i, t in enumerate(texts):
         try:
             out.append(normalize(t, **options))
         except (TypeError, ValueError) as e:
             raise type(e)(str(e).replace("text", f"texts[{i}]", 1)) from None
+    if output == "arrow":
+        import pyarrow as pa
+
+        return pa.array(out, type=pa.large_string())
     return out

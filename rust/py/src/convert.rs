@@ -92,6 +92,15 @@ pub fn texts_arg(
     what: &str,
     on_surrogate: OnSurrogate,
 ) -> PyResult<Vec<String>> {
+    if let Some(arrow) = crate::arrow::import(obj, what)? {
+        let views = crate::pystr::RawViews::of_arrow(obj.py(), &arrow, what)?;
+        return Ok((0..views.len())
+            .map(|i| match views.view(i) {
+                crate::pystr::StrView::Utf8(s) => s.to_string(),
+                _ => unreachable!("Arrow views are UTF-8"),
+            })
+            .collect());
+    }
     let iter = iter_arg(obj, what, "str")?;
     let mut out = Vec::new();
     for (i, item) in iter.enumerate() {

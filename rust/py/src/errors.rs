@@ -10,6 +10,7 @@ pyo3::import_exception!(asimtext.errors, ArgumentError);
 pyo3::import_exception!(asimtext.errors, ArgumentTypeError);
 pyo3::import_exception!(asimtext.errors, CorruptFileError);
 pyo3::import_exception!(asimtext.errors, MissingKeyError);
+pyo3::import_exception!(asimtext.errors, ComputeError);
 
 pub fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add("CorruptFileError", m.py().get_type::<CorruptFileError>())?;
@@ -24,6 +25,12 @@ pub fn value_error(msg: impl Into<String>) -> PyErr {
 /// An argument of the wrong type (`TypeError` and `AsimtextError`).
 pub fn type_error(msg: impl Into<String>) -> PyErr {
     ArgumentTypeError::new_err(msg.into())
+}
+
+/// A failure of the machine rather than of the input (`RuntimeError` and
+/// `AsimtextError`), such as threads the system refuses.
+pub fn compute_error(msg: impl Into<String>) -> PyErr {
+    ComputeError::new_err(msg.into())
 }
 
 /// Map a core error to the Python exception a user expects.

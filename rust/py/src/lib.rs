@@ -3,6 +3,7 @@
 
 use pyo3::prelude::*;
 
+mod arrow;
 mod convert;
 mod dedup;
 mod errors;
@@ -10,6 +11,7 @@ mod jsonl;
 mod limits;
 mod normalize;
 mod pipeline;
+mod pool;
 mod pystr;
 mod spans;
 mod vocab;
@@ -17,6 +19,7 @@ mod xscript;
 
 #[pymodule]
 fn _core(m: &Bound<'_, PyModule>) -> PyResult<()> {
+    pool::register();
     m.add("__version__", asimtext_core::VERSION)?;
     errors::register(m)?;
     normalize::register(m)?;

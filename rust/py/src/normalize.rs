@@ -230,9 +230,14 @@ fn offsets_obj(py: Python<'_>, offsets: Vec<u32>, as_list: bool) -> PyResult<Bou
 
 /// Normalize many texts in parallel on all cores, with the GIL released.
 ///
-/// texts: any iterable of str. Returns a list of str in the same order (a
-/// text already in normal form is returned as it is). Errors name the item:
-/// TypeError("texts[3] must be str, not int").
+/// texts: any iterable of str, or Arrow strings (a pyarrow string,
+/// large_string or string_view array or chunked array, a pandas Series of
+/// Arrow strings, anything with `__arrow_c_array__`/`__arrow_c_stream__`),
+/// read in place without a Python object per text; a null is a ValueError
+/// naming its index. Returns a list of str in the same order (a text already
+/// in normal form is returned as it is), or with output="arrow" a
+/// pyarrow.LargeStringArray (built without a Python object per text; needs
+/// pyarrow). Errors name the item: TypeError("texts[3] must be str, not int").
 /// Options as for normalize().
 ///
 /// The workers take the GIL briefly every 1,024 texts, to make the result
@@ -240,7 +245,7 @@ fn offsets_obj(py: Python<'_>, offsets: Vec<u32>, as_list: bool) -> PyResult<Bou
 /// thread shortens meanwhile ends where it ends); any other iterable is read
 /// by the calling thread, 16,384 items at a time.
 #[pyfunction]
-#[pyo3(signature = (texts, *, form="canonical", ascii_digits=false, ascii_punctuation=false, fix_mojibake=false, fold_vowel_length=false, errors="strict"))]
+#[pyo3(signature = (texts, *, form="canonical", ascii_digits=false, ascii_punctuation=false, fix_mojibake=false, fold_vowel_length=false, errors="strict", output="list"))]
 #[allow(clippy::too_many_arguments)]
 fn normalize_batch<'py>(
     py: Python<'py>,
@@ -251,7 +256,8 @@ fn normalize_batch<'py>(
     fix_mojibake: bool,
     fold_vowel_length: bool,
     errors: &str,
-) -> PyResult<Bound<'py, PyList>> {
+    output: &str,
+) -> PyResult<Bound<'py, PyAny>> {
     let opts = options(
         form,
         ascii_digits,
@@ -260,10 +266,136 @@ fn normalize_batch<'py>(
         fold_vowel_length,
     )?;
     let on_surrogate = OnSurrogate::parse(errors)?;
+    match output {
+        "list" => Ok(normalize_to_list(py, texts, &opts, on_surrogate)?.into_any()),
+        "arrow" => normalize_to_arrow(py, texts, &opts, on_surrogate),
+        other => Err(crate::errors::value_error(format!(
+            "output must be 'list' or 'arrow', not {other:?}"
+        ))),
+    }
+}
+
+/// `normalize_batch(..., output="arrow")`: the normalized texts written into
+/// one UTF-8 buffer with 64-bit offsets, handed to pyarrow without a copy.
+fn normalize_to_arrow<'py>(
+    py: Python<'py>,
+    texts: &Bound<'py, PyAny>,
+    opts: &Options,
+    on_surrogate: OnSurrogate,
+) -> PyResult<Bound<'py, PyAny>> {
+    let pa = py.import("pyarrow").map_err(|_| {
+        pyo3::exceptions::PyImportError::new_err(
+            "normalize_batch(output='arrow') needs pyarrow: pip install pyarrow",
+        )
+    })?;
+    let (offsets, data) = if on_surrogate == OnSurrogate::Replace {
+        // The replacing reader is the list path's: normalize there, then
+        // copy the results once.
+        let list = normalize_to_list(py, texts, opts, on_surrogate)?;
+        let strs: Vec<String> = list.extract()?;
+        concat_utf8(strs.iter().map(String::as_str))
+    } else {
+        let texts = crate::pystr::read_texts(texts, "texts")?;
+        let texts = &texts;
+        crate::pool::detach(py, || {
+            use rayon::prelude::*;
+            let out: Vec<std::borrow::Cow<'_, str>> = (0..texts.len())
+                .into_par_iter()
+                .map_init(String::new, |buf, i| {
+                    normalize_to_utf8(texts.view(i), buf, opts)
+                })
+                .collect();
+            concat_utf8(out.iter().map(|t| t.as_ref()))
+        })?
+    };
+    let n = offsets.len() - 1;
+    let offsets = numpy::PyArray1::from_vec(py, offsets);
+    let data = numpy::PyArray1::from_vec(py, data);
+    let buffers = (
+        py.None(),
+        pa.call_method1("py_buffer", (offsets,))?,
+        pa.call_method1("py_buffer", (data,))?,
+    );
+    pa.getattr("Array")?.call_method1(
+        "from_buffers",
+        (
+            pa.call_method0("large_string")?,
+            n,
+            buffers.into_pyobject(py)?.to_list(),
+        ),
+    )
+}
+
+/// One text normalized into UTF-8, through the UCS-2 path (the faster one)
+/// when the text is all in the BMP and not ASCII; an Arrow text already in
+/// normal form is borrowed. `view` holds no lone surrogate (checked when it
+/// was read).
+fn normalize_to_utf8<'a>(
+    view: StrView<'a>,
+    buf: &mut String,
+    opts: &Options,
+) -> std::borrow::Cow<'a, str> {
+    use std::borrow::Cow;
+    let utf8 = |units: &[u16]| {
+        let mut s = String::new();
+        // No surrogates: BMP code points only (see Ucs2Outcome).
+        let _ = asimtext_core::ucs::utf8_from_ucs2(units, &mut s);
+        s
+    };
+    let done = match view {
+        StrView::Ucs2(units) => match core::units::normalize_ucs2(units, opts) {
+            Ucs2Outcome::Unchanged => Some(Cow::Owned(utf8(units))),
+            Ucs2Outcome::Changed(u) => Some(Cow::Owned(utf8(&u))),
+            Ucs2Outcome::Unsupported => None,
+        },
+        StrView::Utf8(s) => match bmp_units(s).map(|u| core::units::normalize_ucs2(&u, opts)) {
+            Some(Ucs2Outcome::Unchanged) => Some(Cow::Borrowed(s)),
+            Some(Ucs2Outcome::Changed(u)) => Some(Cow::Owned(utf8(&u))),
+            _ => None,
+        },
+        _ => None,
+    };
+    done.unwrap_or_else(|| {
+        Cow::Owned(core::normalize(
+            view.to_utf8(buf, OnSurrogate::Replace).unwrap_or_default(),
+            opts,
+        ))
+    })
+}
+
+/// The UCS-2 code units of `s` when it is not ASCII and every code point is
+/// in the BMP (so that the UCS-2 path applies); `None` otherwise.
+fn bmp_units(s: &str) -> Option<Vec<u16>> {
+    if s.is_ascii() {
+        return None;
+    }
+    let mut units = Vec::new();
+    asimtext_core::ucs::ucs2_from_utf8(s, &mut units).then_some(units)
+}
+
+/// Arrow `large_string` buffers of `texts`: offsets (n + 1) and data.
+fn concat_utf8<'a>(texts: impl Iterator<Item = &'a str> + Clone) -> (Vec<i64>, Vec<u8>) {
+    let mut offsets = Vec::with_capacity(texts.size_hint().0 + 1);
+    offsets.push(0i64);
+    let mut data = Vec::with_capacity(texts.clone().map(str::len).sum());
+    for t in texts {
+        data.extend_from_slice(t.as_bytes());
+        offsets.push(data.len() as i64);
+    }
+    (offsets, data)
+}
+
+/// `normalize_batch(..., output="list")`.
+fn normalize_to_list<'py>(
+    py: Python<'py>,
+    texts: &Bound<'py, PyAny>,
+    opts: &Options,
+    on_surrogate: OnSurrogate,
+) -> PyResult<Bound<'py, PyList>> {
     let out = PyList::empty(py);
     let batch = Batch {
         out: out.clone().unbind(),
-        opts: &opts,
+        opts,
         on_surrogate,
     };
     if texts.is_exact_instance_of::<PyList>() || texts.is_exact_instance_of::<PyTuple>() {
@@ -271,6 +403,18 @@ fn normalize_batch<'py>(
             py,
             Source::Sequence {
                 seq: texts.clone().unbind(),
+                next: 0,
+            },
+        )?;
+        return Ok(out);
+    }
+    if let Some(arrow) = crate::arrow::import(texts, "texts")? {
+        let views = RawViews::of_arrow(py, &arrow, "texts")?;
+        batch.run(
+            py,
+            Source::Arrow {
+                _arrow: arrow,
+                views,
                 next: 0,
             },
         )?;
@@ -341,11 +485,18 @@ enum Source {
         chunks: VecDeque<Vec<Py<PyString>>>,
         first: usize,
     },
+    /// Arrow strings (kept alive here), read a chunk of views at a time.
+    Arrow {
+        _arrow: crate::arrow::ArrowStrings,
+        views: RawViews,
+        next: usize,
+    },
 }
 
 /// Input strings, with views that the workers read without the GIL.
 struct Chunk {
-    /// Keeps alive the strings `views` points into.
+    /// Keeps alive the strings `views` points into (empty for Arrow input,
+    /// which the `Source` keeps alive).
     items: Vec<Py<PyString>>,
     views: RawViews,
     /// Index in the batch of `items[0]`.
@@ -355,6 +506,19 @@ struct Chunk {
 impl Source {
     /// The next chunk, or `None` at the end.
     fn next(&mut self, py: Python<'_>) -> PyResult<Option<Chunk>> {
+        if let Source::Arrow { views, next, .. } = self {
+            let first = *next;
+            let end = (first + CHUNK).min(views.len());
+            if first == end {
+                return Ok(None);
+            }
+            *next = end;
+            return Ok(Some(Chunk {
+                items: Vec::new(),
+                views: views.slice(first, end),
+                first,
+            }));
+        }
         let (items, first) = match self {
             Source::Sequence { seq, next } => {
                 let seq = seq.bind(py).cast::<PySequence>()?;
@@ -380,6 +544,7 @@ impl Source {
                 }
                 None => (Vec::new(), *first),
             },
+            Source::Arrow { .. } => unreachable!("handled above"),
         };
         if items.is_empty() {
             return Ok(None);
@@ -424,6 +589,30 @@ impl Batch<'_> {
         fills: &mut Fills,
     ) -> PyResult<()> {
         let out = self.out.bind(py);
+        if chunk.items.is_empty() {
+            // Arrow input: every text is new.
+            for (k, d) in done.into_iter().enumerate() {
+                let result = match d {
+                    Done::Ucs2(Ucs2Done::Changed(text)) => {
+                        let (obj, dest) = text.alloc_py(py)?;
+                        fills.push((text, dest));
+                        obj
+                    }
+                    Done::Utf8 { text, .. } => PyString::new(py, &text),
+                    _ => {
+                        let mut buf = String::new();
+                        let text = chunk
+                            .views
+                            .view(k)
+                            .to_utf8(&mut buf, OnSurrogate::Strict)
+                            .unwrap_or_default();
+                        PyString::new(py, &core::normalize(text, self.opts))
+                    }
+                };
+                out.append(result)?;
+            }
+            return Ok(());
+        }
         for (k, (s, d)) in chunk.items.iter().zip(done).enumerate() {
             let s = s.bind(py);
             let result = match d {
@@ -484,6 +673,23 @@ fn normalize_views(views: &RawViews, opts: &Options) -> Vec<Done> {
         .into_par_iter()
         .map_init(String::new, |buf, i| match views.view(i) {
             StrView::Ucs2(units) => Done::Ucs2(core::units::normalize_ucs2(units, opts).into()),
+            // Arrow text: every result is a new `str`; made from code units
+            // (written on all cores) when the UCS-2 path applies.
+            StrView::Utf8(s) => match bmp_units(s).map(|u| {
+                let outcome = core::units::normalize_ucs2(&u, opts);
+                (u, outcome)
+            }) {
+                Some((units, Ucs2Outcome::Unchanged)) => {
+                    Done::Ucs2(Ucs2Done::Changed(Ucs2Str::new(units)))
+                }
+                Some((_, Ucs2Outcome::Changed(u))) => {
+                    Done::Ucs2(Ucs2Done::Changed(Ucs2Str::new(u)))
+                }
+                _ => Done::Utf8 {
+                    text: core::normalize(s, opts),
+                    same: false,
+                },
+            },
             view => match view.to_utf8(buf, OnSurrogate::Strict) {
                 Ok(text) => {
                     let norm = core::normalize(text, opts);

@@ -55,7 +55,7 @@ impl<Read, Work, Emit, Finish> Pipeline<Read, Work, Emit, Finish> {
             emit,
             finish,
         } = &mut self;
-        py.detach(|| rayon::scope(|_| steps(read, work, emit, finish)))
+        crate::pool::detach(py, || rayon::scope(|_| steps(read, work, emit, finish)))?
     }
 }
 

@@ -11,6 +11,7 @@ use pyo3::types::{PyList, PyString, PyTuple};
 
 use asimtext_core::ucs::{first_surrogate, utf8_from_latin1, utf8_from_ucs2};
 
+use crate::arrow::ArrowStrings;
 use crate::convert::{iter_arg, type_name, OnSurrogate};
 
 /// UCS-2 code units ready to become a `str`, with the largest code point
@@ -108,6 +109,8 @@ pub enum StrView<'a> {
     Ucs1(&'a [u8]),
     Ucs2(&'a [u16]),
     Ucs4(&'a [u32]),
+    /// UTF-8 already (Arrow strings, checked when they were read).
+    Utf8(&'a str),
 }
 
 /// A lone surrogate at this code point index.
@@ -154,6 +157,7 @@ impl<'a> StrView<'a> {
     {
         buf.clear();
         match self {
+            StrView::Utf8(s) => return Ok(s),
             StrView::Ucs1(b) if b.is_ascii() => {
                 // SAFETY: ASCII is UTF-8.
                 return Ok(unsafe { std::str::from_utf8_unchecked(b) });
@@ -178,6 +182,9 @@ impl<'a> StrView<'a> {
 
     /// The text as a new UTF-8 `String` (see [`StrView::to_utf8`]).
     pub fn to_string(self, on_surrogate: OnSurrogate) -> Result<String, SurrogateAt> {
+        if let StrView::Utf8(s) = self {
+            return Ok(s.to_string());
+        }
         if let StrView::Ucs1(b) = self {
             if b.is_ascii() {
                 // SAFETY: ASCII is UTF-8.
@@ -210,6 +217,8 @@ fn push_code_points(
 /// each text to UTF-8 (ASCII is borrowed as it is) when they need it.
 pub struct Texts<'py> {
     _keep: Vec<Bound<'py, PyString>>,
+    /// Keeps alive the Arrow arrays `raw` points into, for Arrow input.
+    _arrow: Option<ArrowStrings>,
     raw: RawViews,
 }
 
@@ -218,6 +227,7 @@ enum Raw {
     Ucs1(*const u8, usize),
     Ucs2(*const u16, usize),
     Ucs4(*const u32, usize),
+    Utf8(*const u8, usize),
 }
 
 // SAFETY: worker threads only get `&Texts` and only read through `raw`
@@ -237,11 +247,17 @@ impl Texts<'_> {
         self.raw.utf8(i, buf)
     }
 
+    /// Text `i` where it is stored (a `str`'s code units, or Arrow's UTF-8).
+    pub fn view(&self, i: usize) -> StrView<'_> {
+        self.raw.view(i)
+    }
+
     /// The same texts, held by references that may move to another thread
     /// (to be dropped with the GIL held).
     pub fn into_owned(self) -> OwnedTexts {
         OwnedTexts {
             _keep: self._keep.into_iter().map(Bound::unbind).collect(),
+            _arrow: self._arrow,
             raw: self.raw,
         }
     }
@@ -251,6 +267,7 @@ impl Texts<'_> {
 /// the GIL on one thread and dropped with it on another.
 pub struct OwnedTexts {
     _keep: Vec<Py<PyString>>,
+    _arrow: Option<ArrowStrings>,
     raw: RawViews,
 }
 
@@ -290,6 +307,7 @@ impl RawViews {
                     StrView::Ucs1(b) => Raw::Ucs1(b.as_ptr(), b.len()),
                     StrView::Ucs2(u) => Raw::Ucs2(u.as_ptr(), u.len()),
                     StrView::Ucs4(u) => Raw::Ucs4(u.as_ptr(), u.len()),
+                    StrView::Utf8(t) => Raw::Utf8(t.as_ptr(), t.len()),
                 })
             })
             .collect::<PyResult<Vec<_>>>()
@@ -298,6 +316,23 @@ impl RawViews {
 
     pub fn len(&self) -> usize {
         self.0.len()
+    }
+
+    /// Views of the texts of `arrow`, which the caller keeps alive as long
+    /// as the views (see `of`); `what` names the batch in errors.
+    pub fn of_arrow(py: Python<'_>, arrow: &ArrowStrings, what: &str) -> PyResult<Self> {
+        Ok(RawViews(
+            arrow
+                .texts(py, what)?
+                .into_iter()
+                .map(|(p, n)| Raw::Utf8(p, n))
+                .collect(),
+        ))
+    }
+
+    /// Views `start..end` of these (for chunks of one batch).
+    pub fn slice(&self, start: usize, end: usize) -> Self {
+        RawViews(self.0[start..end].to_vec())
     }
 
     /// Text `i` as UTF-8 (converted into `buf` if needed), for views of
@@ -315,6 +350,10 @@ impl RawViews {
                 Raw::Ucs1(p, n) => StrView::Ucs1(std::slice::from_raw_parts(p, n)),
                 Raw::Ucs2(p, n) => StrView::Ucs2(std::slice::from_raw_parts(p, n)),
                 Raw::Ucs4(p, n) => StrView::Ucs4(std::slice::from_raw_parts(p, n)),
+                // Checked UTF-8 (ArrowStrings::texts).
+                Raw::Utf8(p, n) => StrView::Utf8(std::str::from_utf8_unchecked(
+                    std::slice::from_raw_parts(p, n),
+                )),
             }
         }
     }
@@ -327,6 +366,7 @@ impl RawViews {
 pub fn read_texts<'py>(obj: &Bound<'py, PyAny>, what: &str) -> PyResult<Texts<'py>> {
     let mut texts = Texts {
         _keep: Vec::new(),
+        _arrow: None,
         raw: RawViews(Vec::new()),
     };
     // Lists and tuples are read in place (no iterator object, one
@@ -341,6 +381,9 @@ pub fn read_texts<'py>(obj: &Bound<'py, PyAny>, what: &str) -> PyResult<Texts<'p
         for (i, item) in tuple.iter().enumerate() {
             texts.push(item, i, what)?;
         }
+    } else if let Some(arrow) = crate::arrow::import(obj, what)? {
+        texts.raw = RawViews::of_arrow(obj.py(), &arrow, what)?;
+        texts._arrow = Some(arrow);
     } else {
         for (i, item) in iter_arg(obj, what, "str")?.enumerate() {
             texts.push(item?, i, what)?;
@@ -371,6 +414,7 @@ impl<'py> Texts<'py> {
                 Raw::Ucs4(u.as_ptr(), u.len()),
                 u.iter().position(|&x| x & 0xFFFF_F800 == 0xD800),
             ),
+            StrView::Utf8(_) => unreachable!("a str is never stored as UTF-8"),
         };
         if let Some(at) = surrogate {
             return Err(SurrogateAt(at).to_err(&format!("{what}[{i}]"), false));

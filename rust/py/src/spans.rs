@@ -359,7 +359,9 @@ fn extract_batch(
             per_text = Some(v);
         }
     }
-    let out = py.detach(|| core::extract_batch_from(&texts, per_text.as_deref(), &opts));
+    let out = crate::pool::detach(py, || {
+        core::extract_batch_from(&texts, per_text.as_deref(), &opts)
+    })?;
     Ok(out
         .into_iter()
         .map(|v| v.into_iter().map(Span::from_core).collect())

@@ -20,7 +20,7 @@ pub fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
 #[pyfunction]
 fn _vocabulary<'py>(py: Python<'py>, texts: &Bound<'py, PyAny>) -> PyResult<Bound<'py, PyTuple>> {
     let texts = read_texts(texts, "texts")?;
-    let v = py.detach(|| core::vocabulary(&texts));
+    let v = crate::pool::detach(py, || core::vocabulary(&texts))?;
     (
         v.n_keys,
         PyArray1::from_vec(py, v.rows),

@@ -62,7 +62,9 @@ fn xscript_keys_batch(
     errors: &str,
 ) -> PyResult<Vec<Vec<Span>>> {
     let texts = texts_arg(texts, "texts", OnSurrogate::parse(errors)?)?;
-    Ok(py.detach(|| texts.par_iter().map(|t| core::keys(t, stopwords)).collect()))
+    crate::pool::detach(py, || {
+        texts.par_iter().map(|t| core::keys(t, stopwords)).collect()
+    })
 }
 
 /// All tokens of a text as `(start, end, key, kind)`.

@@ -63,6 +63,14 @@ class StreamDedup:
     def __len__(self) -> int:
         return len(self._sets)
 
+    def jaccard(self, i: int, j: int) -> float:
+        """Exact Jaccard similarity of the stored sets of documents ``i`` and ``j``."""
+        n = len(self._sets)
+        for name, d in (("i", i), ("j", j)):
+            if not 0 <= d < n:
+                raise IndexError(f"{name} = {d} is not a document of the index ({n} documents)")
+        return _jaccard(self._sets[i], self._sets[j])
+
     def add(self, texts: Iterable[str]) -> int:
         """Add texts; returns the index of the first."""
         first = len(self._sets)

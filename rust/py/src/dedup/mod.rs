@@ -401,24 +401,24 @@ impl PyMinHasher {
         let h = &self.inner;
         let texts = &texts;
         if h.scheme.is_u32() {
-            let v = py.detach(|| {
+            let v = crate::pool::detach(py, || {
                 let mut out = vec![0u32; n * k];
                 out.par_chunks_mut(k).enumerate().for_each_init(
                     || (Scratch::default(), String::new()),
                     |(s, buf), (i, o)| h.signature_u32(texts.get(i, buf), s, o),
                 );
                 out
-            });
+            })?;
             Ok(PyArray1::from_vec(py, v).reshape([n, k])?.into_any())
         } else {
-            let v = py.detach(|| {
+            let v = crate::pool::detach(py, || {
                 let mut out = vec![0u64; n * k];
                 out.par_chunks_mut(k).enumerate().for_each_init(
                     || (Scratch::default(), String::new()),
                     |(s, buf), (i, o)| h.signature_u64(texts.get(i, buf), s, o),
                 );
                 out
-            });
+            })?;
             Ok(PyArray1::from_vec(py, v).reshape([n, k])?.into_any())
         }
     }
@@ -474,43 +474,44 @@ impl PyMinHasher {
         let mut out64: Vec<u64> = Vec::new();
         let mut sets: Vec<OwnedTexts> = Vec::with_capacity(CHUNK);
         let mut n = 0usize;
-        let mut flush = |sets: &mut Vec<OwnedTexts>| {
+        let mut flush = |sets: &mut Vec<OwnedTexts>| -> PyResult<()> {
             let m = sets.len();
             let sets_ref = &*sets;
             if u32s {
                 let start = out32.len();
                 out32.resize(start + m * k, 0);
                 let dst = &mut out32[start..];
-                py.detach(|| {
+                crate::pool::detach(py, || {
                     dst.par_chunks_mut(k)
                         .zip(sets_ref.par_iter())
                         .for_each_init(TokenScratch::default, |s, (o, t)| {
                             sign_token_set_u32(h, t, s, o)
                         });
-                });
+                })?;
             } else {
                 let start = out64.len();
                 out64.resize(start + m * k, 0);
                 let dst = &mut out64[start..];
-                py.detach(|| {
+                crate::pool::detach(py, || {
                     dst.par_chunks_mut(k)
                         .zip(sets_ref.par_iter())
                         .for_each_init(TokenScratch::default, |s, (o, t)| {
                             sign_token_set_u64(h, t, s, o)
                         });
-                });
+                })?;
             }
             sets.clear();
+            Ok(())
         };
         for (i, item) in iter.enumerate() {
             let item = item?;
             sets.push(read_texts(&item, &format!("token_sets[{i}]"))?.into_owned());
             n += 1;
             if sets.len() == CHUNK {
-                flush(&mut sets);
+                flush(&mut sets)?;
             }
         }
-        flush(&mut sets);
+        flush(&mut sets)?;
         if u32s {
             Ok(PyArray1::from_vec(py, out32).reshape([n, k])?.into_any())
         } else {
@@ -654,8 +655,7 @@ fn _near_duplicates(
         seed,
         params,
     };
-    let r = py
-        .detach(|| core::cluster::near_duplicates_in(&texts, &o))
+    let r = crate::pool::detach(py, || core::cluster::near_duplicates_in(&texts, &o))?
         .map_err(to_py)?;
     Ok((
         r.pairs,
@@ -888,7 +888,7 @@ impl PyLsh {
             }
         }
         let inner: &mut Lsh = &mut guard;
-        py.detach(|| {
+        crate::pool::detach(py, || {
             let hashes: Vec<Vec<u64>> = flat
                 .par_chunks(width.max(1))
                 .map(|s| inner.band_hashes(s).unwrap_or_default())
@@ -897,7 +897,7 @@ impl PyLsh {
                 inner.insert_hashes(k, &h)?;
             }
             Ok(())
-        })
+        })?
         .map_err(to_py)
     }
 
@@ -1035,9 +1035,9 @@ fn _band_keys<'py>(
     let rows = int_arg(rows, "rows", 1, h.num_perm as i128)? as usize;
     let texts = texts_arg(texts, "texts", OnSurrogate::Reject)?;
     let n = texts.len();
-    let (keys, nonempty) = py
-        .detach(|| core::partitioned::band_keys(h, &texts, bands, rows))
-        .map_err(to_py)?;
+    let (keys, nonempty) =
+        crate::pool::detach(py, || core::partitioned::band_keys(h, &texts, bands, rows))?
+            .map_err(to_py)?;
     let keys = PyArray1::from_vec(py, keys).reshape([n, bands])?.into_any();
     Ok((keys, PyArray1::from_vec(py, nonempty)))
 }
@@ -1075,9 +1075,10 @@ fn _verify_pairs<'py>(
     let texts = texts_arg(texts, "texts", OnSurrogate::Reject)?;
     let left = index_arg(left, "left")?;
     let right = index_arg(right, "right")?;
-    let v = py
-        .detach(|| core::partitioned::verify_pairs(h, &texts, &left, &right))
-        .map_err(to_py)?;
+    let v = crate::pool::detach(py, || {
+        core::partitioned::verify_pairs(h, &texts, &left, &right)
+    })?
+    .map_err(to_py)?;
     let (est, exact): (Vec<f64>, Vec<f64>) = v.into_iter().unzip();
     Ok((PyArray1::from_vec(py, est), PyArray1::from_vec(py, exact)))
 }

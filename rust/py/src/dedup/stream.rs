@@ -132,13 +132,13 @@ impl PyStreamDedup {
         let texts = read_texts(texts, "texts")?;
         let inner = &mut self.inner;
         let texts = &texts;
-        py.detach(|| inner.add_source(texts)).map_err(to_py)
+        crate::pool::detach(py, || inner.add_source(texts))?.map_err(to_py)
     }
 
     /// Verified pairs as arrays `(i, j, jaccard)` (i < j, sorted) and the candidate count.
-    fn pairs<'py>(&mut self, py: Python<'py>) -> PairArrays<'py> {
+    fn pairs<'py>(&mut self, py: Python<'py>) -> PyResult<PairArrays<'py>> {
         let inner = &mut self.inner;
-        let r = py.detach(|| inner.pairs());
+        let r = crate::pool::detach(py, || inner.pairs())?;
         let (mut a, mut b, mut j) = (
             Vec::with_capacity(r.pairs.len()),
             Vec::with_capacity(r.pairs.len()),
@@ -149,27 +149,45 @@ impl PyStreamDedup {
             b.push(y);
             j.push(s);
         }
-        (
+        Ok((
             PyArray1::from_vec(py, a),
             PyArray1::from_vec(py, b),
             PyArray1::from_vec(py, j),
             r.candidates,
-        )
+        ))
+    }
+
+    /// Exact Jaccard similarity of the stored shingle sets of documents `i`
+    /// and `j` (0 when either is empty), as `pairs` computes it.
+    fn jaccard(&self, i: u32, j: u32) -> PyResult<f64> {
+        let n = self.inner.len();
+        for (name, d) in [("i", i), ("j", j)] {
+            if d as usize >= n {
+                return Err(pyo3::exceptions::PyIndexError::new_err(format!(
+                    "{name} = {d} is not a document of the index ({n} documents)"
+                )));
+            }
+        }
+        Ok(asimtext_core::dedup::verify::jaccard(
+            self.inner.set(i),
+            self.inner.set(j),
+        ))
     }
 
     /// A cluster label per document (components numbered by first document).
-    fn labels<'py>(&mut self, py: Python<'py>) -> Bound<'py, PyArray1<u32>> {
+    fn labels<'py>(&mut self, py: Python<'py>) -> PyResult<Bound<'py, PyArray1<u32>>> {
         let inner = &mut self.inner;
-        let v = py.detach(|| inner.labels());
-        PyArray1::from_vec(py, v)
+        let v = crate::pool::detach(py, || inner.labels())?;
+        Ok(PyArray1::from_vec(py, v))
     }
 
     /// The index as bytes (magic, options, sets, band entries, CRC-32).
     #[allow(clippy::wrong_self_convention)] // sorts pending band entries first
-    fn to_bytes<'py>(&mut self, py: Python<'py>) -> Bound<'py, PyBytes> {
+    fn to_bytes<'py>(&mut self, py: Python<'py>) -> PyResult<Bound<'py, PyBytes>> {
         let inner = &mut self.inner;
-        let b = py.detach(|| inner.to_bytes());
-        PyBytes::new(py, &b)
+        // (sorting the pending band entries is parallel)
+        let b = crate::pool::detach(py, || inner.to_bytes())?;
+        Ok(PyBytes::new(py, &b))
     }
 
     /// Rebuild an index from `to_bytes()` output; CorruptFileError if damaged.
@@ -183,7 +201,7 @@ impl PyStreamDedup {
         slf: &Bound<'py, Self>,
     ) -> PyResult<(Bound<'py, PyAny>, Bound<'py, PyTuple>)> {
         let py = slf.py();
-        let bytes = slf.borrow_mut().to_bytes(py);
+        let bytes = slf.borrow_mut().to_bytes(py)?;
         let f = py.get_type::<PyStreamDedup>().getattr("from_bytes")?;
         Ok((f, PyTuple::new(py, [bytes])?))
     }
