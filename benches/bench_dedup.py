@@ -219,17 +219,30 @@ def test_signatures_rensa(benchmark, corpus):
 
     dt, _ = _timed(from_text)
     _record("signatures", "rensa (Python shingling)", len(texts), nbytes, dt)
+    # Pre-built token sets, fresh for every round: rensa reads each token's
+    # UTF-8 through CPython, which caches it on the string, so a second call
+    # on the same sets skips the encoding (2-4x faster here). Fresh sets time
+    # what a first call costs, for both libraries; the cached figure is kept
+    # as its own row.
+    h = asimtext.MinHasher(num_perm=NUM_PERM, ngram=NGRAM)
+    best = {"rensa": (float("inf"), 0.0), "asimtext": (float("inf"), 0.0)}  # (wall, cpu) of the best round
+    for _ in range(3):
+        for name, fn in (("rensa", lambda f: RMinHash.digest_matrix_from_token_sets(f, num_perm=NUM_PERM, seed=42)),
+                         ("asimtext", h.signatures_from_tokens)):
+            fresh = [_word_shingles(t) for t in texts]
+            d, _ = _timed(lambda f=fresh, fn=fn: fn(f))
+            best[name] = min(best[name], (d, LAST_CPU[0]))
+    for name in ("rensa", "asimtext"):
+        LAST_CPU[0] = best[name][1]
+        _record("signatures", f"{name} (pre-built token sets)", len(texts), nbytes, best[name][0])
     token_sets = [_word_shingles(t) for t in texts]
+    RMinHash.digest_matrix_from_token_sets(token_sets, num_perm=NUM_PERM, seed=42)  # caches the UTF-8
     dt2, _ = _timed(
         lambda: RMinHash.digest_matrix_from_token_sets(token_sets, num_perm=NUM_PERM, seed=42),
         repeat=3,
     )
     benchmark.pedantic(lambda: None, rounds=1, iterations=1)
-    _record("signatures", "rensa (pre-built token sets)", len(texts), nbytes, dt2)
-    # The same comparison for asimtext: signatures from pre-built token sets.
-    h = asimtext.MinHasher(num_perm=NUM_PERM, ngram=NGRAM)
-    dt3, _ = _timed(lambda: h.signatures_from_tokens(token_sets), repeat=3)
-    _record("signatures", "asimtext (pre-built token sets)", len(texts), nbytes, dt3)
+    _record("signatures", "rensa (same token sets again, UTF-8 cached)", len(texts), nbytes, dt2)
 
 
 def test_signatures_gaoya(benchmark, corpus):

@@ -53,7 +53,8 @@ def throughput(benchmark):
         best = benchmark.stats.stats.min
         mbs = nbytes / best / 1e6
         dps = (ndocs / best) if ndocs else None
-        benchmark.extra_info.update({"MB/s": round(mbs, 2), "docs/s": round(dps, 1) if dps else None})
+        benchmark.extra_info.update({"MB/s": round(mbs, 2), "docs/s": round(dps, 1) if dps else None,
+                                     "label": name, "bytes": nbytes, "baseline": baseline})
         _RESULTS.append({"group": group, "name": name, "mbs": mbs, "dps": dps, "baseline": baseline})
         return result
 
@@ -78,5 +79,6 @@ def pytest_terminal_summary(terminalreporter):
         for r in sorted(rows, key=lambda r: -r["mbs"]):
             line = f"{r['name']:44s} {r['mbs']:10.1f} {(r['dps'] or 0):12.0f}"
             for b in bases:
-                line += f"  {r['mbs'] / b['mbs']:20.1f}"
+                x = r["mbs"] / b["mbs"]
+                line += f"  {x:20.1f}" if x >= 1 else f"  {x:20.3f}"
             tr.write_line(line)

@@ -73,3 +73,22 @@ def test_lsh_with_one_bucket_holding_the_index():
     for k in range(1, n, 2):
         lsh.remove(k)
     assert lsh.query(sig) == [] and len(lsh) == 0
+
+
+@settings(max_examples=15, deadline=None)
+@given(
+    st.lists(st.sampled_from(["a b c d e f", "a b c d e g", "x y z w v u", "p q r s t u v"]), max_size=70),
+    st.integers(1, 30),
+)
+def test_stream_dedup_window_identical_to_its_pure_twin(texts, chunk):
+    from asimtext.pure.dedup import stream as pure_batch
+
+    fast = asimtext.StreamDedup(threshold=0.5, ngram=2, num_perm=32)
+    slow = pure_batch.StreamDedup(threshold=0.5, ngram=2, num_perm=32)
+    for s in range(0, len(texts), chunk):
+        fast.add(texts[s : s + chunk])
+        slow.add(texts[s : s + chunk])
+    a1, b1, _, c1 = fast.pairs()
+    a2, b2, _, c2 = slow.pairs()
+    assert (a1.tolist(), b1.tolist(), c1) == (a2.tolist(), b2.tolist(), c2)
+    assert fast.labels().tolist() == slow.labels().tolist()

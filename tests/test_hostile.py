@@ -141,9 +141,9 @@ def _calls(x: str) -> dict:
 
     def digest():
         # 100 articles of 1,000 characters: the digest works in Python per
-        # mention (about 0.1 ms each, a span every 7 characters on the densest
-        # inputs), so 300,000 characters of those take about 30 s here: linear,
-        # but over the time limit (see /work/coord/bounded.md).
+        # mention (a span every 7 characters on the densest inputs), so
+        # 300,000 characters of those take about 8 s of CPU: linear, but the
+        # module would pass two minutes (see /work/coord/bounded.md).
         page = x[:1000]
         articles = [{"id": f"a{i}", "text": page, "source": f"s{i % 7}", "published": "2022-01-15"} for i in range(100)]
         asimtext.digest(articles)

@@ -6,6 +6,7 @@ import json
 import pathlib
 
 import asimtext
+import numpy as np
 import pytest
 from asimtext.pure import normalization as pure
 from hypothesis import HealthCheck, given, settings
@@ -42,9 +43,18 @@ OPTION_SETS = [
 @settings(max_examples=600, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(text=devanagari_text, form=st.sampled_from(FORMS), opts=st.sampled_from(OPTION_SETS))
 def test_rust_and_pure_agree(text, form, opts):
-    assert asimtext.normalize_with_offsets(text, form=form, **opts) == pure.normalize_with_offsets(
-        text, form=form, **opts
-    )
+    rust = asimtext.normalize_with_offsets(text, form=form, **opts)
+    assert_same_offsets(rust, pure.normalize_with_offsets(text, form=form, **opts))
+    as_list = asimtext.normalize_with_offsets(text, form=form, offsets="list", **opts)
+    assert as_list == pure.normalize_with_offsets(text, form=form, offsets="list", **opts)
+    assert as_list == (rust[0], rust[1].tolist())
+
+
+def assert_same_offsets(a, b):
+    """Two (text, offsets array) results are equal, uint32 arrays both."""
+    assert a[0] == b[0]
+    assert a[1].dtype == b[1].dtype == np.uint32
+    assert a[1].tolist() == b[1].tolist()
 
 
 # fix_mojibake is left out: text that only becomes mojibake once other rules
@@ -64,6 +74,7 @@ def test_idempotent(text, form, opts):
 @given(text=devanagari_text, form=st.sampled_from(FORMS))
 def test_offsets_invariants(text, form):
     out, offsets = asimtext.normalize_with_offsets(text, form=form)
+    offsets = offsets.tolist()
     assert len(offsets) == len(out) + 1
     assert offsets[-1] == len(text)
     assert all(0 <= o < len(text) for o in offsets[:-1])
@@ -84,7 +95,7 @@ def test_seeds_agree_and_are_stable():
         text = path.read_text(encoding="utf-8")
         for form in FORMS:
             rust = asimtext.normalize_with_offsets(text, form=form)
-            assert rust == pure.normalize_with_offsets(text, form=form), (path.name, form)
+            assert_same_offsets(rust, pure.normalize_with_offsets(text, form=form))
             assert asimtext.normalize(rust[0], form=form) == rust[0]
 
 
@@ -210,7 +221,21 @@ def test_lone_surrogate_offsets_stay_valid():
     text = "a\udc00बी"
     out, offsets = asimtext.normalize_with_offsets(text, errors="replace")
     assert out == "a\ufffdबी"
-    assert offsets == [0, 1, 2, 3, 4]
+    assert offsets.tolist() == [0, 1, 2, 3, 4]
+
+
+@pytest.mark.parametrize("impl", [asimtext, pure])
+def test_offsets_array_or_list(impl):
+    # Hindi (code units read in place), ASCII and Latin-1 (through UTF-8),
+    # an emoji (4-byte code units), both forms that take the fast paths.
+    for text in ["अ\u093eज  दिन", "Hello  world", "café  au lait", "नमस्ते 🙏  दुनिया", ""]:
+        for form in FORMS:
+            out, arr = impl.normalize_with_offsets(text, form=form)
+            assert isinstance(arr, np.ndarray) and arr.dtype == np.uint32 and arr.ndim == 1
+            assert (out, arr.tolist()) == impl.normalize_with_offsets(text, form=form, offsets="list")
+            assert int(arr[-1]) == len(text)
+    with pytest.raises(ValueError, match="offsets must be 'array' or 'list'"):
+        impl.normalize_with_offsets("x", offsets="tuple")
 
 
 def test_batch_errors_name_the_item():
@@ -233,7 +258,8 @@ def test_bad_options():
 
 def test_empty_and_huge():
     assert asimtext.normalize("") == ""
-    assert asimtext.normalize_with_offsets("") == ("", [0])
+    assert asimtext.normalize_with_offsets("", offsets="list") == ("", [0])
+    assert asimtext.normalize_with_offsets("")[1].tolist() == [0]
     big = "क़ीमत  ₹५ लाख।\r\n" * 200_000  # ~3 MB
     out = asimtext.normalize(big, form="match")
     assert out.count("\n") == 200_000

@@ -147,10 +147,80 @@ def phrase(rng):
     return number_phrase(rng)
 
 
-def sentence(rng):
+# issue 18: the classes of the number grammar, money, percent, times, ranges, periods
+SIGNS = ["माइनस ", "निगेटिव ", "minus ", "-", "- ", "(-", ".", "=", "%"]
+FRACTION_NOUNS = ["तिहाई", "चौथाई", "दर्जन", "dozen"]
+AND = ["और", "and"]
+BIG = ["मिलियन", "बिलियन", "ट्रिलियन", "खरब", "k", "cr", "करोड़", "हजार", "लाख"]
+CUR_ADJ = ["अमेरिकी", "ऑस्ट्रेलियाई", "कनाडाई", "स्विस", "फ़िन्निश", "डच"]
+CUR_NEW = ["येन", "युआन", "फ़्रैंक", "मार्का", "गिल्डर", "सेंट", "पेंस", "पैसे", "डॉलर", "यूरो"]
+DOLLAR_PRE = ["c $ ", "hk $", "C$", "au $ "]
+REL = ["आज", "कल", "परसों", "आज भी", "कल-", "पिछले", "अगले", "इस", "पिछले हफ्ते", "अगले सप्ताह",
+       "last week", "next"]
+DIRS = ["पहले", "बाद", "ago", "later"]
+RANGE_SEPS = ["-", "–", " - ", " से ", " to "]
+MONTH_DOTS = ["जन.", "फ़र.", "नवं.", "दिस.", "सित.", "जन"]
+
+
+def issue18_phrase(rng):
+    r = rng.randrange(14)
+    num = number_phrase(rng)
+    if r == 0:  # hundreds, and, larger scales
+        return " ".join([rng.choice(HI_NUMS + [digits(rng, 1, 99)]), "सौ", rng.choice(AND + [""]),
+                         rng.choice(HI_NUMS + [digits(rng, 1, 99)]), rng.choice(BIG + [""])])
+    if r == 1:  # fractions and dozens
+        return " ".join([rng.choice(HI_NUMS + ["आधा"]), rng.choice(AND + [""]),
+                         rng.choice(HI_NUMS), rng.choice(FRACTION_NOUNS)])
+    if r == 2:  # signs and decimals
+        return rng.choice(SIGNS) + rng.choice([num, digits(rng, 0, 999), "08", "पांच दशमलव पांच"]) \
+            + rng.choice(["", "%", " प्रतिशत", " परसेंट", " का प्रतिशत", "%20"])
+    if r == 3:  # money after the amount, adjectives, hundredths
+        return num + " " + rng.choice(BIG + [""]) + " " + rng.choice(CUR_ADJ + [""]) + " " \
+            + rng.choice(CUR_NEW) + rng.choice(["", "-सेंट"])
+    if r == 4:
+        return rng.choice(DOLLAR_PRE) + digits(rng, 1, 500) + rng.choice(["", ".5", " मिलियन"])
+    if r == 5:  # relative days and weeks
+        return rng.choice(REL) + " " + rng.choice(WEEKDAYS + ["", "को"])
+    if r == 6:  # durations, compounds, directions
+        return " ".join([num, rng.choice(UNITS + ["दशक", "पखवाड़े"]), rng.choice(AND + [""]),
+                         digits(rng, 1, 11), rng.choice(UNITS), rng.choice(DIRS + [""])])
+    if r == 7:  # date ranges
+        return digits(rng, 1, 31) + rng.choice(RANGE_SEPS) + digits(rng, 1, 31) + " " \
+            + rng.choice(HI_MONTHS + EN_MONTHS + MONTH_DOTS) + rng.choice(["", " 2021", " '22"])
+    if r == 8:  # time ranges
+        return rng.choice(PERIODS + ["", "अपराह्न", "सायंकाल", "दिन के"]) + " " + digits(rng, 0, 23) \
+            + rng.choice(RANGE_SEPS) + rng.choice([digits(rng, 0, 23), "11:45", "सात"]) \
+            + rng.choice([" बजे", " pm", " p. m.", " p m", ""])
+    if r == 9:  # fiscal years, year spans, decades
+        y = rng.randint(1985, 2030)
+        return rng.choice(["", "FY", "FY ", "fy"]) + rng.choice(
+            [f"{y}-{(y + rng.choice([1, 2])) % 100:02d}", f"{y}-{y + 1}", f"{y}-{y + 3}", f"{y % 100:02d}",
+             f"{y // 10 * 10}s", f"{y % 100 // 10 * 10}s", f"{y // 10 * 10} के दशक"])
+    if r == 10:  # day/month numerals, two-digit years, word days
+        return rng.choice([f"{rng.randint(1, 31):02d}/{rng.randint(1, 12):02d}",
+                           f"{rng.randint(1, 31)}/{rng.randint(1, 12)}/{rng.randint(0, 99):02d}",
+                           f"{rng.choice(HI_NUMS + ORDS)} {rng.choice(HI_MONTHS + MONTH_DOTS)}",
+                           f"{rng.choice(HI_MONTHS)} की {rng.choice(HI_NUMS + ['ग्यारहवीं'])}",
+                           f"{digits(rng, 1990, 2030)} के {rng.choice(HI_MONTHS)} {digits(rng, 1, 31)}"])
+    if r == 11:  # period, hour, minutes
+        return rng.choice(PERIODS + ["अपराह्न"]) + rng.choice([" ", " के ", " में "]) \
+            + rng.choice(HI_NUMS) + " " + rng.choice(HI_NUMS + [digits(rng, 0, 59)])
+    if r == 12:  # ordinals built on numbers
+        return rng.choice(HI_NUMS + [digits(rng, 1, 9)]) + " " + rng.choice(["सौ", ""]) + " " \
+            + rng.choice(["पच्चीसवां", "सौवां", "ग्यारहवीं", "2रा", "4थे"])
+    if rng.random() < 0.3:
+        return rng.choice(["पूरे", "सारा", "पूरी", ""]) + " " + rng.choice(UNITS + ["मिन.", "min."]) \
+            + rng.choice([" भर", ""])
+    return rng.choice(["मंगल को", "बुध, 22 जन.", "शुक्र को", "मंगल ग्रह", "180.25एमएल", "10k", "2.33k"])
+
+
+def sentence(rng, issue18=False):
     parts = []
     for _ in range(rng.randint(1, 8)):
-        parts.append(phrase(rng) if rng.random() < 0.6 else rng.choice(FILLER))
+        if rng.random() < 0.6:
+            parts.append(issue18_phrase(rng) if issue18 and rng.random() < 0.7 else phrase(rng))
+        else:
+            parts.append(rng.choice(FILLER))
     return rng.choice([" ", "  ", "\u00a0"]).join(parts)
 
 
@@ -165,6 +235,18 @@ def test_generated_sentences():
     assert n_spans > 3000  # the grammar really produces spans
 
 
+def test_generated_issue18_sentences():
+    rng = random.Random(20261207)
+    kinds = set()
+    for _ in range(3000):
+        s = sentence(rng, issue18=True)
+        ref = datetime.date(rng.randint(2000, 2030), rng.randint(1, 12), rng.randint(1, 28))
+        if rng.random() < 0.1:
+            ref = datetime.date(2024, 2, 29)
+        kinds.update(d["kind"] for d in same(s, reference_date=ref))
+    assert kinds == set(asimtext.SPAN_KINDS)
+
+
 # ---------------------------------------------------------------- hypothesis
 
 ALPHABET = st.one_of(
@@ -177,6 +259,9 @@ ALPHABET = st.one_of(
 )
 PIECES = st.sampled_from(
     [w for w, _, _ in ENTRIES[::7]]
+    + [w for w, c, _ in ENTRIES if c in ("RELDAY", "RELWEEK", "DIRECTION", "MINUS", "POINT", "CURADJ",
+                                         "DOLLARPRE", "MONTHDOT", "WEEKDAYABBR", "RANGESEP", "FYPRE")]
+    + ["तिहाई", "दर्जन", "मिलियन", "और", "सेंट", "'", ".", "–", "10k", "1990s", "2021-22"]
     + ["1,00,000", "11:27", "2022-01-10", "11/01/2022", "15", "2021", " ", " ", ", ", "\n", "-"]
 )
 

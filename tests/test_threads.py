@@ -61,7 +61,8 @@ def results(i: int, text: str) -> tuple:
     return (
         asimtext.normalize(text),
         asimtext.normalize(text, form="match"),
-        asimtext.normalize_with_offsets(text, form="match"),
+        asimtext.normalize_with_offsets(text, form="match", offsets="list"),
+        asimtext.normalize_with_offsets(text)[1].tolist(),
         asimtext.normalize_batch([text, other], form="nfc"),
         [s.to_dict() for s in asimtext.extract(text, reference_date="2022-01-11")],
         [[s.to_dict() for s in r] for r in asimtext.extract_batch([text, other])],

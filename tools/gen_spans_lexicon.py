@@ -25,6 +25,10 @@ VARIANTS = {
     "FREQ": "Freq", "YEARCUE": "YearCue", "OF": "Of", "AND": "And", "LISTSEP": "ListSep",
     "BEFOREPREV": "BeforePrev", "FUNCNEXT": "FuncNext", "IDIOMNEXT": "IdiomNext", "APPROX": "Approx", "PERIODLINK": "PeriodLink",
     "ORDSUF": "OrdSuf", "COUNT": "Count", "MORE": "More", "COUNTPREV": "CountPrev",
+    "CURADJ": "CurAdj", "DOLLARPRE": "DollarPre", "MINUS": "Minus", "POINT": "Point",
+    "WEEKDAYABBR": "WeekdayAbbr", "MONTHDOT": "MonthDot", "RELDAY": "RelDay", "RELWEEK": "RelWeek", "DIRECTION": "Direction",
+    "RANGESEP": "RangeSep", "FYPRE": "FyPre", "DECSUF": "DecSuf",
+    "WHOLE": "Whole", "BHAR": "Bhar", "UNITDOT": "UnitDot",
 }
 
 

@@ -34,7 +34,8 @@ def normalize_with_offsets(
     fix_mojibake: bool = False,
     fold_vowel_length: bool = False,
     errors: Errors = "strict",
-) -> tuple[str, list[int]]: ...
+    offsets: Literal["array", "list"] = "array",
+) -> tuple[str, npt.NDArray[np.uint32] | list[int]]: ...
 @overload
 def normalize_batch(
     texts: Iterable[str] | Any,
@@ -220,6 +221,10 @@ def extract_batch(
     kinds: Iterable[SpanKind] | None = None,
 ) -> list[list[Span]]: ...
 def _spans_lexicon() -> list[tuple[str, str, str]]: ...
+def _utf8_valid_up_to(data: bytes) -> int: ...
+def _parse_jsonl_block(
+    block: bytes, text_field: str, id_field: str
+) -> tuple[bytes, list[str | None], list[str]]: ...
 # ---- batch (issue 6) ----
 @final
 class StreamDedup:

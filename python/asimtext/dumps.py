@@ -5,8 +5,10 @@ wrappers over this module.
 
 How a dump flows (:func:`run_pipeline`):
 
-* a **reader thread** streams records with :func:`asimtext.io.iter_records`
-  (JSON Lines, ``.gz``, Parquet, folders of ``.txt``, standard input) and
+* a **reader thread** streams records (JSON Lines files parsed in Rust by
+  :func:`asimtext.io.iter_jsonl_fast`, anything else by
+  :func:`asimtext.io.iter_records`: ``.gz``, Parquet, folders of ``.txt``,
+  standard input) and
   groups the good ones into chunks of ``chunk_size`` articles; bad records
   (malformed JSON, missing text field, not UTF-8, empty text, duplicate id)
   travel with their chunk so they are reported in input order;
@@ -34,7 +36,16 @@ from typing import Any, Callable, Iterator, List, Optional, Sequence
 
 from asimtext import _core
 from asimtext.errors import ArgumentError, AsimtextError
-from asimtext.io import LoadError, Record, as_paths, iter_records
+from asimtext.io import (
+    LoadError,
+    Record,
+    _expand,
+    _is_fast_jsonl,
+    _iter_path,
+    _Validator,
+    as_paths,
+    iter_jsonl_fast,
+)
 
 __all__ = [
     "BatchError",
@@ -97,8 +108,6 @@ class Stats:
 
 def _input_paths(paths: Sequence[str]) -> List[str]:
     """The files ``paths`` name or hold (a missing one fails here, before any work)."""
-    from asimtext.io import _expand
-
     try:
         return [f for f in _expand(as_paths(paths)) if isinstance(f, str)]
     except FileNotFoundError as e:
@@ -122,18 +131,48 @@ def read_chunks(
     chunk_size: int = DEFAULT_CHUNK,
     stdin: Optional[Any] = None,
 ) -> Iterator[Chunk]:
-    """Group the records of ``paths`` into :class:`Chunk` objects (streaming)."""
+    """Group the records of ``paths`` into :class:`Chunk` objects (streaming).
+
+    JSON Lines files are parsed in Rust (:func:`asimtext.io.iter_jsonl_fast`);
+    any other input goes through :func:`asimtext.io.iter_records`. Both give
+    the same records, reasons and line numbers.
+    """
     pos = [0]
+    rec_file = [""]
 
     def on_bytes(n: int) -> None:
         pos[0] += n
 
+    def _records(paths, text_field, id_field, stdin, on_bytes):
+        # iter_records' reading of paths (asimtext.io._iter_paths), with JSON Lines
+        # files parsed in Rust
+        validator = _Validator()
+        kw = dict(text_field=text_field, id_field=id_field, validator=validator)
+        for item in _expand(as_paths(paths)):
+            if isinstance(item, Record):  # a file that holds no articles, and why
+                yield item
+                continue
+            rec_file[0] = item
+            if _is_fast_jsonl(item):
+                yield from iter_jsonl_fast(item, on_bytes=on_bytes, **kw)
+            else:
+                yield from _iter_path(item, stdin=stdin, on_bytes=on_bytes, **kw)
+
     seq = 0
     chunk = Chunk(seq)
-    for rec in iter_records(
-        as_paths(paths), text_field=text_field, id_field=id_field, stdin=stdin, on_bytes=on_bytes
-    ):
+    for rec in _records(paths, text_field, id_field, stdin, on_bytes):
         chunk.read += 1
+        if type(rec) is tuple:  # a good JSON Lines record from the fast reader
+            line, ident, text = rec
+            chunk.ids.append(ident)
+            chunk.texts.append(text)
+            chunk.locs.append((rec_file[0], line))
+            if len(chunk.texts) >= chunk_size:
+                chunk.bytes_pos = pos[0]
+                yield chunk
+                seq += 1
+                chunk = Chunk(seq)
+            continue
         if rec.ok:
             art = rec.article
             chunk.ids.append(art.id)  # type: ignore[union-attr]

@@ -26,7 +26,17 @@ from typing import Callable
 from asimtext._core import SPAN_KINDS
 from asimtext.errors import ArgumentError, MissingFileError
 
-__all__ = ["evaluate_spans", "format_scores", "load_gold", "main", "score_spans"]
+__all__ = [
+    "evaluate_cases",
+    "evaluate_spans",
+    "format_case_scores",
+    "format_scores",
+    "load_cases",
+    "load_gold",
+    "main",
+    "score_cases",
+    "score_spans",
+]
 
 _KINDS = SPAN_KINDS
 
@@ -167,6 +177,182 @@ def format_scores(scores: dict) -> str:
     return "\n".join(lines)
 
 
+# ---------------------------------------------------------------- case files
+#
+# A case file (``tests/data/spans-eval/*.jsonl``) holds short annotated texts
+# converted from public test suites: one JSON object a line with ``id``,
+# ``split`` (``dev``, ``heldout``, or ``test``: a suite added after the rules
+# were written, never used to write them), ``kinds`` (the kinds the source annotates
+# in that text: predictions of other kinds are not scored), ``text`` and
+# ``spans`` (``[span text, kind, value]`` in text order; offsets are found by
+# searching the text from the end of the previous span).
+
+_NUMERIC = {"number", "percent", "ordinal"}
+
+
+def load_cases(path: str, split: str = "all") -> list:
+    """Read a case file; ``split`` keeps ``dev``, ``heldout``, ``test`` or ``all`` cases.
+    Each case gets ``gold``: span dicts with offsets."""
+    out = []
+    with open(path, encoding="utf-8") as f:
+        for n, line in enumerate(f, 1):
+            if not line.strip():
+                continue
+            try:
+                d = json.loads(line)
+            except json.JSONDecodeError as e:
+                raise ArgumentError(f"{path}:{n}: not JSON: {e.msg}") from None
+            for k in ("id", "split", "kinds", "text", "spans"):
+                if k not in d:
+                    raise ArgumentError(f"{path}:{n}: missing field {k}")
+            if split != "all" and d["split"] != split:
+                continue
+            gold = []
+            pos = 0
+            for i, (st, kind, value) in enumerate(d["spans"]):
+                p = d["text"].find(st, pos)
+                if p < 0:
+                    raise ArgumentError(f"{path}:{n}: spans[{i}] {st!r} not found in the text")
+                pos = p + len(st)
+                gold.append({"doc": d["id"], "start": p, "end": pos, "text": st, "kind": kind,
+                             "value": value})
+            d["gold"] = gold
+            out.append(d)
+    return out
+
+
+def _num(s: str):
+    try:
+        return float(s)
+    except ValueError:
+        return None
+
+
+def value_matches(kind: str, gold: str, pred: str) -> bool:
+    """Whether a predicted value equals a gold value: numbers (and the amount of
+    money) to a relative 1e-9, so ``0.333333333333333`` matches a third; the rest exactly."""
+    if gold == pred:
+        return True
+    if kind == "money":
+        g, p = gold.split(" ", 1), pred.split(" ", 1)
+        if len(g) != 2 or len(p) != 2 or g[0] != p[0]:
+            return False
+        gold, pred, kind = g[1], p[1], "number"
+    if kind in _NUMERIC:
+        a, b = _num(gold), _num(pred)
+        if a is None or b is None:
+            return False
+        return abs(a - b) <= 1e-9 * max(1.0, abs(a))
+    return False
+
+
+def score_cases(cases: list, predicted: dict) -> dict:
+    """Per kind and overall: gold, predicted (in the case's kinds), span matches
+    (same start, end and kind), recall, span precision and F1, value accuracy
+    (among span matches) and strict F1 (span and value)."""
+    rows: dict = {}
+
+    def row(kind):
+        return rows.setdefault(kind, {"gold": 0, "predicted": 0, "span": 0, "value": 0})
+
+    for c in cases:
+        preds = [p for p in predicted[c["id"]] if p["kind"] in c["kinds"]]
+        pk = {(p["start"], p["end"], p["kind"]): p for p in preds}
+        for p in preds:
+            row(p["kind"])["predicted"] += 1
+            row("all")["predicted"] += 1
+        for g in c["gold"]:
+            hit = pk.get((g["start"], g["end"], g["kind"]))
+            for r in (row(g["kind"]), row("all")):
+                r["gold"] += 1
+                if hit is not None:
+                    r["span"] += 1
+                    r["value"] += value_matches(g["kind"], g["value"], hit["value"])
+    out = {}
+    order = sorted((k for k in rows if k != "all"),
+                   key=lambda k: _KINDS.index(k) if k in _KINDS else len(_KINDS))
+    for k in order + (["all"] if "all" in rows else []):
+        r = rows[k]
+        rec = r["span"] / r["gold"] if r["gold"] else 0.0
+        prec = r["span"] / r["predicted"] if r["predicted"] else 0.0
+        f1 = 2 * prec * rec / (prec + rec) if prec + rec else 0.0
+        vacc = r["value"] / r["span"] if r["span"] else 0.0
+        sp = r["value"] / r["predicted"] if r["predicted"] else 0.0
+        sr = r["value"] / r["gold"] if r["gold"] else 0.0
+        sf = 2 * sp * sr / (sp + sr) if sp + sr else 0.0
+        out[k] = dict(r, recall=rec, precision=prec, span_f1=f1, value_accuracy=vacc,
+                      strict_f1=sf)
+    return out
+
+
+def evaluate_cases(path: str, split: str = "all", extract: Callable[..., list] | None = None,
+                   reference_date=None) -> tuple:
+    """Run ``extract`` over the cases of a case file; ``(scores, cases, predicted)``."""
+    if extract is None:
+        import asimtext
+
+        extract = asimtext.extract
+    cases = load_cases(path, split)
+    predicted = {}
+    for c in cases:
+        rows = []
+        for s in extract(c["text"], reference_date=reference_date):
+            d = s.to_dict()
+            d["doc"] = c["id"]
+            rows.append(d)
+        predicted[c["id"]] = rows
+    return score_cases(cases, predicted), cases, predicted
+
+
+def format_case_scores(scores: dict) -> str:
+    """A plain-text table of :func:`score_cases` results."""
+    head = (f"{'kind':<10} {'gold':>5} {'pred':>5}   {'recall':>6} {'spanP':>6} {'spanF1':>6}"
+            f"   {'value':>6} {'strict':>6}")
+    lines = [head]
+    for kind, r in scores.items():
+        if kind == "all":
+            lines.append("-" * len(head))
+        lines.append(
+            f"{kind:<10} {r['gold']:>5} {r['predicted']:>5}   {r['recall']:>6.3f} "
+            f"{r['precision']:>6.3f} {r['span_f1']:>6.3f}   {r['value_accuracy']:>6.3f} "
+            f"{r['strict_f1']:>6.3f}"
+        )
+    return "\n".join(lines)
+
+
+def _cases_main(args) -> int:
+    if args.impl == "pure":
+        from asimtext.pure.spans import extract
+    else:
+        from asimtext import extract
+    try:
+        scores, cases, predicted = evaluate_cases(args.cases, args.split, extract,
+                                                  args.reference_date)
+    except (OSError, ValueError) as e:
+        print(f"asimtext.eval: error: {e}", file=sys.stderr)
+        return 1
+    if args.json:
+        print(json.dumps(scores, indent=2, sort_keys=True))
+    else:
+        print(format_case_scores(scores))
+    if args.errors:
+        for c in cases:
+            preds = [p for p in predicted[c["id"]] if p["kind"] in c["kinds"]]
+            def same(a, b):
+                return (a["start"], a["end"], a["kind"]) == (b["start"], b["end"], b["kind"]) and (
+                    value_matches(a["kind"], a["value"], b["value"]))
+
+            misses = [g for g in c["gold"] if not any(same(g, p) for p in preds)]
+            extras = [p for p in preds if not any(same(g, p) for g in c["gold"])]
+            if misses or extras:
+                print(f"{c['id']}: {c['text']!r}")
+                for g in misses:
+                    print(f"   miss  {g['text']!r} {g['kind']} {g['value']}")
+                for p in extras:
+                    print(f"   extra {p['text']!r} {p['kind']} {p['value']}")
+    return 0
+
+
 def main(argv: Sequence[str] | None = None, prog: str = "asimtext eval") -> int:
     """``asimtext eval TASK ...`` (also ``python -m asimtext.eval``)."""
     parser = argparse.ArgumentParser(prog=prog, description=__doc__.split("\n")[0])
@@ -178,7 +364,16 @@ def main(argv: Sequence[str] | None = None, prog: str = "asimtext eval") -> int:
     p.add_argument("--reference-date", default=None, help="YYYY-MM-DD")
     p.add_argument("--json", action="store_true", help="print the scores as JSON")
     p.add_argument("--errors", action="store_true", help="also list misses and false hits")
+    q = sub.add_parser("cases", help="score span extraction on a case file (tests/data/spans-eval)")
+    q.add_argument("cases", help="a case file: one annotated text a line")
+    q.add_argument("--split", choices=["dev", "heldout", "test", "all"], default="all")
+    q.add_argument("--impl", choices=["rust", "pure"], default="rust")
+    q.add_argument("--reference-date", default=None, help="YYYY-MM-DD")
+    q.add_argument("--json", action="store_true", help="print the scores as JSON")
+    q.add_argument("--errors", action="store_true", help="list the cases with misses or false hits")
     args = parser.parse_args(argv)
+    if args.task == "cases":
+        return _cases_main(args)
     if args.task != "spans":
         parser.print_help(sys.stderr)
         return 2

@@ -189,7 +189,6 @@ class _Validator:
         self.seen: dict = {}
 
     def check(self, article: Article, file: str, line: Optional[int]) -> Record:
-        where = file if line is None else f"{file}:{line}"
         if not article.text.strip():
             return Record("skipped", file, line, article.id, "empty text")
         bad = _LONE_SURROGATE.search(article.text)
@@ -197,11 +196,20 @@ class _Validator:
             # Only Python objects can carry one (files are decoded strictly);
             # the Rust core cannot take it, so the article is skipped, not lost.
             return Record("skipped", file, line, article.id, f"text contains a lone surrogate at index {bad.start()}")
-        first = self.seen.get(article.id)
-        if first is not None:
-            return Record("skipped", file, line, article.id, f"duplicate id (first at {first})")
-        self.seen[article.id] = where
+        dup = self.claim(article.id, file, line)
+        if dup is not None:
+            return Record("skipped", file, line, article.id, dup)
         return Record("ok", file, line, article.id, None, article)
+
+    def claim(self, ident: str, file: str, line: Optional[int]) -> Optional[str]:
+        """Record ``ident`` as seen at ``file:line``; the skip reason if it was seen before."""
+        first = self.seen.get(ident)
+        if first is not None:
+            ffile, fline = first
+            return f"duplicate id (first at {ffile if fline is None else f'{ffile}:{fline}'})"
+        # (file, line), formatted only for a duplicate: the common case stays cheap.
+        self.seen[ident] = (file, line)
+        return None
 
 
 def _record_from_mapping(
@@ -368,16 +376,7 @@ def _iter_jsonl_stream(
                 raw = raw[len(_BOM):]  # a byte-order mark is not part of the first record
             if not raw.strip():
                 continue  # blank lines are not records
-            text, err = _decode(raw)
-            if err is not None:
-                yield Record("skipped", file, line_no, None, err)
-                continue
-            try:
-                obj = json.loads(text)
-            except json.JSONDecodeError as e:
-                yield Record("skipped", file, line_no, None, _json_error(e))
-                continue
-            yield _record_from_mapping(obj, file, line_no, default_id=f"{label}:{line_no}", **kw)
+            yield _record_from_line(raw, file, line_no, label, **kw)
     except (OSError, EOFError, zlib.error) as e:  # corrupt compressed stream
         yield Record("skipped", file, line_no + 1, None, f"unreadable compressed data: {e}")
     except Exception as e:  # zstandard.ZstdError has no common base with the others
@@ -390,6 +389,125 @@ def _json_error(e: json.JSONDecodeError) -> str:
     # Some messages of the json module end in "at" ("Invalid control character at").
     msg = e.msg[:-3] if e.msg.endswith(" at") else e.msg
     return f"malformed JSON: {msg} at column {e.colno}"
+
+
+#: Bytes of JSON Lines handed to the Rust parser at a time.
+_FAST_BLOCK = 1 << 22
+
+
+def _is_fast_jsonl(path: str) -> bool:
+    """Whether :func:`iter_jsonl_fast` reads ``path``: a file whose content is
+    JSON Lines, plain or gzip-compressed (told by the bytes, as :func:`_iter_path`
+    tells them); standard input, zstd, Parquet, ``.txt`` and JSON arrays go
+    through :func:`_iter_path`."""
+    if path == "-" or not os.path.isfile(path) or _name_kind(path) in ("txt", "parquet"):
+        return False
+    try:
+        with open(path, "rb") as f:
+            head = _read_head(f)
+            if head.startswith(_GZIP_MAGIC):
+                head, _, _ = _decompressed(head, f, path)
+            return _content_kind(head) == "jsonl"
+    except (OSError, _Unreadable):
+        return False  # the reader of record says why
+
+
+def iter_jsonl_fast(
+    path: str,
+    *,
+    text_field: str,
+    id_field: str,
+    validator: "_Validator",
+    on_bytes: Optional[Callable[[int], None]] = None,
+) -> Iterator[Any]:
+    """The records of a JSON Lines file (plain or ``.gz``) as
+    :func:`iter_records` gives them, parsed in Rust: yields ``(line, id,
+    text)`` for a good record (no :class:`Article` is built) and a
+    :class:`Record` for a skipped one.
+
+    Blocks of whole lines are parsed on all cores with the GIL released
+    (``rust/core/src/jsonl.rs``); a line the Rust parser does not take as it is
+    (malformed, not UTF-8, an empty text, a field of an unexpected type, a
+    ``published`` date, ...) goes through the Python reader, so every reason
+    and line number is the one :func:`iter_records` gives.
+    """
+    from asimtext import _core
+
+    label = os.path.basename(path)
+    kw = dict(text_field=text_field, id_field=id_field, validator=validator)
+    with open(path, "rb") as probe:
+        gz = probe.read(2) == _GZIP_MAGIC
+    f = gzip.open(path, "rb") if gz else open(path, "rb")
+    raw = f.fileobj if gz else f  # type: ignore[attr-defined]
+    line_no = 0
+    carry = b""
+    last_pos = 0
+    seen = 0  # records yielded, and bytes read: an empty file says so, as _iter_stream does
+    size = 0
+    try:
+        while True:
+            try:
+                data = f.read1(_FAST_BLOCK) if gz else f.read(_FAST_BLOCK)
+            except (OSError, EOFError, zlib.error) as e:  # corrupt gzip stream
+                yield Record("skipped", path, line_no + 1, None, f"unreadable compressed data: {e}")
+                return
+            size += len(data)
+            if not data:
+                block, carry = carry, b""
+            else:
+                data = carry + data if carry else data
+                cut = data.rfind(b"\n") + 1
+                block, carry = data[:cut], data[cut:]
+            if line_no == 0 and block.startswith(_BOM):
+                block = block[len(_BOM):]  # a byte-order mark is not part of the first record
+            if block:
+                kinds, ids, texts = _core._parse_jsonl_block(block, text_field, id_field)
+                lines = block.split(b"\n") if 2 in kinds else None
+                k = 0
+                for i, kind in enumerate(kinds):
+                    line_no += 1
+                    if kind == 1:
+                        ident = ids[k]
+                        text = texts[k]
+                        k += 1
+                        if ident is None:
+                            ident = f"{label}:{line_no}"
+                        dup = validator.claim(ident, path, line_no)
+                        seen += 1
+                        if dup is None:
+                            yield (line_no, ident, text)
+                        else:
+                            yield Record("skipped", path, line_no, ident, dup)
+                    elif kind == 2:
+                        # With its `\n`, as the Python reader sees it (error columns).
+                        raw_line = lines[i] + b"\n" if i < len(lines) - 1 else lines[i]  # type: ignore[index]
+                        seen += 1
+                        yield _record_from_line(raw_line, path, line_no, label, **kw)
+            if on_bytes is not None:
+                pos = raw.tell()
+                on_bytes(pos - last_pos)
+                last_pos = pos
+            if not data:
+                if size == 0:
+                    yield Record("skipped", path, None, None,
+                                 "empty file (gzip-compressed)" if gz else "empty file")
+                elif seen == 0:
+                    yield Record("skipped", path, None, None, "no records (only blank lines)")
+                return
+    finally:
+        f.close()
+
+
+def _record_from_line(raw: bytes, file: str, line_no: int, label: str, **kw: Any) -> Record:
+    """One non-blank JSON Lines line as :func:`_iter_jsonl_stream` reads it."""
+    text, err = _decode(raw)
+    if err is not None:
+        return Record("skipped", file, line_no, None, err)
+    try:
+        obj = json.loads(text)
+    except json.JSONDecodeError as e:
+        return Record("skipped", file, line_no, None, _json_error(e))
+    return _record_from_mapping(obj, file, line_no, default_id=f"{label}:{line_no}", **kw)
 
 
 def _iter_json_array(data: bytes, file: str, label: str, **kw: Any) -> Iterator[Record]:

@@ -11,7 +11,7 @@ NFC uses :mod:`unicodedata2` pinned to the Unicode version of the Rust core
 
 from __future__ import annotations
 
-from typing import List, Optional, Tuple
+from typing import Any, List, Optional, Tuple
 
 import unicodedata2 as ud
 
@@ -545,10 +545,19 @@ def normalize_with_offsets(
     fix_mojibake: bool = False,
     fold_vowel_length: bool = False,
     errors: str = "strict",
-) -> Tuple[str, List[int]]:
-    """Pure-Python :func:`asimtext.normalize_with_offsets`."""
+    offsets: str = "array",
+) -> Tuple[str, Any]:
+    """Pure-Python :func:`asimtext.normalize_with_offsets` (offsets as a
+    NumPy ``uint32`` array, or a list with ``offsets="list"``)."""
+    if offsets not in ("array", "list"):
+        raise ArgumentError(f"offsets must be 'array' or 'list', not {offsets!r}")
     items = _run(text, form, ascii_digits, ascii_punctuation, fix_mojibake, fold_vowel_length, errors)
-    return "".join(it[0] for it in items), [it[1] for it in items] + [len(text)]
+    offs = [it[1] for it in items] + [len(text)]
+    if offsets == "array":
+        import numpy as np
+
+        return "".join(it[0] for it in items), np.array(offs, dtype=np.uint32)
+    return "".join(it[0] for it in items), offs
 
 
 def normalize(

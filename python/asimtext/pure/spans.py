@@ -125,7 +125,7 @@ def _lexicon() -> dict:
     if _LEXICON is None:
         lex: dict = {}
         for word, cat, value in ENTRIES:
-            key = normalize_with_offsets(word, form="match")[0]
+            key = normalize_with_offsets(word, form="match", offsets="list")[0]
             lst = lex.setdefault(key, [])
             if (cat, value) not in lst:
                 lst.append((cat, value))
@@ -210,6 +210,16 @@ def _tokenize(nt: str, lex: dict) -> list:
                         if c == "AMPM":
                             t = _Tok("A", s, e, run, (("AMPM", v),))
                             break
+                decade = len(num) in (2, 4) and num.endswith("0") and any(c == "DECSUF" for c, _ in suf)
+                if t is None and len(num) <= 18 and (decade or any(c == "SCALE" for c, _ in suf)):
+                    # a scale abbreviation glued to the amount ("10k", "5cr"): two tokens;
+                    # the number is read alone (plain: no chain joins it)
+                    k = digits.end()
+                    nt_ = _Tok("N", s, s + k, num)
+                    nt_.plain = True
+                    toks.append(nt_)
+                    toks.append(_Tok("W", s + k, e, run[k:], suf))
+                    continue
                 if t is None:
                     t = _Tok("X", s, e, run)
                 else:
@@ -221,7 +231,7 @@ def _tokenize(nt: str, lex: dict) -> list:
                 if (
                     digits is None
                     and k.end() == len(run)
-                    and any(c == "CURPRE" for c, _ in lex.get(run[: k.start()], ()))
+                    and any(c in ("CURPRE", "FYPRE") for c, _ in lex.get(run[: k.start()], ()))
                 ):
                     word = run[: k.start()]
                     toks.append(_Tok("W", s, s + k.start(), word, lex.get(word, ())))
@@ -273,11 +283,22 @@ def _interpret(toks, idx: list, seps: list) -> _Tok | None:
             y, m, d = int(ds[0]), int(ds[1]), int(ds[2])
         elif l2 == 4 and 1 <= l0 <= 2 and 1 <= l1 <= 2:
             y, m, d = int(ds[2]), int(ds[1]), int(ds[0])
+        elif l2 == 2 and seps[0] != "." and 1 <= l0 <= 2 and 1 <= l1 <= 2:
+            # a two-digit year ("21/04/16"): 00-50 is 2000-2050, 51-99 is 1951-1999
+            yy = int(ds[2])
+            y, m, d = (2000 + yy if yy <= 50 else 1900 + yy), int(ds[1]), int(ds[0])
         else:
             y = m = d = 0
         if y >= 1000 and _valid_date(y, m, d):
             t = _Tok("D", toks[a].s, toks[b].e, "")
             t.ymd = (y, m, d)
+            return t
+    if k == 2 and seps[0] == "/" and len(ds[0]) == 2 and len(ds[1]) == 2:
+        # day/month ("22/04"), both written with two digits
+        d, m = int(ds[0]), int(ds[1])
+        if _valid_date(2000, m, d):
+            t = _Tok("D", toks[a].s, toks[b].e, "")
+            t.ymd = (0, m, d)
             return t
     if all(c == ":" for c in seps) and k <= 3:
         if 1 <= len(ds[0]) <= 2 and all(len(x) == 2 for x in ds[1:]):
@@ -321,10 +342,13 @@ def _chain(toks, idx: list, seps: list, out: list) -> None:
         out.append(t)
         return
     if "-" in seps:
+        # split at the dashes, which stay as tokens ("10-12 मार्च", "2021-22")
         start = 0
         for k, c in enumerate(seps + ["-"]):
             if c == "-":
                 _chain(toks, idx[start : k + 1], seps[start:k], out)
+                if k < len(seps):
+                    out.append(toks[idx[k] + 1])
                 start = k + 1
         return
     for i in idx:
@@ -351,6 +375,7 @@ def _group(toks: list) -> list:
             and toks[j + 1].text in ",.:/-"
             and toks[j + 1].s == toks[j].e
             and toks[j + 2].typ == "N"
+            and not toks[j + 2].plain
             and toks[j + 2].s == toks[j + 1].e
         ):
             seps.append(toks[j + 1].text)
@@ -532,19 +557,117 @@ def _group_at(c: _Ctx, i: int):
     return (val, mult, j, info)
 
 
-def _num_expr(c: _Ctx, i: int):
-    """A number expression at i: (value, end, info, simple)."""
+_ONE = (1, 0)
+_HUNDRED = (100, 0)
+
+
+def _and_after_scale(c: _Ctx, k: int) -> bool:
+    """"और"/"and" at k right after a scale word ("तीन सौ और दो", "two hundred and five")."""
+    return k < c.n and k > 0 and _get(c.T[k], "AND") is not None and _get(c.T[k - 1], "SCALE") is not None
+
+
+def _small_scale_at(c: _Ctx, k: int) -> bool:
+    """A scale word of at most a hundred at k (the number before it is its own group)."""
+    if k >= c.n:
+        return False
+    sv = _get(c.T[k], "SCALE")
+    return sv is not None and not _lt(_HUNDRED, _dec(sv))
+
+
+def _segment_at(c: _Ctx, i: int):
+    """A group, and where it ends in सौ: the number below a hundred after it, then a
+    larger scale that multiplies the whole ("एक सौ पच्चीस करोड़" = 125 crore,
+    "दो सौ दस खरब", "इक्कीस सौ इक्कीस"). (value, multiplier, end, info, simple)."""
     g = _group_at(c, i)
     if g is None:
         return None
-    total, mult, j, info = g
-    simple = mult == (1, 0)
+    val, mult, j, info = g
+    # the first atom is an integer (a digit run without decimals, not आधा)
+    if info == "digit":
+        whole = c.T[i].sc == 0
+    elif info == "ambig":
+        whole = "." not in _get(c.T[i], "NUMA")
+    else:
+        whole = info == "word"
+    if mult != _HUNDRED or not whole:
+        return (val, mult, j, info, mult == _ONE, whole)
     T, n = c.T, c.n
-    while mult != (1, 0):
-        k = j
-        if k < n and _get(T[k], "AND") is not None and k > 0 and _is_ascii_word(T[k - 1]):
+    k = j + 1 if _and_after_scale(c, j) else j
+    a = _atom(c, k)
+    absorbed = False
+    if (
+        a is not None
+        and a[1] > k
+        and a[2] != "frac"
+        and a[0][1] == 0
+        and _lt(a[0], _HUNDRED)
+        and not _small_scale_at(c, a[1])
+    ):
+        val = _add(val, a[0])
+        j = a[1]
+        absorbed = True
+    # a larger scale (or a chain of them: "सौ करोड़") multiplies the hundreds
+    m2 = _ONE
+    last = _HUNDRED
+    while j < n:
+        sv = _get(T[j], "SCALE")
+        if sv is None:
+            break
+        sd = _dec(sv)
+        if not _lt(last, sd):
+            break
+        m2 = _mul(m2, sd)
+        if m2 is None:
+            return None
+        last = sd
+        j += 1
+    if m2 != _ONE:
+        val = _mul(val, m2)
+        if val is None:
+            return None
+        return (val, m2, j, info, False, True)
+    return (val, _ONE if absorbed else mult, j, info, False, True)
+
+
+def _point_digits(c: _Ctx, j: int):
+    """Digit words after "दशमलव"/"point" at j: (fraction digits, end) or None.
+    Each word 0-9 is a digit; a first word 10-99 gives its two digits ("पॉइंट इकहत्तर" .71)."""
+    T, n = c.T, c.n
+    if j >= n or _get(T[j], "POINT") is None:
+        return None
+    k = j + 1
+    digits = ""
+    while k < n and T[k].typ == "W":
+        v = _get(T[k], "NUM") or _get(T[k], "NUMA")
+        if v is None or "." in v:
+            break
+        iv = int(v)
+        if iv <= 9:
+            digits += str(iv)
             k += 1
-        g2 = _group_at(c, k)
+            continue
+        if not digits and iv <= 99:
+            digits = str(iv)
+            k += 1
+        break
+    if not digits or len(digits) > 12:
+        return None
+    return digits, k
+
+
+def _num_expr(c: _Ctx, i: int):
+    """A number expression at i: (value, end, info, simple)."""
+    g = _segment_at(c, i)
+    if g is None:
+        return None
+    total, mult, j, info, simple, whole = g
+    T, n = c.T, c.n
+    if not whole:
+        # a decimal or fraction with a scale ("2.12 सौ", "डेढ़ लाख") takes nothing after it
+        return (total, j, info, simple)
+    while mult != _ONE:
+        k = j + 1 if _and_after_scale(c, j) else j
+        g2 = _segment_at(c, k)
         if g2 is None or not _lt(g2[0], mult):
             break
         total = _add(total, g2[0])
@@ -553,6 +676,21 @@ def _num_expr(c: _Ctx, i: int):
         mult = g2[1]
         j = g2[2]
         simple = False
+    if total[1] == 0 and j < n:
+        # "और" and a fraction: "पांच और एक चौथाई", "एक सौ तीन और एक तिहाई"
+        if _get(T[j], "AND") is not None:
+            g2 = _group_at(c, j + 1)
+            if g2 is not None and g2[1][0] > 0 and _lt(g2[1], _ONE):
+                total = _add(total, g2[0])
+                if total is None:
+                    return None
+                return (total, g2[2], info, False)
+        pd = _point_digits(c, j)
+        if pd is not None:
+            total = _add(total, (int(pd[0]), len(pd[0])))
+            if total is None:
+                return None
+            return (total, pd[1], info, False)
     return (total, j, info, simple)
 
 
@@ -564,20 +702,15 @@ def _ampm_at(c: _Ctx, j: int):
     v = _get(t, "AMPM")
     if v is not None and t.typ == "W":
         return v, j + 1
-    if (
-        t.typ == "W"
-        and t.text in ("a", "p")
-        and j + 2 < n
-        and _is_p(T[j + 1], ".")
-        and _adj(t, T[j + 1])
-        and T[j + 2].typ == "W"
-        and T[j + 2].text == "m"
-        and _adj(T[j + 1], T[j + 2])
-    ):
-        k = j + 3
-        if k < n and _is_p(T[k], ".") and _adj(T[j + 2], T[k]):
+    if t.typ == "W" and t.text in ("a", "p"):
+        k = j + 1
+        if k < n and _is_p(T[k], ".") and _adj(t, T[k]):
             k += 1
-        return ("am" if t.text == "a" else "pm"), k
+        if k < n and T[k].typ == "W" and T[k].text == "m":
+            k += 1
+            if k < n and _is_p(T[k], ".") and _adj(T[k - 1], T[k]):
+                k += 1
+            return ("am" if t.text == "a" else "pm"), k
     return None, j
 
 
@@ -590,7 +723,9 @@ def _apply_ampm(h: int, ap: str) -> int:
 def _apply_period(h: int, p: str) -> int:
     if p == "noon" and 1 <= h <= 6:
         return h + 12
-    if p == "evening" and 1 <= h <= 11:
+    if p in ("evening", "afternoon") and 1 <= h <= 11:
+        return h + 12
+    if p == "day" and 1 <= h <= 6:
         return h + 12
     if p == "night":
         if 6 <= h <= 11:
@@ -660,6 +795,13 @@ def _time_at(c: _Ctx, k: int, period: str | None, need_clock: bool):
             if mv is None or mv > 59 or ne2[1] >= n or _get(T[ne2[1]], "UNIT") != "MI":
                 return None
             h, m, j = iv, mv, ne2[1] + 1
+        elif period is not None and iv is not None and info != "frac" and 1 <= iv <= 12:
+            mv = _minute_at(c, j)
+            if mv is None:
+                return None
+            h, m, j = iv, mv, j + 1
+            if j < n and _get(T[j], "BAJE") is not None:
+                j += 1
         else:
             return None
     # the part of the day after "बजे": "1:30 बजे दोपहर"
@@ -686,6 +828,34 @@ def _time_at(c: _Ctx, k: int, period: str | None, need_clock: bool):
     return j, v + zone
 
 
+def _minute_at(c: _Ctx, k: int) -> int | None:
+    """Minutes (1-59) at k after an hour: a number word or two digits."""
+    if k >= c.n:
+        return None
+    t = c.T[k]
+    v = None
+    if t.typ == "W":
+        v = _get(t, "NUM")
+    elif t.typ == "N" and t.plain and t.ndig == 2 and t.sc == 0:
+        v = str(t.m)
+    if v is None or "." in v or not 1 <= int(v) <= 59:
+        return None
+    return int(v)
+
+
+def _word_day(c: _Ctx, k: int) -> int | None:
+    """A day of the month (1-31) written as a word: चार, इक्कीस, पहली, दूसरे, ग्यारहवीं."""
+    if k >= c.n or c.T[k].typ != "W":
+        return None
+    t = c.T[k]
+    v = _get(t, "NUM") or _get(t, "ORD") or _get(t, "ORDO")
+    if v is None and _get(t, "NUMA") == "1":
+        v = "1"
+    if v is None or "." in v or not 1 <= int(v) <= 31:
+        return None
+    return int(v)
+
+
 def _day_at(c: _Ctx, k: int) -> int | None:
     if k >= c.n:
         return None
@@ -705,6 +875,17 @@ def _year_after(c: _Ctx, k: int):
         t = T[k]
         if t.typ == "N" and t.plain and t.ndig == 4 and 1000 <= t.m <= 2199:
             return t.m, k + 1
+        # "मार्च '22": a two-digit year after an apostrophe
+        if (
+            _is_p(t, "'\"’")
+            and k + 1 < n
+            and _adj(t, T[k + 1])
+            and T[k + 1].typ == "N"
+            and T[k + 1].plain
+            and T[k + 1].ndig == 2
+        ):
+            yy = T[k + 1].m
+            return (2000 + yy if yy <= 50 else 1900 + yy), k + 2
     return None, k
 
 
@@ -721,10 +902,15 @@ def _month_at(c: _Ctx, k: int):
         if k + 1 < c.n and _is_p(c.T[k + 1], ".") and _adj(t, c.T[k + 1]):
             return int(mo), k + 2
         return int(mo), k + 1
+    mo = _get(t, "MONTHDOT")
+    if mo is not None and k + 1 < c.n and _is_p(c.T[k + 1], ".") and _adj(t, c.T[k + 1]):
+        return int(mo), k + 2
     return None, k
 
 
 def _emit_date(c: _Ctx, i: int, j: int, y: int | None, mo: int, d: int | None) -> None:
+    if y == 0:
+        y = None
     if d is None:
         c.emit(i, j, "date", f"{y:04d}-{mo:02d}")
         return
@@ -745,6 +931,95 @@ def _emit_date(c: _Ctx, i: int, j: int, y: int | None, mo: int, d: int | None) -
     tm = _time_at(c, k, None, True)
     if tm is not None:
         c.emit(i, tm[0], "datetime", v + "T" + tm[1])
+
+
+def _date_value(y: int | None, mo: int, d: int) -> str | None:
+    if y is None:
+        return f"--{mo:02d}-{d:02d}" if _valid_date(2000, mo, d) else None
+    return f"{y:04d}-{mo:02d}-{d:02d}" if _valid_date(y, mo, d) else None
+
+
+def _range_sep(c: _Ctx, k: int) -> bool:
+    """A dash or "से"/"to" between the two ends of a range."""
+    return k < c.n and (_is_p(c.T[k], "-–") or _get(c.T[k], "RANGESEP") is not None)
+
+
+def _date_range(c: _Ctx, i: int, d1: int) -> None:
+    """"10-12 मार्च", "10 से 12 मार्च 2021": one date span with both ends."""
+    k = i + 1
+    if not _range_sep(c, k):
+        return
+    d2 = _day_at(c, k + 1)
+    if d2 is None or d2 <= d1:
+        return
+    mo, k2 = _month_at(c, k + 2)
+    if mo is None:
+        return
+    y, k3 = _year_after(c, k2)
+    v1, v2 = _date_value(y, mo, d1), _date_value(y, mo, d2)
+    if v1 is not None and v2 is not None:
+        c.emit(i, k3 if y is not None else k2, "date", v1 + "/" + v2)
+
+
+def _time_range(c: _Ctx, s: int, k: int, period: str | None) -> None:
+    """"5 से 7 बजे", "शाम 5 से 7 बजे", "10:30-11:45": one time span with both ends;
+    the first hour takes the half of the day of the second ("5 से 7 बजे शाम" 17:00/19:00)."""
+    T, n = c.T, c.n
+    # cheap test first: a simple number is one token (two for "twenty five")
+    if k >= n or not (_range_sep(c, k + 1) or _range_sep(c, k + 2)):
+        return
+    t = T[k]
+    if t.typ == "T":
+        h1, m1, j = t.hms[0], t.hms[1], k + 1
+    else:
+        ne = _num_expr(c, k)
+        if ne is None or not ne[3] or ne[2] == "frac":
+            return
+        iv = _int_of(ne[0])
+        if iv is None or not 0 <= iv <= 23:
+            return
+        h1, m1, j = iv, 0, ne[1]
+    if not _range_sep(c, j):
+        return
+    tm = _time_at(c, j + 1, period, False)
+    if tm is None:
+        return
+    h2 = int(tm[1][:2])
+    if h1 < 12 and h2 >= 12 and h1 + 12 <= h2:
+        h1 += 12
+    c.emit(s, tm[0], "time", f"{h1:02d}:{m1:02d}/{tm[1]}")
+
+
+def _periods_at(c: _Ctx, s: int, i: int) -> None:
+    """Fiscal years and decades at the number i (span from s): "2021-22", "FY2022-23",
+    "FY22" (April to March: ``2021-04/2022-03``); "1990s", "1990 के दशक" (``1990/1999``)."""
+    T, n = c.T, c.n
+    t = T[i]
+    if t.typ != "N" or not t.plain:
+        return
+    if t.ndig == 4 and 1900 <= t.m <= 2199 and i + 2 < n and _is_p(T[i + 1], "-") and _adj(t, T[i + 1]):
+        u = T[i + 2]
+        if _adj(T[i + 1], u) and u.typ == "N" and u.plain:
+            if (u.ndig == 2 and u.m == (t.m + 1) % 100) or (s < i and u.ndig == 4 and u.m == t.m + 1):
+                c.emit(s, i + 3, "date", f"{t.m:04d}-04/{t.m + 1:04d}-03")
+                return
+            if s == i and u.ndig == 4 and t.m < u.m <= t.m + 100:
+                # "2019-2022": the years from one to the other
+                c.emit(s, i + 3, "date", f"{t.m:04d}/{u.m:04d}")
+                return
+    if s < i and t.ndig == 2:
+        y = 2000 + t.m
+        c.emit(s, i + 1, "date", f"{y - 1:04d}-04/{y:04d}-03")
+        return
+    if s < i or t.m % 10 != 0 or t.ndig not in (2, 4):
+        return
+    y = t.m if t.ndig == 4 else 1900 + t.m
+    if not 1000 <= y <= 2190:
+        return
+    if i + 1 < n and _get(T[i + 1], "DECSUF") is not None and _adj(t, T[i + 1]):
+        c.emit(i, i + 2, "date", f"{y}/{y + 9}")
+    elif i + 2 < n and T[i + 1].text == "के" and _get(T[i + 2], "UNIT") == "DEC":
+        c.emit(i, i + 3, "date", f"{y}/{y + 9}")
 
 
 def _line_start(c: _Ctx, t: _Tok) -> bool:
@@ -771,11 +1046,126 @@ def _list_context(c: _Ctx, i: int, j: int) -> bool:
     return bool(j + 1 < n and sep(T[j]) and _is_number_tok(T[j + 1]) and T[j + 1].text != me)
 
 
+_UNIT_LETTER = {"Y": "Y", "MO": "M", "W": "W", "D": "D"}
+
+
+def _unit_dot(c: _Ctx, k: int) -> bool:
+    T = c.T
+    return (
+        k + 1 < c.n
+        and _get(T[k], "UNITDOT") is not None
+        and _is_p(T[k + 1], ".")
+        and _adj(T[k], T[k + 1])
+    )
+
+
+def _whole_unit(c: _Ctx, i: int) -> None:
+    """One whole time unit: "पूरे साल", "सारा दिन" (WHOLE before a unit) and
+    "दिन भर" (भर after a unit with no number before it)."""
+    T, n = c.T, c.n
+    t = T[i]
+    if _get(t, "WHOLE") is not None and i + 1 < n:
+        u = _get(T[i + 1], "UNIT")
+        if u is not None:
+            dv = _duration((1, 0), u)
+            if dv is not None:
+                c.emit(i, i + 2, "duration", dv)
+    if _get(t, "BHAR") is not None and i > 0:
+        u = _get(T[i - 1], "UNIT")
+        if u is not None and not (i >= 2 and (T[i - 2].typ == "N" or _get(T[i - 2], "NUM") is not None)):
+            dv = _duration((1, 0), u)
+            if dv is not None:
+                c.emit(i - 1, i + 1, "duration", dv)
+
+
+def _currency_after(c: _Ctx, j: int):
+    """A currency word after an amount at j: (code, factor, end) or None. Takes a
+    glued hyphen ("12-सेंट"), a country adjective ("ऑस्ट्रेलियाई डॉलर": its code wins)
+    and hundredths ("सेंट": ``USD*0.01``)."""
+    T, n = c.T, c.n
+    k = j
+    if (
+        k + 1 < n
+        and k > 0
+        and _is_p(T[k], "-")
+        and _adj(T[k - 1], T[k])
+        and _adj(T[k], T[k + 1])
+    ):
+        k += 1
+    if k >= n or T[k].typ != "W":
+        return None
+    adj = _get(T[k], "CURADJ")
+    if adj is not None:
+        if k + 1 < n and T[k + 1].typ == "W" and _get(T[k + 1], "CURSUF") is not None:
+            cur = _get(T[k + 1], "CURSUF")
+            factor = cur.split("*")[1] if "*" in cur else "1"
+            return adj, factor, k + 2
+        return None
+    cur = _get(T[k], "CURSUF")
+    if cur is None:
+        return None
+    if "*" in cur:
+        code, factor = cur.split("*")
+        return code, factor, k + 1
+    return cur, "1", k + 1
+
+
+def _money_value(code: str, factor: str, val):
+    v = _mul(val, _dec(factor))
+    return None if v is None else code + " " + _fmt(v)
+
+
+def _percent_end(c: _Ctx, j: int):
+    """The end of a percent sign or word at j ("%", "प्रतिशत", "per cent", "का प्रतिशत")."""
+    T, n = c.T, c.n
+    if j >= n:
+        return None
+    t = T[j]
+    if _is_p(t, "%"):
+        # "%20", "%2D": URL encoding, not a percentage
+        if j + 1 < n and _adj(t, T[j + 1]) and T[j + 1].typ in ("N", "W", "X"):
+            return None
+        return j + 1
+    if _get(t, "PCT") is not None:
+        return j + 1
+    if _get(t, "PER") is not None and j + 1 < n and _get(T[j + 1], "CENT") is not None:
+        return j + 2
+    if t.text == "का" and j + 1 < n and _get(T[j + 1], "PCT") is not None:
+        return j + 2
+    return None
+
+
+def _signed(c: _Ctx, s: int, i: int) -> None:
+    """A number after a minus sign or word at s: a negative number or percentage."""
+    ne = _num_expr(c, i)
+    if ne is None:
+        return
+    val = (-ne[0][0], ne[0][1])
+    j = ne[1]
+    pe = _percent_end(c, j)
+    if pe is not None:
+        c.emit(s, pe, "percent", _fmt(val))
+    else:
+        c.emit(s, j, "number", _fmt(val))
+
+
 def _after_number(c: _Ctx, i: int, ne) -> None:
     val, j, info, simple = ne
     T, n = c.T, c.n
     t = T[i]
-    if info == "digit":
+    if info == "digit" and t.typ != "P":
+        # glued to "%", "=" ... on the left: part of an encoded string (URL)
+        if i > 0 and _is_p(T[i - 1], "%=&?#") and _adj(T[i - 1], t):
+            return
+        # "180.25एमएल": a number glued to a token of letters and digits
+        if (
+            j + 1 < n
+            and _is_p(T[j], ".")
+            and _adj(T[j - 1], T[j])
+            and T[j + 1].typ == "X"
+            and _adj(T[j], T[j + 1])
+        ):
+            return
         # a number glued to a name by a hyphen (COVID-19, MiG-21) is part of the name
         if (
             i >= 2
@@ -792,6 +1182,17 @@ def _after_number(c: _Ctx, i: int, ne) -> None:
     if nxt is not None:
         if _get(nxt, "FREQ") is not None:
             return
+        o = _get(nxt, "ORD")
+        iv = _int_of(val)
+        if o is not None and iv is not None and info != "frac":
+            # "एक सौ पच्चीसवां" (125th), "दो सौवां" (200th)
+            ov = int(o)
+            if ov in (100, 1000) and simple:
+                c.emit(i, j + 1, "ordinal", str(iv * ov))
+                return
+            if not simple and ov < 100 and iv % 100 == 0:
+                c.emit(i, j + 1, "ordinal", str(iv + ov))
+                return
         u = _get(nxt, "UNIT")
         k = j
         if (
@@ -804,22 +1205,44 @@ def _after_number(c: _Ctx, i: int, ne) -> None:
             u = _get(T[j + 1], "UNIT")
             k = j + 1
         if u is not None:
-            c.emit(i, k + 1, "duration", _duration(val, u))
+            # an abbreviation takes its dot ("3 min.")
+            ue = k + 2 if _unit_dot(c, k) else k + 1
+            dv = _duration(val, u)
+            if dv is not None:
+                c.emit(i, ue, "duration", dv)
+            comp = _compound(c, val, u, k + 1)
+            if comp is not None:
+                c.emit(i, comp[0], "duration", comp[1])
+            # "दो दिन पहले": a date relative to the reference (not "से दो दिन पहले":
+            # before something else)
+            iv = _int_of(val)
+            if (
+                u in _UNIT_LETTER
+                and iv is not None
+                and k + 1 < n
+                and _get(T[k + 1], "DIRECTION") is not None
+                and not (i > 0 and T[i - 1].text == "से")
+            ):
+                c.emit(i, k + 2, "date", _UNIT_LETTER[u] + _get(T[k + 1], "DIRECTION") + str(iv))
             return
-        if _is_p(nxt, "%") or _get(nxt, "PCT") is not None:
-            c.emit(i, j + 1, "percent", _fmt(val))
+        pe = _percent_end(c, j)
+        if pe is not None:
+            c.emit(i, pe, "percent", _fmt(val))
             return
-        if _get(nxt, "PER") is not None and j + 1 < n and _get(T[j + 1], "CENT") is not None:
-            c.emit(i, j + 2, "percent", _fmt(val))
+        if _is_p(nxt, "%"):
             return
-        cur = _get(nxt, "CURSUF")
-        if cur is not None and nxt.typ == "W":
-            c.emit(i, j + 1, "money", cur + " " + _fmt(val))
+        cu = _currency_after(c, j)
+        if cu is not None:
+            mv = _money_value(cu[0], cu[1], val)
+            if mv is not None:
+                c.emit(i, cu[2], "money", mv)
             return
-        tm = _time_at(c, i, None, False)
-        if tm is not None:
-            c.emit(i, tm[0], "time", tm[1])
-            return
+        # cheap test first: a clock time needs am/pm, बजे or बजकर after the number
+        if any(cat in ("AMPM", "BAJE", "BAJKAR") for cat, _ in nxt.ents) or nxt.text in ("a", "p"):
+            tm = _time_at(c, i, None, False)
+            if tm is not None:
+                c.emit(i, tm[0], "time", tm[1])
+                return
     if simple and info == "ambig":
         alone = i == 0 and (j == n or (j + 1 == n and _is_p(T[j], ".!?|")))
         if alone or _list_context(c, i, j):
@@ -852,21 +1275,66 @@ def _after_number(c: _Ctx, i: int, ne) -> None:
     c.emit(i, j, "number", _fmt(val))
 
 
-def _duration(val, unit: str) -> str:
-    v = _fmt(val)
-    if unit == "Y":
-        return "P" + v + "Y"
-    if unit == "MO":
-        return "P" + v + "M"
-    if unit == "W":
-        return "P" + v + "W"
-    if unit == "D":
-        return "P" + v + "D"
-    if unit == "H":
-        return "PT" + v + "H"
-    if unit == "MI":
-        return "PT" + v + "M"
-    return "PT" + v + "S"
+_UNIT_RANK = {"Y": 0, "MO": 1, "W": 2, "D": 3, "H": 4, "MI": 5, "S": 6}
+_UNIT_SUFFIX = {"Y": "Y", "MO": "M", "W": "W", "D": "D", "H": "H", "MI": "M", "S": "S"}
+
+
+def _base_unit(val, unit: str):
+    """A decade is ten years, a fortnight two weeks: (value, unit) in the ISO units."""
+    if unit == "DEC":
+        return _mul(val, (10, 0)), "Y"
+    if unit == "FN":
+        return _mul(val, (2, 0)), "W"
+    return val, unit
+
+
+def _duration_parts(parts) -> str | None:
+    """``P1Y2M``, ``PT2H30M`` from (value, unit) parts, largest unit first."""
+    date, time = "", ""
+    for val, unit in parts:
+        val, unit = _base_unit(val, unit)
+        if val is None:
+            return None
+        if _UNIT_RANK[unit] <= 3:
+            date += _fmt(val) + _UNIT_SUFFIX[unit]
+        else:
+            time += _fmt(val) + _UNIT_SUFFIX[unit]
+    return "P" + date + ("T" + time if time else "")
+
+
+_NUMBER_STARTS = frozenset(["NUM", "NUMA", "FRAC", "FRACMOD", "SCALEBARE"])
+
+
+def _compound(c: _Ctx, val, unit: str, j: int):
+    """More quantities of smaller units after "2 साल": (end, value) of the whole
+    ("2 साल 3 महीने" P2Y3M, "2 घंटे और 30 मिनट" PT2H30M), or None."""
+    T, n = c.T, c.n
+    # cheap test first: what follows can start a number
+    k = j + 1 if j < n and _get(T[j], "AND") is not None else j
+    if k >= n or not (T[k].typ == "N" or any(cat in _NUMBER_STARTS for cat, _ in T[k].ents)):
+        return None
+    parts = [(val, unit)]
+    last = _UNIT_RANK[_base_unit((1, 0), unit)[1]]
+    end = j
+    while True:
+        k = end + 1 if end < n and _get(T[end], "AND") is not None else end
+        ne = _num_expr(c, k)
+        if ne is None or ne[1] >= n:
+            break
+        u2 = _get(T[ne[1]], "UNIT")
+        if u2 is None or _UNIT_RANK[_base_unit((1, 0), u2)[1]] <= last:
+            break
+        parts.append((ne[0], u2))
+        last = _UNIT_RANK[_base_unit((1, 0), u2)[1]]
+        end = ne[1] + 1
+    if len(parts) < 2:
+        return None
+    v = _duration_parts(parts)
+    return None if v is None else (end, v)
+
+
+def _duration(val, unit: str) -> str | None:
+    return _duration_parts([(val, unit)])
 
 
 def _ordinal_ok(c: _Ctx, i: int) -> bool:
@@ -906,7 +1374,8 @@ def _ordinal_ok(c: _Ctx, i: int) -> bool:
 
 # the categories that can start a span (the rest are context only)
 _TRIGGERS = frozenset(
-    ["NUM", "NUMA", "FRAC", "FRACMOD", "SCALEBARE", "MONTH", "MONTHABBR", "WEEKDAY", "PERIOD", "ORD", "ORDP", "ORDO", "CURPRE", "CURSYM"]
+    ["NUM", "NUMA", "FRAC", "FRACMOD", "SCALEBARE", "MONTH", "MONTHABBR", "WEEKDAY", "PERIOD", "ORD", "ORDP", "ORDO", "CURPRE", "CURSYM",
+     "MONTHDOT", "WEEKDAYABBR", "RELDAY", "RELWEEK", "MINUS", "DOLLARPRE", "FYPRE", "WHOLE", "BHAR"]
 )
 
 
@@ -915,6 +1384,14 @@ def _scan(c: _Ctx) -> None:
     for i in range(n):
         t = T[i]
         typ = t.typ
+        if typ == "P" and i + 1 < n and T[i + 1].typ == "N" and _adj(t, T[i + 1]) and t.text in "-.":
+            free = i == 0 or not _adj(T[i - 1], t) or _is_p(T[i - 1], "([")
+            if free and t.text == "-":
+                _signed(c, i, i + 1)
+            elif free and T[i + 1].plain:
+                # ".08": a decimal without its zero
+                _after_number(c, i, (_norm(T[i + 1].m, T[i + 1].ndig), i + 2, "digit", True))
+            continue
         if typ == "D":
             y, mo, d = t.ymd
             _emit_date(c, i, i + 1, y, mo, d)
@@ -923,6 +1400,7 @@ def _scan(c: _Ctx) -> None:
             tm = _time_at(c, i, None, False)
             if tm is not None:
                 c.emit(i, tm[0], "time", tm[1])
+            _time_range(c, i, i, None)
             continue
         if typ == "A":
             tm = _time_at(c, i, None, True)
@@ -935,6 +1413,8 @@ def _scan(c: _Ctx) -> None:
                 k = i + 1
                 if k < n and _get(T[k], "OF") is not None:
                     k += 1
+                elif k + 1 < n and _is_p(T[k], "-") and _adj(T[i], T[k]) and _adj(T[k], T[k + 1]):
+                    k += 1  # "1-जन.", "28-नवं."
                 mo, k2 = _month_at(c, k)
                 if mo is not None:
                     y, k3 = _year_after(c, k2)
@@ -942,16 +1422,45 @@ def _scan(c: _Ctx) -> None:
                         _emit_date(c, i, k3, y, mo, d)
                     else:
                         _emit_date(c, i, k2, None, mo, d)
+                _date_range(c, i, d)
             if typ == "O":
                 c.emit(i, i + 1, "ordinal", str(t.m))
                 continue
+            if typ == "N" and t.plain and t.ndig in (2, 4):
+                _periods_at(c, i, i)
+            if typ == "N" and _range_sep(c, i + 1):
+                _time_range(c, i, i, None)
+            # "2016 के जनवरी 12", "2020 के मार्च"
+            if (
+                t.plain
+                and t.ndig == 4
+                and 1000 <= t.m <= 2199
+                and i + 2 < n
+                and T[i + 1].text in ("के", "की", "का")
+            ):
+                mo, k = _month_at(c, i + 2)
+                if mo is not None:
+                    d = _day_at(c, k)
+                    if d is not None:
+                        _emit_date(c, i, k + 1, t.m, mo, d)
+                    else:
+                        _emit_date(c, i, k, t.m, mo, None)
         if typ == "X" or not (typ == "N" or any(cat in _TRIGGERS for cat, _ in t.ents)):
             continue
         if typ == "W":
             mo, k = _month_at(c, i)
             if mo is not None:
                 d = _day_at(c, k)
+                kd = k
+                if d is None:
+                    # "मई इक्कीस", "जून की बाईस", "मई की ग्यारहवीं"
+                    if k < n and T[k].text == "की":
+                        kd = k + 1
+                        d = _day_at(c, kd)
+                    if d is None:
+                        d = _word_day(c, kd)
                 if d is not None:
+                    k = kd
                     y, k3 = _year_after(c, k + 1)
                     if y is not None:
                         _emit_date(c, i, k3, y, mo, d)
@@ -964,6 +1473,45 @@ def _scan(c: _Ctx) -> None:
             wd = _get(t, "WEEKDAY")
             if wd is not None:
                 c.emit(i, i + 1, "weekday", wd)
+            wd = _get(t, "WEEKDAYABBR")
+            if wd is not None and i + 1 < n and (
+                T[i + 1].text == "को"
+                or (_is_p(T[i + 1], ",") and _day_at(c, i + 2) is not None)
+            ):
+                c.emit(i, i + 1, "weekday", wd)
+            # "चार मई", "पहली जनवरी", "दूसरे अगस्त"
+            d = _word_day(c, i)
+            if d is not None:
+                mo, k = _month_at(c, i + 1)
+                if mo is not None:
+                    y, k3 = _year_after(c, k)
+                    _emit_date(c, i, k3 if y is not None else k, y, mo, d)
+            rd = _get(t, "RELDAY")
+            # not "कल-कारखाने", nor the idioms "आज भी" (still), "आज तक" (so far)
+            if rd is not None and not (
+                i + 1 < n
+                and ((_is_p(T[i + 1], "-") and _adj(t, T[i + 1])) or T[i + 1].text in ("भी", "तक"))
+            ):
+                c.emit(i, i + 1, "date", "D" + rd)
+            rw = _get(t, "RELWEEK")
+            if rw is not None:
+                # "पिछले सोमवार", "अगले हफ़्ते शुक्रवार"
+                k = i + 1
+                if k < n and _get(T[k], "UNIT") == "W":
+                    k += 1
+                wd = _get(T[k], "WEEKDAY") if k < n else None
+                if wd is not None:
+                    c.emit(i, k + 1, "date", "W" + rw + ":" + wd)
+            if _get(t, "MINUS") is not None and i + 1 < n:
+                _signed(c, i, i + 1)
+            _whole_unit(c, i)
+            if _get(t, "FYPRE") is not None and i + 1 < n:
+                _periods_at(c, i, i + 1)
+            dp = _get(t, "DOLLARPRE")
+            if dp is not None and i + 1 < n and _get(T[i + 1], "CURSYM") == "USD":
+                ne = _num_expr(c, i + 2)
+                if ne is not None:
+                    c.emit(i, ne[1], "money", dp + " " + _fmt(ne[0]))
             p = _get(t, "PERIOD")
             if p is not None:
                 k = i + 1
@@ -974,6 +1522,7 @@ def _scan(c: _Ctx) -> None:
                 tm = _time_at(c, k, p, False)
                 if tm is not None:
                     c.emit(i, tm[0], "time", tm[1])
+                _time_range(c, i, k, p)
             o = _get(t, "ORD")
             if o is None:
                 o = _get(t, "ORDP")
@@ -994,6 +1543,9 @@ def _scan(c: _Ctx) -> None:
                 c.emit(i, j, "money", cur + " " + _fmt(ne[0]))
         if typ == "P":
             continue
+        # only a digit run or a number word starts a number expression
+        if typ == "W" and not any(cat in _NUMBER_STARTS for cat, _ in t.ents):
+            continue
         ne = _num_expr(c, i)
         if ne is not None:
             _after_number(c, i, ne)
@@ -1013,7 +1565,7 @@ def _map(c: _Ctx, s: int, e: int):
 
 def _spans(text: str):
     """The resolved spans of one text as (start, end, kind, value) tuples, in order."""
-    nt, offs = normalize_with_offsets(text, form="match")
+    nt, offs = normalize_with_offsets(text, form="match", offsets="list")
     lex = _lexicon()
     T = _group(_tokenize(nt, lex))
     c = _Ctx(T, text, offs)
@@ -1075,7 +1627,44 @@ _WEEKDAY_INDEX = {
 }
 
 
+def _days_in_month(y: int, m: int) -> int:
+    return next(d for d in (31, 30, 29, 28) if _valid_date(y, m, d))
+
+
+def _resolve_relative(value: str, ref: _dt.date | None) -> str | None:
+    """``D-2``, ``M+1``, ``Y-1``, ``W-1`` and ``W+1:friday`` against ``ref``;
+    ``±`` (कल, परसों) is read as the past, as news reports it."""
+    if ref is None:
+        return None
+    unit, sign = value[0], value[1]
+    rest, _, wd = value[2:].partition(":")
+    n = int(rest) * (1 if sign == "+" else -1)
+    o = ref.toordinal()
+    if unit == "D":
+        o += n
+    elif unit == "W":
+        o += 7 * n
+        if wd:
+            o += _WEEKDAY_INDEX[wd] - ref.weekday()
+    else:
+        months = n * (12 if unit == "Y" else 1)
+        k = ref.year * 12 + ref.month - 1 + months
+        y, m = divmod(k, 12)
+        m += 1
+        if not 1 <= y <= 9999:
+            return None
+        return _dt.date(y, m, min(ref.day, _days_in_month(y, m))).isoformat()
+    if not 1 <= o <= _dt.date.max.toordinal():
+        return None
+    return _dt.date.fromordinal(o).isoformat()
+
+
 def _resolve(kind: str, value: str, ref: _dt.date | None) -> str | None:
+    if kind == "date" and value[:1] in ("D", "W", "M", "Y") and value[1:2] in ("+", "-", "±"):
+        return _resolve_relative(value, ref)
+    if kind == "date" and "/" in value:
+        # a range resolves to its first end
+        return _resolve(kind, value.split("/")[0], ref)
     if kind == "date":
         if len(value) == 10 and not value.startswith("-"):
             return value

@@ -22,7 +22,17 @@ Categories:
 * ``UNIT`` time unit (value: Y, MO, W, D, H, MI, S).
 * ``PCT`` percent word; ``PER``/``CENT`` for "per cent".
 * ``CURSUF`` currency word after the amount, ``CURPRE`` before it, ``CURSYM``
-  a currency sign (value: ISO 4217 code).
+  a currency sign (value: ISO 4217 code; ``USD*0.01`` for a hundredth: सेंट);
+  ``CURADJ`` a country adjective before a currency word (``ऑस्ट्रेलियाई डॉलर``:
+  its code wins), ``DOLLARPRE`` a letter before ``$`` (``c $`` CAD).
+* ``WEEKDAYABBR`` a weekday abbreviation that is also a word (मंगल), ``MONTHDOT``
+  a month abbreviation valid only with its dot (``जन.``); ``RELDAY`` आज/कल/परसों
+  (value: day offset), ``RELWEEK`` पिछले/अगले/इस (week offset), ``DIRECTION``
+  पहले/बाद after a duration (value: sign).
+* ``WHOLE`` पूरा/सारा before a time unit and ``BHAR`` भर after it: one whole
+  unit (``पूरे साल``, ``दिन भर``); ``UNITDOT`` a unit abbreviation that takes its dot.
+* ``MINUS`` a sign word before a number (माइनस); ``POINT`` a decimal point
+  word (दशमलव) followed by digit words.
 * ``PERIOD`` part of the day (value: morning, noon, evening, night, dawn),
   ``BAJE`` "o'clock", ``BAJKAR`` "past (the hour)", ``AMPM`` (value am/pm),
   ``ZONE`` time zone (value: the UTC offset).
@@ -60,73 +70,73 @@ HINDI_NUMBERS = [
     (19, "उन्नीस"),
     (20, "बीस"),
     (21, "इक्कीस"),
-    (22, "बाईस"),
-    (23, "तेईस"),
+    (22, "बाईस बाइस"),
+    (23, "तेईस तेइस"),
     (24, "चौबीस"),
     (25, "पच्चीस"),
     (26, "छब्बीस"),
-    (27, "सत्ताईस"),
-    (28, "अट्ठाईस अठाईस"),
+    (27, "सत्ताईस सत्ताइस"),
+    (28, "अट्ठाईस अठाईस अट्ठाइस अठाइस"),
     (29, "उनतीस उन्तीस"),
     (30, "तीस"),
     (31, "इकतीस इकत्तीस"),
     (32, "बत्तीस"),
-    (33, "तैंतीस तेंतीस"),
-    (34, "चौंतीस"),
-    (35, "पैंतीस"),
+    (33, "तैंतीस तेंतीस तैतीस तेतीस"),
+    (34, "चौंतीस चौतीस"),
+    (35, "पैंतीस पैतीस"),
     (36, "छत्तीस"),
-    (37, "सैंतीस"),
+    (37, "सैंतीस सैतीस"),
     (38, "अड़तीस"),
     (39, "उनतालीस उन्तालीस"),
     (40, "चालीस"),
     (41, "इकतालीस"),
-    (42, "बयालीस"),
-    (43, "तैंतालीस"),
+    (42, "बयालीस बियालीस"),
+    (43, "तैंतालीस तैतालीस तेंतालीस"),
     (44, "चवालीस चौवालीस"),
-    (45, "पैंतालीस"),
-    (46, "छियालीस"),
-    (47, "सैंतालीस"),
+    (45, "पैंतालीस पैतालीस पैंतालिस"),
+    (46, "छियालीस छयालीस"),
+    (47, "सैंतालीस सैतालीस"),
     (48, "अड़तालीस"),
-    (49, "उनचास"),
+    (49, "उनचास उनन्चास"),
     (50, "पचास"),
-    (51, "इक्यावन"),
+    (51, "इक्यावन इकावन"),
     (52, "बावन"),
     (53, "तिरेपन तिरपन"),
-    (54, "चौवन चव्वन"),
+    (54, "चौवन चव्वन चौअन"),
     (55, "पचपन"),
     (56, "छप्पन"),
-    (57, "सत्तावन"),
+    (57, "सत्तावन सतावन"),
     (58, "अट्ठावन अठावन"),
     (59, "उनसठ"),
     (60, "साठ"),
-    (61, "इकसठ"),
+    (61, "इकसठ एकसठ"),
     (62, "बासठ"),
-    (63, "तिरसठ"),
-    (64, "चौंसठ"),
-    (65, "पैंसठ"),
-    (66, "छियासठ"),
-    (67, "सड़सठ सरसठ"),
-    (68, "अड़सठ"),
+    (63, "तिरसठ तिरेसठ"),
+    (64, "चौंसठ चौसठ"),
+    (65, "पैंसठ पैसठ"),
+    (66, "छियासठ छाछठ"),
+    (67, "सड़सठ सरसठ सतसठ"),
+    (68, "अड़सठ अरसठ"),
     (69, "उनहत्तर"),
     (70, "सत्तर"),
     (71, "इकहत्तर"),
-    (72, "बहत्तर"),
-    (73, "तिहत्तर"),
+    (72, "बहत्तर बहात्तर"),
+    (73, "तिहत्तर तिहात्तर"),
     (74, "चौहत्तर"),
     (75, "पचहत्तर"),
-    (76, "छिहत्तर"),
-    (77, "सतहत्तर"),
-    (78, "अठहत्तर"),
-    (79, "उन्यासी उनासी"),
+    (76, "छिहत्तर छियत्तर"),
+    (77, "सतहत्तर सतत्तर"),
+    (78, "अठहत्तर अठत्तर"),
+    (79, "उन्यासी उनासी उनयासी"),
     (80, "अस्सी"),
-    (81, "इक्यासी"),
+    (81, "इक्यासी इकयासी"),
     (82, "बयासी"),
-    (83, "तिरासी"),
+    (83, "तिरासी तिरयासी"),
     (84, "चौरासी"),
     (85, "पचासी"),
     (86, "छियासी"),
     (87, "सत्तासी"),
-    (88, "अट्ठासी"),
+    (88, "अट्ठासी अठासी"),
     (89, "नवासी"),
     (90, "नब्बे"),
     (91, "इक्यानबे इक्यानवे"),
@@ -134,7 +144,7 @@ HINDI_NUMBERS = [
     (93, "तिरानबे तिरानवे"),
     (94, "चौरानबे चौरानवे"),
     (95, "पचानबे पचानवे पंचानबे पंचानवे"),
-    (96, "छियानबे छियानवे"),
+    (96, "छियानबे छियानवे छयानबे"),
     (97, "सत्तानबे सत्तानवे"),
     (98, "अट्ठानबे अट्ठानवे अठानवे"),
     (99, "निन्यानबे निन्यानवे"),
@@ -186,8 +196,10 @@ UNITS = [
     ("W", "हफ्ता हफ्ते हफ्तों हफ़्ता हफ़्ते हफ़्तों सप्ताह सप्ताहों week weeks"),
     ("D", "दिन दिनों दिवस day days"),
     ("H", "घंटा घंटे घंटों घण्टा घण्टे घण्टों hour hours hr hrs"),
-    ("MI", "मिनट मिनटों minute minutes min mins"),
+    ("MI", "मिनट मिनटों मिन minute minutes min mins"),
     ("S", "सेकंड सेकेंड सेकंडों सेकण्ड सेकेण्ड second seconds sec secs"),
+    ("DEC", "दशक दशकों decade decades"),
+    ("FN", "पखवाड़ा पखवाड़े पखवाड़ों fortnight fortnights"),
 ]
 
 SCALES = [
@@ -195,10 +207,17 @@ SCALES = [
     ("1000", "हजार हज़ार thousand"),
     ("100000", "लाख lakh lakhs lac"),
     ("10000000", "करोड़ करोड crore crores cr"),
-    ("1000000000", "अरब billion bn"),
-    ("1000000", "million mn"),
+    ("1000000000", "अरब billion bn बिलियन"),
+    ("1000000", "million mn मिलियन"),
     ("100000000000", "खरब"),
-    ("1000000000000", "trillion"),
+    ("1000000000000", "trillion ट्रिलियन"),
+    ("1000", "k"),
+    ("12", "दर्जन dozen"),
+]
+# fraction nouns: multiply what they follow ("दो तिहाई" = 2/3); a third to 15 places
+FRACTION_NOUNS = [
+    ("0.333333333333333", "तिहाई"),
+    ("0.25", "चौथाई"),
 ]
 
 CURRENCIES_AFTER = [
@@ -206,7 +225,34 @@ CURRENCIES_AFTER = [
     ("USD", "डॉलर डालर dollar dollars usd"),
     ("EUR", "यूरो euro euros eur"),
     ("GBP", "पाउंड pound pounds gbp"),
+    ("JPY", "येन yen"),
+    ("CNY", "युआन yuan"),
+    ("FRF", "फ़्रैंक फ्रैंक फ्रांक franc francs"),
+    ("ESP", "पसेटा पेसेटा peseta pesetas"),
+    ("FIM", "मार्का markka"),
+    ("NLG", "गिल्डर guilder guilders"),
+    ("RUB", "रूबल ruble rubles rouble roubles"),
+    ("AED", "दिरहम dirham dirhams"),
+    ("BDT", "टका taka"),
+    # hundredths: the value is the code and the factor
+    ("USD*0.01", "सेंट cents"),
+    ("GBP*0.01", "पेंस पेनी pence penny"),
+    ("INR*0.01", "पैसे पैसा paise"),
 ]
+# an adjective that names the country of a currency word after it ("ऑस्ट्रेलियाई डॉलर")
+CURRENCY_ADJECTIVES = [
+    ("USD", "अमेरिकी अमरीकी american"),
+    ("AUD", "ऑस्ट्रेलियाई ऑस्ट्रेलियन australian"),
+    ("CAD", "कनाडाई कनाडियन canadian"),
+    ("HKD", "हांगकांग हॉन्गकॉन्ग"),
+    ("SGD", "सिंगापुरी singapore"),
+    ("NZD", "न्यूजीलैंड"),
+    ("FIM", "फ़िन्निश फिन्निश फ़िनिश फिनिश finnish"),
+    ("NLG", "डच dutch"),
+    ("CHF", "स्विस swiss"),
+]
+# a letter before "$" that names the dollar ("c $" Canadian, "hk $" Hong Kong)
+DOLLAR_PREFIXES = [("CAD", "c ca cdn"), ("HKD", "hk"), ("AUD", "au"), ("NZD", "nz"), ("SGD", "sg")]
 CURRENCIES_BEFORE = [
     ("INR", "rs inr रु रू"),
     ("USD", "usd"),
@@ -219,7 +265,10 @@ PERIODS = [
     ("morning", "सुबह सुबहा सवेरे प्रातः"),
     ("dawn", "तड़के भोर"),
     ("noon", "दोपहर"),
-    ("evening", "शाम सायं"),
+    ("evening", "शाम सायं सायंकाल संध्या"),
+    ("afternoon", "अपराह्न अपराहन"),
+    ("forenoon", "पूर्वाह्न पूर्वाहन"),
+    ("day", "दिन"),
     ("night", "रात रात्रि"),
 ]
 
@@ -229,11 +278,19 @@ CONTEXT = [
     ("FREQ", "बार times"),
     ("YEARCUE", "सन् सन वर्ष साल year in since"),
     ("OF", "of"),
-    ("AND", "and"),
+    ("AND", "and और"),
     ("LISTSEP", "या अथवा or"),
     ("PER", "per"),
     ("CENT", "cent"),
-    ("PCT", "फीसदी फ़ीसदी फीसद फ़ीसद प्रतिशत percent"),
+    ("PCT", "फीसदी फ़ीसदी फीसद फ़ीसद प्रतिशत परसेंट पर्सेंट percent"),
+    ("RANGESEP", "से to till until"),
+    ("WHOLE", "पूरा पूरे पूरी सारा सारे सारी"),
+    ("BHAR", "भर"),
+    ("UNITDOT", "मिन min mins hr hrs sec secs yr yrs"),
+    ("FYPRE", "fy"),
+    ("DECSUF", "s"),
+    ("MINUS", "माइनस निगेटिव ऋणात्मक minus negative"),
+    ("POINT", "दशमलव पॉइंट प्वाइंट point"),
     ("BAJE", "बजे बजा"),
     ("BAJKAR", "बजकर"),
     ("AMPM", ""),  # am/pm are listed below with their values
@@ -249,15 +306,30 @@ CONTEXT = [
     ),
     ("IDIOMNEXT", "ओर तरफ"),
     ("APPROX", "करीब क़रीब लगभग तकरीबन तक़रीबन"),
-    ("PERIODLINK", "के को"),
-    ("ORDSUF", "st nd rd th वां वीं वें वाँ वीँ वेँ वा वी वे"),
+    ("PERIODLINK", "के को में"),
+    ("ORDSUF", "st nd rd th वां वीं वें वाँ वीँ वेँ वा वी वे रा री रे था थी थे"),
     ("COUNT", "लोग people"),
     ("MORE", "ज्यादा ज़्यादा अधिक कम"),
     ("COUNTPREV", "than कुल total"),
 ]
 AMPM = [("am", "am"), ("pm", "pm")]
 # not alone: abbreviations, and अरब/खरब (also "Arab": सऊदी अरब)
-SCALE_ABBREVIATIONS = {"cr", "bn", "mn", "lac", "अरब", "खरब"}
+SCALE_ABBREVIATIONS = {"cr", "bn", "mn", "lac", "k", "अरब", "खरब"}
+
+# relative days: the value is the offset in days (± where Hindi does not say which way:
+# कल is yesterday or tomorrow, परसों the day before yesterday or after tomorrow)
+RELATIVE_DAYS = [("+0", "आज today"), ("±1", "कल"), ("±2", "परसों"), ("-1", "yesterday"), ("+1", "tomorrow")]
+# a week relative to the reference one: पिछले (-1), अगले (+1), इस (0)
+RELATIVE_WEEKS = [("-1", "पिछले पिछली पिछला last"), ("+1", "अगले अगली अगला आगामी next"), ("+0", "इस इसी this")]
+# after a duration: which way from the reference ("दो दिन पहले", "3 साल बाद")
+DIRECTIONS = [("-", "पहले पूर्व ago"), ("+", "बाद later")]
+# weekday abbreviations that are also ordinary words (मंगल "Mars"): a weekday only before को or ", <day>"
+WEEKDAY_ABBREVIATIONS = [("tuesday", "मंगल"), ("wednesday", "बुध"), ("friday", "शुक्र")]
+# Hindi month abbreviations: only with their dot ("जन." January; जन is also "people")
+MONTH_DOT_ABBREVIATIONS = [
+    (1, "जन"), (2, "फर फ़र फ़रवरी"), (4, "अप्रै"), (8, "अग"), (9, "सित सितं"),
+    (10, "अक्टू अक्तू"), (11, "नवं"), (12, "दिस दिसं"),
+]
 
 
 def build_entries() -> list[tuple[str, str, str]]:
@@ -281,6 +353,8 @@ def build_entries() -> list[tuple[str, str, str]]:
     # scale words that also stand alone for one unit of the scale ("सौ साल", "a hundred")
     for value, words in SCALES:
         add(" ".join(w for w in words.split() if w not in SCALE_ABBREVIATIONS), "SCALEBARE", value)
+    for value, words in FRACTION_NOUNS:
+        add(words, "SCALE", value)
     add("डेढ़ डेढ", "FRAC", "1.5")
     add("ढाई अढ़ाई", "FRAC", "2.5")
     add("सवा", "FRACMOD", "0.25")
@@ -306,6 +380,16 @@ def build_entries() -> list[tuple[str, str, str]]:
         add(abbrs, "MONTHABBR", str(n))
     for name, words in WEEKDAYS:
         add(words, "WEEKDAY", name)
+    for name, words in WEEKDAY_ABBREVIATIONS:
+        add(words, "WEEKDAYABBR", name)
+    for n, words in MONTH_DOT_ABBREVIATIONS:
+        add(words, "MONTHDOT", str(n))
+    for value, words in RELATIVE_DAYS:
+        add(words, "RELDAY", value)
+    for value, words in RELATIVE_WEEKS:
+        add(words, "RELWEEK", value)
+    for value, words in DIRECTIONS:
+        add(words, "DIRECTION", value)
     for code, words in UNITS:
         add(words, "UNIT", code)
     for code, words in CURRENCIES_AFTER:
@@ -314,6 +398,10 @@ def build_entries() -> list[tuple[str, str, str]]:
         add(words, "CURPRE", code)
     for code, sign in CURRENCY_SIGNS:
         add(sign, "CURSYM", code)
+    for code, words in CURRENCY_ADJECTIVES:
+        add(words, "CURADJ", code)
+    for code, words in DOLLAR_PREFIXES:
+        add(words, "DOLLARPRE", code)
     for name, words in PERIODS:
         add(words, "PERIOD", name)
     for offset, words in ZONES:

@@ -456,7 +456,7 @@ def _classify(tok: str, orig: str, deva: bool) -> tuple[str, str]:
 
 def _scan(text: str):
     """Yield (start, end, key, kind) over ``text`` (offsets into the original)."""
-    norm, offs = normalize_with_offsets(text, form="match")
+    norm, offs = normalize_with_offsets(text, form="match", offsets="list")
     n = len(norm)
     i = 0
     prev_end = 0

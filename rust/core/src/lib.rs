@@ -7,6 +7,7 @@
 
 pub mod dedup;
 pub mod error;
+pub mod jsonl;
 pub mod normalize;
 pub mod source;
 pub mod spans;

@@ -7,6 +7,8 @@ mod arrow;
 mod convert;
 mod dedup;
 mod errors;
+mod jsonl;
+mod limits;
 mod normalize;
 mod pipeline;
 mod pool;
@@ -24,6 +26,8 @@ fn _core(m: &Bound<'_, PyModule>) -> PyResult<()> {
     dedup::register(m)?;
     spans::register(m)?;
     xscript::register(m)?;
+    jsonl::register(m)?;
+    limits::register(m)?;
     vocab::register(m)?;
     Ok(())
 }

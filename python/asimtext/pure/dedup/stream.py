@@ -3,7 +3,8 @@
 Per document it keeps the sorted set of 32-bit shingle hashes (the top 32
 bits of the asim element hash) and one key per LSH band (the top 32 bits of the band
 hash of its MinHash signature); candidates are documents sharing a band key,
-verified with the exact Jaccard similarity of the stored sets.
+verified with the exact Jaccard similarity of the stored sets. In a bucket,
+each document is compared with the ``BUCKET_WINDOW`` documents after it.
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ from typing import Iterable, List, Optional, Tuple
 
 import numpy as np
 
+from asimtext.dedup import BUCKET_WINDOW
 from asimtext.errors import ArgumentError
 from asimtext.pure.dedup.minhash import K0, K1, K2, MinHasher, _mum, default_lsh_params, element_hash
 
@@ -94,9 +96,11 @@ class StreamDedup:
             for d, keys in enumerate(self._keys):
                 if keys:
                     buckets.setdefault(keys[band], []).append(d)
+            # Each document meets the BUCKET_WINDOW after it in its bucket, as in
+            # asimtext.near_duplicates (a bucket of m documents: at most 16 m pairs).
             for docs in buckets.values():
                 for x in range(len(docs)):
-                    for y in range(x + 1, len(docs)):
+                    for y in range(x + 1, min(len(docs), x + 1 + BUCKET_WINDOW)):
                         out.add((docs[x], docs[y]))
         return sorted(out)
 

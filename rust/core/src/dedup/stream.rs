@@ -138,6 +138,12 @@ impl StreamDedup {
     /// Add a chunk of texts (in parallel); they get the next consecutive
     /// indices. Returns the index of the first one.
     pub fn add<S: AsRef<str> + Sync>(&mut self, texts: &[S]) -> Result<u32> {
+        self.add_source(&crate::source::SliceSource(texts))
+    }
+
+    /// [`StreamDedup::add`] over any [`TextSource`](crate::source::TextSource)
+    /// (the bindings' strings, each converted by the worker that reads it).
+    pub fn add_source<T: crate::source::TextSource + ?Sized>(&mut self, texts: &T) -> Result<u32> {
         let first = self.n;
         if (self.n as usize).saturating_add(texts.len()) > u32::MAX as usize - 1 {
             return Err(Error::InvalidArgument {
@@ -149,12 +155,12 @@ impl StreamDedup {
         let (bands, rows) = (self.bands, self.rows);
         let h = &self.hasher;
         // Per text: its 32-bit shingle set and its band keys.
-        let per_doc: Vec<(Vec<u32>, Vec<u32>)> = texts
-            .par_iter()
+        let per_doc: Vec<(Vec<u32>, Vec<u32>)> = (0..texts.len())
+            .into_par_iter()
             .map_init(
-                || (Scratch::default(), vec![0u32; k]),
-                |(s, sig), text| {
-                    let set64 = h.shingle_hash_set(text.as_ref(), s);
+                || (Scratch::default(), vec![0u32; k], String::new()),
+                |(s, sig, buf), i| {
+                    let set64 = h.shingle_hash_set(texts.text(i, buf), s);
                     let mut set: Vec<u32> = set64.iter().map(|&v| (v >> 32) as u32).collect();
                     // The 64-bit set is sorted, so its top halves are too; only dedup.
                     set.dedup();

@@ -287,107 +287,253 @@ const fn ascii_table(matching: bool) -> [u16; 128] {
 static ASCII_CANONICAL: [u16; 128] = ascii_table(false);
 static ASCII_MATCH: [u16; 128] = ascii_table(true);
 
-const NUKTA_UTF8: [u8; 3] = [0xE0, 0xA4, 0xBC];
-const VIRAMA_UTF8: [u8; 3] = [0xE0, 0xA5, 0x8D];
-const DANDA_UTF8: [u8; 3] = [0xE0, 0xA5, 0xA4];
-const ANUSVARA_UTF8: [u8; 3] = [0xE0, 0xA4, 0x82];
-
-#[inline(always)]
-fn dev_utf8(cp: u32) -> [u8; 3] {
-    [0xE0, 0xA4 | ((cp >> 6) & 1) as u8, 0x80 | (cp & 0x3F) as u8]
+/// The text a pass reads: UTF-8 bytes (`&str`) or UCS-2 code units (the form
+/// CPython keeps a Hindi `str` in). The pass is written once over this
+/// interface, so both forms take exactly the same decisions; only the width
+/// of a character in units differs (a Devanagari character is 3 bytes or 1 unit).
+pub(super) trait Units {
+    type U: Copy;
+    /// Units of a Devanagari character.
+    const DW: usize;
+    fn units(&self) -> &[Self::U];
+    #[inline(always)]
+    fn len(&self) -> usize {
+        self.units().len()
+    }
+    /// The unit at `i` as a number (ASCII units are the ASCII code); `i < len`.
+    fn unit(&self, i: usize) -> u32;
+    /// The Devanagari block index of the character at `i`, if it is one.
+    fn dev_at(&self, i: usize) -> Option<usize>;
+    /// The character at unit `i` (a character boundary) and its width.
+    fn char_at(&self, i: usize) -> (char, usize);
+    /// Whether the character at `i` is in U+0800..U+0FFF.
+    fn in_0800_0fff(&self, i: usize) -> bool;
+    /// Whether a ZWJ or ZWNJ is at `i`; its width.
+    fn joiner_at(&self, i: usize) -> Option<usize>;
 }
 
-/// The Devanagari block index of the character at `i`, if it is one.
-#[inline(always)]
-fn dev_at(b: &[u8], i: usize) -> Option<usize> {
-    match b.get(i..i + 3) {
-        Some(&[0xE0, y, z]) if y & 0xFE == 0xA4 => {
-            Some((((y & 1) as usize) << 6) | (z & 0x3F) as usize)
+/// A line as UTF-8.
+pub(super) struct Utf8<'a>(pub &'a str);
+
+impl Units for Utf8<'_> {
+    type U = u8;
+    const DW: usize = 3;
+    #[inline(always)]
+    fn units(&self) -> &[u8] {
+        self.0.as_bytes()
+    }
+    #[inline(always)]
+    fn unit(&self, i: usize) -> u32 {
+        self.0.as_bytes()[i] as u32
+    }
+    #[inline(always)]
+    fn dev_at(&self, i: usize) -> Option<usize> {
+        match self.0.as_bytes().get(i..i + 3) {
+            Some(&[0xE0, y, z]) if y & 0xFE == 0xA4 => {
+                Some((((y & 1) as usize) << 6) | (z & 0x3F) as usize)
+            }
+            _ => None,
         }
-        _ => None,
+    }
+    #[inline]
+    fn char_at(&self, i: usize) -> (char, usize) {
+        match self.0.get(i..).and_then(|t| t.chars().next()) {
+            Some(c) => (c, c.len_utf8()),
+            None => ('\u{FFFD}', 1),
+        }
+    }
+    #[inline(always)]
+    fn in_0800_0fff(&self, i: usize) -> bool {
+        self.0.as_bytes().get(i) == Some(&0xE0)
+    }
+    #[inline(always)]
+    fn joiner_at(&self, i: usize) -> Option<usize> {
+        match self.0.as_bytes().get(i..i + 3) {
+            Some(&[0xE2, 0x80, 0x8C | 0x8D]) => Some(3),
+            _ => None,
+        }
     }
 }
 
-/// The character at byte `i` of `s` (a character boundary) and its width.
-#[inline]
-fn char_at(s: &str, i: usize) -> (char, usize) {
-    match s.get(i..).and_then(|t| t.chars().next()) {
-        Some(c) => (c, c.len_utf8()),
-        None => ('\u{FFFD}', 1),
+/// A line as UCS-2 code units, with no surrogate among them (the caller's
+/// promise: a surrogate reads as U+FFFD here).
+pub(super) struct Ucs2<'a>(pub &'a [u16]);
+
+impl Units for Ucs2<'_> {
+    type U = u16;
+    const DW: usize = 1;
+    #[inline(always)]
+    fn units(&self) -> &[u16] {
+        self.0
+    }
+    #[inline(always)]
+    fn unit(&self, i: usize) -> u32 {
+        self.0[i] as u32
+    }
+    #[inline(always)]
+    fn dev_at(&self, i: usize) -> Option<usize> {
+        match self.0.get(i) {
+            Some(&u) if u.wrapping_sub(0x0900) < 0x80 => Some((u - 0x0900) as usize),
+            _ => None,
+        }
+    }
+    #[inline]
+    fn char_at(&self, i: usize) -> (char, usize) {
+        let c = self
+            .0
+            .get(i)
+            .and_then(|&u| char::from_u32(u as u32))
+            .unwrap_or('\u{FFFD}');
+        (c, 1)
+    }
+    #[inline(always)]
+    fn in_0800_0fff(&self, i: usize) -> bool {
+        matches!(self.0.get(i), Some(0x0800..=0x0FFF))
+    }
+    #[inline(always)]
+    fn joiner_at(&self, i: usize) -> Option<usize> {
+        matches!(self.0.get(i), Some(0x200C | 0x200D)).then_some(1)
+    }
+}
+
+/// Where a pass writes: the text in the units of its input, and (when
+/// tracking) the input range of each output character.
+pub(super) trait Sink {
+    type U: Copy;
+    /// Copy units of the input unchanged.
+    fn extend_units(&mut self, run: &[Self::U]);
+    fn push_char(&mut self, c: char);
+    /// Offsets of a run copied unchanged: characters `s..e` of the input.
+    fn track_run(&mut self, s: u32, e: u32);
+    /// Offsets of one written character: input characters `s..e`.
+    fn track_one(&mut self, s: u32, e: u32);
+    fn mark(&self) -> (usize, usize);
+    fn truncate(&mut self, mark: (usize, usize));
+}
+
+impl Sink for Output {
+    type U = u8;
+    #[inline(always)]
+    fn extend_units(&mut self, run: &[u8]) {
+        // SAFETY: the pass copies runs between character boundaries of a `str`.
+        unsafe { self.text.as_mut_vec().extend_from_slice(run) };
+    }
+    #[inline(always)]
+    fn push_char(&mut self, c: char) {
+        self.text.push(c);
+    }
+    #[inline(always)]
+    fn track_run(&mut self, s: u32, e: u32) {
+        self.starts.extend(s..e);
+        self.ends.extend(s + 1..e + 1);
+    }
+    #[inline(always)]
+    fn track_one(&mut self, s: u32, e: u32) {
+        self.starts.push(s);
+        self.ends.push(e);
+    }
+    fn mark(&self) -> (usize, usize) {
+        (self.text.len(), self.starts.len())
+    }
+    fn truncate(&mut self, (text, offsets): (usize, usize)) {
+        self.text.truncate(text);
+        self.starts.truncate(offsets);
+        self.ends.truncate(offsets);
+    }
+}
+
+/// Output in UCS-2 code units, with the start offset of each character
+/// when tracking (what `normalize_with_offsets` returns; no ends).
+#[derive(Default)]
+pub struct Ucs2Output {
+    pub text: Vec<u16>,
+    pub starts: Vec<u32>,
+}
+
+impl Sink for Ucs2Output {
+    type U = u16;
+    #[inline(always)]
+    fn extend_units(&mut self, run: &[u16]) {
+        self.text.extend_from_slice(run);
+    }
+    #[inline(always)]
+    fn push_char(&mut self, c: char) {
+        // The pass writes only characters of the BMP.
+        self.text.push(c as u32 as u16);
+    }
+    #[inline(always)]
+    fn track_run(&mut self, s: u32, e: u32) {
+        self.starts.extend(s..e);
+    }
+    #[inline(always)]
+    fn track_one(&mut self, s: u32, _e: u32) {
+        self.starts.push(s);
+    }
+    fn mark(&self) -> (usize, usize) {
+        (self.text.len(), self.starts.len())
+    }
+    fn truncate(&mut self, (text, offsets): (usize, usize)) {
+        self.text.truncate(text);
+        self.starts.truncate(offsets);
     }
 }
 
 /// True for ASCII horizontal white space (tab, VT, FF, the information separators, space).
 #[inline(always)]
-fn is_ascii_hspace(x: u8) -> bool {
-    matches!(x, b' ' | b'\t' | 0x0B | 0x0C | 0x1C..=0x1F)
+fn is_ascii_hspace(x: u32) -> bool {
+    matches!(x, 0x20 | 0x09 | 0x0B | 0x0C | 0x1C..=0x1F)
 }
 
-/// Whether the character at byte `j` is one the full stages remove before
+/// Whether the character at `j` is one the full stages remove before
 /// they look (an invisible character or a joiner).
 #[inline]
-fn removed_at(line: &str, j: usize) -> bool {
-    match line.as_bytes().get(j) {
-        None => false,
-        Some(&x) if x < 0x80 => {
-            (x < 0x20 && !is_ascii_hspace(x) && x != b'\n' && x != b'\r') || x == 0x7F
-        }
-        Some(_) => {
-            let (c, _) = char_at(line, j);
-            is_invisible(c) || c == ZWJ || c == ZWNJ
-        }
+fn removed_at<L: Units>(l: &L, j: usize) -> bool {
+    if j >= l.len() {
+        return false;
     }
+    let x = l.unit(j);
+    if x < 0x80 {
+        return (x < 0x20 && !is_ascii_hspace(x) && x != 0x0A && x != 0x0D) || x == 0x7F;
+    }
+    let (c, _) = l.char_at(j);
+    is_invisible(c) || c == ZWJ || c == ZWNJ
 }
 
-/// Writes the output: bytes of the line from `from` on are copied only when
+/// Writes the output: units of the line from `from` on are copied only when
 /// something changes (or at the end), in one piece.
-struct W<'a, 'o, const TRACK: bool> {
-    b: &'a [u8],
-    out: &'o mut Output,
+struct W<'a, 'o, L, O, const TRACK: bool> {
+    l: &'a L,
+    out: &'o mut O,
     base: u32,
     from: usize,
     from_ci: u32,
 }
 
-impl<const TRACK: bool> W<'_, '_, TRACK> {
-    /// Copy the pending run up to byte `i` (character `ci`), which starts the next one.
+impl<L: Units, O: Sink<U = L::U>, const TRACK: bool> W<'_, '_, L, O, TRACK> {
+    /// Copy the pending run up to unit `i` (character `ci`), which starts the next one.
     #[inline(always)]
     fn flush(&mut self, i: usize, ci: u32) {
         if i > self.from {
-            if let Some(run) = self.b.get(self.from..i) {
-                // SAFETY: `from` and `i` are character boundaries of a `str`.
-                unsafe { self.out.text.as_mut_vec().extend_from_slice(run) };
+            if let Some(run) = self.l.units().get(self.from..i) {
+                self.out.extend_units(run);
             }
             if TRACK {
-                let (s, e) = (self.base + self.from_ci, self.base + ci);
-                self.out.starts.extend(s..e);
-                self.out.ends.extend(s + 1..e + 1);
+                self.out.track_run(self.base + self.from_ci, self.base + ci);
             }
             self.from = i;
             self.from_ci = ci;
         }
     }
 
-    /// Copy the pending run, write `bytes` (one character's UTF-8) for input
-    /// characters `s..e`, and go on copying from byte `next` (character `next_ci`).
+    /// Copy the pending run, write `c` for input characters `s..e`, and go
+    /// on copying from unit `next` (character `next_ci`).
     #[inline(always)]
     #[allow(clippy::too_many_arguments)]
-    fn replace(
-        &mut self,
-        i: usize,
-        ci: u32,
-        bytes: &[u8],
-        s: u32,
-        e: u32,
-        next: usize,
-        next_ci: u32,
-    ) {
+    fn replace(&mut self, i: usize, ci: u32, c: char, s: u32, e: u32, next: usize, next_ci: u32) {
         self.flush(i, ci);
-        // SAFETY: `bytes` is the UTF-8 of one character.
-        unsafe { self.out.text.as_mut_vec().extend_from_slice(bytes) };
+        self.out.push_char(c);
         if TRACK {
-            self.out.starts.push(self.base + s);
-            self.out.ends.push(self.base + e);
+            self.out.track_one(self.base + s, self.base + e);
         }
         self.from = next;
         self.from_ci = next_ci;
@@ -414,11 +560,11 @@ pub(super) fn fix_line<const TRACK: bool, const MATCH: bool>(
     opts: &Options,
     out: &mut Output,
 ) -> Option<u32> {
-    let mark = (out.text.len(), out.starts.len());
-    match pass::<TRACK, MATCH>(line, newline, base, opts, out) {
+    let mark = out.mark();
+    match pass::<_, _, TRACK, MATCH>(&Utf8(line), newline, base, opts, out) {
         Some((bytes, chars, _)) if bytes == line.len() => Some(chars),
         _ => {
-            truncate(out, mark);
+            out.truncate(mark);
             None
         }
     }
@@ -433,20 +579,35 @@ pub(super) fn fix_next_line<const TRACK: bool, const MATCH: bool>(
     opts: &Options,
     out: &mut Output,
 ) -> Option<(usize, u32)> {
-    let mark = (out.text.len(), out.starts.len());
-    match pass::<TRACK, MATCH>(text, false, base, opts, out) {
-        Some((bytes, chars, newline)) => Some((bytes + newline as usize, chars + newline as u32)),
+    fix_next::<_, _, TRACK, MATCH>(&Utf8(text), base, opts, out)
+}
+
+/// [`fix_next_line`] on UCS-2 code units (no surrogates among them), written
+/// as code units.
+pub(super) fn fix_next_line_ucs2<const TRACK: bool, const MATCH: bool>(
+    text: &[u16],
+    base: u32,
+    opts: &Options,
+    out: &mut Ucs2Output,
+) -> Option<(usize, u32)> {
+    fix_next::<_, _, TRACK, MATCH>(&Ucs2(text), base, opts, out)
+}
+
+#[inline(always)]
+fn fix_next<L: Units, O: Sink<U = L::U>, const TRACK: bool, const MATCH: bool>(
+    l: &L,
+    base: u32,
+    opts: &Options,
+    out: &mut O,
+) -> Option<(usize, u32)> {
+    let mark = out.mark();
+    match pass::<L, O, TRACK, MATCH>(l, false, base, opts, out) {
+        Some((units, chars, newline)) => Some((units + newline as usize, chars + newline as u32)),
         None => {
-            truncate(out, mark);
+            out.truncate(mark);
             None
         }
     }
-}
-
-fn truncate(out: &mut Output, (text, offsets): (usize, usize)) {
-    out.text.truncate(text);
-    out.starts.truncate(offsets);
-    out.ends.truncate(offsets);
 }
 
 /// Go over characters that need nothing but a state update (and stay as
@@ -454,23 +615,24 @@ fn truncate(out: &mut Output, (text, offsets): (usize, usize)) {
 /// Devanagari characters that pass their check and need no attention.
 /// Returns at the first other character (or the end).
 #[inline(always)]
-fn scan(
-    b: &[u8],
+fn scan<L: Units>(
+    l: &L,
     mut i: usize,
     mut ci: u32,
     mut prev: u16,
     atab: &[u16; 128],
     attention: u8,
 ) -> (usize, u32, u16) {
-    let len = b.len();
+    let len = l.len();
     while i < len {
-        let x = b[i];
+        let x = l.unit(i);
         if x < 0x80 {
             let q = atab[x as usize];
             if q == SLOW {
-                if x == b' '
+                if x == 0x20
                     && prev & Q_START == 0
-                    && matches!(b.get(i + 1), Some(&(0x21..=0x7E | 0xE0)))
+                    && i + 1 < len
+                    && (matches!(l.unit(i + 1), 0x21..=0x7E) || l.in_0800_0fff(i + 1))
                 {
                     // One space between two characters: kept as it is.
                     prev &= Q_DL | Q_ZWJ;
@@ -485,38 +647,34 @@ fn scan(
             ci += 1;
             continue;
         }
-        if x != 0xE0 || i + 2 >= len {
+        let Some(idx) = l.dev_at(i) else {
             break;
-        }
-        let y = b[i + 1];
-        if y & 0xFE != 0xA4 {
-            break;
-        }
-        let d = &HOT[(((y & 1) as usize) << 6) | (b[i + 2] & 0x3F) as usize];
+        };
+        let d = &HOT[idx];
         if prev & d.mask != d.want || d.kind & attention != 0 {
             break;
         }
         prev = d.next;
-        i += 3;
+        i += L::DW;
         ci += 1;
     }
     (i, ci, prev)
 }
 
-/// The pass over the first line of `line`: it ends at the first `\n` or at the
-/// end of `line` (then `newline_after` tells whether a `\n` follows). Returns
-/// the bytes and code points of the line without its `\n` (with a final
+/// The pass over the first line of `l`: it ends at the first `\n` or at the
+/// end of `l` (then `newline_after` tells whether a `\n` follows). Returns
+/// the units and code points of the line without its `\n` (with a final
 /// `\r`), and whether a `\n` ended it.
 #[inline(always)]
-fn pass<const TRACK: bool, const MATCH: bool>(
-    line: &str,
+fn pass<L: Units, O: Sink<U = L::U>, const TRACK: bool, const MATCH: bool>(
+    l: &L,
     newline_after: bool,
     base: u32,
     opts: &Options,
-    out: &mut Output,
+    out: &mut O,
 ) -> Option<(usize, u32, bool)> {
-    let b = line.as_bytes();
-    let len = b.len();
+    let len = l.len();
+    let dw = L::DW;
     let atab = if MATCH {
         &ASCII_MATCH
     } else {
@@ -532,8 +690,8 @@ fn pass<const TRACK: bool, const MATCH: bool>(
         } else {
             0
         };
-    let mut w = W::<TRACK> {
-        b,
+    let mut w = W::<L, O, TRACK> {
+        l,
         out,
         base,
         from: 0,
@@ -542,32 +700,32 @@ fn pass<const TRACK: bool, const MATCH: bool>(
     let (mut i, mut ci, mut prev) = (0usize, 0u32, Q_START);
     let mut cr_end = false;
     loop {
-        (i, ci, prev) = scan(b, i, ci, prev, atab, attention);
-        if i >= len || b[i] == b'\n' {
+        (i, ci, prev) = scan(l, i, ci, prev, atab, attention);
+        if i >= len || l.unit(i) == 0x0A {
             break;
         }
-        let x = b[i];
+        let x = l.unit(i);
         if x < 0x80 {
             if is_ascii_hspace(x) {
-                let (j, cj, end) = space_run(&mut w, line, i, ci, &mut prev)?;
+                let (j, cj, end) = space_run(&mut w, i, ci, &mut prev)?;
                 i = j;
                 ci = cj;
                 if end {
-                    cr_end = i < len && b[i] == b'\r';
+                    cr_end = i < len && l.unit(i) == 0x0D;
                     break;
                 }
                 continue;
             }
-            match x {
+            match x as u8 {
                 b'|' => {
                     if MATCH && prev & Q_ZWJ != 0 {
                         return None; // the key drops the joiner: a second round may see a danda before
                     }
-                    if prev & Q_DL != 0 && bar_ends_sentence(line, i + 1)? {
+                    if prev & Q_DL != 0 && bar_ends_sentence(l, i + 1)? {
                         if prev & Q_DANDA != 0 {
                             return None; // ।। -> ॥
                         }
-                        let danda: &[u8] = if MATCH { b"." } else { &DANDA_UTF8 };
+                        let danda = if MATCH { '.' } else { DANDA };
                         w.replace(i, ci, danda, ci, ci + 1, i + 1, ci + 1);
                         prev = Q_DANDA | Q_DL;
                     } else {
@@ -575,7 +733,7 @@ fn pass<const TRACK: bool, const MATCH: bool>(
                     }
                 }
                 b'\r' => {
-                    if i + 1 == len || b[i + 1] == b'\n' {
+                    if i + 1 == len || l.unit(i + 1) == 0x0A {
                         cr_end = true;
                         break;
                     }
@@ -583,12 +741,12 @@ fn pass<const TRACK: bool, const MATCH: bool>(
                 }
                 b'A'..=b'Z' => {
                     // only in the match key (else the table says Q_BASE)
-                    w.replace(i, ci, &[x + 32], ci, ci + 1, i + 1, ci + 1);
+                    w.replace(i, ci, (x as u8 + 32) as char, ci, ci + 1, i + 1, ci + 1);
                     prev = Q_BASE;
                 }
                 b'\'' => {
                     // only in the match key
-                    w.replace(i, ci, b"\"", ci, ci + 1, i + 1, ci + 1);
+                    w.replace(i, ci, '"', ci, ci + 1, i + 1, ci + 1);
                     prev = 0;
                 }
                 b'\n' => return None, // not in a line
@@ -601,25 +759,25 @@ fn pass<const TRACK: bool, const MATCH: bool>(
             ci += 1;
             continue;
         }
-        if let Some(idx) = dev_at(b, i) {
+        if let Some(idx) = l.dev_at(i) {
             let d = &DV[idx];
             if d.want & Q_BASE != 0 && prev & Q_BASE == 0 {
                 // A mark with no base (at the start, after a space, a digit,
                 // punctuation): removed, the state stays as it was.
-                if i > 0 && b[i - 1] == b' ' && w.from < i {
+                if i > 0 && l.unit(i - 1) == 0x20 && w.from < i {
                     // Right after a space the scan kept: the space and the
                     // mark are one run of space, with what follows.
-                    let (j, cj, end) = space_run(&mut w, line, i - 1, ci - 1, &mut prev)?;
+                    let (j, cj, end) = space_run(&mut w, i - 1, ci - 1, &mut prev)?;
                     i = j;
                     ci = cj;
                     if end {
-                        cr_end = i < len && b[i] == b'\r';
+                        cr_end = i < len && l.unit(i) == 0x0D;
                         break;
                     }
                     continue;
                 }
-                w.drop_to(i, ci, i + 3, ci + 1);
-                i += 3;
+                w.drop_to(i, ci, i + dw, ci + 1);
+                i += dw;
                 ci += 1;
                 continue;
             }
@@ -629,9 +787,9 @@ fn pass<const TRACK: bool, const MATCH: bool>(
                 return None;
             }
             if MATCH && d.kind & K_NASAL != 0 && prev & Q_LM != 0 {
-                match nasal_rule(line, i, d) {
+                match nasal_rule(l, i, d) {
                     Nasal::Fold(j, k) => {
-                        w.replace(i, ci, &ANUSVARA_UTF8, ci, ci + k, j, ci + k);
+                        w.replace(i, ci, ANUSVARA, ci, ci + k, j, ci + k);
                         prev = DV[0x4D].next;
                         i = j;
                         ci += k;
@@ -644,33 +802,33 @@ fn pass<const TRACK: bool, const MATCH: bool>(
             if MATCH {
                 let f = if long { d.fold_long } else { d.fold } as u32;
                 if f == 0 {
-                    w.drop_to(i, ci, i + 3, ci + 1);
-                } else if f < 0x80 {
-                    w.replace(i, ci, &[f as u8], ci, ci + 1, i + 3, ci + 1);
+                    w.drop_to(i, ci, i + dw, ci + 1);
                 } else if f != 0x0900 + idx as u32 {
-                    w.replace(i, ci, &dev_utf8(f), ci, ci + 1, i + 3, ci + 1);
+                    let c = char::from_u32(f).unwrap_or('\u{FFFD}');
+                    w.replace(i, ci, c, ci, ci + 1, i + dw, ci + 1);
                 }
             } else if d.kind & K_PRE != 0 {
-                let cons = dev_utf8(decomposed_consonant(0x0900 + idx as u32));
-                w.replace(i, ci, &cons, ci, ci + 1, i + 3, ci + 1);
-                w.replace(i + 3, ci + 1, &NUKTA_UTF8, ci, ci + 1, i + 3, ci + 1);
+                let cons = decomposed_consonant(0x0900 + idx as u32);
+                let cons = char::from_u32(cons).unwrap_or('\u{FFFD}');
+                w.replace(i, ci, cons, ci, ci + 1, i + dw, ci + 1);
+                w.replace(i + dw, ci + 1, NUKTA, ci, ci + 1, i + dw, ci + 1);
             } else if d.kind & K_DIGIT != 0 && opts.ascii_digits {
-                let digit = b'0' + (idx - 0x66) as u8;
-                w.replace(i, ci, &[digit], ci, ci + 1, i + 3, ci + 1);
+                let digit = (b'0' + (idx - 0x66) as u8) as char;
+                w.replace(i, ci, digit, ci, ci + 1, i + dw, ci + 1);
             }
             prev = d.next;
-            i += 3;
+            i += dw;
             ci += 1;
             continue;
         }
         // Any other character.
-        let (c, width) = char_at(line, i);
+        let (c, width) = l.char_at(i);
         if is_horizontal_space(c) {
-            let (j, cj, end) = space_run(&mut w, line, i, ci, &mut prev)?;
+            let (j, cj, end) = space_run(&mut w, i, ci, &mut prev)?;
             i = j;
             ci = cj;
             if end {
-                cr_end = i < len && b[i] == b'\r';
+                cr_end = i < len && l.unit(i) == 0x0D;
                 break;
             }
             continue;
@@ -703,7 +861,7 @@ fn pass<const TRACK: bool, const MATCH: bool>(
                     // key's `"` is not (a second round would drop the mark)
                     return None;
                 }
-                w.replace(i, ci, b"\"", ci, ci + 1, i + width, ci + 1);
+                w.replace(i, ci, '"', ci, ci + 1, i + width, ci + 1);
                 prev = 0;
             } else {
                 prev = if is_non_base(c) { 0 } else { Q_BASE | Q_OTHER };
@@ -712,41 +870,40 @@ fn pass<const TRACK: bool, const MATCH: bool>(
         i += width;
         ci += 1;
     }
-    // The end of the line: `i` is at its `\n`, the end of `line`, or a final `\r`.
+    // The end of the line: `i` is at its `\n`, the end of `l`, or a final `\r`.
     w.flush(i, ci);
     let (end, n_line) = if cr_end { (i + 1, ci + 1) } else { (i, ci) };
     let newline = if end < len {
-        b[end] == b'\n'
+        l.unit(end) == 0x0A
     } else {
         newline_after
     };
     if cr_end {
-        w.replace(i, ci, b"\n", ci, ci + 1 + newline as u32, end, n_line);
+        w.replace(i, ci, '\n', ci, ci + 1 + newline as u32, end, n_line);
     } else if newline {
-        w.replace(i, ci, b"\n", ci, ci + 1, end, n_line);
+        w.replace(i, ci, '\n', ci, ci + 1, end, n_line);
     }
     Some((end, n_line, newline))
 }
 
 /// A run of horizontal white space (and of characters the full stages remove
-/// before they look) starting at byte `i`: dropped at the start and the end of
+/// before they look) starting at unit `i`: dropped at the start and the end of
 /// the line, else written as one space covering the spaces of the run.
-/// Returns where the run ends (byte, code point) and whether that is the end
+/// Returns where the run ends (unit, code point) and whether that is the end
 /// of the line (its end, or a final `\r`).
 #[inline(never)]
-fn space_run<const TRACK: bool>(
-    w: &mut W<'_, '_, TRACK>,
-    line: &str,
+fn space_run<L: Units, O: Sink<U = L::U>, const TRACK: bool>(
+    w: &mut W<'_, '_, L, O, TRACK>,
     i: usize,
     ci: u32,
     prev: &mut u16,
 ) -> Option<(usize, u32, bool)> {
-    let b = line.as_bytes();
-    let len = b.len();
+    let l = w.l;
+    let len = l.len();
     let (mut j, mut cj) = (i, ci);
     let mut sp_end = ci;
     while j < len {
-        let x = b[j];
+        let x = l.unit(j);
         if x < 0x80 {
             if is_ascii_hspace(x) {
                 j += 1;
@@ -754,26 +911,26 @@ fn space_run<const TRACK: bool>(
                 sp_end = cj;
                 continue;
             }
-            if x < 0x20 && !matches!(x, b'\n' | b'\r') || x == 0x7F {
+            if x < 0x20 && !matches!(x, 0x0A | 0x0D) || x == 0x7F {
                 j += 1; // an invisible control
                 cj += 1;
                 continue;
             }
             break;
         }
-        if x == 0xE0 {
+        if l.in_0800_0fff(j) {
             // U+0800..U+0FFF: no spaces, nothing removed but a Devanagari
             // mark after a space, which has no base (a stray mark)
-            match dev_at(b, j) {
+            match l.dev_at(j) {
                 Some(idx) if DV[idx].want & Q_BASE != 0 => {
-                    j += 3;
+                    j += L::DW;
                     cj += 1;
                     continue;
                 }
                 _ => break,
             }
         }
-        let (c, width) = char_at(line, j);
+        let (c, width) = l.char_at(j);
         if is_horizontal_space(c) {
             j += width;
             cj += 1;
@@ -786,36 +943,35 @@ fn space_run<const TRACK: bool>(
             break;
         }
     }
-    let line_end = |k: usize| k >= len || b[k] == b'\n';
-    let at_end = line_end(j) || (b[j] == b'\r' && line_end(j + 1));
+    let line_end = |k: usize| k >= len || l.unit(k) == 0x0A;
+    let at_end = line_end(j) || (l.unit(j) == 0x0D && line_end(j + 1));
     if *prev & Q_START != 0 || at_end {
         w.drop_to(i, ci, j, cj);
         return Some((j, cj, at_end));
     }
-    if b[j] == b'\r' || b[j] == b'\n' {
+    if l.unit(j) == 0x0D || l.unit(j) == 0x0A {
         return None;
     }
-    if !(j == i + 1 && b[i] == b' ') {
-        w.replace(i, ci, b" ", ci, sp_end, j, cj);
+    if !(j == i + 1 && l.unit(i) == 0x20) {
+        w.replace(i, ci, ' ', ci, sp_end, j, cj);
     }
     *prev &= Q_DL | Q_ZWJ;
     Some((j, cj, false))
 }
 
-/// Whether a `|` (followed by byte `j`) ends a Devanagari sentence, looking at
+/// Whether a `|` (followed by unit `j`) ends a Devanagari sentence, looking at
 /// what follows it: after any spaces, the end of the line, another bar or
 /// danda, or a Devanagari letter or mark. `None` when a character the full
 /// stages might remove is in the way.
-fn bar_ends_sentence(line: &str, mut j: usize) -> Option<bool> {
-    let b = line.as_bytes();
-    while j < b.len() {
-        let x = b[j];
+fn bar_ends_sentence<L: Units>(l: &L, mut j: usize) -> Option<bool> {
+    while j < l.len() {
+        let x = l.unit(j);
         if x < 0x80 {
             if is_ascii_hspace(x) {
                 j += 1;
                 continue;
             }
-            if x == b'\r' || x == b'\n' || x == b'|' {
+            if x == 0x0D || x == 0x0A || x == b'|' as u32 {
                 return Some(true);
             }
             if x < 0x20 || x == 0x7F {
@@ -823,10 +979,10 @@ fn bar_ends_sentence(line: &str, mut j: usize) -> Option<bool> {
             }
             return Some(false);
         }
-        if let Some(idx) = dev_at(b, j) {
+        if let Some(idx) = l.dev_at(j) {
             return Some(idx == 0x64 || DV[idx].kind & K_LM != 0);
         }
-        let (c, width) = char_at(line, j);
+        let (c, width) = l.char_at(j);
         if is_horizontal_space(c) {
             j += width;
             continue;
@@ -841,7 +997,7 @@ fn bar_ends_sentence(line: &str, mut j: usize) -> Option<bool> {
 
 enum Nasal {
     /// Fold: the nasal (and a nukta) and the virama become an anusvara;
-    /// byte after the virama, code points covered.
+    /// unit after the virama, code points covered.
     Fold(usize, u32),
     No,
     Bail,
@@ -851,37 +1007,37 @@ enum Nasal {
 /// the nasal's class -> anusvara (the caller checked that a letter or mark is
 /// before it).
 #[inline(never)]
-fn nasal_rule(line: &str, i: usize, d: &Dv) -> Nasal {
-    let b = line.as_bytes();
-    let mut j = i + 3;
+fn nasal_rule<L: Units>(l: &L, i: usize, d: &Dv) -> Nasal {
+    let mut j = i + L::DW;
     let mut k = 1;
-    if let Some(next) = dev_at(b, j) {
+    let next = l.dev_at(j);
+    if let Some(next) = next {
         if next != 0x3C && next != 0x4D {
             return Nasal::No; // the usual case: a vowel sign or a letter
         }
     }
-    if d.next & Q_PLAIN != 0 && b.get(j..j + 3) == Some(&NUKTA_UTF8[..]) {
-        j += 3;
+    if d.next & Q_PLAIN != 0 && next == Some(0x3C) {
+        j += L::DW;
         k += 1;
     }
-    if b.get(j..j + 3) != Some(&VIRAMA_UTF8[..]) {
-        return if removed_at(line, j) {
+    if l.dev_at(j) != Some(0x4D) {
+        return if removed_at(l, j) {
             Nasal::Bail
         } else {
             Nasal::No
         };
     }
-    j += 3;
+    j += L::DW;
     k += 1;
     let after_virama = j;
     let mut t = j;
-    while matches!(b.get(t..t + 3), Some(&[0xE2, 0x80, 0x8C | 0x8D])) {
-        t += 3;
+    while let Some(w) = l.joiner_at(t) {
+        t += w;
     }
-    match dev_at(b, t) {
+    match l.dev_at(t) {
         Some(idx) if DV[idx].stop == d.nasal => Nasal::Fold(after_virama, k),
         Some(_) => Nasal::No,
-        None if removed_at(line, t) => Nasal::Bail,
+        None if removed_at(l, t) => Nasal::Bail,
         None => Nasal::No,
     }
 }

@@ -15,8 +15,9 @@ use super::devanagari::*;
 use super::fast::{
     self, DEV, DIGIT, DIRTY, MARK, PREV, P_BASE, P_DANDA, P_INDEP, P_PLAIN_CONS, P_SPACE, VSIGN,
 };
-use super::{normalize, Form, Options};
-use crate::ucs::{ucs2_from_utf8, utf8_from_ucs2};
+use super::fix::{self, Ucs2Output};
+use super::{normalize, normalize_with_offsets, Form, Options};
+use crate::ucs::{first_surrogate, ucs2_from_utf8, utf8_from_ucs2};
 
 /// What [`normalize_ucs2`] found.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -33,10 +34,29 @@ pub enum Ucs2Outcome {
 
 /// Normalize text given as UCS-2 code units (each unit one code point).
 pub fn normalize_ucs2(src: &[u16], opts: &Options) -> Ucs2Outcome {
-    if opts.fix_mojibake || opts.form == Form::Match {
-        // No clean lines to skip (mojibake repair and the match folds touch
-        // almost every line): convert the whole text once.
+    if opts.fix_mojibake {
+        // No clean lines to skip (mojibake repair touches almost every
+        // line): convert the whole text once.
         return whole_text(src, opts);
+    }
+    if opts.form == Form::Match {
+        // The match folds touch almost every line: the one-pass path runs on
+        // the code units themselves.
+        if first_surrogate(src).is_some() {
+            return Ucs2Outcome::Unsupported;
+        }
+        let mut out = Ucs2Output {
+            text: Vec::with_capacity(src.len()),
+            starts: Vec::new(),
+        };
+        if !lines::<false, true>(src, opts, &mut out) {
+            return Ucs2Outcome::Unsupported;
+        }
+        return if out.text == src {
+            Ucs2Outcome::Unchanged
+        } else {
+            Ucs2Outcome::Changed(out.text)
+        };
     }
     let mut out: Option<Vec<u16>> = None;
     let mut copied = 0usize; // src[..copied] is already in `out`
@@ -85,6 +105,69 @@ pub fn normalize_ucs2(src: &[u16], opts: &Options) -> Ucs2Outcome {
             Ucs2Outcome::Changed(o)
         }
     }
+}
+
+/// Normalize UCS-2 code units and give, for each output code unit, the index
+/// of the input code unit it came from, plus one closing entry (`src.len()`):
+/// what `normalize_with_offsets` returns, without going through UTF-8.
+/// `None` when the UTF-8 entry point must do it: a surrogate in the input, a
+/// code point beyond the BMP in the output, the NFC form or mojibake repair.
+pub fn normalize_ucs2_with_offsets(src: &[u16], opts: &Options) -> Option<(Vec<u16>, Vec<u32>)> {
+    if opts.fix_mojibake || opts.form == Form::Nfc || first_surrogate(src).is_some() {
+        return None;
+    }
+    let mut out = Ucs2Output {
+        text: Vec::with_capacity(src.len()),
+        starts: Vec::with_capacity(src.len() + 1),
+    };
+    let done = match opts.form {
+        Form::Match => lines::<true, true>(src, opts, &mut out),
+        _ => lines::<true, false>(src, opts, &mut out),
+    };
+    if !done {
+        return None;
+    }
+    out.starts.push(src.len() as u32);
+    Some((out.text, out.starts))
+}
+
+/// The canonical form (`MATCH` false) or the match key of text without
+/// surrogates, line by line as `super::lines` does it: the one-pass path on
+/// the code units, and for a line it leaves, the full stages through UTF-8.
+/// False when the output has a code point beyond the BMP.
+fn lines<const TRACK: bool, const MATCH: bool>(
+    src: &[u16],
+    opts: &Options,
+    out: &mut Ucs2Output,
+) -> bool {
+    let mut scratch = String::new();
+    let mut line_out: Vec<u16> = Vec::new();
+    let mut pos = 0usize;
+    while pos < src.len() {
+        let rest = &src[pos..];
+        // In UCS-2 a code unit is a code point: `pos` is also the offset.
+        let base = pos as u32;
+        if let Some((units, _)) = fix::fix_next_line_ucs2::<TRACK, MATCH>(rest, base, opts, out) {
+            pos += units;
+            continue;
+        }
+        let end = find_newline(rest).map_or(rest.len(), |k| k + 1);
+        if utf8_from_ucs2(&rest[..end], &mut scratch).is_err() {
+            return false;
+        }
+        if TRACK {
+            let n = normalize_with_offsets(&scratch, opts);
+            if !ucs2_from_utf8(&n.text, &mut line_out) {
+                return false;
+            }
+            out.starts.extend(n.starts.iter().map(|&s| s + base));
+        } else if !ucs2_from_utf8(&normalize(&scratch, opts), &mut line_out) {
+            return false;
+        }
+        out.text.extend_from_slice(&line_out);
+        pos += end;
+    }
+    true
 }
 
 fn whole_text(src: &[u16], opts: &Options) -> Ucs2Outcome {
@@ -464,6 +547,30 @@ mod tests {
         for opts in all_options() {
             for t in &texts {
                 assert_eq!(via_units(t, &opts), normalize(t, &opts), "{t:?} {opts:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn offsets_same_as_the_utf8_entry_point() {
+        let texts = random_texts();
+        for opts in all_options() {
+            for t in &texts {
+                let u = ucs2(t);
+                let Some((text, offsets)) = normalize_ucs2_with_offsets(&u, &opts) else {
+                    assert!(
+                        opts.fix_mojibake || opts.form == Form::Nfc,
+                        "{t:?} {opts:?}"
+                    );
+                    continue;
+                };
+                let n = normalize_with_offsets(t, &opts);
+                assert_eq!(
+                    String::from_utf16(&text).expect("BMP"),
+                    n.text,
+                    "{t:?} {opts:?}"
+                );
+                assert_eq!(offsets, n.offsets(), "{t:?} {opts:?}");
             }
         }
     }

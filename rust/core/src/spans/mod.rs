@@ -123,9 +123,49 @@ fn list_context(c: &Ctx<'_>, i: usize, j: usize) -> bool {
     j + 1 < n && sep(&t[j]) && is_number_tok(&t[j + 1]) && t[j + 1].text != me
 }
 
-fn duration(val: Dec, unit: &str) -> String {
-    let v = fmt(val);
+/// The rank of a time unit (years first) and its ISO letter.
+fn unit_rank(unit: &str) -> (u8, char) {
     match unit {
+        "Y" => (0, 'Y'),
+        "MO" => (1, 'M'),
+        "W" => (2, 'W'),
+        "D" => (3, 'D'),
+        "H" => (4, 'H'),
+        "MI" => (5, 'M'),
+        _ => (6, 'S'),
+    }
+}
+
+/// A decade is ten years, a fortnight two weeks: value and unit in the ISO units.
+fn base_unit(val: Dec, unit: &'static str) -> Option<(Dec, &'static str)> {
+    match unit {
+        "DEC" => Some((numbers::mul(val, (10, 0))?, "Y")),
+        "FN" => Some((numbers::mul(val, (2, 0))?, "W")),
+        _ => Some((val, unit)),
+    }
+}
+
+/// `P1Y2M`, `PT2H30M` from (value, unit) parts, largest unit first.
+fn duration_parts(parts: &[(Dec, &'static str)]) -> Option<String> {
+    let (mut date, mut time) = (String::new(), String::new());
+    for &(val, unit) in parts {
+        let (val, unit) = base_unit(val, unit)?;
+        let (rank, letter) = unit_rank(unit);
+        let out = if rank <= 3 { &mut date } else { &mut time };
+        out.push_str(&fmt(val));
+        out.push(letter);
+    }
+    if time.is_empty() {
+        Some(format!("P{date}"))
+    } else {
+        Some(format!("P{date}T{time}"))
+    }
+}
+
+fn duration(val: Dec, unit: &'static str) -> Option<String> {
+    let (val, unit) = base_unit(val, unit)?;
+    let v = fmt(val);
+    Some(match unit {
         "Y" => format!("P{v}Y"),
         "MO" => format!("P{v}M"),
         "W" => format!("P{v}W"),
@@ -133,6 +173,174 @@ fn duration(val: Dec, unit: &str) -> String {
         "H" => format!("PT{v}H"),
         "MI" => format!("PT{v}M"),
         _ => format!("PT{v}S"),
+    })
+}
+
+fn base_rank(unit: &'static str) -> u8 {
+    unit_rank(base_unit((1, 0), unit).map_or(unit, |b| b.1)).0
+}
+
+const WHOLE_OR_BHAR: u64 = scan::cats(&[Cat::Whole, Cat::Bhar]);
+
+const CLOCK_NEXT: u64 = scan::cats(&[Cat::AmPm, Cat::Baje, Cat::Bajkar]);
+
+const PCT_OR_MONEY: u64 = scan::cats(&[Cat::Pct, Cat::Per, Cat::CurSuf, Cat::CurAdj]);
+
+const DAY_WORDS: u64 = scan::cats(&[Cat::Num, Cat::NumA, Cat::Ord, Cat::OrdO]);
+
+const NUMBER_STARTS: u64 =
+    scan::cats(&[Cat::Num, Cat::NumA, Cat::Frac, Cat::FracMod, Cat::ScaleBare]);
+
+/// More quantities of smaller units after "2 साल": end and value of the whole
+/// ("2 साल 3 महीने" P2Y3M, "2 घंटे और 30 मिनट" PT2H30M).
+fn compound(c: &Ctx<'_>, val: Dec, unit: &'static str, j: usize) -> Option<(usize, String)> {
+    let t = &c.t;
+    let n = t.len();
+    // cheap test first: what follows can start a number
+    let k = if j < n && t[j].has(Cat::And) {
+        j + 1
+    } else {
+        j
+    };
+    if k >= n || !(t[k].typ == Typ::N || t[k].any(NUMBER_STARTS)) {
+        return None;
+    }
+    let mut parts = vec![(val, unit)];
+    let mut last = base_rank(unit);
+    let mut end = j;
+    loop {
+        let k = if end < n && t[end].has(Cat::And) {
+            end + 1
+        } else {
+            end
+        };
+        let ne = match num_expr(c, k) {
+            Some(ne) if ne.end < n => ne,
+            _ => break,
+        };
+        let u2 = match t[ne.end].get(Cat::Unit) {
+            Some(u) if base_rank(u) > last => u,
+            _ => break,
+        };
+        parts.push((ne.val, u2));
+        last = base_rank(u2);
+        end = ne.end + 1;
+    }
+    if parts.len() < 2 {
+        return None;
+    }
+    Some((end, duration_parts(&parts)?))
+}
+
+/// The letter of a relative date's unit (`D-2`, `M+1`).
+fn unit_letter(u: &str) -> Option<&'static str> {
+    match u {
+        "Y" => Some("Y"),
+        "MO" => Some("M"),
+        "W" => Some("W"),
+        "D" => Some("D"),
+        _ => None,
+    }
+}
+
+/// A currency word after an amount at `j`: code, factor, end. Takes a glued
+/// hyphen ("12-सेंट"), a country adjective ("ऑस्ट्रेलियाई डॉलर": its code wins)
+/// and hundredths ("सेंट": `USD*0.01`).
+fn currency_after(c: &Ctx<'_>, j: usize) -> Option<(&'static str, &'static str, usize)> {
+    let t = &c.t;
+    let n = t.len();
+    let mut k = j;
+    if k + 1 < n && k > 0 && t[k].is_p("-") && t[k - 1].e == t[k].s && t[k].e == t[k + 1].s {
+        k += 1;
+    }
+    if k >= n || t[k].typ != Typ::W {
+        return None;
+    }
+    let split = |cur: &'static str| match cur.split_once('*') {
+        Some((code, factor)) => (code, factor),
+        None => (cur, "1"),
+    };
+    if let Some(adj) = t[k].get(Cat::CurAdj) {
+        if k + 1 < n && t[k + 1].typ == Typ::W {
+            if let Some(cur) = t[k + 1].get(Cat::CurSuf) {
+                return Some((adj, split(cur).1, k + 2));
+            }
+        }
+        return None;
+    }
+    let cur = t[k].get(Cat::CurSuf)?;
+    let (code, factor) = split(cur);
+    Some((code, factor, k + 1))
+}
+
+fn unit_dot(c: &Ctx<'_>, k: usize) -> bool {
+    let t = &c.t;
+    k + 1 < t.len() && t[k].has(Cat::UnitDot) && t[k + 1].is_p(".") && t[k].e == t[k + 1].s
+}
+
+/// One whole time unit: "पूरे साल", "सारा दिन" (WHOLE before a unit) and
+/// "दिन भर" (भर after a unit with no number before it).
+fn whole_unit(c: &mut Ctx<'_>, i: usize) {
+    let n = c.t.len();
+    if c.t[i].has(Cat::Whole) && i + 1 < n {
+        if let Some(u) = c.t[i + 1].get(Cat::Unit) {
+            if let Some(dv) = duration((1, 0), u) {
+                c.emit(i, i + 2, Kind::Duration, dv);
+            }
+        }
+    }
+    if c.t[i].has(Cat::Bhar) && i > 0 {
+        if let Some(u) = c.t[i - 1].get(Cat::Unit) {
+            let counted = i >= 2 && (c.t[i - 2].typ == Typ::N || c.t[i - 2].has(Cat::Num));
+            if !counted {
+                if let Some(dv) = duration((1, 0), u) {
+                    c.emit(i - 1, i + 1, Kind::Duration, dv);
+                }
+            }
+        }
+    }
+}
+
+fn money_value(code: &str, factor: &str, val: Dec) -> Option<String> {
+    let v = numbers::mul(val, numbers::dec(factor))?;
+    Some(format!("{code} {}", fmt(v)))
+}
+
+/// The end of a percent sign or word at `j` ("%", "प्रतिशत", "per cent", "का प्रतिशत").
+fn percent_end(c: &Ctx<'_>, j: usize) -> Option<usize> {
+    let t = &c.t;
+    let n = t.len();
+    let tj = t.get(j)?;
+    if tj.is_p("%") {
+        // "%20", "%2D": URL encoding, not a percentage
+        if j + 1 < n && tj.e == t[j + 1].s && matches!(t[j + 1].typ, Typ::N | Typ::W | Typ::X) {
+            return None;
+        }
+        return Some(j + 1);
+    }
+    if tj.has(Cat::Pct) {
+        return Some(j + 1);
+    }
+    if tj.has(Cat::Per) && j + 1 < n && t[j + 1].has(Cat::Cent) {
+        return Some(j + 2);
+    }
+    if tj.text == "का" && j + 1 < n && t[j + 1].has(Cat::Pct) {
+        return Some(j + 2);
+    }
+    None
+}
+
+/// A number after a minus sign or word at `s`: a negative number or percentage.
+fn signed(c: &mut Ctx<'_>, s: usize, i: usize) {
+    let ne = match num_expr(c, i) {
+        Some(ne) => ne,
+        None => return,
+    };
+    let val = (-ne.val.0, ne.val.1);
+    let j = ne.end;
+    match percent_end(c, j) {
+        Some(pe) => c.emit(s, pe, Kind::Percent, fmt(val)),
+        None => c.emit(s, j, Kind::Number, fmt(val)),
     }
 }
 
@@ -145,8 +353,21 @@ fn after_number(c: &mut Ctx<'_>, i: usize, ne: NumExpr) {
         simple,
     } = ne;
     let n = c.t.len();
-    if info == Info::Digit {
+    if info == Info::Digit && c.t[i].typ != Typ::P {
         let t = &c.t;
+        // glued to "%", "=" ... on the left: part of an encoded string (URL)
+        if i > 0 && t[i - 1].is_p("%=&?#") && t[i - 1].e == t[i].s {
+            return;
+        }
+        // "180.25एमएल": a number glued to a token of letters and digits
+        if j + 1 < n
+            && t[j].is_p(".")
+            && t[j - 1].e == t[j].s
+            && t[j + 1].typ == Typ::X
+            && t[j].e == t[j + 1].s
+        {
+            return;
+        }
         // a number glued to a name by a hyphen (COVID-19, MiG-21) is part of the name
         if i >= 2
             && t[i - 1].is_p("-")
@@ -167,6 +388,20 @@ fn after_number(c: &mut Ctx<'_>, i: usize, ne: NumExpr) {
         if nxt.has(Cat::Freq) {
             return;
         }
+        if let (Some(o), Some(iv)) = (nxt.get(Cat::Ord), numbers::int_of(val)) {
+            if info != Info::Frac {
+                // "एक सौ पच्चीसवां" (125th), "दो सौवां" (200th)
+                let ov: i128 = o.parse().unwrap_or(0);
+                if (ov == 100 || ov == 1000) && simple {
+                    c.emit(i, j + 1, Kind::Ordinal, (iv * ov).to_string());
+                    return;
+                }
+                if !simple && ov < 100 && iv % 100 == 0 {
+                    c.emit(i, j + 1, Kind::Ordinal, (iv + ov).to_string());
+                    return;
+                }
+            }
+        }
         let mut u = nxt.get(Cat::Unit);
         let mut k = j;
         if u.is_none() && nxt.is_p("-") && j + 1 < n && t[j - 1].e == nxt.s && nxt.e == t[j + 1].s {
@@ -175,26 +410,50 @@ fn after_number(c: &mut Ctx<'_>, i: usize, ne: NumExpr) {
         }
         if let Some(u) = u {
             let v = duration(val, u);
-            c.emit(i, k + 1, Kind::Duration, v);
+            // "दो दिन पहले": a date relative to the reference (not "से दो दिन पहले":
+            // before something else)
+            let rel = match (unit_letter(u), numbers::int_of(val)) {
+                (Some(l), Some(iv)) if k + 1 < n && !(i > 0 && t[i - 1].text == "से") => {
+                    t[k + 1].get(Cat::Direction).map(|d| format!("{l}{d}{iv}"))
+                }
+                _ => None,
+            };
+            // an abbreviation takes its dot ("3 min.")
+            let ue = if unit_dot(c, k) { k + 2 } else { k + 1 };
+            if let Some(v) = v {
+                c.emit(i, ue, Kind::Duration, v);
+            }
+            if let Some((e, v)) = compound(c, val, u, k + 1) {
+                c.emit(i, e, Kind::Duration, v);
+            }
+            if let Some(r) = rel {
+                c.emit(i, k + 2, Kind::Date, r);
+            }
             return;
         }
-        if nxt.is_p("%") || nxt.has(Cat::Pct) {
-            c.emit(i, j + 1, Kind::Percent, fmt(val));
-            return;
-        }
-        if nxt.has(Cat::Per) && j + 1 < n && t[j + 1].has(Cat::Cent) {
-            c.emit(i, j + 2, Kind::Percent, fmt(val));
-            return;
-        }
-        if nxt.typ == Typ::W {
-            if let Some(cur) = nxt.get(Cat::CurSuf) {
-                c.emit(i, j + 1, Kind::Money, format!("{cur} {}", fmt(val)));
+        // cheap test first: a sign, or a word that can make a percentage or money
+        if nxt.typ == Typ::P || nxt.any(PCT_OR_MONEY) || nxt.text == "का" {
+            if let Some(pe) = percent_end(c, j) {
+                c.emit(i, pe, Kind::Percent, fmt(val));
+                return;
+            }
+            if nxt.is_p("%") {
+                return;
+            }
+            if let Some((code, factor, e)) = currency_after(c, j) {
+                if let Some(mv) = money_value(code, factor, val) {
+                    c.emit(i, e, Kind::Money, mv);
+                }
                 return;
             }
         }
-        if let Some((e, v)) = times::time_at(c, i, None, false) {
-            c.emit(i, e, Kind::Time, v);
-            return;
+        // cheap test first: a clock time needs am/pm, बजे or बजकर after the number
+        let nxt = &c.t[j];
+        if nxt.any(CLOCK_NEXT) || nxt.text == "a" || nxt.text == "p" {
+            if let Some((e, v)) = times::time_at(c, i, None, false) {
+                c.emit(i, e, Kind::Time, v);
+                return;
+            }
         }
     }
     let t = &c.t;
@@ -286,12 +545,48 @@ const TRIGGERS: u64 = scan::cats(&[
     Cat::OrdO,
     Cat::CurPre,
     Cat::CurSym,
+    Cat::MonthDot,
+    Cat::WeekdayAbbr,
+    Cat::RelDay,
+    Cat::RelWeek,
+    Cat::Minus,
+    Cat::DollarPre,
+    Cat::FyPre,
+    Cat::Whole,
+    Cat::Bhar,
 ]);
 
 fn scan_tokens(c: &mut Ctx<'_>) {
     let n = c.t.len();
     for i in 0..n {
         let typ = c.t[i].typ;
+        if typ == Typ::P
+            && matches!(c.t[i].text, "-" | ".")
+            && i + 1 < n
+            && c.t[i + 1].typ == Typ::N
+            && c.t[i].e == c.t[i + 1].s
+        {
+            let ti = &c.t[i];
+            {
+                let free = i == 0 || c.t[i - 1].e != ti.s || c.t[i - 1].is_p("([");
+                if free && ti.text == "-" {
+                    signed(c, i, i + 1);
+                } else if free && c.t[i + 1].plain {
+                    // ".08": a decimal without its zero
+                    let nx = &c.t[i + 1];
+                    if let Some(v) = numbers::norm(nx.m as i128, nx.ndig as u32) {
+                        let ne = NumExpr {
+                            val: v,
+                            end: i + 2,
+                            info: Info::Digit,
+                            simple: true,
+                        };
+                        after_number(c, i, ne);
+                    }
+                }
+                continue;
+            }
+        }
         match typ {
             Typ::D => {
                 let [y, mo, d] = c.t[i].x;
@@ -302,6 +597,9 @@ fn scan_tokens(c: &mut Ctx<'_>) {
                 if let Some((e, v)) = times::time_at(c, i, None, typ == Typ::A) {
                     c.emit(i, e, Kind::Time, v);
                 }
+                if typ == Typ::T {
+                    times::time_range(c, i, i, None);
+                }
                 continue;
             }
             Typ::O | Typ::N => {
@@ -309,6 +607,12 @@ fn scan_tokens(c: &mut Ctx<'_>) {
                     let mut k = i + 1;
                     if k < n && c.t[k].has(Cat::Of) {
                         k += 1;
+                    } else if k + 1 < n
+                        && c.t[k].is_p("-")
+                        && c.t[i].e == c.t[k].s
+                        && c.t[k].e == c.t[k + 1].s
+                    {
+                        k += 1; // "1-जन.", "28-नवं."
                     }
                     let (mo, k2) = dates::month_at(c, k);
                     if let Some(mo) = mo {
@@ -317,11 +621,35 @@ fn scan_tokens(c: &mut Ctx<'_>) {
                             (None, _) => dates::emit_date(c, i, k2, None, mo, Some(d)),
                         }
                     }
+                    dates::date_range(c, i, d);
                 }
                 if typ == Typ::O {
                     let v = c.t[i].m.to_string();
                     c.emit(i, i + 1, Kind::Ordinal, v);
                     continue;
+                }
+                let ti = &c.t[i];
+                if typ == Typ::N && ti.plain && (ti.ndig == 2 || ti.ndig == 4) {
+                    dates::periods_at(c, i, i);
+                }
+                if typ == Typ::N && dates::range_sep(c, i + 1) {
+                    times::time_range(c, i, i, None);
+                }
+                // "2016 के जनवरी 12", "2020 के मार्च"
+                let ti = &c.t[i];
+                if ti.plain
+                    && ti.ndig == 4
+                    && (1000..=2199).contains(&ti.m)
+                    && i + 2 < n
+                    && matches!(c.t[i + 1].text, "के" | "की" | "का")
+                {
+                    let y = ti.m as i32;
+                    if let (Some(mo), k) = dates::month_at(c, i + 2) {
+                        match dates::day_at(c, k) {
+                            Some(d) => dates::emit_date(c, i, k + 1, Some(y), mo, Some(d)),
+                            None => dates::emit_date(c, i, k, Some(y), mo, None),
+                        }
+                    }
                 }
             }
             _ => {}
@@ -330,9 +658,24 @@ fn scan_tokens(c: &mut Ctx<'_>) {
             continue;
         }
         if typ == Typ::W {
-            let (mo, k) = dates::month_at(c, i);
+            let (mo, mut k) = dates::month_at(c, i);
             if let Some(mo) = mo {
-                if let Some(d) = dates::day_at(c, k) {
+                let mut d = dates::day_at(c, k);
+                let mut kd = k;
+                if d.is_none() {
+                    // "मई इक्कीस", "जून की बाईस", "मई की ग्यारहवीं"
+                    if k < n && c.t[k].text == "की" {
+                        kd = k + 1;
+                        d = dates::day_at(c, kd);
+                    }
+                    if d.is_none() {
+                        d = dates::word_day(c, kd);
+                    }
+                }
+                if d.is_some() {
+                    k = kd;
+                }
+                if let Some(d) = d {
                     match dates::year_after(c, k + 1) {
                         (Some(y), k3) => dates::emit_date(c, i, k3, Some(y), mo, Some(d)),
                         (None, _) => dates::emit_date(c, i, k + 1, None, mo, Some(d)),
@@ -345,6 +688,64 @@ fn scan_tokens(c: &mut Ctx<'_>) {
             if let Some(wd) = ti.get(Cat::Weekday) {
                 c.emit(i, i + 1, Kind::Weekday, wd.to_string());
             }
+            let ti = &c.t[i];
+            if let Some(wd) = ti.get(Cat::WeekdayAbbr) {
+                if i + 1 < n
+                    && (c.t[i + 1].text == "को"
+                        || (c.t[i + 1].is_p(",") && dates::day_at(c, i + 2).is_some()))
+                {
+                    c.emit(i, i + 1, Kind::Weekday, wd.to_string());
+                }
+            }
+            // "चार मई", "पहली जनवरी", "दूसरे अगस्त"
+            if !c.t[i].any(DAY_WORDS) {
+                // no day of the month here
+            } else if let Some(d) = dates::word_day(c, i) {
+                if let (Some(mo), k) = dates::month_at(c, i + 1) {
+                    match dates::year_after(c, k) {
+                        (Some(y), k3) => dates::emit_date(c, i, k3, Some(y), mo, Some(d)),
+                        (None, _) => dates::emit_date(c, i, k, None, mo, Some(d)),
+                    }
+                }
+            }
+            let ti = &c.t[i];
+            if let Some(rd) = ti.get(Cat::RelDay) {
+                // not "कल-कारखाने", nor the idioms "आज भी" (still), "आज तक" (so far)
+                let idiom = i + 1 < n && {
+                    let nx = &c.t[i + 1];
+                    (nx.is_p("-") && ti.e == nx.s) || nx.text == "भी" || nx.text == "तक"
+                };
+                if !idiom {
+                    c.emit(i, i + 1, Kind::Date, format!("D{rd}"));
+                }
+            }
+            let ti = &c.t[i];
+            if let Some(rw) = ti.get(Cat::RelWeek) {
+                // "पिछले सोमवार", "अगले हफ़्ते शुक्रवार"
+                let mut k = i + 1;
+                if k < n && c.t[k].get(Cat::Unit) == Some("W") {
+                    k += 1;
+                }
+                if let Some(wd) = c.t.get(k).and_then(|x| x.get(Cat::Weekday)) {
+                    c.emit(i, k + 1, Kind::Date, format!("W{rw}:{wd}"));
+                }
+            }
+            if c.t[i].has(Cat::Minus) && i + 1 < n {
+                signed(c, i, i + 1);
+            }
+            if c.t[i].any(WHOLE_OR_BHAR) {
+                whole_unit(c, i);
+            }
+            if c.t[i].has(Cat::FyPre) && i + 1 < n {
+                dates::periods_at(c, i, i + 1);
+            }
+            if let Some(dp) = c.t[i].get(Cat::DollarPre) {
+                if i + 1 < n && c.t[i + 1].get(Cat::CurSym) == Some("USD") {
+                    if let Some(ne) = num_expr(c, i + 2) {
+                        c.emit(i, ne.end, Kind::Money, format!("{dp} {}", fmt(ne.val)));
+                    }
+                }
+            }
             if let Some(p) = c.t[i].get(Cat::Period) {
                 let mut k = i + 1;
                 if k < n && c.t[k].has(Cat::PeriodLink) {
@@ -356,6 +757,7 @@ fn scan_tokens(c: &mut Ctx<'_>) {
                 if let Some((e, v)) = times::time_at(c, k, Some(p), false) {
                     c.emit(i, e, Kind::Time, v);
                 }
+                times::time_range(c, i, k, Some(p));
             }
             let ti = &c.t[i];
             let o = ti
@@ -388,6 +790,10 @@ fn scan_tokens(c: &mut Ctx<'_>) {
             }
         }
         if typ == Typ::P {
+            continue;
+        }
+        // only a digit run or a number word starts a number expression
+        if typ == Typ::W && !c.t[i].any(NUMBER_STARTS) {
             continue;
         }
         if let Some(ne) = num_expr(c, i) {

@@ -36,7 +36,7 @@ pub fn dec(s: &str) -> Dec {
     (if neg { -m } else { m }, sc)
 }
 
-fn norm(m: i128, mut sc: u32) -> Option<Dec> {
+pub fn norm(m: i128, mut sc: u32) -> Option<Dec> {
     if !(-MAXM..=MAXM).contains(&m) {
         return None;
     }
@@ -168,12 +168,26 @@ fn interpret<'a>(toks: &[Tok<'a>], idx: &[usize], seps: &[char]) -> Option<Tok<'
                 (parse_u32(&ds[0]), parse_u32(&ds[1]), parse_u32(&ds[2]))
             } else if l2 == 4 && (1..=2).contains(&l0) && (1..=2).contains(&l1) {
                 (parse_u32(&ds[2]), parse_u32(&ds[1]), parse_u32(&ds[0]))
+            } else if l2 == 2 && seps[0] != '.' && (1..=2).contains(&l0) && (1..=2).contains(&l1) {
+                // a two-digit year ("21/04/16"): 00-50 is 2000-2050, 51-99 is 1951-1999
+                let yy = parse_u32(&ds[2]);
+                let y = if yy <= 50 { 2000 + yy } else { 1900 + yy };
+                (y, parse_u32(&ds[1]), parse_u32(&ds[0]))
             } else {
                 (0, 0, 0)
             };
         if y >= 1000 && valid_date(y as i32, m, d) {
             let mut t = Tok::new(Typ::D, toks[a].s as usize, toks[b].e as usize, "", &[]);
             t.x = [y as i32, m as i32, d as i32];
+            return Some(t);
+        }
+    }
+    if k == 2 && seps[0] == '/' && ds[0].len() == 2 && ds[1].len() == 2 {
+        // day/month ("22/04"), both written with two digits
+        let (d, m) = (parse_u32(&ds[0]), parse_u32(&ds[1]));
+        if valid_date(2000, m, d) {
+            let mut t = Tok::new(Typ::D, toks[a].s as usize, toks[b].e as usize, "", &[]);
+            t.x = [0, m as i32, d as i32];
             return Some(t);
         }
     }
@@ -224,10 +238,14 @@ pub(crate) fn chain<'a>(toks: &[Tok<'a>], idx: &[usize], seps: &[char], out: &mu
         return;
     }
     if seps.contains(&'-') {
+        // split at the dashes, which stay as tokens ("10-12 मार्च", "2021-22")
         let mut start = 0;
         for k in 0..=seps.len() {
             if k == seps.len() || seps[k] == '-' {
                 chain(toks, &idx[start..=k], &seps[start..k], out);
+                if k < seps.len() {
+                    out.push(toks[idx[k] + 1]);
+                }
                 start = k + 1;
             }
         }
@@ -274,6 +292,7 @@ fn chain_continues(toks: &[Tok<'_>], j: usize) -> bool {
         && ",.:/-".contains(toks[j + 1].text)
         && toks[j + 1].s == toks[j].e
         && toks[j + 2].typ == Typ::N
+        && !toks[j + 2].plain
         && toks[j + 2].s == toks[j + 1].e
 }
 
@@ -450,17 +469,123 @@ pub struct NumExpr {
     pub simple: bool,
 }
 
-pub fn num_expr(c: &Ctx<'_>, i: usize) -> Option<NumExpr> {
-    let (mut total, mut mult, mut j, info) = group_at(c, i)?;
-    let mut simple = mult == (1, 0);
+const ONE: Dec = (1, 0);
+const HUNDRED: Dec = (100, 0);
+
+/// "और"/"and" at `k` right after a scale word ("तीन सौ और दो", "two hundred and five").
+fn and_after_scale(c: &Ctx<'_>, k: usize) -> bool {
+    k < c.t.len() && k > 0 && c.t[k].has(Cat::And) && c.t[k - 1].has(Cat::Scale)
+}
+
+/// A scale word of at most a hundred at `k` (the number before it is its own group).
+fn small_scale_at(c: &Ctx<'_>, k: usize) -> bool {
+    match c.t.get(k).and_then(|t| t.get(Cat::Scale)) {
+        Some(sv) => !lt(HUNDRED, dec(sv)),
+        None => false,
+    }
+}
+
+/// A group, and where it ends in सौ: the number below a hundred after it, then
+/// a larger scale that multiplies the whole ("एक सौ पच्चीस करोड़" = 125 crore,
+/// "दो सौ दस खरब", "इक्कीस सौ इक्कीस"). Value, multiplier, end, info, simple,
+/// whole (the first atom is an integer).
+fn segment_at(c: &Ctx<'_>, i: usize) -> Option<(Dec, Dec, usize, Info, bool, bool)> {
+    let (mut val, mult, mut j, info) = group_at(c, i)?;
+    // the first atom is an integer (a digit run without decimals, not आधा)
+    let whole = match info {
+        Info::Digit => c.t[i].sc == 0,
+        Info::Ambig => c.t[i].get(Cat::NumA).is_some_and(|v| !v.contains('.')),
+        Info::Word => true,
+        Info::Frac => false,
+    };
+    if mult != HUNDRED || !whole {
+        return Some((val, mult, j, info, mult == ONE, whole));
+    }
     let t = &c.t;
     let n = t.len();
-    while mult != (1, 0) {
-        let mut k = j;
-        if k < n && t[k].has(Cat::And) && k > 0 && t[k - 1].is_ascii_word() {
+    let k = if and_after_scale(c, j) { j + 1 } else { j };
+    let mut absorbed = false;
+    if let Some((av, aj, ainfo)) = atom(c, k) {
+        if aj > k && ainfo != Info::Frac && av.1 == 0 && lt(av, HUNDRED) && !small_scale_at(c, aj) {
+            val = add(val, av)?;
+            j = aj;
+            absorbed = true;
+        }
+    }
+    // a larger scale (or a chain of them: "सौ करोड़") multiplies the hundreds
+    let mut m2 = ONE;
+    let mut last = HUNDRED;
+    while j < n {
+        let sd = match t[j].get(Cat::Scale) {
+            Some(sv) => dec(sv),
+            None => break,
+        };
+        if !lt(last, sd) {
+            break;
+        }
+        m2 = mul(m2, sd)?;
+        last = sd;
+        j += 1;
+    }
+    if m2 != ONE {
+        val = mul(val, m2)?;
+        return Some((val, m2, j, info, false, true));
+    }
+    Some((val, if absorbed { ONE } else { mult }, j, info, false, true))
+}
+
+/// Digit words after "दशमलव"/"point" at `j`: fraction digits and end. Each word
+/// 0-9 is a digit; a first word 10-99 gives its two digits ("पॉइंट इकहत्तर" .71).
+fn point_digits(c: &Ctx<'_>, j: usize) -> Option<(String, usize)> {
+    let t = &c.t;
+    let n = t.len();
+    if j >= n || !t[j].has(Cat::Point) {
+        return None;
+    }
+    let mut k = j + 1;
+    let mut digits = String::new();
+    while k < n && t[k].typ == Typ::W {
+        let v = match t[k].get(Cat::Num).or_else(|| t[k].get(Cat::NumA)) {
+            Some(v) if !v.contains('.') => v,
+            _ => break,
+        };
+        let iv: u32 = match v.parse() {
+            Ok(x) => x,
+            Err(_) => break,
+        };
+        if iv <= 9 {
+            digits.push(char::from(b'0' + iv as u8));
+            k += 1;
+            continue;
+        }
+        if digits.is_empty() && iv <= 99 {
+            digits = iv.to_string();
             k += 1;
         }
-        let g2 = match group_at(c, k) {
+        break;
+    }
+    if digits.is_empty() || digits.len() > 12 {
+        return None;
+    }
+    Some((digits, k))
+}
+
+pub fn num_expr(c: &Ctx<'_>, i: usize) -> Option<NumExpr> {
+    let (mut total, mut mult, mut j, info, mut simple, whole) = segment_at(c, i)?;
+    let t = &c.t;
+    let n = t.len();
+    if !whole {
+        // a decimal or fraction with a scale ("2.12 सौ", "डेढ़ लाख") takes nothing after it
+        return Some(NumExpr {
+            val: total,
+            end: j,
+            info,
+            simple,
+        });
+    }
+    while mult != ONE {
+        let k = if and_after_scale(c, j) { j + 1 } else { j };
+        let g2 = match segment_at(c, k) {
             Some(g) => g,
             None => break,
         };
@@ -471,6 +596,32 @@ pub fn num_expr(c: &Ctx<'_>, i: usize) -> Option<NumExpr> {
         mult = g2.1;
         j = g2.2;
         simple = false;
+    }
+    if total.1 == 0 && j < n {
+        // "और" and a fraction: "पांच और एक चौथाई", "एक सौ तीन और एक तिहाई"
+        if t[j].has(Cat::And) {
+            if let Some((gv, gm, gj, _)) = group_at(c, j + 1) {
+                if gm.0 > 0 && lt(gm, ONE) {
+                    total = add(total, gv)?;
+                    return Some(NumExpr {
+                        val: total,
+                        end: gj,
+                        info,
+                        simple: false,
+                    });
+                }
+            }
+        }
+        if let Some((digits, end)) = point_digits(c, j) {
+            let f: i128 = digits.parse().ok()?;
+            total = add(total, (f, digits.len() as u32))?;
+            return Some(NumExpr {
+                val: total,
+                end,
+                info,
+                simple: false,
+            });
+        }
     }
     Some(NumExpr {
         val: total,

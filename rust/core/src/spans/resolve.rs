@@ -122,11 +122,68 @@ fn weekday_index(name: &str) -> Option<i64> {
     .map(|p| p as i64)
 }
 
+fn days_in_month(y: i32, m: u32) -> u32 {
+    (28..=31).rev().find(|&d| valid_date(y, m, d)).unwrap_or(28)
+}
+
+/// `D-2`, `M+1`, `Y-1`, `W-1` and `W+1:friday` against `r`; `±` (कल, परसों)
+/// is read as the past, as news reports it.
+fn resolve_relative(value: &str, r: Date) -> Option<String> {
+    let mut chars = value.chars();
+    let unit = chars.next()?;
+    let sign = chars.next()?;
+    let rest = chars.as_str();
+    let (num, wd) = match rest.split_once(':') {
+        Some((a, b)) => (a, Some(b)),
+        None => (rest, None),
+    };
+    let n: i64 = num.parse::<i64>().ok()? * if sign == '+' { 1 } else { -1 };
+    let mut o = r.ordinal();
+    match unit {
+        'D' => o += n,
+        'W' => {
+            o += 7 * n;
+            if let Some(wd) = wd {
+                o += weekday_index(wd)? - r.weekday();
+            }
+        }
+        _ => {
+            let months = n * if unit == 'Y' { 12 } else { 1 };
+            let k = r.year as i64 * 12 + r.month as i64 - 1 + months;
+            let (y, m) = (k.div_euclid(12), k.rem_euclid(12) as u32 + 1);
+            if !(1..=9999).contains(&y) {
+                return None;
+            }
+            let y = y as i32;
+            let d = r.day.min(days_in_month(y, m));
+            return Some(
+                Date {
+                    year: y,
+                    month: m,
+                    day: d,
+                }
+                .iso(),
+            );
+        }
+    }
+    Date::from_ordinal(o).map(Date::iso)
+}
+
 /// The full ISO date a span stands for: a full date itself, the date part of a
 /// datetime, a day-and-month in the year (previous, same or next) nearest to
 /// the reference, a weekday's most recent occurrence on or before it.
 pub fn resolve(kind: Kind, value: &str, reference: Option<Date>) -> Option<String> {
     match kind {
+        Kind::Date
+            if value.starts_with(['D', 'W', 'M', 'Y'])
+                && matches!(value.chars().nth(1), Some('+' | '-' | '±')) =>
+        {
+            resolve_relative(value, reference?)
+        }
+        Kind::Date if value.contains('/') => {
+            // a range resolves to its first end
+            resolve(kind, value.split('/').next()?, reference)
+        }
         Kind::Date => {
             if value.len() == 10 && !value.starts_with('-') {
                 return Some(value.to_string());

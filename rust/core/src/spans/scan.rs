@@ -108,7 +108,7 @@ impl Lexicon {
                 v.push((cat, value));
             }
         }
-        let cap = (order.len() * 3).next_power_of_two().max(64);
+        let cap = (order.len() * 2).next_power_of_two().max(64);
         // the slot packs the key index in 16 bits
         assert!(order.len() < 0xffff, "lexicon too large for its table");
         let mut lex = Lexicon {
@@ -635,7 +635,7 @@ fn tokenize_impl<'a, const CHAINS: bool>(nt: &'a str, lex: &'static Lexicon) -> 
                 b = len - rest.len();
                 let run = &nt[start_b..b];
                 if any_digit {
-                    if let Some((rel, ns)) = digit_run(&mut toks, run, s, ci, lex) {
+                    if let Some((rel, ns)) = digit_run(&mut toks, run, s, ci, lex, CHAINS) {
                         // a run of digits only: a number, maybe the start of a chain
                         if CHAINS {
                             (b, ci) =
@@ -669,6 +669,7 @@ fn digit_run<'a>(
     s: usize,
     e: usize,
     lex: &'static Lexicon,
+    chains: bool,
 ) -> Option<(usize, usize)> {
     let len = run.len();
     let starts_digit = class_at(run, 0).1 == Class::Digit;
@@ -726,6 +727,25 @@ fn digit_run<'a>(
                     .fold(0i64, |acc, ch| acc * 10 + digit_value(ch) as i64);
                 toks.push(t);
             }
+            None if digit_chars <= 18
+                && (suf.iter().any(|(c, _)| *c == Cat::Scale)
+                    || ((digit_chars == 2 || digit_chars == 4)
+                        && run[..digit_end_b].chars().last().map(digit_value) == Some(0)
+                        && suf.iter().any(|(c, _)| *c == Cat::DecSuf))) =>
+            {
+                // a scale abbreviation glued to the amount ("10k", "5cr"): two tokens;
+                // the number is read alone (plain: no chain joins it)
+                let mid = s + digit_chars;
+                let mut raw = Tok::new(Typ::N, s, mid, &run[..digit_end_b], &[]);
+                if chains {
+                    raw = super::numbers::plain_number(&raw)
+                        .unwrap_or_else(|| Tok::new(Typ::X, s, mid, "", &[]));
+                } else {
+                    raw.plain = true;
+                }
+                toks.push(raw);
+                toks.push(Tok::new(Typ::W, mid, e, &run[digit_end_b..], suf));
+            }
             None => toks.push(Tok::new(Typ::X, s, e, run, &[])),
         }
     } else {
@@ -736,7 +756,10 @@ fn digit_run<'a>(
         } else {
             &[]
         };
-        if ents.iter().any(|(c, _)| *c == Cat::CurPre) {
+        if ents
+            .iter()
+            .any(|(c, _)| matches!(*c, Cat::CurPre | Cat::FyPre))
+        {
             let mid = s + word.chars().count();
             toks.push(Tok::new(Typ::W, s, mid, word, ents));
             return Some((first_digit_b, mid));

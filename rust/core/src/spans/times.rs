@@ -18,22 +18,33 @@ pub fn ampm_at(c: &Ctx<'_>, j: usize) -> (Option<&'static str>, usize) {
             return (Some(v), j + 1);
         }
     }
-    if tj.typ == Typ::W
-        && (tj.text == "a" || tj.text == "p")
-        && j + 2 < n
-        && t[j + 1].is_p(".")
-        && tj.e == t[j + 1].s
-        && t[j + 2].typ == Typ::W
-        && t[j + 2].text == "m"
-        && t[j + 1].e == t[j + 2].s
-    {
-        let mut k = j + 3;
-        if k < n && t[k].is_p(".") && t[j + 2].e == t[k].s {
+    if tj.typ == Typ::W && (tj.text == "a" || tj.text == "p") {
+        let mut k = j + 1;
+        if k < n && t[k].is_p(".") && tj.e == t[k].s {
             k += 1;
         }
-        return (Some(if tj.text == "a" { "am" } else { "pm" }), k);
+        if k < n && t[k].typ == Typ::W && t[k].text == "m" {
+            k += 1;
+            if k < n && t[k].is_p(".") && t[k - 1].e == t[k].s {
+                k += 1;
+            }
+            return (Some(if tj.text == "a" { "am" } else { "pm" }), k);
+        }
     }
     (None, j)
+}
+
+/// Minutes (1-59) at `k` after an hour: a number word or two digits.
+fn minute_at(c: &Ctx<'_>, k: usize) -> Option<u32> {
+    let t = c.t.get(k)?;
+    let v: u32 = if t.typ == Typ::W {
+        t.get(Cat::Num)?.parse().ok()?
+    } else if t.typ == Typ::N && t.plain && t.ndig == 2 && t.sc == 0 {
+        t.m as u32
+    } else {
+        return None;
+    };
+    (1..=59).contains(&v).then_some(v)
 }
 
 fn apply_ampm(h: u32, ap: &str) -> u32 {
@@ -53,7 +64,8 @@ fn apply_ampm(h: u32, ap: &str) -> u32 {
 fn apply_period(h: u32, p: &str) -> u32 {
     match p {
         "noon" if (1..=6).contains(&h) => h + 12,
-        "evening" if (1..=11).contains(&h) => h + 12,
+        "evening" | "afternoon" if (1..=11).contains(&h) => h + 12,
+        "day" if (1..=6).contains(&h) => h + 12,
         "night" if (6..=11).contains(&h) => h + 12,
         "night" if h == 12 => 0,
         _ => h,
@@ -159,6 +171,17 @@ pub fn time_at(
             h = iv as u32;
             m = mv as u32;
             j = ne2.end + 1;
+        } else if let (Some(_), Some(hv)) = (period, iv) {
+            // "शाम सात तीस", "रात ग्यारह पाँच": the part of the day, the hour, the minutes
+            if ne.info == Info::Frac || !(1..=12).contains(&hv) {
+                return None;
+            }
+            m = minute_at(c, j)?;
+            h = hv as u32;
+            j += 1;
+            if j < n && t[j].has(Cat::Baje) {
+                j += 1;
+            }
         } else {
             return None;
         }
@@ -201,4 +224,46 @@ pub fn time_at(
     }
     v.push_str(zone);
     Some((j, v))
+}
+
+/// "5 से 7 बजे", "शाम 5 से 7 बजे", "10:30-11:45": one time span with both ends
+/// (from `s`, the first end at `k`); the first hour takes the half of the day
+/// of the second ("5 से 7 बजे शाम" 17:00/19:00).
+pub fn time_range(c: &mut Ctx<'_>, s: usize, k: usize, period: Option<&str>) {
+    let t = &c.t;
+    let n = t.len();
+    // cheap test first: a simple number is one token (two for "twenty five")
+    if k >= n || !(super::dates::range_sep(c, k + 1) || super::dates::range_sep(c, k + 2)) {
+        return;
+    }
+    let tk = &t[k];
+    let (mut h1, m1, j) = if tk.typ == Typ::T {
+        (tk.x[0] as i128, tk.x[1] as i128, k + 1)
+    } else {
+        let ne = match num_expr(c, k) {
+            Some(ne) if ne.simple && ne.info != Info::Frac => ne,
+            _ => return,
+        };
+        match int_of(ne.val) {
+            Some(iv) if (0..=23).contains(&iv) => (iv, 0, ne.end),
+            _ => return,
+        }
+    };
+    if !super::dates::range_sep(c, j) {
+        return;
+    }
+    let (e, v2) = match time_at(c, j + 1, period, false) {
+        Some(x) => x,
+        None => return,
+    };
+    let h2: i128 = v2[..2].parse().unwrap_or(0);
+    if h1 < 12 && h2 >= 12 && h1 + 12 <= h2 {
+        h1 += 12;
+    }
+    c.emit(
+        s,
+        e,
+        super::span::Kind::Time,
+        format!("{h1:02}:{m1:02}/{v2}"),
+    );
 }

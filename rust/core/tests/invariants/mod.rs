@@ -313,7 +313,20 @@ pub fn check_dedup(b: u8, text: &str) {
             ps.windows(2).all(|w| w[0].a_start <= w[1].a_start),
             "passages not sorted for {x:?} / {y:?}: {ps:?}"
         );
+        // Bounded answer: each token of `x` in at most one passage.
+        let tokens = MinHasher::new(1, 1, Unit::Word, 1, Scheme::Asim)
+            .expect("valid hasher")
+            .shingles(x)
+            .len();
+        let words: usize = ps.iter().map(|p| p.words).sum();
+        assert!(
+            words <= tokens,
+            "passages of {x:?} / {y:?} hold {words} tokens of {tokens}"
+        );
     }
+    // A text with tokens shares itself as one passage (when long enough).
+    let own = shared_passages(text, text, 1).expect("min_words >= 1");
+    assert!(own.len() <= 1, "shared_passages(x, x) = {own:?}");
     assert!(shared_passages(text, text, 0).is_err());
 
     let texts = [text.to_string(), a.clone(), c.clone(), text.to_string()];

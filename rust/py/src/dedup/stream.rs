@@ -7,8 +7,9 @@ use numpy::PyArray1;
 use pyo3::prelude::*;
 use pyo3::types::{PyBytes, PyString, PyTuple};
 
-use crate::convert::{int_arg, texts_arg, type_name, OnSurrogate};
+use crate::convert::{int_arg, type_name};
 use crate::errors::to_py;
+use crate::pystr::read_texts;
 
 pub fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<PyStreamDedup>()?;
@@ -126,9 +127,12 @@ impl PyStreamDedup {
 
     /// Add a chunk of texts (in parallel, GIL released); returns the index of the first.
     fn add(&mut self, py: Python<'_>, texts: &Bound<'_, PyAny>) -> PyResult<u32> {
-        let texts = texts_arg(texts, "texts", OnSurrogate::Reject)?;
+        // Read in place: each worker converts the text it hashes (no UTF-8
+        // copy of the chunk made with the GIL held).
+        let texts = read_texts(texts, "texts")?;
         let inner = &mut self.inner;
-        crate::pool::detach(py, || inner.add(&texts))?.map_err(to_py)
+        let texts = &texts;
+        crate::pool::detach(py, || inner.add_source(texts))?.map_err(to_py)
     }
 
     /// Verified pairs as arrays `(i, j, jaccard)` (i < j, sorted) and the candidate count.
