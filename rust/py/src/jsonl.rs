@@ -34,7 +34,8 @@ fn _parse_jsonl_block<'py>(
     id_field: &str,
 ) -> PyResult<(Bound<'py, PyBytes>, Bound<'py, PyList>, Bound<'py, PyList>)> {
     let data = block.as_bytes();
-    let (kinds, records) = py.detach(|| {
+    // (parallel: on the forked child's own pool there, see pool.rs)
+    let (kinds, records) = crate::pool::detach(py, || {
         use rayon::prelude::*;
         let lines = parse_block(data, text_field, id_field);
         let kinds: Vec<u8> = lines
@@ -61,7 +62,7 @@ fn _parse_jsonl_block<'py>(
             })
             .collect();
         (kinds, records)
-    });
+    })?;
     let ids = PyList::empty(py);
     let texts = PyList::empty(py);
     for (id, text) in records {
