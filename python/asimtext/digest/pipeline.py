@@ -38,6 +38,7 @@ from asimtext.digest.meta import infer_published, infer_source
 from asimtext.digest.model import Digest
 from asimtext.digest.records import Conflict, Copies, CopyPair, Doc, Mention, Stories
 from asimtext.digest.text import detect_lang
+from asimtext.digest.when import event_interval
 from asimtext.io import LoadReport, Record, iter_records
 
 __all__ = [
@@ -156,7 +157,8 @@ def group_stories(docs: Sequence[Doc], backend: Backend, params: Any) -> Stories
     texts = [d.text for d in docs]
     vocab = Vocabulary(texts, backend.xscript_keys, backend.vocabulary)
     finder = _scope.default_gazetteer()
-    days = np.asarray([_day_number(d.published) for d in docs], dtype=np.float64)
+    days = np.asarray([event_interval(d.published, d.fact_spans()) for d in docs],
+                      dtype=np.float64).reshape(-1, 2)
     scores = _stories.score_pairs(vocab.bags([story_facts(d, finder) for d in docs]),
                                   params.story, days)
     dup_links: List[Tuple[int, int]] = []

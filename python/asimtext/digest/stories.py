@@ -26,11 +26,12 @@ from __future__ import annotations
 import math
 from collections import Counter
 from dataclasses import dataclass
-from typing import Dict, Iterable, List, Optional, Sequence, Tuple
+from typing import Any, Dict, Iterable, List, Optional, Sequence, Tuple
 
 import numpy as np
 
 from asimtext.digest.keys import Bags
+from asimtext.digest.when import gap_days
 
 _CHUNK = 1_000_000  # pair entries per chunk of the pair scoring
 
@@ -187,7 +188,7 @@ def score_pairs(bags: Bags, params: StoryParams,
     freq = (df > cap)[cols_a]
     if freq.any() and params.neighbors > 0:
         fr, fc, fw = rows_a[freq], cols_a[freq], w[freq]
-        dkey = np.zeros(n) if days is None else np.nan_to_num(np.asarray(days, float), nan=0.0)
+        dkey = np.zeros(n) if days is None else np.nan_to_num(_lo(days), nan=0.0)
         p, q = _neighbor_pairs(fr, fc, dkey[fr], params.neighbors)
         for lo in range(0, p.size, _CHUNK):
             pp, qq = p[lo:lo + _CHUNK], q[lo:lo + _CHUNK]
@@ -279,7 +280,7 @@ def _edges(scores: PairScores, lc: np.ndarray, days: np.ndarray, params: StoryPa
         adj_ok = adj & (scores.cos >= params.same_lang_threshold / 2)
     else:
         adj_ok = np.zeros(scores.i.size, dtype=bool)
-    gap = np.abs(days[scores.i] - days[scores.j])
+    gap = gap_days(days[scores.i, 0], days[scores.i, 1], days[scores.j, 0], days[scores.j, 1])
     in_window = ~(gap > params.window_days)  # NaN (undated): in
     return in_window & ((~cross & ((same_ok & strong_ok) | adj_ok))
                         | ((cross | (la == 3) | (lb == 3)) & bridge_ok))
@@ -294,8 +295,9 @@ def _rows_index(rows: np.ndarray, n: int) -> Tuple[np.ndarray, np.ndarray]:
 def _relative_similarity(members: np.ndarray, matrix: Tuple[np.ndarray, ...],
                          rows_idx: Tuple[np.ndarray, np.ndarray], lc: np.ndarray,
                          days: np.ndarray, params: StoryParams, forced: set,
-                         adjacent: set) -> np.ndarray:
-    """Pair similarities of ``members`` in units of the joining threshold: the cosine
+                         adjacent: set) -> Tuple[np.ndarray, np.ndarray]:
+    """Pair similarities of ``members`` in units of the joining threshold, and the pairs
+    that cannot be one event (dated more than the window apart). Similarity: the cosine
     over all keys / ``same_lang_threshold`` for a same-language pair, the bridge cosine /
     ``cross_lang_threshold`` across languages; 0 outside the time window; doubled for
     consecutive units of one page; high for near-duplicates."""
@@ -328,9 +330,10 @@ def _relative_similarity(members: np.ndarray, matrix: Tuple[np.ndarray, ...],
              & (lm[:, None] != lm[None, :]))
     mixed = (lm[:, None] == 3) | (lm[None, :] == 3)
     rel = np.where(cross, B, np.where(mixed, np.maximum(S, B), S)).astype(np.float64)
-    dm = days[members]
-    gap = np.abs(dm[:, None] - dm[None, :])
-    rel[gap > params.window_days] = 0.0
+    lo, hi = days[members, 0], days[members, 1]
+    gap = gap_days(lo[:, None], hi[:, None], lo[None, :], hi[None, :])
+    apart = gap > params.window_days
+    rel[apart] = 0.0
     pos = {int(x): t for t, x in enumerate(members)}
     for a, b in adjacent:
         if a in pos and b in pos:
@@ -340,17 +343,23 @@ def _relative_similarity(members: np.ndarray, matrix: Tuple[np.ndarray, ...],
         if a in pos and b in pos:
             rel[pos[a], pos[b]] = rel[pos[b], pos[a]] = max(10.0, rel[pos[a], pos[b]])
     np.fill_diagonal(rel, 0.0)
-    return rel
+    for a, b in forced:  # near-duplicates are one report, whatever their dates say
+        if a in pos and b in pos:
+            apart[pos[a], pos[b]] = apart[pos[b], pos[a]] = False
+    return rel, apart
 
 
-def average_link(rel: np.ndarray, alpha: float) -> List[List[int]]:
+def average_link(rel: np.ndarray, alpha: float,
+                 cannot: Optional[np.ndarray] = None) -> List[List[int]]:
     """Average-link clustering of a similarity matrix: merge the two clusters with the
-    highest mean pair similarity while it is at least ``alpha``. A cluster joins
-    another only through its whole membership, so no chain of pairs can join two
-    stories. Returns lists of row indexes."""
+    highest mean pair similarity while it is at least ``alpha``, never two clusters
+    holding a pair marked in ``cannot`` (articles dated too far apart). A cluster
+    joins another only through its whole membership, so no chain of pairs can join
+    two stories. Returns lists of row indexes."""
     m = rel.shape[0]
     if m == 0:
         return []
+    block = (np.zeros((m, m), dtype=bool) if cannot is None else cannot.copy())
     sums = rel.astype(np.float64).copy()
     size = np.ones(m)
     active = np.ones(m, dtype=bool)
@@ -359,7 +368,7 @@ def average_link(rel: np.ndarray, alpha: float) -> List[List[int]]:
 
     def refresh(i: int) -> None:
         avg = sums[i] / (size[i] * size)
-        avg[~active] = -np.inf
+        avg[~active | block[i]] = -np.inf
         avg[i] = -np.inf
         j = int(np.argmax(avg))
         best[i], bestv[i] = j, avg[j]
@@ -377,6 +386,8 @@ def average_link(rel: np.ndarray, alpha: float) -> List[List[int]]:
             a, b = b, a
         sums[a] += sums[b]
         sums[:, a] += sums[:, b]
+        block[a] |= block[b]
+        block[:, a] |= block[:, b]
         sums[a, a] = 0.0
         size[a] += size[b]
         active[b] = False
@@ -388,6 +399,11 @@ def average_link(rel: np.ndarray, alpha: float) -> List[List[int]]:
             refresh(int(i))
         refresh(a)
         avg_a = sums[:, a] / (size * size[a])
+        avg_a[block[:, a]] = -np.inf
+        # Rows now blocked from a, whose best was a cluster merged away, were refreshed
+        # above; rows that preferred a and are now blocked must look again.
+        for i in np.flatnonzero(active & block[:, a] & (best == a)):
+            refresh(int(i))
         better = active & (avg_a > bestv)
         better[a] = False
         best[better] = a
@@ -415,7 +431,7 @@ def group(
     unknown)."""
     code = {"hi": 1, "en": 2, "mixed": 3}
     lc = np.asarray([code.get(x, 0) for x in langs] or [0], dtype=np.int8)
-    dd = np.full(max(n, 1), np.nan) if days is None else np.asarray(days, dtype=np.float64)
+    dd = _intervals(days, n)
     adj = {(min(a, b), max(a, b)) for a, b in adjacent}
     forced = {(min(a, b), max(a, b)) for a, b in extra_links}
     uf = _UnionFind(n)
@@ -438,10 +454,27 @@ def group(
             rows_idx = _rows_index(scores.matrix[0], n)
         for part in _time_stretches(comp, dd, params.max_dense):
             arr = np.asarray(part, dtype=np.int64)
-            rel = _relative_similarity(arr, scores.matrix, rows_idx, lc, dd, params, forced, adj)
-            for cl in average_link(rel, params.average_link):
+            rel, apart = _relative_similarity(arr, scores.matrix, rows_idx, lc, dd, params,
+                                              forced, adj)
+            for cl in average_link(rel, params.average_link, apart):
                 out.append(sorted(int(arr[t]) for t in cl))
     return sorted(out, key=lambda g: (-len(g), g[0]))
+
+
+def _intervals(days: Optional[Sequence[Any]], n: int) -> np.ndarray:
+    """``days`` as an (n, 2) array of first and last day numbers (NaN: unknown); a 1-d
+    sequence of day numbers is an interval of one day each."""
+    if days is None:
+        return np.full((max(n, 1), 2), np.nan)
+    a = np.asarray(days, dtype=np.float64)
+    if a.ndim == 1:
+        a = np.stack([a, a], axis=1)
+    return a.reshape(-1, 2) if a.size else np.full((max(n, 1), 2), np.nan)
+
+
+def _lo(days: Any) -> np.ndarray:
+    a = np.asarray(days, dtype=np.float64)
+    return a[:, 0] if a.ndim == 2 else a
 
 
 def _time_stretches(comp: List[int], days: np.ndarray, limit: int) -> List[List[int]]:

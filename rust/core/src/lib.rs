@@ -8,6 +8,7 @@
 pub mod batch;
 pub mod dedup;
 pub mod error;
+pub mod gazetteer;
 pub mod normalize;
 pub mod source;
 pub mod spans;

@@ -7,6 +7,7 @@ mod batch;
 mod convert;
 mod dedup;
 mod errors;
+mod gazetteer;
 mod normalize;
 mod pipeline;
 mod pystr;
@@ -24,5 +25,6 @@ fn _core(m: &Bound<'_, PyModule>) -> PyResult<()> {
     xscript::register(m)?;
     batch::register(m)?;
     vocab::register(m)?;
+    gazetteer::register(m)?;
     Ok(())
 }
