@@ -302,7 +302,7 @@ def find_measure(
         return None
     quals = set()
     index = None
-    for i, (_s, _e, w) in enumerate(right + left):
+    for _s, _e, w in right + left:
         q = _QUAL_OF.get(w)
         if q:
             quals.add(q)

@@ -399,7 +399,7 @@ def find_conflicts(docs: Sequence[Doc], mentions: Sequence[Sequence[Mention]],
         params.min_context_overlap,
     )
     pub = {d.id: d.published for d in multi}
-    synd = [c for c in synd if _same_days(pub, c)]
+    synd = [c for c in synd if _same_days(pub, c) and _same_measured_day(c)]
     ctx = [c for c in ctx if _same_days(pub, c)]
 
     def key(c: Dict[str, Any]) -> Tuple[str, str, str, str]:
@@ -420,6 +420,16 @@ def find_conflicts(docs: Sequence[Doc], mentions: Sequence[Sequence[Mention]],
                      scope=c.get("scope") or _facts.scope_of(c["mentions"][0].place,
                                                              c["mentions"][0].as_of))
             for c in found]
+
+
+def _same_measured_day(c: Dict[str, Any]) -> bool:
+    """A copied sentence with a measured value changed is a conflict only as of one day
+    and for a measure that does not move within the day; otherwise it is an update."""
+    a, b = c["mentions"]
+    if a.measure is None or b.measure is None:
+        return True
+    return (a.measure.key not in _updates.INTRADAY and a.as_of == b.as_of
+            and a.place == b.place)
 
 
 def _measure_of(m: Mention) -> Optional[Dict[str, Any]]:

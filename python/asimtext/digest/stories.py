@@ -203,7 +203,6 @@ def score_pairs(bags: Bags, params: StoryParams,
             np.bincount(inv, weights=np.concatenate([p_[k] for p_ in parts]))
             for k in (1, 2, 3, 4, 5)
         )
-    del parts
     bshared = np.rint(bsh).astype(np.int64)
     pi, pj = uniq // n, uniq % n
     with np.errstate(divide="ignore", invalid="ignore"):

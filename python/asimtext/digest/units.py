@@ -17,9 +17,9 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import Dict, List, Optional, Sequence, Tuple
 
 from asimtext.digest.text import detect_lang
-from typing import Dict, List, Optional, Sequence, Tuple
 
 __all__ = ["Unit", "split_units", "MAX_HEAD_WORDS", "MIN_UNIT_WORDS", "to_article"]
 

@@ -18,7 +18,7 @@ from typing import Any, Dict, List, Optional, Sequence, Tuple
 from asimtext.digest.facts import scope_of
 from asimtext.digest.measures import INTRADAY
 
-__all__ = ["agree", "numeric", "build_updates", "measure_conflicts", "CONFLICT_DAYS"]
+__all__ = ["agree", "numeric", "build_updates", "measure_conflicts", "CONFLICT_DAYS", "INTRADAY"]
 
 CONFLICT_DAYS = 0
 MAX_POINT_MENTIONS = 5
@@ -92,7 +92,7 @@ def build_updates(mentions: Sequence[Any], story_of_article: Dict[str, int],
         if k is not None:
             groups.setdefault((story_of_article[m["article"]],) + k, []).append(m)
     per_story: Dict[int, List[Dict[str, Any]]] = {}
-    for (story, ident, place), ms in groups.items():
+    for (story, _ident, place), ms in groups.items():
         by_day: Dict[str, List[Any]] = {}
         for m in ms:
             by_day.setdefault(m["as_of"], []).append(m)
