@@ -322,7 +322,10 @@ def find_measure(
             break
         k = _measure_word(w)
         nxt = right[i + 1][2] if i + 1 < len(right) else ""
-        if k is not None and not (i > 0 and nxt in _LOCATIVE and k in _PLACES_OK):
+        # "177 को अस्पताल में", "6 करोड़ देश में": where, not what is counted; right
+        # after the number only a plural form counts ("13 राज्यों में": in 13 states).
+        where = nxt in _LOCATIVE and k in _PLACES_OK and (i > 0 or not w.endswith("ों"))
+        if k is not None and not where:
             found = (k, w)
             break
         if w in _GENERIC and generic is None:

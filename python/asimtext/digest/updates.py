@@ -72,10 +72,13 @@ def _day(s: Optional[str]) -> Optional[_dt.date]:
 
 
 def _series_key(m: Any) -> Optional[Tuple[str, str]]:
+    """What a series follows: one measure (from the lexicon, not a generic count) of one
+    stated place; values without a place or with a vague measure mix several series."""
     meas = m["measure"]
-    if meas is None or not m["as_of"] or numeric(m["fact_value"]) is None:
+    if (meas is None or not m["as_of"] or not m["place"] or numeric(m["fact_value"]) is None
+            or meas.key == "people" or meas.key.startswith("other:")):
         return None
-    return (meas.ident, m["place"] or "")
+    return (m["fact_kind"] + ":" + meas.ident, m["place"])
 
 
 def build_updates(mentions: Sequence[Any], story_of_article: Dict[str, int],
@@ -154,7 +157,8 @@ def measure_conflicts(mentions: Sequence[Any], story_of: Any) -> List[Dict[str, 
         v = numeric(m["fact_value"])
         if v is None or math.isnan(v):
             continue
-        groups.setdefault((story_of(m["article"]), meas.ident, m["place"]), []).append(m)
+        groups.setdefault((story_of(m["article"]), m["fact_kind"] + ":" + meas.ident,
+                           m["place"]), []).append(m)
     out: List[Dict[str, Any]] = []
     for (story, _ident, place), ms in sorted(groups.items(), key=lambda kv: kv[0]):
         ms = sorted(ms, key=lambda m: (m["as_of"], m["article"], m["start"]))
