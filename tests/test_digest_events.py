@@ -66,6 +66,7 @@ def test_bare_numbers_have_no_measure(text, number):
 def test_qualifiers_and_bounds():
     assert "total" in measure_of("देश में अब तक 29 मामले सामने आए।", "29")[1]
     assert "new" in measure_of("महाराष्ट्र में 12 और लोग संक्रमित हुए।", "12")[1]
+    assert "new" in measure_of("ईरान में कोरोना से और 43 की मौत।", "43")[1]
     assert "daily" in measure_of("पिछले 24 घंटे में 43 लोगों की मौत हो गई।", "43")[1]
     t = "करीब 4800 लोग ठीक हुए और 4 हजार से ज्यादा लोगों की मौत हुई, more than 500 deaths"
     for number, want in (("4800", "about"), ("4 हजार", "over"), ("500", "over")):

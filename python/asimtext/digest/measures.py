@@ -310,6 +310,8 @@ def find_measure(
             index = _INDEX_NAMES[w]
     if right and right[0][2] in ("और", "अन्य"):  # "12 और लोग": twelve more
         quals.add("new")
+    if left and left[-1][2] in ("और", "अन्य") and left[-1][1] >= start - 2:  # "और 43 की मौत"
+        quals.add("new")
     for seq in (right, left):
         for a, b in zip(seq, seq[1:]):
             q = _QUAL_PAIRS.get((a[2], b[2]))
