@@ -123,6 +123,7 @@ QUALIFIERS: Dict[str, Tuple[str, ...]] = {
 }
 # Two-word qualifiers ("अब तक", "so far", "24 घंटे").
 _QUAL_PAIRS = {("अब", "तक"): "total", ("so", "far"): "total", ("till", "now"): "total",
+               ("अब", "भी"): "active", ("still", "infected"): "active",
                ("एक", "दिन"): "daily", ("a", "day"): "daily", ("per", "day"): "daily",
                ("पिछले", "घंटे"): "daily", ("last", "hours"): "daily"}
 

@@ -1,24 +1,35 @@
-"""Grouping articles into stories, across outlets and across languages.
+"""Grouping articles into stories: one story per real-world event, across outlets and
+languages.
 
-Each article is a weighted bag of keys: the cross-script keys of its words
-(so ``असीम``/``Asim``, ``बीजेपी``/``BJP`` are one key) plus its fact values
-(``#2022-01-15``, ``#1994``). Weights are ``(1 + log tf) * idf`` with a smoothed
-IDF, ``log((N + B) / (df + 1))``: ``B`` background pseudo-articles make a small
-corpus behave like a sample of a larger one, so that a key shared by every
-article of a five-article corpus still counts.
+Each article (a unit of a page, :mod:`.units`) is a weighted bag of keys: the
+cross-script keys of its words (``असीम``/``Asim``, ``बीजेपी``/``BJP``), its fact values
+(``#2022-01-15``, ``#1994``) and the gazetteer names it mentions (``#@party:bjp`` for
+``भाजपा`` and ``BJP``). Weights are ``(1 + log tf) * idf`` with a smoothed IDF,
+``log((N + B) / (df + 1))``; *strong* keys (facts, gazetteer names, words seen in both
+scripts) keep their weight, topic words (``ज्वालामुखी``, ``लावा``, ``मौत``) weigh
+``weak_weight`` of it.
 
-Two articles in the same language join when the cosine of their vectors
-reaches ``same_lang_threshold``. Across languages only *bridge* keys (seen in
-both scripts in the corpus) and facts can be shared, so the cosine is taken
-over those alone and must reach ``cross_lang_threshold``, with at least
-``min_bridge_keys`` shared bridge word keys whose IDFs sum to at least
-``min_bridge_evidence`` (a cosine over a few common bridge words such as
-``BJP``/``police`` can be high by itself; the IDF sum is not fooled by the
-normalization). Copy pairs (near-duplicates and
-partial copies) always join. Stories are the connected components.
+1. **Candidate pairs** come from an inverted index: every pair sharing a key held by at
+   most ``max(max_df, N * max_df_share)`` articles (rarest keys first, within a pair
+   budget), and for more frequent keys each article with its next ``neighbors``
+   holders in publication order: linear in the key's frequency, so a story of 600
+   articles stays connected without all-pairs work.
+2. **Pair rule**: same-language pairs need a cosine of ``same_lang_threshold`` and
+   shared strong evidence (IDF sum of shared strong keys >= ``min_strong_evidence``,
+   or a cosine of ``solo_cos``); a Hindi-English pair needs the cosine over bridge keys
+   and facts >= ``cross_lang_threshold`` with ``min_bridge_keys`` shared bridge words
+   whose IDFs sum to ``min_bridge_evidence``; consecutive units of one page need half
+   the threshold; near-duplicates always link. Pairs dated more than ``window_days``
+   apart never link. Linked articles form connected groups.
+3. **Average link** inside each group of three or more: the full pair similarities
+   (all keys, in units of the pair threshold; 0 outside the time window) are clustered
+   by average link down to ``average_link``, and two clusters holding articles dated
+   more than the window apart are never merged. A chain A~B~C no longer joins A and C
+   unless the story as a whole holds them. Groups beyond ``max_dense`` articles are
+   cut into stretches of publication time first (memory stays bounded).
 
-Pair scores come from an inverted index processed with numpy; keys are taken
-from the rarest up to a pair budget, so the cost stays bounded on big corpora.
+Frequency limits scale with the corpus (``N * max_df_share``), and no key is dropped
+from the similarities: a big event stays one story however many articles it has.
 """
 
 from __future__ import annotations

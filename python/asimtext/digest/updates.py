@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import datetime as _dt
 import math
+import re
 from collections import Counter
 from typing import Any, Dict, List, Optional, Sequence, Tuple
 
@@ -21,6 +22,8 @@ from asimtext.digest.measures import INTRADAY
 __all__ = ["agree", "numeric", "build_updates", "measure_conflicts", "CONFLICT_DAYS", "INTRADAY"]
 
 CONFLICT_DAYS = 0
+_PROJECTION = re.compile(r"सकते|सकती|सकता|आशंका|अनुमान|संभावना|\b(?:may|might|could|projected|"
+                         r"forecast|expected\s+to|estimate[sd]?)\b", re.IGNORECASE)
 MAX_POINT_MENTIONS = 5
 
 
@@ -151,6 +154,8 @@ def measure_conflicts(mentions: Sequence[Any], story_of: Any) -> List[Dict[str, 
     groups: Dict[Tuple[int, str, str], List[Any]] = {}
     for m in mentions:
         meas = m["measure"]
+        if _PROJECTION.search(m["sentence"]["text"]):
+            continue  # "13 लाख केस हो सकते हैं": a forecast states no fact to contradict
         if (meas is None or not m["place"] or meas.key in INTRADAY or meas.key == "people"
                 or meas.key.startswith("other:") or not m["as_of"]):
             continue
