@@ -50,7 +50,7 @@ def place_of(places: Sequence[Tuple[int, int, str]], text: str, start: int, end:
              sent_start: int, sent_end: int) -> Optional[str]:
     """The place a value at ``text[start:end]`` is about (a gazetteer id), or None.
     ``places`` are the gazetteer hits of the sentence (document offsets)."""
-    # A place opening the sentence and followed by a comma or colon is a dateline too.
+    # A place opening the sentence before a comma is a dateline too ("नयी दिल्ली, देश में").
     places = [p for p in places if not (p[0] - sent_start <= 3 and _OPENER.match(text, p[1]))]
     cands = [p for p in places if (_kind(p[2]) in PLACE_KINDS or p[2].startswith("ut:"))
              and not _OUTSIDE_AFTER.match(text, p[1]) and not _DATELINE.match(text, p[1])
@@ -94,7 +94,7 @@ _OUTSIDE_BEFORE = re.compile(r"(?:outside|excluding|except|beyond)\s+(?:the\s+)?
 # A dateline ("नयी दिल्ली, 30 मार्च (भाषा)", "LUCKNOW, March 30:") names where the
 # report was filed, not what its numbers are about.
 _DATELINE = re.compile(r"\s*[,:]\s*(?:\d{1,2}\s+[^\s,():]+|[^\s,():]+\s+\d{1,2})\s*(?:\(|:|,\s*\d{4})")
-_OPENER = re.compile(r"\s*[,:]")
+_OPENER = re.compile(r"\s*,")
 _CONTRAST = re.compile(r"जबकि|वहीं|लेकिन|\bwhile\b|\bwhereas\b|\bbut\b", re.IGNORECASE)
 _LAT = re.compile(r"[A-Za-z]")
 _DEV = re.compile(r"[\u0900-\u097f]")
