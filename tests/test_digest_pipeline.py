@@ -94,9 +94,7 @@ def test_run_equals_stage_by_stage(backend):
     st = P.group_stories(docs, backend, params)
     P.borrow_dates(docs, st, backend)
     ms = P.collect_mentions(docs, st, backend, params)
-    dg = P.assemble(loaded, st, P.find_copies(docs, st, backend, params),
-                    P.collect_facts(docs, ms, st),
-                    P.find_conflicts(docs, ms, st, backend, params),
-                    P.build_timeline(docs, ms, st), params.to_dict())
-    assert dg == whole
+    part = P.digest_stories(docs, st, range(len(st.groups)), backend, params)
+    entries = [P.article_entry(r, d, st) for r, d in zip(loaded.records, docs)]
+    assert P.assemble(entries, [P.Numbering()(part)], params.to_dict()) == whole
     assert set(whole.timings) >= {"load", "prepare", "stories", "copies", "facts", "conflicts"}

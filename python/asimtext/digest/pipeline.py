@@ -201,8 +201,8 @@ def collect_mentions(docs: Sequence[Doc], stories: Stories, backend: Backend,
     stories of two articles or more, the content words around them)."""
     out: List[List[Mention]] = []
     width = params.context_words
-    for d in docs:
-        with_context = stories.size_of(d.idx) > 1
+    for i, d in enumerate(docs):
+        with_context = stories.size_of(i) > 1
         ms: List[Mention] = []
         for s in d.fact_spans():
             f = _facts.fact_of_span(s.kind, s.value, getattr(s, "resolved", None))
@@ -225,7 +225,7 @@ def collect_mentions(docs: Sequence[Doc], stories: Stories, backend: Backend,
 
 
 def _story_of_article(docs: Sequence[Doc], stories: Stories) -> Dict[str, int]:
-    return {d.id: stories.story_of[d.idx] for d in docs}
+    return {d.id: stories.story_of[i] for i, d in enumerate(docs)}
 
 
 def collect_facts(docs: Sequence[Doc], mentions: Sequence[Sequence[Mention]],
@@ -306,16 +306,16 @@ def find_conflicts(docs: Sequence[Doc], mentions: Sequence[Sequence[Mention]],
     """The same statement with different values, between outlets of one story:
     copied sentences with a value changed, then values next to the same words."""
     # Only stories with two articles or more can disagree with themselves.
-    multi = [d for d in docs if stories.size_of(d.idx) > 1]
-    story_of = _story_of_article(multi, stories)
+    multi = [i for i in range(len(docs)) if stories.size_of(i) > 1]
+    story_of = {docs[i].id: stories.story_of[i] for i in multi}
     synd = _conflicts.syndicated_conflicts(
-        [(stories.story_of[d.idx], d.id, mentions[d.idx]) for d in multi],
-        {d.id: d.text for d in multi},
+        [(stories.story_of[i], docs[i].id, mentions[i]) for i in multi],
+        {docs[i].id: docs[i].text for i in multi},
         backend.normalize,
         params.min_template_words,
     )
     ctx = _conflicts.context_conflicts(
-        [m for d in multi for m in mentions[d.idx]],
+        [m for i in multi for m in mentions[i]],
         story_of.__getitem__,
         params.min_context_overlap,
     )
@@ -337,23 +337,164 @@ def find_conflicts(docs: Sequence[Doc], mentions: Sequence[Sequence[Mention]],
             for c in found]
 
 
+# -- story digests -----------------------------------------------------------------------
+
+KEEP = ("all", "singletons", "stories")
+
+
+def select_stories(docs: Sequence[Doc], stories: Stories, keep: str) -> Stories:
+    """The stories the digest shows: ``all`` and ``singletons`` every story,
+    ``stories`` those carried by two outlets or more (biggest first), numbered
+    from S1. The other articles are accounted for without a story; their text
+    and spans are dropped (nothing downstream reads them).
+
+    Outside ``all`` the digest is written for a reader of a big corpus: articles
+    as ``id, status, story``; only the facts two outlets or more state, the
+    sentence quoted once per fact; the dated events two outlets or more give; copy
+    groups without their passages."""
+    if keep not in KEEP:
+        raise ValueError(f"keep must be one of {', '.join(KEEP)}, got {keep!r}")
+    if keep != "stories":
+        return stories
+    kept = [s for s, g in enumerate(stories.groups) if len({docs[x].source for x in g}) > 1]
+    out = stories.only(kept)
+    for i, s in enumerate(out.story_of):
+        if s < 0:
+            docs[i].text, docs[i].spans, docs[i]._sents = "", [], None
+    return out
+
+
+class StoryPart:
+    """The digest of some stories: their entries and everything found inside them,
+    as JSON-ready dicts whose ids (F, C, P, X) count from 1 within the part;
+    :class:`Numbering` makes them global."""
+
+    __slots__ = ("stories", "facts", "timeline", "copy_groups", "passages", "conflicts")
+
+    def __init__(self, stories: List[Dict[str, Any]], facts: List[Dict[str, Any]],
+                 timeline: List[Dict[str, Any]], copy_groups: List[Dict[str, Any]],
+                 passages: List[Dict[str, Any]], conflicts: List[Dict[str, Any]]) -> None:
+        self.stories, self.facts, self.timeline = stories, facts, timeline
+        self.copy_groups, self.passages, self.conflicts = copy_groups, passages, conflicts
+
+    def by_story(self) -> List[Dict[str, Any]]:
+        """One dict per story with its facts, copies, passages, conflicts and events
+        (a line of ``--format jsonl``)."""
+        out: Dict[str, Dict[str, Any]] = {
+            s["id"]: {"story": s, "facts": [], "copy_groups": [], "passages": [],
+                      "conflicts": [], "timeline": []} for s in self.stories}
+        for name in ("facts", "copy_groups", "passages", "conflicts", "timeline"):
+            for x in getattr(self, name):
+                out[x["story"]][name].append(x)
+        return list(out.values())
+
+
+class Numbering:
+    """Gives the facts, copy groups, passages and conflicts of successive parts
+    their global ids (``F1``, ``C1``, ``P1``, ``X1``...), in part order."""
+
+    _PREFIX = {"facts": "F", "copy_groups": "C", "passages": "P", "conflicts": "X"}
+
+    def __init__(self) -> None:
+        self.seen = dict.fromkeys(self._PREFIX, 0)
+
+    def __call__(self, part: StoryPart) -> StoryPart:
+        for name, prefix in self._PREFIX.items():
+            base = self.seen[name]
+            items = getattr(part, name)
+            for n, x in enumerate(items, base + 1):
+                x["id"] = f"{prefix}{n}"
+            self.seen[name] = base + len(items)
+        return part
+
+
+def _compact_facts(facts: List[Dict[str, Any]]) -> List[Dict[str, Any]]:
+    """The facts two outlets or more state, each sentence written once: a mention
+    whose sentence an earlier mention of the fact already quoted keeps its
+    offsets and an empty ``text``."""
+    out = []
+    for f in facts:
+        if f["n_sources"] < 2:
+            continue
+        quoted = set()
+        for m in f["mentions"]:
+            key = (m["article"], m["sentence"]["start"])
+            if quoted:
+                m["sentence"] = {**m["sentence"], "text": ""}
+            quoted.add(key)
+        out.append(f)
+    return out
+
+
+def digest_stories(docs: Sequence[Doc], stories: Stories, which: Sequence[int],
+                   backend: Backend, params: Any, *, compact: bool = False,
+                   clock: Optional["Clock"] = None) -> StoryPart:
+    """Everything found inside the stories ``which``: their entries, facts,
+    timeline, copies, passages and conflicts (ids local to the part).
+    ``compact`` merges the passages several pairs share."""
+    lap = clock.lap if clock is not None else (lambda _stage: None)
+    sub_docs, sub = stories.subset(which, docs)
+    mentions = collect_mentions(sub_docs, sub, backend, params)
+    lap("mentions")
+    facts = collect_facts(sub_docs, mentions, sub)
+    lap("facts")
+    timeline = build_timeline(sub_docs, mentions, sub)
+    lap("timeline")
+    copies = find_copies(sub_docs, sub, backend, params)
+    lap("copies")
+    conflicts = find_conflicts(sub_docs, mentions, sub, backend, params)
+    lap("conflicts")
+    del mentions
+    entries = [_story_entry(n, [sub_docs[x] for x in g], sub) for n, g in enumerate(sub.groups)]
+    passages = copies.passages
+    if compact:  # the reader's digest: see select_stories
+        facts = _compact_facts(facts)
+        timeline = [e for e in timeline if len(e["sources"]) > 1]
+        passages = []
+    return StoryPart(entries, facts, timeline, copies.groups, passages,
+                     [c.public(n, sub.ids) for n, c in enumerate(conflicts, 1)])
+
+
+def story_batches(stories: Stories, max_articles: int = 4096) -> List[List[int]]:
+    """The stories in order, cut into runs of about ``max_articles`` articles (the
+    unit of work and of memory of the per-story stages)."""
+    out: List[List[int]] = [[]]
+    n = 0
+    for s, g in enumerate(stories.groups):
+        if n and n + len(g) > max_articles:
+            out.append([])
+            n = 0
+        out[-1].append(s)
+        n += len(g)
+    return [b for b in out if b]
+
+
 # -- assemble -----------------------------------------------------------------------------
 
 
-def _article_entry(r: Record, d: Optional[Doc], stories: Stories) -> Dict[str, Any]:
+def article_entry(r: Record, d: Optional[Doc], stories: Stories,
+                  compact: bool = False) -> Dict[str, Any]:
+    """The JSON entry of an input record; ``compact``: ``id, status, story`` (and why
+    and where a record was skipped)."""
     if d is None:
+        if compact:
+            return {"id": r.id, "status": "skipped", "story": None, "reason": r.reason,
+                    "file": r.file, "line": r.line}
         return {
             "id": r.id, "status": "skipped", "reason": r.reason, "file": r.file,
             "line": r.line, "title": None, "source": None, "source_origin": None,
             "published": None, "published_origin": None, "lang": None, "story": None,
             "n_spans": 0, "warnings": [],
         }
+    s = stories.story_of[d.idx]
+    story = stories.ids[s] if s >= 0 else None
+    if compact:
+        return {"id": d.id, "status": "ok", "story": story}
     return {
         "id": d.id, "status": "ok", "reason": None, "file": r.file, "line": r.line,
         "title": d.title, "source": d.source, "source_origin": d.source_origin,
         "published": d.published, "published_origin": d.published_origin, "lang": d.lang,
-        "story": stories.ids[stories.story_of[d.idx]], "n_spans": len(d.spans),
-        "warnings": [] if d.spans else ["no spans"],
+        "story": story, "n_spans": len(d.spans), "warnings": [] if d.spans else ["no spans"],
     }
 
 
@@ -381,33 +522,22 @@ def _story_entry(n: int, ds: Sequence[Doc], stories: Stories) -> Dict[str, Any]:
     }
 
 
-def assemble(loaded: Loaded, stories: Stories, copies: Copies, facts: List[Dict[str, Any]],
-             conflicts: Sequence[Conflict], timeline: List[Dict[str, Any]],
+def assemble(articles: List[Dict[str, Any]], parts: Sequence[StoryPart],
              params: Dict[str, Any]) -> Digest:
-    """The records as the JSON-ready :class:`Digest` (every input record accounted for)."""
-    docs = loaded.docs
-    by_record = {d.record: d for d in docs}
-    articles = [_article_entry(r, by_record.get(n), stories)
-                for n, r in enumerate(loaded.records)]
-    story_entries = [_story_entry(n, [docs[x] for x in g], stories)
-                     for n, g in enumerate(stories.groups)]
-    return Digest(
-        articles=articles,
-        stories=story_entries,
-        copy_groups=copies.groups,
-        passages=copies.passages,
-        facts=facts,
-        conflicts=[c.public(n, stories.ids) for n, c in enumerate(conflicts, 1)],
-        timeline=timeline,
-        params=params,
-    )
+    """The article entries and the (numbered) story parts as one :class:`Digest`."""
+    def cat(name: str) -> List[Dict[str, Any]]:
+        return [x for p in parts for x in getattr(p, name)]
+
+    return Digest(articles=articles, stories=cat("stories"), copy_groups=cat("copy_groups"),
+                  passages=cat("passages"), facts=cat("facts"), conflicts=cat("conflicts"),
+                  timeline=cat("timeline"), params=params)
 
 
 # -- the whole ----------------------------------------------------------------------------
 
 
-class _Clock:
-    """Seconds per stage."""
+class Clock:
+    """Seconds per stage, summed over calls."""
 
     def __init__(self) -> None:
         self.timings: Dict[str, float] = {}
@@ -419,30 +549,48 @@ class _Clock:
         self._t = now
 
 
-def run(articles: Any, params: Any, backend: Backend, *, text_field: str = "text",
-        id_field: str = "id") -> Digest:
-    """Every stage in order; ``Digest.timings`` holds the seconds of each."""
-    clock = _Clock()
-    loaded = load(articles, text_field, id_field)
+def params_dict(params: Any, keep: str) -> Dict[str, Any]:
+    d = params.to_dict()
+    if keep != "all":
+        d["keep"] = keep
+    return d
+
+
+def digest_loaded(loaded: Loaded, params: Any, backend: Backend, keep: str,
+                  clock: Clock) -> Tuple[List[Dict[str, Any]], List[StoryPart]]:
+    """The article entries and story parts (not numbered) of loaded articles."""
     docs = loaded.docs
-    clock.lap("load")
     prepare(docs, backend)
     clock.lap("prepare")
     stories = group_stories(docs, backend, params)
     clock.lap("stories")
     borrow_dates(docs, stories, backend)
     clock.lap("dates")
-    mentions = collect_mentions(docs, stories, backend, params)
-    clock.lap("mentions")
-    facts = collect_facts(docs, mentions, stories)
-    clock.lap("facts")
-    timeline = build_timeline(docs, mentions, stories)
-    clock.lap("timeline")
-    copies = find_copies(docs, stories, backend, params)
-    clock.lap("copies")
-    conflicts = find_conflicts(docs, mentions, stories, backend, params)
-    clock.lap("conflicts")
-    result = assemble(loaded, stories, copies, facts, conflicts, timeline, params.to_dict())
+    stories = select_stories(docs, stories, keep)
+    compact = keep != "all"
+    by_record = {d.record: d for d in docs}
+    articles = [article_entry(r, by_record.get(n), stories, compact)
+                for n, r in enumerate(loaded.records)]
+    clock.lap("articles")
+    parts = []
+    for batch in story_batches(stories):
+        parts.append(digest_stories(docs, stories, batch, backend, params, compact=compact,
+                                    clock=clock))
+        clock.lap("story entries")
+    return articles, parts
+
+
+def run(articles: Any, params: Any, backend: Backend, *, text_field: str = "text",
+        id_field: str = "id", keep: str = "all") -> Digest:
+    """Every stage in order; ``Digest.timings`` holds the seconds of each."""
+    if keep not in KEEP:
+        raise ValueError(f"keep must be one of {', '.join(KEEP)}, got {keep!r}")
+    clock = Clock()
+    loaded = load(articles, text_field, id_field)
+    clock.lap("load")
+    entries, parts = digest_loaded(loaded, params, backend, keep, clock)
+    numbering = Numbering()
+    result = assemble(entries, [numbering(p) for p in parts], params_dict(params, keep))
     clock.lap("assemble")
     result.timings = clock.timings
     return result

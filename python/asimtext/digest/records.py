@@ -126,9 +126,10 @@ class Mention:
 @dataclass
 class Stories:
     """Articles grouped into stories: ``groups[n]`` the sorted article indexes of
-    story ``n`` (biggest first), ``story_of[i]`` the story of article ``i``.
-    ``scores`` and ``dup_links`` are the evidence the copy stage reuses, and
-    ``token_counts`` the word tokens of each article."""
+    story ``n`` (biggest first), ``story_of[i]`` the story of article ``i`` (-1 for an
+    article whose story is left out of the digest). ``scores`` and ``dup_links``
+    are the evidence the copy stage reuses, ``token_counts`` the word tokens of
+    each article, ``ids`` the public story ids."""
 
     groups: List[List[int]]
     story_of: List[int]
@@ -139,16 +140,50 @@ class Stories:
 
     @classmethod
     def from_groups(cls, n: int, groups: List[List[int]], scores: Any,
-                    dup_links: List[Tuple[int, int]], token_counts: np.ndarray) -> "Stories":
-        story_of = [0] * n
+                    dup_links: List[Tuple[int, int]], token_counts: np.ndarray,
+                    ids: Optional[List[str]] = None) -> "Stories":
+        story_of = [-1] * n
         for s, g in enumerate(groups):
             for x in g:
                 story_of[x] = s
         return cls(groups, story_of, scores, dup_links, token_counts,
-                   [f"S{s}" for s in range(1, len(groups) + 1)])
+                   ids if ids is not None else [f"S{s}" for s in range(1, len(groups) + 1)])
 
     def size_of(self, article: int) -> int:
-        return len(self.groups[self.story_of[article]])
+        s = self.story_of[article]
+        return len(self.groups[s]) if s >= 0 else 0
+
+    def only(self, keep: Sequence[int]) -> "Stories":
+        """The stories ``keep`` (indexes, in the order given), numbered anew from S1;
+        the other articles belong to no story."""
+        groups = [self.groups[s] for s in keep]
+        return Stories.from_groups(len(self.story_of), groups, self.scores, self.dup_links,
+                                   self.token_counts)
+
+    def subset(self, stories: Sequence[int], docs: Sequence[Any]) -> Tuple[List[Any], "Stories"]:
+        """The articles of some stories, in story order, and those stories over them
+        alone (article indexes local to the returned list, story ids kept)."""
+        members = [x for s in stories for x in self.groups[s]]
+        local = np.full(len(self.story_of), -1, dtype=np.int64)
+        local[np.asarray(members, dtype=np.int64)] = np.arange(len(members))
+        groups, pos = [], 0
+        for s in stories:
+            groups.append(list(range(pos, pos + len(self.groups[s]))))
+            pos += len(self.groups[s])
+        sc = self.scores
+        if sc is not None and getattr(sc, "i", np.zeros(0)).size:
+            li, lj = local[sc.i], local[sc.j]
+            sel = (li >= 0) & (lj >= 0)
+            a, b = li[sel], lj[sel]
+            sc = type(sc)(np.minimum(a, b), np.maximum(a, b), sc.cos[sel], sc.bridge_cos[sel],
+                          sc.bridge_shared[sel], sc.bridge_evidence[sel])
+        dup = [(int(min(local[a], local[b])), int(max(local[a], local[b])))
+               for a, b in self.dup_links if local[a] >= 0 and local[b] >= 0]
+        sub = Stories.from_groups(len(members), groups, sc, dup,
+                                  np.asarray(self.token_counts)[np.asarray(members, dtype=np.int64)]
+                                  if members else np.zeros(0),
+                                  [self.ids[s] for s in stories])
+        return [docs[x] for x in members], sub
 
 
 @dataclass(frozen=True)
