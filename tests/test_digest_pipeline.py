@@ -93,7 +93,6 @@ def test_run_equals_stage_by_stage(backend):
     P.prepare(docs, backend)
     st = P.group_stories(docs, backend, params)
     P.borrow_dates(docs, st, backend)
-    ms = P.collect_mentions(docs, st, backend, params)
     part = P.digest_stories(docs, st, range(len(st.groups)), backend, params)
     entries = [P.article_entry(r, d, st) for r, d in zip(loaded.records, docs)]
     assert P.assemble(entries, [P.Numbering()(part)], params.to_dict()) == whole

@@ -66,7 +66,7 @@ def digest(
 
     ``keep`` chooses what the digest shows: ``"all"`` (every story, every
     article with its metadata), ``"singletons"`` (every story, articles as
-    ``id, status, story``) or ``"stories"`` (only the stories two outlets or
+    ``id, status, story, source``) or ``"stories"`` (only the stories two outlets or
     more carry, ranked biggest first; the other articles are listed with no
     story): the readable digest of a big corpus.
 

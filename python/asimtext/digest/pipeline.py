@@ -342,25 +342,30 @@ def find_conflicts(docs: Sequence[Doc], mentions: Sequence[Sequence[Mention]],
 KEEP = ("all", "singletons", "stories")
 
 
-def select_stories(docs: Sequence[Doc], stories: Stories, keep: str) -> Stories:
+def select_stories(docs: Sequence[Doc], stories: Stories, keep: str,
+                   among: Optional[Sequence[int]] = None, first_id: int = 1) -> Stories:
     """The stories the digest shows: ``all`` and ``singletons`` every story,
     ``stories`` those carried by two outlets or more (biggest first), numbered
-    from S1. The other articles are accounted for without a story; their text
+    from ``S<first_id>``; ``among`` limits the choice to some stories. The other articles are accounted for without a story; their text
     and spans are dropped (nothing downstream reads them).
 
     Outside ``all`` the digest is written for a reader of a big corpus: articles
-    as ``id, status, story``; only the facts two outlets or more state, the
+    as ``id, status, story, source``; only the facts two outlets or more state, the
     sentence quoted once per fact; the dated events two outlets or more give; copy
     groups without their passages."""
     if keep not in KEEP:
         raise ValueError(f"keep must be one of {', '.join(KEEP)}, got {keep!r}")
-    if keep != "stories":
+    if keep != "stories" and among is None and first_id == 1:
         return stories
-    kept = [s for s, g in enumerate(stories.groups) if len({docs[x].source for x in g}) > 1]
-    out = stories.only(kept)
-    for i, s in enumerate(out.story_of):
-        if s < 0:
-            docs[i].text, docs[i].spans, docs[i]._sents = "", [], None
+    kept = [s for s in (range(len(stories.groups)) if among is None else among)
+            if keep != "stories" or len({docs[x].source for x in stories.groups[s]}) > 1]
+    out = stories.only(kept, first_id)
+    if keep == "stories":
+        dropped = (range(len(docs)) if among is None
+                   else [x for s in among for x in stories.groups[s]])
+        for i in dropped:
+            if out.story_of[i] < 0:
+                docs[i].text, docs[i].spans, docs[i]._sents = "", [], None
     return out
 
 
@@ -474,12 +479,12 @@ def story_batches(stories: Stories, max_articles: int = 4096) -> List[List[int]]
 
 def article_entry(r: Record, d: Optional[Doc], stories: Stories,
                   compact: bool = False) -> Dict[str, Any]:
-    """The JSON entry of an input record; ``compact``: ``id, status, story`` (and why
-    and where a record was skipped)."""
+    """The JSON entry of an input record; ``compact``: ``id, status, story, source``
+    (and why and where a record was skipped)."""
     if d is None:
         if compact:
-            return {"id": r.id, "status": "skipped", "story": None, "reason": r.reason,
-                    "file": r.file, "line": r.line}
+            return {"id": r.id, "status": "skipped", "story": None, "source": None,
+                    "reason": r.reason, "file": r.file, "line": r.line}
         return {
             "id": r.id, "status": "skipped", "reason": r.reason, "file": r.file,
             "line": r.line, "title": None, "source": None, "source_origin": None,
@@ -489,7 +494,7 @@ def article_entry(r: Record, d: Optional[Doc], stories: Stories,
     s = stories.story_of[d.idx]
     story = stories.ids[s] if s >= 0 else None
     if compact:
-        return {"id": d.id, "status": "ok", "story": story}
+        return {"id": d.id, "status": "ok", "story": story, "source": d.source}
     return {
         "id": d.id, "status": "ok", "reason": None, "file": r.file, "line": r.line,
         "title": d.title, "source": d.source, "source_origin": d.source_origin,

@@ -153,12 +153,13 @@ class Stories:
         s = self.story_of[article]
         return len(self.groups[s]) if s >= 0 else 0
 
-    def only(self, keep: Sequence[int]) -> "Stories":
-        """The stories ``keep`` (indexes, in the order given), numbered anew from S1;
-        the other articles belong to no story."""
+    def only(self, keep: Sequence[int], first_id: int = 1) -> "Stories":
+        """The stories ``keep`` (indexes, in the order given), numbered anew from
+        ``S<first_id>``; the other articles belong to no story."""
         groups = [self.groups[s] for s in keep]
         return Stories.from_groups(len(self.story_of), groups, self.scores, self.dup_links,
-                                   self.token_counts)
+                                   self.token_counts,
+                                   [f"S{n}" for n in range(first_id, first_id + len(groups))])
 
     def subset(self, stories: Sequence[int], docs: Sequence[Any]) -> Tuple[List[Any], "Stories"]:
         """The articles of some stories, in story order, and those stories over them
