@@ -274,8 +274,9 @@ def copy_candidates(stories: Stories, max_pairs: int) -> List[Tuple[int, int]]:
 
 
 def find_copies(docs: Sequence[Doc], stories: Stories, backend: Backend,
-                params: Any) -> Copies:
-    """Near-duplicates and partial copies inside stories, and the passages they share."""
+                params: Any, passages: bool = True) -> Copies:
+    """Near-duplicates and partial copies inside stories, and (``passages``) the
+    passages they share."""
     candidates = copy_candidates(stories, params.max_copy_pairs_per_story)
     texts = [d.text for d in docs]
     ids = [d.id for d in docs]
@@ -293,9 +294,9 @@ def find_copies(docs: Sequence[Doc], stories: Stories, backend: Backend,
         return stories.ids[stories.story_of[x]]
 
     groups = _copies.copy_groups(raw, ids, sid_of)
-    passages = _copies.passages(raw, texts, ids, sid_of, backend.shared_passages,
-                                params.min_passage_words)
-    return Copies(pairs, groups, passages)
+    shared = (_copies.passages(raw, texts, ids, sid_of, backend.shared_passages,
+                               params.min_passage_words) if passages else [])
+    return Copies(pairs, groups, shared)
 
 
 # -- conflicts ----------------------------------------------------------------------------
@@ -445,7 +446,7 @@ def digest_stories(docs: Sequence[Doc], stories: Stories, which: Sequence[int],
     lap("facts")
     timeline = build_timeline(sub_docs, mentions, sub)
     lap("timeline")
-    copies = find_copies(sub_docs, sub, backend, params)
+    copies = find_copies(sub_docs, sub, backend, params, passages=not compact)
     lap("copies")
     conflicts = find_conflicts(sub_docs, mentions, sub, backend, params)
     lap("conflicts")
@@ -542,16 +543,20 @@ def assemble(articles: List[Dict[str, Any]], parts: Sequence[StoryPart],
 
 
 class Clock:
-    """Seconds per stage, summed over calls."""
+    """Seconds per stage, summed over calls: ``timings`` (wall clock) and ``cpu``
+    (CPU time of the whole process, every thread)."""
 
     def __init__(self) -> None:
         self.timings: Dict[str, float] = {}
+        self.cpu: Dict[str, float] = {}
         self._t = time.perf_counter()
+        self._c = time.process_time()
 
     def lap(self, stage: str) -> None:
-        now = time.perf_counter()
+        now, cnow = time.perf_counter(), time.process_time()
         self.timings[stage] = round(self.timings.get(stage, 0.0) + now - self._t, 4)
-        self._t = now
+        self.cpu[stage] = round(self.cpu.get(stage, 0.0) + cnow - self._c, 4)
+        self._t, self._c = now, cnow
 
 
 def params_dict(params: Any, keep: str) -> Dict[str, Any]:

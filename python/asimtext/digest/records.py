@@ -102,11 +102,15 @@ class Mention:
     stated: str
     context: FrozenSet[str] = frozenset()
 
-    def __getitem__(self, key: str) -> Any:
-        if key == "sentence":
-            return {"start": self.sentence_start, "end": self.sentence_end,
-                    "text": self.sentence_text}
-        return getattr(self, key)
+    @property
+    def sentence(self) -> Dict[str, Any]:
+        """The sentence around the mention, as in the JSON."""
+        return {"start": self.sentence_start, "end": self.sentence_end,
+                "text": self.sentence_text}
+
+    # m["article"] is m.article (the builders read mentions as mappings); the slot
+    # wrapper itself, not a Python function: it is called for every field read.
+    __getitem__ = object.__getattribute__
 
     def public(self) -> Dict[str, Any]:
         """The mention as it appears in the JSON."""
@@ -119,7 +123,7 @@ class Mention:
             "kind": self.kind,
             "value": self.value,
             "resolved": self.resolved,
-            "sentence": self["sentence"],
+            "sentence": self.sentence,
         }
 
 
