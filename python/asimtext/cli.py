@@ -201,8 +201,16 @@ def _cmd_digest_configure(p: argparse.ArgumentParser) -> None:
         help="folders of .txt, .jsonl, .jsonl.gz, .parquet files, or - (JSON Lines on stdin)",
     )
     p.add_argument("-o", "--output", default="-", help="output file (default: standard output)")
-    p.add_argument("--format", choices=["json", "md", "html"], default=None,
-                   help="output format (default: from the output file's extension, else json)")
+    p.add_argument("--format", choices=["json", "jsonl", "md", "html"], default=None,
+                   help="output format (default: from the output file's extension, else json);"
+                        " jsonl: one story a line")
+    p.add_argument("--keep", choices=["stories", "singletons", "all"], default=None,
+                   help="stories: those two outlets or more carry, articles as id/status/story"
+                        " (default for json, jsonl); singletons: every story; all: everything"
+                        " (default for md, html)")
+    p.add_argument("--window", default=None, metavar="SPAN",
+                   help="stream the input in publication-time windows: a story closes when no"
+                        " article joined it for SPAN (3d, 12h); memory follows the window")
     p.add_argument("--strict", action="store_true",
                    help="fail (exit 1) at the first bad input record instead of reporting it")
     p.add_argument("--text-field", default="text",
@@ -219,11 +227,15 @@ def _cmd_digest_run(args: argparse.Namespace) -> int:
     fmt = args.format
     if fmt is None:
         ext = args.output.lower().rsplit(".", 1)[-1] if "." in args.output else ""
-        fmt = {"md": "md", "markdown": "md", "html": "html", "htm": "html"}.get(ext, "json")
+        fmt = {"md": "md", "markdown": "md", "html": "html", "htm": "html",
+               "jsonl": "jsonl"}.get(ext, "json")
+    keep = args.keep or ("all" if fmt in ("md", "html") else "stories")
     try:
+        if fmt == "jsonl" or args.window:
+            return _digest_stream(args, fmt, keep)
         report = load_articles(args.paths, text_field=args.text_field, id_field=args.id_field,
                                strict=args.strict)
-        result = asimtext.digest(report)
+        result = asimtext.digest(report, keep=keep)
     except FileNotFoundError as e:
         raise CliError(str(e).strip("'\"")) from None
     except LoadError as e:
@@ -245,6 +257,43 @@ def _cmd_digest_run(args: argparse.Namespace) -> int:
             raise CliError(f"{args.output}: {e.strerror or e}") from None
     if not args.quiet:
         c = result.counts
+        print(f"{c['in']} read, {c['ok']} processed, {c['skipped']} skipped; "
+              f"{c['stories']} stor{'y' if c['stories'] == 1 else 'ies'}", file=sys.stderr)
+    return 0
+
+
+def _digest_stream(args: argparse.Namespace, fmt: str, keep: str) -> int:
+    """``--format jsonl`` and ``--window``: stories written as they are done."""
+    from contextlib import nullcontext
+
+    from asimtext.digest import DigestParams, default_backend, pipeline, stream
+
+    if fmt in ("md", "html"):
+        raise CliError("--window writes json or jsonl")
+    if args.strict:
+        raise CliError("--strict reads the whole input first: not with --window or jsonl")
+    try:
+        window = stream.parse_window(args.window) if args.window else None
+    except ValueError as e:
+        raise CliError(str(e)) from None
+    params = DigestParams()
+    paths = args.paths
+    kw = dict(keep=keep, text_field=args.text_field, id_field=args.id_field)
+    items = (stream.iter_digest(paths, params, default_backend(), window=window, **kw)
+             if window else stream.iter_whole(paths, params, default_backend(), **kw))
+    meta = pipeline.params_dict(params, keep)
+    if window:
+        meta["window"] = args.window
+    sink = (nullcontext(sys.stdout) if args.output == "-"
+            else open(args.output, "w", encoding="utf-8"))
+    with sink as out:
+        if fmt == "jsonl":
+            c = stream.write_jsonl(items, out, meta)
+        else:
+            result = stream.collect(items, meta)
+            out.write(result.to_json() + "\n")
+            c = result.counts
+    if not args.quiet:
         print(f"{c['in']} read, {c['ok']} processed, {c['skipped']} skipped; "
               f"{c['stories']} stor{'y' if c['stories'] == 1 else 'ies'}", file=sys.stderr)
     return 0

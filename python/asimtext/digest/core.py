@@ -51,6 +51,7 @@ def digest(
     id_field: str = "id",
     params: Optional[DigestParams] = None,
     backend: Optional[Backend] = None,
+    keep: str = "all",
     **overrides: Any,
 ) -> Digest:
     """The cross-source digest of some articles.
@@ -63,6 +64,12 @@ def digest(
     ``dup_threshold=0.7`` replace single fields). ``backend`` replaces the
     Rust calls (spans, cross-script keys, overlap, passages), for tests.
 
+    ``keep`` chooses what the digest shows: ``"all"`` (every story, every
+    article with its metadata), ``"singletons"`` (every story, articles as
+    ``id, status, story, source``) or ``"stories"`` (only the stories two outlets or
+    more carry, ranked biggest first; the other articles are listed with no
+    story): the readable digest of a big corpus.
+
     >>> d = asimtext.digest("seeds/")                     # doctest: +SKIP
     >>> [len(s["articles"]) for s in d.stories]           # doctest: +SKIP
     [5]
@@ -73,4 +80,4 @@ def digest(
             **{**{k: getattr(params, k) for k in params.__dataclass_fields__}, **overrides}
         )
     return _pipeline.run(articles, params, backend or default_backend(),
-                         text_field=text_field, id_field=id_field)
+                         text_field=text_field, id_field=id_field, keep=keep)
