@@ -93,19 +93,29 @@ fn name_keys(name: &str) -> Vec<String> {
         .collect()
 }
 
-fn table() -> &'static HashMap<Vec<String>, usize> {
-    static TABLE: OnceLock<HashMap<Vec<String>, usize>> = OnceLock::new();
+/// Names by their word keys, and for each first word the most words a name starting
+/// with it has (most words of a text start no name: one lookup skips them).
+struct Table {
+    names: HashMap<Vec<String>, usize>,
+    first: HashMap<String, usize>,
+}
+
+fn table() -> &'static Table {
+    static TABLE: OnceLock<Table> = OnceLock::new();
     TABLE.get_or_init(|| {
-        let mut t = HashMap::new();
-        for (n, (_, _, _, names)) in ENTRIES.iter().enumerate() {
-            for name in names.iter() {
+        let mut names = HashMap::new();
+        let mut first: HashMap<String, usize> = HashMap::new();
+        for (n, (_, _, _, list)) in ENTRIES.iter().enumerate() {
+            for name in list.iter() {
                 let keys = name_keys(name);
                 if !keys.is_empty() && keys.len() <= MAX_WORDS {
-                    t.entry(keys).or_insert(n);
+                    let longest = first.entry(keys[0].clone()).or_insert(0);
+                    *longest = (*longest).max(keys.len());
+                    names.entry(keys).or_insert(n);
                 }
             }
         }
-        t
+        Table { names, first }
     })
 }
 
@@ -118,13 +128,14 @@ pub fn find(text: &str) -> Vec<(usize, usize, usize)> {
     let t = table();
     let mut out = Vec::new();
     let mut i = 0;
-    let mut probe: Vec<String> = Vec::with_capacity(MAX_WORDS);
     while i < ws.len() {
+        let Some(&longest) = t.first.get(&keys[i]) else {
+            i += 1;
+            continue;
+        };
         let mut hit = None;
-        for k in (1..=MAX_WORDS.min(ws.len() - i)).rev() {
-            probe.clear();
-            probe.extend(keys[i..i + k].iter().cloned());
-            if let Some(&e) = t.get(&probe) {
+        for k in (1..=longest.min(ws.len() - i)).rev() {
+            if let Some(&e) = t.names.get(&keys[i..i + k]) {
                 hit = Some((k, e));
                 break;
             }
