@@ -47,6 +47,11 @@ def measure_of(text, number):
     ("राज्य में 230 लोग संक्रमित हैं।", "230", "infected"),
     ("Over 300 samples were sent for testing.", "300", "samples"),
     ("सेंसेक्स 2913 अंक लुढ़का।", "2913", "points"),
+    ("At least 62 people were killed in the blast.", "62", "deaths"),
+    ("Officials said 45,000 people were evacuated.", "45,000", "rescued"),
+    ("Officials reported 4 more deaths.", "4", "deaths"),
+    ("The magnitude 7.8 earthquake hit Nepal.", "7.8", "magnitude"),
+    ("रिक्टर पैमाने पर 7.8 तीव्रता का भूकंप आया।", "7.8", "magnitude"),
 ])
 def test_measure_from_the_words_around(text, number, key):
     got = measure_of(text, number)
@@ -58,6 +63,7 @@ def test_measure_from_the_words_around(text, number, key):
     ("Dial 112 in an emergency.", "112"),
     ("वार्ड 3 में सफाई अभियान चला।", "3"),
     ("फ्रांस में 21, स्पेन में आठ।", "21"),
+    ("Flight PK 8303 crashed near Karachi.", "8303"),
 ])
 def test_bare_numbers_have_no_measure(text, number):
     assert measure_of(text, number) is None
