@@ -38,7 +38,7 @@ from asimtext.digest.meta import infer_published, infer_source
 from asimtext.digest.model import Digest
 from asimtext.digest.records import Conflict, Copies, CopyPair, Doc, Mention, Stories
 from asimtext.digest.text import WORD_RE, detect_lang
-from asimtext.digest.when import event_interval
+from asimtext.digest.when import event_interval, stated_weekdays
 from asimtext.io import LoadReport, Record, iter_records
 
 __all__ = [
@@ -149,6 +149,14 @@ def _day_number(published: Optional[str]) -> float:
     return float(p.toordinal()) if p is not None else float("nan")
 
 
+_WEEKDAY_BITS = {w: 1 << k for k, w in enumerate(
+    ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"))}
+
+
+def _weekday_mask(spans: Sequence[Any]) -> int:
+    return sum(_WEEKDAY_BITS.get(w, 0) for w in stated_weekdays(spans))
+
+
 def group_stories(docs: Sequence[Doc], backend: Backend, params: Any) -> Stories:
     """Stories: articles joined by their cross-script word keys, fact values and
     gazetteer names (:mod:`.stories`: candidate pairs, then average link inside each
@@ -166,8 +174,10 @@ def group_stories(docs: Sequence[Doc], backend: Backend, params: Any) -> Stories
         nd = backend.near_duplicates(texts, threshold=params.dup_threshold)
         dup_links = [(int(p[0]), int(p[1])) for p in nd.pairs]
     adjacent = [(a.idx, b.idx) for a, b in zip(docs, docs[1:]) if a.article_id == b.article_id]
+    weekdays = [_weekday_mask(d.fact_spans()) for d in docs]
     groups = _stories.group(len(docs), scores, [d.lang for d in docs], params.story, dup_links,
-                            days, adjacent)
+                            days, adjacent, weekdays,
+                            [bool(d.published) for d in docs])
     groups = _units.rejoin_sections(groups, [d.article_id for d in docs])
     return Stories.from_groups(len(docs), groups, scores, dup_links, vocab.token_counts)
 

@@ -80,6 +80,9 @@ class StoryParams:
     # into stretches of publication time.
     average_link: float = 0.4
     max_dense: int = 1500
+    # The similarity of two texts that name weekdays, none in common, is multiplied by
+    # this in the average link (see `group`).
+    other_weekday: float = 0.3
 
 
 @dataclass
@@ -305,7 +308,9 @@ def _rows_index(rows: np.ndarray, n: int) -> Tuple[np.ndarray, np.ndarray]:
 def _relative_similarity(members: np.ndarray, matrix: Tuple[np.ndarray, ...],
                          rows_idx: Tuple[np.ndarray, np.ndarray], lc: np.ndarray,
                          days: np.ndarray, params: StoryParams, forced: set,
-                         adjacent: set) -> Tuple[np.ndarray, np.ndarray]:
+                         adjacent: set, weekdays: Optional[np.ndarray] = None,
+                         published: Optional[np.ndarray] = None
+                         ) -> Tuple[np.ndarray, np.ndarray]:
     """Pair similarities of ``members`` in units of the joining threshold, and the pairs
     that cannot be one event (dated more than the window apart). Similarity: the cosine
     over all keys / ``same_lang_threshold`` for a same-language pair, the bridge cosine /
@@ -344,6 +349,17 @@ def _relative_similarity(members: np.ndarray, matrix: Tuple[np.ndarray, ...],
     gap = gap_days(lo[:, None], hi[:, None], lo[None, :], hi[None, :])
     apart = gap > params.window_days
     rel[apart] = 0.0
+    pm = (np.zeros(m, dtype=bool) if published is None else published[members])
+    # Text evidence of another day weighs where a publication date is
+    # missing: between dated articles the window decides.
+    undated_pair = ~(pm[:, None] & pm[None, :])
+    if weekdays is not None:
+        wm = weekdays[members]
+        # Two reports naming weekdays, none of them the same, tell of different days:
+        # weak evidence of two events (an ongoing event spans several weekdays).
+        other_day = (((wm[:, None] & wm[None, :]) == 0) & (wm[:, None] != 0)
+                     & (wm[None, :] != 0) & undated_pair)
+        rel[other_day] *= params.other_weekday
     pos = {int(x): t for t, x in enumerate(members)}
     for a, b in adjacent:
         if a in pos and b in pos:
@@ -429,6 +445,8 @@ def group(
     extra_links: Iterable[Tuple[int, int]] = (),
     days: Optional[Sequence[float]] = None,
     adjacent: Iterable[Tuple[int, int]] = (),
+    weekdays: Optional[Sequence[int]] = None,
+    published: Optional[Sequence[bool]] = None,
 ) -> List[List[int]]:
     """Stories as sorted lists of article indexes, biggest first, then by first article.
 
@@ -438,12 +456,19 @@ def group(
     A~B~C does not put A and C together unless the story as a whole holds them.
     ``extra_links`` (near-duplicates) always join; ``adjacent`` pairs (consecutive
     units of one page) count double. ``days`` are publication day numbers (NaN if
-    unknown)."""
+    unknown). ``weekdays`` (bit masks of the weekdays each text names, 0 if none)
+    lower the similarity of two texts naming only different weekdays, where one of the
+    two has no publication date (``published``: whether each has one; between dated
+    articles the window decides)."""
     code = {"hi": 1, "en": 2, "mixed": 3}
     lc = np.asarray([code.get(x, 0) for x in langs] or [0], dtype=np.int8)
     dd = _intervals(days, n)
     adj = {(min(a, b), max(a, b)) for a, b in adjacent}
     forced = {(min(a, b), max(a, b)) for a, b in extra_links}
+    wd = (np.zeros(max(n, 1), dtype=np.int64) if weekdays is None
+          else np.asarray(list(weekdays) or [0], dtype=np.int64))
+    pub = (np.zeros(max(n, 1), dtype=bool) if published is None
+           else np.asarray(list(published) or [False], dtype=bool))
     uf = _UnionFind(n)
     if scores.i.size:
         join = _edges(scores, lc, dd, params, adj)
@@ -465,7 +490,7 @@ def group(
         for part in _time_stretches(comp, dd, params.max_dense):
             arr = np.asarray(part, dtype=np.int64)
             rel, apart = _relative_similarity(arr, scores.matrix, rows_idx, lc, dd, params,
-                                              forced, adj)
+                                              forced, adj, wd, pub)
             for cl in average_link(rel, params.average_link, apart):
                 out.append(sorted(int(arr[t]) for t in cl))
     return sorted(out, key=lambda g: (-len(g), g[0]))
