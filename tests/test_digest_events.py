@@ -335,3 +335,23 @@ def test_news_dev_conflicts_are_same_day_and_updates_are_series(news_dev):
         days = [p["as_of"] for p in u["points"]]
         assert len(days) >= 2 and days == sorted(days) and len(set(days)) == len(days)
         assert len({p["value"] for p in u["points"]}) >= 2
+
+
+def test_numbered_names_across_scripts_and_different_numbers():
+    from asimtext.digest.numbered import different_numbers, numbered_names
+
+    def key(w):
+        ks = asimtext.xscript_keys(w)
+        return ks[0][2] if ks else ""
+
+    hi3 = numbered_names("भारत के चंद्रयान-3 के लैंडर विक्रम", key)
+    en3 = numbered_names("India's Chandrayaan-3 spacecraft landed", key)
+    hi2 = numbered_names("चंद्रयान-2 के लैंडर विक्रम से संपर्क टूटा", key)
+    both = numbered_names("After Chandrayaan-2 failed, Chandrayaan-3 landed", key)
+    assert hi3 == en3 and hi3 != hi2
+    # Dates, ranges and bare numbers are no numbered names.
+    assert numbered_names("on 2019-09-07, 10-12 people, 45 dead", key) == frozenset()
+    diff = different_numbers([hi3, en3, hi2, both, frozenset()])
+    assert not diff[0, 1] and diff[0, 2] and diff[1, 2]
+    assert not diff[0, 3] and not diff[2, 3]  # a text naming both shares each's number
+    assert not diff[4].any()

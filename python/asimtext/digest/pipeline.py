@@ -36,6 +36,7 @@ from asimtext.digest.backend import Backend
 from asimtext.digest.keys import Vocabulary
 from asimtext.digest.meta import infer_published, infer_source
 from asimtext.digest.model import Digest
+from asimtext.digest.numbered import numbered_names
 from asimtext.digest.records import Conflict, Copies, CopyPair, Doc, Mention, Stories
 from asimtext.digest.text import WORD_RE, detect_lang
 from asimtext.digest.when import event_interval, stated_weekdays
@@ -157,6 +158,13 @@ def _weekday_mask(spans: Sequence[Any]) -> int:
     return sum(_WEEKDAY_BITS.get(w, 0) for w in stated_weekdays(spans))
 
 
+def _word_key(backend: Backend) -> Any:
+    def key(word: str) -> str:
+        ks = backend.xscript_keys(word, stopwords=False)
+        return ks[0][2] if ks else ""
+    return key
+
+
 def group_stories(docs: Sequence[Doc], backend: Backend, params: Any) -> Stories:
     """Stories: articles joined by their cross-script word keys, fact values and
     gazetteer names (:mod:`.stories`: candidate pairs, then average link inside each
@@ -167,7 +175,12 @@ def group_stories(docs: Sequence[Doc], backend: Backend, params: Any) -> Stories
     finder = _scope.default_gazetteer()
     days = np.asarray([event_interval(d.published, d.fact_spans()) for d in docs],
                       dtype=np.float64).reshape(-1, 2)
-    scores = _stories.score_pairs(vocab.bags([story_facts(d, finder) for d in docs]),
+    key = _word_key(backend)
+    numbered = [numbered_names(d.text, key) for d in docs]
+    facts = [story_facts(d, finder) for d in docs]
+    for bag, names in zip(facts, numbered):
+        bag.update("#~" + x for x in names)  # the same name and number: strong evidence
+    scores = _stories.score_pairs(vocab.bags(facts),
                                   params.story, days)
     dup_links: List[Tuple[int, int]] = []
     if len(docs) > 1 and params.dup_threshold <= 1.0:  # above 1: no near-duplicates
@@ -177,7 +190,7 @@ def group_stories(docs: Sequence[Doc], backend: Backend, params: Any) -> Stories
     weekdays = [_weekday_mask(d.fact_spans()) for d in docs]
     groups = _stories.group(len(docs), scores, [d.lang for d in docs], params.story, dup_links,
                             days, adjacent, weekdays,
-                            [bool(d.published) for d in docs])
+                            [bool(d.published) for d in docs], numbered)
     groups = _units.rejoin_sections(groups, [d.article_id for d in docs])
     return Stories.from_groups(len(docs), groups, scores, dup_links, vocab.token_counts)
 

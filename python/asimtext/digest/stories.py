@@ -42,6 +42,7 @@ from typing import Any, Dict, Iterable, List, Optional, Sequence, Tuple
 import numpy as np
 
 from asimtext.digest.keys import Bags
+from asimtext.digest.numbered import different_numbers
 from asimtext.digest.when import gap_days
 
 _CHUNK = 1_000_000  # pair entries per chunk of the pair scoring
@@ -83,6 +84,9 @@ class StoryParams:
     # The similarity of two texts that name weekdays, none in common, is multiplied by
     # this in the average link (see `group`).
     other_weekday: float = 0.3
+    # ... and that of two texts naming one name with other numbers (Chandrayaan-2,
+    # Chandrayaan-3: two missions), whatever their dates, by this.
+    other_number: float = 0.2
 
 
 @dataclass
@@ -309,7 +313,8 @@ def _relative_similarity(members: np.ndarray, matrix: Tuple[np.ndarray, ...],
                          rows_idx: Tuple[np.ndarray, np.ndarray], lc: np.ndarray,
                          days: np.ndarray, params: StoryParams, forced: set,
                          adjacent: set, weekdays: Optional[np.ndarray] = None,
-                         published: Optional[np.ndarray] = None
+                         published: Optional[np.ndarray] = None,
+                         numbered: Optional[Sequence[frozenset]] = None
                          ) -> Tuple[np.ndarray, np.ndarray]:
     """Pair similarities of ``members`` in units of the joining threshold, and the pairs
     that cannot be one event (dated more than the window apart). Similarity: the cosine
@@ -360,6 +365,8 @@ def _relative_similarity(members: np.ndarray, matrix: Tuple[np.ndarray, ...],
         other_day = (((wm[:, None] & wm[None, :]) == 0) & (wm[:, None] != 0)
                      & (wm[None, :] != 0) & undated_pair)
         rel[other_day] *= params.other_weekday
+    if numbered is not None:
+        rel[different_numbers([numbered[x] for x in members])] *= params.other_number
     pos = {int(x): t for t, x in enumerate(members)}
     for a, b in adjacent:
         if a in pos and b in pos:
@@ -447,6 +454,7 @@ def group(
     adjacent: Iterable[Tuple[int, int]] = (),
     weekdays: Optional[Sequence[int]] = None,
     published: Optional[Sequence[bool]] = None,
+    numbered: Optional[Sequence[frozenset]] = None,
 ) -> List[List[int]]:
     """Stories as sorted lists of article indexes, biggest first, then by first article.
 
@@ -459,7 +467,9 @@ def group(
     unknown). ``weekdays`` (bit masks of the weekdays each text names, 0 if none)
     lower the similarity of two texts naming only different weekdays, where one of the
     two has no publication date (``published``: whether each has one; between dated
-    articles the window decides)."""
+    articles the window decides). ``numbered`` (each text's numbered names,
+    :mod:`.numbered`): two texts naming one name with other numbers (``Chandrayaan-2``,
+    ``Chandrayaan-3``) link at ``other_number`` of their similarity."""
     code = {"hi": 1, "en": 2, "mixed": 3}
     lc = np.asarray([code.get(x, 0) for x in langs] or [0], dtype=np.int8)
     dd = _intervals(days, n)
@@ -490,7 +500,7 @@ def group(
         for part in _time_stretches(comp, dd, params.max_dense):
             arr = np.asarray(part, dtype=np.int64)
             rel, apart = _relative_similarity(arr, scores.matrix, rows_idx, lc, dd, params,
-                                              forced, adj, wd, pub)
+                                              forced, adj, wd, pub, numbered)
             for cl in average_link(rel, params.average_link, apart):
                 out.append(sorted(int(arr[t]) for t in cl))
     return sorted(out, key=lambda g: (-len(g), g[0]))
