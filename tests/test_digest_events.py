@@ -302,8 +302,8 @@ def test_event_set_stories_are_events():
     assert res["pairwise_recall"] >= 0.9, res
     # Before this issue: precision 0.195, 8 stories mixing events (one of 71 articles);
     # before the event time read from the text: 0.805, 6 mixed stories.
-    assert res["pairwise_precision"] >= 0.83, res
-    assert res["mixed_stories"] <= 5, res
+    assert res["pairwise_precision"] >= 0.84, res
+    assert res["mixed_stories"] <= 4, res
 
 
 @pytest.fixture(scope="module")
@@ -355,3 +355,6 @@ def test_numbered_names_across_scripts_and_different_numbers():
     assert not diff[0, 1] and diff[0, 2] and diff[1, 2]
     assert not diff[0, 3] and not diff[2, 3]  # a text naming both shares each's number
     assert not diff[4].any()
+    # Only the lead's numbered names, when asked (a detail further down is no subject).
+    text = "ISRO lands Chandrayaan-3. It is on the Moon. India cheers. Chandrayaan-2 failed."
+    assert numbered_names(text, key, end=text.index("India")) == hi3

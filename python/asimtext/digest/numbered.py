@@ -3,14 +3,15 @@
 
 Two reports naming the same name with different numbers, and none in common, name
 two different things (the second and the third lunar mission), however alike their
-words: strong evidence of two events. The name is keyed across scripts, so that
+words: strong evidence of two events, when they name it in their leads (what the
+report is about; further down, "ward-12" and "top-10" are details). The name is keyed across scripts, so that
 ``चंद्रयान-3`` and ``Chandrayaan-3`` are one numbered name.
 """
 
 from __future__ import annotations
 
 import re
-from typing import Callable, Dict, FrozenSet, List, Sequence
+from typing import Callable, Dict, FrozenSet, List, Optional, Sequence
 
 import numpy as np
 
@@ -22,11 +23,13 @@ __all__ = ["numbered_names", "different_numbers"]
 _NUMBERED = re.compile(rf"({WORD_RE.pattern})[-‐‑–](\d{{1,5}})(?![\d\w])")
 
 
-def numbered_names(text: str, key: Callable[[str], str]) -> FrozenSet[str]:
-    """The numbered names of a text as ``"key-number"`` strings (number without
-    leading zeros); ``key`` maps a word to its cross-script key (empty: no key)."""
+def numbered_names(text: str, key: Callable[[str], str],
+                   end: Optional[int] = None) -> FrozenSet[str]:
+    """The numbered names of a text (of ``text[:end]``) as ``"key-number"`` strings
+    (number without leading zeros); ``key`` maps a word to its cross-script key
+    (empty: no key)."""
     out = set()
-    for m in _NUMBERED.finditer(text):
+    for m in _NUMBERED.finditer(text, 0, len(text) if end is None else end):
         k = key(m.group(1))
         if k:
             out.add(f"{k}-{int(m.group(2))}")
