@@ -358,3 +358,18 @@ def test_numbered_names_across_scripts_and_different_numbers():
     # Only the lead's numbered names, when asked (a detail further down is no subject).
     text = "ISRO lands Chandrayaan-3. It is on the Moon. India cheers. Chandrayaan-2 failed."
     assert numbered_names(text, key, end=text.index("India")) == hi3
+
+
+def test_undated_reports_are_kept_apart_by_the_dates_their_texts_state():
+    body = ("a suicide bomber drove an ambulance packed with explosives into a crowded "
+            "street of Kabul near the old interior ministry, killing dozens and wounding "
+            "many more, officials of the health ministry said in Kabul.")
+    dated = [Article("a", f"On 27 January 2018 {body}"), Article("b", f"On 31 May 2017 {body}"),
+             Article("c", f"On 27 January 2018 {body} Rescue teams kept searching.")]
+    d = asimtext.digest(dated)
+    story = {a["id"]: a["story"] for a in d.articles}
+    assert story["a"] == story["c"] != story["b"]
+    # The same reports without their dates are one story: the dates did it.
+    plain = [Article("a", body), Article("b", body + " Police sealed the area.")]
+    d = asimtext.digest(plain)
+    assert len({a["story"] for a in d.articles}) == 1
