@@ -373,3 +373,11 @@ def test_undated_reports_are_kept_apart_by_the_dates_their_texts_state():
     plain = [Article("a", body), Article("b", body + " Police sealed the area.")]
     d = asimtext.digest(plain)
     assert len({a["story"] for a in d.articles}) == 1
+
+
+def test_lead_end_is_the_end_of_the_third_sentence():
+    from asimtext.digest.text import lead_end
+
+    text = "पहला वाक्य है। दूसरा वाक्य है। Third one. Fourth one."
+    assert text[:lead_end(text)] == "पहला वाक्य है। दूसरा वाक्य है। Third one."
+    assert lead_end("no boundary at all") == len("no boundary at all")

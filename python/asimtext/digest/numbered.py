@@ -19,8 +19,12 @@ from asimtext.digest.text import WORD_RE
 
 __all__ = ["numbered_names", "different_numbers"]
 
-# A word, a hyphen (or dash), and 1-5 digits that no letter or digit follows.
-_NUMBERED = re.compile(rf"({WORD_RE.pattern})[-‐‑–](\d{{1,5}})(?![\d\w])")
+# A hyphen (or dash), then 1-5 digits that no letter or digit follows; the word before
+# it (ending right at the hyphen) is found by looking back: a regex starting with the
+# word would rescan every word at each of its letters.
+_NUMBERED = re.compile(r"[-‐‑–](\d{1,5})(?![\d\w])")
+_LAST_WORD = re.compile(rf"(?:{WORD_RE.pattern})$")
+_REACH = 40  # characters looked back for the word
 
 
 def numbered_names(text: str, key: Callable[[str], str],
@@ -30,9 +34,12 @@ def numbered_names(text: str, key: Callable[[str], str],
     (empty: no key)."""
     out = set()
     for m in _NUMBERED.finditer(text, 0, len(text) if end is None else end):
-        k = key(m.group(1))
+        if m.start() == 0 or not WORD_RE.match(text, m.start() - 1):
+            continue
+        w = _LAST_WORD.search(text, max(0, m.start() - _REACH), m.start())
+        k = key(w.group(0)) if w else ""
         if k:
-            out.add(f"{k}-{int(m.group(2))}")
+            out.add(f"{k}-{int(m.group(1))}")
     return frozenset(out)
 
 

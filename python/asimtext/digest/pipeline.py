@@ -38,7 +38,7 @@ from asimtext.digest.meta import infer_published, infer_source
 from asimtext.digest.model import Digest
 from asimtext.digest.numbered import numbered_names
 from asimtext.digest.records import Conflict, Copies, CopyPair, Doc, Mention, Stories
-from asimtext.digest.text import WORD_RE, Sentences, detect_lang
+from asimtext.digest.text import WORD_RE, detect_lang, lead_end
 from asimtext.digest.when import event_interval, stated_weekdays
 from asimtext.io import LoadReport, Record, iter_records
 
@@ -158,12 +158,6 @@ def _weekday_mask(spans: Sequence[Any]) -> int:
     return sum(_WEEKDAY_BITS.get(w, 0) for w in stated_weekdays(spans))
 
 
-def _lead_end(text: str, sentences: int = 3) -> int:
-    """Where a text's lead (its first ``sentences`` sentences) ends."""
-    spans = Sentences(text).spans[:sentences]
-    return spans[-1][1] if spans else 0
-
-
 def _word_key(backend: Backend) -> Any:
     def key(word: str) -> str:
         ks = backend.xscript_keys(word, stopwords=False)
@@ -185,7 +179,7 @@ def group_stories(docs: Sequence[Doc], backend: Backend, params: Any) -> Stories
     facts = [story_facts(d, finder) for d in docs]
     for bag, d in zip(facts, docs):  # the same name and number: strong evidence
         bag.update("#~" + x for x in numbered_names(d.text, key))
-    numbered = [numbered_names(d.text, key, _lead_end(d.text)) for d in docs]
+    numbered = [numbered_names(d.text, key, lead_end(d.text)) for d in docs]
     scores = _stories.score_pairs(vocab.bags(facts),
                                   params.story, days)
     dup_links: List[Tuple[int, int]] = []
