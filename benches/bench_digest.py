@@ -1,130 +1,113 @@
-"""Benchmark: the digest of many articles (default 10,000), generated from `seeds/`.
+"""Benchmark: the digest of a day of multi-outlet news (benches/digest_corpus.py: real
+sentences from ../shared/data/news-dev or seeds/), its time per stage, peak memory
+and output size.
 
-The corpus has N/5 stories of 5 articles each (the five seeds, Hindi and English):
-in story k every word of the seeds (but calendar words) is, with probability
-1/2, replaced by a pseudo-word drawn from a hash of (k, word) (Devanagari for a
-Devanagari word, Latin for a Latin one), and 4-digit numbers are shifted by
-k mod 40. Stories thus share only their unchanged words (which every story has,
-so they weigh little), while the articles of a story keep what they share.
+    # one size, the reader's digest (keep=stories), JSON Lines output:
+    python benches/bench_digest.py 100000
+    # streamed in publication-time windows (a year of news, 3-day window):
+    python benches/bench_digest.py 1000000 --window 3d --days 365
+    # pytest-benchmark (small):
+    ASIMTEXT_BENCH_DIGEST_N=2000 python -m pytest benches/bench_digest.py
 
-    ASIMTEXT_BENCH_DIGEST_N=10000 python benches/bench_digest.py        # a script
-    ASIMTEXT_BENCH_DIGEST_N=2000 python -m pytest benches/bench_digest.py  # pytest-benchmark
+The corpus is written once to a JSON Lines file (``--corpus``, default
+``/tmp/asimtext-news-<n>-<days>.jsonl``) and read back by the digest, as the CLI
+would. Peak memory is this process's ``ru_maxrss`` (Linux: the digest alone, the
+corpus is generated in a child process). Figures: docs/digest.md.
 """
 
 from __future__ import annotations
 
+import argparse
+import json
 import os
-import re
 import resource
+import subprocess
+import sys
 import time
-import zlib
 from pathlib import Path
-from typing import List
 
-import asimtext
-from asimtext import Article
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE))
 
-SEEDS = Path(__file__).resolve().parent.parent / "seeds"
 N = int(os.environ.get("ASIMTEXT_BENCH_DIGEST_N", "10000"))
 
-_CONS_DEV = "कगचजटडनपबमरलसहयव"
-_CONS_LAT = ["k", "g", "ch", "j", "t", "d", "n", "p", "b", "m", "r", "l", "s", "h", "y", "v"]
-_VOW_DEV = ["", "ा", "ि", "ु", "े"]
-_VOW_LAT = ["a", "aa", "i", "u", "e"]
+
+def corpus_file(n: int, days: float, path: str = "") -> Path:
+    """The corpus as JSON Lines, made once (in a child process: its memory is not ours)."""
+    p = Path(path or f"/tmp/asimtext-news-{n}-{days:g}.jsonl")
+    if not p.exists():
+        tmp = p.with_suffix(".part")
+        subprocess.run([sys.executable, str(HERE / "digest_corpus.py"), str(n), str(tmp),
+                        str(days)], check=True)
+        tmp.rename(p)
+    return p
 
 
-def _pseudo(h: int, latin: bool) -> str:
-    """A 4-syllable pseudo-word from the number h (80 syllables: 16 consonants x 5 vowels)."""
-    out = []
-    for _ in range(4):
-        h, r = divmod(h, 80)
-        c, v = divmod(r, 5)
-        out.append(_CONS_LAT[c] + _VOW_LAT[v] if latin else _CONS_DEV[c] + _VOW_DEV[v])
-    return "".join(out)
+def run(n: int, *, days: float = 1.0, window: str = "", keep: str = "stories",
+        fmt: str = "jsonl", corpus: str = "", out: str = "") -> dict:
+    from asimtext.digest import DigestParams, default_backend, stream
+    from asimtext.digest import pipeline as P
 
-
-# Calendar words keep their spelling so that dates stay dates.
-_KEEP = set(
-    """जनवरी फरवरी मार्च अप्रैल मई जून जुलाई अगस्त सितंबर अक्टूबर नवंबर दिसंबर
-सोमवार मंगलवार बुधवार गुरुवार शुक्रवार शनिवार रविवार साल मिनट घंटे दिन बैच
-Jan Feb Mar Apr Jun Jul Aug Sep Oct Nov Dec January February March April May June July
-August September October November December Monday Tuesday Wednesday Thursday Friday
-Saturday Sunday AM PM IST date years batch Published Updated Date By""".split()
-)
-_TOKEN = re.compile(r"([\u0900-\u0963\u0971-\u097f]+|[A-Za-z]+|[0-9]+)")
-
-
-def make_corpus(n: int = N) -> List[Article]:
-    seeds = [(p.name, p.read_text(encoding="utf-8")) for p in sorted(SEEDS.glob("*.txt"))]
-    toks = [(name, _TOKEN.split(text)) for name, text in seeds]
-    vocab = sorted({t for _n, ts in toks for t in ts[1::2]})
-    key_of = getattr(asimtext, "xscript_key", None) or (lambda w: w)
-    out: List[Article] = []
-    for k in range((n + len(seeds) - 1) // len(seeds)):
-        shift = k % 40
-        mapping = {}
-        for w in vocab:
-            if w.isdigit():
-                mapping[w] = str(int(w) + shift) if len(w) == 4 else w
-            elif w not in _KEEP:
-                # Keyed by the cross-script key, so that a name and its transliteration
-                # (असीम / Asim) become transliterations of one pseudo-word.
-                h = zlib.crc32(f"{k}:{key_of(w)}".encode())
-                if h & 1:
-                    mapping[w] = _pseudo(h >> 1, w.isascii())
-        for name, ts in toks:
-            if len(out) == n:
-                break
-            text = "".join(mapping.get(t, t) if i % 2 else t for i, t in enumerate(ts))
-            out.append(Article(f"{k:05d}/{name}", text))
-    return out
-
-
-def _rss_mb() -> int:
-    """The current resident set size in MB (Linux), else 0."""
-    try:
-        with open("/proc/self/status") as f:
-            for line in f:
-                if line.startswith("VmRSS:"):
-                    return int(line.split()[1]) // 1024
-    except OSError:
-        pass
-    return 0
-
-
-def run(n: int = N) -> dict:
-    t0 = time.perf_counter()
-    arts = make_corpus(n)
-    rss_before = _rss_mb()
-    t1 = time.perf_counter()
-    c1 = time.process_time()
-    dg = asimtext.digest(arts)
-    t2 = time.perf_counter()
-    c2 = time.process_time()
-    mb = sum(len(a.text.encode()) for a in arts) / 1e6
+    src = corpus_file(n, days, corpus)
+    out_path = Path(out or f"/tmp/asimtext-digest-{n}.{fmt}")
+    params, backend, clock = DigestParams(), default_backend(), P.Clock()
+    rss0 = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024
+    t0, c0 = time.perf_counter(), time.process_time()
+    if window:
+        items = stream.iter_digest(str(src), params, backend, keep=keep, clock=clock,
+                                   window=stream.parse_window(window))
+    else:
+        items = stream.iter_whole(str(src), params, backend, keep=keep, clock=clock)
+    meta = P.params_dict(params, keep)
+    with open(out_path, "w", encoding="utf-8") as f:
+        if fmt == "jsonl":
+            counts = stream.write_jsonl(items, f, meta)
+        else:
+            dg = stream.collect(items, meta)
+            f.write(dg.to_json(indent=None))
+            counts = dg.counts
+    clock.lap("write")
+    wall, cpu = time.perf_counter() - t0, time.process_time() - c0
+    total = sum(clock.timings.values()) or 1.0
+    lines = sum(1 for _ in open(src, encoding="utf-8"))
     return {
-        "articles": len(arts),
-        "MB": round(mb, 1),
-        "generate_s": round(t1 - t0, 2),
-        "digest_s": round(t2 - t1, 2),
-        "digest_cpu_s": round(c2 - c1, 2),  # all threads of this process
-        "load_avg": round(os.getloadavg()[0], 1),
-        "docs_per_s": round(len(arts) / (t2 - t1)),
-        "stories": len(dg.stories),
-        "copy_groups": len(dg.copy_groups),
-        "facts": len(dg.facts),
-        "stages_s": dg.timings,
-        "rss_before_digest_MB": rss_before,
+        "articles": n,
+        "input_MB": round(src.stat().st_size / 1e6, 1),
+        "window": window or None,
+        "keep": keep,
+        "wall_s": round(wall, 1),
+        "cpu_s": round(cpu, 1),  # all threads of this process
+        "load_avg_1m": round(os.getloadavg()[0], 1),
+        "docs_per_s": round(n / wall),
         "peak_rss_MB": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024,
+        "rss_before_MB": rss0,
+        "output_MB": round(out_path.stat().st_size / 1e6, 1),
+        "counts": counts,
+        "in_equals_out": counts["in"] == lines,
+        "stages_s": clock.timings,
+        "stages_cpu_s": clock.cpu,
+        "stages_share": {k: round(v / total, 3) for k, v in clock.timings.items()},
     }
 
 
-def test_digest_bench(benchmark):
-    arts = make_corpus(N)
-    dg = benchmark.pedantic(asimtext.digest, args=(arts,), rounds=1, iterations=1)
-    assert dg.counts["in"] == len(arts)
+def test_digest_bench(benchmark, tmp_path):
+    src = corpus_file(N, 1.0, str(tmp_path / "news.jsonl"))
+    import asimtext
+
+    dg = benchmark.pedantic(asimtext.digest, args=(str(src),), kwargs={"keep": "stories"},
+                            rounds=1, iterations=1)
+    assert dg.counts["in"] == N
 
 
 if __name__ == "__main__":
-    for k, v in run().items():
-        print(f"{k:>12}: {v}")
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("n", type=int, nargs="?", default=N)
+    ap.add_argument("--days", type=float, default=1.0, help="publication span of the corpus")
+    ap.add_argument("--window", default="", help="stream with this window (3d)")
+    ap.add_argument("--keep", default="stories", choices=["stories", "singletons", "all"])
+    ap.add_argument("--format", default="jsonl", choices=["jsonl", "json"])
+    ap.add_argument("--corpus", default="", help="corpus file (made if missing)")
+    ap.add_argument("--out", default="", help="output file")
+    a = ap.parse_args()
+    print(json.dumps(run(a.n, days=a.days, window=a.window, keep=a.keep, fmt=a.format,
+                         corpus=a.corpus, out=a.out), indent=1))

@@ -100,13 +100,13 @@ def test_run_equals_stage_by_stage(backend):
     U.share_metadata(docs, {p.id: p.text for p in pages})
     st = P.group_stories(docs, backend, params)
     P.borrow_dates(docs, st, backend)
-    ms = P.measure_mentions(docs, P.collect_mentions(docs, st, backend, params))
-    dg = P.assemble(loaded, st, P.find_copies(pages, P.page_stories(pages, docs, st), backend,
-                                              params),
-                    P.collect_facts(docs, ms, st),
-                    P.find_conflicts(docs, ms, st, backend, params),
-                    P.build_timeline(docs, ms, st), params.to_dict(),
-                    updates=P.collect_updates(docs, ms, st), units=units)
-    assert dg == whole
+    part = P.digest_stories(docs, st, range(len(st.groups)), backend, params)
+    by_record = {}
+    for d in docs:
+        by_record.setdefault(d.record, []).append(d)
+    unit_of = {u.id: u for u in units}
+    entries = [P.article_entry(r, by_record.get(n), st, False, unit_of)
+               for n, r in enumerate(loaded.records)]
+    assert P.assemble(entries, [P.Numbering()(part)], params.to_dict()) == whole
     assert set(whole.timings) >= {"load", "prepare", "stories", "copies", "facts", "conflicts",
                                   "updates"}

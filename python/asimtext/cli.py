@@ -425,9 +425,16 @@ def _cmd_digest_configure(p: argparse.ArgumentParser) -> None:
     p.add_argument("-o", "--output", default="-", metavar="FILE",
                    help="output file, its format from its name: .json, .md, .html "
                         "(default: JSON on standard output)")
-    p.add_argument("--format", choices=["json", "md", "html"], default=None,
+    p.add_argument("--format", choices=["json", "jsonl", "md", "html"], default=None,
                    help="output format (default: from the output file's name; json on "
-                        "standard output)")
+                        "standard output); jsonl: one story a line")
+    p.add_argument("--keep", choices=["stories", "singletons", "all"], default=None,
+                   help="stories: those two outlets or more carry, articles as id/status/story"
+                        " (default for json, jsonl); singletons: every story; all: everything"
+                        " (default for md, html)")
+    p.add_argument("--window", default=None, metavar="SPAN",
+                   help="stream the input in publication-time windows: a story closes when no"
+                        " article joined it for SPAN (3d, 12h); memory follows the window")
     p.add_argument("--reference-date", type=_date, default=None, metavar="YYYY-MM-DD",
                    help="the date partial dates and weekdays are resolved against in "
                         "articles with no date of their own or of their story")
@@ -443,7 +450,7 @@ def _cmd_digest_configure(p: argparse.ArgumentParser) -> None:
                             f"(default: {default})")
 
 
-_DIGEST_FORMATS = {".json": "json", ".md": "md", ".markdown": "md", ".html": "html",
+_DIGEST_FORMATS = {".json": "json", ".jsonl": "jsonl", ".ndjson": "jsonl", ".md": "md", ".markdown": "md", ".html": "html",
                    ".htm": "html"}
 
 
@@ -457,8 +464,8 @@ def _digest_format(args: argparse.Namespace) -> str:
         if low.endswith(suffix):
             return fmt
     ext = "." + low.rsplit(".", 1)[-1] if "." in low.rsplit("/", 1)[-1] else "no extension"
-    raise CliError(f"-o {args.output}: unknown output format ({ext}); name it .json, .md or "
-                   ".html, or give --format", EXIT_USAGE)
+    raise CliError(f"-o {args.output}: unknown output format ({ext}); name it .json, .jsonl, "
+                   ".md or .html, or give --format", EXIT_USAGE)
 
 
 def _digest_params(args: argparse.Namespace) -> Any:
@@ -491,6 +498,9 @@ def _cmd_digest_run(args: argparse.Namespace) -> int:
 
     fmt = _digest_format(args)
     params = _digest_params(args)
+    keep = args.keep or ("all" if fmt in ("md", "html") else "stories")
+    if fmt == "jsonl" or args.window:
+        return _digest_stream(args, fmt, keep, params)
     report = _io_call(lambda: load_articles(
         as_paths(args.paths), text_field=args.text_field, id_field=args.id_field,
         title_field=args.title_field, source_field=args.source_field,
@@ -504,7 +514,7 @@ def _cmd_digest_run(args: argparse.Namespace) -> int:
         else:
             for rec in report.skipped_records:
                 print(f"{rec.where}: skipped: {rec.reason}", file=sys.stderr)
-    result = _io_call(lambda: asimtext.digest(report, params=params,
+    result = _io_call(lambda: asimtext.digest(report, params=params, keep=keep,
                                               reference_date=args.reference_date))
     out = {"json": lambda: result.to_json() + "\n", "md": result.to_markdown,
            "html": result.to_html}[fmt]()
@@ -518,6 +528,45 @@ def _cmd_digest_run(args: argparse.Namespace) -> int:
         except OSError as e:
             raise CliError(f"{args.output}: {e.strerror or e}") from None
     c = result.counts
+    if not args.quiet:
+        print(f"{c['in']} read, {c['ok']} processed, {c['skipped']} skipped; "
+              f"{c['stories']} stor{'y' if c['stories'] == 1 else 'ies'}", file=sys.stderr)
+    _nothing_done(c["ok"], c["in"])
+    return EXIT_OK
+
+
+def _digest_stream(args: argparse.Namespace, fmt: str, keep: str, params: Any) -> int:
+    """``--format jsonl`` and ``--window``: stories written as they are done."""
+    from contextlib import nullcontext
+
+    from asimtext.digest import default_backend, pipeline, stream
+    from asimtext.io import as_paths
+
+    if fmt in ("md", "html"):
+        raise CliError("--window writes json or jsonl", EXIT_USAGE)
+    if args.strict:
+        raise CliError("--strict reads the whole input first: not with --window or jsonl",
+                       EXIT_USAGE)
+    try:
+        window = stream.parse_window(args.window) if args.window else None
+    except ValueError as e:
+        raise CliError(f"--window: {e}", EXIT_USAGE) from None
+    paths = as_paths(args.paths)
+    kw = dict(keep=keep, text_field=args.text_field, id_field=args.id_field)
+    items = (stream.iter_digest(paths, params, default_backend(), window=window, **kw)
+             if window else stream.iter_whole(paths, params, default_backend(), **kw))
+    meta = pipeline.params_dict(params, keep)
+    if window:
+        meta["window"] = args.window
+    sink = (nullcontext(sys.stdout) if args.output == "-"
+            else open(args.output, "w", encoding="utf-8"))
+    with sink as out:
+        if fmt == "jsonl":
+            c = stream.write_jsonl(items, out, meta)
+        else:
+            result = stream.collect(items, meta)
+            out.write(result.to_json() + "\n")
+            c = result.counts
     if not args.quiet:
         print(f"{c['in']} read, {c['ok']} processed, {c['skipped']} skipped; "
               f"{c['stories']} stor{'y' if c['stories'] == 1 else 'ies'}", file=sys.stderr)

@@ -66,7 +66,7 @@ from asimtext import _core
 from asimtext._core import MinHasher
 from asimtext.dedup import BUCKET_WINDOW, NearDuplicates
 
-__all__ = ["DaskNearDuplicates", "extract", "near_duplicates", "normalize"]
+__all__ = ["DaskNearDuplicates", "digest", "extract", "near_duplicates", "normalize"]
 
 log = logging.getLogger(__name__)
 
@@ -704,3 +704,90 @@ def near_duplicates(
         rounds=rounds,
         capped_buckets=capped,
     )
+
+
+# -- the digest ---------------------------------------------------------------------------
+
+
+def _plain(row: dict) -> dict:
+    """A DataFrame row as an article dict: missing values (None, NaN, NaT) left out."""
+    return {k: v for k, v in row.items() if v is not None and not (isinstance(v, float) and v != v)
+            and v is not pd.NaT}
+
+
+def _digest_prepare(part: pd.DataFrame, text_field: str, id_field: str) -> list:
+    """One partition read and prepared (spans, outlet, date, language) on a worker:
+    ``(record, doc or None)`` per row, in row order."""
+    from asimtext.digest import default_backend
+    from asimtext.digest import pipeline as P
+
+    loaded = P.load([_plain(r) for r in part.to_dict("records")], text_field, id_field) \
+        if len(part) else P.Loaded([], [])
+    P.prepare(loaded.docs, default_backend())
+    by_record = {d.record: d for d in loaded.docs}
+    return [(r, by_record.get(n)) for n, r in enumerate(loaded.records)]
+
+
+def _digest_stories(docs: list, stories: Any, params: Any, compact: bool) -> Any:
+    from asimtext.digest import default_backend
+    from asimtext.digest import pipeline as P
+
+    return P.digest_stories(docs, stories, range(len(stories.groups)), default_backend(),
+                            params, compact=compact)
+
+
+def digest(
+    df: Any,
+    text_column: str = "text",
+    id_column: str = "id",
+    *,
+    keep: str = "stories",
+    params: Any = None,
+    articles_per_task: int = 4096,
+) -> Any:
+    """The digest of a Dask DataFrame of articles (columns ``text``, ``id`` and any of
+    ``title, source, published, lang``), equal to :func:`asimtext.digest` of its rows
+    in partition order with the same ``keep``.
+
+    Three stages: every partition is read and prepared on a worker (spans, outlet,
+    date, language: the per-article work); the stories are grouped on the client
+    over all articles, so that a story whose articles sit in several partitions
+    (a partition by publication time cuts stories at its edges) is one story;
+    then the stories are cut into tasks of about ``articles_per_task`` articles
+    whose facts, copies and conflicts the workers find, and the client numbers
+    the parts in story order. Duplicate ids are detected within a partition only.
+    """
+    from asimtext.digest import DigestParams, default_backend
+    from asimtext.digest import pipeline as P
+
+    if keep not in P.KEEP:
+        raise ArgumentError(f"keep must be one of {', '.join(P.KEEP)}, got {keep!r}")
+    params = params or DigestParams()
+    if not hasattr(df, "to_delayed"):
+        raise ArgumentTypeError(f"df must be a Dask DataFrame, got {type(df).__name__}")
+    tasks = [dask.delayed(_digest_prepare)(p, text_column, id_column) for p in df.to_delayed()]
+    prepared, offsets, rows = [], [], 0
+    for part in dask.compute(*tasks):
+        prepared.extend(part)
+        offsets.extend([rows] * len(part))
+        rows += len(part)
+    docs = [d for _r, d in prepared if d is not None]
+    for i, d in enumerate(docs):
+        d.idx, d.record = i, i
+    backend = default_backend()
+    stories = P.group_stories(docs, backend, params)
+    P.borrow_dates(docs, stories, backend)
+    shown = P.select_stories(docs, stories, keep)
+    compact = keep != "all"
+    articles = [P.article_entry(r, d, shown, compact) for r, d in prepared]
+    for a, off in zip(articles, offsets):  # a row's place in the whole frame, not its partition
+        if isinstance(a.get("line"), int) and a.get("file") == "<objects>":
+            a["line"] += off
+    del prepared
+    work = []
+    for which in P.story_batches(shown, articles_per_task):
+        sub_docs, sub = shown.subset(which, docs)
+        work.append(dask.delayed(_digest_stories)(sub_docs, sub, params, compact))
+    numbering = P.Numbering()
+    parts = [numbering(p) for p in dask.compute(*work)]
+    return P.assemble(articles, parts, P.params_dict(params, keep))

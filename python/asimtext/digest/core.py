@@ -55,6 +55,7 @@ def digest(
     backend: Optional[Backend] = None,
     strict: bool = False,
     reference_date: Optional[str] = None,
+    keep: str = "all",
     **overrides: Any,
 ) -> Digest:
     """The cross-source digest of some articles.
@@ -73,6 +74,12 @@ def digest(
     (``YYYY-MM-DD``) resolves partial dates and weekdays of the articles that
     have no date of their own and none to borrow from their story.
 
+    ``keep`` chooses what the digest shows: ``"all"`` (every story, every
+    article with its metadata), ``"singletons"`` (every story, articles as
+    ``id, status, story, source``) or ``"stories"`` (only the stories two outlets or
+    more carry, ranked biggest first; the other articles are listed with no
+    story): the readable digest of a big corpus.
+
     >>> d = asimtext.digest("seeds/")                     # doctest: +SKIP
     >>> [len(s["articles"]) for s in d.stories]           # doctest: +SKIP
     [5]
@@ -90,4 +97,4 @@ def digest(
                              f"not {reference_date!r}") from None
     return _pipeline.run(articles, params, backend or default_backend(),
                          text_field=text_field, id_field=id_field, strict=strict,
-                         reference_date=reference_date)
+                         reference_date=reference_date, keep=keep)

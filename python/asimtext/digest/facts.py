@@ -69,8 +69,9 @@ def _m(m: Any, key: str) -> Any:
 
 def facts_per_story(n_units: int, n_sources: int = 1) -> int:
     """How many facts a story of ``n_units`` units shows: a digest, not an index;
-    grows with the square root of the story, one more where sources can corroborate."""
-    return max(1, math.ceil(math.sqrt(n_units))) + (1 if n_sources >= 2 else 0)
+    grows with the square root of the story, one more where three sources or more can
+    corroborate each other."""
+    return max(1, math.ceil(math.sqrt(n_units))) + (1 if n_sources >= 3 else 0)
 
 
 def build_facts(
@@ -82,7 +83,8 @@ def build_facts(
 ) -> List[Dict[str, Any]]:
     """Facts from mentions: one per (story, kind, measure, place, value), with distinct
     sources, ranked (sources first, then mentions, a value in a headline, a measure
-    from the lexicon), the best :func:`facts_per_story` of each story kept."""
+    from the lexicon or a day that dates the event), the best :func:`facts_per_story`
+    of each story kept."""
     groups: Dict[Tuple[Any, ...], List[Any]] = {}
     for m in mentions:
         meas = _m(m, "measure")
@@ -100,7 +102,8 @@ def build_facts(
         specific = meas is not None and meas.key not in ("people",) \
             and not meas.key.startswith("other:")
         rank = (len(sources) + 0.25 * min(len(ms), 8) + (1.0 if in_title else 0.0)
-                + (0.5 if specific else 0.0) - (1.0 if kind in ("time", "datetime") else 0.0))
+                + (0.5 if specific or (kind == "date" and len(value) == 10) else 0.0)
+                - (1.0 if kind in ("time", "datetime") else 0.0))
         as_ofs = sorted(a for a in (_m(m, "as_of") for m in ms) if a)
         per_story.setdefault(story, []).append(
             {

@@ -88,6 +88,7 @@ MEASURES: Dict[str, Tuple[str, ...]] = {
     "runs": ("रन", "runs"),
     "wickets": ("विकेट", "wickets"),
     "temperature": ("डिग्री", "degrees", "°C"),
+    "magnitude": ("तीव्रता", "रिक्टर", "magnitude", "richter"),
     "distance": ("किलोमीटर", "किमी", "km", "kilometres", "kilometers", "मीटर", "metres"),
     "area": ("हेक्टेयर", "एकड़", "hectares", "acres"),
     "age": ("वर्षीय", "साल", "aged", "years-old", "year-old"),
@@ -117,12 +118,13 @@ GENERIC = ("लोग", "लोगों", "व्यक्ति", "व्य�
 
 QUALIFIERS: Dict[str, Tuple[str, ...]] = {
     "total": ("कुल", "अबतक", "total", "overall", "cumulative", "tally"),
-    "new": ("नए", "नये", "नई", "new", "fresh", "more", "another", "additional"),
+    "new": ("नए", "नये", "नई", "new", "fresh", "another", "additional"),
     "daily": ("रोजाना", "प्रतिदिन", "रोज", "daily", "per-day", "घंटे", "घंटों", "hours"),
     "active": ("सक्रिय", "एक्टिव", "active"),
 }
 # Two-word qualifiers ("अब तक", "so far", "24 घंटे").
 _QUAL_PAIRS = {("अब", "तक"): "total", ("so", "far"): "total", ("till", "now"): "total",
+               ("अब", "भी"): "active", ("still", "infected"): "active",
                ("एक", "दिन"): "daily", ("a", "day"): "daily", ("per", "day"): "daily",
                ("पिछले", "घंटे"): "daily", ("last", "hours"): "daily"}
 
@@ -133,6 +135,7 @@ COUNT_CUES = ("संख्या", "आंकड़ा", "आंकड़े", 
 
 # A number that names a thing: the word before it says so.
 _NAME_BEFORE = ("कोविड", "covid", "डायल", "dial", "वार्ड", "ward", "सेक्टर", "sector", "नंबर", "number",
+                "flight", "फ्लाइट", "विमान", "train", "ट्रेन", "route", "bus",
                 "no", "नं", "फेज", "phase", "प्लेटफॉर्म", "platform", "गेट", "gate", "धारा", "section",
                 "कमरा", "room", "हेल्पलाइन", "helpline", "ब्लॉक", "block", "एनएच", "nh", "g",
                 "अनुच्छेद", "article", "सीजन", "season", "version", "कक्षा", "class", "मॉडल", "model")
@@ -154,6 +157,7 @@ _FUNCTION = (
     "the", "of", "and", "to", "in", "on", "at", "for", "from", "by", "with", "as", "or", "a", "an",
     "have", "has", "had", "were", "was", "are", "is", "be", "been", "who", "which", "that", "so",
     "this", "these", "those", "its", "their", "his", "her", "into", "per", "than", "after", "before",
+    "more", "other", "further",
 )
 _CLAUSE_WORDS = ("जबकि", "वहीं", "तथा", "while", "whereas", "but", "लेकिन", "परंतु", "किंतु")
 _WORD = re.compile(r"[\u0900-\u0963\u0971-\u097f\u200c\u200d]+|[A-Za-z]+(?:[-'][A-Za-z]+)*|°C")
@@ -239,6 +243,14 @@ _PLACES_OK = frozenset({"hospitals", "centres", "countries", "states", "district
                         "houses", "trains", "buses", "vehicles", "flights"})
 
 
+_PREFIX_MEASURES = frozenset({"magnitude", "age"})
+
+
+def _is_code(word: str) -> bool:
+    """An all-capital Latin word of 2 to 4 letters (a flight or train code: ``PK 8303``)."""
+    return word.isascii() and word.isalpha() and word.isupper() and 2 <= len(word) <= 4
+
+
 def _other_key(w: str) -> str:
     """The key of a quantified noun outside the lexicon: the word itself, marked."""
     return "other:" + w
@@ -296,19 +308,22 @@ def find_measure(
     lo, hi = _clause_bounds(text, start, end, sent_start, sent_end, others)
     right = _words(text, end, hi)[:window]
     left = _words(text, lo, start)[-window:]
-    if left and left[-1][2] in _NAMES_B and left[-1][1] >= start - 2:
-        return None
+    if left and left[-1][1] >= start - 2 and (
+            left[-1][2] in _NAMES_B or _is_code(text[left[-1][0]:left[-1][1]])):
+        return None  # "COVID 19", "Dial 112", "PK 8303": the number names something
     if right and right[0][2] in _NAMES_A:
         return None
     quals = set()
     index = None
-    for i, (_s, _e, w) in enumerate(right + left):
+    for _s, _e, w in right + left:
         q = _QUAL_OF.get(w)
         if q:
             quals.add(q)
         if w in _INDEX_NAMES:
             index = _INDEX_NAMES[w]
-    if right and right[0][2] in ("और", "अन्य"):  # "12 और लोग": twelve more
+    if right and right[0][2] in ("और", "अन्य", "more"):  # "12 और लोग", "4 more deaths"
+        quals.add("new")
+    if left and left[-1][2] in ("और", "अन्य") and left[-1][1] >= start - 2:  # "और 43 की मौत"
         quals.add("new")
     for seq in (right, left):
         for a, b in zip(seq, seq[1:]):
@@ -317,19 +332,25 @@ def find_measure(
                 quals.add(q)
     found: Optional[Tuple[str, str]] = None
     generic: Optional[str] = None
-    for i, (_s, _e, w) in enumerate(right):
+    # A measure that is written before its value ("magnitude 7.8", "aged 51").
+    if left and left[-1][1] >= start - 2 and _measure_word(left[-1][2]) in _PREFIX_MEASURES:
+        found = (_measure_word(left[-1][2]) or "", left[-1][2])
+    for i, (_s, _e, w) in enumerate([] if found else right):
         if w in _CLAUSE:
             break
         k = _measure_word(w)
         nxt = right[i + 1][2] if i + 1 < len(right) else ""
-        if k is not None and not (i > 0 and nxt in _LOCATIVE and k in _PLACES_OK):
+        # "177 को अस्पताल में", "6 करोड़ देश में": where, not what is counted; right
+        # after the number only a plural form counts ("13 राज्यों में": in 13 states).
+        where = nxt in _LOCATIVE and k in _PLACES_OK and (i > 0 or not w.endswith("ों"))
+        if k is not None and not where:
             found = (k, w)
             break
         if w in _GENERIC and generic is None:
             generic = w
         elif (i == 0 and k is None and w not in _FUNC and w not in _QUAL_OF
               and w not in _APPROX_S and w not in _OVER_S and w not in _UNDER_S
-              and len(w) >= 3):
+              and len(w) >= 3 and not (w.isascii() and w.endswith(("ed", "ing")))):
             # The number's own noun, outside the lexicon (आठ प्रांतों): it is what the
             # number counts, so no word further away may claim the number.
             found = (_other_key(w), w)

@@ -13,6 +13,7 @@ is) lives in :mod:`.stories`, :mod:`.facts`, :mod:`.conflicts`,
 """
 
 from __future__ import annotations
+from asimtext.errors import ArgumentError
 
 import time
 from collections import Counter
@@ -35,8 +36,10 @@ from asimtext.digest.backend import Backend
 from asimtext.digest.keys import Vocabulary
 from asimtext.digest.meta import infer_published, infer_source
 from asimtext.digest.model import Digest
+from asimtext.digest.numbered import numbered_names
 from asimtext.digest.records import Conflict, Copies, CopyPair, Doc, Mention, Stories
-from asimtext.digest.text import detect_lang
+from asimtext.digest.text import WORD_RE, detect_lang, lead_end
+from asimtext.digest.when import event_interval, stated_weekdays
 from asimtext.io import LoadError, LoadReport, Record, iter_records
 
 __all__ = [
@@ -150,6 +153,21 @@ def _day_number(published: Optional[str]) -> float:
     return float(p.toordinal()) if p is not None else float("nan")
 
 
+_WEEKDAY_BITS = {w: 1 << k for k, w in enumerate(
+    ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"))}
+
+
+def _weekday_mask(spans: Sequence[Any]) -> int:
+    return sum(_WEEKDAY_BITS.get(w, 0) for w in stated_weekdays(spans))
+
+
+def _word_key(backend: Backend) -> Any:
+    def key(word: str) -> str:
+        ks = backend.xscript_keys(word, stopwords=False)
+        return ks[0][2] if ks else ""
+    return key
+
+
 def group_stories(docs: Sequence[Doc], backend: Backend, params: Any) -> Stories:
     """Stories: articles joined by their cross-script word keys, fact values and
     gazetteer names (:mod:`.stories`: candidate pairs, then average link inside each
@@ -158,16 +176,24 @@ def group_stories(docs: Sequence[Doc], backend: Backend, params: Any) -> Stories
     texts = [d.text for d in docs]
     vocab = Vocabulary(texts, backend.xscript_keys, backend.vocabulary)
     finder = _scope.default_gazetteer()
-    days = np.asarray([_day_number(d.published) for d in docs], dtype=np.float64)
-    scores = _stories.score_pairs(vocab.bags([story_facts(d, finder) for d in docs]),
+    days = np.asarray([event_interval(d.published, d.fact_spans()) for d in docs],
+                      dtype=np.float64).reshape(-1, 2)
+    key = _word_key(backend)
+    facts = [story_facts(d, finder) for d in docs]
+    for bag, d in zip(facts, docs):  # the same name and number: strong evidence
+        bag.update("#~" + x for x in numbered_names(d.text, key))
+    numbered = [numbered_names(d.text, key, lead_end(d.text)) for d in docs]
+    scores = _stories.score_pairs(vocab.bags(facts),
                                   params.story, days)
     dup_links: List[Tuple[int, int]] = []
     if len(docs) > 1 and params.dup_threshold <= 1.0:  # above 1: no near-duplicates
         nd = backend.near_duplicates(texts, threshold=params.dup_threshold)
         dup_links = [(int(p[0]), int(p[1])) for p in nd.pairs]
     adjacent = [(a.idx, b.idx) for a, b in zip(docs, docs[1:]) if a.article_id == b.article_id]
+    weekdays = [_weekday_mask(d.fact_spans()) for d in docs]
     groups = _stories.group(len(docs), scores, [d.lang for d in docs], params.story, dup_links,
-                            days, adjacent)
+                            days, adjacent, weekdays,
+                            [bool(d.published) for d in docs], numbered)
     groups = _units.rejoin_sections(groups, [d.article_id for d in docs])
     return Stories.from_groups(len(docs), groups, scores, dup_links, vocab.token_counts)
 
@@ -230,8 +256,8 @@ def collect_mentions(docs: Sequence[Doc], stories: Stories, backend: Backend,
     stories of two articles or more, the content words around them)."""
     out: List[List[Mention]] = []
     width = params.context_words
-    for d in docs:
-        with_context = stories.size_of(d.idx) > 1
+    for i, d in enumerate(docs):
+        with_context = stories.size_of(i) > 1
         ms: List[Mention] = []
         for s in d.fact_spans():
             f = _facts.fact_of_span(s.kind, s.value, getattr(s, "resolved", None))
@@ -254,7 +280,7 @@ def collect_mentions(docs: Sequence[Doc], stories: Stories, backend: Backend,
 
 
 def _story_of_article(docs: Sequence[Doc], stories: Stories) -> Dict[str, int]:
-    return {d.id: stories.story_of[d.idx] for d in docs}
+    return {d.id: stories.story_of[i] for i, d in enumerate(docs)}
 
 
 def collect_facts(docs: Sequence[Doc], mentions: Sequence[Sequence[Mention]],
@@ -331,30 +357,10 @@ def copy_candidates(stories: Stories, max_pairs: int) -> List[Tuple[int, int]]:
     return candidates
 
 
-def page_stories(pages: Sequence[Doc], docs: Sequence[Doc], stories: Stories) -> Stories:
-    """The stories seen page by page, for the copy stage: copying is between
-    articles, so a page belongs to the story of its first unit; near-duplicate links
-    and word counts are those of its units."""
-    index = {p.id: p.idx for p in pages}
-    first: Dict[int, int] = {}
-    counts = np.zeros(len(pages), dtype=np.float64)
-    for d in docs:
-        pi = index[d.article_id]
-        first.setdefault(pi, stories.story_of[d.idx])
-        counts[pi] += stories.token_counts[d.idx]
-    groups: List[List[int]] = [[] for _ in stories.groups]
-    for pi in range(len(pages)):
-        groups[first.get(pi, 0)].append(pi)
-    dups = sorted({(min(a, b), max(a, b)) for a, b in (
-        (index[docs[x].article_id], index[docs[y].article_id]) for x, y in stories.dup_links)
-        if a != b})
-    return Stories(groups, [first.get(pi, 0) for pi in range(len(pages))],
-                   _stories._empty(), dups, counts, stories.ids)
-
-
 def find_copies(docs: Sequence[Doc], stories: Stories, backend: Backend,
-                params: Any) -> Copies:
-    """Near-duplicates and partial copies inside stories, and the passages they share."""
+                params: Any, passages: bool = True) -> Copies:
+    """Near-duplicates and partial copies inside stories, and (``passages``) the
+    passages they share."""
     candidates = copy_candidates(stories, params.max_copy_pairs_per_story)
     texts = [d.text for d in docs]
     ids = [d.id for d in docs]
@@ -372,9 +378,9 @@ def find_copies(docs: Sequence[Doc], stories: Stories, backend: Backend,
         return stories.ids[stories.story_of[x]]
 
     groups = _copies.copy_groups(raw, ids, sid_of)
-    passages = _copies.passages(raw, texts, ids, sid_of, backend.shared_passages,
-                                params.min_passage_words)
-    return Copies(pairs, groups, passages)
+    shared = (_copies.passages(raw, texts, ids, sid_of, backend.shared_passages,
+                               params.min_passage_words) if passages else [])
+    return Copies(pairs, groups, shared)
 
 
 # -- conflicts ----------------------------------------------------------------------------
@@ -385,27 +391,27 @@ def find_conflicts(docs: Sequence[Doc], mentions: Sequence[Sequence[Mention]],
     """The same statement with different values, between outlets of one story:
     copied sentences with a value changed, then values next to the same words."""
     # Only stories with two articles or more can disagree with themselves.
-    multi = [d for d in docs if stories.size_of(d.idx) > 1]
-    story_of = _story_of_article(multi, stories)
+    multi = [i for i in range(len(docs)) if stories.size_of(i) > 1]
+    story_of = {docs[i].id: stories.story_of[i] for i in multi}
     synd = _conflicts.syndicated_conflicts(
-        [(stories.story_of[d.idx], d.id, mentions[d.idx]) for d in multi],
-        {d.id: d.text for d in multi},
+        [(stories.story_of[i], docs[i].id, mentions[i]) for i in multi],
+        {docs[i].id: docs[i].text for i in multi},
         backend.normalize,
         params.min_template_words,
     )
     # Values with a measure: same measure, place and day (:mod:`.updates`); values
-    # without one (durations, dates, years): the same words around them.
-    flat = [m for d in multi for m in mentions[d.idx]]
+    # without one: years (1994 / 1995 बैच) and durations next to the same words (clock
+    # times are readings and calendar dates name different deadlines far more often
+    # than they disagree).
+    flat = [m for i in multi for m in mentions[i]]
     ctx = _updates.measure_conflicts(flat, story_of.__getitem__)
-    # Clock times are readings and calendar dates name different deadlines far more
-    # often than they disagree: only years (1994 / 1995 बैच) and durations compared.
     ctx += _conflicts.context_conflicts(
         [m for m in flat if m.measure is None and m.fact_kind in ("year", "duration")],
         story_of.__getitem__,
         params.min_context_overlap,
     )
-    pub = {d.id: d.published for d in multi}
-    synd = [c for c in synd if _same_days(pub, c)]
+    pub = {docs[i].id: docs[i].published for i in multi}
+    synd = [c for c in synd if _same_days(pub, c) and _same_measured_day(c)]
     ctx = [c for c in ctx if _same_days(pub, c)]
 
     def key(c: Dict[str, Any]) -> Tuple[str, str, str, str]:
@@ -428,6 +434,16 @@ def find_conflicts(docs: Sequence[Doc], mentions: Sequence[Sequence[Mention]],
             for c in found]
 
 
+def _same_measured_day(c: Dict[str, Any]) -> bool:
+    """A copied sentence with a measured value changed is a conflict only as of one day
+    and for a measure that does not move within the day; otherwise it is an update."""
+    a, b = c["mentions"]
+    if a.measure is None or b.measure is None:
+        return True
+    return (a.measure.key not in _updates.INTRADAY and a.as_of == b.as_of
+            and a.place == b.place)
+
+
 def _measure_of(m: Mention) -> Optional[Dict[str, Any]]:
     return m.measure.to_dict() if m.measure is not None else None
 
@@ -442,12 +458,201 @@ def _same_days(pub: Dict[str, Optional[str]], c: Dict[str, Any]) -> bool:
     return abs((a - b).days) <= max(1, _updates.CONFLICT_DAYS)
 
 
+# -- story digests -----------------------------------------------------------------------
+
+KEEP = ("all", "singletons", "stories")
+
+
+def select_stories(docs: Sequence[Doc], stories: Stories, keep: str,
+                   among: Optional[Sequence[int]] = None, first_id: int = 1) -> Stories:
+    """The stories the digest shows: ``all`` and ``singletons`` every story,
+    ``stories`` those carried by two outlets or more (biggest first), numbered
+    from ``S<first_id>``; ``among`` limits the choice to some stories. The other articles are accounted for without a story; their text
+    and spans are dropped (nothing downstream reads them).
+
+    Outside ``all`` the digest is written for a reader of a big corpus: articles
+    as ``id, status, story, source``; only the facts two outlets or more state, the
+    sentence quoted once per fact; the dated events two outlets or more give; copy
+    groups without their passages."""
+    if keep not in KEEP:
+        raise ArgumentError(f"keep must be one of {', '.join(KEEP)}, got {keep!r}")
+    if keep != "stories" and among is None and first_id == 1:
+        return stories
+    kept = [s for s in (range(len(stories.groups)) if among is None else among)
+            if keep != "stories" or len({docs[x].source for x in stories.groups[s]}) > 1]
+    out = stories.only(kept, first_id)
+    if keep == "stories":
+        dropped = (range(len(docs)) if among is None
+                   else [x for s in among for x in stories.groups[s]])
+        for i in dropped:
+            if out.story_of[i] < 0:
+                docs[i].text, docs[i].spans, docs[i]._sents = "", [], None
+    return out
+
+
+class StoryPart:
+    """The digest of some stories: their entries and everything found inside them,
+    as JSON-ready dicts whose ids (F, C, P, X) count from 1 within the part;
+    :class:`Numbering` makes them global."""
+
+    __slots__ = ("stories", "facts", "timeline", "copy_groups", "passages", "conflicts",
+                 "updates")
+
+    def __init__(self, stories: List[Dict[str, Any]], facts: List[Dict[str, Any]],
+                 timeline: List[Dict[str, Any]], copy_groups: List[Dict[str, Any]],
+                 passages: List[Dict[str, Any]], conflicts: List[Dict[str, Any]],
+                 updates: Optional[List[Dict[str, Any]]] = None) -> None:
+        self.stories, self.facts, self.timeline = stories, facts, timeline
+        self.copy_groups, self.passages, self.conflicts = copy_groups, passages, conflicts
+        self.updates = list(updates or [])
+
+    def by_story(self) -> List[Dict[str, Any]]:
+        """One dict per story with its facts, copies, passages, conflicts and events
+        (a line of ``--format jsonl``)."""
+        out: Dict[str, Dict[str, Any]] = {
+            s["id"]: {"story": s, "facts": [], "copy_groups": [], "passages": [],
+                      "conflicts": [], "timeline": [], "updates": []} for s in self.stories}
+        for name in ("facts", "copy_groups", "passages", "conflicts", "timeline", "updates"):
+            for x in getattr(self, name):
+                out[x["story"]][name].append(x)
+        return list(out.values())
+
+
+class Numbering:
+    """Gives the facts, copy groups, passages and conflicts of successive parts
+    their global ids (``F1``, ``C1``, ``P1``, ``X1``...), in part order."""
+
+    _PREFIX = {"facts": "F", "copy_groups": "C", "passages": "P", "conflicts": "X",
+               "updates": "U"}
+
+    def __init__(self) -> None:
+        self.seen = dict.fromkeys(self._PREFIX, 0)
+
+    def __call__(self, part: StoryPart) -> StoryPart:
+        for name, prefix in self._PREFIX.items():
+            base = self.seen[name]
+            items = getattr(part, name)
+            for n, x in enumerate(items, base + 1):
+                x["id"] = f"{prefix}{n}"
+            self.seen[name] = base + len(items)
+        return part
+
+
+def _compact_facts(facts: List[Dict[str, Any]]) -> List[Dict[str, Any]]:
+    """The facts two outlets or more state, each sentence written once: a mention
+    whose sentence an earlier mention of the fact already quoted keeps its
+    offsets and an empty ``text``."""
+    out = []
+    for f in facts:
+        if f["n_sources"] < 2:
+            continue
+        quoted = set()
+        for m in f["mentions"]:
+            key = (m["article"], m["sentence"]["start"])
+            if quoted:
+                m["sentence"] = {**m["sentence"], "text": ""}
+            quoted.add(key)
+        out.append(f)
+    return out
+
+
+def digest_stories(docs: Sequence[Doc], stories: Stories, which: Sequence[int],
+                   backend: Backend, params: Any, *, compact: bool = False,
+                   clock: Optional["Clock"] = None) -> StoryPart:
+    """Everything found inside the stories ``which``: their entries, facts,
+    timeline, copies, passages and conflicts (ids local to the part).
+    ``compact`` merges the passages several pairs share."""
+    lap = clock.lap if clock is not None else (lambda _stage: None)
+    sub_docs, sub = stories.subset(which, docs)
+    mentions = measure_mentions(sub_docs, collect_mentions(sub_docs, sub, backend, params))
+    lap("mentions")
+    facts = collect_facts(sub_docs, mentions, sub)
+    lap("facts")
+    timeline = build_timeline(sub_docs, mentions, sub)
+    lap("timeline")
+    updates = collect_updates(sub_docs, mentions, sub)
+    lap("updates")
+    copies = find_page_copies(sub_docs, sub, backend, params, passages=not compact)
+    lap("copies")
+    conflicts = find_conflicts(sub_docs, mentions, sub, backend, params)
+    lap("conflicts")
+    del mentions
+    entries = [_story_entry(n, [sub_docs[x] for x in g], sub) for n, g in enumerate(sub.groups)]
+    passages = copies.passages
+    if compact:  # the reader's digest: see select_stories
+        facts = _compact_facts(facts)
+        timeline = [e for e in timeline if len(e["sources"]) > 1]
+        passages = []
+    # Offsets of units become offsets of their articles (and mentions name their unit).
+    where = {d.id: (d.article_id, d.base) for d in sub_docs}
+    remap = _units.to_article
+    return StoryPart(entries, remap(facts, where), remap(timeline, where), copies.groups,
+                     passages,
+                     remap([c.public(n, sub.ids) for n, c in enumerate(conflicts, 1)], where),
+                     remap(updates, where))
+
+
+def find_page_copies(docs: Sequence[Doc], stories: Stories, backend: Backend, params: Any,
+                     passages: bool = True) -> Copies:
+    """Copies between whole articles: a page belongs to the story of its first unit
+    among ``docs`` (copying is between articles; a report's sections, split as units,
+    would otherwise be compared piecewise)."""
+    if all(d.id == d.article_id for d in docs):
+        return find_copies(docs, stories, backend, params, passages)
+    first: Dict[str, int] = {}
+    for x, d in enumerate(docs):
+        first.setdefault(d.article_id, x)
+    page_ids = sorted(first, key=first.__getitem__)
+    pages = [_Page(a, docs[first[a]].page) for a in page_ids]
+    local = {a: n for n, a in enumerate(page_ids)}
+    story_of = [stories.story_of[first[a]] for a in page_ids]
+    groups: List[List[int]] = [[] for _ in stories.groups]
+    for n, s in enumerate(story_of):
+        groups[s].append(n)
+    counts = np.asarray([len(WORD_RE.findall(p.text)) for p in pages], dtype=np.float64)
+    dups = sorted({(min(a, b), max(a, b)) for a, b in (
+        (local[docs[x].article_id], local[docs[y].article_id]) for x, y in stories.dup_links)
+        if a != b})
+    page_st = Stories(groups, story_of, _stories._empty(), dups, counts, stories.ids)
+    return find_copies(pages, page_st, backend, params, passages)
+
+
+class _Page:
+    """A whole article for the copy stage (``id``, ``text``)."""
+
+    __slots__ = ("id", "text")
+
+    def __init__(self, id: str, text: str) -> None:
+        self.id, self.text = id, text
+
+
+def story_batches(stories: Stories, max_articles: int = 4096) -> List[List[int]]:
+    """The stories in order, cut into runs of about ``max_articles`` articles (the
+    unit of work and of memory of the per-story stages)."""
+    out: List[List[int]] = [[]]
+    n = 0
+    for s, g in enumerate(stories.groups):
+        if n and n + len(g) > max_articles:
+            out.append([])
+            n = 0
+        out[-1].append(s)
+        n += len(g)
+    return [b for b in out if b]
+
+
 # -- assemble -----------------------------------------------------------------------------
 
 
-def _article_entry(r: Record, ds: Sequence[Doc], stories: Stories,
-                   units: Dict[str, Any]) -> Dict[str, Any]:
+def article_entry(r: Record, d: Any, stories: Stories, compact: bool = False,
+                  units: Optional[Dict[str, Any]] = None) -> Dict[str, Any]:
+    """The JSON entry of an input record; ``d`` its doc, or the list of its units'
+    docs; ``compact``: ``id, status, story, source`` (and why and where a record
+    was skipped). ``units`` (unit id -> :class:`.units.Unit`) adds the units."""
+    ds = list(d) if isinstance(d, (list, tuple)) else ([] if d is None else [d])
     if not ds:
+        if compact:
+            return {"id": r.id, "status": "skipped", "story": None, "source": None,
+                    "reason": r.reason, "file": r.file, "line": r.line}
         return {
             "id": r.id, "status": "skipped", "reason": r.reason, "file": r.file,
             "line": r.line, "title": None, "source": None, "source_origin": None,
@@ -455,16 +660,25 @@ def _article_entry(r: Record, ds: Sequence[Doc], stories: Stories,
             "n_spans": 0, "warnings": [], "units": [],
         }
     d = ds[0]
+    s = stories.story_of[d.idx]
+    story = stories.ids[s] if s >= 0 else None
+    if compact:
+        return {"id": d.article_id, "status": "ok", "story": story, "source": d.source}
     n_spans = sum(len(x.spans) for x in ds)
+
+    def unit(x: Doc) -> Dict[str, Any]:
+        u = units.get(x.id) if units else None
+        sx = stories.story_of[x.idx]
+        return {"id": x.id, "start": u.start if u else x.base,
+                "end": u.end if u else x.base + len(x.text), "title": x.title,
+                "story": stories.ids[sx] if sx >= 0 else None}
+
     return {
         "id": d.article_id, "status": "ok", "reason": None, "file": r.file, "line": r.line,
         "title": r.article.title, "source": d.source, "source_origin": d.source_origin,
         "published": d.published, "published_origin": d.published_origin, "lang": d.lang,
-        "story": stories.ids[stories.story_of[d.idx]], "n_spans": n_spans,
-        "warnings": [] if n_spans else ["no spans"],
-        "units": [{"id": x.id, "start": units[x.id].start, "end": units[x.id].end,
-                   "title": x.title, "story": stories.ids[stories.story_of[x.idx]]}
-                  for x in ds],
+        "story": story, "n_spans": n_spans, "warnings": [] if n_spans else ["no spans"],
+        "units": [unit(x) for x in ds],
     }
 
 
@@ -512,64 +726,53 @@ def _story_entry(n: int, ds: Sequence[Doc], stories: Stories) -> Dict[str, Any]:
     }
 
 
-def assemble(loaded: Loaded, stories: Stories, copies: Copies, facts: List[Dict[str, Any]],
-             conflicts: Sequence[Conflict], timeline: List[Dict[str, Any]],
-             params: Dict[str, Any], updates: Optional[List[Dict[str, Any]]] = None,
-             units: Optional[Sequence[_units.Unit]] = None) -> Digest:
-    """The records as the JSON-ready :class:`Digest` (every input record accounted for);
-    offsets of units are turned into offsets of their articles (:func:`.units.to_article`)."""
-    docs = loaded.docs
-    units = list(units) if units is not None else [
-        _units.Unit(d.id, d.id, 0, len(d.text), d.title) for d in docs]
-    unit_of = {u.id: u for u in units}
-    by_record: Dict[int, List[Doc]] = {}
-    for d in docs:
-        by_record.setdefault(d.record, []).append(d)
-    articles = [_article_entry(r, by_record.get(n, []), stories, unit_of)
-                for n, r in enumerate(loaded.records)]
-    story_entries = [_story_entry(n, [docs[x] for x in g], stories)
-                     for n, g in enumerate(stories.groups)]
-    where = _units.unit_map(units)
-    remap = _units.to_article
-    return Digest(
-        articles=articles,
-        stories=story_entries,
-        copy_groups=copies.groups,
-        passages=remap(copies.passages, where),
-        facts=remap(facts, where),
-        conflicts=remap([c.public(n, stories.ids) for n, c in enumerate(conflicts, 1)], where),
-        timeline=remap(timeline, where),
-        updates=remap(updates or [], where),
-        params=params,
-    )
+def assemble(articles: List[Dict[str, Any]], parts: Sequence[StoryPart],
+             params: Dict[str, Any]) -> Digest:
+    """The article entries and the (numbered) story parts as one :class:`Digest`."""
+    def cat(name: str) -> List[Dict[str, Any]]:
+        return [x for p in parts for x in getattr(p, name)]
+
+    return Digest(articles=articles, stories=cat("stories"), copy_groups=cat("copy_groups"),
+                  passages=cat("passages"), facts=cat("facts"), conflicts=cat("conflicts"),
+                  timeline=cat("timeline"), updates=cat("updates"), params=params)
 
 
 # -- the whole ----------------------------------------------------------------------------
 
 
-class _Clock:
-    """Seconds per stage."""
+class Clock:
+    """Seconds per stage, summed over calls: ``timings`` (wall clock) and ``cpu``
+    (CPU time of the whole process, every thread)."""
 
     def __init__(self) -> None:
         self.timings: Dict[str, float] = {}
+        self.cpu: Dict[str, float] = {}
         self._t = time.perf_counter()
+        self._c = time.process_time()
 
     def lap(self, stage: str) -> None:
-        now = time.perf_counter()
+        now, cnow = time.perf_counter(), time.process_time()
         self.timings[stage] = round(self.timings.get(stage, 0.0) + now - self._t, 4)
-        self._t = now
+        self.cpu[stage] = round(self.cpu.get(stage, 0.0) + cnow - self._c, 4)
+        self._t, self._c = now, cnow
 
 
-def run(articles: Any, params: Any, backend: Backend, *, text_field: str = "text",
-        id_field: str = "id", strict: bool = False,
-        reference_date: Optional[str] = None) -> Digest:
-    """Every stage in order; ``Digest.timings`` holds the seconds of each."""
-    clock = _Clock()
-    loaded = load(articles, text_field, id_field, strict)
+def params_dict(params: Any, keep: str) -> Dict[str, Any]:
+    d = params.to_dict()
+    if keep != "all":
+        d["keep"] = keep
+    return d
+
+
+def digest_loaded(loaded: Loaded, params: Any, backend: Backend, keep: str,
+                  clock: Clock, reference_date: Optional[str] = None,
+                  ) -> Tuple[List[Dict[str, Any]], List[StoryPart]]:
+    """The article entries and story parts (not numbered) of loaded articles. Pages
+    are split into their reports first (:mod:`.units`); ``loaded.docs`` becomes the
+    units' docs."""
     pages = loaded.docs
     docs, units = _units.unit_docs(pages, Doc)
     loaded.docs = docs
-    clock.lap("load")
     prepare(docs, backend)
     _units.share_metadata(docs, {p.id: p.text for p in pages})
     clock.lap("prepare")
@@ -577,21 +780,35 @@ def run(articles: Any, params: Any, backend: Backend, *, text_field: str = "text
     clock.lap("stories")
     borrow_dates(docs, stories, backend, reference_date)
     clock.lap("dates")
-    mentions = collect_mentions(docs, stories, backend, params)
-    mentions = measure_mentions(docs, mentions)
-    clock.lap("mentions")
-    facts = collect_facts(docs, mentions, stories)
-    clock.lap("facts")
-    timeline = build_timeline(docs, mentions, stories)
-    clock.lap("timeline")
-    updates = collect_updates(docs, mentions, stories)
-    clock.lap("updates")
-    copies = find_copies(pages, page_stories(pages, docs, stories), backend, params)
-    clock.lap("copies")
-    conflicts = find_conflicts(docs, mentions, stories, backend, params)
-    clock.lap("conflicts")
-    result = assemble(loaded, stories, copies, facts, conflicts, timeline, params.to_dict(),
-                      updates=updates, units=units)
+    stories = select_stories(docs, stories, keep)
+    compact = keep != "all"
+    by_record: Dict[int, List[Doc]] = {}
+    for d in docs:
+        by_record.setdefault(d.record, []).append(d)
+    unit_of = {u.id: u for u in units}
+    articles = [article_entry(r, by_record.get(n), stories, compact, unit_of)
+                for n, r in enumerate(loaded.records)]
+    clock.lap("articles")
+    parts = []
+    for batch in story_batches(stories):
+        parts.append(digest_stories(docs, stories, batch, backend, params, compact=compact,
+                                    clock=clock))
+        clock.lap("story entries")
+    return articles, parts
+
+
+def run(articles: Any, params: Any, backend: Backend, *, text_field: str = "text",
+        id_field: str = "id", strict: bool = False, reference_date: Optional[str] = None,
+        keep: str = "all") -> Digest:
+    """Every stage in order; ``Digest.timings`` holds the seconds of each."""
+    if keep not in KEEP:
+        raise ArgumentError(f"keep must be one of {', '.join(KEEP)}, got {keep!r}")
+    clock = Clock()
+    loaded = load(articles, text_field, id_field, strict)
+    clock.lap("load")
+    entries, parts = digest_loaded(loaded, params, backend, keep, clock, reference_date)
+    numbering = Numbering()
+    result = assemble(entries, [numbering(p) for p in parts], params_dict(params, keep))
     clock.lap("assemble")
     result.timings = clock.timings
     return result

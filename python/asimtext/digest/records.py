@@ -42,6 +42,7 @@ class Doc:
         "_sents",
         "article_id",
         "base",
+        "page",
     )
 
     def __init__(self, idx: int, record: int, article: Any) -> None:
@@ -65,6 +66,8 @@ class Doc:
         #: The input article this doc is a unit of (:mod:`.units`), and where it starts.
         self.article_id: str = getattr(article, "article_id", None) or article.id
         self.base: int = getattr(article, "base", 0)
+        #: The whole article's text (the same string object for every unit of a page).
+        self.page: str = getattr(article, "page", None) or self.text
 
     @property
     def sentences(self) -> Sentences:
@@ -114,11 +117,15 @@ class Mention:
     as_of_origin: Optional[str] = None
     bound: Optional[str] = None
 
-    def __getitem__(self, key: str) -> Any:
-        if key == "sentence":
-            return {"start": self.sentence_start, "end": self.sentence_end,
-                    "text": self.sentence_text}
-        return getattr(self, key)
+    @property
+    def sentence(self) -> Dict[str, Any]:
+        """The sentence around the mention, as in the JSON."""
+        return {"start": self.sentence_start, "end": self.sentence_end,
+                "text": self.sentence_text}
+
+    # m["article"] is m.article (the builders read mentions as mappings); the slot
+    # wrapper itself, not a Python function: it is called for every field read.
+    __getitem__ = object.__getattribute__
 
     def public(self) -> Dict[str, Any]:
         """The mention as it appears in the JSON."""
@@ -131,7 +138,7 @@ class Mention:
             "kind": self.kind,
             "value": self.value,
             "resolved": self.resolved,
-            "sentence": self["sentence"],
+            "sentence": self.sentence,
             "bound": self.bound,
         }
 
@@ -139,9 +146,10 @@ class Mention:
 @dataclass
 class Stories:
     """Articles grouped into stories: ``groups[n]`` the sorted article indexes of
-    story ``n`` (biggest first), ``story_of[i]`` the story of article ``i``.
-    ``scores`` and ``dup_links`` are the evidence the copy stage reuses, and
-    ``token_counts`` the word tokens of each article."""
+    story ``n`` (biggest first), ``story_of[i]`` the story of article ``i`` (-1 for an
+    article whose story is left out of the digest). ``scores`` and ``dup_links``
+    are the evidence the copy stage reuses, ``token_counts`` the word tokens of
+    each article, ``ids`` the public story ids."""
 
     groups: List[List[int]]
     story_of: List[int]
@@ -152,16 +160,51 @@ class Stories:
 
     @classmethod
     def from_groups(cls, n: int, groups: List[List[int]], scores: Any,
-                    dup_links: List[Tuple[int, int]], token_counts: np.ndarray) -> "Stories":
-        story_of = [0] * n
+                    dup_links: List[Tuple[int, int]], token_counts: np.ndarray,
+                    ids: Optional[List[str]] = None) -> "Stories":
+        story_of = [-1] * n
         for s, g in enumerate(groups):
             for x in g:
                 story_of[x] = s
         return cls(groups, story_of, scores, dup_links, token_counts,
-                   [f"S{s}" for s in range(1, len(groups) + 1)])
+                   ids if ids is not None else [f"S{s}" for s in range(1, len(groups) + 1)])
 
     def size_of(self, article: int) -> int:
-        return len(self.groups[self.story_of[article]])
+        s = self.story_of[article]
+        return len(self.groups[s]) if s >= 0 else 0
+
+    def only(self, keep: Sequence[int], first_id: int = 1) -> "Stories":
+        """The stories ``keep`` (indexes, in the order given), numbered anew from
+        ``S<first_id>``; the other articles belong to no story."""
+        groups = [self.groups[s] for s in keep]
+        return Stories.from_groups(len(self.story_of), groups, self.scores, self.dup_links,
+                                   self.token_counts,
+                                   [f"S{n}" for n in range(first_id, first_id + len(groups))])
+
+    def subset(self, stories: Sequence[int], docs: Sequence[Any]) -> Tuple[List[Any], "Stories"]:
+        """The articles of some stories, in story order, and those stories over them
+        alone (article indexes local to the returned list, story ids kept)."""
+        members = [x for s in stories for x in self.groups[s]]
+        local = np.full(len(self.story_of), -1, dtype=np.int64)
+        local[np.asarray(members, dtype=np.int64)] = np.arange(len(members))
+        groups, pos = [], 0
+        for s in stories:
+            groups.append(list(range(pos, pos + len(self.groups[s]))))
+            pos += len(self.groups[s])
+        sc = self.scores
+        if sc is not None and getattr(sc, "i", np.zeros(0)).size:
+            li, lj = local[sc.i], local[sc.j]
+            sel = (li >= 0) & (lj >= 0)
+            a, b = li[sel], lj[sel]
+            sc = type(sc)(np.minimum(a, b), np.maximum(a, b), sc.cos[sel], sc.bridge_cos[sel],
+                          sc.bridge_shared[sel], sc.bridge_evidence[sel])
+        dup = [(int(min(local[a], local[b])), int(max(local[a], local[b])))
+               for a, b in self.dup_links if local[a] >= 0 and local[b] >= 0]
+        sub = Stories.from_groups(len(members), groups, sc, dup,
+                                  np.asarray(self.token_counts)[np.asarray(members, dtype=np.int64)]
+                                  if members else np.zeros(0),
+                                  [self.ids[s] for s in stories])
+        return [docs[x] for x in members], sub
 
 
 @dataclass(frozen=True)

@@ -50,6 +50,8 @@ def place_of(places: Sequence[Tuple[int, int, str]], text: str, start: int, end:
              sent_start: int, sent_end: int) -> Optional[str]:
     """The place a value at ``text[start:end]`` is about (a gazetteer id), or None.
     ``places`` are the gazetteer hits of the sentence (document offsets)."""
+    # A place opening the sentence before a comma is a dateline too ("नयी दिल्ली, देश में").
+    places = [p for p in places if not (p[0] - sent_start <= 3 and _OPENER.match(text, p[1]))]
     cands = [p for p in places if (_kind(p[2]) in PLACE_KINDS or p[2].startswith("ut:"))
              and not _OUTSIDE_AFTER.match(text, p[1]) and not _DATELINE.match(text, p[1])
              and not _OUTSIDE_BEFORE.search(
@@ -73,7 +75,12 @@ def place_of(places: Sequence[Tuple[int, int, str]], text: str, start: int, end:
         after = [p for p in cands if p[0] >= end and p[1] <= hi]
         if after:
             return after[0][2]
-    whole = [p for p in cands if sent_start <= p[0] and p[1] <= start]
+    # Else the sentence before the value, but not across a contrast ("X में ..., जबकि
+    # चीन के बाहर 686": the value is not about X).
+    floor = sent_start
+    for mm in _CONTRAST.finditer(text, sent_start, start):
+        floor = mm.end()
+    whole = [p for p in cands if floor <= p[0] and p[1] <= start]
     if whole:
         return whole[-1][2]
     if not foreign and _HOME.search(text, sent_start, sent_end):
@@ -86,7 +93,9 @@ _OUTSIDE_AFTER = re.compile(r"\s*(?:के|से)\s+(?:बाहर|अला�
 _OUTSIDE_BEFORE = re.compile(r"(?:outside|excluding|except|beyond)\s+(?:the\s+)?$", re.IGNORECASE)
 # A dateline ("नयी दिल्ली, 30 मार्च (भाषा)", "LUCKNOW, March 30:") names where the
 # report was filed, not what its numbers are about.
-_DATELINE = re.compile(r"\s*[,:]\s*(?:\d{1,2}\s+\w+|\w+\s+\d{1,2})\s*(?:\(|:|,\s*\d{4})")
+_DATELINE = re.compile(r"\s*[,:]\s*(?:\d{1,2}\s+[^\s,():]+|[^\s,():]+\s+\d{1,2})\s*(?:\(|:|,\s*\d{4})")
+_OPENER = re.compile(r"\s*,")
+_CONTRAST = re.compile(r"जबकि|वहीं|लेकिन|\bwhile\b|\bwhereas\b|\bbut\b", re.IGNORECASE)
 _LAT = re.compile(r"[A-Za-z]")
 _DEV = re.compile(r"[\u0900-\u097f]")
 

@@ -1,24 +1,35 @@
-"""Grouping articles into stories, across outlets and across languages.
+"""Grouping articles into stories: one story per real-world event, across outlets and
+languages.
 
-Each article is a weighted bag of keys: the cross-script keys of its words
-(so ``असीम``/``Asim``, ``बीजेपी``/``BJP`` are one key) plus its fact values
-(``#2022-01-15``, ``#1994``). Weights are ``(1 + log tf) * idf`` with a smoothed
-IDF, ``log((N + B) / (df + 1))``: ``B`` background pseudo-articles make a small
-corpus behave like a sample of a larger one, so that a key shared by every
-article of a five-article corpus still counts.
+Each article (a unit of a page, :mod:`.units`) is a weighted bag of keys: the
+cross-script keys of its words (``असीम``/``Asim``, ``बीजेपी``/``BJP``), its fact values
+(``#2022-01-15``, ``#1994``) and the gazetteer names it mentions (``#@party:bjp`` for
+``भाजपा`` and ``BJP``). Weights are ``(1 + log tf) * idf`` with a smoothed IDF,
+``log((N + B) / (df + 1))``; *strong* keys (facts, gazetteer names, words seen in both
+scripts) keep their weight, topic words (``ज्वालामुखी``, ``लावा``, ``मौत``) weigh
+``weak_weight`` of it.
 
-Two articles in the same language join when the cosine of their vectors
-reaches ``same_lang_threshold``. Across languages only *bridge* keys (seen in
-both scripts in the corpus) and facts can be shared, so the cosine is taken
-over those alone and must reach ``cross_lang_threshold``, with at least
-``min_bridge_keys`` shared bridge word keys whose IDFs sum to at least
-``min_bridge_evidence`` (a cosine over a few common bridge words such as
-``BJP``/``police`` can be high by itself; the IDF sum is not fooled by the
-normalization). Copy pairs (near-duplicates and
-partial copies) always join. Stories are the connected components.
+1. **Candidate pairs** come from an inverted index: every pair sharing a key held by at
+   most ``max(max_df, N * max_df_share)`` articles (rarest keys first, within a pair
+   budget), and for more frequent keys each article with its next ``neighbors``
+   holders in publication order: linear in the key's frequency, so a story of 600
+   articles stays connected without all-pairs work.
+2. **Pair rule**: same-language pairs need a cosine of ``same_lang_threshold`` and
+   shared strong evidence (IDF sum of shared strong keys >= ``min_strong_evidence``,
+   or a cosine of ``solo_cos``); a Hindi-English pair needs the cosine over bridge keys
+   and facts >= ``cross_lang_threshold`` with ``min_bridge_keys`` shared bridge words
+   whose IDFs sum to ``min_bridge_evidence``; consecutive units of one page need half
+   the threshold; near-duplicates always link. Pairs dated more than ``window_days``
+   apart never link. Linked articles form connected groups.
+3. **Average link** inside each group of three or more: the full pair similarities
+   (all keys, in units of the pair threshold; 0 outside the time window) are clustered
+   by average link down to ``average_link``, and two clusters holding articles dated
+   more than the window apart are never merged. A chain A~B~C no longer joins A and C
+   unless the story as a whole holds them. Groups beyond ``max_dense`` articles are
+   cut into stretches of publication time first (memory stays bounded).
 
-Pair scores come from an inverted index processed with numpy; keys are taken
-from the rarest up to a pair budget, so the cost stays bounded on big corpora.
+Frequency limits scale with the corpus (``N * max_df_share``), and no key is dropped
+from the similarities: a big event stays one story however many articles it has.
 """
 
 from __future__ import annotations
@@ -26,11 +37,13 @@ from __future__ import annotations
 import math
 from collections import Counter
 from dataclasses import dataclass
-from typing import Dict, Iterable, List, Optional, Sequence, Tuple
+from typing import Any, Dict, Iterable, List, Optional, Sequence, Tuple
 
 import numpy as np
 
 from asimtext.digest.keys import Bags
+from asimtext.digest.numbered import different_numbers
+from asimtext.digest.when import gap_days
 
 _CHUNK = 1_000_000  # pair entries per chunk of the pair scoring
 
@@ -68,6 +81,12 @@ class StoryParams:
     # into stretches of publication time.
     average_link: float = 0.4
     max_dense: int = 1500
+    # The similarity of two texts that name weekdays, none in common, is multiplied by
+    # this in the average link (see `group`).
+    other_weekday: float = 0.3
+    # ... and that of two texts naming one name with other numbers (Chandrayaan-2,
+    # Chandrayaan-3: two missions), whatever their dates, by this.
+    other_number: float = 0.2
 
 
 @dataclass
@@ -187,7 +206,7 @@ def score_pairs(bags: Bags, params: StoryParams,
     freq = (df > cap)[cols_a]
     if freq.any() and params.neighbors > 0:
         fr, fc, fw = rows_a[freq], cols_a[freq], w[freq]
-        dkey = np.zeros(n) if days is None else np.nan_to_num(np.asarray(days, float), nan=0.0)
+        dkey = np.zeros(n) if days is None else np.nan_to_num(_lo(days), nan=0.0)
         p, q = _neighbor_pairs(fr, fc, dkey[fr], params.neighbors)
         for lo in range(0, p.size, _CHUNK):
             pp, qq = p[lo:lo + _CHUNK], q[lo:lo + _CHUNK]
@@ -202,7 +221,6 @@ def score_pairs(bags: Bags, params: StoryParams,
             np.bincount(inv, weights=np.concatenate([p_[k] for p_ in parts]))
             for k in (1, 2, 3, 4, 5)
         )
-    del parts
     bshared = np.rint(bsh).astype(np.int64)
     pi, pj = uniq // n, uniq % n
     with np.errstate(divide="ignore", invalid="ignore"):
@@ -279,7 +297,7 @@ def _edges(scores: PairScores, lc: np.ndarray, days: np.ndarray, params: StoryPa
         adj_ok = adj & (scores.cos >= params.same_lang_threshold / 2)
     else:
         adj_ok = np.zeros(scores.i.size, dtype=bool)
-    gap = np.abs(days[scores.i] - days[scores.j])
+    gap = gap_days(days[scores.i, 0], days[scores.i, 1], days[scores.j, 0], days[scores.j, 1])
     in_window = ~(gap > params.window_days)  # NaN (undated): in
     return in_window & ((~cross & ((same_ok & strong_ok) | adj_ok))
                         | ((cross | (la == 3) | (lb == 3)) & bridge_ok))
@@ -294,8 +312,12 @@ def _rows_index(rows: np.ndarray, n: int) -> Tuple[np.ndarray, np.ndarray]:
 def _relative_similarity(members: np.ndarray, matrix: Tuple[np.ndarray, ...],
                          rows_idx: Tuple[np.ndarray, np.ndarray], lc: np.ndarray,
                          days: np.ndarray, params: StoryParams, forced: set,
-                         adjacent: set) -> np.ndarray:
-    """Pair similarities of ``members`` in units of the joining threshold: the cosine
+                         adjacent: set, weekdays: Optional[np.ndarray] = None,
+                         published: Optional[np.ndarray] = None,
+                         numbered: Optional[Sequence[frozenset]] = None
+                         ) -> Tuple[np.ndarray, np.ndarray]:
+    """Pair similarities of ``members`` in units of the joining threshold, and the pairs
+    that cannot be one event (dated more than the window apart). Similarity: the cosine
     over all keys / ``same_lang_threshold`` for a same-language pair, the bridge cosine /
     ``cross_lang_threshold`` across languages; 0 outside the time window; doubled for
     consecutive units of one page; high for near-duplicates."""
@@ -328,9 +350,23 @@ def _relative_similarity(members: np.ndarray, matrix: Tuple[np.ndarray, ...],
              & (lm[:, None] != lm[None, :]))
     mixed = (lm[:, None] == 3) | (lm[None, :] == 3)
     rel = np.where(cross, B, np.where(mixed, np.maximum(S, B), S)).astype(np.float64)
-    dm = days[members]
-    gap = np.abs(dm[:, None] - dm[None, :])
-    rel[gap > params.window_days] = 0.0
+    lo, hi = days[members, 0], days[members, 1]
+    gap = gap_days(lo[:, None], hi[:, None], lo[None, :], hi[None, :])
+    apart = gap > params.window_days
+    rel[apart] = 0.0
+    pm = (np.zeros(m, dtype=bool) if published is None else published[members])
+    # Text evidence of another day weighs where a publication date is
+    # missing: between dated articles the window decides.
+    undated_pair = ~(pm[:, None] & pm[None, :])
+    if weekdays is not None:
+        wm = weekdays[members]
+        # Two reports naming weekdays, none of them the same, tell of different days:
+        # weak evidence of two events (an ongoing event spans several weekdays).
+        other_day = (((wm[:, None] & wm[None, :]) == 0) & (wm[:, None] != 0)
+                     & (wm[None, :] != 0) & undated_pair)
+        rel[other_day] *= params.other_weekday
+    if numbered is not None:
+        rel[different_numbers([numbered[x] for x in members])] *= params.other_number
     pos = {int(x): t for t, x in enumerate(members)}
     for a, b in adjacent:
         if a in pos and b in pos:
@@ -340,17 +376,23 @@ def _relative_similarity(members: np.ndarray, matrix: Tuple[np.ndarray, ...],
         if a in pos and b in pos:
             rel[pos[a], pos[b]] = rel[pos[b], pos[a]] = max(10.0, rel[pos[a], pos[b]])
     np.fill_diagonal(rel, 0.0)
-    return rel
+    for a, b in forced:  # near-duplicates are one report, whatever their dates say
+        if a in pos and b in pos:
+            apart[pos[a], pos[b]] = apart[pos[b], pos[a]] = False
+    return rel, apart
 
 
-def average_link(rel: np.ndarray, alpha: float) -> List[List[int]]:
+def average_link(rel: np.ndarray, alpha: float,
+                 cannot: Optional[np.ndarray] = None) -> List[List[int]]:
     """Average-link clustering of a similarity matrix: merge the two clusters with the
-    highest mean pair similarity while it is at least ``alpha``. A cluster joins
-    another only through its whole membership, so no chain of pairs can join two
-    stories. Returns lists of row indexes."""
+    highest mean pair similarity while it is at least ``alpha``, never two clusters
+    holding a pair marked in ``cannot`` (articles dated too far apart). A cluster
+    joins another only through its whole membership, so no chain of pairs can join
+    two stories. Returns lists of row indexes."""
     m = rel.shape[0]
     if m == 0:
         return []
+    block = (np.zeros((m, m), dtype=bool) if cannot is None else cannot.copy())
     sums = rel.astype(np.float64).copy()
     size = np.ones(m)
     active = np.ones(m, dtype=bool)
@@ -359,7 +401,7 @@ def average_link(rel: np.ndarray, alpha: float) -> List[List[int]]:
 
     def refresh(i: int) -> None:
         avg = sums[i] / (size[i] * size)
-        avg[~active] = -np.inf
+        avg[~active | block[i]] = -np.inf
         avg[i] = -np.inf
         j = int(np.argmax(avg))
         best[i], bestv[i] = j, avg[j]
@@ -377,6 +419,8 @@ def average_link(rel: np.ndarray, alpha: float) -> List[List[int]]:
             a, b = b, a
         sums[a] += sums[b]
         sums[:, a] += sums[:, b]
+        block[a] |= block[b]
+        block[:, a] |= block[:, b]
         sums[a, a] = 0.0
         size[a] += size[b]
         active[b] = False
@@ -388,6 +432,11 @@ def average_link(rel: np.ndarray, alpha: float) -> List[List[int]]:
             refresh(int(i))
         refresh(a)
         avg_a = sums[:, a] / (size * size[a])
+        avg_a[block[:, a]] = -np.inf
+        # Rows now blocked from a, whose best was a cluster merged away, were refreshed
+        # above; rows that preferred a and are now blocked must look again.
+        for i in np.flatnonzero(active & block[:, a] & (best == a)):
+            refresh(int(i))
         better = active & (avg_a > bestv)
         better[a] = False
         best[better] = a
@@ -403,6 +452,9 @@ def group(
     extra_links: Iterable[Tuple[int, int]] = (),
     days: Optional[Sequence[float]] = None,
     adjacent: Iterable[Tuple[int, int]] = (),
+    weekdays: Optional[Sequence[int]] = None,
+    published: Optional[Sequence[bool]] = None,
+    numbered: Optional[Sequence[frozenset]] = None,
 ) -> List[List[int]]:
     """Stories as sorted lists of article indexes, biggest first, then by first article.
 
@@ -412,12 +464,21 @@ def group(
     A~B~C does not put A and C together unless the story as a whole holds them.
     ``extra_links`` (near-duplicates) always join; ``adjacent`` pairs (consecutive
     units of one page) count double. ``days`` are publication day numbers (NaN if
-    unknown)."""
+    unknown). ``weekdays`` (bit masks of the weekdays each text names, 0 if none)
+    lower the similarity of two texts naming only different weekdays, where one of the
+    two has no publication date (``published``: whether each has one; between dated
+    articles the window decides). ``numbered`` (each text's numbered names,
+    :mod:`.numbered`): two texts naming one name with other numbers (``Chandrayaan-2``,
+    ``Chandrayaan-3``) link at ``other_number`` of their similarity."""
     code = {"hi": 1, "en": 2, "mixed": 3}
     lc = np.asarray([code.get(x, 0) for x in langs] or [0], dtype=np.int8)
-    dd = np.full(max(n, 1), np.nan) if days is None else np.asarray(days, dtype=np.float64)
+    dd = _intervals(days, n)
     adj = {(min(a, b), max(a, b)) for a, b in adjacent}
     forced = {(min(a, b), max(a, b)) for a, b in extra_links}
+    wd = (np.zeros(max(n, 1), dtype=np.int64) if weekdays is None
+          else np.asarray(list(weekdays) or [0], dtype=np.int64))
+    pub = (np.zeros(max(n, 1), dtype=bool) if published is None
+           else np.asarray(list(published) or [False], dtype=bool))
     uf = _UnionFind(n)
     if scores.i.size:
         join = _edges(scores, lc, dd, params, adj)
@@ -438,10 +499,27 @@ def group(
             rows_idx = _rows_index(scores.matrix[0], n)
         for part in _time_stretches(comp, dd, params.max_dense):
             arr = np.asarray(part, dtype=np.int64)
-            rel = _relative_similarity(arr, scores.matrix, rows_idx, lc, dd, params, forced, adj)
-            for cl in average_link(rel, params.average_link):
+            rel, apart = _relative_similarity(arr, scores.matrix, rows_idx, lc, dd, params,
+                                              forced, adj, wd, pub, numbered)
+            for cl in average_link(rel, params.average_link, apart):
                 out.append(sorted(int(arr[t]) for t in cl))
     return sorted(out, key=lambda g: (-len(g), g[0]))
+
+
+def _intervals(days: Optional[Sequence[Any]], n: int) -> np.ndarray:
+    """``days`` as an (n, 2) array of first and last day numbers (NaN: unknown); a 1-d
+    sequence of day numbers is an interval of one day each."""
+    if days is None:
+        return np.full((max(n, 1), 2), np.nan)
+    a = np.asarray(days, dtype=np.float64)
+    if a.ndim == 1:
+        a = np.stack([a, a], axis=1)
+    return a.reshape(-1, 2) if a.size else np.full((max(n, 1), 2), np.nan)
+
+
+def _lo(days: Any) -> np.ndarray:
+    a = np.asarray(days, dtype=np.float64)
+    return a[:, 0] if a.ndim == 2 else a
 
 
 def _time_stretches(comp: List[int], days: np.ndarray, limit: int) -> List[List[int]]:

@@ -6,7 +6,7 @@ import re
 from bisect import bisect_right
 from typing import List, Optional, Tuple
 
-__all__ = ["Sentences", "WORD_RE", "detect_lang", "is_devanagari_word"]
+__all__ = ["Sentences", "WORD_RE", "detect_lang", "is_devanagari_word", "lead_end"]
 
 # A word: a run of Devanagari letters and signs (danda excluded), or of Latin letters.
 _DEV = "\u0900-\u0963\u0971-\u097f\u200c\u200d"
@@ -50,6 +50,17 @@ def detect_lang(text: str) -> Optional[str]:
     if share <= 0.3:
         return "en"
     return "mixed"
+
+
+def lead_end(text: str, sentences: int = 3) -> int:
+    """Where a text's lead, its first ``sentences`` sentences, ends (blank lines and
+    empty sentences count too: a cheap bound, read only as far as needed)."""
+    n = 0
+    for m in _BOUNDARY.finditer(text):
+        n += 1
+        if n >= sentences:
+            return m.end()
+    return len(text)
 
 
 class Sentences:

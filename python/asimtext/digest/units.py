@@ -146,7 +146,8 @@ def unit_map(units: Sequence[Unit]) -> Dict[str, Tuple[str, int]]:
 class _UnitArticle:
     """What :class:`~asimtext.digest.records.Doc` reads from an article, for a unit."""
 
-    __slots__ = ("id", "title", "text", "source", "published", "lang", "article_id", "base")
+    __slots__ = ("id", "title", "text", "source", "published", "lang", "article_id", "base",
+                 "page")
 
     def __init__(self, art: object, unit: Unit, text: str) -> None:
         self.id = unit.id
@@ -158,6 +159,7 @@ class _UnitArticle:
         self.lang = getattr(art, "lang", None) or detect_lang(text)
         self.article_id = unit.article
         self.base = unit.start
+        self.page = text
 
 
 def unit_docs(docs: Sequence[object], make_doc: object) -> Tuple[list, List[Unit]]:

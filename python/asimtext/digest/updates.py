@@ -12,15 +12,18 @@ from __future__ import annotations
 
 import datetime as _dt
 import math
+import re
 from collections import Counter
 from typing import Any, Dict, List, Optional, Sequence, Tuple
 
 from asimtext.digest.facts import scope_of
 from asimtext.digest.measures import INTRADAY
 
-__all__ = ["agree", "numeric", "build_updates", "measure_conflicts", "CONFLICT_DAYS"]
+__all__ = ["agree", "numeric", "build_updates", "measure_conflicts", "CONFLICT_DAYS", "INTRADAY"]
 
 CONFLICT_DAYS = 0
+_PROJECTION = re.compile(r"सकते|सकती|सकता|आशंका|अनुमान|संभावना|\b(?:may|might|could|projected|"
+                         r"forecast|expected\s+to|estimate[sd]?)\b", re.IGNORECASE)
 MAX_POINT_MENTIONS = 5
 
 
@@ -72,10 +75,13 @@ def _day(s: Optional[str]) -> Optional[_dt.date]:
 
 
 def _series_key(m: Any) -> Optional[Tuple[str, str]]:
+    """What a series follows: one measure (from the lexicon, not a generic count) of one
+    stated place; values without a place or with a vague measure mix several series."""
     meas = m["measure"]
-    if meas is None or not m["as_of"] or numeric(m["fact_value"]) is None:
+    if (meas is None or not m["as_of"] or not m["place"] or numeric(m["fact_value"]) is None
+            or meas.key == "people" or meas.key.startswith("other:")):
         return None
-    return (meas.ident, m["place"] or "")
+    return (m["fact_kind"] + ":" + meas.ident, m["place"])
 
 
 def build_updates(mentions: Sequence[Any], story_of_article: Dict[str, int],
@@ -92,7 +98,7 @@ def build_updates(mentions: Sequence[Any], story_of_article: Dict[str, int],
         if k is not None:
             groups.setdefault((story_of_article[m["article"]],) + k, []).append(m)
     per_story: Dict[int, List[Dict[str, Any]]] = {}
-    for (story, ident, place), ms in groups.items():
+    for (story, _ident, place), ms in groups.items():
         by_day: Dict[str, List[Any]] = {}
         for m in ms:
             by_day.setdefault(m["as_of"], []).append(m)
@@ -148,13 +154,16 @@ def measure_conflicts(mentions: Sequence[Any], story_of: Any) -> List[Dict[str, 
     groups: Dict[Tuple[int, str, str], List[Any]] = {}
     for m in mentions:
         meas = m["measure"]
+        if _PROJECTION.search(m["sentence"]["text"]):
+            continue  # "13 लाख केस हो सकते हैं": a forecast states no fact to contradict
         if (meas is None or not m["place"] or meas.key in INTRADAY or meas.key == "people"
                 or meas.key.startswith("other:") or not m["as_of"]):
             continue
         v = numeric(m["fact_value"])
         if v is None or math.isnan(v):
             continue
-        groups.setdefault((story_of(m["article"]), meas.ident, m["place"]), []).append(m)
+        groups.setdefault((story_of(m["article"]), m["fact_kind"] + ":" + meas.ident,
+                           m["place"]), []).append(m)
     out: List[Dict[str, Any]] = []
     for (story, _ident, place), ms in sorted(groups.items(), key=lambda kv: kv[0]):
         ms = sorted(ms, key=lambda m: (m["as_of"], m["article"], m["start"]))

@@ -8,6 +8,7 @@
 pub mod dedup;
 pub mod error;
 pub mod jsonl;
+pub mod gazetteer;
 pub mod normalize;
 pub mod source;
 pub mod spans;

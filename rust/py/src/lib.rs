@@ -9,6 +9,7 @@ mod dedup;
 mod errors;
 mod jsonl;
 mod limits;
+mod gazetteer;
 mod normalize;
 mod pipeline;
 mod pool;
@@ -29,5 +30,6 @@ fn _core(m: &Bound<'_, PyModule>) -> PyResult<()> {
     jsonl::register(m)?;
     limits::register(m)?;
     vocab::register(m)?;
+    gazetteer::register(m)?;
     Ok(())
 }
