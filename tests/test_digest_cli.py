@@ -9,7 +9,6 @@ import sys
 from pathlib import Path
 
 from asimtext.cli import EXIT_BAD_RECORD, EXIT_IO, main
-from asimtext.digest import SCHEMA
 
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"
 

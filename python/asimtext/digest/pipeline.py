@@ -13,7 +13,6 @@ is) lives in :mod:`.stories`, :mod:`.facts`, :mod:`.conflicts`,
 """
 
 from __future__ import annotations
-from asimtext.errors import ArgumentError
 
 import time
 from collections import Counter
@@ -40,6 +39,7 @@ from asimtext.digest.numbered import numbered_names
 from asimtext.digest.records import Conflict, Copies, CopyPair, Doc, Mention, Stories
 from asimtext.digest.text import WORD_RE, detect_lang, lead_end
 from asimtext.digest.when import event_interval, stated_weekdays
+from asimtext.errors import ArgumentError
 from asimtext.io import LoadError, LoadReport, Record, iter_records
 
 __all__ = [

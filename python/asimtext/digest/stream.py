@@ -16,7 +16,6 @@ read when it was read.
 """
 
 from __future__ import annotations
-from asimtext.errors import ArgumentError
 
 import datetime as _dt
 import re
@@ -27,6 +26,7 @@ from asimtext.article import parse_date_prefix
 from asimtext.digest import pipeline as P
 from asimtext.digest.backend import Backend
 from asimtext.digest.records import Doc
+from asimtext.errors import ArgumentError
 from asimtext.io import Record, iter_records
 
 __all__ = ["parse_window", "iter_digest"]
