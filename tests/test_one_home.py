@@ -45,3 +45,21 @@ def test_pure_twin_imports_nothing_from_the_extension():
         if re.search(r"^\s*(from asimtext import _core|import asimtext\._core|from asimtext\._core import)", line)
     ]
     assert not bad, bad
+
+
+def test_old_import_paths_still_work_and_warn():
+    import importlib
+    import sys
+    import warnings
+
+    for old, new in [("asimtext.dumps", "asimtext.dumps"),
+                     ("asimtext.pure.dedup.minhash", "asimtext.pure.dedup.minhash"),
+                     ("asimtext.pure.dedup.stream", "asimtext.pure.dedup.stream"),
+                     ("asimtext.pure.dedup.partitioned", "asimtext.pure.dedup.partitioned"),
+                     ("asimtext.pure.dedup.passages", "asimtext.pure.dedup.passages")]:
+        sys.modules.pop(old, None)
+        with warnings.catch_warnings(record=True) as w:
+            warnings.simplefilter("always")
+            mod = importlib.import_module(old)
+        assert mod is importlib.import_module(new)
+        assert any(issubclass(x.category, DeprecationWarning) for x in w), old
