@@ -52,11 +52,11 @@ def test_old_import_paths_still_work_and_warn():
     import sys
     import warnings
 
-    for old, new in [("asimtext.dumps", "asimtext.dumps"),
-                     ("asimtext.pure.dedup.minhash", "asimtext.pure.dedup.minhash"),
-                     ("asimtext.pure.dedup.stream", "asimtext.pure.dedup.stream"),
-                     ("asimtext.pure.dedup.partitioned", "asimtext.pure.dedup.partitioned"),
-                     ("asimtext.pure.dedup.passages", "asimtext.pure.dedup.passages")]:
+    for old, new in [("asimtext.batch", "asimtext.dumps"),
+                     ("asimtext.pure.minhash", "asimtext.pure.dedup.minhash"),
+                     ("asimtext.pure.batch", "asimtext.pure.dedup.stream"),
+                     ("asimtext.pure.partitioned", "asimtext.pure.dedup.partitioned"),
+                     ("asimtext.pure.passages", "asimtext.pure.dedup.passages")]:
         sys.modules.pop(old, None)
         with warnings.catch_warnings(record=True) as w:
             warnings.simplefilter("always")
