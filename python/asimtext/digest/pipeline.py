@@ -91,10 +91,13 @@ def load(articles: Any, text_field: str = "text", id_field: str = "id") -> Loade
 # -- prepare ------------------------------------------------------------------------------
 
 
-def prepare(docs: Sequence[Doc], backend: Backend) -> None:
+def prepare(docs: Sequence[Doc], backend: Backend, keep_spans: bool = True) -> None:
     """Spans (resolved against the given publication dates), then what the text
     tells about its outlet, date and language. Fills ``spans``, ``header``,
-    ``source``, ``published``, ``ref``, ``lang`` of each doc."""
+    ``source``, ``published``, ``ref``, ``lang`` and the story grouping's
+    ``facts`` of each doc. Without ``keep_spans`` the spans are dropped once
+    read (memory: a big corpus's spans as Python objects outweigh its text);
+    :func:`digest_stories` extracts them again for the stories it shows."""
     if not docs:
         return
     span_lists = backend.extract_batch([d.text for d in docs],
@@ -112,6 +115,22 @@ def prepare(docs: Sequence[Doc], backend: Backend) -> None:
                 d.ref = hdr[0][:10]
         if not d.lang:
             d.lang = detect_lang(d.text)
+        d.facts = story_facts(d)
+        d.needs_ref = _needs_reference(d.spans)
+        if not keep_spans:
+            d.spans = None
+
+
+def extract_again(docs: Sequence[Doc], backend: Backend) -> None:
+    """The spans of docs whose spans were dropped, resolved against their final
+    reference date (the same spans :func:`prepare` and :func:`borrow_dates` give)."""
+    todo = [d for d in docs if d.spans is None]
+    if todo:
+        # borrow_dates would have re-extracted only the spans that need the new date
+        again = backend.extract_batch([d.text for d in todo], reference_dates=[
+            d.ref if d.needs_ref else d.given_ref for d in todo])
+        for d, sp in zip(todo, again):
+            d.spans = sorted(sp, key=_SPAN_ORDER)
 
 
 # -- stories ------------------------------------------------------------------------------
@@ -140,7 +159,8 @@ def group_stories(docs: Sequence[Doc], backend: Backend, params: Any) -> Stories
     (:mod:`.stories`), near-duplicates always together."""
     texts = [d.text for d in docs]
     vocab = Vocabulary(texts, backend.xscript_keys, backend.vocabulary)
-    scores = _stories.score_pairs(vocab.bags([story_facts(d) for d in docs]), params.story)
+    bags = [d.facts if d.facts is not None else story_facts(d) for d in docs]
+    scores = _stories.score_pairs(vocab.bags(bags), params.story)
     dup_links: List[Tuple[int, int]] = []
     if len(docs) > 1 and params.dup_threshold <= 1.0:  # above 1: no near-duplicates
         nd = backend.near_duplicates(texts, threshold=params.dup_threshold)
@@ -171,7 +191,9 @@ def borrow_dates(docs: Sequence[Doc], stories: Stories, backend: Backend) -> Non
             if not docs[x].published:
                 docs[x].published, docs[x].published_origin = latest.isoformat(), "borrowed"
                 docs[x].ref = latest.isoformat()
-    redo = [d for d in docs if d.ref and d.ref != d.given_ref and _needs_reference(d.spans)]
+    # (docs whose spans were dropped get them again, with this reference, when shown)
+    redo = [d for d in docs if d.ref and d.ref != d.given_ref and d.needs_ref
+            and d.spans is not None]
     if redo:
         again = backend.extract_batch([d.text for d in redo],
                                       reference_dates=[d.ref for d in redo])
@@ -366,7 +388,7 @@ def select_stories(docs: Sequence[Doc], stories: Stories, keep: str,
                    else [x for s in among for x in stories.groups[s]])
         for i in dropped:
             if out.story_of[i] < 0:
-                docs[i].text, docs[i].spans, docs[i]._sents = "", [], None
+                docs[i].text, docs[i].spans, docs[i]._sents = "", None, None
     return out
 
 
@@ -440,6 +462,8 @@ def digest_stories(docs: Sequence[Doc], stories: Stories, which: Sequence[int],
     ``compact`` merges the passages several pairs share."""
     lap = clock.lap if clock is not None else (lambda _stage: None)
     sub_docs, sub = stories.subset(which, docs)
+    extract_again(sub_docs, backend)
+    lap("spans again")
     mentions = collect_mentions(sub_docs, sub, backend, params)
     lap("mentions")
     facts = collect_facts(sub_docs, mentions, sub)
@@ -570,7 +594,7 @@ def digest_loaded(loaded: Loaded, params: Any, backend: Backend, keep: str,
                   clock: Clock) -> Tuple[List[Dict[str, Any]], List[StoryPart]]:
     """The article entries and story parts (not numbered) of loaded articles."""
     docs = loaded.docs
-    prepare(docs, backend)
+    prepare(docs, backend, keep_spans=keep == "all")
     clock.lap("prepare")
     stories = group_stories(docs, backend, params)
     clock.lap("stories")

@@ -39,6 +39,8 @@ class Doc:
         "header",
         "given_ref",
         "ref",
+        "facts",
+        "needs_ref",
         "_sents",
     )
 
@@ -53,12 +55,17 @@ class Doc:
         self.published: Optional[str] = article.published
         self.published_origin: Optional[str] = "given" if article.published else None
         self.lang: Optional[str] = article.lang
-        self.spans: list = []
+        #: The spans, sorted; None while they are dropped (see ``prepare``).
+        self.spans: Optional[list] = []
         #: ``(start, end)`` of the span the publication date was read from (no fact).
         self.header: Optional[Tuple[int, int]] = None
         #: The reference date the spans were resolved against, and the given one.
         self.given_ref: Optional[str] = self.published[:10] if self.published else None
         self.ref: Optional[str] = self.given_ref
+        #: The fact keys the story grouping reads, and whether some span needs a
+        #: reference date (set by the prepare stage, kept when the spans are dropped).
+        self.facts: Optional[Any] = None
+        self.needs_ref = False
         self._sents: Optional[Sentences] = None
 
     @property
