@@ -159,14 +159,17 @@ def group_stories(docs: Sequence[Doc], backend: Backend, params: Any) -> Stories
     (:mod:`.stories`), near-duplicates always together."""
     texts = [d.text for d in docs]
     vocab = Vocabulary(texts, backend.xscript_keys, backend.vocabulary)
-    bags = [d.facts if d.facts is not None else story_facts(d) for d in docs]
-    scores = _stories.score_pairs(vocab.bags(bags), params.story)
+    bags = vocab.bags([d.facts if d.facts is not None else story_facts(d) for d in docs])
+    token_counts = vocab.token_counts
+    del vocab  # its arrays are copied into the bags: one copy at a time
+    scores = _stories.score_pairs(bags, params.story)
+    del bags
     dup_links: List[Tuple[int, int]] = []
     if len(docs) > 1 and params.dup_threshold <= 1.0:  # above 1: no near-duplicates
         nd = backend.near_duplicates(texts, threshold=params.dup_threshold)
         dup_links = [(int(p[0]), int(p[1])) for p in nd.pairs]
     groups = _stories.group(len(docs), scores, [d.lang for d in docs], params.story, dup_links)
-    return Stories.from_groups(len(docs), groups, scores, dup_links, vocab.token_counts)
+    return Stories.from_groups(len(docs), groups, scores, dup_links, token_counts)
 
 
 # -- dates --------------------------------------------------------------------------------
@@ -570,9 +573,12 @@ class Clock:
     """Seconds per stage, summed over calls: ``timings`` (wall clock) and ``cpu``
     (CPU time of the whole process, every thread)."""
 
-    def __init__(self) -> None:
+    def __init__(self, memory: bool = False) -> None:
         self.timings: Dict[str, float] = {}
         self.cpu: Dict[str, float] = {}
+        #: With ``memory``: the process's peak RSS (MB, Linux) at the end of each
+        #: stage's first lap, which tells the stage that set the peak.
+        self.peak_mb: Optional[Dict[str, int]] = {} if memory else None
         self._t = time.perf_counter()
         self._c = time.process_time()
 
@@ -580,7 +586,20 @@ class Clock:
         now, cnow = time.perf_counter(), time.process_time()
         self.timings[stage] = round(self.timings.get(stage, 0.0) + now - self._t, 4)
         self.cpu[stage] = round(self.cpu.get(stage, 0.0) + cnow - self._c, 4)
+        if self.peak_mb is not None and stage not in self.peak_mb:
+            self.peak_mb[stage] = _peak_rss_mb()
         self._t, self._c = now, cnow
+
+
+def _peak_rss_mb() -> int:
+    try:
+        with open("/proc/self/status") as f:
+            for line in f:
+                if line.startswith("VmHWM:"):
+                    return int(line.split()[1]) // 1024
+    except OSError:
+        pass
+    return 0
 
 
 def params_dict(params: Any, keep: str) -> Dict[str, Any]:
