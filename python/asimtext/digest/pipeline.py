@@ -159,11 +159,13 @@ def group_stories(docs: Sequence[Doc], backend: Backend, params: Any) -> Stories
     (:mod:`.stories`), near-duplicates always together."""
     texts = [d.text for d in docs]
     vocab = Vocabulary(texts, backend.xscript_keys, backend.vocabulary)
-    bags = vocab.bags([d.facts if d.facts is not None else story_facts(d) for d in docs])
+    facts = [d.facts if d.facts is not None else story_facts(d) for d in docs]
     token_counts = vocab.token_counts
-    del vocab  # its arrays are copied into the bags: one copy at a time
-    scores = _stories.score_pairs(bags, params.story)
-    del bags
+    # Memory: the vocabulary's arrays are copied into the bags, and the bags are
+    # handed over (no name keeps them: score_pairs drops them once read).
+    box = [vocab.bags(facts)]
+    vocab = None
+    scores = _stories.score_pairs(box.pop(), params.story)
     dup_links: List[Tuple[int, int]] = []
     if len(docs) > 1 and params.dup_threshold <= 1.0:  # above 1: no near-duplicates
         nd = backend.near_duplicates(texts, threshold=params.dup_threshold)

@@ -105,6 +105,9 @@ def score_pairs(bags: Bags, params: StoryParams) -> PairScores:
     keep_keys[order[cum <= budget]] = True
     sel = keep_keys[cols_a]
     r, c, ww = rows_a[sel], cols_a[sel], w[sel]
+    # Memory: the whole article x key arrays are not read again (a caller that
+    # passes its bags without keeping them lets them go here).
+    del bags, rows_a, cols_a, tf_a, w, bmask, sel
     if r.size == 0:
         z = np.zeros(0)
         return PairScores(empty, empty, z, z, empty, z)
@@ -142,6 +145,7 @@ def score_pairs(bags: Bags, params: StoryParams) -> PairScores:
                           np.bincount(inv, weights=kw), np.bincount(inv, weights=idf[kc] * kw)))
             del left, right, a, b, kc, prod, kb, kw, code, inv
         lo = hi
+    del r, c, ww, srt, group_end, cnt, cum  # memory: before the pairs are merged
     if len(parts) == 1:
         uniq, dot, bdot, bsh, bevid = parts[0]
     else:
