@@ -158,20 +158,35 @@ def group_stories(docs: Sequence[Doc], backend: Backend, params: Any) -> Stories
     """Stories: articles joined by their cross-script word keys and fact values
     (:mod:`.stories`), near-duplicates always together."""
     texts = [d.text for d in docs]
-    vocab = Vocabulary(texts, backend.xscript_keys, backend.vocabulary)
-    facts = [d.facts if d.facts is not None else story_facts(d) for d in docs]
-    token_counts = vocab.token_counts
-    # Memory: the vocabulary's arrays are copied into the bags, and the bags are
-    # handed over (no name keeps them: score_pairs drops them once read).
-    box = [vocab.bags(facts)]
-    vocab = None
-    scores = _stories.score_pairs(box.pop(), params.story)
     dup_links: List[Tuple[int, int]] = []
     if len(docs) > 1 and params.dup_threshold <= 1.0:  # above 1: no near-duplicates
         nd = backend.near_duplicates(texts, threshold=params.dup_threshold)
         dup_links = [(int(p[0]), int(p[1])) for p in nd.pairs]
+        del nd
+    vocab = Vocabulary(texts, backend.xscript_keys, backend.vocabulary)
+    facts = [d.facts if d.facts is not None else story_facts(d) for d in docs]
+    token_counts = vocab.token_counts
+    # Memory: the vocabulary's arrays are moved into the bags, and the bags are
+    # handed over (no name keeps them: score_pairs drops them once read).
+    box = [vocab.bags(facts, release=True)]
+    vocab = None
+    scores = _stories.score_pairs(box.pop(), params.story)
     groups = _stories.group(len(docs), scores, [d.lang for d in docs], params.story, dup_links)
-    return Stories.from_groups(len(docs), groups, scores, dup_links, token_counts)
+    stories = Stories.from_groups(len(docs), groups, scores, dup_links, token_counts)
+    stories.scores = _scores_inside_big_stories(stories, params.max_copy_pairs_per_story)
+    return stories
+
+
+def _scores_inside_big_stories(stories: Stories, max_pairs: int) -> Any:
+    """The pair scores the copy stage reads: those inside stories with more than
+    ``max_pairs`` pairs (see :func:`copy_candidates`); the rest is let go."""
+    sc = stories.scores
+    sizes = np.asarray([len(g) for g in stories.groups] or [0], dtype=np.int64)
+    big = sizes * (sizes - 1) // 2 > max_pairs
+    so = np.asarray(stories.story_of or [0], dtype=np.int64)
+    keep = (so[sc.i] == so[sc.j]) & big[so[sc.i]] if sc.i.size else np.zeros(0, dtype=bool)
+    return type(sc)(sc.i[keep], sc.j[keep], sc.cos[keep], sc.bridge_cos[keep],
+                    sc.bridge_shared[keep], sc.bridge_evidence[keep])
 
 
 # -- dates --------------------------------------------------------------------------------
