@@ -15,6 +15,7 @@ is) lives in :mod:`.stories`, :mod:`.facts`, :mod:`.conflicts`,
 from __future__ import annotations
 
 import os
+import sys
 import time
 from collections import Counter
 from itertools import combinations
@@ -164,6 +165,7 @@ def group_stories(docs: Sequence[Doc], backend: Backend, params: Any) -> Stories
         dup_links = [(int(p[0]), int(p[1])) for p in nd.pairs]
         del nd
     vocab = Vocabulary(texts, backend.xscript_keys, backend.vocabulary)
+    trim_heap()
     facts = [d.facts if d.facts is not None else story_facts(d) for d in docs]
     token_counts = vocab.token_counts
     # Memory: the vocabulary's arrays are moved into the bags, and the bags are
@@ -175,6 +177,24 @@ def group_stories(docs: Sequence[Doc], backend: Backend, params: Any) -> Stories
     stories = Stories.from_groups(len(docs), groups, scores, dup_links, token_counts)
     stories.scores = _scores_inside_big_stories(stories, params.max_copy_pairs_per_story)
     return stories
+
+
+def trim_heap() -> None:
+    """Hand the memory the Rust core's worker threads freed back to the system.
+
+    glibc keeps what a thread frees in that thread's arena, where the arrays the
+    next stage allocates on the main thread cannot reuse it: after the
+    vocabulary of 100,000 articles about 1 GB would stay resident under the pair
+    scoring's arrays. ``malloc_trim`` only returns free pages (it changes no
+    data); elsewhere than glibc this does nothing."""
+    if not sys.platform.startswith("linux"):
+        return
+    try:
+        import ctypes
+
+        ctypes.CDLL("libc.so.6").malloc_trim(0)
+    except (OSError, AttributeError):
+        pass
 
 
 def _scores_inside_big_stories(stories: Stories, max_pairs: int) -> Any:
