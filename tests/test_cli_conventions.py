@@ -248,7 +248,7 @@ def test_digest_flags(tmp_path):
     code, out, err = run("digest", str(src), "--text-field", "body", "--id-field", "doc",
                          "--source-field", "outlet", "--date-field", "when", "--title-field",
                          "head", "--skipped", str(log), "--dup-threshold", "0.9",
-                         "--story-max-df", "40")
+                         "--story-max-df", "40", "--keep", "all")  # full article entries
     assert code == EXIT_OK, err
     assert err == ["2 read, 1 processed, 1 skipped; 1 story"]  # the skip went to the log
     d = json.loads(out)
@@ -261,10 +261,11 @@ def test_digest_flags(tmp_path):
     # --reference-date resolves a weekday in an article with no date at all.
     nodate = tmp_path / "n.jsonl"
     nodate.write_bytes(jsonl([{"id": "n", "text": "पटना में शनिवार को 14 लोगों की मौत हुई."}]))
-    code, out, _ = run("digest", str(nodate), "--reference-date", "2022-01-11", "-q")
+    code, out, _ = run("digest", str(nodate), "--reference-date", "2022-01-11", "-q",
+                       "--keep", "all")
     assert code == EXIT_OK
     assert "2022-01-08" in {e["date"] for e in json.loads(out)["timeline"]}
-    code, out, _ = run("digest", str(nodate), "-q")
+    code, out, _ = run("digest", str(nodate), "-q", "--keep", "all")
     assert "2022-01-08" not in {e["date"] for e in json.loads(out)["timeline"]}
 
 
