@@ -3,7 +3,7 @@
 Sentences come from ``../shared/data/news-dev`` (real Hindi news, March 2020) when it
 is there, else from ``seeds/``. Every story draws 6-14 sentences from that pool; in
 story ``k`` each word is, with probability 1/2, replaced by a pseudo-word drawn
-from a hash of ``(k, word)`` (out of ``PSEUDO_WORDS`` forms) and four-digit numbers are shifted, so that stories
+from a hash of ``(k, word)`` and four-digit numbers are shifted, so that stories
 share only their common words while the outlets of one story share what a story
 shares. Story sizes follow what a day of news looks like: most stories have one
 outlet, some are carried by two to six (a third of the articles are in those). Each outlet's article keeps 60-100% of
@@ -41,9 +41,11 @@ OUTLETS = ["Amar Ujala", "Dainik Jagran", "Hindustan", "Prabhat Khabar", "Navbha
 # Outlets per story: most stories are told once.
 SIZES = [1] * 85 + [2] * 7 + [3] * 4 + [4] * 2 + [5] + [6]
 
-# Pseudo-words come from a vocabulary of this many forms: a day of news has some
-# hundreds of thousands of distinct words (Heaps' law), not a new set per story.
-PSEUDO_WORDS = 1_000_000
+# A story's pseudo-words are its own (4 syllables of 80: 41M forms), as the names
+# and rare words of a real story are: drawn from a small set of forms instead,
+# every story word becomes a common word (df ~ 10 at 100,000 articles), which no
+# real corpus looks like.
+PSEUDO_WORDS = 80 ** 4
 _CONS_DEV = "कगचजटडनपबमरलसहयव"
 _CONS_LAT = ["k", "g", "ch", "j", "t", "d", "n", "p", "b", "m", "r", "l", "s", "h", "y", "v"]
 _VOW_DEV = ["", "ा", "ि", "ु", "े"]

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+from pathlib import Path
 
 import asimtext
 import pytest
@@ -14,6 +15,8 @@ from asimtext.cli import main
 from asimtext.digest import DigestParams, default_backend
 from asimtext.digest.stream import collect, iter_digest, iter_whole, parse_window
 from data import made_up as M
+
+SEEDS = Path(__file__).resolve().parent.parent / "seeds"
 
 
 @pytest.fixture(params=["real", "fake"], scope="module")
@@ -139,3 +142,27 @@ def test_compact_digest_follows_the_schema(backend):
     arts = _arts() + [{"id": "bad"}]
     for keep in ("stories", "singletons"):
         jsonschema.validate(asimtext.digest(arts, backend=backend, keep=keep).to_dict(), schema)
+
+
+def test_reader_digest_is_a_view_of_the_full_one(backend):
+    """Dropping the spans after the prepare stage and extracting them again for the
+    stories shown gives the facts and events of the full digest."""
+    arts = _arts() + [Article(p.name, p.read_text(encoding="utf-8"))
+                      for p in sorted(SEEDS.glob("*.txt"))]  # dates inferred and borrowed
+    full = asimtext.digest(arts, backend=backend, keep="all")
+    dg = asimtext.digest(arts, backend=backend, keep="stories")
+    label = {s["id"]: tuple(sorted(s["articles"])) for s in full.stories}
+    label2 = {s["id"]: tuple(sorted(s["articles"])) for s in dg.stories}
+
+    def facts(d, lab, multi_only):
+        return sorted((lab[f["story"]], f["kind"], f["value"], f["n_sources"],
+                       tuple((m["article"], m["start"], m["end"], m["resolved"])
+                             for m in f["mentions"]))
+                      for f in d.facts if f["story"] in lab and (f["n_sources"] > 1 or not multi_only))
+
+    shown = {v for v in label2.values()}
+    lab_full = {k: v for k, v in label.items() if v in shown}
+    assert facts(dg, label2, True) == facts(full, lab_full, True)
+    ev = lambda d, lab: sorted((lab[e["story"]], e["date"], tuple(e["sources"]))  # noqa: E731
+                               for e in d.timeline if e["story"] in lab and len(e["sources"]) > 1)
+    assert ev(dg, label2) == ev(full, lab_full)

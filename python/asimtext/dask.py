@@ -715,7 +715,7 @@ def _plain(row: dict) -> dict:
             and v is not pd.NaT}
 
 
-def _digest_prepare(part: pd.DataFrame, text_field: str, id_field: str) -> list:
+def _digest_prepare(part: pd.DataFrame, text_field: str, id_field: str, keep_spans: bool) -> list:
     """One partition read and prepared (spans, outlet, date, language) on a worker:
     ``(record, doc or None)`` per row, in row order."""
     from asimtext.digest import default_backend
@@ -723,7 +723,7 @@ def _digest_prepare(part: pd.DataFrame, text_field: str, id_field: str) -> list:
 
     loaded = P.load([_plain(r) for r in part.to_dict("records")], text_field, id_field) \
         if len(part) else P.Loaded([], [])
-    P.prepare(loaded.docs, default_backend())
+    P.prepare(loaded.docs, default_backend(), keep_spans)
     by_record = {d.record: d for d in loaded.docs}
     return [(r, by_record.get(n)) for n, r in enumerate(loaded.records)]
 
@@ -765,7 +765,8 @@ def digest(
     params = params or DigestParams()
     if not hasattr(df, "to_delayed"):
         raise ArgumentTypeError(f"df must be a Dask DataFrame, got {type(df).__name__}")
-    tasks = [dask.delayed(_digest_prepare)(p, text_column, id_column) for p in df.to_delayed()]
+    tasks = [dask.delayed(_digest_prepare)(p, text_column, id_column, keep == "all")
+             for p in df.to_delayed()]
     prepared, offsets, rows = [], [], 0
     for part in dask.compute(*tasks):
         prepared.extend(part)

@@ -160,8 +160,10 @@ class Vocabulary:
         self._cols = code % nkeys
         self._counts = np.bincount(inv.ravel(), weights=cnt) if rows.size else cnt
 
-    def bags(self, facts: Sequence[Counter]) -> Bags:
-        """The article x key counts, with the fact keys of each article (``#value``) added."""
+    def bags(self, facts: Sequence[Counter], release: bool = False) -> Bags:
+        """The article x key counts, with the fact keys of each article (``#value``) added.
+        ``release``: let go of this vocabulary's arrays as they are copied (one big
+        array at a time in memory; the vocabulary cannot make bags again)."""
         n_word_keys = self.n_keys
         fact_id: Dict[str, int] = {}
         frows: List[int] = []
@@ -183,6 +185,12 @@ class Vocabulary:
         bridge[:n_word_keys] = self.bridge_mask
         bridge |= fact
         rows = np.concatenate([self._rows, np.asarray(frows, dtype=np.int64)])
+        if release:
+            self._rows = None
         cols = np.concatenate([self._cols, np.asarray(fcols, dtype=np.int64)])
+        if release:
+            self._cols = None
         counts = np.concatenate([self._counts, np.asarray(fcnt, dtype=np.float64)])
+        if release:
+            self._counts = None
         return Bags(self.n_docs, rows, cols, counts, keys, bridge, fact)

@@ -14,6 +14,7 @@ is) lives in :mod:`.stories`, :mod:`.facts`, :mod:`.conflicts`,
 
 from __future__ import annotations
 
+import sys
 import time
 from collections import Counter
 from itertools import combinations
@@ -100,12 +101,18 @@ def load(articles: Any, text_field: str = "text", id_field: str = "id",
 # -- prepare ------------------------------------------------------------------------------
 
 
-def prepare(docs: Sequence[Doc], backend: Backend) -> None:
+def prepare(docs: Sequence[Doc], backend: Backend, keep_spans: bool = True) -> None:
     """Spans (resolved against the given publication dates), then what the text
     tells about its outlet, date and language. Fills ``spans``, ``header``,
-    ``source``, ``published``, ``ref``, ``lang`` of each doc."""
+    ``source``, ``published``, ``ref``, ``lang`` and ``needs_ref`` of each doc.
+    Without ``keep_spans`` the spans are dropped once read (memory: a big
+    corpus's spans as Python objects outweigh its text), after what the story
+    grouping reads from them is kept (:func:`grouping_features`: ``facts``,
+    ``text_days``, ``weekdays``); :func:`digest_stories` extracts them again for
+    the stories it shows."""
     if not docs:
         return
+    finder = None if keep_spans else _scope.default_gazetteer()
     span_lists = backend.extract_batch([d.text for d in docs],
                                        reference_dates=[d.given_ref for d in docs])
     for d, sp in zip(docs, span_lists):
@@ -121,6 +128,22 @@ def prepare(docs: Sequence[Doc], backend: Backend) -> None:
                 d.ref = hdr[0][:10]
         if not d.lang:
             d.lang = detect_lang(d.text)
+        d.needs_ref = _needs_reference(d.spans)
+        if not keep_spans:
+            d.facts, d.text_days, d.weekdays = grouping_features(d, finder)
+            d.spans = None
+
+
+def extract_again(docs: Sequence[Doc], backend: Backend) -> None:
+    """The spans of docs whose spans were dropped, resolved against their final
+    reference date (the same spans :func:`prepare` and :func:`borrow_dates` give)."""
+    todo = [d for d in docs if d.spans is None]
+    if todo:
+        # borrow_dates would have re-extracted only the spans that need the new date
+        again = backend.extract_batch([d.text for d in todo], reference_dates=[
+            d.ref if d.needs_ref else d.given_ref for d in todo])
+        for d, sp in zip(todo, again):
+            d.spans = sorted(sp, key=_SPAN_ORDER)
 
 
 # -- stories ------------------------------------------------------------------------------
@@ -174,28 +197,90 @@ def group_stories(docs: Sequence[Doc], backend: Backend, params: Any) -> Stories
     connected group, within a publication-time window); near-duplicates always
     together; consecutive units of one page count double."""
     texts = [d.text for d in docs]
-    vocab = Vocabulary(texts, backend.xscript_keys, backend.vocabulary)
-    finder = _scope.default_gazetteer()
-    days = np.asarray([event_interval(d.published, d.fact_spans()) for d in docs],
-                      dtype=np.float64).reshape(-1, 2)
-    key = _word_key(backend)
-    facts = [story_facts(d, finder) for d in docs]
-    for bag, d in zip(facts, docs):  # the same name and number: strong evidence
-        bag.update("#~" + x for x in numbered_names(d.text, key))
-    numbered = [numbered_names(d.text, key, lead_end(d.text)) for d in docs]
-    scores = _stories.score_pairs(vocab.bags(facts),
-                                  params.story, days)
     dup_links: List[Tuple[int, int]] = []
     if len(docs) > 1 and params.dup_threshold <= 1.0:  # above 1: no near-duplicates
         nd = backend.near_duplicates(texts, threshold=params.dup_threshold)
         dup_links = [(int(p[0]), int(p[1])) for p in nd.pairs]
+        del nd
+    vocab = Vocabulary(texts, backend.xscript_keys, backend.vocabulary)
+    trim_heap()
+    finder = _scope.default_gazetteer()
+    features = [grouping_features(d, finder) for d in docs]
+    facts = [f[0] for f in features]
+    days = np.asarray([_event_interval(d.published, f[1]) for d, f in zip(docs, features)],
+                      dtype=np.float64).reshape(-1, 2)
+    weekdays = [f[2] for f in features]
+    del features
+    key = _word_key(backend)
+    for bag, d in zip(facts, docs):  # the same name and number: strong evidence
+        bag.update("#~" + x for x in numbered_names(d.text, key))
+    numbered = [numbered_names(d.text, key, lead_end(d.text)) for d in docs]
+    token_counts = vocab.token_counts
+    # Memory: the vocabulary's arrays are moved into the bags, and the bags are
+    # handed over (no name keeps them: score_pairs lets go of what the average
+    # link does not read).
+    box = [vocab.bags(facts, release=True)]
+    vocab = facts = None
+    scores = _stories.score_pairs(box.pop(), params.story, days)
     adjacent = [(a.idx, b.idx) for a, b in zip(docs, docs[1:]) if a.article_id == b.article_id]
-    weekdays = [_weekday_mask(d.fact_spans()) for d in docs]
     groups = _stories.group(len(docs), scores, [d.lang for d in docs], params.story, dup_links,
                             days, adjacent, weekdays,
                             [bool(d.published) for d in docs], numbered)
     groups = _units.rejoin_sections(groups, [d.article_id for d in docs])
-    return Stories.from_groups(len(docs), groups, scores, dup_links, vocab.token_counts)
+    stories = Stories.from_groups(len(docs), groups, scores, dup_links, token_counts)
+    # The article x key matrix the average link read goes with the scores not kept.
+    stories.scores = _scores_inside_big_stories(stories, params.max_copy_pairs_per_story)
+    return stories
+
+
+def grouping_features(d: Doc, finder: Any) -> Tuple[Counter, Tuple[float, float], int]:
+    """What the story grouping reads from a doc's spans: its fact keys
+    (:func:`story_facts`), the days its text dates its event to (NaN, NaN if none:
+    :func:`asimtext.digest.when.event_interval` without a publication date) and the
+    weekdays it names (bit mask). From the spans, or, when :func:`prepare` dropped
+    them, as it kept them (a copy: the caller may add keys)."""
+    if d.spans is None:
+        return Counter(d.facts), d.text_days, d.weekdays
+    spans = d.fact_spans()
+    return story_facts(d, finder), event_interval(None, spans), _weekday_mask(spans)
+
+
+def _event_interval(published: Optional[str], text_days: Tuple[float, float]
+                    ) -> Tuple[float, float]:
+    """:func:`asimtext.digest.when.event_interval` from the text's own interval."""
+    day = _day_number(published)
+    return (day, day) if day == day else text_days
+
+
+def trim_heap() -> None:
+    """Hand the memory the Rust core's worker threads freed back to the system.
+
+    glibc keeps what a thread frees in that thread's arena, where the arrays the
+    next stage allocates on the main thread cannot reuse it: after the
+    vocabulary of 100,000 articles about 1 GB would stay resident under the pair
+    scoring's arrays. ``malloc_trim`` only returns free pages (it changes no
+    data); elsewhere than glibc this does nothing."""
+    if not sys.platform.startswith("linux"):
+        return
+    try:
+        import ctypes
+
+        ctypes.CDLL("libc.so.6").malloc_trim(0)
+    except (OSError, AttributeError):
+        pass
+
+
+def _scores_inside_big_stories(stories: Stories, max_pairs: int) -> Any:
+    """The pair scores the copy stage reads: those inside stories with more than
+    ``max_pairs`` pairs (see :func:`copy_candidates`); the rest, and the matrix
+    the average link read, is let go."""
+    sc = stories.scores
+    sizes = np.asarray([len(g) for g in stories.groups] or [0], dtype=np.int64)
+    big = sizes * (sizes - 1) // 2 > max_pairs
+    so = np.asarray(stories.story_of or [0], dtype=np.int64)
+    keep = (so[sc.i] == so[sc.j]) & big[so[sc.i]] if sc.i.size else np.zeros(0, dtype=bool)
+    return type(sc)(sc.i[keep], sc.j[keep], sc.cos[keep], sc.bridge_cos[keep],
+                    sc.bridge_shared[keep], sc.bridge_evidence[keep])
 
 
 # -- dates --------------------------------------------------------------------------------
@@ -226,7 +311,10 @@ def borrow_dates(docs: Sequence[Doc], stories: Stories, backend: Backend,
         for d in docs:
             if not d.ref:
                 d.ref = reference_date
-    redo = [d for d in docs if d.ref and d.ref != d.given_ref and _needs_reference(d.spans)]
+    # (docs whose spans were dropped get them again, with this reference, when shown:
+    # :func:`extract_again`)
+    redo = [d for d in docs if d.ref and d.ref != d.given_ref and d.spans is not None
+            and _needs_reference(d.spans)]
     if redo:
         again = backend.extract_batch([d.text for d in redo],
                                       reference_dates=[d.ref for d in redo])
@@ -486,7 +574,7 @@ def select_stories(docs: Sequence[Doc], stories: Stories, keep: str,
                    else [x for s in among for x in stories.groups[s]])
         for i in dropped:
             if out.story_of[i] < 0:
-                docs[i].text, docs[i].spans, docs[i]._sents = "", [], None
+                docs[i].text, docs[i].spans, docs[i]._sents = "", None, None
     return out
 
 
@@ -564,6 +652,8 @@ def digest_stories(docs: Sequence[Doc], stories: Stories, which: Sequence[int],
     ``compact`` merges the passages several pairs share."""
     lap = clock.lap if clock is not None else (lambda _stage: None)
     sub_docs, sub = stories.subset(which, docs)
+    extract_again(sub_docs, backend)
+    lap("spans again")
     mentions = measure_mentions(sub_docs, collect_mentions(sub_docs, sub, backend, params))
     lap("mentions")
     facts = collect_facts(sub_docs, mentions, sub)
@@ -744,9 +834,12 @@ class Clock:
     """Seconds per stage, summed over calls: ``timings`` (wall clock) and ``cpu``
     (CPU time of the whole process, every thread)."""
 
-    def __init__(self) -> None:
+    def __init__(self, memory: bool = False) -> None:
         self.timings: Dict[str, float] = {}
         self.cpu: Dict[str, float] = {}
+        #: With ``memory``: the process's peak RSS (MB, Linux) at the end of each
+        #: stage's first lap, which tells the stage that set the peak.
+        self.peak_mb: Optional[Dict[str, int]] = {} if memory else None
         self._t = time.perf_counter()
         self._c = time.process_time()
 
@@ -754,7 +847,20 @@ class Clock:
         now, cnow = time.perf_counter(), time.process_time()
         self.timings[stage] = round(self.timings.get(stage, 0.0) + now - self._t, 4)
         self.cpu[stage] = round(self.cpu.get(stage, 0.0) + cnow - self._c, 4)
+        if self.peak_mb is not None and stage not in self.peak_mb:
+            self.peak_mb[stage] = _peak_rss_mb()
         self._t, self._c = now, cnow
+
+
+def _peak_rss_mb() -> int:
+    try:
+        with open("/proc/self/status") as f:
+            for line in f:
+                if line.startswith("VmHWM:"):
+                    return int(line.split()[1]) // 1024
+    except OSError:
+        pass
+    return 0
 
 
 def params_dict(params: Any, keep: str) -> Dict[str, Any]:
@@ -769,11 +875,12 @@ def digest_loaded(loaded: Loaded, params: Any, backend: Backend, keep: str,
                   ) -> Tuple[List[Dict[str, Any]], List[StoryPart]]:
     """The article entries and story parts (not numbered) of loaded articles. Pages
     are split into their reports first (:mod:`.units`); ``loaded.docs`` becomes the
-    units' docs."""
+    units' docs. Outside ``keep="all"`` the spans are dropped after the prepare
+    stage and extracted again for the stories shown (:func:`prepare`)."""
     pages = loaded.docs
     docs, units = _units.unit_docs(pages, Doc)
     loaded.docs = docs
-    prepare(docs, backend)
+    prepare(docs, backend, keep_spans=keep == "all")
     _units.share_metadata(docs, {p.id: p.text for p in pages})
     clock.lap("prepare")
     stories = group_stories(docs, backend, params)

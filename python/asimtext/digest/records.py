@@ -39,6 +39,10 @@ class Doc:
         "header",
         "given_ref",
         "ref",
+        "facts",
+        "text_days",
+        "weekdays",
+        "needs_ref",
         "_sents",
         "article_id",
         "base",
@@ -56,12 +60,20 @@ class Doc:
         self.published: Optional[str] = article.published
         self.published_origin: Optional[str] = "given" if article.published else None
         self.lang: Optional[str] = article.lang
-        self.spans: list = []
+        #: The spans, sorted; None while they are dropped (see ``prepare``).
+        self.spans: Optional[list] = []
         #: ``(start, end)`` of the span the publication date was read from (no fact).
         self.header: Optional[Tuple[int, int]] = None
         #: The reference date the spans were resolved against, and the given one.
         self.given_ref: Optional[str] = self.published[:10] if self.published else None
         self.ref: Optional[str] = self.given_ref
+        #: What the story grouping reads from the spans (fact keys, the days the text
+        #: dates its event to, the weekdays it names), and whether some span needs a
+        #: reference date: set by the prepare stage, kept when the spans are dropped.
+        self.facts: Optional[Any] = None
+        self.text_days: Tuple[float, float] = (float("nan"), float("nan"))
+        self.weekdays = 0
+        self.needs_ref = False
         self._sents: Optional[Sentences] = None
         #: The input article this doc is a unit of (:mod:`.units`), and where it starts.
         self.article_id: str = getattr(article, "article_id", None) or article.id

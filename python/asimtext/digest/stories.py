@@ -28,8 +28,9 @@ scripts) keep their weight, topic words (``ज्वालामुखी``, ``�
    unless the story as a whole holds them. Groups beyond ``max_dense`` articles are
    cut into stretches of publication time first (memory stays bounded).
 
-Frequency limits scale with the corpus (``N * max_df_share``), and no key is dropped
-from the similarities: a big event stays one story however many articles it has.
+Frequency limits scale with the corpus (``N * max_df_share``, and the pair budget
+beyond ``budget_articles``), and no key is dropped from the similarities: a big event
+stays one story however many articles it has.
 """
 
 from __future__ import annotations
@@ -58,6 +59,11 @@ class StoryParams:
     min_bridge_evidence: float = 6.0
     background: float = 10.0
     pair_budget: int = 2_000_000
+    # ... for a corpus of up to this many articles; a bigger one gets a proportionally
+    # bigger budget: a fixed one loses the stories of a big corpus (100,000 articles
+    # of a day's news: 71% of the multi-outlet stories found with 2M pairs, 99.8%
+    # with 8M; benches/bench_digest.py's corpus).
+    budget_articles: int = 20_000
     # Keys in more articles than max(max_df, N * max_df_share) would pair everything
     # with everything: such a key pairs each article only with its next `neighbors`
     # articles holding it (in time order), so a big story stays connected while the
@@ -141,7 +147,8 @@ def score_pairs(bags: Bags, params: StoryParams,
     """Cosine (all keys), bridge cosine (bridge keys and facts), shared bridge words
     and their IDF sum, and the IDF sum of shared strong keys, of the candidate pairs:
     pairs sharing a key held by at most ``max(max_df, N * max_df_share)`` articles
-    (rarest keys first, within ``pair_budget``), and pairs of time neighbours sharing
+    (rarest keys first, within ``pair_budget``, grown beyond ``budget_articles``
+    articles), and pairs of time neighbours sharing
     a more frequent key (see :class:`StoryParams`). ``days`` (publication day numbers,
     NaN where unknown) orders the neighbours."""
     n = bags.n_docs
@@ -165,7 +172,8 @@ def score_pairs(bags: Bags, params: StoryParams,
     order = order[(df[order] >= 2) & (df[order] <= cap)]
     cum = np.cumsum(pairs_per_key[order])
     keep_keys = np.zeros(nkeys, dtype=bool)
-    keep_keys[order[cum <= params.pair_budget]] = True
+    budget = params.pair_budget * max(1.0, n / params.budget_articles)
+    keep_keys[order[cum <= budget]] = True
     parts = []
 
     def accumulate(a: np.ndarray, b: np.ndarray, kc: np.ndarray, prod: np.ndarray) -> None:
@@ -179,6 +187,9 @@ def score_pairs(bags: Bags, params: StoryParams,
 
     sel = keep_keys[cols_a]
     r, c, ww = rows_a[sel], cols_a[sel], w[sel]
+    # Memory: of the article x key arrays only the matrix the average link reads is
+    # kept (a caller that passes its bags without keeping them lets the rest go here).
+    del bags, tf_a, sel
     if r.size:
         srt = np.lexsort((r, c))
         r, c, ww = r[srt], c[srt], ww[srt]
@@ -202,6 +213,8 @@ def score_pairs(bags: Bags, params: StoryParams,
                 accumulate(r[left], r[right], c[left], ww[left] * ww[right])
                 del left, right
             lo = hi
+        del srt, bounds, group_end, cnt, cumc
+    del r, c, ww  # memory: before the frequent keys' pairs and the merge
     # Frequent keys: time neighbours only.
     freq = (df > cap)[cols_a]
     if freq.any() and params.neighbors > 0:
@@ -211,6 +224,7 @@ def score_pairs(bags: Bags, params: StoryParams,
         for lo in range(0, p.size, _CHUNK):
             pp, qq = p[lo:lo + _CHUNK], q[lo:lo + _CHUNK]
             accumulate(fr[pp], fr[qq], fc[pp], fw[pp] * fw[qq])
+        del fr, fc, fw, p, q
     if not parts:
         return _empty(matrix)
     if len(parts) == 1:

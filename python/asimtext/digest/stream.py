@@ -100,7 +100,7 @@ def iter_digest(
                 skipped.append(P.article_entry(r, None, None, compact))  # type: ignore[arg-type]
         if skipped:
             yield "articles", skipped
-        P.prepare(new, backend)
+        P.prepare(new, backend, keep_spans=keep == "all")
         clock.lap("prepare")
         for d in new:
             t = _time(d.published)
@@ -168,7 +168,7 @@ def iter_whole(articles: Any, params: Any, backend: Backend, *, keep: str = "sto
     loaded = P.load(articles, text_field, id_field)
     clock.lap("load")
     docs = loaded.docs
-    P.prepare(docs, backend)
+    P.prepare(docs, backend, keep_spans=keep == "all")
     clock.lap("prepare")
     stories = P.group_stories(docs, backend, params)
     clock.lap("stories")
