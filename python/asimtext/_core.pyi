@@ -2,7 +2,7 @@
 
 import datetime as _datetime
 from os import PathLike
-from typing import Any, Iterable, Literal, TypeAlias, final, overload
+from typing import Any, Iterable, Literal, TypeAlias, final
 
 import numpy as np
 import numpy.typing as npt
@@ -36,7 +36,6 @@ def normalize_with_offsets(
     errors: Errors = "strict",
     offsets: Literal["array", "list"] = "array",
 ) -> tuple[str, npt.NDArray[np.uint32] | list[int]]: ...
-@overload
 def normalize_batch(
     texts: Iterable[str] | Any,
     *,
@@ -46,20 +45,8 @@ def normalize_batch(
     fix_mojibake: bool = False,
     fold_vowel_length: bool = False,
     errors: Errors = "strict",
-    output: Literal["list"] = "list",
-) -> list[str]: ...
-@overload
-def normalize_batch(
-    texts: Iterable[str] | Any,
-    *,
-    form: Form = "canonical",
-    ascii_digits: bool = False,
-    ascii_punctuation: bool = False,
-    fix_mojibake: bool = False,
-    fold_vowel_length: bool = False,
-    errors: Errors = "strict",
-    output: Literal["arrow"],
-) -> Any: ...
+    output: Literal["list", "arrow"] = "list",
+) -> list[str] | Any: ...  # output="arrow": a pyarrow LargeStringArray
 
 # --- cross-script matching key (asimtext_core::xscript) ---
 
