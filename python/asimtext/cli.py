@@ -528,6 +528,11 @@ def _cmd_digest_run(args: argparse.Namespace) -> int:
         except OSError as e:
             raise CliError(f"{args.output}: {e.strerror or e}") from None
     c = result.counts
+    return _digest_done(args, c)
+
+
+def _digest_done(args: argparse.Namespace, c: Dict[str, int]) -> int:
+    """The summary line of a digest run, and its exit status."""
     if not args.quiet:
         print(f"{c['in']} read, {c['ok']} processed, {c['skipped']} skipped; "
               f"{c['stories']} stor{'y' if c['stories'] == 1 else 'ies'}", file=sys.stderr)
@@ -567,11 +572,7 @@ def _digest_stream(args: argparse.Namespace, fmt: str, keep: str, params: Any) -
             result = stream.collect(items, meta)
             out.write(result.to_json() + "\n")
             c = result.counts
-    if not args.quiet:
-        print(f"{c['in']} read, {c['ok']} processed, {c['skipped']} skipped; "
-              f"{c['stories']} stor{'y' if c['stories'] == 1 else 'ies'}", file=sys.stderr)
-    _nothing_done(c["ok"], c["in"])
-    return EXIT_OK
+    return _digest_done(args, c)
 
 
 COMMANDS["digest"] = (_cmd_digest_configure, _cmd_digest_run)

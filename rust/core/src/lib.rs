@@ -7,8 +7,8 @@
 
 pub mod dedup;
 pub mod error;
-pub mod jsonl;
 pub mod gazetteer;
+pub mod jsonl;
 pub mod normalize;
 pub mod source;
 pub mod spans;
