@@ -1,16 +1,5 @@
-"""Deprecated import path: this module moved to ``asimtext.dumps``.
+"""Deprecated import path: this module moved to ``asimtext.dumps``."""
 
-Kept so that code importing ``asimtext.batch`` goes on working; it is the very module
-object of ``asimtext.dumps`` (private names included).
-"""
+from asimtext._moved import alias
 
-import importlib as _importlib
-import sys as _sys
-import warnings as _warnings
-
-_warnings.warn(
-    "asimtext.batch moved to asimtext.dumps; import it from there",
-    DeprecationWarning,
-    stacklevel=2,
-)
-_sys.modules[__name__] = _importlib.import_module("asimtext.dumps")
+alias(__name__, "asimtext.dumps")
