@@ -162,7 +162,38 @@ RANGE_SEPS = ["-", "–", " - ", " से ", " to "]
 MONTH_DOTS = ["जन.", "फ़र.", "नवं.", "दिस.", "सित.", "जन"]
 
 
+VERBS = ["होगा", "होगी", "होंगे", "जाएंगे", "करूंगा", "आएगी", "हुआ", "हुई", "था", "थे", "किया", "कहा",
+         "बताया", "ने", "उन्होंने", "योगी", "मेगा", "होने वाला है", "करते हुए", "है", "कि", "।", "\n"]
+
+
+def session5_phrase(rng):
+    """Minutes to/past the hour, division fractions, सवा/पौने alone, कल and a verb."""
+    r = rng.randrange(6)
+    hour = rng.choice(HI_NUMS + [digits(rng, 0, 24), "साढ़े पाँच", "पौने तीन", "सवा दो"])
+    mins = rng.choice(HI_NUMS + [digits(rng, 0, 70)])
+    if r == 0:
+        return " ".join([rng.choice(PERIODS + ["", "शाम के", "आधी रात"]), hour,
+                         rng.choice(["बजने में", "बजने से", "बजने", "बजे के", "बजकर", "बजे से"]), mins,
+                         rng.choice(["मिनट", "मिनट बाकी", "मिनट पहले", "मिनट बाद", ""]),
+                         rng.choice(["", "होने के 3 मिनट बाद", "के दस मिनट पहले"])])
+    if r == 1:
+        return rng.choice(["", "-", "2 "]) + f"{rng.randint(0, 12)}/{rng.randint(0, 12)}" \
+            + rng.choice(["", " किलो", " हिस्सा", "/2021", "/21"])
+    if r == 2:
+        return " ".join([rng.choice(HI_NUMS + [digits(rng, 0, 20)]), "बटा",
+                         rng.choice(HI_NUMS + [digits(rng, 0, 20), "सौ"])])
+    if r == 3:
+        return rng.choice(["सवा", "पौने", "साढ़े"]) + " " + rng.choice(UNITS + ["किलो", "", "सौ", "रुपये"])
+    if r == 4:
+        return rng.choice(PERIODS + [""]) + " " + digits(rng, 0, 13) + ":" + f"{rng.randint(0, 99):02d}" \
+            + rng.choice(["pm", "am", ":30pm", ":5am", ""])
+    return " ".join([rng.choice(["कल", "परसों", "कल से", "कल-"])]
+                    + [rng.choice(VERBS + FILLER) for _ in range(rng.randint(0, 6))])
+
+
 def issue18_phrase(rng):
+    if rng.random() < 0.25:
+        return session5_phrase(rng)
     r = rng.randrange(14)
     num = number_phrase(rng)
     if r == 0:  # hundreds, and, larger scales
@@ -262,6 +293,7 @@ PIECES = st.sampled_from(
     + [w for w, c, _ in ENTRIES if c in ("RELDAY", "RELWEEK", "DIRECTION", "MINUS", "POINT", "CURADJ",
                                          "DOLLARPRE", "MONTHDOT", "WEEKDAYABBR", "RANGESEP", "FYPRE")]
     + ["तिहाई", "दर्जन", "मिलियन", "और", "सेंट", "'", ".", "–", "10k", "1990s", "2021-22"]
+    + ["बजने", "बटा", "बाकी", "होने", "होगा", "हुआ", "ने", "3/4", "1/2", "40pm", "सवा", "पौने", "आधी"]
     + ["1,00,000", "11:27", "2022-01-10", "11/01/2022", "15", "2021", " ", " ", ", ", "\n", "-"]
 )
 

@@ -300,6 +300,14 @@ def _interpret(toks, idx: list, seps: list) -> _Tok | None:
             t = _Tok("D", toks[a].s, toks[b].e, "")
             t.ymd = (0, m, d)
             return t
+    if k == 2 and seps[0] == "/" and len(ds[0]) <= 2 and len(ds[1]) <= 2:
+        # a proper fraction with a small denominator ("3/4", "1/2 किलो"); day/month
+        # numerals take two digits each (above)
+        p, q = int(ds[0]), int(ds[1])
+        if 1 <= p < q <= 10:
+            t = _Tok("N", toks[a].s, toks[b].e, "")
+            t.m, t.sc = _quotient(p, q)
+            return t
     if all(c == ":" for c in seps) and k <= 3:
         if 1 <= len(ds[0]) <= 2 and all(len(x) == 2 for x in ds[1:]):
             h, m = int(ds[0]), int(ds[1])
@@ -513,6 +521,10 @@ def _atom(c: _Ctx, i: int):
             r = _add(a[0], d)
             if r is not None and r[0] > 0:
                 return (r, a[1], "frac")
+        if a is None and d != (5, 1):
+            # सवा/पौने alone are one and a quarter / three quarters of what follows
+            # ("सवा किलो", "पौने घंटे"); साढ़े never stands alone
+            return (_add((1, 0), d), i + 1, "frac")
         return None
     if _get(t, "SCALEBARE") is not None:
         # a scale word alone is one of it: the scale loop of _group_at consumes it
@@ -600,6 +612,7 @@ def _segment_at(c: _Ctx, i: int):
         and a[1] > k
         and a[2] != "frac"
         and a[0][1] == 0
+        and a[0][0] > 0
         and _lt(a[0], _HUNDRED)
         and not _small_scale_at(c, a[1])
     ):
@@ -668,7 +681,8 @@ def _num_expr(c: _Ctx, i: int):
     while mult != _ONE:
         k = j + 1 if _and_after_scale(c, j) else j
         g2 = _segment_at(c, k)
-        if g2 is None or not _lt(g2[0], mult):
+        # zero adds nothing: "4 हजार 3 सौ और 0" is two numbers
+        if g2 is None or not _lt(g2[0], mult) or g2[0][0] == 0:
             break
         total = _add(total, g2[0])
         if total is None:
@@ -735,6 +749,57 @@ def _apply_period(h: int, p: str) -> int:
     return h
 
 
+def _glued_ampm_minutes(c: _Ctx, j: int):
+    """":40pm" at j, glued to the number before it ("3:40pm", "7:56:30pm"): the two
+    digits after the colon, am/pm, and the end; or None."""
+    T, n = c.T, c.n
+    if j + 1 >= n or not _is_p(T[j], ":") or not _adj(T[j - 1], T[j]) or not _adj(T[j], T[j + 1]):
+        return None
+    a = T[j + 1]
+    if a.typ != "A" or not ("0" <= a.text[:1] <= "9" and "0" <= a.text[1:2] <= "9") or "0" <= a.text[2:3] <= "9":
+        return None
+    return (a.m, _get(a, "AMPM"), j + 2) if a.m <= 59 else None
+
+
+def _minutes_after_hour(c: _Ctx, j: int):
+    """Minutes after "बजने में"/"बजने से" at j (the word after बजने): (minutes, end), the
+    end past बाकी/पहले ("आठ बजने में तीन मिनट बाकी", "पाँच बजने से तीन मिनट पहले")."""
+    T, n = c.T, c.n
+    if j >= n or T[j].text not in ("में", "से"):
+        return None
+    ne = _num_expr(c, j + 1)
+    if ne is None or not ne[3]:
+        return None
+    mv = _int_of(ne[0])
+    e = ne[1]
+    if mv is None or not 1 <= mv <= 59 or e >= n or _get(T[e], "UNIT") != "MI":
+        return None
+    e += 1
+    if e < n and (T[e].text == "बाकी" or _get(T[e], "DIRECTION") == "-"):
+        e += 1
+    return mv, e
+
+
+def _minutes_shift(c: _Ctx, j: int):
+    """"(होने) के/से Y मिनट बाद/पहले" after a time at j: (signed minutes, end) or None
+    ("दस बजकर दस मिनट होने के तीन मिनट बाद", "5 बजे से 10 मिनट पहले")."""
+    T, n = c.T, c.n
+    k = j + 1 if j < n and T[j].text == "होने" else j
+    if k >= n or T[k].text not in ("के", "से"):
+        return None
+    ne = _num_expr(c, k + 1)
+    if ne is None or not ne[3]:
+        return None
+    mv = _int_of(ne[0])
+    e = ne[1]
+    if mv is None or not 1 <= mv <= 59 or e + 1 >= n or _get(T[e], "UNIT") != "MI":
+        return None
+    d = _get(T[e + 1], "DIRECTION")
+    if d is None:
+        return None
+    return (mv if d == "+" else -mv), e + 2
+
+
 def _time_at(c: _Ctx, k: int, period: str | None, need_clock: bool):
     """A clock time at k: (end, value) or None."""
     T, n = c.T, c.n
@@ -747,6 +812,9 @@ def _time_at(c: _Ctx, k: int, period: str | None, need_clock: bool):
         h, m, sec = t.hms
         j = k + 1
         a, j2 = _ampm_at(c, j)
+        g = _glued_ampm_minutes(c, j) if a is None and sec < 0 else None
+        if g is not None and 1 <= h <= 12:
+            sec, ap, j = g
         if a is not None and 1 <= h <= 12:
             ap = a
             j = j2
@@ -764,7 +832,12 @@ def _time_at(c: _Ctx, k: int, period: str | None, need_clock: bool):
         val, j, info, _simple = ne
         a, j2 = _ampm_at(c, j)
         iv = _int_of(val)
-        if a is not None:
+        g = _glued_ampm_minutes(c, j) if a is None and t.typ == "N" and t.plain and t.ndig <= 2 else None
+        if g is not None:
+            if iv is None or not 1 <= iv <= 12:
+                return None
+            h, m, ap, j = iv, g[0], g[1], g[2]
+        elif a is not None:
             if iv is None and t.typ == "N" and t.hm is not None and info == "digit":
                 h, m = t.hm
             elif iv is None or info == "frac":
@@ -776,7 +849,7 @@ def _time_at(c: _Ctx, k: int, period: str | None, need_clock: bool):
             j, ap = j2, a
         elif need_clock or j >= n:
             return None
-        elif _get(T[j], "BAJE") is not None:
+        elif _get(T[j], "BAJE") is not None or T[j].text == "बजने":
             if t.typ == "N" and t.hm is not None:
                 h, m = t.hm
             else:
@@ -784,7 +857,16 @@ def _time_at(c: _Ctx, k: int, period: str | None, need_clock: bool):
                 if m100 < 0 or m100 > 2400 or m100 % 25 != 0:
                     return None
                 h, m = m100 // 100, (m100 % 100) * 60 // 100
-            j += 1
+            if T[j].text == "बजने":
+                # minutes to the hour: "आठ बजने में तीन मिनट बाकी" 07:57
+                mt = _minutes_after_hour(c, j + 1)
+                if mt is None:
+                    return None
+                m = h * 60 + m - mt[0]
+                h, m = (m // 60) % 24, m % 60
+                j = mt[1]
+            else:
+                j += 1
         elif _get(T[j], "BAJKAR") is not None:
             if iv is None or info == "frac":
                 return None
@@ -792,10 +874,12 @@ def _time_at(c: _Ctx, k: int, period: str | None, need_clock: bool):
             if ne2 is None or not ne2[3]:
                 return None
             mv = _int_of(ne2[0])
-            if mv is None or mv > 59 or ne2[1] >= n or _get(T[ne2[1]], "UNIT") != "MI":
+            if mv is None or mv > 59:
                 return None
-            h, m, j = iv, mv, ne2[1] + 1
-        elif period is not None and iv is not None and info != "frac" and 1 <= iv <= 12:
+            # मिनट may go unsaid: "दस बजकर दस"
+            j = ne2[1] + 1 if ne2[1] < n and _get(T[ne2[1]], "UNIT") == "MI" else ne2[1]
+            h, m = iv, mv
+        elif period is not None and iv is not None and info != "frac" and 1 <= iv <= 23:
             mv = _minute_at(c, j)
             if mv is None:
                 return None
@@ -818,6 +902,10 @@ def _time_at(c: _Ctx, k: int, period: str | None, need_clock: bool):
         h = 0
     if h > 23:
         return None
+    sh = _minutes_shift(c, j)
+    if sh is not None:
+        m = h * 60 + m + sh[0]
+        h, m, j = (m // 60) % 24, m % 60, sh[1]
     zone = ""
     if j < n and _get(T[j], "ZONE") is not None:
         zone = _get(T[j], "ZONE")
@@ -1022,6 +1110,69 @@ def _periods_at(c: _Ctx, s: int, i: int) -> None:
         c.emit(i, i + 3, "date", f"{y}/{y + 9}")
 
 
+# The tense of the clause after कल/परसों says which way they point (Hindi uses one
+# word for yesterday and tomorrow). Past: the copula था, the perfective auxiliaries and
+# verbs, the ergative ने (only perfective verbs take it); future: the -गा/-गी/-गे endings
+# and "-ने वाला". The last mark of the clause wins (the verb group ends a Hindi clause).
+_PAST_WORDS = frozenset(
+    "था थी थे थीं हुआ हुई हुए हुईं गया गई गए गयी गये गईं चुका चुकी चुके किया किए किये कहा "
+    "ने मैंने हमने तुमने आपने उसने इसने उन्होंने इन्होंने किसने जिसने जिन्होंने सबने".split()
+)
+_CLAUSE_WORDS = frozenset("कि लेकिन मगर जबकि क्योंकि परंतु परन्तु किंतु किन्तु बल्कि".split())
+_CLAUSE_MARKS = "।.?!;|"
+_FUTURE_NOT = frozenset(("मेगा",))
+_TENSE_REACH = 24
+
+
+def _is_future_verb(w: str) -> bool:
+    """A future verb: -एगा, -ेंगे, -ूंगी, -ओगे..., and होगा/होगी (not योगी, रोगी)."""
+    n = len(w)
+    if n < 3 or w[-2] != "ग" or w[-1] not in "ाीे" or w in _FUTURE_NOT:
+        return False
+    p = n - 3
+    if w[p] == "ं":
+        p -= 1
+        if p < 0:
+            return False
+    if w[p] in "ेएूऊ":
+        return True
+    if w[p] in "ोओ":
+        return w[-1] == "े" or w in ("होगा", "होगी")
+    return False
+
+
+def _is_past_verb(c: _Ctx, k: int) -> bool:
+    w = c.T[k].text
+    if w == "हुए" and k > 0 and c.T[k - 1].text.endswith("ते"):
+        return False  # "करते हुए": while doing
+    if w in _PAST_WORDS:
+        return True
+    # a perfective in -ाया/-ाये/-ायी: बताया, आया, लगाया
+    return len(w) >= 4 and w[-3] == "ा" and w[-2] == "य" and w[-1] in "ाेी"
+
+
+def _tense_sign(c: _Ctx, k: int) -> str:
+    """"+" or "-" from the last tense mark of the clause from k, "±" without one."""
+    T, n = c.T, c.n
+    sign = "±"
+    for j in range(k, min(n, k + _TENSE_REACH)):
+        t = T[j]
+        if t.typ == "P" and t.text in _CLAUSE_MARKS:
+            break
+        if t.typ != "W":
+            continue
+        if t.text in _CLAUSE_WORDS or (j > k and _line_start(c, t)):
+            break
+        if _is_future_verb(t.text) or (
+            # "होने वाला है": about to happen
+            t.text in ("वाला", "वाली", "वाले") and j > k and T[j - 1].text.endswith("ने")
+        ):
+            sign = "+"
+        elif _is_past_verb(c, j):
+            sign = "-"
+    return sign
+
+
 def _line_start(c: _Ctx, t: _Tok) -> bool:
     p = c.offs[t.s] - 1
     text = c.text
@@ -1135,6 +1286,20 @@ def _percent_end(c: _Ctx, j: int):
     return None
 
 
+def _quotient(a: int, b: int):
+    """a / b to 15 decimals (cut, as a third is written): a decimal (m, sc)."""
+    return _norm(a * 10**15 // b, 15)
+
+
+def _ratio(val, ne):
+    """The fraction val / ne (both whole, the denominator at least 2): (value, end) or None."""
+    a = _int_of(val)
+    b = _int_of(ne[0]) if ne is not None and ne[3] else None
+    if a is None or b is None or a < 0 or b < 2:
+        return None
+    return _quotient(a, b), ne[1]
+
+
 def _signed(c: _Ctx, s: int, i: int) -> None:
     """A number after a minus sign or word at s: a negative number or percentage."""
     ne = _num_expr(c, i)
@@ -1182,6 +1347,12 @@ def _after_number(c: _Ctx, i: int, ne) -> None:
     if nxt is not None:
         if _get(nxt, "FREQ") is not None:
             return
+        if nxt.text == "बटा":
+            # "तीन बटा चार": a fraction written as a division
+            q = _ratio(val, _num_expr(c, j + 1))
+            if q is not None:
+                c.emit(i, q[1], "number", _fmt(q[0]))
+                return
         o = _get(nxt, "ORD")
         iv = _int_of(val)
         if o is not None and iv is not None and info != "frac":
@@ -1238,7 +1409,11 @@ def _after_number(c: _Ctx, i: int, ne) -> None:
                 c.emit(i, cu[2], "money", mv)
             return
         # cheap test first: a clock time needs am/pm, बजे or बजकर after the number
-        if any(cat in ("AMPM", "BAJE", "BAJKAR") for cat, _ in nxt.ents) or nxt.text in ("a", "p"):
+        if (
+            any(cat in ("AMPM", "BAJE", "BAJKAR") for cat, _ in nxt.ents)
+            or nxt.text in ("a", "p", "बजने")
+            or (_is_p(nxt, ":") and _adj(T[j - 1], nxt))
+        ):
             tm = _time_at(c, i, None, False)
             if tm is not None:
                 c.emit(i, tm[0], "time", tm[1])
@@ -1492,6 +1667,8 @@ def _scan(c: _Ctx) -> None:
                 i + 1 < n
                 and ((_is_p(T[i + 1], "-") and _adj(t, T[i + 1])) or T[i + 1].text in ("भी", "तक"))
             ):
+                if rd[0] == "±":
+                    rd = _tense_sign(c, i + 1) + rd[1:]
                 c.emit(i, i + 1, "date", "D" + rd)
             rw = _get(t, "RELWEEK")
             if rw is not None:
@@ -1520,9 +1697,11 @@ def _scan(c: _Ctx) -> None:
                 if k < n and _get(T[k], "APPROX") is not None:
                     k += 1
                 tm = _time_at(c, k, p, False)
+                # "आधी रात 12 बजे": midnight names the night
+                s0 = i - 1 if p == "night" and i > 0 and T[i - 1].text == "आधी" else i
                 if tm is not None:
-                    c.emit(i, tm[0], "time", tm[1])
-                _time_range(c, i, k, p)
+                    c.emit(s0, tm[0], "time", tm[1])
+                _time_range(c, s0, k, p)
             o = _get(t, "ORD")
             if o is None:
                 o = _get(t, "ORDP")

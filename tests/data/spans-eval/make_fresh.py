@@ -2,6 +2,7 @@
 
 Run from the repository root: python tests/data/spans-eval/make_fresh.py
 """
+import collections
 import json
 
 TP = [  # Recognizers-Text Specs/DateTime/Hindi/TimeParser.json: (input, span, value)
@@ -114,5 +115,4 @@ add("dk-duration", DUR, "duration")
 with open("tests/data/spans-eval/fresh-hi.jsonl", "w", encoding="utf-8") as f:
     for d in out:
         f.write(json.dumps(d, ensure_ascii=False) + "\n")
-import collections
 print(len(out), collections.Counter((d["id"].rsplit("-", 1)[0], d["split"]) for d in out))

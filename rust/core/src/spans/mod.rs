@@ -108,6 +108,123 @@ impl<'a> Ctx<'a> {
     }
 }
 
+// The tense of the clause after कल/परसों says which way they point (Hindi uses one
+// word for yesterday and tomorrow). Past: the copula था, the perfective auxiliaries and
+// verbs, the ergative ने (only perfective verbs take it); future: the -गा/-गी/-गे endings
+// and "-ने वाला". The last mark of the clause wins (the verb group ends a Hindi clause).
+const PAST_WORDS: &[&str] = &[
+    "था",
+    "थी",
+    "थे",
+    "थीं",
+    "हुआ",
+    "हुई",
+    "हुए",
+    "हुईं",
+    "गया",
+    "गई",
+    "गए",
+    "गयी",
+    "गये",
+    "गईं",
+    "चुका",
+    "चुकी",
+    "चुके",
+    "किया",
+    "किए",
+    "किये",
+    "कहा",
+    "ने",
+    "मैंने",
+    "हमने",
+    "तुमने",
+    "आपने",
+    "उसने",
+    "इसने",
+    "उन्होंने",
+    "इन्होंने",
+    "किसने",
+    "जिसने",
+    "जिन्होंने",
+    "सबने",
+];
+const CLAUSE_WORDS: &[&str] = &[
+    "कि",
+    "लेकिन",
+    "मगर",
+    "जबकि",
+    "क्योंकि",
+    "परंतु",
+    "परन्तु",
+    "किंतु",
+    "किन्तु",
+    "बल्कि",
+];
+const FUTURE_NOT: &[&str] = &["मेगा"];
+const TENSE_REACH: usize = 24;
+
+/// A future verb: -एगा, -ेंगे, -ूंगी, -ओगे..., and होगा/होगी (not योगी, रोगी).
+fn is_future_verb(w: &str) -> bool {
+    let ch: Vec<char> = w.chars().collect();
+    let n = ch.len();
+    if n < 3 || ch[n - 2] != 'ग' || !matches!(ch[n - 1], 'ा' | 'ी' | 'े') || FUTURE_NOT.contains(&w)
+    {
+        return false;
+    }
+    let mut p = n - 3;
+    if ch[p] == 'ं' {
+        if p == 0 {
+            return false;
+        }
+        p -= 1;
+    }
+    match ch[p] {
+        'े' | 'ए' | 'ू' | 'ऊ' => true,
+        'ो' | 'ओ' => ch[n - 1] == 'े' || w == "होगा" || w == "होगी",
+        _ => false,
+    }
+}
+
+fn is_past_verb(c: &Ctx<'_>, k: usize) -> bool {
+    let w = c.t[k].text;
+    if w == "हुए" && k > 0 && c.t[k - 1].text.ends_with("ते") {
+        return false; // "करते हुए": while doing
+    }
+    if PAST_WORDS.contains(&w) {
+        return true;
+    }
+    // a perfective in -ाया/-ाये/-ायी: बताया, आया, लगाया
+    let ch: Vec<char> = w.chars().collect();
+    let n = ch.len();
+    n >= 4 && ch[n - 3] == 'ा' && ch[n - 2] == 'य' && matches!(ch[n - 1], 'ा' | 'े' | 'ी')
+}
+
+/// `+` or `-` from the last tense mark of the clause from `k`, `±` without one.
+fn tense_sign(c: &Ctx<'_>, k: usize) -> char {
+    let t = &c.t;
+    let mut sign = '±';
+    for j in k..t.len().min(k + TENSE_REACH) {
+        let tj = &t[j];
+        if tj.is_p("।.?!;|") {
+            break;
+        }
+        if tj.typ != Typ::W {
+            continue;
+        }
+        if CLAUSE_WORDS.contains(&tj.text) || (j > k && c.line_start(tj)) {
+            break;
+        }
+        let about_to =
+            matches!(tj.text, "वाला" | "वाली" | "वाले") && j > k && t[j - 1].text.ends_with("ने");
+        if is_future_verb(tj.text) || about_to {
+            sign = '+';
+        } else if is_past_verb(c, j) {
+            sign = '-';
+        }
+    }
+    sign
+}
+
 fn is_number_tok(t: &Tok<'_>) -> bool {
     t.typ == Typ::N || t.has(Cat::Num) || t.has(Cat::NumA)
 }
@@ -382,6 +499,13 @@ fn after_number(c: &mut Ctx<'_>, i: usize, ne: NumExpr) {
             return;
         }
     }
+    if j < n && c.t[j].text == "बटा" && !c.t[j].has(Cat::Freq) {
+        // "तीन बटा चार": a fraction written as a division
+        if let Some((q, e)) = numbers::ratio(val, num_expr(c, j + 1)) {
+            c.emit(i, e, Kind::Number, fmt(q));
+            return;
+        }
+    }
     if j < n {
         let t = &c.t;
         let nxt = &t[j];
@@ -449,7 +573,10 @@ fn after_number(c: &mut Ctx<'_>, i: usize, ne: NumExpr) {
         }
         // cheap test first: a clock time needs am/pm, बजे or बजकर after the number
         let nxt = &c.t[j];
-        if nxt.any(CLOCK_NEXT) || nxt.text == "a" || nxt.text == "p" {
+        if nxt.any(CLOCK_NEXT)
+            || matches!(nxt.text, "a" | "p" | "बजने")
+            || (nxt.is_p(":") && c.t[j - 1].e == nxt.s)
+        {
             if let Some((e, v)) = times::time_at(c, i, None, false) {
                 c.emit(i, e, Kind::Time, v);
                 return;
@@ -716,7 +843,11 @@ fn scan_tokens(c: &mut Ctx<'_>) {
                     (nx.is_p("-") && ti.e == nx.s) || nx.text == "भी" || nx.text == "तक"
                 };
                 if !idiom {
-                    c.emit(i, i + 1, Kind::Date, format!("D{rd}"));
+                    let v = match rd.strip_prefix('±') {
+                        Some(count) => format!("D{}{count}", tense_sign(c, i + 1)),
+                        None => format!("D{rd}"),
+                    };
+                    c.emit(i, i + 1, Kind::Date, v);
                 }
             }
             let ti = &c.t[i];
@@ -754,10 +885,16 @@ fn scan_tokens(c: &mut Ctx<'_>) {
                 if k < n && c.t[k].has(Cat::Approx) {
                     k += 1;
                 }
+                // "आधी रात 12 बजे": midnight names the night
+                let s0 = if p == "night" && i > 0 && c.t[i - 1].text == "आधी" {
+                    i - 1
+                } else {
+                    i
+                };
                 if let Some((e, v)) = times::time_at(c, k, Some(p), false) {
-                    c.emit(i, e, Kind::Time, v);
+                    c.emit(s0, e, Kind::Time, v);
                 }
-                times::time_range(c, i, k, Some(p));
+                times::time_range(c, s0, k, Some(p));
             }
             let ti = &c.t[i];
             let o = ti

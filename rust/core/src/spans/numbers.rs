@@ -151,6 +151,21 @@ fn num_tok<'a>(toks: &[Tok<'a>], a: usize, b: usize, digits: &str, frac: &str) -
     Some(t)
 }
 
+/// `a / b` to 15 decimals (cut, as a third is written).
+pub fn quotient(a: i128, b: i128) -> Option<Dec> {
+    norm(a.checked_mul(1_000_000_000_000_000)? / b, 15)
+}
+
+/// The fraction `val / ne` (both whole, the denominator at least 2): value and end.
+pub fn ratio(val: Dec, ne: Option<NumExpr>) -> Option<(Dec, usize)> {
+    let ne = ne.filter(|x| x.simple)?;
+    let (a, b) = (int_of(val)?, int_of(ne.val)?);
+    if a < 0 || b < 2 {
+        return None;
+    }
+    Some((quotient(a, b)?, ne.end))
+}
+
 fn interpret<'a>(toks: &[Tok<'a>], idx: &[usize], seps: &[char]) -> Option<Tok<'a>> {
     let ds: Vec<String> = idx.iter().map(|&i| ascii_digits(toks[i].text)).collect();
     let k = ds.len();
@@ -188,6 +203,18 @@ fn interpret<'a>(toks: &[Tok<'a>], idx: &[usize], seps: &[char]) -> Option<Tok<'
         if valid_date(2000, m, d) {
             let mut t = Tok::new(Typ::D, toks[a].s as usize, toks[b].e as usize, "", &[]);
             t.x = [0, m as i32, d as i32];
+            return Some(t);
+        }
+    }
+    if k == 2 && seps[0] == '/' && ds[0].len() <= 2 && ds[1].len() <= 2 {
+        // a proper fraction with a small denominator ("3/4", "1/2 किलो"); day/month
+        // numerals take two digits each (above)
+        let (p, q) = (parse_u32(&ds[0]), parse_u32(&ds[1]));
+        if 1 <= p && p < q && q <= 10 {
+            let (m, sc) = quotient(p as i128, q as i128)?;
+            let mut t = Tok::new(Typ::N, toks[a].s as usize, toks[b].e as usize, "", &[]);
+            t.m = m as i64;
+            t.sc = sc as u8;
             return Some(t);
         }
     }
@@ -409,14 +436,20 @@ pub fn atom(c: &Ctx<'_>, i: usize) -> Option<(Dec, usize, Info)> {
             if t[i + 1].has(Cat::Scale) {
                 return add((1, 0), d).map(|r| (r, i + 1, Info::Frac));
             }
-            if let Some((av, aj, ainfo)) = atom(c, i + 1) {
-                if ainfo != Info::Frac && av.1 == 0 {
-                    if let Some(r) = add(av, d) {
-                        if r.0 > 0 {
-                            return Some((r, aj, Info::Frac));
+            match atom(c, i + 1) {
+                Some((av, aj, ainfo)) => {
+                    if ainfo != Info::Frac && av.1 == 0 {
+                        if let Some(r) = add(av, d) {
+                            if r.0 > 0 {
+                                return Some((r, aj, Info::Frac));
+                            }
                         }
                     }
                 }
+                // सवा/पौने alone are one and a quarter / three quarters of what
+                // follows ("सवा किलो", "पौने घंटे"); साढ़े never stands alone
+                None if d != (5, 1) => return add((1, 0), d).map(|r| (r, i + 1, Info::Frac)),
+                None => {}
             }
         }
         return None;
@@ -506,7 +539,13 @@ fn segment_at(c: &Ctx<'_>, i: usize) -> Option<(Dec, Dec, usize, Info, bool, boo
     let k = if and_after_scale(c, j) { j + 1 } else { j };
     let mut absorbed = false;
     if let Some((av, aj, ainfo)) = atom(c, k) {
-        if aj > k && ainfo != Info::Frac && av.1 == 0 && lt(av, HUNDRED) && !small_scale_at(c, aj) {
+        if aj > k
+            && ainfo != Info::Frac
+            && av.1 == 0
+            && av.0 > 0
+            && lt(av, HUNDRED)
+            && !small_scale_at(c, aj)
+        {
             val = add(val, av)?;
             j = aj;
             absorbed = true;
@@ -589,7 +628,8 @@ pub fn num_expr(c: &Ctx<'_>, i: usize) -> Option<NumExpr> {
             Some(g) => g,
             None => break,
         };
-        if !lt(g2.0, mult) {
+        // zero adds nothing: "4 हजार 3 सौ और 0" is two numbers
+        if !lt(g2.0, mult) || g2.0 .0 == 0 {
             break;
         }
         total = add(total, g2.0)?;

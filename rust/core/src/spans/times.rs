@@ -47,6 +47,74 @@ fn minute_at(c: &Ctx<'_>, k: usize) -> Option<u32> {
     (1..=59).contains(&v).then_some(v)
 }
 
+/// `:40pm` at `j`, glued to the number before it ("3:40pm", "7:56:30pm"): the
+/// two digits after the colon, am/pm, and the end.
+fn glued_ampm_minutes(c: &Ctx<'_>, j: usize) -> Option<(u32, &'static str, usize)> {
+    let t = &c.t;
+    if j == 0 || j + 1 >= t.len() || !t[j].is_p(":") || t[j - 1].e != t[j].s || t[j].e != t[j + 1].s
+    {
+        return None;
+    }
+    let a = &t[j + 1];
+    let b = a.text.as_bytes();
+    let two =
+        b.len() > 2 && b[0].is_ascii_digit() && b[1].is_ascii_digit() && !b[2].is_ascii_digit();
+    if a.typ != Typ::A || !two || a.m > 59 {
+        return None;
+    }
+    Some((a.m as u32, a.get(Cat::AmPm)?, j + 2))
+}
+
+/// Minutes after "बजने में"/"बजने से" at `j` (the word after बजने): the minutes
+/// and the end past बाकी/पहले ("आठ बजने में तीन मिनट बाकी", "पाँच बजने से तीन मिनट पहले").
+fn minutes_after_hour(c: &Ctx<'_>, j: usize) -> Option<(i64, usize)> {
+    let t = &c.t;
+    let n = t.len();
+    if j >= n || !matches!(t[j].text, "में" | "से") {
+        return None;
+    }
+    let ne = num_expr(c, j + 1).filter(|x| x.simple)?;
+    let mv = int_of(ne.val)?;
+    let mut e = ne.end;
+    if !(1..=59).contains(&mv) || e >= n || t[e].get(Cat::Unit) != Some("MI") {
+        return None;
+    }
+    e += 1;
+    if e < n && (t[e].text == "बाकी" || t[e].get(Cat::Direction) == Some("-")) {
+        e += 1;
+    }
+    Some((mv as i64, e))
+}
+
+/// "(होने) के/से Y मिनट बाद/पहले" after a time at `j`: signed minutes and the end
+/// ("दस बजकर दस मिनट होने के तीन मिनट बाद", "5 बजे से 10 मिनट पहले").
+fn minutes_shift(c: &Ctx<'_>, j: usize) -> Option<(i64, usize)> {
+    let t = &c.t;
+    let n = t.len();
+    let k = if j < n && t[j].text == "होने" {
+        j + 1
+    } else {
+        j
+    };
+    if k >= n || !matches!(t[k].text, "के" | "से") {
+        return None;
+    }
+    let ne = num_expr(c, k + 1).filter(|x| x.simple)?;
+    let mv = int_of(ne.val)?;
+    let e = ne.end;
+    if !(1..=59).contains(&mv) || e + 1 >= n || t[e].get(Cat::Unit) != Some("MI") {
+        return None;
+    }
+    let d = t[e + 1].get(Cat::Direction)?;
+    Some((if d == "+" { mv as i64 } else { -(mv as i64) }, e + 2))
+}
+
+/// `h:m` moved by `delta` minutes, around the clock.
+fn shift(h: u32, m: u32, delta: i64) -> (u32, u32) {
+    let x = (h as i64 * 60 + m as i64 + delta).rem_euclid(24 * 60);
+    ((x / 60) as u32, (x % 60) as u32)
+}
+
 fn apply_ampm(h: u32, ap: &str) -> u32 {
     if ap == "am" {
         if h == 12 {
@@ -89,13 +157,20 @@ pub fn time_at(
     let tk = &t[k];
     let mut sec: i32 = -1;
     let mut ap: Option<&str> = None;
-    let (mut h, m, mut j): (u32, u32, usize);
+    let (mut h, mut m, mut j): (u32, u32, usize);
     if tk.typ == Typ::T {
         h = tk.x[0] as u32;
         m = tk.x[1] as u32;
         sec = tk.x[2];
         j = k + 1;
         let (a, j2) = ampm_at(c, j);
+        if a.is_none() && sec < 0 && (1..=12).contains(&h) {
+            if let Some((s2, a2, j3)) = glued_ampm_minutes(c, j) {
+                sec = s2 as i32;
+                ap = Some(a2);
+                j = j3;
+            }
+        }
         if a.is_some() && (1..=12).contains(&h) {
             ap = a;
             j = j2;
@@ -120,7 +195,22 @@ pub fn time_at(
         j = ne.end;
         let (a, j2) = ampm_at(c, j);
         let iv = int_of(val);
-        if let Some(a) = a {
+        let glued = if a.is_none() && tk.typ == Typ::N && tk.plain && tk.ndig <= 2 {
+            glued_ampm_minutes(c, j)
+        } else {
+            None
+        };
+        if let Some((gm, ga, gj)) = glued {
+            match iv {
+                Some(x) if (1..=12).contains(&x) => {
+                    h = x as u32;
+                    m = gm;
+                    ap = Some(ga);
+                    j = gj;
+                }
+                _ => return None,
+            }
+        } else if let Some(a) = a {
             let (hh, mm) = match (iv, tk.typ, tk.hm) {
                 (None, Typ::N, Some((x, y))) if ne.info == Info::Digit => (x as i128, y as u32),
                 (Some(x), _, _) if ne.info != Info::Frac => (x, 0),
@@ -135,7 +225,7 @@ pub fn time_at(
             ap = Some(a);
         } else if need_clock || j >= n {
             return None;
-        } else if t[j].has(Cat::Baje) {
+        } else if t[j].has(Cat::Baje) || t[j].text == "बजने" {
             if let (Typ::N, Some((hh, mm))) = (tk.typ, tk.hm) {
                 h = hh as u32;
                 m = mm as u32;
@@ -151,7 +241,14 @@ pub fn time_at(
                 h = (m100 / 100) as u32;
                 m = ((m100 % 100) * 60 / 100) as u32;
             }
-            j += 1;
+            if t[j].text == "बजने" {
+                // minutes to the hour: "आठ बजने में तीन मिनट बाकी" 07:57
+                let (mt, e) = minutes_after_hour(c, j + 1)?;
+                (h, m) = shift(h, m, -mt);
+                j = e;
+            } else {
+                j += 1;
+            }
         } else if t[j].has(Cat::Bajkar) {
             let iv = match iv {
                 Some(x) if ne.info != Info::Frac => x,
@@ -162,18 +259,20 @@ pub fn time_at(
                 return None;
             }
             let mv = int_of(ne2.val)?;
-            if mv > 59 || ne2.end >= n || t[ne2.end].get(Cat::Unit) != Some("MI") {
-                return None;
-            }
-            if !(0..=99).contains(&iv) || mv < 0 {
+            if mv > 59 || !(0..=99).contains(&iv) || mv < 0 {
                 return None;
             }
             h = iv as u32;
             m = mv as u32;
-            j = ne2.end + 1;
+            // मिनट may go unsaid: "दस बजकर दस"
+            j = if ne2.end < n && t[ne2.end].get(Cat::Unit) == Some("MI") {
+                ne2.end + 1
+            } else {
+                ne2.end
+            };
         } else if let (Some(_), Some(hv)) = (period, iv) {
             // "शाम सात तीस", "रात ग्यारह पाँच": the part of the day, the hour, the minutes
-            if ne.info == Info::Frac || !(1..=12).contains(&hv) {
+            if ne.info == Info::Frac || !(1..=23).contains(&hv) {
                 return None;
             }
             m = minute_at(c, j)?;
@@ -210,6 +309,10 @@ pub fn time_at(
     }
     if h > 23 {
         return None;
+    }
+    if let Some((delta, e)) = minutes_shift(c, j) {
+        (h, m) = shift(h, m, delta);
+        j = e;
     }
     let mut zone = "";
     if j < n {

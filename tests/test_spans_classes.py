@@ -1,0 +1,112 @@
+"""Span classes added for issue 18's second round (session 5), in both implementations:
+minutes to and past the hour, division fractions, सवा/पौने alone, the tense of the
+clause after कल/परसों, zero after और. Each class is tested on sentences of its own,
+not on the evaluation's."""
+
+from __future__ import annotations
+
+import asimtext
+import pytest
+from asimtext.pure import spans as pure
+
+IMPLS = {"rust": asimtext.extract, "pure": pure.extract}
+
+
+@pytest.fixture(params=sorted(IMPLS))
+def extract(request):
+    return IMPLS[request.param]
+
+
+def triples(extract, text, **kw):
+    spans = extract(text, **kw)
+    for s in spans:
+        assert text[s.start : s.end] == s.text
+    return [(s.text, s.kind, s.value) for s in spans]
+
+
+POSITIVE = [
+    # minutes to the hour: X बजने में/से Y मिनट (बाकी/पहले)
+    ("सात बजने में दस मिनट बाकी थे", "सात बजने में दस मिनट बाकी", "time", "06:50"),
+    ("सुबह के नौ बजने में बीस मिनट पर ट्रेन आई", "सुबह के नौ बजने में बीस मिनट", "time", "08:40"),
+    ("शाम छह बजने से पांच मिनट पहले", "शाम छह बजने से पांच मिनट पहले", "time", "17:55"),
+    ("साढ़े चार बजने में दो मिनट", "साढ़े चार बजने में दो मिनट", "time", "04:28"),
+    ("12 बजने में 5 मिनट", "12 बजने में 5 मिनट", "time", "11:55"),
+    # minutes after or before a time
+    ("शाम 5 बजे के 10 मिनट बाद", "शाम 5 बजे के 10 मिनट बाद", "time", "17:10"),
+    ("नौ बजकर पांच मिनट होने के दो मिनट बाद", "नौ बजकर पांच मिनट होने के दो मिनट बाद", "time", "09:07"),
+    ("रात 10 बजे से 15 मिनट पहले", "रात 10 बजे से 15 मिनट पहले", "time", "21:45"),
+    # बजकर without मिनट; a 24-hour hour after the part of the day
+    ("ग्यारह बजकर बीस पर", "ग्यारह बजकर बीस", "time", "11:20"),
+    ("शाम के अठारह तीस पर", "शाम के अठारह तीस", "time", "18:30"),
+    # quarter past/to and half past with बजे
+    ("पौने तीन बजे", "पौने तीन बजे", "time", "02:45"),
+    ("सवा दो बजे", "सवा दो बजे", "time", "02:15"),
+    ("रात साढ़े नौ बजे", "रात साढ़े नौ बजे", "time", "21:30"),
+    # am/pm glued to the minutes
+    ("सुबह 9:15am तक", "सुबह 9:15am", "time", "09:15"),
+    ("11:05pm पर", "11:05pm", "time", "23:05"),
+    ("6:30:15pm", "6:30:15pm", "time", "18:30:15"),
+    ("आधी रात 1 बजे", "आधी रात 1 बजे", "time", "01:00"),
+    # fractions written as a division
+    ("3/4 हिस्सा", "3/4", "number", "0.75"),
+    ("1/2 लीटर दूध", "1/2", "number", "0.5"),
+    ("2/3 बहुमत से", "2/3", "number", "0.666666666666666"),
+    ("-1/4", "-1/4", "number", "-0.25"),
+    ("तीन बटा चार", "तीन बटा चार", "number", "0.75"),
+    ("1 बटा 8", "1 बटा 8", "number", "0.125"),
+    # सवा / पौने alone: 1.25 and 0.75 of what follows
+    ("सवा किलो मिठाई", "सवा", "number", "1.25"),
+    ("पौने घंटे में", "पौने घंटे", "duration", "PT0.75H"),
+    ("सवा साल तक", "सवा साल", "duration", "P1.25Y"),
+    # zero adds nothing after और
+    ("5 हजार 2 सौ और 0", "5 हजार 2 सौ", "number", "5200"),
+    # tense of the clause decides कल / परसों
+    ("कल मैच होगा", "कल", "date", "D+1"),
+    ("वे कल दिल्ली जाएंगे।", "कल", "date", "D+1"),
+    ("मैं कल आपको फोन करूंगा", "कल", "date", "D+1"),
+    ("कल से नए नियम लागू होंगे", "कल", "date", "D+1"),
+    ("परसों परीक्षा शुरू होने वाली है", "परसों", "date", "D+2"),
+    ("कल बैठक हुई थी", "कल", "date", "D-1"),
+    ("परसों उन्होंने इस्तीफा दे दिया", "परसों", "date", "D-2"),
+    ("कल पुलिस ने आरोपी को गिरफ्तार किया", "कल", "date", "D-1"),
+    ("कल मंत्री ने बताया कि काम अगले साल पूरा होगा", "कल", "date", "D-1"),
+    ("कल वह मुंबई पहुंचा था", "कल", "date", "D-1"),
+    ("कल योगी लखनऊ में", "कल", "date", "D±1"),  # no verb: योगी is not a future
+    ("कल बारिश। आज धूप खिलेगी", "कल", "date", "D±1"),  # the clause ends at the danda
+]
+
+
+@pytest.mark.parametrize("text,span,kind,value", POSITIVE)
+def test_class(extract, text, span, kind, value):
+    got = triples(extract, text)
+    assert (span, kind, value) in got, got
+
+
+# not the classes above
+NOT = [
+    ("9/11 हमले", "number", "0.818181818181818"),  # denominators above 10 are not read as fractions
+    ("स्कोर 250/4 रहा", "number", "62.5"),
+    ("24/7 सेवा", "number", "3.428571428571428"),
+    ("तीन-चार दिन", "time", None),
+    ("7 बजने वाले हैं", "time", None),  # बजने without minutes is no time
+    ("साढ़े किलो", "number", "1.5"),  # साढ़े never stands alone
+]
+
+
+@pytest.mark.parametrize("text,kind,value", NOT)
+def test_not_class(extract, text, kind, value):
+    got = triples(extract, text)
+    assert not [g for g in got if g[1] == kind and (value is None or g[2] == value)], got
+
+
+def test_relative_day_resolves_both_ways(extract):
+    fut = extract("कल मैच होगा", reference_date="2022-01-11")[0]
+    past = extract("कल मैच हुआ", reference_date="2022-01-11")[0]
+    either = extract("कल", reference_date="2022-01-11")[0]
+    assert (fut.resolved, past.resolved, either.resolved) == ("2022-01-12", "2022-01-10", "2022-01-10")
+
+
+def test_tense_window_is_bounded(extract):
+    # a clause of thousands of words is read only so far (no quadratic work)
+    text = "कल " + "बहुत " * 5000 + "होगा"
+    assert triples(extract, text) == [("कल", "date", "D±1")]
