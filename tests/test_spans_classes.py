@@ -58,6 +58,12 @@ POSITIVE = [
     ("सवा किलो मिठाई", "सवा", "number", "1.25"),
     ("पौने घंटे में", "पौने घंटे", "duration", "PT0.75H"),
     ("सवा साल तक", "सवा साल", "duration", "P1.25Y"),
+    # compound durations with commas between the parts
+    ("2 साल, 3 महीने की सजा", "2 साल, 3 महीने", "duration", "P2Y3M"),
+    ("1 घंटा, 20 मिनट और 5 सेकंड", "1 घंटा, 20 मिनट और 5 सेकंड", "duration", "PT1H20M5S"),
+    # एक/आधा compared with से ज़्यादा/अधिक/कम count something
+    ("आधे से ज़्यादा लोग", "आधे", "number", "0.5"),
+    ("एक से अधिक बार", "एक", "number", "1"),
     # zero adds nothing after और
     ("5 हजार 2 सौ और 0", "5 हजार 2 सौ", "number", "5200"),
     # tense of the clause decides कल / परसों
@@ -90,6 +96,8 @@ NOT = [
     ("तीन-चार दिन", "time", None),
     ("7 बजने वाले हैं", "time", None),  # बजने without minutes is no time
     ("साढ़े किलो", "number", "1.5"),  # साढ़े never stands alone
+    ("3 घंटे, 2 दिन", "duration", "P2DT3H"),  # parts must decrease
+    ("एक से बढ़कर एक", "number", "1"),  # an idiom, not a comparison
 ]
 
 

@@ -1420,7 +1420,9 @@ def _after_number(c: _Ctx, i: int, ne) -> None:
                 return
     if simple and info == "ambig":
         alone = i == 0 and (j == n or (j + 1 == n and _is_p(T[j], ".!?|")))
-        if alone or _list_context(c, i, j):
+        # compared, it counts: "आधे से ज़्यादा लोग", "एक से अधिक"
+        compared = j + 1 < n and T[j].text == "से" and _get(T[j + 1], "MORE") is not None
+        if alone or compared or _list_context(c, i, j):
             c.emit(i, j, "number", _fmt(val))
         return
     # दो as the verb "give" ends a clause: "छोड़ दो।", "जाने दो, ..." (not in a list)
@@ -1482,17 +1484,17 @@ _NUMBER_STARTS = frozenset(["NUM", "NUMA", "FRAC", "FRACMOD", "SCALEBARE"])
 
 def _compound(c: _Ctx, val, unit: str, j: int):
     """More quantities of smaller units after "2 साल": (end, value) of the whole
-    ("2 साल 3 महीने" P2Y3M, "2 घंटे और 30 मिनट" PT2H30M), or None."""
+    ("2 साल 3 महीने" P2Y3M, "2 घंटे और 30 मिनट" PT2H30M, "1 साल, 2 दिन"), or None."""
     T, n = c.T, c.n
-    # cheap test first: what follows can start a number
-    k = j + 1 if j < n and _get(T[j], "AND") is not None else j
+    # cheap test first: what follows can start a number ("और" or a comma between parts)
+    k = j + 1 if j < n and (_get(T[j], "AND") is not None or _is_p(T[j], ",")) else j
     if k >= n or not (T[k].typ == "N" or any(cat in _NUMBER_STARTS for cat, _ in T[k].ents)):
         return None
     parts = [(val, unit)]
     last = _UNIT_RANK[_base_unit((1, 0), unit)[1]]
     end = j
     while True:
-        k = end + 1 if end < n and _get(T[end], "AND") is not None else end
+        k = end + 1 if end < n and (_get(T[end], "AND") is not None or _is_p(T[end], ",")) else end
         ne = _num_expr(c, k)
         if ne is None or ne[1] >= n:
             break

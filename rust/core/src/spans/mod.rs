@@ -309,12 +309,12 @@ const NUMBER_STARTS: u64 =
     scan::cats(&[Cat::Num, Cat::NumA, Cat::Frac, Cat::FracMod, Cat::ScaleBare]);
 
 /// More quantities of smaller units after "2 साल": end and value of the whole
-/// ("2 साल 3 महीने" P2Y3M, "2 घंटे और 30 मिनट" PT2H30M).
+/// ("2 साल 3 महीने" P2Y3M, "2 घंटे और 30 मिनट" PT2H30M, "1 साल, 2 दिन").
 fn compound(c: &Ctx<'_>, val: Dec, unit: &'static str, j: usize) -> Option<(usize, String)> {
     let t = &c.t;
     let n = t.len();
-    // cheap test first: what follows can start a number
-    let k = if j < n && t[j].has(Cat::And) {
+    // cheap test first: what follows can start a number ("और" or a comma between parts)
+    let k = if j < n && (t[j].has(Cat::And) || t[j].is_p(",")) {
         j + 1
     } else {
         j
@@ -326,7 +326,7 @@ fn compound(c: &Ctx<'_>, val: Dec, unit: &'static str, j: usize) -> Option<(usiz
     let mut last = base_rank(unit);
     let mut end = j;
     loop {
-        let k = if end < n && t[end].has(Cat::And) {
+        let k = if end < n && (t[end].has(Cat::And) || t[end].is_p(",")) {
             end + 1
         } else {
             end
@@ -588,7 +588,9 @@ fn after_number(c: &mut Ctx<'_>, i: usize, ne: NumExpr) {
     let nxt = t.get(j);
     if simple && info == Info::Ambig {
         let alone = i == 0 && (j == n || (j + 1 == n && t[j].is_p(".!?|")));
-        if alone || list_context(c, i, j) {
+        // compared, it counts: "आधे से ज़्यादा लोग", "एक से अधिक"
+        let compared = j + 1 < n && t[j].text == "से" && t[j + 1].has(Cat::More);
+        if alone || compared || list_context(c, i, j) {
             c.emit(i, j, Kind::Number, fmt(val));
         }
         return;

@@ -361,3 +361,18 @@ fn tense_decides_kal() {
     let long = format!("कल {}होगा", "बहुत ".repeat(5000));
     one(&long, "कल", "date", "D±1");
 }
+
+#[test]
+fn comma_compounds_and_comparisons() {
+    one("2 साल, 3 महीने की सजा", "2 साल, 3 महीने", "duration", "P2Y3M");
+    one(
+        "1 घंटा, 20 मिनट और 5 सेकंड",
+        "1 घंटा, 20 मिनट और 5 सेकंड",
+        "duration",
+        "PT1H20M5S",
+    );
+    one("आधे से ज़्यादा लोग", "आधे", "number", "0.5");
+    one("एक से अधिक बार", "एक", "number", "1");
+    not_kind("3 घंटे, 2 दिन", "duration", "P2DT3H");
+    not_kind("एक से बढ़कर एक", "number", "1");
+}
