@@ -833,6 +833,12 @@ def _time_at(c: _Ctx, k: int, period: str | None, need_clock: bool):
         a, j2 = _ampm_at(c, j)
         iv = _int_of(val)
         g = _glued_ampm_minutes(c, j) if a is None and t.typ == "N" and t.plain and t.ndig <= 2 else None
+        if a is None and g is None and iv is not None and info != "frac" and 1 <= iv <= 12:
+            # the hour, the minutes, am/pm: "seven thirty p m", "सात पैंतालीस pm"
+            mv = _minute_at(c, j)
+            a3, j3 = _ampm_at(c, j + 1) if mv is not None else (None, j)
+            if a3 is not None:
+                g = (mv, a3, j3)
         if g is not None:
             if iv is None or not 1 <= iv <= 12:
                 return None
@@ -840,6 +846,11 @@ def _time_at(c: _Ctx, k: int, period: str | None, need_clock: bool):
         elif a is not None:
             if iv is None and t.typ == "N" and t.hm is not None and info == "digit":
                 h, m = t.hm
+            elif iv is not None and t.typ == "N" and t.plain and t.ndig in (3, 4) and info == "digit":
+                # hours and minutes run together: "340 pm", "1140 am"
+                h, m = divmod(iv, 100)
+                if m > 59:
+                    return None
             elif iv is None or info == "frac":
                 return None
             else:
@@ -955,6 +966,28 @@ def _day_at(c: _Ctx, k: int) -> int | None:
     return None
 
 
+_WORD_YEAR_NOT_BEFORE = ("UNIT", "CURSUF", "SCALE", "COUNT", "PCT")
+
+
+def _word_year(c: _Ctx, k: int):
+    """A year in words at k ("उन्नीस सौ अठत्तर", "दो हजार अठारह"): a compound of 1100-2199
+    that is not a round hundred, and counts nothing after it (not "दो हजार लोग")."""
+    T = c.T
+    if T[k].typ != "W" or _get(T[k], "NUM") is None:
+        return None
+    ne = _num_expr(c, k)
+    if ne is None:
+        return None
+    y = _int_of(ne[0])
+    if ne[2] != "word" or ne[3] or y is None or not 1100 <= y <= 2199 or y % 100 == 0:
+        return None
+    if ne[1] < c.n:
+        x = T[ne[1]]
+        if x.typ == "N" or any(cat in _WORD_YEAR_NOT_BEFORE for cat, _ in x.ents):
+            return None
+    return y, ne[1]
+
+
 def _year_after(c: _Ctx, k: int):
     T, n = c.T, c.n
     if k < n and _is_p(T[k], ","):
@@ -963,6 +996,9 @@ def _year_after(c: _Ctx, k: int):
         t = T[k]
         if t.typ == "N" and t.plain and t.ndig == 4 and 1000 <= t.m <= 2199:
             return t.m, k + 1
+        y = _word_year(c, k)
+        if y is not None:
+            return y
         # "मार्च '22": a two-digit year after an apostrophe
         if (
             _is_p(t, "'\"’")
@@ -1409,10 +1445,13 @@ def _after_number(c: _Ctx, i: int, ne) -> None:
                 c.emit(i, cu[2], "money", mv)
             return
         # cheap test first: a clock time needs am/pm, बजे or बजकर after the number
+        # (or after the minutes)
+        nx2 = T[j + 1] if j + 1 < n else None
         if (
             any(cat in ("AMPM", "BAJE", "BAJKAR") for cat, _ in nxt.ents)
             or nxt.text in ("a", "p", "बजने")
             or (_is_p(nxt, ":") and _adj(T[j - 1], nxt))
+            or (nx2 is not None and (_get(nx2, "AMPM") is not None or nx2.text in ("a", "p")))
         ):
             tm = _time_at(c, i, None, False)
             if tm is not None:
@@ -1674,10 +1713,12 @@ def _scan(c: _Ctx) -> None:
                 c.emit(i, i + 1, "date", "D" + rd)
             rw = _get(t, "RELWEEK")
             if rw is not None:
-                # "पिछले सोमवार", "अगले हफ़्ते शुक्रवार"
+                # "पिछले सोमवार", "अगले हफ़्ते शुक्रवार", "इस हफ़्ते के शुक्रवार"
                 k = i + 1
                 if k < n and _get(T[k], "UNIT") == "W":
                     k += 1
+                    if k + 1 < n and T[k].text == "के" and _get(T[k + 1], "WEEKDAY") is not None:
+                        k += 1
                 wd = _get(T[k], "WEEKDAY") if k < n else None
                 if wd is not None:
                     c.emit(i, k + 1, "date", "W" + rw + ":" + wd)

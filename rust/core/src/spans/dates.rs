@@ -2,7 +2,7 @@
 //! full date followed by a clock time (`datetime`).
 
 use super::lexicon::Cat;
-use super::numbers::valid_date;
+use super::numbers::{int_of, num_expr, valid_date, Info};
 use super::scan::Typ;
 use super::span::Kind;
 use super::times::time_at;
@@ -49,6 +49,9 @@ pub fn year_after(c: &Ctx<'_>, mut k: usize) -> (Option<i32>, usize) {
         if tk.typ == Typ::N && tk.plain && tk.ndig == 4 && (1000..=2199).contains(&tk.m) {
             return (Some(tk.m as i32), k + 1);
         }
+        if let Some(y) = word_year(c, k) {
+            return (Some(y.0), y.1);
+        }
         // "मार्च '22": a two-digit year after an apostrophe
         if tk.is_p("'\"’") && k + 1 < n {
             let u = &t[k + 1];
@@ -60,6 +63,27 @@ pub fn year_after(c: &Ctx<'_>, mut k: usize) -> (Option<i32>, usize) {
     }
     (None, k)
 }
+
+/// A year in words at `k` ("उन्नीस सौ अठत्तर", "दो हजार अठारह"): a compound of 1100-2199
+/// that is not a round hundred, and counts nothing after it (not "दो हजार लोग").
+fn word_year(c: &Ctx<'_>, k: usize) -> Option<(i32, usize)> {
+    let t = &c.t;
+    if t[k].typ != Typ::W || !t[k].has(Cat::Num) {
+        return None;
+    }
+    let ne = num_expr(c, k)?;
+    let y = int_of(ne.val)?;
+    if ne.info != Info::Word || ne.simple || !(1100..=2199).contains(&y) || y % 100 == 0 {
+        return None;
+    }
+    let counts = t
+        .get(ne.end)
+        .is_some_and(|x| x.any(WORD_YEAR_NOT_BEFORE) || x.typ == Typ::N);
+    (!counts).then_some((y as i32, ne.end))
+}
+
+const WORD_YEAR_NOT_BEFORE: u64 =
+    super::scan::cats(&[Cat::Unit, Cat::CurSuf, Cat::Scale, Cat::Count, Cat::Pct]);
 
 fn date_value(y: Option<i32>, mo: u32, d: u32) -> Option<String> {
     match y {

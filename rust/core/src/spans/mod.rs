@@ -572,10 +572,13 @@ fn after_number(c: &mut Ctx<'_>, i: usize, ne: NumExpr) {
             }
         }
         // cheap test first: a clock time needs am/pm, बजे or बजकर after the number
+        // (or after the minutes)
         let nxt = &c.t[j];
+        let nx2 = c.t.get(j + 1);
         if nxt.any(CLOCK_NEXT)
             || matches!(nxt.text, "a" | "p" | "बजने")
             || (nxt.is_p(":") && c.t[j - 1].e == nxt.s)
+            || nx2.is_some_and(|x| x.has(Cat::AmPm) || matches!(x.text, "a" | "p"))
         {
             if let Some((e, v)) = times::time_at(c, i, None, false) {
                 c.emit(i, e, Kind::Time, v);
@@ -854,10 +857,13 @@ fn scan_tokens(c: &mut Ctx<'_>) {
             }
             let ti = &c.t[i];
             if let Some(rw) = ti.get(Cat::RelWeek) {
-                // "पिछले सोमवार", "अगले हफ़्ते शुक्रवार"
+                // "पिछले सोमवार", "अगले हफ़्ते शुक्रवार", "इस हफ़्ते के शुक्रवार"
                 let mut k = i + 1;
                 if k < n && c.t[k].get(Cat::Unit) == Some("W") {
                     k += 1;
+                    if k + 1 < n && c.t[k].text == "के" && c.t[k + 1].has(Cat::Weekday) {
+                        k += 1;
+                    }
                 }
                 if let Some(wd) = c.t.get(k).and_then(|x| x.get(Cat::Weekday)) {
                     c.emit(i, k + 1, Kind::Date, format!("W{rw}:{wd}"));

@@ -195,11 +195,21 @@ pub fn time_at(
         j = ne.end;
         let (a, j2) = ampm_at(c, j);
         let iv = int_of(val);
-        let glued = if a.is_none() && tk.typ == Typ::N && tk.plain && tk.ndig <= 2 {
+        let mut glued = if a.is_none() && tk.typ == Typ::N && tk.plain && tk.ndig <= 2 {
             glued_ampm_minutes(c, j)
         } else {
             None
         };
+        if a.is_none() && glued.is_none() && ne.info != Info::Frac {
+            // the hour, the minutes, am/pm: "seven thirty p m", "सात पैंतालीस pm"
+            if let (Some(x), Some(mv)) = (iv, minute_at(c, j)) {
+                if (1..=12).contains(&x) {
+                    if let (Some(a3), j3) = ampm_at(c, j + 1) {
+                        glued = Some((mv, a3, j3));
+                    }
+                }
+            }
+        }
         if let Some((gm, ga, gj)) = glued {
             match iv {
                 Some(x) if (1..=12).contains(&x) => {
@@ -213,6 +223,15 @@ pub fn time_at(
         } else if let Some(a) = a {
             let (hh, mm) = match (iv, tk.typ, tk.hm) {
                 (None, Typ::N, Some((x, y))) if ne.info == Info::Digit => (x as i128, y as u32),
+                // hours and minutes run together: "340 pm", "1140 am"
+                (Some(x), Typ::N, _)
+                    if ne.info == Info::Digit && tk.plain && (tk.ndig == 3 || tk.ndig == 4) =>
+                {
+                    if x % 100 > 59 {
+                        return None;
+                    }
+                    (x / 100, (x % 100) as u32)
+                }
                 (Some(x), _, _) if ne.info != Info::Frac => (x, 0),
                 _ => return None,
             };
