@@ -165,22 +165,19 @@ const TENSE_REACH: usize = 24;
 
 /// A future verb: -एगा, -ेंगे, -ूंगी, -ओगे..., and होगा/होगी (not योगी, रोगी).
 fn is_future_verb(w: &str) -> bool {
-    let ch: Vec<char> = w.chars().collect();
-    let n = ch.len();
-    if n < 3 || ch[n - 2] != 'ग' || !matches!(ch[n - 1], 'ा' | 'ी' | 'े') || FUTURE_NOT.contains(&w)
-    {
+    // the last four characters, last first (no allocation: this runs per word)
+    let mut r = w.chars().rev();
+    let (last, g) = (r.next(), r.next());
+    if g != Some('ग') || !matches!(last, Some('ा' | 'ी' | 'े')) || FUTURE_NOT.contains(&w) {
         return false;
     }
-    let mut p = n - 3;
-    if ch[p] == 'ं' {
-        if p == 0 {
-            return false;
-        }
-        p -= 1;
+    let mut p = r.next();
+    if p == Some('ं') {
+        p = r.next();
     }
-    match ch[p] {
-        'े' | 'ए' | 'ू' | 'ऊ' => true,
-        'ो' | 'ओ' => ch[n - 1] == 'े' || w == "होगा" || w == "होगी",
+    match p {
+        Some('े' | 'ए' | 'ू' | 'ऊ') => true,
+        Some('ो' | 'ओ') => last == Some('े') || w == "होगा" || w == "होगी",
         _ => false,
     }
 }
@@ -193,10 +190,10 @@ fn is_past_verb(c: &Ctx<'_>, k: usize) -> bool {
     if PAST_WORDS.contains(&w) {
         return true;
     }
-    // a perfective in -ाया/-ाये/-ायी: बताया, आया, लगाया
-    let ch: Vec<char> = w.chars().collect();
-    let n = ch.len();
-    n >= 4 && ch[n - 3] == 'ा' && ch[n - 2] == 'य' && matches!(ch[n - 1], 'ा' | 'े' | 'ी')
+    // a perfective in -ाया/-ाये/-ायी: बताया, आया, लगाया (four characters at least)
+    let mut r = w.chars().rev();
+    let (x, y, z) = (r.next(), r.next(), r.next());
+    r.next().is_some() && z == Some('ा') && y == Some('य') && matches!(x, Some('ा' | 'े' | 'ी'))
 }
 
 /// `+` or `-` from the last tense mark of the clause from `k`, `±` without one.
