@@ -74,6 +74,9 @@ POSITIVE = [
     ("eleven fifteen a.m. तक", "eleven fifteen a.m.", "time", "11:15"),
     ("सात पैंतालीस pm पर", "सात पैंतालीस pm", "time", "19:45"),
     ("1015 am की बैठक", "1015 am", "time", "10:15"),
+    ("आज से दो दिन बाद", "आज से दो दिन बाद", "date", "D+2"),
+    ("अब से तीन हफ्ते बाद", "अब से तीन हफ्ते बाद", "date", "W+3"),
+    ("2015.5.13 को", "2015.5.13", "date", "2015-05-13"),
     # tense of the clause decides कल / परसों
     ("कल मैच होगा", "कल", "date", "D+1"),
     ("वे कल दिल्ली जाएंगे।", "कल", "date", "D+1"),
@@ -108,6 +111,7 @@ NOT = [
     ("15 जनवरी दो हजार पांच लोग", "date", "2005-01-15"),  # a count, not a year
     ("5 मार्च दो हजार", "date", "2000-03-05"),  # a round thousand is not read as a year
     ("1299 pm", "time", "12:99"),
+    ("चुनाव से दो दिन पहले", "date", "D-2"),  # before something else
     ("एक से बढ़कर एक", "number", "1"),  # an idiom, not a comparison
 ]
 

@@ -279,7 +279,7 @@ def _interpret(toks, idx: list, seps: list) -> _Tok | None:
         return t
     if k == 3 and seps[0] == seps[1] and seps[0] in "-/.":
         l0, l1, l2 = len(ds[0]), len(ds[1]), len(ds[2])
-        if l0 == 4 and seps[0] != "." and 1 <= l1 <= 2 and 1 <= l2 <= 2:
+        if l0 == 4 and 1 <= l1 <= 2 and 1 <= l2 <= 2:
             y, m, d = int(ds[0]), int(ds[1]), int(ds[2])
         elif l2 == 4 and 1 <= l0 <= 2 and 1 <= l1 <= 2:
             y, m, d = int(ds[2]), int(ds[1]), int(ds[0])
@@ -1421,16 +1421,19 @@ def _after_number(c: _Ctx, i: int, ne) -> None:
             if comp is not None:
                 c.emit(i, comp[0], "duration", comp[1])
             # "दो दिन पहले": a date relative to the reference (not "से दो दिन पहले":
-            # before something else)
+            # before something else, unless that is today or now: "आज से दो दिन बाद")
             iv = _int_of(val)
+            after_se = i > 0 and T[i - 1].text == "से"
+            from_now = after_se and i > 1 and (_get(T[i - 2], "RELDAY") == "+0" or T[i - 2].text == "अब")
             if (
                 u in _UNIT_LETTER
                 and iv is not None
                 and k + 1 < n
                 and _get(T[k + 1], "DIRECTION") is not None
-                and not (i > 0 and T[i - 1].text == "से")
+                and (not after_se or from_now)
             ):
-                c.emit(i, k + 2, "date", _UNIT_LETTER[u] + _get(T[k + 1], "DIRECTION") + str(iv))
+                c.emit(i - 2 if from_now else i, k + 2, "date",
+                       _UNIT_LETTER[u] + _get(T[k + 1], "DIRECTION") + str(iv))
             return
         pe = _percent_end(c, j)
         if pe is not None:

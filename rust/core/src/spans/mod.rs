@@ -532,13 +532,18 @@ fn after_number(c: &mut Ctx<'_>, i: usize, ne: NumExpr) {
         if let Some(u) = u {
             let v = duration(val, u);
             // "दो दिन पहले": a date relative to the reference (not "से दो दिन पहले":
-            // before something else)
+            // before something else, unless that is today or now: "आज से दो दिन बाद")
+            let after_se = i > 0 && t[i - 1].text == "से";
+            let from_now = after_se
+                && i > 1
+                && (t[i - 2].get(Cat::RelDay) == Some("+0") || t[i - 2].text == "अब");
             let rel = match (unit_letter(u), numbers::int_of(val)) {
-                (Some(l), Some(iv)) if k + 1 < n && !(i > 0 && t[i - 1].text == "से") => {
+                (Some(l), Some(iv)) if k + 1 < n && (!after_se || from_now) => {
                     t[k + 1].get(Cat::Direction).map(|d| format!("{l}{d}{iv}"))
                 }
                 _ => None,
             };
+            let rel_start = if from_now { i - 2 } else { i };
             // an abbreviation takes its dot ("3 min.")
             let ue = if unit_dot(c, k) { k + 2 } else { k + 1 };
             if let Some(v) = v {
@@ -548,7 +553,7 @@ fn after_number(c: &mut Ctx<'_>, i: usize, ne: NumExpr) {
                 c.emit(i, e, Kind::Duration, v);
             }
             if let Some(r) = rel {
-                c.emit(i, k + 2, Kind::Date, r);
+                c.emit(rel_start, k + 2, Kind::Date, r);
             }
             return;
         }

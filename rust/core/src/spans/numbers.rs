@@ -178,19 +178,18 @@ fn interpret<'a>(toks: &[Tok<'a>], idx: &[usize], seps: &[char]) -> Option<Tok<'
     }
     if k == 3 && seps[0] == seps[1] && matches!(seps[0], '-' | '/' | '.') {
         let (l0, l1, l2) = (ds[0].len(), ds[1].len(), ds[2].len());
-        let (y, m, d) =
-            if l0 == 4 && seps[0] != '.' && (1..=2).contains(&l1) && (1..=2).contains(&l2) {
-                (parse_u32(&ds[0]), parse_u32(&ds[1]), parse_u32(&ds[2]))
-            } else if l2 == 4 && (1..=2).contains(&l0) && (1..=2).contains(&l1) {
-                (parse_u32(&ds[2]), parse_u32(&ds[1]), parse_u32(&ds[0]))
-            } else if l2 == 2 && seps[0] != '.' && (1..=2).contains(&l0) && (1..=2).contains(&l1) {
-                // a two-digit year ("21/04/16"): 00-50 is 2000-2050, 51-99 is 1951-1999
-                let yy = parse_u32(&ds[2]);
-                let y = if yy <= 50 { 2000 + yy } else { 1900 + yy };
-                (y, parse_u32(&ds[1]), parse_u32(&ds[0]))
-            } else {
-                (0, 0, 0)
-            };
+        let (y, m, d) = if l0 == 4 && (1..=2).contains(&l1) && (1..=2).contains(&l2) {
+            (parse_u32(&ds[0]), parse_u32(&ds[1]), parse_u32(&ds[2]))
+        } else if l2 == 4 && (1..=2).contains(&l0) && (1..=2).contains(&l1) {
+            (parse_u32(&ds[2]), parse_u32(&ds[1]), parse_u32(&ds[0]))
+        } else if l2 == 2 && seps[0] != '.' && (1..=2).contains(&l0) && (1..=2).contains(&l1) {
+            // a two-digit year ("21/04/16"): 00-50 is 2000-2050, 51-99 is 1951-1999
+            let yy = parse_u32(&ds[2]);
+            let y = if yy <= 50 { 2000 + yy } else { 1900 + yy };
+            (y, parse_u32(&ds[1]), parse_u32(&ds[0]))
+        } else {
+            (0, 0, 0)
+        };
         if y >= 1000 && valid_date(y as i32, m, d) {
             let mut t = Tok::new(Typ::D, toks[a].s as usize, toks[b].e as usize, "", &[]);
             t.x = [y as i32, m as i32, d as i32];
