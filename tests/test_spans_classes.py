@@ -77,6 +77,12 @@ POSITIVE = [
     ("आज से दो दिन बाद", "आज से दो दिन बाद", "date", "D+2"),
     ("अब से तीन हफ्ते बाद", "अब से तीन हफ्ते बाद", "date", "W+3"),
     ("2015.5.13 को", "2015.5.13", "date", "2015-05-13"),
+    # a decimal glued to a scale abbreviation or a unit ("Rs 2.5cr" was INR 2 and 5 crore)
+    ("Rs 2.5cr का निवेश", "Rs 2.5cr", "money", "INR 25000000"),
+    ("1.5k लोग", "1.5k", "number", "1500"),
+    ("2.05cr", "2.05cr", "number", "20500000"),
+    ("मैं 3.5साल के लिए", "3.5साल", "duration", "P3.5Y"),
+    ("10साल पहले", "10साल पहले", "date", "Y-10"),
     # tense of the clause decides कल / परसों
     ("कल मैच होगा", "कल", "date", "D+1"),
     ("वे कल दिल्ली जाएंगे।", "कल", "date", "D+1"),
@@ -112,6 +118,8 @@ NOT = [
     ("5 मार्च दो हजार", "date", "2000-03-05"),  # a round thousand is not read as a year
     ("1299 pm", "time", "12:99"),
     ("चुनाव से दो दिन पहले", "date", "D-2"),  # before something else
+    ("Rs 2.5cr", "money", "INR 2"),
+    ("1.2.5cr", "number", "1250000000"),  # not a decimal
     ("एक से बढ़कर एक", "number", "1"),  # an idiom, not a comparison
 ]
 

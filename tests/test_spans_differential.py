@@ -185,6 +185,9 @@ def session5_phrase(rng):
     if r == 3:
         return rng.choice(["सवा", "पौने", "साढ़े"]) + " " + rng.choice(UNITS + ["किलो", "", "सौ", "रुपये"])
     if r == 4:
+        if rng.random() < 0.5:  # decimals glued to a scale or unit
+            return rng.choice(["", "Rs ", "₹", "-"]) + f"{rng.randint(0, 99)}.{rng.randint(0, 999)}" \
+                + rng.choice(["cr", "k", "साल", "घंटे", "min", "x", ""])
         return rng.choice(PERIODS + [""]) + " " + digits(rng, 0, 13) + ":" + f"{rng.randint(0, 99):02d}" \
             + rng.choice(["pm", "am", ":30pm", ":5am", ""])
     return " ".join([rng.choice(["कल", "परसों", "कल से", "कल-"])]
@@ -294,6 +297,7 @@ PIECES = st.sampled_from(
                                          "DOLLARPRE", "MONTHDOT", "WEEKDAYABBR", "RANGESEP", "FYPRE")]
     + ["तिहाई", "दर्जन", "मिलियन", "और", "सेंट", "'", ".", "–", "10k", "1990s", "2021-22"]
     + ["बजने", "बटा", "बाकी", "होने", "होगा", "हुआ", "ने", "3/4", "1/2", "40pm", "सवा", "पौने", "आधी"]
+    + ["2.5cr", "1.05k", "3.5साल", "10साल", "Rs", "उन्नीस सौ", "अठत्तर", "seven", "thirty", "340"]
     + ["1,00,000", "11:27", "2022-01-10", "11/01/2022", "15", "2021", " ", " ", ", ", "\n", "-"]
 )
 

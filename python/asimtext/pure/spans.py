@@ -211,8 +211,8 @@ def _tokenize(nt: str, lex: dict) -> list:
                             t = _Tok("A", s, e, run, (("AMPM", v),))
                             break
                 decade = len(num) in (2, 4) and num.endswith("0") and any(c == "DECSUF" for c, _ in suf)
-                if t is None and len(num) <= 18 and (decade or any(c == "SCALE" for c, _ in suf)):
-                    # a scale abbreviation glued to the amount ("10k", "5cr"): two tokens;
+                if t is None and len(num) <= 18 and (decade or any(c in ("SCALE", "UNIT") for c, _ in suf)):
+                    # a scale abbreviation or a unit glued to the amount ("10k", "5cr", "10साल"): two tokens;
                     # the number is read alone (plain: no chain joins it)
                     k = digits.end()
                     nt_ = _Tok("N", s, s + k, num)
@@ -477,6 +477,20 @@ def _is_ascii_word(t: _Tok) -> bool:
     return t.typ == "W" and t.text.isascii()
 
 
+def _glued_decimal(c: _Ctx, i: int):
+    """"2.5cr", "3.5साल": a decimal whose last digits are glued to a scale or unit (the
+    tokenizer splits "5cr" from "2."); its value, or None."""
+    T, n = c.T, c.n
+    if i + 3 >= n or not _is_p(T[i + 1], "."):
+        return None
+    t, f, w = T[i], T[i + 2], T[i + 3]
+    if not (t.plain and f.typ == "N" and f.plain and _adj(t, T[i + 1]) and _adj(T[i + 1], f) and _adj(f, w)):
+        return None
+    if not any(cat in ("SCALE", "UNIT") for cat, _ in w.ents):
+        return None
+    return _norm(t.m * 10**f.ndig + f.m, f.ndig)
+
+
 def _atom(c: _Ctx, i: int):
     """A number atom at i: (value, end, info) with info digit/word/ambig/frac."""
     T, n = c.T, c.n
@@ -484,6 +498,9 @@ def _atom(c: _Ctx, i: int):
         return None
     t = T[i]
     if t.typ == "N":
+        g = _glued_decimal(c, i)
+        if g is not None:
+            return (g, i + 3, "frac")
         return ((t.m, t.sc), i + 1, "digit")
     if t.typ != "W":
         return None

@@ -391,6 +391,27 @@ pub enum Info {
     Frac,
 }
 
+/// "2.5cr", "3.5साल": a decimal whose last digits are glued to a scale or unit (the
+/// tokenizer splits "5cr" from "2."): its value.
+fn glued_decimal(c: &Ctx<'_>, i: usize) -> Option<Dec> {
+    let t = &c.t;
+    if i + 3 >= t.len() || !t[i + 1].is_p(".") {
+        return None;
+    }
+    let (ti, f, w) = (&t[i], &t[i + 2], &t[i + 3]);
+    let glued = ti.e == t[i + 1].s && t[i + 1].e == f.s && f.e == w.s;
+    if !(ti.plain && f.typ == Typ::N && f.plain && glued)
+        || !(w.has(Cat::Scale) || w.has(Cat::Unit))
+    {
+        return None;
+    }
+    let p = 10i128.checked_pow(f.ndig as u32)?;
+    norm(
+        (ti.m as i128).checked_mul(p)?.checked_add(f.m as i128)?,
+        f.ndig as u32,
+    )
+}
+
 /// A number atom at `i`: value, end, what it is.
 pub fn atom(c: &Ctx<'_>, i: usize) -> Option<(Dec, usize, Info)> {
     let t = &c.t;
@@ -400,6 +421,9 @@ pub fn atom(c: &Ctx<'_>, i: usize) -> Option<(Dec, usize, Info)> {
     }
     let ti = &t[i];
     if ti.typ == Typ::N {
+        if let Some(v) = glued_decimal(c, i) {
+            return Some((v, i + 3, Info::Frac));
+        }
         return Some((ti.dec(), i + 1, Info::Digit));
     }
     if ti.typ != Typ::W {

@@ -728,7 +728,9 @@ fn digit_run<'a>(
                 toks.push(t);
             }
             None if digit_chars <= 18
-                && (suf.iter().any(|(c, _)| *c == Cat::Scale)
+                && (suf
+                    .iter()
+                    .any(|(c, _)| matches!(*c, Cat::Scale | Cat::Unit))
                     || ((digit_chars == 2 || digit_chars == 4)
                         && run[..digit_end_b].chars().last().map(digit_value) == Some(0)
                         && suf.iter().any(|(c, _)| *c == Cat::DecSuf))) =>

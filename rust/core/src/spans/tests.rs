@@ -417,3 +417,13 @@ fn from_today_and_dotted_iso() {
     not_kind("चुनाव से दो दिन पहले", "date", "D-2");
     one("2015.5.13 को", "2015.5.13", "date", "2015-05-13");
 }
+
+#[test]
+fn decimals_glued_to_scales_and_units() {
+    one("Rs 2.5cr का निवेश", "Rs 2.5cr", "money", "INR 25000000");
+    one("1.5k लोग", "1.5k", "number", "1500");
+    one("2.05cr", "2.05cr", "number", "20500000");
+    one("मैं 3.5साल के लिए", "3.5साल", "duration", "P3.5Y");
+    one("10साल पहले", "10साल पहले", "date", "Y-10");
+    not_kind("Rs 2.5cr", "money", "INR 2");
+}
