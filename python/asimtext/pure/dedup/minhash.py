@@ -27,6 +27,7 @@ from collections.abc import Iterable, Sequence
 import numpy as np
 import unicodedata2
 
+from asimtext.dedup_results import NearDuplicates
 from asimtext.errors import ArgumentError, ArgumentTypeError
 from asimtext.pure.normalization import normalize
 
@@ -37,6 +38,9 @@ K1 = 0x9E3779B97F4A7C15
 K2 = 0xD6E8FEB86659FD93
 MERSENNE61 = (1 << 61) - 1
 IGNORABLE = frozenset("\u00ad\u200c\u200d\u2060\ufeff")
+#: Texts after it in an LSH bucket each text is compared with: the twin's own copy
+#: of the core's ``BUCKET_WINDOW`` (tests/test_one_home.py holds the two equal).
+BUCKET_WINDOW = 16
 
 __all__ = [
     "MinHasher",
@@ -460,8 +464,6 @@ def near_duplicates(
     params: tuple[int, int] | None = None,
 ):
     """Pure-Python twin of :func:`asimtext.near_duplicates` (same pairs, clusters, params)."""
-    from asimtext.dedup import BUCKET_WINDOW, NearDuplicates
-
     if isinstance(threshold, str) or not isinstance(threshold, (int, float)):
         raise ArgumentTypeError(f"threshold must be a number, not {type(threshold).__name__}")
     if not 0.0 < threshold <= 1.0:

@@ -18,6 +18,7 @@ time and memory).
 
 from __future__ import annotations
 
+from asimtext.dedup_results import Passage
 from asimtext.errors import ArgumentError, ArgumentTypeError
 from asimtext.pure.dedup.minhash import IGNORABLE, _check_text, is_token_char
 from asimtext.pure.normalization import _run
@@ -137,8 +138,6 @@ def greedy_runs(a: list, b: list, min_words: int) -> list[tuple[int, int, int]]:
 
 def shared_passages(a: str, b: str, *, min_words: int = 8) -> list:
     """Pure-Python :func:`asimtext.shared_passages` (same passages, same offsets)."""
-    from asimtext.dedup import Passage
-
     _check_text(a, "a")
     _check_text(b, "b")
     if not isinstance(min_words, int):

@@ -13,9 +13,8 @@ from typing import Iterable, List, Optional, Tuple
 
 import numpy as np
 
-from asimtext.dedup import BUCKET_WINDOW
 from asimtext.errors import ArgumentError
-from asimtext.pure.dedup.minhash import K0, K1, K2, MinHasher, _mum, default_lsh_params, element_hash
+from asimtext.pure.dedup.minhash import BUCKET_WINDOW, K0, K1, K2, MinHasher, _mum, default_lsh_params, element_hash
 
 __all__ = ["StreamDedup", "band_key"]
 
