@@ -25,13 +25,13 @@ DATE_LABELS = [
     ("date", r"date|dated|दिनांक|तारीख"),
     ("updated", r"(?:last[ \t]+)?updated(?:[ \t]+(?:on|at|date))?|अपडेटेड|अपडेट"),
 ]
-# Words that also start ordinary headlines ("Date palms...", "Source of the leak...")
-# are chrome only as labels: before a colon, a dash or a number.
-_AMBIGUOUS = {"date"}
-_AS_LABEL = r"[ \t]*(?:[:：\-–]|\d)"
-_LABELS = "|".join(
-    f"(?:{p}){_AS_LABEL}" if name in _AMBIGUOUS else f"(?:{p})(?!\\w)" for name, p in DATE_LABELS
-)
+# English label words also start ordinary headlines ("Published works of Premchand...",
+# "Date palms...", "Source of the leak..."): they are chrome only as labels, before a
+# colon or dash, a number, a month, "by", or nothing. A Devanagari label needs only to
+# end its word.
+_MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?(?!\w)"
+_AS_LABEL = rf"(?:(?<=[\u0900-\u097f])(?!\w)|[ \t]*(?:[:：\-–|]|\d|$|{_MONTH}|by(?!\w)))"
+_LABELS = "(?:" + "|".join(p for _, p in DATE_LABELS) + ")" + _AS_LABEL
 _SOURCE = rf"(?:source|courtesy|स्रोत){_AS_LABEL}"
 _BYLINE = r"(?:(?:edited|written|reported)[ \t]+)?by[ \t]+(?=\w)|(?:संवाददाता|ब्यूरो)(?!\w)"
 _LINK = r"(?:(?:यह|ये|इसे)\s+भी\s+)?पढ़ें(?!\w)|also\s+read|read\s+(?:also|more)(?!\w)"
