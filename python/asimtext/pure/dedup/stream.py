@@ -13,7 +13,7 @@ from typing import Iterable, List, Optional, Tuple
 
 import numpy as np
 
-from asimtext.errors import ArgumentError
+from asimtext.errors import ArgumentError, OutOfRangeError
 from asimtext.pure.dedup.minhash import BUCKET_WINDOW, K0, K1, K2, MinHasher, _mum, default_lsh_params, element_hash
 
 __all__ = ["StreamDedup", "band_key"]
@@ -67,7 +67,7 @@ class StreamDedup:
         n = len(self._sets)
         for name, d in (("i", i), ("j", j)):
             if not 0 <= d < n:
-                raise IndexError(f"{name} = {d} is not a document of the index ({n} documents)")
+                raise OutOfRangeError(f"{name} = {d} is not a document of the index ({n} documents)")
         return _jaccard(self._sets[i], self._sets[j])
 
     def add(self, texts: Iterable[str]) -> int:
