@@ -7,23 +7,13 @@
 use asimtext_core::vocab::{words, WORD_PATTERN};
 use std::time::Instant;
 
+#[path = "common/seeds.rs"]
+mod seeds;
+
 fn main() {
     let text = match std::env::args().nth(1) {
         Some(path) => std::fs::read_to_string(path).expect("a UTF-8 file"),
-        None => {
-            let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/../../seeds");
-            let mut paths: Vec<_> = std::fs::read_dir(dir)
-                .expect("seeds/")
-                .map(|e| e.expect("dir entry").path())
-                .collect();
-            paths.sort();
-            let mut text = String::new();
-            for p in paths {
-                text.push_str(&std::fs::read_to_string(p).expect("utf-8"));
-                text.push_str("\n\n");
-            }
-            text.repeat(200)
-        }
+        None => seeds::seeds(200),
     };
     let mb = text.len() as f64 / 1e6;
     let best = |f: &dyn Fn() -> usize| {
