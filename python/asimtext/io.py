@@ -768,6 +768,62 @@ def _iter_paths(paths: Iterable[PathLike], *, stdin: Optional[Any] = None,
             yield from _iter_path(item, stdin=stdin, on_bytes=on_bytes, **kw)
 
 
+def raw_records(path: str) -> Iterator[tuple]:
+    """``(line, raw)`` for every record of ``path``, told apart and numbered
+    exactly as :func:`asimtext.io.iter_records` does (content first: gzip,
+    zstd, Parquet, JSON; then the name): ``raw`` is a JSON line's bytes
+    (written back as they are) or a dict (JSON arrays, Parquet rows, ``.txt``
+    articles). What the reader skipped is never asked for, so a file it could
+    not read yields nothing here. For :func:`asimtext.dedup_keep.dedup_keep`,
+    which writes kept records back as they were read."""
+    with open(path, "rb") as raw:
+        head = _read_head(raw)
+        if not head:
+            return
+        try:
+            head, stream, comp = _decompressed(head, raw, path)
+        except _Unreadable:
+            return
+        if not head:
+            return
+        if head.startswith(_PARQUET_MAGIC) and comp is None:
+            import pyarrow.parquet as pq
+
+            row = 0
+            for batch in pq.ParquetFile(path).iter_batches(batch_size=4096):
+                for d in batch.to_pylist():
+                    row += 1
+                    yield row, d
+            return
+        kind = _name_kind(path)
+        if kind == "parquet" or _binary_kind(head) is not None:
+            return
+        if kind in (None, "json"):
+            sniffed = _content_kind(head)
+            if kind is None and sniffed is None:
+                return
+            kind = sniffed or "jsonl"
+        body = io.BufferedReader(_Prefixed(head, stream), buffer_size=1 << 16)
+        if kind == "txt":
+            rec = _txt_record(body.read(), path, _Validator())
+            if rec.ok:
+                yield None, {k: v for k, v in rec.article.to_dict().items() if v is not None}
+            return
+        if kind == "json":
+            data = body.read()
+            arr = json.loads(data.decode("utf-8-sig"))
+            for i, d in enumerate(arr if isinstance(arr, list) else [arr], 1):
+                yield i, d
+            return
+        try:
+            for line_no, line in enumerate(body, 1):
+                if line_no == 1 and line.startswith(b"\xef\xbb\xbf"):
+                    line = line[3:]
+                yield line_no, line
+        except Exception:  # noqa: BLE001 - a corrupt compressed stream (gzip, zstd):
+            return  # the first pass reported it, and nothing after it was kept
+
+
 def _is_pathish(x: Any) -> bool:
     return isinstance(x, (str, os.PathLike))
 

@@ -468,8 +468,10 @@ def _match_key(items: List[Item], fold_vowel_length: bool) -> List[Item]:
 _FORMS = ("canonical", "match", "nfc")
 
 
-def _run(text: str, form: str, ascii_digits: bool, ascii_punctuation: bool, fix_mojibake: bool,
-         fold_vowel_length: bool, errors: str) -> List[Item]:
+def normalize_items(text: str, form: str, ascii_digits: bool, ascii_punctuation: bool, fix_mojibake: bool,
+                    fold_vowel_length: bool, errors: str) -> List[Item]:
+    """The normalized text as ``(piece, source index)`` items (the offsets of
+    :func:`normalize_with_offsets`), after checking the arguments."""
     if not isinstance(text, str):
         raise ArgumentTypeError(f"text must be str, not {type(text).__name__}")
     if form not in _FORMS:
@@ -551,7 +553,7 @@ def normalize_with_offsets(
     NumPy ``uint32`` array, or a list with ``offsets="list"``)."""
     if offsets not in ("array", "list"):
         raise ArgumentError(f"offsets must be 'array' or 'list', not {offsets!r}")
-    items = _run(text, form, ascii_digits, ascii_punctuation, fix_mojibake, fold_vowel_length, errors)
+    items = normalize_items(text, form, ascii_digits, ascii_punctuation, fix_mojibake, fold_vowel_length, errors)
     offs = [it[1] for it in items] + [len(text)]
     if offsets == "array":
         import numpy as np
@@ -571,7 +573,7 @@ def normalize(
     errors: str = "strict",
 ) -> str:
     """Pure-Python :func:`asimtext.normalize`."""
-    items = _run(text, form, ascii_digits, ascii_punctuation, fix_mojibake, fold_vowel_length, errors)
+    items = normalize_items(text, form, ascii_digits, ascii_punctuation, fix_mojibake, fold_vowel_length, errors)
     return "".join(it[0] for it in items)
 
 

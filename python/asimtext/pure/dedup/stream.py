@@ -14,7 +14,7 @@ from typing import Iterable, List, Optional, Tuple
 import numpy as np
 
 from asimtext.errors import ArgumentError, OutOfRangeError
-from asimtext.pure.dedup.minhash import BUCKET_WINDOW, K0, K1, K2, MinHasher, _mum, default_lsh_params, element_hash
+from asimtext.pure.dedup.minhash import BUCKET_WINDOW, K0, K1, K2, MinHasher, default_lsh_params, element_hash, mum
 
 __all__ = ["StreamDedup", "band_key"]
 
@@ -23,8 +23,8 @@ def band_key(band: int, values) -> int:
     """Top 32 bits of the band hash of ``values`` (the Rust ``band_hash``)."""
     h = K0 ^ band
     for v in values:
-        h = _mum(h ^ int(v), K1)
-    return _mum(h ^ len(values), K2) >> 32
+        h = mum(h ^ int(v), K1)
+    return mum(h ^ len(values), K2) >> 32
 
 
 def _jaccard(a: List[int], b: List[int]) -> float:
