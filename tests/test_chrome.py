@@ -57,3 +57,14 @@ def test_date_labels_are_the_ones_infer_published_reads():
 def test_unit_words_keep_vowel_signs():
     # Each word counts once: हिंदी is one word, not ह and द.
     assert units._WORDS.findall("हिंदी में क्षेत्रीय खबरें") == ["हिंदी", "में", "क्षेत्रीय", "खबरें"]
+
+
+def test_a_byline_starts_no_unit():
+    # seeds/003: breadcrumbs, headline and lede, then "By Prabhat Khabar Digital Desk,
+    # Kanpur" and the report's body: the byline belongs to the report above it.
+    import pathlib
+
+    text = (pathlib.Path(__file__).resolve().parent.parent / "seeds" / "003_856c3045ef9e928d.txt").read_text("utf-8")
+    us = units.split_units("p", text)
+    assert len(us) > 1
+    assert not [u.title for u in us if u.title and u.title.startswith("By ")]
