@@ -55,6 +55,17 @@ def is_devanagari_letter_or_mark(c: str) -> bool:
     return _in(c, (0x0900, 0x0963), (0x0971, 0x097F)) and c not in (DANDA, DOUBLE_DANDA)
 
 
+#: The code points of a Devanagari word, as a character class: the block's letters and
+#: signs (not the dandas, digits or U+0970), and ZWNJ/ZWJ, which join inside a word
+#: (the core's ``normalize::devanagari::is_word_char``).
+WORD_CLASS = "\u0900-\u0963\u0971-\u097f\u200c\u200d"
+
+
+def is_word_char(o: int) -> bool:
+    """Whether code point ``o`` is in :data:`WORD_CLASS`."""
+    return (0x0900 <= o <= 0x0963) or (0x0971 <= o <= 0x097F) or o == 0x200C or o == 0x200D
+
+
 def is_non_base(c: str) -> bool:
     if ord(c) < 0x80:
         return not (("a" <= c <= "z") or ("A" <= c <= "Z"))
