@@ -30,6 +30,22 @@ pub fn parse_form(form: &str) -> PyResult<Form> {
     }
 }
 
+fn options(
+    form: &str,
+    ascii_digits: bool,
+    ascii_punctuation: bool,
+    fix_mojibake: bool,
+    fold_vowel_length: bool,
+) -> PyResult<Options> {
+    Ok(Options {
+        form: parse_form(form)?,
+        ascii_digits,
+        ascii_punctuation,
+        fix_mojibake,
+        fold_vowel_length,
+    })
+}
+
 /// The options every normalize function takes, checked: the core's
 /// [`Options`] and what to do on a lone surrogate (`errors`).
 fn settings(
@@ -40,13 +56,13 @@ fn settings(
     fold_vowel_length: bool,
     errors: &str,
 ) -> PyResult<(Options, OnSurrogate)> {
-    let opts = Options {
-        form: parse_form(form)?,
+    let opts = options(
+        form,
         ascii_digits,
         ascii_punctuation,
         fix_mojibake,
         fold_vowel_length,
-    };
+    )?;
     Ok((opts, OnSurrogate::parse(errors)?))
 }
 
