@@ -31,11 +31,15 @@ from __future__ import annotations
 import os
 import pathlib
 import resource
+import sys
 
 import asimtext
 import pytest
 
 ROOT = pathlib.Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "tests"))
+from childproc import run_json, status_kb  # noqa: E402  (tests/childproc.py, shared with tests/test_hostile.py)
+
 SEEDS = [p.read_text(encoding="utf-8") for p in sorted((ROOT / "seeds").glob("*.txt"))]
 BASE = "\n\n".join(SEEDS)
 SIZES_MB = [1, 10] + ([100] if os.environ.get("ASIMTEXT_BENCH_100MB") else [])
@@ -121,14 +125,6 @@ def _print_rss():
 # kept alive until the peak is read, so it is included.
 
 
-def _status_kb(field: str) -> int:
-    with open("/proc/self/status") as f:
-        for line in f:
-            if line.startswith(field + ":"):
-                return int(line.split()[1])
-    raise RuntimeError(field)
-
-
 def _child(func: str, what: str) -> None:
     import gc
     import json
@@ -136,31 +132,21 @@ def _child(func: str, what: str) -> None:
     text = sized(int(what)) if what.isdigit() else PATHOLOGICAL[what]()
     nbytes = len(text.encode("utf-8"))
     gc.collect()
-    before = _status_kb("VmRSS")
+    before = status_kb("VmRSS")
     with open("/proc/self/clear_refs", "w") as f:
         f.write("5")
     result = FUNCTIONS[func](text)
-    peak = _status_kb("VmHWM")
+    peak = status_kb("VmHWM")
     del result
     print(json.dumps({"mb": nbytes / 1e6, "x": (peak - before) * 1024 / nbytes}))
 
 
 def _memory_main(sizes: list) -> None:
-    import json
-    import subprocess
-    import sys
-
     cases = [str(s) for s in sizes] + list(PATHOLOGICAL)
     print(f"{'function':26s} {'input':40s} {'MB':>7s} {'peak / input':>13s}")
     for func in FUNCTIONS:
         for what in cases:
-            p = subprocess.run(
-                [sys.executable, __file__, "--child", func, what],
-                capture_output=True,
-                text=True,
-                check=True,
-            )
-            r = json.loads(p.stdout)
+            r = run_json(__file__, "--child", func, what)
             label = f"{what} MB" if what.isdigit() else what
             print(f"{func:26s} {label:40s} {r['mb']:7.1f} {r['x']:12.1f}x", flush=True)
 
@@ -242,13 +228,13 @@ def _tenx_child(call: str, kind: str, n: int) -> None:
     x = TENX_KINDS[kind](n)
     fn = _tenx_calls(x)[call]
     gc.collect()
-    before = _status_kb("VmRSS")
+    before = status_kb("VmRSS")
     with open("/proc/self/clear_refs", "w") as f:
         f.write("5")
     t0 = time.process_time()
     fn()
     best = time.process_time() - t0
-    peak = _status_kb("VmHWM")
+    peak = status_kb("VmHWM")
     spent, runs = best, 1
     while runs < 7 and spent < 1.0:
         t0 = time.process_time()
@@ -259,15 +245,9 @@ def _tenx_child(call: str, kind: str, n: int) -> None:
 
 
 def _tenx_main(small: int, big: int, only: str = "") -> None:
-    import json
-    import subprocess
-    import sys
 
     def run(call, kind, n):
-        p = subprocess.run(
-            [sys.executable, __file__, "--tenx-child", call, kind, str(n)], capture_output=True, text=True, check=True
-        )
-        return json.loads(p.stdout)
+        return run_json(__file__, "--tenx-child", call, kind, str(n))
 
     print(f"| call | text | CPU {small:,} | CPU {big:,} | x | peak MB {small:,} | peak MB {big:,} | x |")
     print("| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: |")

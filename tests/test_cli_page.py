@@ -132,7 +132,9 @@ def test_stories_come_first_then_facts_with_their_sentences(seeds_page):
     assert "बैच के आईपीएस अधिकारी" in text
     assert "ईटीवी भारत" in text and "Prabhat Khabar" in text
     # Values as people write them, never the normalized forms.
-    assert "15 जनवरी 2022" in text and "30 मिनट" in text
+    # (Durations in words: test_values_as_people_write_them; which facts a story shows depends
+    # on its size, so the page check holds to a date every outlet gives.)
+    assert "15 जनवरी 2022" in text
     for raw in ("PT30M", "--01-15", "INR ", "P22Y"):
         assert raw not in text, raw
     # No jargon without words: the page explains its terms.
@@ -148,7 +150,10 @@ def test_every_fact_is_accounted_for(seeds_page):
     multi = sum(1 for f in d.facts if f["n_sources"] > 1)
     single = len(d.facts) - multi
     assert text.count(" of 5 outlets") >= multi
-    assert f"{single} value{'s' if single != 1 else ''} stated by one outlet only" in text
+    if single:
+        assert f"{single} value{'s' if single != 1 else ''} stated by one outlet only" in text
+    else:
+        assert "stated by one outlet only" not in text
 
 
 def test_timeline_zooms_to_the_story_and_sets_history_apart(seeds_page):

@@ -19,6 +19,7 @@ def test_one_base_with_the_old_parents():
     assert issubclass(errors.MissingFileError, FileNotFoundError)
     assert issubclass(errors.MissingDependencyError, ImportError)
     assert issubclass(errors.MissingKeyError, KeyError)
+    assert issubclass(errors.OutOfRangeError, IndexError)
     for name in errors.__all__:
         assert issubclass(getattr(errors, name), errors.AsimtextError), name
         assert getattr(asimtext, name) is getattr(errors, name)
@@ -44,6 +45,7 @@ def test_one_base_with_the_old_parents():
         (lambda m: m.normalize_batch(["a", None]), errors.ArgumentTypeError),
         (lambda m: m.extract("5 मार्च", reference_date="not a date"), errors.ArgumentError),
         (lambda m: m.MinHasher(num_perm=0), errors.ArgumentError),
+        (lambda m: m.StreamDedup(threshold=0.5).jaccard(0, 0), errors.OutOfRangeError),
     ],
 )
 def test_both_implementations_raise_asimtext_errors(impl, call, kind):
@@ -64,16 +66,16 @@ def test_no_bare_builtin_raise_in_the_sources():
     asimtext.errors; a new bare ``ValueError`` would slip past ``except AsimtextError``."""
     rust = [
         f"{p.name}:{n}"
-        for p in (ROOT / "rust/py/src").glob("*.rs")
+        for p in (ROOT / "rust/py/src").rglob("*.rs")
         if p.name != "errors.rs"
         for n, line in enumerate(p.read_text(encoding="utf-8").splitlines(), 1)
-        if re.search(r"Py(Value|Type|Key|Runtime|Overflow|OS)Error::new_err|PyErr::new::<Py", line)
+        if re.search(r"Py(Value|Type|Key|Index|Import|Runtime|Overflow|OS)Error::new_err|PyErr::new::<Py", line)
     ]
     assert not rust, rust
     py = [
         f"{p.relative_to(ROOT)}:{n}"
         for p in (ROOT / "python/asimtext").rglob("*.py")
         for n, line in enumerate(p.read_text(encoding="utf-8").splitlines(), 1)
-        if re.search(r"raise (ValueError|TypeError|KeyError|RuntimeError|FileNotFoundError|ImportError|ModuleNotFoundError|OSError)\(", line)
+        if re.search(r"raise (ValueError|TypeError|KeyError|IndexError|RuntimeError|FileNotFoundError|ImportError|ModuleNotFoundError|OSError)\(", line)
     ]
     assert not py, py

@@ -7,12 +7,11 @@ and that ``tests/events_score.py`` counts pairs right.
 
 from __future__ import annotations
 
-import re
 from collections import Counter, defaultdict
 from pathlib import Path
 
 import pytest
-from asimtext import Article
+from event_records import check_fields
 from events_score import DATA, digest_inputs, format_stories, load_records, score
 
 HERE = DATA.parent
@@ -25,19 +24,7 @@ def records():
 
 
 def test_records_have_their_fields(records):
-    ids = Counter(r["id"] for r in records)
-    assert not [i for i, n in ids.items() if n > 1], "duplicate ids"
-    for n, r in enumerate(records, 1):
-        for k in REQUIRED:
-            assert r.get(k), f"line {n} ({r.get('id')}): no {k}"
-        assert r["lang"] in {"hi", "en", "mixed"}, f"line {n}: lang {r['lang']!r}"
-        assert re.fullmatch(r"[a-z0-9]+(-[a-z0-9]+)+", r["event"]), f"line {n}: event id"
-        assert 40 <= len(r["text"]) <= 4000, f"line {n}: text of {len(r['text'])} chars"
-        assert r["text"] == r["text"].strip(), f"line {n}: text not trimmed"
-        if r.get("title"):
-            assert r["title"] in r["text"], f"line {n}: title is not the article's own"
-        # Every record must be a valid digest input (published is ISO, etc.).
-        Article.from_dict(r)
+    check_fields(records, REQUIRED)
 
 
 def test_every_record_has_provenance(records):

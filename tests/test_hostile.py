@@ -28,6 +28,7 @@ import sys
 import time
 
 import pytest
+from childproc import status_kb
 
 ROOT = pathlib.Path(__file__).resolve().parent.parent
 CALL_SECONDS = 20.0
@@ -182,14 +183,6 @@ def _calls(x: str) -> dict:
     }
 
 
-def _vm_kb(field: str) -> int:
-    with open("/proc/self/status") as f:
-        for line in f:
-            if line.startswith(field + ":"):
-                return int(line.split()[1])
-    return 0
-
-
 def _child(name: str) -> None:
     """Run every call on input `name`; one JSON line per start and per end."""
 
@@ -215,7 +208,7 @@ def _child(name: str) -> None:
         except BaseException as e:  # MemoryError included: reported, not hidden
             say(error=call, kind=type(e).__name__, message=str(e)[:300])
             continue
-        say(end=call, seconds=round(time.perf_counter() - t0, 3), rss_mb=_vm_kb("VmHWM") // 1024)
+        say(end=call, seconds=round(time.perf_counter() - t0, 3), rss_mb=status_kb("VmHWM") // 1024)
 
 
 def _probe() -> None:
@@ -224,7 +217,7 @@ def _probe() -> None:
 
     asimtext.MinHasher().signatures(["a b c"] * 64)
     asimtext.normalize_batch(["a"] * 64)
-    print(json.dumps({"vm_peak_kb": _vm_kb("VmPeak")}))
+    print(json.dumps({"vm_peak_kb": status_kb("VmPeak")}))
 
 
 # ---------------------------------------------------------------- parent side

@@ -87,6 +87,7 @@ from asimtext.errors import (  # noqa: E402
     MissingDependencyError,
     MissingFileError,
     MissingKeyError,
+    OutOfRangeError,
 )
 
 __all__ += [
@@ -98,6 +99,7 @@ __all__ += [
     "MissingDependencyError",
     "MissingFileError",
     "MissingKeyError",
+    "OutOfRangeError",
 ]
 # ---- a deduplicated dump (issue 20): one record kept per cluster ----
 from asimtext.dedup_keep import DedupRecords, dedup_records  # noqa: E402

@@ -20,13 +20,13 @@ are plain per-partition maps; :func:`near_duplicates` is the single-machine
 :func:`asimtext.near_duplicates` cut into distributed stages:
 
 1. per partition: MinHash signatures and LSH band keys of every text
-   (``_core._band_keys``, the same code as the single-machine search);
+   (:func:`asimtext.dedup.band_keys`, the same code as the single-machine search);
 2. the rows ``(band, key, doc)`` are shuffled on ``(band, key)`` so that all
    documents of a bucket meet in one partition, which emits the candidate
    pairs; a second shuffle on ``(i, j)`` removes pairs found in several bands;
 3. the texts of both documents are joined to each candidate and the pair is
    verified with the exact Jaccard similarity of the shingle-hash sets
-   (``_core._verify_pairs``, again the single-machine code);
+   (:func:`asimtext.dedup.verify_pairs`, again the single-machine code);
 4. cluster ids come from connected components computed on the workers by
    rounds of large-star / small-star steps (one shuffle each); only one
    number per round (how many nodes are not in a star yet) reaches the client.
@@ -62,8 +62,7 @@ except ImportError as exc:  # pragma: no cover - exercised only without dask
         "pip install 'asimtext[dask]' (installs dask[dataframe,distributed])"
     ) from exc
 
-from asimtext import _core
-from asimtext._core import MinHasher
+from asimtext import MinHasher, dedup, extract_batch, normalize_batch
 from asimtext.dedup import BUCKET_WINDOW, NearDuplicates
 
 __all__ = ["DaskNearDuplicates", "digest", "extract", "near_duplicates", "normalize"]
@@ -108,11 +107,11 @@ def _column(data: Any, column: str | None) -> str:
 
 
 def _normalize_list(texts: Any, opts: dict) -> list[str]:
-    return _core.normalize_batch(list(texts), **opts)
+    return normalize_batch(list(texts), **opts)
 
 
 def _normalize_series(s: pd.Series, opts: dict) -> pd.Series:
-    return pd.Series(_core.normalize_batch(s.tolist(), **opts), index=s.index, name=s.name, dtype=s.dtype)
+    return pd.Series(normalize_batch(s.tolist(), **opts), index=s.index, name=s.name, dtype=s.dtype)
 
 
 def _normalize_frame(df: pd.DataFrame, column: str, output: str, opts: dict) -> pd.DataFrame:
@@ -147,7 +146,7 @@ def normalize(
     if unknown:
         raise ArgumentTypeError(f"normalize() got unexpected keyword arguments: {sorted(unknown)}")
     opts = dict(form=form, errors=errors, **options)
-    _core.normalize_batch([], **opts)  # validate on the client
+    normalize_batch([], **opts)  # validate on the client
     kind = _kind(data)
     if kind == "bag":
         return data.map_partitions(_normalize_list, opts)
@@ -164,7 +163,7 @@ def normalize(
 
 
 def _extract_list(texts: Any, kinds: list | None, reference_date: Any) -> list:
-    return _core.extract_batch(list(texts), kinds=kinds, reference_dates=reference_date)
+    return extract_batch(list(texts), kinds=kinds, reference_dates=reference_date)
 
 
 def _spans_frame(index: pd.Index, spans: list, name: Any) -> pd.DataFrame:
@@ -190,7 +189,7 @@ def _empty_spans() -> pd.DataFrame:
 
 
 def _extract_series(s: pd.Series, kinds: list | None, reference_date: Any) -> pd.DataFrame:
-    spans = _core.extract_batch(s.tolist(), kinds=kinds, reference_dates=reference_date)
+    spans = extract_batch(s.tolist(), kinds=kinds, reference_dates=reference_date)
     return _spans_frame(s.index, spans, s.index.name)
 
 
@@ -202,7 +201,7 @@ def _extract_frame(
     reference_column: str | None,
 ) -> pd.DataFrame:
     refs = df[reference_column].tolist() if reference_column is not None else reference_date
-    spans = _core.extract_batch(df[column].tolist(), kinds=kinds, reference_dates=refs)
+    spans = extract_batch(df[column].tolist(), kinds=kinds, reference_dates=refs)
     return _spans_frame(df.index, spans, df.index.name)
 
 
@@ -228,7 +227,7 @@ def extract(
     Lazy; arguments are checked at once.
     """
     kinds = None if kinds is None else list(kinds)
-    _core.extract_batch([], kinds=kinds, reference_dates=reference_date)  # validate
+    extract_batch([], kinds=kinds, reference_dates=reference_date)  # validate
     kind = _kind(data)
     if kind == "bag":
         return data.map_partitions(_extract_list, kinds, reference_date)
@@ -329,7 +328,7 @@ def _with_ids(part: pd.DataFrame, text_column: str, id_column: str | None, offse
 
 
 def _band_rows(part: pd.DataFrame, s: _Settings) -> pd.DataFrame:
-    keys, nonempty = _core._band_keys(s.hasher, part["text"].tolist(), s.bands, s.rows)
+    keys, nonempty = dedup.band_keys(s.hasher, part["text"].tolist(), s.bands, s.rows)
     docs = part["doc"].to_numpy(dtype=np.int64)[nonempty]
     keys = keys[nonempty]
     return pd.DataFrame(
@@ -402,7 +401,7 @@ def _verify(part: pd.DataFrame, s: _Settings) -> pd.DataFrame:
     codes, _ = pd.factorize(np.concatenate([i, j]))
     _, first = np.unique(codes, return_index=True)
     texts = np.concatenate([part["ti"].to_numpy(dtype=object), part["tj"].to_numpy(dtype=object)])
-    est, exact = _core._verify_pairs(
+    est, exact = dedup.verify_pairs(
         s.hasher, texts[first].tolist(), codes[:n].astype(np.int64), codes[n:].astype(np.int64)
     )
     keep = exact >= s.threshold
@@ -610,17 +609,14 @@ def near_duplicates(
         if not pd.api.types.is_integer_dtype(data._meta[id_column].dtype):
             raise ArgumentTypeError(f"id_column {id_column!r} must hold integers, not {data._meta[id_column].dtype}")
     # Validate exactly as the single-machine function does (same error messages).
-    _core._near_duplicates([], threshold, num_perm, ngram, unit, seed, params)
+    bands, rows = dedup.lsh_shape(threshold=threshold, num_perm=num_perm, ngram=ngram, unit=unit,
+                                  seed=seed, params=params)
     for name, value in (
         ("npartitions", npartitions),
         ("components_partitions", components_partitions),
     ):
         if value is not None and (not isinstance(value, int) or isinstance(value, bool) or value < 1):
             raise ArgumentError(f"{name} must be a positive int or None, got {value!r}")
-    if params is None:
-        bands, rows = _core._default_lsh_params(threshold, num_perm)
-    else:
-        bands, rows = (int(params[0]), int(params[1]))
     settings = _Settings(
         hasher=MinHasher(num_perm=num_perm, ngram=ngram, unit=unit, seed=seed),
         threshold=float(threshold),

@@ -6,80 +6,16 @@ tuples into documented, picklable result objects.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field
+from collections.abc import Iterable
 
 from asimtext import _core
+from asimtext.dedup_results import NearDuplicates, Passage
 
-#: Texts after it in an LSH bucket each text is compared with (see :func:`near_duplicates`).
-BUCKET_WINDOW = 16
+#: Texts after it in an LSH bucket each text is compared with (see :func:`near_duplicates`);
+#: defined once, by the core (``asimtext_core::dedup::cluster::BUCKET_WINDOW``).
+BUCKET_WINDOW: int = _core.BUCKET_WINDOW
 
 __all__ = ["BUCKET_WINDOW", "NearDuplicates", "Passage", "near_duplicates", "shared_passages"]
-
-
-@dataclass(frozen=True)
-class NearDuplicates:
-    """Result of :func:`near_duplicates`.
-
-    Attributes:
-        pairs: ``(i, j, estimated, exact)`` tuples with ``i < j`` (indices into
-            the input), sorted by ``(i, j)``; ``estimated`` is the MinHash
-            estimate, ``exact`` the exact Jaccard similarity of the shingle sets.
-        clusters: connected components of the pairs, each a sorted list of
-            indices, listed by their smallest member.
-        params: the ``(bands, rows)`` of the LSH used to find candidates.
-        candidates: how many candidate pairs the LSH produced before verification.
-        capped_buckets: how many LSH buckets (one per band and band value) held
-            more than ``BUCKET_WINDOW + 1`` texts; in those, each text was
-            compared only with the ``BUCKET_WINDOW`` (16) texts after it in
-            the bucket (by index), so not every pair of the bucket is listed.
-            0 means every pair that shares a bucket was verified.
-    """
-
-    pairs: list[tuple[int, int, float, float]] = field(default_factory=list)
-    clusters: list[list[int]] = field(default_factory=list)
-    params: tuple[int, int] = (0, 0)
-    candidates: int = 0
-    capped_buckets: int = 0
-
-    def __len__(self) -> int:
-        return len(self.pairs)
-
-    def __iter__(self) -> Iterator[tuple[int, int, float, float]]:
-        return iter(self.pairs)
-
-    def __repr__(self) -> str:
-        return (
-            f"NearDuplicates({len(self.pairs)} pairs, {len(self.clusters)} clusters, "
-            f"params={self.params}, candidates={self.candidates}"
-            + (f", capped_buckets={self.capped_buckets})" if self.capped_buckets else ")")
-        )
-
-
-@dataclass(frozen=True)
-class Passage:
-    """A stretch of text two articles share.
-
-    ``a[a_start:a_end]`` and ``b[b_start:b_end]`` (Python ``str`` indices into
-    the ORIGINAL strings) hold the same ``words`` match-key tokens; they may
-    differ in punctuation, spacing, case and the other folds of the match key.
-    ``text`` is the passage as it appears in ``a``, ``b_text`` as in ``b``.
-    """
-
-    a_start: int
-    a_end: int
-    b_start: int
-    b_end: int
-    words: int
-    text: str
-    b_text: str
-
-    def __repr__(self) -> str:
-        t = self.text if len(self.text) <= 60 else self.text[:57] + "..."
-        return (
-            f"Passage(a={self.a_start}:{self.a_end}, b={self.b_start}:{self.b_end}, "
-            f"words={self.words}, text={t!r})"
-        )
 
 
 def near_duplicates(
@@ -147,3 +83,34 @@ def shared_passages(a: str, b: str, *, min_words: int = 8) -> list[Passage]:
     """
     raw = _core._shared_passages(a, b, min_words)
     return [Passage(s, e, bs, be, w, a[s:e], b[bs:be]) for (s, e, bs, be, w) in raw]
+
+
+# ---- the partitioned search's stages (used by asimtext.dask; not in __all__) ----
+# asimtext.dask cuts near_duplicates into distributed stages; these are the core's
+# pieces it runs, so that only this wrapper module calls the extension's raw functions.
+
+
+def lsh_shape(
+    *, threshold: float, num_perm: int, ngram: int, unit: str, seed: int, params: tuple[int, int] | None
+) -> tuple[int, int]:
+    """The ``(bands, rows)`` :func:`near_duplicates` uses for these settings, after
+    checking them exactly as it does (same errors, same messages)."""
+    _core._near_duplicates([], threshold, num_perm, ngram, unit, seed, params)
+    if params is None:
+        bands, rows = _core._default_lsh_params(threshold, num_perm)
+        return int(bands), int(rows)
+    return int(params[0]), int(params[1])
+
+
+def band_keys(hasher: _core.MinHasher, texts: list[str], bands: int, rows: int) -> tuple:
+    """Every text's LSH band keys, as :func:`near_duplicates` computes them:
+    ``(keys, nonempty)``, a ``uint64`` array of shape ``(len(texts), bands)`` and a
+    boolean array (texts without shingles have no keys)."""
+    return _core._band_keys(hasher, texts, bands, rows)
+
+
+def verify_pairs(hasher: _core.MinHasher, texts: list[str], left, right) -> tuple:
+    """The estimated and exact Jaccard similarity of each pair
+    ``(texts[left[k]], texts[right[k]])``, as :func:`near_duplicates` verifies a
+    candidate: ``(estimated, exact)``, two ``float64`` arrays."""
+    return _core._verify_pairs(hasher, texts, left, right)

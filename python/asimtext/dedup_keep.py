@@ -30,13 +30,13 @@ from __future__ import annotations
 import datetime as _dt
 import json
 from dataclasses import dataclass, field
-from typing import Any, Dict, Iterable, List, Optional, Sequence, Tuple
+from typing import Any, Dict, List, Optional, Sequence, Tuple
 
 import numpy as np
 
 from asimtext import _core
 from asimtext.errors import ArgumentError  # noqa: E402
-from asimtext.io import Record, iter_records
+from asimtext.io import Record, iter_records, raw_records
 
 __all__ = ["KEEP", "DedupRecords", "choose_kept", "dedup_keep_dump", "dedup_records"]
 
@@ -243,65 +243,6 @@ def _select(records: Any, mask: List[bool]) -> Any:
 # ---------------------------------------------------------------- dumps
 
 
-def _raw_records(path: str) -> Iterable[Tuple[Optional[int], Any]]:
-    """``(line, raw)`` for every record of ``path``, told apart and numbered
-    exactly as :func:`asimtext.io.iter_records` does (content first: gzip,
-    zstd, Parquet, JSON; then the name): ``raw`` is a JSON line's bytes
-    (written back as they are) or a dict (JSON arrays, Parquet rows, ``.txt``
-    articles). What the reader skipped is never asked for, so a file it could
-    not read yields nothing here."""
-    import io as _io
-
-    from asimtext import io as aio
-
-    with open(path, "rb") as raw:
-        head = aio._read_head(raw)
-        if not head:
-            return
-        try:
-            head, stream, comp = aio._decompressed(head, raw, path)
-        except aio._Unreadable:
-            return
-        if not head:
-            return
-        if head.startswith(aio._PARQUET_MAGIC) and comp is None:
-            import pyarrow.parquet as pq
-
-            row = 0
-            for batch in pq.ParquetFile(path).iter_batches(batch_size=4096):
-                for d in batch.to_pylist():
-                    row += 1
-                    yield row, d
-            return
-        kind = aio._name_kind(path)
-        if kind == "parquet" or aio._binary_kind(head) is not None:
-            return
-        if kind in (None, "json"):
-            sniffed = aio._content_kind(head)
-            if kind is None and sniffed is None:
-                return
-            kind = sniffed or "jsonl"
-        body = _io.BufferedReader(aio._Prefixed(head, stream), buffer_size=1 << 16)
-        if kind == "txt":
-            rec = aio._txt_record(body.read(), path, aio._Validator())
-            if rec.ok:
-                yield None, {k: v for k, v in rec.article.to_dict().items() if v is not None}
-            return
-        if kind == "json":
-            data = body.read()
-            arr = json.loads(data.decode("utf-8-sig"))
-            for i, d in enumerate(arr if isinstance(arr, list) else [arr], 1):
-                yield i, d
-            return
-        try:
-            for line_no, line in enumerate(body, 1):
-                if line_no == 1 and line.startswith(b"\xef\xbb\xbf"):
-                    line = line[3:]
-                yield line_no, line
-        except Exception:  # noqa: BLE001 - a corrupt compressed stream (gzip, zstd):
-            return  # the first pass reported it, and nothing after it was kept
-
-
 def _json_default(v: Any) -> Any:
     if isinstance(v, (_dt.date, _dt.datetime)):
         return v.isoformat()
@@ -420,7 +361,7 @@ def dedup_keep_dump(
         mask, drops, clusters = _decide(index, keep, lengths, published)
         kept = {locs[i] for i in np.flatnonzero(mask).tolist()}
         for path in files:
-            for line, raw in _raw_records(path):
+            for line, raw in raw_records(path):
                 if (path, line) in kept:
                     writer.write(raw)
         if removed_path is not None:

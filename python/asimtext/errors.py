@@ -20,6 +20,7 @@ __all__ = [
     "MissingFileError",
     "MissingDependencyError",
     "MissingKeyError",
+    "OutOfRangeError",
     "ComputeError",
 ]
 
@@ -57,6 +58,11 @@ class MissingDependencyError(AsimtextError, ImportError):
 
 class MissingKeyError(AsimtextError, KeyError):
     """A key (an LSH entry, a record field, a DataFrame column) is not there."""
+
+
+class OutOfRangeError(AsimtextError, IndexError):
+    """An index names no item (a document number past the end of a
+    :class:`asimtext.StreamDedup`); the message says the index and the size."""
 
 
 class ComputeError(AsimtextError, RuntimeError):

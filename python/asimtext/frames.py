@@ -8,8 +8,8 @@ The Rust batch calls read Arrow string columns in place (see
 * :func:`table_rows` — the rows of a pandas DataFrame, an Arrow table or
   record batch, or any object with ``__arrow_c_stream__`` whose items are
   records, as plain dicts, for :func:`asimtext.dedup_records` (which also
-  gives the kept rows back in the input's kind). :func:`asimtext.io.iter_records`
-  has its own, narrower reader of DataFrames and Arrow tables.
+  gives the kept rows back in the input's kind) and :func:`asimtext.io.iter_records`
+  (through :func:`records_of`): one reader of tables for the package.
 """
 
 from __future__ import annotations
@@ -19,7 +19,7 @@ from typing import Any, Dict, Iterator, List, Optional
 
 from asimtext.errors import ArgumentError, ArgumentTypeError  # noqa: E402
 
-__all__ = ["arrow_texts", "is_arrow", "is_table", "table_rows"]
+__all__ = ["arrow_texts", "is_arrow", "is_table", "records_of", "table_rows"]
 
 _BATCH = 4096
 

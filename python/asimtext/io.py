@@ -15,14 +15,17 @@ import gzip
 import io
 import json
 import os
-import re
 import sys
 import zlib
 from dataclasses import dataclass, field
 from typing import Any, Callable, Iterable, Iterator, List, Mapping, Optional, Sequence, Union
 
+import regex
+
 from asimtext.article import Article
+from asimtext.chrome import is_chrome_line
 from asimtext.errors import ArgumentTypeError, InputError, MissingDependencyError, MissingFileError
+from asimtext.frames import records_of
 
 __all__ = [
     "GivenPath",
@@ -146,28 +149,25 @@ class LoadReport:
         return f"<LoadReport {self.summary()}>"
 
 
-_HEADLINE_END = re.compile(r"[.।॥?!:;,…]\s*$")
-_LIST_MARKER = re.compile(r"^\s*(?:\d+[.)]|[•*\-–])\s")
-_HEADER_LABEL = re.compile(
-    r"^\s*(?:by|published|updated|posted|date|dated|source|प्रकाशित|अपडेट)\b", re.IGNORECASE
-)
+_HEADLINE_END = regex.compile(r"[.।॥?!:;,…]\s*$")
+_LIST_MARKER = regex.compile(r"^\s*(?:\d+[.)]|[•*\-–])\s")
 
 
 def looks_like_headline(line: str) -> bool:
     """Whether a line reads like a headline: 4 to 30 words, at most 250
-    characters, no sentence-final punctuation, not a list item or a header
-    label (``By ...``, ``Published ...``, ``date ...``)."""
+    characters, no sentence-final punctuation, not a list item or page chrome
+    (``By ...``, ``Published ...``, ``date: ...``: :func:`asimtext.chrome.is_chrome_line`)."""
     s = line.strip()
     if not s or len(s) > 250:
         return False
     n_words = len(s.split())
     if n_words < 4 or n_words > 30:
         return False
-    return not (_HEADLINE_END.search(s) or _LIST_MARKER.match(s) or _HEADER_LABEL.match(s))
+    return not (_HEADLINE_END.search(s) or _LIST_MARKER.match(s) or is_chrome_line(s))
 
 
 def _first_nonempty_line(text: str) -> Optional[str]:
-    m = re.search(r"\S[^\n]*", text)
+    m = regex.search(r"\S[^\n]*", text)
     return m.group(0).strip() if m else None
 
 
@@ -179,7 +179,7 @@ def _decode(data: bytes) -> tuple:
         return None, f"not UTF-8 at byte {e.start}"
 
 
-_LONE_SURROGATE = re.compile("[\ud800-\udfff]")
+_LONE_SURROGATE = regex.compile("[\ud800-\udfff]")
 
 
 class _Validator:
@@ -768,25 +768,60 @@ def _iter_paths(paths: Iterable[PathLike], *, stdin: Optional[Any] = None,
             yield from _iter_path(item, stdin=stdin, on_bytes=on_bytes, **kw)
 
 
-def _table_rows(source: Any) -> Optional[Iterator[dict]]:
-    """The rows (dicts) of a pandas DataFrame or a pyarrow Table / RecordBatch, else None.
-    Iterating over a DataFrame gives its column names, which must not become texts."""
-    mod = type(source).__module__ or ""
-    if mod.startswith("pandas") and hasattr(source, "to_dict") and hasattr(source, "columns"):
-        def pandas_rows() -> Iterator[dict]:
-            for row in source.to_dict("records"):
-                yield {k: (None if _is_nan(v) else v) for k, v in row.items()}
+def raw_records(path: str) -> Iterator[tuple]:
+    """``(line, raw)`` for every record of ``path``, told apart and numbered
+    exactly as :func:`asimtext.io.iter_records` does (content first: gzip,
+    zstd, Parquet, JSON; then the name): ``raw`` is a JSON line's bytes
+    (written back as they are) or a dict (JSON arrays, Parquet rows, ``.txt``
+    articles). What the reader skipped is never asked for, so a file it could
+    not read yields nothing here. For :func:`asimtext.dedup_keep.dedup_keep`,
+    which writes kept records back as they were read."""
+    with open(path, "rb") as raw:
+        head = _read_head(raw)
+        if not head:
+            return
+        try:
+            head, stream, comp = _decompressed(head, raw, path)
+        except _Unreadable:
+            return
+        if not head:
+            return
+        if head.startswith(_PARQUET_MAGIC) and comp is None:
+            import pyarrow.parquet as pq
 
-        return pandas_rows()
-    if mod.startswith("pyarrow") and hasattr(source, "to_batches"):
-        return (row for batch in source.to_batches() for row in batch.to_pylist())
-    if mod.startswith("pyarrow") and hasattr(source, "to_pylist"):
-        return iter(source.to_pylist())
-    return None
-
-
-def _is_nan(v: Any) -> bool:
-    return isinstance(v, float) and v != v
+            row = 0
+            for batch in pq.ParquetFile(path).iter_batches(batch_size=4096):
+                for d in batch.to_pylist():
+                    row += 1
+                    yield row, d
+            return
+        kind = _name_kind(path)
+        if kind == "parquet" or _binary_kind(head) is not None:
+            return
+        if kind in (None, "json"):
+            sniffed = _content_kind(head)
+            if kind is None and sniffed is None:
+                return
+            kind = sniffed or "jsonl"
+        body = io.BufferedReader(_Prefixed(head, stream), buffer_size=1 << 16)
+        if kind == "txt":
+            rec = _txt_record(body.read(), path, _Validator())
+            if rec.ok:
+                yield None, {k: v for k, v in rec.article.to_dict().items() if v is not None}
+            return
+        if kind == "json":
+            data = body.read()
+            arr = json.loads(data.decode("utf-8-sig"))
+            for i, d in enumerate(arr if isinstance(arr, list) else [arr], 1):
+                yield i, d
+            return
+        try:
+            for line_no, line in enumerate(body, 1):
+                if line_no == 1 and line.startswith(b"\xef\xbb\xbf"):
+                    line = line[3:]
+                yield line_no, line
+        except Exception:  # noqa: BLE001 - a corrupt compressed stream (gzip, zstd):
+            return  # the first pass reported it, and nothing after it was kept
 
 
 def _is_pathish(x: Any) -> bool:
@@ -859,7 +894,7 @@ def iter_records(
         return
     if isinstance(source, (bytes, bytearray)):
         raise ArgumentTypeError("source must be a path, an article or an iterable, not bytes")
-    table = _table_rows(source)
+    table = records_of(source)
     if table is not None:  # a DataFrame or an Arrow table: its rows, not its column names
         yield from _iter_objects(table, stdin=stdin, **kw)
         return

@@ -1,35 +1,43 @@
-"""Article metadata the text itself gives away: the outlet and the publication date."""
+r"""Article metadata the text itself gives away: the outlet and the publication date.
+
+The header and footer lines are read with the ``regex`` module, not ``re``: its
+``\w`` and ``\b`` take Devanagari vowel signs as part of a word (``re`` ends a word
+at every sign, so ``अपडेट\b`` would match inside ``अपडेटेड``).
+"""
 
 from __future__ import annotations
 
-import re
 from bisect import bisect_left
 from typing import Any, Optional, Sequence, Tuple
+
+import regex
+
+from asimtext.chrome import DATE_LABELS
 
 __all__ = ["infer_source", "infer_published", "is_full_date"]
 
 _NAME = r"[A-Z][\w&'.-]*(?:[ \t]+[A-Z][\w&'.-]*){0,4}?"
 _SOURCE_PATTERNS = [
     # "By Prabhat Khabar Digital Desk, Kanpur", "By HT News Desk", "By TOI Bureau"
-    re.compile(
+    regex.compile(
         rf"^[ \t]*By[ \t]+(?P<name>{_NAME})[ \t]+(?:Digital[ \t]+|Web[ \t]+|Online[ \t]+)?"
         r"(?:News[ \t]+)?(?:Desk|Bureau|Team|Staff)\b",
-        re.MULTILINE,
+        regex.MULTILINE,
     ),
     # "... डाउनलोड करें ईटीवी भारत ऐप", "download the NDTV app"
-    re.compile(
+    regex.compile(
         r"(?:डाउनलोड[ \t]+कर(?:ें|िए|े)|[Dd]ownload(?:[ \t]+the)?)[ \t]+"
         r"(?P<name>(?:\S+[ \t]+){0,3}?\S+)[ \t]+(?:ऐप|[Aa]pp)\b"
     ),
     # A line "Prabhat Khabar App :"
-    re.compile(rf"^[ \t]*(?P<name>{_NAME})[ \t]+App[ \t]*:?[ \t]*$", re.MULTILINE),
+    regex.compile(rf"^[ \t]*(?P<name>{_NAME})[ \t]+App[ \t]*:?[ \t]*$", regex.MULTILINE),
     # "Source: ...", "स्रोत: ..."
-    re.compile(
+    regex.compile(
         r"^[ \t]*(?:Source|Courtesy|स्रोत)[ \t]*:[ \t]*(?P<name>[^\n,;|]{2,60}?)[ \t]*$",
-        re.MULTILINE | re.IGNORECASE,
+        regex.MULTILINE | regex.IGNORECASE,
     ),
     # News agencies in a dateline: "(PTI)", "(भाषा)"
-    re.compile(r"\((?P<name>PTI|IANS|ANI|UNI|Reuters|AFP|AP|भाषा|वार्ता)\)"),
+    regex.compile(r"\((?P<name>PTI|IANS|ANI|UNI|Reuters|AFP|AP|भाषा|वार्ता)\)"),
 ]
 
 
@@ -58,18 +66,13 @@ def _regions(text: str) -> "list[Tuple[int, int]]":
     return [(0, HEAD), (n - TAIL, n)]
 
 
-_LABELS = [
-    ("published", r"published(?:[ \t]+(?:on|at|date))?|posted(?:[ \t]+on)?|प्रकाशित(?:[ \t]+तिथि)?"),
-    ("date", r"date|dated|दिनांक|तारीख"),
-    ("updated", r"(?:last[ \t]+)?updated(?:[ \t]+(?:on|at|date))?|अपडेटेड|अपडेट"),
-]
-_LABEL_RE = re.compile(
+_LABEL_RE = regex.compile(
     "^[ \t]*(?:"
-    + "|".join(f"(?P<{n}>{p})" for n, p in _LABELS)
+    + "|".join(f"(?P<{n}>{p})" for n, p in DATE_LABELS)
     + r")(?![\w])[ \t]*[:：\-–]?[ \t]*",
-    re.MULTILINE | re.IGNORECASE,
+    regex.MULTILINE | regex.IGNORECASE,
 )
-_FULL_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}")
+_FULL_DATE = regex.compile(r"^\d{4}-\d{2}-\d{2}")
 _WINDOW = 40
 
 
@@ -99,7 +102,7 @@ def infer_published(text: str, spans: Sequence[Any]) -> Optional[Tuple[str, Any]
                 found[label] = (sp.value, sp)
                 break
             i += 1
-    for label, _ in _LABELS:
+    for label, _ in DATE_LABELS:
         if label in found:
             return found[label]
     return None

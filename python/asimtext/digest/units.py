@@ -15,23 +15,25 @@ output always point into the article's own text (:func:`to_article`).
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from typing import Dict, List, Optional, Sequence, Tuple
 
+import regex
+
+from asimtext.chrome import is_chrome_line
 from asimtext.digest.text import detect_lang
 
 __all__ = ["Unit", "split_units", "MAX_HEAD_WORDS", "MIN_UNIT_WORDS", "to_article"]
 
 MAX_HEAD_WORDS = 24
 MIN_UNIT_WORDS = 60
-_LINE = re.compile(r"[^\n]*(?:\n|$)")
-_WORDS = re.compile(r"[\w\u0900-\u0963\u0971-\u097f]+")
+_LINE = regex.compile(r"[^\n]*(?:\n|$)")
+# A word: a run of word characters. The ``regex`` module's ``\w`` takes the vowel
+# signs and viramas of Devanagari (and other Indic scripts) into the word, where
+# ``re`` would cut हिंदी into ह and द.
+_WORDS = regex.compile(r"\w+")
 _END = ("।", ".", ":", "?", "!", "॥", "|", "-", ",", ";")
-# "यह भी पढ़ें: ...", "Also read: ...": links to other pages, never a headline.
-_CHROME = re.compile(r"^\s*(?:यह\s+भी\s+पढ़ें|ये\s+भी\s+पढ़ें|इसे\s+भी\s+पढ़ें|पढ़ें|Also\s+read|Read\s+also|"
-                     r"Read\s+more|Updated|Published|अपडेटेड|प्रकाशित)", re.IGNORECASE)
-_CLOCK = re.compile(r"\d{1,2}:\d{2}")
+_CLOCK = regex.compile(r"\d{1,2}:\d{2}")
 
 
 @dataclass(frozen=True)
@@ -58,7 +60,7 @@ def _lines(text: str) -> List[Tuple[int, int]]:
 
 def _is_headline(line: str) -> bool:
     s = line.strip()
-    if not s or "\t" in s or _CHROME.match(s) or _CLOCK.search(s):
+    if not s or "\t" in s or is_chrome_line(s) or _CLOCK.search(s):
         return False
     words = _WORDS.findall(s)
     if not 3 <= len(words) <= MAX_HEAD_WORDS:

@@ -15,6 +15,7 @@ from asimtext.errors import (
     MissingDependencyError,
     MissingFileError,
     MissingKeyError,
+    OutOfRangeError,
 )
 from asimtext.pure.dedup.lsh import LSH
 from asimtext.pure.dedup.minhash import MinHasher, jaccard, near_duplicates, overlap
@@ -41,6 +42,7 @@ __all__ = [
     "MissingDependencyError",
     "MissingFileError",
     "MissingKeyError",
+    "OutOfRangeError",
     "SPAN_KINDS",
     "StreamDedup",
     "MinHasher",

@@ -21,16 +21,20 @@ Returns ``(start, end, entry id)`` with code-point offsets.
 
 from __future__ import annotations
 
-import re
 from typing import Dict, List, Tuple
+
+import regex
 
 from asimtext.errors import ArgumentTypeError
 from asimtext.pure.gazetteer_data import GAZETTEER
+from asimtext.pure.normalization import WORD_CLASS
 
 __all__ = ["gazetteer_find", "gazetteer_entry", "word_key", "MAX_WORDS"]
 
 MAX_WORDS = 6
-_WORD = re.compile(r"[A-Za-z0-9]+|[\u0900-\u0963\u0971-\u097f\u200c\u200d]+")
+# Explicit code point ranges, not \w: the core's rule is a code point list (the same
+# whatever Unicode version either side knows).
+_WORD = regex.compile(rf"[A-Za-z0-9]+|[{WORD_CLASS}]+")
 _FOLD = str.maketrans(
     {
         "\u0958": "\u0915", "\u0959": "\u0916", "\u095a": "\u0917", "\u095b": "\u091c",

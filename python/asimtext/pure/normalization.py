@@ -55,6 +55,17 @@ def is_devanagari_letter_or_mark(c: str) -> bool:
     return _in(c, (0x0900, 0x0963), (0x0971, 0x097F)) and c not in (DANDA, DOUBLE_DANDA)
 
 
+#: The code points of a Devanagari word, as a character class: the block's letters and
+#: signs (not the dandas, digits or U+0970), and ZWNJ/ZWJ, which join inside a word
+#: (the core's ``normalize::devanagari::is_word_char``).
+WORD_CLASS = "\u0900-\u0963\u0971-\u097f\u200c\u200d"
+
+
+def is_word_char(o: int) -> bool:
+    """Whether code point ``o`` is in :data:`WORD_CLASS`."""
+    return (0x0900 <= o <= 0x0963) or (0x0971 <= o <= 0x097F) or o == 0x200C or o == 0x200D
+
+
 def is_non_base(c: str) -> bool:
     if ord(c) < 0x80:
         return not (("a" <= c <= "z") or ("A" <= c <= "Z"))
@@ -468,8 +479,10 @@ def _match_key(items: List[Item], fold_vowel_length: bool) -> List[Item]:
 _FORMS = ("canonical", "match", "nfc")
 
 
-def _run(text: str, form: str, ascii_digits: bool, ascii_punctuation: bool, fix_mojibake: bool,
-         fold_vowel_length: bool, errors: str) -> List[Item]:
+def normalize_items(text: str, form: str, ascii_digits: bool, ascii_punctuation: bool, fix_mojibake: bool,
+                    fold_vowel_length: bool, errors: str) -> List[Item]:
+    """The normalized text as ``(piece, source index)`` items (the offsets of
+    :func:`normalize_with_offsets`), after checking the arguments."""
     if not isinstance(text, str):
         raise ArgumentTypeError(f"text must be str, not {type(text).__name__}")
     if form not in _FORMS:
@@ -551,7 +564,7 @@ def normalize_with_offsets(
     NumPy ``uint32`` array, or a list with ``offsets="list"``)."""
     if offsets not in ("array", "list"):
         raise ArgumentError(f"offsets must be 'array' or 'list', not {offsets!r}")
-    items = _run(text, form, ascii_digits, ascii_punctuation, fix_mojibake, fold_vowel_length, errors)
+    items = normalize_items(text, form, ascii_digits, ascii_punctuation, fix_mojibake, fold_vowel_length, errors)
     offs = [it[1] for it in items] + [len(text)]
     if offsets == "array":
         import numpy as np
@@ -571,7 +584,7 @@ def normalize(
     errors: str = "strict",
 ) -> str:
     """Pure-Python :func:`asimtext.normalize`."""
-    items = _run(text, form, ascii_digits, ascii_punctuation, fix_mojibake, fold_vowel_length, errors)
+    items = normalize_items(text, form, ascii_digits, ascii_punctuation, fix_mojibake, fold_vowel_length, errors)
     return "".join(it[0] for it in items)
 
 

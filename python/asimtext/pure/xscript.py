@@ -14,7 +14,7 @@ rules; in short:
 
 from __future__ import annotations
 
-from asimtext.pure.normalization import normalize_with_offsets
+from asimtext.pure.normalization import is_word_char, normalize_with_offsets
 
 __all__ = [
     "KIND_ACRONYM",
@@ -107,12 +107,6 @@ _OM = 0x0950
 _LABIAL_START = ("p", "b", "m", "f")
 
 
-def _is_deva_word_char(o: int) -> bool:
-    # Devanagari letters and signs (not danda U+0964/5, digits U+0966-F, U+0970),
-    # plus ZWNJ/ZWJ, which are ignored inside a word.
-    return (0x0900 <= o <= 0x0963) or (0x0971 <= o <= 0x097F) or o == 0x200C or o == 0x200D
-
-
 def _is_latin(c: str) -> bool:
     return c in _LATIN_FOLD
 
@@ -132,9 +126,9 @@ def romanize(text: str) -> str:
     n = len(text)
     i = 0
     while i < n:
-        if _is_deva_word_char(ord(text[i])):
+        if is_word_char(ord(text[i])):
             j = i + 1
-            while j < n and _is_deva_word_char(ord(text[j])):
+            while j < n and is_word_char(ord(text[j])):
                 j += 1
             out.append(_romanize_word(text[i:j]))
             i = j
@@ -463,7 +457,7 @@ def _scan(text: str):
     while i < n:
         c = norm[i]
         o = ord(c)
-        if _is_deva_word_char(o):
+        if is_word_char(o):
             deva = True
         elif c in _LATIN_FOLD:
             deva = False
@@ -472,7 +466,7 @@ def _scan(text: str):
             continue
         j = i + 1
         if deva:
-            while j < n and _is_deva_word_char(ord(norm[j])):
+            while j < n and is_word_char(ord(norm[j])):
                 j += 1
         else:
             while j < n and norm[j] in _LATIN_FOLD:

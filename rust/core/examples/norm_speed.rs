@@ -9,24 +9,14 @@
 use asimtext_core::normalize::{fast, normalize, normalize_with_offsets, Options};
 use std::time::Instant;
 
+#[path = "common/seeds.rs"]
+mod seeds;
+
 fn main() {
     let args: Vec<String> = std::env::args().collect();
     let big = match args.get(1).map(String::as_str) {
         Some(path) if path != "-" => std::fs::read_to_string(path).expect("a UTF-8 file"),
-        _ => {
-            let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/../../seeds");
-            let mut paths: Vec<_> = std::fs::read_dir(dir)
-                .expect("seeds/")
-                .map(|e| e.expect("dir entry").path())
-                .collect();
-            paths.sort();
-            let mut text = String::new();
-            for p in paths {
-                text.push_str(&std::fs::read_to_string(p).expect("utf-8"));
-                text.push_str("\n\n");
-            }
-            text.repeat(700)
-        }
+        _ => seeds::seeds(700),
     };
     let only = args.get(2).cloned();
     let want = |name: &str| only.as_deref().is_none_or(|o| o == name);

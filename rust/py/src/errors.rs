@@ -11,6 +11,8 @@ pyo3::import_exception!(asimtext.errors, ArgumentTypeError);
 pyo3::import_exception!(asimtext.errors, CorruptFileError);
 pyo3::import_exception!(asimtext.errors, MissingKeyError);
 pyo3::import_exception!(asimtext.errors, ComputeError);
+pyo3::import_exception!(asimtext.errors, MissingDependencyError);
+pyo3::import_exception!(asimtext.errors, OutOfRangeError);
 
 pub fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add("CorruptFileError", m.py().get_type::<CorruptFileError>())?;
@@ -31,6 +33,17 @@ pub fn type_error(msg: impl Into<String>) -> PyErr {
 /// `AsimtextError`), such as threads the system refuses.
 pub fn compute_error(msg: impl Into<String>) -> PyErr {
     ComputeError::new_err(msg.into())
+}
+
+/// An optional Python package a call needs is not installed (`ImportError`
+/// and `AsimtextError`); the message says what to install.
+pub fn missing_dependency(msg: impl Into<String>) -> PyErr {
+    MissingDependencyError::new_err(msg.into())
+}
+
+/// An index past the end of a collection (`IndexError` and `AsimtextError`).
+pub fn out_of_range(msg: impl Into<String>) -> PyErr {
+    OutOfRangeError::new_err(msg.into())
 }
 
 /// Map a core error to the Python exception a user expects.

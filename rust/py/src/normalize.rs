@@ -46,6 +46,34 @@ fn options(
     })
 }
 
+/// The options every normalize function takes, checked: the core's
+/// [`Options`] and what to do on a lone surrogate (`errors`).
+fn settings(
+    form: &str,
+    ascii_digits: bool,
+    ascii_punctuation: bool,
+    fix_mojibake: bool,
+    fold_vowel_length: bool,
+    errors: &str,
+) -> PyResult<(Options, OnSurrogate)> {
+    let opts = options(
+        form,
+        ascii_digits,
+        ascii_punctuation,
+        fix_mojibake,
+        fold_vowel_length,
+    )?;
+    Ok((opts, OnSurrogate::parse(errors)?))
+}
+
+/// `text` as the code units CPython holds, when it is a `str` stored as
+/// UCS-2 (Hindi text): the normalize functions then skip the UTF-8 round
+/// trip, and fall back to it when this is `None` (or the core declines).
+fn as_ucs2<'a, 'py>(text: &'a Bound<'py, PyAny>) -> Option<(&'a Bound<'py, PyString>, &'a [u16])> {
+    let s = text.cast::<PyString>().ok()?;
+    ucs2_units(s).map(|units| (s, units))
+}
+
 /// Normalize Hindi/English text.
 ///
 /// form: "canonical" (default): Unicode NFC plus the Devanagari rules (vowel
@@ -76,20 +104,18 @@ fn normalize<'py>(
     fold_vowel_length: bool,
     errors: &str,
 ) -> PyResult<Bound<'py, PyString>> {
-    let opts = options(
+    let (opts, on_surrogate) = settings(
         form,
         ascii_digits,
         ascii_punctuation,
         fix_mojibake,
         fold_vowel_length,
+        errors,
     )?;
-    let on_surrogate = OnSurrogate::parse(errors)?;
-    if let Ok(s) = text.cast::<PyString>() {
-        if let Some(units) = ucs2_units(s) {
-            let outcome = py.detach(|| Ucs2Done::from(core::units::normalize_ucs2(units, &opts)));
-            if let Some(out) = from_outcome(s, outcome)? {
-                return Ok(out);
-            }
+    if let Some((s, units)) = as_ucs2(text) {
+        let outcome = py.detach(|| Ucs2Done::from(core::units::normalize_ucs2(units, &opts)));
+        if let Some(out) = from_outcome(s, outcome)? {
+            return Ok(out);
         }
     }
     let input = text_arg(text, "text", on_surrogate)?;
@@ -178,12 +204,13 @@ fn normalize_with_offsets<'py>(
     errors: &str,
     offsets: &str,
 ) -> PyResult<Bound<'py, PyTuple>> {
-    let opts = options(
+    let (opts, on_surrogate) = settings(
         form,
         ascii_digits,
         ascii_punctuation,
         fix_mojibake,
         fold_vowel_length,
+        errors,
     )?;
     let as_list = match offsets {
         "array" => false,
@@ -194,17 +221,12 @@ fn normalize_with_offsets<'py>(
             )))
         }
     };
-    let on_surrogate = OnSurrogate::parse(errors)?;
-    if let Ok(s) = text.cast::<PyString>() {
-        if let Some(units) = ucs2_units(s) {
-            // Hindi text: normalized on the code units CPython holds, with
-            // no UTF-8 round trip.
-            if let Some((out, starts)) =
-                py.detach(|| core::units::normalize_ucs2_with_offsets(units, &opts))
-            {
-                let out = Ucs2Str::new(out).into_py(py)?.into_any();
-                return PyTuple::new(py, [out, offsets_obj(py, starts, as_list)?]);
-            }
+    if let Some((_, units)) = as_ucs2(text) {
+        if let Some((out, starts)) =
+            py.detach(|| core::units::normalize_ucs2_with_offsets(units, &opts))
+        {
+            let out = Ucs2Str::new(out).into_py(py)?.into_any();
+            return PyTuple::new(py, [out, offsets_obj(py, starts, as_list)?]);
         }
     }
     let text = text_arg(text, "text", on_surrogate)?;
@@ -258,14 +280,14 @@ fn normalize_batch<'py>(
     errors: &str,
     output: &str,
 ) -> PyResult<Bound<'py, PyAny>> {
-    let opts = options(
+    let (opts, on_surrogate) = settings(
         form,
         ascii_digits,
         ascii_punctuation,
         fix_mojibake,
         fold_vowel_length,
+        errors,
     )?;
-    let on_surrogate = OnSurrogate::parse(errors)?;
     match output {
         "list" => Ok(normalize_to_list(py, texts, &opts, on_surrogate)?.into_any()),
         "arrow" => normalize_to_arrow(py, texts, &opts, on_surrogate),
@@ -284,7 +306,7 @@ fn normalize_to_arrow<'py>(
     on_surrogate: OnSurrogate,
 ) -> PyResult<Bound<'py, PyAny>> {
     let pa = py.import("pyarrow").map_err(|_| {
-        pyo3::exceptions::PyImportError::new_err(
+        crate::errors::missing_dependency(
             "normalize_batch(output='arrow') needs pyarrow: pip install pyarrow",
         )
     })?;

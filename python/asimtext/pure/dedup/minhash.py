@@ -27,6 +27,7 @@ from collections.abc import Iterable, Sequence
 import numpy as np
 import unicodedata2
 
+from asimtext.dedup_results import NearDuplicates
 from asimtext.errors import ArgumentError, ArgumentTypeError
 from asimtext.pure.normalization import normalize
 
@@ -37,6 +38,9 @@ K1 = 0x9E3779B97F4A7C15
 K2 = 0xD6E8FEB86659FD93
 MERSENNE61 = (1 << 61) - 1
 IGNORABLE = frozenset("\u00ad\u200c\u200d\u2060\ufeff")
+#: Texts after it in an LSH bucket each text is compared with: the twin's own copy
+#: of the core's ``BUCKET_WINDOW`` (tests/test_one_home.py holds the two equal).
+BUCKET_WINDOW = 16
 
 __all__ = [
     "MinHasher",
@@ -83,7 +87,9 @@ def _check_int(value, name: str, lo: int, hi: int) -> int:
     return value
 
 
-def _check_text(text, name: str) -> str:
+def check_text(text, name: str) -> str:
+    """``text`` when it is a ``str`` the core can take (no lone surrogate), else the
+    error the core raises, naming ``name``."""
     if not isinstance(text, str):
         raise ArgumentTypeError(f"{name} must be str, not {type(text).__name__}")
     try:
@@ -98,7 +104,7 @@ def shingles(text: str, ngram: int = 5, unit: str = "word") -> list[str]:
     _check_int(ngram, "ngram", 1, 64)
     if unit not in ("word", "char"):
         raise ArgumentError(f"unit must be 'word' or 'char', not {unit!r}")
-    toks = tokenize(normalize(_check_text(text, "text"), form="match"))
+    toks = tokenize(normalize(check_text(text, "text"), form="match"))
     if unit == "word":
         units, sep = toks, " "
     else:
@@ -111,7 +117,8 @@ def shingles(text: str, ngram: int = 5, unit: str = "word") -> list[str]:
     return [sep.join(units[i : i + ngram]) for i in range(m - ngram + 1)]
 
 
-def _mum(x: int, y: int) -> int:
+def mum(x: int, y: int) -> int:
+    """The 64-bit multiply-and-fold mix of the core's hashes (``hash.rs``'s ``mum``)."""
     p = x * y
     return (p & M64) ^ (p >> 64)
 
@@ -130,8 +137,8 @@ def hash64(data: bytes) -> int:
         block = data[i : i + 16]
         w0 = int.from_bytes(block[:8], "little")
         w1 = int.from_bytes(block[8:16], "little")
-        h = _mum(h ^ w0, w1 ^ K1)
-    return _mum(h ^ n, K2)
+        h = mum(h ^ w0, w1 ^ K1)
+    return mum(h ^ n, K2)
 
 
 def element_hash(data: bytes) -> int:
@@ -149,7 +156,7 @@ def element_hash(data: bytes) -> int:
         t = hash64(p)
         r = j & 63
         h += ((t << r) | (t >> (64 - r))) & M64 if r else t
-    return _mum((h & M64) ^ len(pieces), K2)
+    return mum((h & M64) ^ len(pieces), K2)
 
 
 def _splitmix64(seed: int):
@@ -245,7 +252,7 @@ class MinHasher:
 
     def signature_from_tokens(self, tokens: Iterable[str]) -> np.ndarray:
         """Signature of a set whose elements are ``tokens`` (taken as they are)."""
-        items = [_check_text(t, f"tokens[{i}]").encode("utf-8") for i, t in enumerate(tokens)]
+        items = [check_text(t, f"tokens[{i}]").encode("utf-8") for i, t in enumerate(tokens)]
         sig = self._empty()
         if not items:
             return sig
@@ -273,7 +280,7 @@ class MinHasher:
         """Signatures of many texts, shape ``(n, num_perm)``."""
         rows = []
         for i, t in enumerate(texts):
-            _check_text(t, f"texts[{i}]")
+            check_text(t, f"texts[{i}]")
             rows.append(self.signature(t))
         if not rows:
             return np.zeros((0, self.num_perm), dtype=self.dtype)
@@ -290,8 +297,8 @@ def jaccard(sig_a: Sequence[int], sig_b: Sequence[int]) -> float:
 
 def overlap(a: str, b: str, *, ngram: int = 5, unit: str = "word") -> tuple[float, float]:
     """Exact ``(jaccard, containment)`` of the shingle sets of two texts."""
-    sa = set(shingles(_check_text(a, "a"), ngram, unit))
-    sb = set(shingles(_check_text(b, "b"), ngram, unit))
+    sa = set(shingles(check_text(a, "a"), ngram, unit))
+    sb = set(shingles(check_text(b, "b"), ngram, unit))
     if not sa or not sb:
         return (0.0, 0.0)
     inter = len(sa & sb)
@@ -445,8 +452,8 @@ def band_hash(band: int, values: Sequence[int]) -> int:
     """Hash of the values of one band (the LSH bucket key)."""
     h = K0 ^ band
     for v in values:
-        h = _mum(h ^ int(v), K1)
-    return _mum(h ^ len(values), K2)
+        h = mum(h ^ int(v), K1)
+    return mum(h ^ len(values), K2)
 
 
 def near_duplicates(
@@ -460,15 +467,13 @@ def near_duplicates(
     params: tuple[int, int] | None = None,
 ):
     """Pure-Python twin of :func:`asimtext.near_duplicates` (same pairs, clusters, params)."""
-    from asimtext.dedup import BUCKET_WINDOW, NearDuplicates
-
     if isinstance(threshold, str) or not isinstance(threshold, (int, float)):
         raise ArgumentTypeError(f"threshold must be a number, not {type(threshold).__name__}")
     if not 0.0 < threshold <= 1.0:
         raise ArgumentError(f"threshold must be in (0, 1], got {threshold}")
     _check_int(num_perm, "num_perm", 2, 2048)
     hasher = MinHasher(num_perm=num_perm, ngram=ngram, unit=unit, seed=seed)
-    texts = [_check_text(t, f"texts[{i}]") for i, t in enumerate(texts)]
+    texts = [check_text(t, f"texts[{i}]") for i, t in enumerate(texts)]
     if params is None:
         bands, rows = default_lsh_params(threshold, num_perm)
     else:

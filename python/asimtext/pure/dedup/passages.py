@@ -18,9 +18,10 @@ time and memory).
 
 from __future__ import annotations
 
+from asimtext.dedup_results import Passage
 from asimtext.errors import ArgumentError, ArgumentTypeError
-from asimtext.pure.dedup.minhash import IGNORABLE, _check_text, is_token_char
-from asimtext.pure.normalization import _run
+from asimtext.pure.dedup.minhash import IGNORABLE, check_text, is_token_char
+from asimtext.pure.normalization import normalize_items
 
 __all__ = ["greedy_runs", "matching_statistics", "shared_passages", "token_spans"]
 
@@ -32,7 +33,7 @@ def token_spans(text: str) -> tuple[list[str], list[tuple[int, int]]]:
     to the end of the input of its last one (ends kept non-decreasing, as the
     core's offset map keeps them).
     """
-    items = _run(text, "match", False, False, False, False, "strict")
+    items = normalize_items(text, "match", False, False, False, False, "strict")
     ends: list[int] = []
     top = 0
     for it in items:
@@ -137,10 +138,8 @@ def greedy_runs(a: list, b: list, min_words: int) -> list[tuple[int, int, int]]:
 
 def shared_passages(a: str, b: str, *, min_words: int = 8) -> list:
     """Pure-Python :func:`asimtext.shared_passages` (same passages, same offsets)."""
-    from asimtext.dedup import Passage
-
-    _check_text(a, "a")
-    _check_text(b, "b")
+    check_text(a, "a")
+    check_text(b, "b")
     if not isinstance(min_words, int):
         raise ArgumentTypeError(f"min_words must be int, not {type(min_words).__name__}")
     if not 1 <= min_words <= 2**32 - 1:

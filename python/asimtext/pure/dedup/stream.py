@@ -13,9 +13,8 @@ from typing import Iterable, List, Optional, Tuple
 
 import numpy as np
 
-from asimtext.dedup import BUCKET_WINDOW
-from asimtext.errors import ArgumentError
-from asimtext.pure.dedup.minhash import K0, K1, K2, MinHasher, _mum, default_lsh_params, element_hash
+from asimtext.errors import ArgumentError, OutOfRangeError
+from asimtext.pure.dedup.minhash import BUCKET_WINDOW, K0, K1, K2, MinHasher, default_lsh_params, element_hash, mum
 
 __all__ = ["StreamDedup", "band_key"]
 
@@ -24,8 +23,8 @@ def band_key(band: int, values) -> int:
     """Top 32 bits of the band hash of ``values`` (the Rust ``band_hash``)."""
     h = K0 ^ band
     for v in values:
-        h = _mum(h ^ int(v), K1)
-    return _mum(h ^ len(values), K2) >> 32
+        h = mum(h ^ int(v), K1)
+    return mum(h ^ len(values), K2) >> 32
 
 
 def _jaccard(a: List[int], b: List[int]) -> float:
@@ -68,7 +67,7 @@ class StreamDedup:
         n = len(self._sets)
         for name, d in (("i", i), ("j", j)):
             if not 0 <= d < n:
-                raise IndexError(f"{name} = {d} is not a document of the index ({n} documents)")
+                raise OutOfRangeError(f"{name} = {d} is not a document of the index ({n} documents)")
         return _jaccard(self._sets[i], self._sets[j])
 
     def add(self, texts: Iterable[str]) -> int:

@@ -18,14 +18,12 @@ mod data;
 use std::collections::HashMap;
 use std::sync::OnceLock;
 
+use crate::normalize::devanagari::is_word_char as is_deva_word;
+
 pub use data::ENTRIES;
 
 /// The longest name, in words.
 pub const MAX_WORDS: usize = 6;
-
-fn is_deva_word(c: char) -> bool {
-    matches!(c, '\u{0900}'..='\u{0963}' | '\u{0971}'..='\u{097F}' | '\u{200C}' | '\u{200D}')
-}
 
 fn fold(c: char) -> Option<char> {
     match c {

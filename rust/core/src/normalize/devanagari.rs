@@ -42,6 +42,15 @@ pub fn is_devanagari_letter_or_mark(c: char) -> bool {
         && c != DOUBLE_DANDA
 }
 
+/// A character of a Devanagari word: the block's letters and signs (not the
+/// dandas, digits or U+0970), and ZWNJ/ZWJ, which join inside a word. The
+/// word rule of the gazetteer, the cross-script keys and the digest's
+/// vocabulary (and of their pure twins).
+#[inline]
+pub const fn is_word_char(c: char) -> bool {
+    matches!(c, '\u{0900}'..='\u{0963}' | '\u{0971}'..='\u{097F}' | '\u{200C}' | '\u{200D}')
+}
+
 /// A character after which a Devanagari mark has no base letter to sit on:
 /// white space, ASCII other than letters, Devanagari digits and punctuation,
 /// Latin-1 punctuation and symbols, General Punctuation.

@@ -32,6 +32,7 @@
 use std::collections::HashSet;
 use std::sync::OnceLock;
 
+use crate::normalize::devanagari::is_word_char as is_deva_word_char;
 use crate::normalize::{normalize_with_offsets, Options};
 
 /// What a token is, for the caller's filtering.
@@ -115,13 +116,6 @@ fn is_latin(c: char) -> bool {
 }
 
 // ---------------------------------------------------------------- Devanagari
-
-/// Devanagari letters and signs (not danda, digits, abbreviation sign), plus
-/// ZWNJ/ZWJ, which are ignored inside a word.
-#[inline]
-fn is_deva_word_char(c: char) -> bool {
-    matches!(c, '\u{0900}'..='\u{0963}' | '\u{0971}'..='\u{097F}' | '\u{200C}' | '\u{200D}')
-}
 
 fn consonant(c: char) -> Option<&'static str> {
     Some(match c {

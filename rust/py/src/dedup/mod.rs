@@ -31,6 +31,9 @@ pub fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
     // Partitioned search (asimtext.dask).
     m.add_function(wrap_pyfunction!(_band_keys, m)?)?;
     m.add_function(wrap_pyfunction!(_verify_pairs, m)?)?;
+    // Defined once, in the core; `asimtext.dedup` re-exports it and the pure
+    // twin's own copy is held to it by tests/test_one_home.py.
+    m.add("BUCKET_WINDOW", core::cluster::BUCKET_WINDOW)?;
     Ok(())
 }
 

@@ -163,7 +163,7 @@ impl PyStreamDedup {
         let n = self.inner.len();
         for (name, d) in [("i", i), ("j", j)] {
             if d as usize >= n {
-                return Err(pyo3::exceptions::PyIndexError::new_err(format!(
+                return Err(crate::errors::out_of_range(format!(
                     "{name} = {d} is not a document of the index ({n} documents)"
                 )));
             }
