@@ -73,7 +73,7 @@ class Sentences:
     """
 
     SHORT_WINDOW = 300
-    WINDOW = 2000
+    WINDOW = 600
     __slots__ = ("text", "_spans", "_starts", "_cut_starts", "_cut_ends", "_memo")
 
     def __init__(self, text: str) -> None:
