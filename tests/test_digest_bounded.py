@@ -95,3 +95,31 @@ def test_a_page_under_the_cap_has_no_warning():
     assert not [w for w in d.articles[0]["warnings"] if w.startswith("values not read")]
     compact = asimtext.digest([{"id": "a", "text": page, "source": "s"}], keep="stories")
     assert "warnings" not in compact.articles[0]
+
+
+_SCOPE_ALPHABET = ["a", "1", "२", ".", "।", ";", "|", "\t", "\n", " ", "while", "whereas",
+                   "जबकि", "वहीं", "लेकिन", "but", "BUT", "While", "x"]
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(_SCOPE_ALPHABET), max_size=20), st.data())
+def test_scope_last_stop_and_contrast_are_the_last_a_scan_finds(parts, data):
+    from asimtext.digest import scope as S
+
+    text = "".join(parts)
+    lo = data.draw(st.integers(0, len(text)))
+    start = data.draw(st.integers(lo, len(text)))
+    for every, last in ((S._STOP, S._LAST_STOP), (S._CONTRAST, S._LAST_CONTRAST)):
+        want = lo
+        for m in every.finditer(text, lo, start):
+            want = m.end()
+        got = last.match(text, lo, start)
+        assert (got.end() if got is not None else lo) == want
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=" \t\n\u00a0\u2003\x1c\x85ab", max_size=30))
+def test_collapse_space_is_the_regex(text):
+    from asimtext.digest.text import _SPACE, collapse_space
+
+    assert collapse_space(text) == _SPACE.sub(" ", text)

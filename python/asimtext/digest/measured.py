@@ -24,6 +24,7 @@ from asimtext.digest.measures import bound_of, find_measure, is_count_context
 __all__ = ["annotate", "FAR_YEARS", "MEASURED_KINDS"]
 
 FAR_YEARS = 2
+_NEWLINE = re.compile("\n")
 MEASURED_KINDS = frozenset({"number", "money", "percent"})
 _HISTORY_AFTER = re.compile(
     r"^[\s,)\-–]*(?:में|से|तक|बैच|के|की|का|वर्ष|साल|ई\.?|ईस्वी|batch|onwards|election|elections|"
@@ -77,14 +78,19 @@ def annotate(doc: Any, mentions: Sequence[Any], finder: _scope.Finder) -> List[A
                     if m.fact_kind in ("date", "datetime") and len(m.fact_value) >= 10),
                    key=lambda d: d[0])
     date_starts = [d[0] for d in dates]
+    newlines = [x.start() for x in _NEWLINE.finditer(text)]  # lines by bisection
     places_cache: dict = {}
     out: List[Any] = []
     for m in mentions:
-        # The spans within 200 characters (what a metadata line can hold).
-        near = spans[bisect_left(span_starts, m.start - 200):
-                     bisect_right(span_starts, m.end + 200)]
-        line_spans = [s for s in near if s[1] <= m.end + 200]
-        if _scope.is_metadata_line(text, m.start, m.end, line_spans):
+        # The spans of its line: is_metadata_line reads them on a line of at most
+        # 120 characters only (then they are all within 200 characters of the value).
+        k = bisect_left(newlines, m.start)
+        j = bisect_left(newlines, m.end, k)
+        a = newlines[k - 1] + 1 if k else 0
+        b = newlines[j] if j < len(newlines) else len(text)
+        line_spans = [s for s in spans[bisect_left(span_starts, a):bisect_right(span_starts, b)]
+                      if s[1] <= b] if b - a <= 120 else []
+        if _scope.is_metadata_line(text, m.start, m.end, line_spans, (a, b)):
             continue
         kind = m.fact_kind
         ss, se = m.sentence_start, m.sentence_end
@@ -109,8 +115,10 @@ def annotate(doc: Any, mentions: Sequence[Any], finder: _scope.Finder) -> List[A
             continue
         key = (ss, se)
         if key not in places_cache:
-            places_cache[key] = _scope.places_in(finder, text, ss, se)
-        place = _scope.place_of(places_cache[key], text, m.start, m.end, ss, se)
+            hits = _scope.places_in(finder, text, ss, se)
+            places_cache[key] = (hits, _scope.candidates(hits, text, ss))
+        hits, cands = places_cache[key]
+        place = _scope.place_of(hits, text, m.start, m.end, ss, se, cands)
         day, origin = _scope.as_of(
             dates[bisect_left(date_starts, ss):bisect_left(date_starts, se)], m.start, ss, se, pub)
         out.append(dataclasses.replace(

@@ -6,7 +6,7 @@ import re
 from bisect import bisect_right
 from typing import List, Optional, Tuple
 
-__all__ = ["Sentences", "WORD_RE", "detect_lang", "is_devanagari_word", "lead_end"]
+__all__ = ["Sentences", "collapse_space", "WORD_RE", "detect_lang", "is_devanagari_word", "lead_end"]
 
 # A word: a run of Devanagari letters and signs (danda excluded), or of Latin letters.
 _DEV = "\u0900-\u0963\u0971-\u097f\u200c\u200d"
@@ -61,6 +61,15 @@ def lead_end(text: str, sentences: int = 3) -> int:
         if n >= sentences:
             return m.end()
     return len(text)
+
+
+def collapse_space(text: str) -> str:
+    """``text`` with each run of white space made one space (``\\s+`` -> ``" "``)."""
+    if text[:1].isspace() or text[-1:].isspace():
+        return _SPACE.sub(" ", text)
+    # str.split() splits where re's \s matches (both are Py_UNICODE_ISSPACE), in C
+    # without the regex engine: several times faster on long sentences.
+    return " ".join(text.split())
 
 
 class Sentences:
@@ -169,7 +178,7 @@ class Sentences:
         s, e = self.around(start, end)
         got = self._memo.get((s, e))
         if got is None:
-            got = self._memo[(s, e)] = (s, e, _SPACE.sub(" ", self.text[s:e]))
+            got = self._memo[(s, e)] = (s, e, collapse_space(self.text[s:e]))
         return got
 
     def __len__(self) -> int:
