@@ -21,6 +21,7 @@ _BOUNDARY = re.compile(
     r"[.।॥!?]+[\"”’')\]]*(?=\s)|\n"
 )
 _SPACE = re.compile(r"\s+")
+_LAST_SPACE = re.compile(r"(?s:.*)\s")
 _MARKS = ".।॥!?"
 
 
@@ -152,11 +153,17 @@ class Sentences:
             k += 1
         return k
 
+    def _inside_word(self, pos: int) -> bool:
+        """Whether ``pos`` falls between two characters that are not white space."""
+        return 0 < pos < len(self.text) and not self.text[pos - 1].isspace() \
+            and not self.text[pos].isspace()
+
     def around(self, start: int, end: int) -> Tuple[int, int]:
         """The sentence span around ``start``; widened to ``end`` if a span crosses a cut.
 
         A sentence reaches at most ``WINDOW`` characters before and after
-        ``start`` (a text without punctuation is not one sentence per span)."""
+        ``start`` (a text without punctuation is not one sentence per span),
+        cut at white space where there is some (not inside a word)."""
         text = self.text
         for window in (self.SHORT_WINDOW, self.WINDOW):
             lo = max(0, start - window)
@@ -169,7 +176,15 @@ class Sentences:
         while b <= start and k < len(ends):  # a cut inside the span's first character cannot be its end
             k += 1
             b = ends[k] if k < len(ends) else len(text)
-        b = min(b, max(end, start + self.WINDOW))
+        if a == lo and self._inside_word(lo):  # cut by the window: at a word's start
+            sp = _SPACE.search(text, lo, start)
+            a = sp.end() if sp is not None else a
+        cut = max(end, start + self.WINDOW)
+        if b > cut:  # cut by the window: at a word's end
+            b = cut
+            if self._inside_word(cut):
+                sp = _LAST_SPACE.match(text, end, cut)
+                b = sp.end() - 1 if sp is not None else cut
         st = self._strip(a, b) or (start, end)
         return (min(st[0], start), max(st[1], end))
 
