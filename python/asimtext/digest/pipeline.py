@@ -340,16 +340,6 @@ def borrow_dates(docs: Sequence[Doc], stories: Stories, backend: Backend,
 REACH_PER_WORD = 40
 
 
-def context_keys(backend: Backend, text: str, ss: int, se: int, start: int, end: int,
-                 width: int) -> frozenset:
-    """The cross-script keys of the ``width`` content words on each side of a span,
-    inside its sentence (stop words have no key). One value; :func:`collect_mentions`
-    asks for all values of a batch at once (``Backend.context_keys``)."""
-    (got,) = backend.context_keys_batch()([text], [[(ss, se, start, end)]], width,
-                                          REACH_PER_WORD * width)[0]
-    return frozenset(got)
-
-
 def collect_mentions(docs: Sequence[Doc], stories: Stories, backend: Backend,
                      params: Any) -> List[List[Mention]]:
     """The facts each article states, in text order, with their sentence (and, in
