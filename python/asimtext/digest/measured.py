@@ -25,6 +25,7 @@ __all__ = ["annotate", "FAR_YEARS", "MEASURED_KINDS"]
 
 FAR_YEARS = 2
 _NEWLINE = re.compile("\n")
+_TAB = re.compile("\t")
 MEASURED_KINDS = frozenset({"number", "money", "percent"})
 _HISTORY_AFTER = re.compile(
     r"^[\s,)\-–]*(?:में|से|तक|बैच|के|की|का|वर्ष|साल|ई\.?|ईस्वी|batch|onwards|election|elections|"
@@ -79,6 +80,7 @@ def annotate(doc: Any, mentions: Sequence[Any], finder: _scope.Finder) -> List[A
                    key=lambda d: d[0])
     date_starts = [d[0] for d in dates]
     newlines = [x.start() for x in _NEWLINE.finditer(text)]  # lines by bisection
+    tabs = [x.start() for x in _TAB.finditer(text)]
     places_cache: dict = {}
     out: List[Any] = []
     for m in mentions:
@@ -90,7 +92,9 @@ def annotate(doc: Any, mentions: Sequence[Any], finder: _scope.Finder) -> List[A
         b = newlines[j] if j < len(newlines) else len(text)
         line_spans = [s for s in spans[bisect_left(span_starts, a):bisect_right(span_starts, b)]
                       if s[1] <= b] if b - a <= 120 else []
-        if _scope.is_metadata_line(text, m.start, m.end, line_spans, (a, b)):
+        t = bisect_left(tabs, a)
+        if _scope.is_metadata_line(text, m.start, m.end, line_spans, (a, b),
+                                   t < len(tabs) and tabs[t] < b):
             continue
         kind = m.fact_kind
         ss, se = m.sentence_start, m.sentence_end

@@ -138,13 +138,15 @@ def line_of(text: str, start: int, end: int) -> Tuple[int, int]:
 
 def is_metadata_line(text: str, start: int, end: int,
                      spans_on_line: Sequence[Tuple[int, int]] = (),
-                     line: Optional[Tuple[int, int]] = None) -> bool:
+                     line: Optional[Tuple[int, int]] = None,
+                     has_tab: Optional[bool] = None) -> bool:
     """Whether the value at ``text[start:end]`` sits in a table row or in page chrome.
-    ``line``: its :func:`line_of`, if the caller has it."""
+    ``line``: its :func:`line_of`, and ``has_tab``: whether the line holds a tab, if
+    the caller has them."""
     a, b = line if line is not None else line_of(text, start, end)
-    # Read in place: a page without line breaks is one line, which a copy per
-    # value would make quadratic.
-    if text.find("\t", a, b) >= 0:
+    # Read in place: a page without line breaks is one line, which a copy (or a
+    # search) per value would make quadratic.
+    if has_tab if has_tab is not None else text.find("\t", a, b) >= 0:
         return True
     if _CHROME_AT.match(text, a, b):
         return True
