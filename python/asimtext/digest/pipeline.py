@@ -685,6 +685,13 @@ def digest_stories(docs: Sequence[Doc], stories: Stories, which: Sequence[int],
     lap("conflicts")
     del mentions
     entries = [_story_entry(n, [sub_docs[x] for x in g], sub) for n, g in enumerate(sub.groups)]
+    # The batch's sentences (every value's, with their texts) and, in the reader's
+    # digest, its spans are no longer read: they go with the batch (a later call
+    # would find them again).
+    for d in sub_docs:
+        d._sents = None
+        if compact:
+            d.spans = None
     passages = copies.passages
     if compact:  # the reader's digest: see select_stories
         facts = _compact_facts(facts)
