@@ -21,6 +21,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
+from itertools import islice
 from typing import Dict, Iterable, List, Optional, Sequence, Tuple
 
 __all__ = [
@@ -285,12 +286,12 @@ def _measure_word(w: str) -> Optional[str]:
     return None
 
 
-def _words(text: str, lo: int, hi: int) -> List[Tuple[int, int, str]]:
-    """Words of ``text[lo:hi]`` up to the first clause stop, as (start, end, folded)."""
-    out = []
-    for m in _WORD.finditer(text, lo, hi):
-        out.append((m.start(), m.end(), _fold(m.group())))
-    return out
+def _words(text: str, lo: int, hi: int, limit: Optional[int] = None
+           ) -> List[Tuple[int, int, str]]:
+    """Words of ``text[lo:hi]`` as (start, end, folded); the first ``limit`` only, if
+    given (read no further: a clause may be long)."""
+    ms = _WORD.finditer(text, lo, hi)
+    return [(m.start(), m.end(), _fold(m.group())) for m in islice(ms, limit)]
 
 
 def _clause_bounds(text: str, start: int, end: int, lo: int, hi: int,
@@ -321,7 +322,7 @@ def find_measure(
     ``text[sent_start:sent_end]``, or None. ``others`` are the other number spans of
     the sentence (the search does not cross them)."""
     lo, hi = _clause_bounds(text, start, end, sent_start, sent_end, others)
-    right = _words(text, end, hi)[:window]
+    right = _words(text, end, hi, window)
     left = _words(text, lo, start)[-window:]
     if left and left[-1][1] >= start - 2 and (
             left[-1][2] in _NAMES_B or _is_code(text[left[-1][0]:left[-1][1]])):
@@ -401,7 +402,7 @@ def bound_of(text: str, start: int, end: int, sent_start: int) -> Optional[str]:
     """``about`` / ``over`` / ``under`` if the text hedges the number (``करीब 4800``,
     ``4 हजार से ज्यादा``, ``more than 4,000``), else None."""
     before = _words(text, max(sent_start, start - 40), start)[-2:]
-    after = _words(text, end, end + 25)[:3]
+    after = _words(text, end, end + 25, 3)
     bw = [w for _s, _e, w in before]
     aw = [w for _s, _e, w in after]
     if any(w in _APPROX_S for w in bw + aw[:1]):
@@ -425,12 +426,12 @@ def is_count_context(text: str, start: int, end: int, sent_start: int, sent_end:
     """Whether a year-looking number is a count: a count cue right before it
     (``संख्या 2053``) or a measure word right after it (``2053 मामले``)."""
     before = _words(text, max(sent_start, start - 30), start)[-2:]
-    after = _words(text, end, min(sent_end, end + 30))[:2]
+    after = _words(text, end, min(sent_end, end + 30), 2)
     if any(w in _COUNT for _s, _e, w in before):
         return True
     # "1921 के कोरोना वायरस से संक्रमित": a count noun in the words that follow.
     lo, hi = _clause_bounds(text, start, end, sent_start, sent_end, ())
-    for _s, _e, w in _words(text, end, hi)[:5]:
+    for _s, _e, w in _words(text, end, hi, 5):
         if w in _CLAUSE:
             break
         k = _measure_word(w)
