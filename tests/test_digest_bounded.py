@@ -3,9 +3,12 @@ and the faster forms of their look-ups give what the plain forms gave."""
 
 from __future__ import annotations
 
+import json
 import re
+from pathlib import Path
 
 import asimtext
+import pytest
 from asimtext.digest import measured as _measured
 from asimtext.digest import measures as M
 from asimtext.digest.records import CHARS_PER_VALUE, MIN_VALUES, values_cap
@@ -87,6 +90,10 @@ def test_a_page_denser_than_the_cap_is_counted_not_read():
     compact = asimtext.digest([{"id": "a", "text": page, "source": "s"},
                                {"id": "b", "text": page, "source": "t"}], keep="stories")
     assert all(a["warnings"] == warn for a in compact.articles)
+    jsonschema = pytest.importorskip("jsonschema")
+    schema = json.loads(Path(_measured.__file__).with_name("schema.json").read_text("utf-8"))
+    for dg in (d, compact):
+        jsonschema.validate(json.loads(dg.to_json()), schema)
 
 
 def test_a_page_under_the_cap_has_no_warning():
