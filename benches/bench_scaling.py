@@ -217,6 +217,7 @@ def _tenx_calls(x: str) -> dict:
         "xscript_tokens": lambda: asimtext.xscript_tokens(x),
         "xscript_romanize": lambda: asimtext.xscript_romanize(x),
         "digest (3,000-char articles)": digest,
+        "digest (one page)": lambda: asimtext.digest([{"id": "p", "text": x, "source": "s"}]),
     }
 
 

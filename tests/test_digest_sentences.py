@@ -1,7 +1,8 @@
 """digest.text.Sentences.around looks boundaries up in one scan of the text
 (linear on a text with thousands of spans, see tests/test_hostile.py); it must
 find the same sentence as the scan per span it replaced (kept here as the
-reference), up to the WINDOW cap after the span."""
+reference), up to the WINDOW cap on each side of the span (a cut inside a word
+moves to white space)."""
 
 from __future__ import annotations
 
@@ -24,7 +25,23 @@ def _reference(sents: Sentences, start: int, end: int):
     while b <= start and m:
         m = _BOUNDARY.search(text, b)
         b = m.end() if m else len(text)
-    b = min(b, max(end, start + sents.WINDOW))
+    def inside_word(pos):
+        return 0 < pos < len(text) and not text[pos - 1].isspace() and not text[pos].isspace()
+
+    if a == lo and inside_word(lo):  # a window's cut moves to the next word's start
+        i = lo
+        while i < start and not text[i].isspace():
+            i += 1
+        if i < start:
+            while i < start and text[i].isspace():
+                i += 1
+            a = i
+    cut = max(end, start + sents.WINDOW)
+    if b > cut:
+        b = cut
+        if inside_word(cut):  # back to the last white space after the span
+            spaces = [i for i in range(end, cut) if text[i].isspace()]
+            b = spaces[-1] if spaces else cut
     st_ = sents._strip(a, b) or (start, end)
     return (min(st_[0], start), max(st_[1], end))
 

@@ -275,6 +275,12 @@ def _verify_pairs(
 ) -> tuple[npt.NDArray[np.float64], npt.NDArray[np.float64]]: ...
 
 # ---- the digest's vocabulary (asimtext_core::vocab) ----
+def _context_keys_batch(
+    texts: Iterable[str],
+    values: list[list[tuple[int, int, int, int]]],
+    width: int,
+    reach: int,
+) -> list[list[list[str]]]: ...
 def _vocabulary(
     texts: Iterable[str],
 ) -> tuple[

@@ -38,7 +38,12 @@ class Backend:
       exact ``overlap``);
     * ``vocabulary(texts)`` (optional) -> the article x key counts that
       ``asimtext.digest.keys.Vocabulary`` otherwise computes in Python from
-      ``xscript_keys``: the Rust core's, used when ``xscript_keys`` is the real one.
+      ``xscript_keys``: the Rust core's, used when ``xscript_keys`` is the real one;
+    * ``context_keys`` (optional) -> ``context_keys(texts, values, width, reach)``, the
+      content-word keys around every value of every text, each text keyed once (the
+      Rust core's ``_context_keys_batch``, used when ``xscript_keys`` is the real one;
+      else its pure twin :func:`asimtext.pure.prepare.context_keys_batch` over
+      ``xscript_keys``: :meth:`context_keys_batch`).
     """
 
     extract_batch: Callable[..., Any]
@@ -49,13 +54,26 @@ class Backend:
     near_duplicates: Callable[..., Any]
     signatures: Callable[..., Any]
     vocabulary: Optional[Callable[..., Any]] = None
+    context_keys: Optional[Callable[..., Any]] = None
 
     def replace(self, **kw: Any) -> "Backend":
         d = {k: getattr(self, k) for k in self.__dataclass_fields__}
-        if "xscript_keys" in kw and "vocabulary" not in kw:
-            d["vocabulary"] = None  # the Rust vocabulary keys with the real xscript_keys
+        if "xscript_keys" in kw:  # the Rust calls below key with the real xscript_keys
+            for name in ("vocabulary", "context_keys"):
+                if name not in kw:
+                    d[name] = None
         d.update(kw)
         return Backend(**d)
+
+    def context_keys_batch(self) -> Callable[..., Any]:
+        """``context_keys``, or its pure twin over this backend's ``xscript_keys``."""
+        if self.context_keys is not None:
+            return self.context_keys
+        from functools import partial
+
+        from asimtext.pure.prepare import context_keys_batch
+
+        return partial(context_keys_batch, keys=self.xscript_keys)
 
 
 _NEEDS = {
@@ -98,7 +116,11 @@ def default_backend(**overrides: Optional[Callable[..., Any]]) -> Backend:
         if f is None:
             f = getattr(asimtext, name, None) or _missing(name)
         funcs[name] = f
+    real_keys = overrides.get("xscript_keys") is None
     vocabulary = overrides.get("vocabulary")
-    if vocabulary is None and overrides.get("xscript_keys") is None:
+    if vocabulary is None and real_keys:
         vocabulary = getattr(asimtext._core, "_vocabulary", None)
-    return Backend(**funcs, vocabulary=vocabulary)
+    context_keys = overrides.get("context_keys")
+    if context_keys is None and real_keys:
+        context_keys = getattr(asimtext._core, "_context_keys_batch", None)
+    return Backend(**funcs, vocabulary=vocabulary, context_keys=context_keys)

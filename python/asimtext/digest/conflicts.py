@@ -95,12 +95,21 @@ def syndicated_conflicts(
 ) -> List[Dict[str, Any]]:
     """``docs_mentions``: ``(story, article id, mentions)`` with mentions in text order."""
     buckets: Dict[Tuple[int, Tuple[str, ...]], List[Tuple[str, List[Dict[str, Any]]]]] = {}
+    # A template depends only on the sentence's text and where its values sit in it:
+    # copies of one sentence (syndication, a repeated page) are normalized once.
+    templates: Dict[Tuple[str, Tuple[Tuple[int, int, str], ...]], Tuple[str, ...]] = {}
     for story, art, ms in docs_mentions:
         by_sent: Dict[Tuple[int, int], List[Dict[str, Any]]] = {}
         for m in ms:
             by_sent.setdefault((m["sentence"]["start"], m["sentence"]["end"]), []).append(m)
+        text = texts[art]
         for sent, sms in by_sent.items():
-            tmpl = sentence_template(texts[art], sent, sms, normalize)
+            s0 = sent[0]
+            key = (text[s0:sent[1]],
+                   tuple((m["start"] - s0, m["end"] - s0, m["fact_kind"]) for m in sms))
+            tmpl = templates.get(key)
+            if tmpl is None:
+                tmpl = templates[key] = sentence_template(text, sent, sms, normalize)
             n_words = len(tmpl) - len(sms)
             if n_words < min_words:
                 continue

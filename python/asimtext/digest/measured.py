@@ -15,7 +15,8 @@ from __future__ import annotations
 
 import dataclasses
 import re
-from typing import Any, List, Optional, Sequence
+from bisect import bisect_left, bisect_right
+from typing import Any, List, Optional, Sequence, Tuple
 
 from asimtext.digest import scope as _scope
 from asimtext.digest.measures import bound_of, find_measure, is_count_context
@@ -23,6 +24,8 @@ from asimtext.digest.measures import bound_of, find_measure, is_count_context
 __all__ = ["annotate", "FAR_YEARS", "MEASURED_KINDS"]
 
 FAR_YEARS = 2
+_NEWLINE = re.compile("\n")
+_TAB = re.compile("\t")
 MEASURED_KINDS = frozenset({"number", "money", "percent"})
 _HISTORY_AFTER = re.compile(
     r"^[\s,)\-–]*(?:में|से|तक|बैच|के|की|का|वर्ष|साल|ई\.?|ईस्वी|batch|onwards|election|elections|"
@@ -44,22 +47,54 @@ def _is_history(text: str, start: int, end: int) -> bool:
                 or _HISTORY_BEFORE.search(text[max(0, start - 10):start]))
 
 
+NEIGHBOURS = 4
+
+
+def _neighbours(numbers: Sequence[Tuple[int, int]], starts: Sequence[int], start: int,
+                end: int, ss: int, se: int) -> List[Tuple[int, int]]:
+    """The other number spans of the sentence ``[ss, se)`` that can bound the clause
+    of the number at ``[start, end)``: the nearest ``NEIGHBOURS`` on each side
+    (:func:`~asimtext.digest.measures.find_measure` reads only the nearest end before
+    and the nearest start after; a few more cover spans that overlap)."""
+    lo, hi = bisect_left(starts, ss), bisect_left(starts, se)
+    at = bisect_left(starts, start, lo, hi)
+    return [s for s in numbers[max(lo, at - NEIGHBOURS):min(hi, at + 1 + NEIGHBOURS)]
+            if s != (start, end)]
+
+
 def annotate(doc: Any, mentions: Sequence[Any], finder: _scope.Finder) -> List[Any]:
     """The mentions of ``doc`` worth keeping, with ``measure``, ``place``, ``as_of`` and
     ``bound`` filled in (see the module docstring). ``finder`` is the gazetteer."""
     text = doc.text
     pub = doc.published[:10] if doc.published else None
     pub_year = _year_of(pub) if pub else None
-    spans = [(m.start, m.end) for m in mentions]
-    numbers = [(m.start, m.end) for m in mentions if m.fact_kind in MEASURED_KINDS
-               or m.fact_kind == "year"]
-    dates = [(m.start, m.end, m.fact_value) for m in mentions
-             if m.fact_kind in ("date", "datetime") and len(m.fact_value) >= 10]
+    # Every look-up below is a bisection in sorted offsets: a page with tens of
+    # thousands of values costs values x log(values), not values^2 (issue 17).
+    spans = sorted((m.start, m.end) for m in mentions)
+    span_starts = [s for s, _e in spans]
+    numbers = sorted((m.start, m.end) for m in mentions if m.fact_kind in MEASURED_KINDS
+                     or m.fact_kind == "year")
+    number_starts = [s for s, _e in numbers]
+    dates = sorted(((m.start, m.end, m.fact_value) for m in mentions
+                    if m.fact_kind in ("date", "datetime") and len(m.fact_value) >= 10),
+                   key=lambda d: d[0])
+    date_starts = [d[0] for d in dates]
+    newlines = [x.start() for x in _NEWLINE.finditer(text)]  # lines by bisection
+    tabs = [x.start() for x in _TAB.finditer(text)]
     places_cache: dict = {}
     out: List[Any] = []
     for m in mentions:
-        line_spans = [s for s in spans if s[0] >= m.start - 200 and s[1] <= m.end + 200]
-        if _scope.is_metadata_line(text, m.start, m.end, line_spans):
+        # The spans of its line: is_metadata_line reads them on a line of at most
+        # 120 characters only (then they are all within 200 characters of the value).
+        k = bisect_left(newlines, m.start)
+        j = bisect_left(newlines, m.end, k)
+        a = newlines[k - 1] + 1 if k else 0
+        b = newlines[j] if j < len(newlines) else len(text)
+        line_spans = [s for s in spans[bisect_left(span_starts, a):bisect_right(span_starts, b)]
+                      if s[1] <= b] if b - a <= 120 else []
+        t = bisect_left(tabs, a)
+        if _scope.is_metadata_line(text, m.start, m.end, line_spans, (a, b),
+                                   t < len(tabs) and tabs[t] < b):
             continue
         kind = m.fact_kind
         ss, se = m.sentence_start, m.sentence_end
@@ -78,15 +113,18 @@ def annotate(doc: Any, mentions: Sequence[Any], finder: _scope.Finder) -> List[A
         if kind not in MEASURED_KINDS:
             out.append(m)
             continue
-        others = [s for s in numbers if s != (m.start, m.end) and ss <= s[0] < se]
+        others = _neighbours(numbers, number_starts, m.start, m.end, ss, se)
         meas = find_measure(text, m.start, m.end, ss, se, others)
         if meas is None:
             continue
         key = (ss, se)
         if key not in places_cache:
-            places_cache[key] = _scope.places_in(finder, text, ss, se)
-        place = _scope.place_of(places_cache[key], text, m.start, m.end, ss, se)
-        day, origin = _scope.as_of(dates, m.start, ss, se, pub)
+            hits = _scope.places_in(finder, text, ss, se)
+            places_cache[key] = (hits, _scope.candidates(hits, text, ss))
+        hits, cands = places_cache[key]
+        place = _scope.place_of(hits, text, m.start, m.end, ss, se, cands)
+        day, origin = _scope.as_of(
+            dates[bisect_left(date_starts, ss):bisect_left(date_starts, se)], m.start, ss, se, pub)
         out.append(dataclasses.replace(
             m, measure=meas, place=place, as_of=day, as_of_origin=origin,
             bound=bound_of(text, m.start, m.end, ss)))

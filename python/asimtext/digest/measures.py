@@ -20,6 +20,8 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
+from itertools import islice
 from typing import Dict, Iterable, List, Optional, Sequence, Tuple
 
 __all__ = [
@@ -162,6 +164,11 @@ _FUNCTION = (
 _CLAUSE_WORDS = ("जबकि", "वहीं", "तथा", "while", "whereas", "but", "लेकिन", "परंतु", "किंतु")
 _WORD = re.compile(r"[\u0900-\u0963\u0971-\u097f\u200c\u200d]+|[A-Za-z]+(?:[-'][A-Za-z]+)*|°C")
 _STOP_RE = re.compile(r"[,;:()\[\]|\t\n]|(?<!\d)[.।](?!\d)")
+# The last stop before a position, found in C: every stop is one character, so the
+# rightmost place where one matches is the last one a scan from the left would
+# find (a Python loop over every comma of a long sentence was the digest's hot spot
+# on pages dense with numbers).
+_LAST_STOP_RE = re.compile(r"(?s:.*)(?:" + _STOP_RE.pattern + ")")
 
 _FOLD = str.maketrans({"\u093c": None, "\u200c": None, "\u200d": None, "\u0901": "\u0902",
                        "\u0958": "\u0915", "\u0959": "\u0916", "\u095a": "\u0917",
@@ -169,6 +176,7 @@ _FOLD = str.maketrans({"\u093c": None, "\u200c": None, "\u200d": None, "\u0901":
                        "\u095e": "\u092b", "\u095f": "\u092f"})
 
 
+@lru_cache(maxsize=1 << 16)
 def _fold(w: str) -> str:
     return w.translate(_FOLD).lower()
 
@@ -199,6 +207,10 @@ _INDEX_NAMES = {_fold(w): k for k, ws in {"sensex": ("सेंसेक्स",
 # (मौतें, संक्रमितों); only stems of 4+ letters are matched by prefix.
 _PREFIXES = sorted(((k, v) for k, v in _MEASURE_OF.items() if len(k) >= 4 and not k.isascii()),
                    key=lambda kv: -len(kv[0]))
+# The same stems by length, longest first: a word is looked up once per stem length
+# (a handful of dict probes) instead of tested against every stem.
+_PREFIX_OF = dict(_PREFIXES)
+_PREFIX_LENS = sorted({len(k) for k in _PREFIX_OF}, reverse=True)
 
 _LABELS = {"market-cap": "market capitalisation"}
 
@@ -261,28 +273,32 @@ def _measure_word(w: str) -> Optional[str]:
     if k is not None:
         return k
     if not w.isascii():
-        for stem, key in _PREFIXES:
-            if w.startswith(stem) and len(w) - len(stem) <= 2:
-                return key
+        # (the longest stem that starts the word, at most 2 letters shorter than it)
+        for n in _PREFIX_LENS:
+            if len(w) - n > 2:
+                break
+            if n <= len(w):
+                k = _PREFIX_OF.get(w[:n])
+                if k is not None:
+                    return k
     elif w.endswith("s") and w[:-1] in _MEASURE_OF:
         return _MEASURE_OF[w[:-1]]
     return None
 
 
-def _words(text: str, lo: int, hi: int) -> List[Tuple[int, int, str]]:
-    """Words of ``text[lo:hi]`` up to the first clause stop, as (start, end, folded)."""
-    out = []
-    for m in _WORD.finditer(text, lo, hi):
-        out.append((m.start(), m.end(), _fold(m.group())))
-    return out
+def _words(text: str, lo: int, hi: int, limit: Optional[int] = None
+           ) -> List[Tuple[int, int, str]]:
+    """Words of ``text[lo:hi]`` as (start, end, folded); the first ``limit`` only, if
+    given (read no further: a clause may be long)."""
+    ms = _WORD.finditer(text, lo, hi)
+    return [(m.start(), m.end(), _fold(m.group())) for m in islice(ms, limit)]
 
 
 def _clause_bounds(text: str, start: int, end: int, lo: int, hi: int,
                    others: Sequence[Tuple[int, int]]) -> Tuple[int, int]:
     """The stretch around ``[start, end)`` up to the nearest stop on each side."""
-    left = lo
-    for m in _STOP_RE.finditer(text, lo, start):
-        left = m.end()
+    last = _LAST_STOP_RE.match(text, lo, start)
+    left = last.end() if last is not None else lo
     m = _STOP_RE.search(text, end, hi)
     right = m.start() if m else hi
     for s, e in others:
@@ -306,7 +322,7 @@ def find_measure(
     ``text[sent_start:sent_end]``, or None. ``others`` are the other number spans of
     the sentence (the search does not cross them)."""
     lo, hi = _clause_bounds(text, start, end, sent_start, sent_end, others)
-    right = _words(text, end, hi)[:window]
+    right = _words(text, end, hi, window)
     left = _words(text, lo, start)[-window:]
     if left and left[-1][1] >= start - 2 and (
             left[-1][2] in _NAMES_B or _is_code(text[left[-1][0]:left[-1][1]])):
@@ -386,7 +402,7 @@ def bound_of(text: str, start: int, end: int, sent_start: int) -> Optional[str]:
     """``about`` / ``over`` / ``under`` if the text hedges the number (``करीब 4800``,
     ``4 हजार से ज्यादा``, ``more than 4,000``), else None."""
     before = _words(text, max(sent_start, start - 40), start)[-2:]
-    after = _words(text, end, end + 25)[:3]
+    after = _words(text, end, end + 25, 3)
     bw = [w for _s, _e, w in before]
     aw = [w for _s, _e, w in after]
     if any(w in _APPROX_S for w in bw + aw[:1]):
@@ -410,12 +426,12 @@ def is_count_context(text: str, start: int, end: int, sent_start: int, sent_end:
     """Whether a year-looking number is a count: a count cue right before it
     (``संख्या 2053``) or a measure word right after it (``2053 मामले``)."""
     before = _words(text, max(sent_start, start - 30), start)[-2:]
-    after = _words(text, end, min(sent_end, end + 30))[:2]
+    after = _words(text, end, min(sent_end, end + 30), 2)
     if any(w in _COUNT for _s, _e, w in before):
         return True
     # "1921 के कोरोना वायरस से संक्रमित": a count noun in the words that follow.
     lo, hi = _clause_bounds(text, start, end, sent_start, sent_end, ())
-    for _s, _e, w in _words(text, end, hi)[:5]:
+    for _s, _e, w in _words(text, end, hi, 5):
         if w in _CLAUSE:
             break
         k = _measure_word(w)

@@ -37,7 +37,17 @@ from asimtext.digest.keys import Vocabulary
 from asimtext.digest.meta import infer_published, infer_source
 from asimtext.digest.model import Digest
 from asimtext.digest.numbered import numbered_names
-from asimtext.digest.records import Conflict, Copies, CopyPair, Doc, Mention, Stories
+from asimtext.digest.records import (
+    CHARS_PER_VALUE,
+    MIN_VALUES,
+    Conflict,
+    Copies,
+    CopyPair,
+    Doc,
+    Mention,
+    Stories,
+    values_cap,
+)
 from asimtext.digest.text import WORD_RE, detect_lang, lead_end
 from asimtext.digest.when import event_interval, stated_weekdays
 from asimtext.errors import ArgumentError
@@ -129,6 +139,7 @@ def prepare(docs: Sequence[Doc], backend: Backend, keep_spans: bool = True) -> N
         if not d.lang:
             d.lang = detect_lang(d.text)
         d.needs_ref = _needs_reference(d.spans)
+        d.values = len(d.fact_spans())
         if not keep_spans:
             d.facts, d.text_days, d.weekdays = grouping_features(d, finder)
             d.spans = None
@@ -325,41 +336,47 @@ def borrow_dates(docs: Sequence[Doc], stories: Stories, backend: Backend,
 # -- mentions -----------------------------------------------------------------------------
 
 
-def context_keys(backend: Backend, text: str, ss: int, se: int, start: int, end: int,
-                 width: int) -> frozenset:
-    """The cross-script keys of the ``width`` content words on each side of a span,
-    inside its sentence (stop words have no key)."""
-    reach = 40 * width  # characters: enough for the words, without scanning the sentence
-    lo, hi = max(ss, start - reach), min(se, end + reach)
-    keys = [(s0 + lo, e0 + lo, k)
-            for s0, e0, k in backend.xscript_keys(text[lo:hi], stopwords=False) if len(k) >= 2]
-    left = [k for s0, e0, k in keys if e0 <= start]
-    right = [k for s0, e0, k in keys if s0 >= end]
-    return frozenset(left[-width:]) | frozenset(right[:width])
+#: Characters on each side of a value its context words are looked for in, per word.
+REACH_PER_WORD = 40
 
 
 def collect_mentions(docs: Sequence[Doc], stories: Stories, backend: Backend,
                      params: Any) -> List[List[Mention]]:
     """The facts each article states, in text order, with their sentence (and, in
-    stories of two articles or more, the content words around them)."""
-    out: List[List[Mention]] = []
+    stories of two articles or more, the content words around them: one call for the
+    whole batch, each text keyed once, on all cores)."""
     width = params.context_words
-    for i, d in enumerate(docs):
-        with_context = stories.size_of(i) > 1
-        ms: List[Mention] = []
-        for s in d.fact_spans():
+    found: List[List[Tuple[Any, Tuple[str, str, bool], Tuple[int, int, str]]]] = []
+    for d in docs:
+        spans = d.fact_spans()
+        items = []
+        for s in spans[:values_cap(len(d.text))]:  # (the rest is counted: Doc.values)
             f = _facts.fact_of_span(s.kind, s.value, getattr(s, "resolved", None))
-            if f is None:
-                continue
-            ss, se, stext = d.sentences.sentence(s.start, s.end)
-            ctx = (context_keys(backend, d.text, ss, se, s.start, s.end, width)
-                   if with_context else frozenset())
+            if f is not None:
+                items.append((s, f, d.sentences.sentence(s.start, s.end)))
+        found.append(items)
+    with_context = [i for i in range(len(docs)) if stories.size_of(i) > 1 and found[i]]
+    contexts: Dict[int, List[List[str]]] = {}
+    if with_context:
+        got = backend.context_keys_batch()(
+            [docs[i].text for i in with_context],
+            [[(ss, se, s.start, s.end) for s, _f, (ss, se, _t) in found[i]]
+             for i in with_context],
+            width, REACH_PER_WORD * width)
+        contexts = dict(zip(with_context, got))
+        del got
+    out: List[List[Mention]] = []
+    for i, d in enumerate(docs):
+        ctx = contexts.pop(i, None)
+        ms: List[Mention] = []
+        for n, (s, f, (ss, se, stext)) in enumerate(found[i]):
             ms.append(Mention(
                 article=d.id, source=d.source or "", start=s.start, end=s.end, text=s.text,
                 kind=s.kind, value=f[1], resolved=f[2], sentence_start=ss, sentence_end=se,
                 sentence_text=stext, fact_kind=f[0], fact_value=f[1], stated=s.value,
-                context=ctx,
+                context=frozenset(ctx[n]) if ctx is not None else frozenset(),
             ))
+        found[i] = []
         out.append(ms)
     return out
 
@@ -668,6 +685,13 @@ def digest_stories(docs: Sequence[Doc], stories: Stories, which: Sequence[int],
     lap("conflicts")
     del mentions
     entries = [_story_entry(n, [sub_docs[x] for x in g], sub) for n, g in enumerate(sub.groups)]
+    # The batch's sentences (every value's, with their texts) and, in the reader's
+    # digest, its spans are no longer read: they go with the batch (a later call
+    # would find them again).
+    for d in sub_docs:
+        d._sents = None
+        if compact:
+            d.spans = None
     passages = copies.passages
     if compact:  # the reader's digest: see select_stories
         facts = _compact_facts(facts)
@@ -752,8 +776,12 @@ def article_entry(r: Record, d: Any, stories: Stories, compact: bool = False,
     d = ds[0]
     s = stories.story_of[d.idx]
     story = stories.ids[s] if s >= 0 else None
+    unread = _unread_values(ds)
     if compact:
-        return {"id": d.article_id, "status": "ok", "story": story, "source": d.source}
+        e = {"id": d.article_id, "status": "ok", "story": story, "source": d.source}
+        if unread:
+            e["warnings"] = unread
+        return e
     n_spans = sum(len(x.spans) for x in ds)
 
     def unit(x: Doc) -> Dict[str, Any]:
@@ -767,9 +795,20 @@ def article_entry(r: Record, d: Any, stories: Stories, compact: bool = False,
         "id": d.article_id, "status": "ok", "reason": None, "file": r.file, "line": r.line,
         "title": r.article.title, "source": d.source, "source_origin": d.source_origin,
         "published": d.published, "published_origin": d.published_origin, "lang": d.lang,
-        "story": story, "n_spans": n_spans, "warnings": [] if n_spans else ["no spans"],
+        "story": story, "n_spans": n_spans, "warnings": ([] if n_spans else ["no spans"]) + unread,
         "units": [unit(x) for x in ds],
     }
+
+
+def _unread_values(ds: Sequence[Doc]) -> List[str]:
+    """The warning of an article whose units state more values than the digest reads
+    (:func:`asimtext.digest.records.values_cap`): how many were left unread."""
+    stated = sum(x.values for x in ds)
+    read = sum(x.values_read for x in ds)
+    if read >= stated:
+        return []
+    return [f"values not read: {stated - read} of {stated} (a unit's values beyond one per "
+            f"{CHARS_PER_VALUE} characters, at least {MIN_VALUES:,}, are counted, not read)"]
 
 
 LABEL_CHARS = 140

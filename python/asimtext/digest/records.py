@@ -14,7 +14,22 @@ import numpy as np
 
 from asimtext.digest.text import Sentences
 
-__all__ = ["Doc", "Mention", "Stories", "CopyPair", "Conflict", "Copies"]
+__all__ = ["values_cap", "MIN_VALUES", "CHARS_PER_VALUE", "Doc", "Mention", "Stories", "CopyPair", "Conflict", "Copies"]
+
+
+#: A unit's values read by the per-value stages (mentions, measures, scopes,
+#: conflicts): at least ``MIN_VALUES``, and one per ``CHARS_PER_VALUE`` characters.
+#: News states a value every 100-300 characters; a page denser than one every 20
+#: (a table of digits, one line of numbers repeated) has the values after the
+#: cap counted in its article's ``warnings``, not read (issue 17: bounded time and
+#: memory on any page).
+MIN_VALUES = 1000
+CHARS_PER_VALUE = 20
+
+
+def values_cap(n_chars: int) -> int:
+    """How many values a unit of ``n_chars`` characters has read."""
+    return max(MIN_VALUES, n_chars // CHARS_PER_VALUE)
 
 
 class Doc:
@@ -43,6 +58,7 @@ class Doc:
         "text_days",
         "weekdays",
         "needs_ref",
+        "values",
         "_sents",
         "article_id",
         "base",
@@ -74,6 +90,8 @@ class Doc:
         self.text_days: Tuple[float, float] = (float("nan"), float("nan"))
         self.weekdays = 0
         self.needs_ref = False
+        #: How many values (fact spans) the text states: set by the prepare stage.
+        self.values = 0
         self._sents: Optional[Sentences] = None
         #: The input article this doc is a unit of (:mod:`.units`), and where it starts.
         self.article_id: str = getattr(article, "article_id", None) or article.id
@@ -86,6 +104,11 @@ class Doc:
         if self._sents is None:
             self._sents = Sentences(self.text)
         return self._sents
+
+    @property
+    def values_read(self) -> int:
+        """How many of its values the digest reads (:func:`values_cap`)."""
+        return min(self.values, values_cap(len(self.text)))
 
     def fact_spans(self) -> list:
         """The spans that may state facts: all but the publication-date header."""

@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from typing import Callable, List, Optional, Sequence, Tuple
 
-__all__ = ["place_of", "as_of", "is_metadata_line", "PLACE_KINDS", "default_gazetteer",
+__all__ = ["place_of", "candidates", "as_of", "is_metadata_line", "PLACE_KINDS", "default_gazetteer",
            "HOME_COUNTRY"]
 
 PLACE_KINDS = frozenset({"country", "state", "city", "region"})
@@ -27,6 +27,7 @@ _LETTERS = re.compile(r"[A-Za-z\u0900-\u0963\u0971-\u097f]{2,}")
 _CHROME_WORDS = re.compile(r"^\s*(?:updated|published|posted|last\s+updated|अपडेटेड|अपडेट|"
                            r"प्रकाशित|edited\s+by|written\s+by|by\s|reported\s+by|"
                            r"संवाददाता|ब्यूरो)", re.IGNORECASE)
+_CHROME_AT = re.compile(_CHROME_WORDS.pattern.lstrip("^"), re.IGNORECASE)  # (at a position)
 _AMPM = re.compile(r"\b\d{1,2}:\d{2}\s*(?:AM|PM|am|pm|IST|बजे)?")
 
 Finder = Callable[[str], Sequence[Tuple[int, int, str]]]
@@ -46,20 +47,28 @@ def _kind(entry: str) -> str:
     return entry.split(":", 1)[0] if not entry.startswith("ut:") else "state"
 
 
-def place_of(places: Sequence[Tuple[int, int, str]], text: str, start: int, end: int,
-             sent_start: int, sent_end: int) -> Optional[str]:
-    """The place a value at ``text[start:end]`` is about (a gazetteer id), or None.
-    ``places`` are the gazetteer hits of the sentence (document offsets)."""
+def candidates(places: Sequence[Tuple[int, int, str]], text: str, sent_start: int
+               ) -> List[Tuple[int, int, str]]:
+    """The hits of a sentence a value may be about: places (not datelines, not
+    ``outside X``). The same for every value of the sentence: computed once."""
     # A place opening the sentence before a comma is a dateline too ("नयी दिल्ली, देश में").
     places = [p for p in places if not (p[0] - sent_start <= 3 and _OPENER.match(text, p[1]))]
-    cands = [p for p in places if (_kind(p[2]) in PLACE_KINDS or p[2].startswith("ut:"))
-             and not _OUTSIDE_AFTER.match(text, p[1]) and not _DATELINE.match(text, p[1])
-             and not _OUTSIDE_BEFORE.search(
-                 text[max(0, p[0] - 12):p[0]])]
+    return [p for p in places if (_kind(p[2]) in PLACE_KINDS or p[2].startswith("ut:"))
+            and not _OUTSIDE_AFTER.match(text, p[1]) and not _DATELINE.match(text, p[1])
+            and not _OUTSIDE_BEFORE.search(text[max(0, p[0] - 12):p[0]])]
+
+
+def place_of(places: Sequence[Tuple[int, int, str]], text: str, start: int, end: int,
+             sent_start: int, sent_end: int,
+             cands: Optional[Sequence[Tuple[int, int, str]]] = None) -> Optional[str]:
+    """The place a value at ``text[start:end]`` is about (a gazetteer id), or None.
+    ``places`` are the gazetteer hits of the sentence (document offsets); ``cands``
+    their :func:`candidates`, if the caller has them."""
+    if cands is None:
+        cands = candidates(places, text, sent_start)
     # The clause: from the last stop before the value to the first after it.
-    lo = sent_start
-    for m in _STOP.finditer(text, sent_start, start):
-        lo = m.end()
+    last = _LAST_STOP.match(text, sent_start, start)
+    lo = last.end() if last is not None else sent_start
     m = _STOP.search(text, end, sent_end)
     hi = m.start() if m else sent_end
     before = [p for p in cands if lo <= p[0] and p[1] <= start]
@@ -77,9 +86,8 @@ def place_of(places: Sequence[Tuple[int, int, str]], text: str, start: int, end:
             return after[0][2]
     # Else the sentence before the value, but not across a contrast ("X में ..., जबकि
     # चीन के बाहर 686": the value is not about X).
-    floor = sent_start
-    for mm in _CONTRAST.finditer(text, sent_start, start):
-        floor = mm.end()
+    last = _LAST_CONTRAST.match(text, sent_start, start)
+    floor = last.end() if last is not None else sent_start
     whole = [p for p in cands if floor <= p[0] and p[1] <= start]
     if whole:
         return whole[-1][2]
@@ -96,6 +104,11 @@ _OUTSIDE_BEFORE = re.compile(r"(?:outside|excluding|except|beyond)\s+(?:the\s+)?
 _DATELINE = re.compile(r"\s*[,:]\s*(?:\d{1,2}\s+[^\s,():]+|[^\s,():]+\s+\d{1,2})\s*(?:\(|:|,\s*\d{4})")
 _OPENER = re.compile(r"\s*,")
 _CONTRAST = re.compile(r"जबकि|वहीं|लेकिन|\bwhile\b|\bwhereas\b|\bbut\b", re.IGNORECASE)
+# The last stop (contrast) before a value, found in C by one match: no stop word
+# contains the start of another, so the rightmost match is the last one a scan from
+# the left finds (a Python loop over a long sentence's stops cost the most per value).
+_LAST_STOP = re.compile(r"(?s:.*)(?:" + _STOP.pattern + ")")
+_LAST_CONTRAST = re.compile(r"(?s:.*)(?:" + _CONTRAST.pattern + ")", re.IGNORECASE)
 _LAT = re.compile(r"[A-Za-z]")
 _DEV = re.compile(r"[\u0900-\u097f]")
 
@@ -124,16 +137,22 @@ def line_of(text: str, start: int, end: int) -> Tuple[int, int]:
 
 
 def is_metadata_line(text: str, start: int, end: int,
-                     spans_on_line: Sequence[Tuple[int, int]] = ()) -> bool:
-    """Whether the value at ``text[start:end]`` sits in a table row or in page chrome."""
-    a, b = line_of(text, start, end)
-    line = text[a:b]
-    if "\t" in line:
+                     spans_on_line: Sequence[Tuple[int, int]] = (),
+                     line: Optional[Tuple[int, int]] = None,
+                     has_tab: Optional[bool] = None) -> bool:
+    """Whether the value at ``text[start:end]`` sits in a table row or in page chrome.
+    ``line``: its :func:`line_of`, and ``has_tab``: whether the line holds a tab, if
+    the caller has them."""
+    a, b = line if line is not None else line_of(text, start, end)
+    # Read in place: a page without line breaks is one line, which a copy (or a
+    # search) per value would make quadratic.
+    if has_tab if has_tab is not None else text.find("\t", a, b) >= 0:
         return True
-    if _CHROME_WORDS.match(line):
+    if _CHROME_AT.match(text, a, b):
         return True
-    if len(line) > 120:
+    if b - a > 120:
         return False
+    line = text[a:b]
     rest = line
     for s, e in sorted(spans_on_line, reverse=True):
         if a <= s and e <= b:

@@ -6,7 +6,7 @@ import re
 from bisect import bisect_right
 from typing import List, Optional, Tuple
 
-__all__ = ["Sentences", "WORD_RE", "detect_lang", "is_devanagari_word", "lead_end"]
+__all__ = ["Sentences", "collapse_space", "WORD_RE", "detect_lang", "is_devanagari_word", "lead_end"]
 
 # A word: a run of Devanagari letters and signs (danda excluded), or of Latin letters.
 _DEV = "\u0900-\u0963\u0971-\u097f\u200c\u200d"
@@ -21,6 +21,7 @@ _BOUNDARY = re.compile(
     r"[.।॥!?]+[\"”’')\]]*(?=\s)|\n"
 )
 _SPACE = re.compile(r"\s+")
+_LAST_SPACE = re.compile(r"(?s:.*)\s")
 _MARKS = ".।॥!?"
 
 
@@ -63,6 +64,15 @@ def lead_end(text: str, sentences: int = 3) -> int:
     return len(text)
 
 
+def collapse_space(text: str) -> str:
+    """``text`` with each run of white space made one space (``\\s+`` -> ``" "``)."""
+    if text[:1].isspace() or text[-1:].isspace():
+        return _SPACE.sub(" ", text)
+    # str.split() splits where re's \s matches (both are Py_UNICODE_ISSPACE), in C
+    # without the regex engine: several times faster on long sentences.
+    return " ".join(text.split())
+
+
 class Sentences:
     """The sentences of a text as ``(start, end)`` code-point offsets, stripped of
     surrounding white space.
@@ -73,7 +83,7 @@ class Sentences:
     """
 
     SHORT_WINDOW = 300
-    WINDOW = 2000
+    WINDOW = 600
     __slots__ = ("text", "_spans", "_starts", "_cut_starts", "_cut_ends", "_memo")
 
     def __init__(self, text: str) -> None:
@@ -143,11 +153,17 @@ class Sentences:
             k += 1
         return k
 
+    def _inside_word(self, pos: int) -> bool:
+        """Whether ``pos`` falls between two characters that are not white space."""
+        return 0 < pos < len(self.text) and not self.text[pos - 1].isspace() \
+            and not self.text[pos].isspace()
+
     def around(self, start: int, end: int) -> Tuple[int, int]:
         """The sentence span around ``start``; widened to ``end`` if a span crosses a cut.
 
         A sentence reaches at most ``WINDOW`` characters before and after
-        ``start`` (a text without punctuation is not one sentence per span)."""
+        ``start`` (a text without punctuation is not one sentence per span),
+        cut at white space where there is some (not inside a word)."""
         text = self.text
         for window in (self.SHORT_WINDOW, self.WINDOW):
             lo = max(0, start - window)
@@ -160,7 +176,15 @@ class Sentences:
         while b <= start and k < len(ends):  # a cut inside the span's first character cannot be its end
             k += 1
             b = ends[k] if k < len(ends) else len(text)
-        b = min(b, max(end, start + self.WINDOW))
+        if a == lo and self._inside_word(lo):  # cut by the window: at a word's start
+            sp = _SPACE.search(text, lo, start)
+            a = sp.end() if sp is not None else a
+        cut = max(end, start + self.WINDOW)
+        if b > cut:  # cut by the window: at a word's end
+            b = cut
+            if self._inside_word(cut):
+                sp = _LAST_SPACE.match(text, end, cut)
+                b = sp.end() - 1 if sp is not None else cut
         st = self._strip(a, b) or (start, end)
         return (min(st[0], start), max(st[1], end))
 
@@ -169,7 +193,7 @@ class Sentences:
         s, e = self.around(start, end)
         got = self._memo.get((s, e))
         if got is None:
-            got = self._memo[(s, e)] = (s, e, _SPACE.sub(" ", self.text[s:e]))
+            got = self._memo[(s, e)] = (s, e, collapse_space(self.text[s:e]))
         return got
 
     def __len__(self) -> int:

@@ -152,9 +152,14 @@ def measure_conflicts(mentions: Sequence[Any], story_of: Any) -> List[Dict[str, 
     the lexicon), are left out: two such values are rarely two accounts of one thing.
     """
     groups: Dict[Tuple[int, str, str], List[Any]] = {}
+    projection: Dict[str, bool] = {}  # per sentence text (copies are searched once)
     for m in mentions:
         meas = m["measure"]
-        if _PROJECTION.search(m["sentence"]["text"]):
+        sent = m["sentence"]["text"]
+        p = projection.get(sent)
+        if p is None:
+            p = projection[sent] = _PROJECTION.search(sent) is not None
+        if p:
             continue  # "13 लाख केस हो सकते हैं": a forecast states no fact to contradict
         if (meas is None or not m["place"] or meas.key in INTRADAY or meas.key == "people"
                 or meas.key.startswith("other:") or not m["as_of"]):

@@ -13,6 +13,7 @@ mod limits;
 mod normalize;
 mod pipeline;
 mod pool;
+mod prepare;
 mod pystr;
 mod spans;
 mod vocab;
@@ -31,5 +32,6 @@ fn _core(m: &Bound<'_, PyModule>) -> PyResult<()> {
     limits::register(m)?;
     vocab::register(m)?;
     gazetteer::register(m)?;
+    prepare::register(m)?;
     Ok(())
 }
