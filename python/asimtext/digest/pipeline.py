@@ -27,6 +27,7 @@ from asimtext.article import parse_date_prefix
 from asimtext.digest import conflicts as _conflicts
 from asimtext.digest import copies as _copies
 from asimtext.digest import facts as _facts
+from asimtext.digest import figures as _figures
 from asimtext.digest import measured as _measured
 from asimtext.digest import scope as _scope
 from asimtext.digest import stories as _stories
@@ -211,6 +212,7 @@ def group_stories(docs: Sequence[Doc], backend: Backend, params: Any) -> Stories
                       dtype=np.float64).reshape(-1, 2)
     weekdays = [f[2] for f in features]
     del features
+    figures = [_figures.take_figures(bag) for bag in facts]
     key = _word_key(backend)
     for bag, d in zip(facts, docs):  # the same name and number: strong evidence
         bag.update("#~" + x for x in numbered_names(d.text, key))
@@ -225,7 +227,7 @@ def group_stories(docs: Sequence[Doc], backend: Backend, params: Any) -> Stories
     adjacent = [(a.idx, b.idx) for a, b in zip(docs, docs[1:]) if a.article_id == b.article_id]
     groups = _stories.group(len(docs), scores, [d.lang for d in docs], params.story, dup_links,
                             days, adjacent, weekdays,
-                            [bool(d.published) for d in docs], numbered)
+                            [bool(d.published) for d in docs], numbered, figures)
     groups = _units.rejoin_sections(groups, [d.article_id for d in docs])
     stories = Stories.from_groups(len(docs), groups, scores, dup_links, token_counts)
     # The article x key matrix the average link read goes with the scores not kept.
@@ -242,7 +244,9 @@ def grouping_features(d: Doc, finder: Any) -> Tuple[Counter, Tuple[float, float]
     if d.spans is None:
         return Counter(d.facts), d.text_days, d.weekdays
     spans = d.fact_spans()
-    return story_facts(d, finder), event_interval(None, spans), _weekday_mask(spans)
+    facts = story_facts(d, finder)
+    facts.update(_figures.lead_figures(d.text, spans))
+    return facts, event_interval(None, spans), _weekday_mask(spans)
 
 
 def _event_interval(published: Optional[str], text_days: Tuple[float, float]

@@ -42,6 +42,7 @@ from typing import Any, Dict, Iterable, List, Optional, Sequence, Tuple
 
 import numpy as np
 
+from asimtext.digest.figures import disagreeing_figures
 from asimtext.digest.keys import Bags
 from asimtext.digest.numbered import different_numbers
 from asimtext.digest.when import gap_days
@@ -93,6 +94,9 @@ class StoryParams:
     # ... and that of two texts naming one name with other numbers (Chandrayaan-2,
     # Chandrayaan-3: two missions), whatever their dates, by this.
     other_number: float = 0.2
+    # ... and that of two texts whose lead figures disagree (:mod:`.figures`: 62 and 8
+    # seats against 48 and 22), where one of the two has no publication date, by this.
+    other_figures: float = 0.1
 
 
 @dataclass
@@ -328,7 +332,8 @@ def _relative_similarity(members: np.ndarray, matrix: Tuple[np.ndarray, ...],
                          days: np.ndarray, params: StoryParams, forced: set,
                          adjacent: set, weekdays: Optional[np.ndarray] = None,
                          published: Optional[np.ndarray] = None,
-                         numbered: Optional[Sequence[frozenset]] = None
+                         numbered: Optional[Sequence[frozenset]] = None,
+                         figures: Optional[Sequence[frozenset]] = None,
                          ) -> Tuple[np.ndarray, np.ndarray]:
     """Pair similarities of ``members`` in units of the joining threshold, and the pairs
     that cannot be one event (dated more than the window apart). Similarity: the cosine
@@ -379,6 +384,9 @@ def _relative_similarity(members: np.ndarray, matrix: Tuple[np.ndarray, ...],
         other_day = (((wm[:, None] & wm[None, :]) == 0) & (wm[:, None] != 0)
                      & (wm[None, :] != 0) & undated_pair)
         rel[other_day] *= params.other_weekday
+    if figures is not None:
+        rel[disagreeing_figures([figures[x] for x in members]) & undated_pair] *= \
+            params.other_figures
     if numbered is not None:
         rel[different_numbers([numbered[x] for x in members])] *= params.other_number
     pos = {int(x): t for t, x in enumerate(members)}
@@ -469,6 +477,7 @@ def group(
     weekdays: Optional[Sequence[int]] = None,
     published: Optional[Sequence[bool]] = None,
     numbered: Optional[Sequence[frozenset]] = None,
+    figures: Optional[Sequence[frozenset]] = None,
 ) -> List[List[int]]:
     """Stories as sorted lists of article indexes, biggest first, then by first article.
 
@@ -514,7 +523,7 @@ def group(
         for part in _time_stretches(comp, dd, params.max_dense):
             arr = np.asarray(part, dtype=np.int64)
             rel, apart = _relative_similarity(arr, scores.matrix, rows_idx, lc, dd, params,
-                                              forced, adj, wd, pub, numbered)
+                                              forced, adj, wd, pub, numbered, figures)
             for cl in average_link(rel, params.average_link, apart):
                 out.append(sorted(int(arr[t]) for t in cl))
     return sorted(out, key=lambda g: (-len(g), g[0]))
