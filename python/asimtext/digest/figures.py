@@ -21,7 +21,7 @@ from asimtext.digest.updates import agree
 
 __all__ = ["lead_figures", "figure_key", "disagreeing_figures"]
 
-MAX_VALUES = 1_000_000
+MIN_FIGURES = 2
 PREFIX = "#="  # fact keys that carry a lead figure (see :func:`figure_key`)
 
 
@@ -77,23 +77,28 @@ def _by_measure(keys: Iterable[str]) -> Dict[str, list]:
 def disagreeing_figures(figures: Sequence[FrozenSet[str]]) -> np.ndarray:
     """``(n, n)`` booleans: texts ``a`` and ``b`` state values for more measures
     in common that no value of the other agrees with (within rounding:
-    :func:`asimtext.digest.updates.agree`) than measures on which they agree."""
+    :func:`asimtext.digest.updates.agree`) than measures on which they agree, and
+    these disagreeing measures hold at least ``MIN_FIGURES`` figures on each side.
+    One figure against another is what two reports of one event give when they
+    conflict (12 deaths, 15 deaths: the digest's conflicts are made of them); two
+    results that share no figure (62 and 8 seats, 48 and 22) are two events."""
     n = len(figures)
     out = np.zeros((n, n), dtype=bool)
     by = [_by_measure(f) for f in figures]
     holders = [t for t in range(n) if by[t]]
     for x, a in enumerate(holders):
         for b in holders[x + 1:]:
-            # A measure stated with many values (tax slabs, district lists) is no
-            # one figure of the event: only measures each states at most
-            # MAX_VALUES times count.
-            common = {m for m in by[a].keys() & by[b].keys()
-                      if len(by[a][m]) <= MAX_VALUES and len(by[b][m]) <= MAX_VALUES}
+            common = by[a].keys() & by[b].keys()
             if not common:
                 continue
-            met = sum(1 for m in common
-                      if any(agree(u, None, v, None) for u in by[a][m] for v in by[b][m]))
-            if len(common) - met > met:
+            met, apart, figs = 0, 0, 0
+            for m in common:
+                if any(agree(u, None, v, None) for u in by[a][m] for v in by[b][m]):
+                    met += 1
+                else:
+                    apart += 1
+                    figs += min(len(by[a][m]), len(by[b][m]))
+            if apart > met and figs >= MIN_FIGURES:
                 out[a, b] = out[b, a] = True
     return out
 

@@ -38,7 +38,7 @@ from __future__ import annotations
 import math
 from collections import Counter
 from dataclasses import dataclass
-from typing import Any, Dict, Iterable, List, Optional, Sequence, Tuple
+from typing import Any, Callable, Dict, Iterable, List, Optional, Sequence, Tuple
 
 import numpy as np
 
@@ -96,7 +96,7 @@ class StoryParams:
     other_number: float = 0.2
     # ... and that of two texts whose lead figures disagree (:mod:`.figures`: 62 and 8
     # seats against 48 and 22), where one of the two has no publication date, by this.
-    other_figures: float = 0.1
+    other_figures: float = 0.2
 
 
 @dataclass
@@ -147,14 +147,20 @@ def _neighbor_pairs(r: np.ndarray, c: np.ndarray, order_key: np.ndarray,
 
 
 def score_pairs(bags: Bags, params: StoryParams,
-                days: Optional[np.ndarray] = None) -> PairScores:
+                days: Optional[np.ndarray] = None,
+                select: Optional[Callable[[PairScores], np.ndarray]] = None) -> PairScores:
     """Cosine (all keys), bridge cosine (bridge keys and facts), shared bridge words
     and their IDF sum, and the IDF sum of shared strong keys, of the candidate pairs:
     pairs sharing a key held by at most ``max(max_df, N * max_df_share)`` articles
     (rarest keys first, within ``pair_budget``, grown beyond ``budget_articles``
     articles), and pairs of time neighbours sharing
     a more frequent key (see :class:`StoryParams`). ``days`` (publication day numbers,
-    NaN where unknown) orders the neighbours."""
+    NaN where unknown) orders the neighbours.
+
+    The pairs are summed in blocks of their first article (each pair wholly in one
+    block, about ``_CHUNK`` pair entries a block), and ``select`` (a mask of the
+    pairs to keep, e.g. those that pass the pair rule) is applied block by block:
+    memory holds one block's pairs and the kept ones, never all candidate pairs."""
     n = bags.n_docs
     if bags.rows.size == 0:
         return _empty()
@@ -168,7 +174,12 @@ def score_pairs(bags: Bags, params: StoryParams,
     norm = np.sqrt(np.bincount(rows_a, weights=w * w, minlength=n))
     bmask = is_bridge[cols_a]
     bnorm = np.sqrt(np.bincount(rows_a[bmask], weights=(w * w)[bmask], minlength=n))
-    matrix = (rows_a, cols_a, w, norm, bmask, bnorm)
+    # The average link reads only keys some other article holds too (the norms keep
+    # the rest), at the precision it computes in.
+    held = df[cols_a] >= 2
+    matrix = (rows_a[held].astype(np.int32), cols_a[held].astype(np.int32),
+              w[held].astype(np.float32), norm, bmask[held], bnorm)
+    del held, bmask
 
     cap = max(params.max_df, n * params.max_df_share)
     pairs_per_key = df * (df - 1) / 2
@@ -178,73 +189,106 @@ def score_pairs(bags: Bags, params: StoryParams,
     keep_keys = np.zeros(nkeys, dtype=bool)
     budget = params.pair_budget * max(1.0, n / params.budget_articles)
     keep_keys[order[cum <= budget]] = True
-    parts = []
+    del order, cum, pairs_per_key
+    kb_all = is_bridge
+    kw_all = is_bridge & ~is_fact
 
-    def accumulate(a: np.ndarray, b: np.ndarray, kc: np.ndarray, prod: np.ndarray) -> None:
-        kb = is_bridge[kc]
-        kw = kb & ~is_fact[kc]
-        code = np.minimum(a, b) * n + np.maximum(a, b)
-        u, inv = np.unique(code, return_inverse=True)
-        parts.append((u, np.bincount(inv, weights=prod), np.bincount(inv, weights=prod * kb),
-                      np.bincount(inv, weights=kw), np.bincount(inv, weights=idf[kc] * kw),
-                      np.bincount(inv, weights=idf[kc] * kb)))
-
+    # Rare keys: entries sorted by key then article; entry p pairs with the entries
+    # after it holding its key (all of later articles).
     sel = keep_keys[cols_a]
     r, c, ww = rows_a[sel], cols_a[sel], w[sel]
-    # Memory: of the article x key arrays only the matrix the average link reads is
-    # kept (a caller that passes its bags without keeping them lets the rest go here).
-    del bags, tf_a, sel
-    if r.size:
-        srt = np.lexsort((r, c))
-        r, c, ww = r[srt], c[srt], ww[srt]
-        # Group boundaries per key; for each entry p, pair it with entries p+1..end-1,
-        # in chunks of at most CHUNK pair entries so that memory stays bounded.
+    del sel
+    srt = np.lexsort((r, c))
+    r, c, ww = r[srt], c[srt], ww[srt]
+    del srt
+    if c.size:
         bounds = np.flatnonzero(np.diff(c)) + 1
         group_end = np.repeat(
             np.append(bounds, c.size), np.diff(np.concatenate(([0], bounds, [c.size])))
         )
         cnt = group_end - np.arange(c.size) - 1
-        cumc = np.cumsum(cnt)
-        lo = 0
-        while lo < c.size and int(cumc[-1]) > 0:
-            base = int(cumc[lo - 1]) if lo else 0
-            hi = max(int(np.searchsorted(cumc, base + _CHUNK, side="right")), lo + 1)
-            sub = cnt[lo:hi]
-            total = int(sub.sum())
-            if total:
-                left = np.repeat(np.arange(lo, hi), sub)
-                right = left + 1 + (np.arange(total) - np.repeat(np.cumsum(sub) - sub, sub))
-                accumulate(r[left], r[right], c[left], ww[left] * ww[right])
-                del left, right
-            lo = hi
-        del srt, bounds, group_end, cnt, cumc
-    del r, c, ww  # memory: before the frequent keys' pairs and the merge
-    # Frequent keys: time neighbours only.
+        del bounds, group_end
+    else:
+        cnt = np.zeros(0, dtype=np.int64)
+    by_row = np.argsort(r, kind="stable")
+    # Frequent keys: time neighbours only, as (first, second article, key, product).
     freq = (df > cap)[cols_a]
     if freq.any() and params.neighbors > 0:
         fr, fc, fw = rows_a[freq], cols_a[freq], w[freq]
         dkey = np.zeros(n) if days is None else np.nan_to_num(_lo(days), nan=0.0)
         p, q = _neighbor_pairs(fr, fc, dkey[fr], params.neighbors)
-        for lo in range(0, p.size, _CHUNK):
-            pp, qq = p[lo:lo + _CHUNK], q[lo:lo + _CHUNK]
-            accumulate(fr[pp], fr[qq], fc[pp], fw[pp] * fw[qq])
+        na, nb = np.minimum(fr[p], fr[q]), np.maximum(fr[p], fr[q])
+        nkc, nprod = fc[p], fw[p] * fw[q]
         del fr, fc, fw, p, q
-    if not parts:
-        return _empty(matrix)
-    if len(parts) == 1:
-        uniq, dot, bdot, bsh, bevid, sevid = parts[0]
+        ns = np.argsort(na, kind="stable")
+        na, nb, nkc, nprod = na[ns], nb[ns], nkc[ns], nprod[ns]
+        del ns
     else:
-        uniq, inv = np.unique(np.concatenate([p_[0] for p_ in parts]), return_inverse=True)
-        dot, bdot, bsh, bevid, sevid = (
-            np.bincount(inv, weights=np.concatenate([p_[k] for p_ in parts]))
-            for k in (1, 2, 3, 4, 5)
-        )
-    bshared = np.rint(bsh).astype(np.int64)
-    pi, pj = uniq // n, uniq % n
-    with np.errstate(divide="ignore", invalid="ignore"):
-        cos = np.where(norm[pi] * norm[pj] > 0, dot / (norm[pi] * norm[pj]), 0.0)
-        bcos = np.where(bnorm[pi] * bnorm[pj] > 0, bdot / (bnorm[pi] * bnorm[pj]), 0.0)
-    return PairScores(pi, pj, cos, bcos, bshared, bevid, sevid, matrix)
+        na = nb = nkc = np.zeros(0, dtype=np.int64)
+        nprod = np.zeros(0)
+    del freq, bags, tf_a, w, rows_a, cols_a  # memory: the weights live on in `matrix`
+
+    # Blocks of first articles holding about _CHUNK pair entries each.
+    per_row = (np.bincount(r, weights=cnt, minlength=n)
+               + np.bincount(na, minlength=n)) if n else np.zeros(0)
+    cum_rows = np.cumsum(per_row)
+    total = float(cum_rows[-1]) if cum_rows.size else 0.0
+    cuts = [0]
+    while cuts[-1] < n and total > 0:
+        base = float(cum_rows[cuts[-1] - 1]) if cuts[-1] else 0.0
+        nxt = int(np.searchsorted(cum_rows, base + _CHUNK, side="right"))
+        cuts.append(min(n, max(nxt, cuts[-1] + 1)))
+    r_sorted = r[by_row]
+    kept: List[PairScores] = []
+    for lo, hi in zip(cuts, cuts[1:]):
+        a0, a1 = np.searchsorted(r_sorted, [lo, hi])
+        ent = by_row[a0:a1]
+        sub = cnt[ent]
+        tot = int(sub.sum())
+        if tot:
+            left = np.repeat(ent, sub)
+            right = left + 1 + (np.arange(tot) - np.repeat(np.cumsum(sub) - sub, sub))
+            ia, ib, kc, prod = r[left], r[right], c[left], ww[left] * ww[right]
+            del left, right
+        else:
+            ia = ib = kc = np.zeros(0, dtype=np.int64)
+            prod = np.zeros(0)
+        b0, b1 = np.searchsorted(na, [lo, hi])
+        if b1 > b0:
+            ia = np.concatenate([ia, na[b0:b1]])
+            ib = np.concatenate([ib, nb[b0:b1]])
+            kc = np.concatenate([kc, nkc[b0:b1]])
+            prod = np.concatenate([prod, nprod[b0:b1]])
+        if not ia.size:
+            continue
+        code = ia.astype(np.int64) * n + ib
+        del ia, ib
+        uniq, inv = np.unique(code, return_inverse=True)
+        del code
+        kb, kw = kb_all[kc], kw_all[kc]
+        ikc = idf[kc]
+        dot = np.bincount(inv, weights=prod)
+        bdot = np.bincount(inv, weights=prod * kb)
+        bshared = np.rint(np.bincount(inv, weights=kw)).astype(np.int64)
+        bevid = np.bincount(inv, weights=ikc * kw)
+        sevid = np.bincount(inv, weights=ikc * kb)
+        del inv, kb, kw, ikc, prod, kc
+        pi, pj = uniq // n, uniq % n
+        with np.errstate(divide="ignore", invalid="ignore"):
+            cos = np.where(norm[pi] * norm[pj] > 0, dot / (norm[pi] * norm[pj]), 0.0)
+            bcos = np.where(bnorm[pi] * bnorm[pj] > 0, bdot / (bnorm[pi] * bnorm[pj]), 0.0)
+        block = PairScores(pi, pj, cos, bcos, bshared, bevid, sevid)
+        if select is not None:
+            m = select(block)
+            block = PairScores(pi[m], pj[m], cos[m], bcos[m], bshared[m], bevid[m], sevid[m])
+        kept.append(block)
+    if not kept:
+        return _empty(matrix)
+    out = PairScores(*(np.concatenate([getattr(k, f) for k in kept])
+                       for f in ("i", "j", "cos", "bridge_cos", "bridge_shared",
+                                 "bridge_evidence", "strong_evidence")))
+    out.matrix = matrix
+    return out
 
 
 class _UnionFind:
@@ -322,9 +366,32 @@ def _edges(scores: PairScores, lc: np.ndarray, days: np.ndarray, params: StoryPa
 
 
 def _rows_index(rows: np.ndarray, n: int) -> Tuple[np.ndarray, np.ndarray]:
-    order = np.argsort(rows, kind="stable")
-    starts = np.searchsorted(rows[order], np.arange(n + 1))
+    if rows.size and not bool(np.all(rows[1:] >= rows[:-1])):
+        order = np.argsort(rows, kind="stable")
+        starts = np.searchsorted(rows[order], np.arange(n + 1))
+    else:  # already in row order (the vocabulary's): no permutation to hold
+        order = np.arange(rows.size)
+        starts = np.searchsorted(rows, np.arange(n + 1))
     return order, starts
+
+
+def _group_entries(matrix: Tuple[np.ndarray, ...], comps: Dict[int, List[int]],
+                   n: int) -> Tuple[np.ndarray, ...]:
+    """The entries of the article x key ``matrix`` that the average link reads: of
+    articles in groups of three or more, of keys held by two members of the group
+    (a key of one member adds nothing to any pair; the norms keep it)."""
+    rows, cols, w, norm, bmask, bnorm = matrix
+    label = np.full(max(n, 1), -1, dtype=np.int64)
+    for g, comp in enumerate(c for c in comps.values() if len(c) >= 3):
+        label[np.asarray(comp, dtype=np.int64)] = g
+    lab = label[rows]
+    keep = np.flatnonzero(lab >= 0)
+    if keep.size:
+        code = lab[keep] * (int(cols.max()) + 1) + cols[keep]
+        _, inv, counts = np.unique(code, return_inverse=True, return_counts=True)
+        keep = keep[counts[inv] >= 2]
+        del code, inv, counts
+    return rows[keep], cols[keep], w[keep], norm, bmask[keep], bnorm
 
 
 def _relative_similarity(members: np.ndarray, matrix: Tuple[np.ndarray, ...],
@@ -513,16 +580,20 @@ def group(
     for x in range(n):
         comps.setdefault(uf.find(x), []).append(x)
     out: List[List[int]] = []
-    rows_idx = None
+    matrix, rows_idx = None, None
+    if scores.matrix is not None:
+        # Memory: the average link reads the entries of groups of three or more, of
+        # keys two members of one group hold; the corpus's matrix goes here.
+        matrix = _group_entries(scores.matrix, comps, n)
+        scores.matrix = None
+        rows_idx = _rows_index(matrix[0], n)
     for comp in comps.values():
-        if len(comp) < 3 or scores.matrix is None:
+        if len(comp) < 3 or matrix is None:
             out.append(comp)
             continue
-        if rows_idx is None:
-            rows_idx = _rows_index(scores.matrix[0], n)
         for part in _time_stretches(comp, dd, params.max_dense):
             arr = np.asarray(part, dtype=np.int64)
-            rel, apart = _relative_similarity(arr, scores.matrix, rows_idx, lc, dd, params,
+            rel, apart = _relative_similarity(arr, matrix, rows_idx, lc, dd, params,
                                               forced, adj, wd, pub, numbered, figures)
             for cl in average_link(rel, params.average_link, apart):
                 out.append(sorted(int(arr[t]) for t in cl))
