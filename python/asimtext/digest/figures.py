@@ -22,11 +22,11 @@ from asimtext.digest.updates import agree
 __all__ = ["lead_figures", "figure_key", "disagreeing_figures"]
 
 MIN_FIGURES = 2
-PREFIX = "#="  # fact keys that carry a lead figure (see :func:`figure_key`)
+PREFIX = "#="  # the strings of lead figures (see :func:`figure_key`)
 
 
 def figure_key(measure: str, value: float) -> str:
-    """The fact key of a lead figure (``#=deaths=80``)."""
+    """The string of a lead figure (``#=deaths=80``)."""
     return f"{PREFIX}{measure}={value:g}"
 
 
@@ -43,7 +43,7 @@ LEAD_SENTENCES = 6  # a report's first figures: headline, lead and what follows
 
 def lead_figures(text: str, spans: Sequence[Any]) -> FrozenSet[str]:
     """The measured values of the number spans in a text's first
-    ``LEAD_SENTENCES`` sentences, as fact keys
+    ``LEAD_SENTENCES`` sentences, as strings
     (:func:`figure_key`); numbers without a measure (:func:`find_measure`: list
     markers, names such as ``COVID 19``) and generic counts are left out."""
     end = lead_end(text, LEAD_SENTENCES)
@@ -102,11 +102,3 @@ def disagreeing_figures(figures: Sequence[FrozenSet[str]]) -> np.ndarray:
                 out[a, b] = out[b, a] = True
     return out
 
-
-def take_figures(bag: Dict[str, int]) -> FrozenSet[str]:
-    """The lead figures kept among an article's fact keys (:func:`figure_key`), taken
-    out of the bag: they weigh against a join, not for it."""
-    keys = [k for k in bag if k.startswith(PREFIX)]
-    for k in keys:
-        del bag[k]
-    return frozenset(keys)

@@ -18,6 +18,7 @@ A number that names something (``COVID 19``, ``Dial 112``, ``वार्ड 3``
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass, field
 from typing import Dict, Iterable, List, Optional, Sequence, Tuple
@@ -199,6 +200,7 @@ _INDEX_NAMES = {_fold(w): k for k, ws in {"sensex": ("सेंसेक्स",
 # (मौतें, संक्रमितों); only stems of 4+ letters are matched by prefix.
 _PREFIXES = sorted(((k, v) for k, v in _MEASURE_OF.items() if len(k) >= 4 and not k.isascii()),
                    key=lambda kv: -len(kv[0]))
+_STEMS = dict(_PREFIXES)  # a word's stem is one of its 3 longest prefixes: looked up
 
 _LABELS = {"market-cap": "market capitalisation"}
 
@@ -256,13 +258,17 @@ def _other_key(w: str) -> str:
     return "other:" + w
 
 
+# Cached: a word outside the table is tried against every stem (the words of news
+# repeat; the cache is bounded).
+@functools.lru_cache(maxsize=1 << 16)
 def _measure_word(w: str) -> Optional[str]:
     k = _MEASURE_OF.get(w)
     if k is not None:
         return k
     if not w.isascii():
-        for stem, key in _PREFIXES:
-            if w.startswith(stem) and len(w) - len(stem) <= 2:
+        for cut in range(len(w), max(len(w) - 3, 3), -1):  # longest stem first
+            key = _STEMS.get(w[:cut])
+            if key is not None:
                 return key
     elif w.endswith("s") and w[:-1] in _MEASURE_OF:
         return _MEASURE_OF[w[:-1]]

@@ -49,7 +49,7 @@ from asimtext.digest.when import gap_days
 
 _CHUNK = 1_000_000  # pair entries per chunk of the pair scoring
 
-__all__ = ["StoryParams", "PairScores", "score_pairs", "group"]
+__all__ = ["StoryParams", "PairScores", "score_pairs", "pair_rule", "group", "cosines_inside"]
 
 
 @dataclass(frozen=True)
@@ -352,8 +352,10 @@ def _edges(scores: PairScores, lc: np.ndarray, days: np.ndarray, params: StoryPa
     strong_ok = (strong >= params.min_strong_evidence) | (scores.cos >= params.solo_cos)
     same_ok = scores.cos >= params.same_lang_threshold
     if adjacent:
-        adj = np.fromiter(((int(a), int(b)) in adjacent for a, b in zip(scores.i, scores.j)),
-                          dtype=bool, count=scores.i.size)
+        nn = np.int64(max(len(lc), int(scores.j.max(initial=0)) + 1))
+        adj_codes = np.fromiter((a * nn + b for a, b in adjacent), dtype=np.int64,
+                                count=len(adjacent))
+        adj = np.isin(scores.i.astype(np.int64) * nn + scores.j, adj_codes)
         # Consecutive units of one page: half the threshold, no strong evidence needed
         # (a report's sections share its story, not always its names).
         adj_ok = adj & (scores.cos >= params.same_lang_threshold / 2)
@@ -400,7 +402,7 @@ def _relative_similarity(members: np.ndarray, matrix: Tuple[np.ndarray, ...],
                          adjacent: set, weekdays: Optional[np.ndarray] = None,
                          published: Optional[np.ndarray] = None,
                          numbered: Optional[Sequence[frozenset]] = None,
-                         figures: Optional[Sequence[frozenset]] = None,
+                         figures: Any = None,
                          ) -> Tuple[np.ndarray, np.ndarray]:
     """Pair similarities of ``members`` in units of the joining threshold, and the pairs
     that cannot be one event (dated more than the window apart). Similarity: the cosine
@@ -451,9 +453,9 @@ def _relative_similarity(members: np.ndarray, matrix: Tuple[np.ndarray, ...],
         other_day = (((wm[:, None] & wm[None, :]) == 0) & (wm[:, None] != 0)
                      & (wm[None, :] != 0) & undated_pair)
         rel[other_day] *= params.other_weekday
-    if figures is not None:
-        rel[disagreeing_figures([figures[x] for x in members]) & undated_pair] *= \
-            params.other_figures
+    if figures is not None and undated_pair.any():
+        figs = (figures(members) if callable(figures) else [figures[x] for x in members])
+        rel[disagreeing_figures(figs) & undated_pair] *= params.other_figures
     if numbered is not None:
         rel[different_numbers([numbered[x] for x in members])] *= params.other_number
     pos = {int(x): t for t, x in enumerate(members)}
@@ -533,6 +535,55 @@ def average_link(rel: np.ndarray, alpha: float,
     return [sorted(v) for v in members.values()]
 
 
+def pair_rule(langs: Sequence[Optional[str]], params: StoryParams,
+              days: Optional[Sequence[Any]] = None,
+              adjacent: Iterable[Tuple[int, int]] = ()) -> Callable[[PairScores], np.ndarray]:
+    """The pair rule of :func:`group` as a mask over scored pairs, for
+    :func:`score_pairs` to keep only the pairs that link (its ``select``)."""
+    lc = _lang_codes(langs)
+    dd = _intervals(days, len(langs))
+    adj = {(min(a, b), max(a, b)) for a, b in adjacent}
+    return lambda scores: _edges(scores, lc, dd, params, adj)
+
+
+def _lang_codes(langs: Sequence[Optional[str]]) -> np.ndarray:
+    code = {"hi": 1, "en": 2, "mixed": 3}
+    return np.asarray([code.get(x, 0) for x in langs] or [0], dtype=np.int8)
+
+
+def cosines_inside(matrix: Tuple[np.ndarray, ...], groups: Sequence[Sequence[int]]
+                   ) -> PairScores:
+    """The cosines (over all keys) of every pair inside each group, from the entries
+    :func:`group` kept (``scores.matrix`` after it); pairs of cosine 0 are left out."""
+    rows_a, cols_a, w, norm = matrix[0], matrix[1], matrix[2], matrix[3]
+    order, starts = _rows_index(rows_a, len(norm))
+    out_i, out_j, out_c = [], [], []
+    for g in groups:
+        members = np.asarray(sorted(g), dtype=np.int64)
+        m = members.size
+        if m < 2:
+            continue
+        ent = np.concatenate([order[starts[x]:starts[x + 1]] for x in members])
+        local = np.repeat(np.arange(m), starts[members + 1] - starts[members])
+        ucols, inv = np.unique(cols_a[ent], return_inverse=True)
+        X = np.zeros((m, max(ucols.size, 1)))
+        X[local, inv] = w[ent]
+        nrm = norm[members].copy()
+        nrm[nrm == 0] = 1
+        X /= nrm[:, None]
+        S = X @ X.T
+        a, b = np.triu_indices(m, 1)
+        keep = S[a, b] > 0
+        out_i.append(members[a[keep]])
+        out_j.append(members[b[keep]])
+        out_c.append(S[a, b][keep])
+    if not out_i:
+        return _empty()
+    i, j, c = np.concatenate(out_i), np.concatenate(out_j), np.concatenate(out_c)
+    z = np.zeros(i.size)
+    return PairScores(i, j, c, z, np.zeros(i.size, dtype=np.int64), z)
+
+
 def group(
     n: int,
     scores: PairScores,
@@ -544,7 +595,7 @@ def group(
     weekdays: Optional[Sequence[int]] = None,
     published: Optional[Sequence[bool]] = None,
     numbered: Optional[Sequence[frozenset]] = None,
-    figures: Optional[Sequence[frozenset]] = None,
+    figures: Any = None,
 ) -> List[List[int]]:
     """Stories as sorted lists of article indexes, biggest first, then by first article.
 
@@ -559,9 +610,11 @@ def group(
     two has no publication date (``published``: whether each has one; between dated
     articles the window decides). ``numbered`` (each text's numbered names,
     :mod:`.numbered`): two texts naming one name with other numbers (``Chandrayaan-2``,
-    ``Chandrayaan-3``) link at ``other_number`` of their similarity."""
-    code = {"hi": 1, "en": 2, "mixed": 3}
-    lc = np.asarray([code.get(x, 0) for x in langs] or [0], dtype=np.int8)
+    ``Chandrayaan-3``) link at ``other_number`` of their similarity. ``figures`` (each
+    text's lead figures, :mod:`.figures`, or a function giving those of a list of
+    articles, asked only for groups with an undated member): two texts whose figures
+    disagree, one of them undated, link at ``other_figures`` of their similarity."""
+    lc = _lang_codes(langs)
     dd = _intervals(days, n)
     adj = {(min(a, b), max(a, b)) for a, b in adjacent}
     forced = {(min(a, b), max(a, b)) for a, b in extra_links}
@@ -583,9 +636,9 @@ def group(
     matrix, rows_idx = None, None
     if scores.matrix is not None:
         # Memory: the average link reads the entries of groups of three or more, of
-        # keys two members of one group hold; the corpus's matrix goes here.
-        matrix = _group_entries(scores.matrix, comps, n)
-        scores.matrix = None
+        # keys two members of one group hold; the corpus's matrix goes here (the
+        # scores keep these entries: :func:`cosines_inside` reads them).
+        matrix = scores.matrix = _group_entries(scores.matrix, comps, n)
         rows_idx = _rows_index(matrix[0], n)
     for comp in comps.values():
         if len(comp) < 3 or matrix is None:
