@@ -407,3 +407,15 @@ def test_lead_figures_disagree_between_two_events_not_within_rounding():
     # One figure against another is a conflict inside one event, not two events.
     e, f = figs("हादसे में 12 लोगों की मौत हो गई।"), figs("हादसे में 15 लोगों की मौत हो गई।")
     assert e and f and not disagreeing_figures([e, f])[0, 1]
+
+
+def test_numbered_names_and_lead_in_one_pass():
+    from asimtext.digest.numbered import numbered_names, numbered_names_and_lead
+    from asimtext.digest.text import lead_end
+
+    key = str.lower
+    t = "After Chandrayaan-2 failed. Chandrayaan-3 landed. Then PK-8303 flew. And Ward-12."
+    for lead in (0, lead_end(t, 1), lead_end(t, 2), lead_end(t), len(t)):
+        every, first = numbered_names_and_lead(t, key, lead)
+        assert every == numbered_names(t, key) and first == numbered_names(t, key, lead), lead
+    assert numbered_names_and_lead(t, key, lead_end(t, 1))[1] == {"chandrayaan-2"}

@@ -37,7 +37,7 @@ from asimtext.digest.backend import Backend
 from asimtext.digest.keys import Vocabulary
 from asimtext.digest.meta import infer_published, infer_source
 from asimtext.digest.model import Digest
-from asimtext.digest.numbered import numbered_names
+from asimtext.digest.numbered import numbered_names_and_lead
 from asimtext.digest.records import Conflict, Copies, CopyPair, Doc, Mention, Stories
 from asimtext.digest.text import WORD_RE, detect_lang, lead_end
 from asimtext.digest.when import event_interval, stated_weekdays
@@ -186,9 +186,14 @@ def _weekday_mask(spans: Sequence[Any]) -> int:
 
 
 def _word_key(backend: Backend) -> Any:
+    memo: Dict[str, str] = {}
+
     def key(word: str) -> str:
-        ks = backend.xscript_keys(word, stopwords=False)
-        return ks[0][2] if ks else ""
+        k = memo.get(word)
+        if k is None:
+            ks = backend.xscript_keys(word, stopwords=False)
+            k = memo[word] = ks[0][2] if ks else ""
+        return k
     return key
 
 
@@ -213,9 +218,11 @@ def group_stories(docs: Sequence[Doc], backend: Backend, params: Any) -> Stories
     weekdays = [f[2] for f in features]
     del features
     key = _word_key(backend)
+    numbered = []
     for bag, d in zip(facts, docs):  # the same name and number: strong evidence
-        bag.update("#~" + x for x in numbered_names(d.text, key))
-    numbered = [numbered_names(d.text, key, lead_end(d.text)) for d in docs]
+        every, lead = numbered_names_and_lead(d.text, key, lead_end(d.text))
+        bag.update("#~" + x for x in every)
+        numbered.append(lead)
     token_counts = vocab.token_counts
     # Memory: the vocabulary's arrays are moved into the bags, and the bags are
     # handed over (no name keeps them: score_pairs lets go of what the average
