@@ -640,14 +640,24 @@ def group(
         # scores keep these entries: :func:`cosines_inside` reads them).
         matrix = scores.matrix = _group_entries(scores.matrix, comps, n)
         rows_idx = _rows_index(matrix[0], n)
-    for comp in comps.values():
+    # The near-duplicate and same-page pairs of each group (each group reads its own).
+    forced_in: Dict[int, set] = {}
+    adj_in: Dict[int, set] = {}
+    for pairs, into in ((forced, forced_in), (adj, adj_in)):
+        for a, b in pairs:
+            ra = uf.find(a)
+            if ra == uf.find(b):
+                into.setdefault(ra, set()).add((a, b))
+    for root, comp in comps.items():
         if len(comp) < 3 or matrix is None:
             out.append(comp)
             continue
         for part in _time_stretches(comp, dd, params.max_dense):
             arr = np.asarray(part, dtype=np.int64)
             rel, apart = _relative_similarity(arr, matrix, rows_idx, lc, dd, params,
-                                              forced, adj, wd, pub, numbered, figures)
+                                              forced_in.get(root, set()),
+                                              adj_in.get(root, set()), wd, pub, numbered,
+                                              figures)
             for cl in average_link(rel, params.average_link, apart):
                 out.append(sorted(int(arr[t]) for t in cl))
     return sorted(out, key=lambda g: (-len(g), g[0]))
