@@ -419,3 +419,26 @@ def test_numbered_names_and_lead_in_one_pass():
         every, first = numbered_names_and_lead(t, key, lead)
         assert every == numbered_names(t, key) and first == numbered_names(t, key, lead), lead
     assert numbered_names_and_lead(t, key, lead_end(t, 1))[1] == {"chandrayaan-2"}
+
+
+def test_neighbour_pairs_by_blocks_are_the_neighbour_pairs():
+    from asimtext.digest.stories import _Neighbours
+
+    rng = np.random.default_rng(5)
+    rows = np.repeat(np.arange(40), 6)
+    cols = rng.integers(0, 5, rows.size)
+    keep = np.unique(rows * 10 + cols, return_index=True)[1]  # one entry per (row, key)
+    rows, cols = rows[keep], cols[keep]
+    w = rng.random(rows.size)
+    days = rng.integers(0, 4, 40).astype(float)
+    p, q = _neighbor_pairs(rows, cols, days[rows], 3)
+    want = sorted((min(rows[a], rows[b]), max(rows[a], rows[b]), cols[a], round(w[a] * w[b], 12))
+                  for a, b in zip(p, q))
+    near = _Neighbours(rows, cols, w, days, 40, 3)
+    got = []
+    for lo in range(0, 40, 7):  # blocks of first articles
+        a, b, k, prod = near.block(lo, lo + 7)
+        assert ((a >= lo) & (a < lo + 7)).all()
+        got += [(x, y, z, round(v, 12)) for x, y, z, v in zip(a, b, k, prod)]
+    assert sorted(got) == want and len(want) > 50
+    assert near.per_row().sum() == len(want)

@@ -211,26 +211,20 @@ def score_pairs(bags: Bags, params: StoryParams,
     else:
         cnt = np.zeros(0, dtype=np.int64)
     by_row = np.argsort(r, kind="stable")
-    # Frequent keys: time neighbours only, as (first, second article, key, product).
+    # Frequent keys: time neighbours only. Entries sorted by key, then time; an entry
+    # pairs with the `neighbors` entries after it holding its key. For each distance
+    # d, the positions of the pairs sorted by their first article: each block reads
+    # its own, and the pairs themselves are made block by block (memory: 8 bytes a
+    # pair, not the pairs' rows, keys and products at once).
     freq = (df > cap)[cols_a]
-    if freq.any() and params.neighbors > 0:
-        fr, fc, fw = rows_a[freq], cols_a[freq], w[freq]
-        dkey = np.zeros(n) if days is None else np.nan_to_num(_lo(days), nan=0.0)
-        p, q = _neighbor_pairs(fr, fc, dkey[fr], params.neighbors)
-        na, nb = np.minimum(fr[p], fr[q]), np.maximum(fr[p], fr[q])
-        nkc, nprod = fc[p], fw[p] * fw[q]
-        del fr, fc, fw, p, q
-        ns = np.argsort(na, kind="stable")
-        na, nb, nkc, nprod = na[ns], nb[ns], nkc[ns], nprod[ns]
-        del ns
-    else:
-        na = nb = nkc = np.zeros(0, dtype=np.int64)
-        nprod = np.zeros(0)
+    near = _Neighbours(rows_a[freq], cols_a[freq], w[freq], days, n, params.neighbors) \
+        if freq.any() and params.neighbors > 0 else None
     del freq, bags, tf_a, w, rows_a, cols_a  # memory: the weights live on in `matrix`
 
     # Blocks of first articles holding about _CHUNK pair entries each.
-    per_row = (np.bincount(r, weights=cnt, minlength=n)
-               + np.bincount(na, minlength=n)) if n else np.zeros(0)
+    per_row = np.bincount(r, weights=cnt, minlength=n).astype(np.float64)
+    if near is not None:
+        per_row += near.per_row()
     cum_rows = np.cumsum(per_row)
     total = float(cum_rows[-1]) if cum_rows.size else 0.0
     cuts = [0]
@@ -253,12 +247,14 @@ def score_pairs(bags: Bags, params: StoryParams,
         else:
             ia = ib = kc = np.zeros(0, dtype=np.int64)
             prod = np.zeros(0)
-        b0, b1 = np.searchsorted(na, [lo, hi])
-        if b1 > b0:
-            ia = np.concatenate([ia, na[b0:b1]])
-            ib = np.concatenate([ib, nb[b0:b1]])
-            kc = np.concatenate([kc, nkc[b0:b1]])
-            prod = np.concatenate([prod, nprod[b0:b1]])
+        if near is not None:
+            na, nb, nkc, nprod = near.block(lo, hi)
+            if na.size:
+                ia = np.concatenate([ia, na])
+                ib = np.concatenate([ib, nb])
+                kc = np.concatenate([kc, nkc])
+                prod = np.concatenate([prod, nprod])
+            del na, nb, nkc, nprod
         if not ia.size:
             continue
         code = ia.astype(np.int64) * n + ib
@@ -289,6 +285,60 @@ def score_pairs(bags: Bags, params: StoryParams,
                                  "bridge_evidence", "strong_evidence")))
     out.matrix = matrix
     return out
+
+
+class _Neighbours:
+    """The time-neighbour pairs of frequent keys' entries (``rows``, ``cols``,
+    weights ``w``), by blocks of their first article (see :func:`score_pairs`): the
+    pairs of :func:`_neighbor_pairs`, in the same order of entries."""
+
+    def __init__(self, rows: np.ndarray, cols: np.ndarray, w: np.ndarray,
+                 days: Optional[np.ndarray], n: int, k: int) -> None:
+        dkey = np.zeros(n) if days is None else np.nan_to_num(_lo(days), nan=0.0)
+        srt = np.lexsort((rows, dkey[rows], cols))
+        self.rows = rows[srt].astype(np.int32)
+        self.cols = cols[srt].astype(np.int32)
+        self.w = w[srt]
+        del srt
+        self.n = n
+        # Per distance d: the positions t (pair t, t+d) of one key, ordered by the
+        # pair's first article, and those first articles.
+        self.pos: List[np.ndarray] = []
+        self.first: List[np.ndarray] = []
+        r, c = self.rows, self.cols
+        for d in range(1, k + 1):
+            if c.size <= d:
+                break
+            t = np.flatnonzero(c[:-d] == c[d:]).astype(np.int32)
+            first = np.minimum(r[t], r[t + d])
+            o = np.argsort(first, kind="stable")
+            self.pos.append(t[o])
+            self.first.append(first[o])
+            del t, first, o
+
+    def per_row(self) -> np.ndarray:
+        """The number of pairs of each first article."""
+        out = np.zeros(self.n)
+        for f in self.first:
+            out += np.bincount(f, minlength=self.n)
+        return out
+
+    def block(self, lo: int, hi: int) -> Tuple[np.ndarray, ...]:
+        """First and second articles, key and weight product of the pairs whose first
+        article is in ``[lo, hi)``."""
+        parts = []
+        for d, (pos, first) in enumerate(zip(self.pos, self.first), 1):
+            a, b = np.searchsorted(first, [lo, hi])
+            if b > a:
+                t = pos[a:b].astype(np.int64)
+                ra, rb = self.rows[t], self.rows[t + d]
+                parts.append((np.minimum(ra, rb).astype(np.int64),
+                              np.maximum(ra, rb).astype(np.int64),
+                              self.cols[t].astype(np.int64), self.w[t] * self.w[t + d]))
+        if not parts:
+            e = np.zeros(0, dtype=np.int64)
+            return e, e, e, np.zeros(0)
+        return tuple(np.concatenate([p[x] for p in parts]) for x in range(4))
 
 
 class _UnionFind:
