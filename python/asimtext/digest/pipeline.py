@@ -232,7 +232,7 @@ def group_stories(docs: Sequence[Doc], backend: Backend, params: Any) -> Stories
     adjacent = [(a.idx, b.idx) for a, b in zip(docs, docs[1:]) if a.article_id == b.article_id]
     # Memory: of the candidate pairs only those that link are kept.
     rule = _stories.pair_rule([d.lang for d in docs], params.story, days, adjacent)
-    scores = _stories.score_pairs(box.pop(), params.story, days, select=rule)
+    scores = _stories.score_pairs(box.pop(), params.story, days, select=rule, release=True)
     groups = _stories.group(len(docs), scores, [d.lang for d in docs], params.story, dup_links,
                             days, adjacent, weekdays,
                             [bool(d.published) for d in docs], numbered,

@@ -148,7 +148,8 @@ def _neighbor_pairs(r: np.ndarray, c: np.ndarray, order_key: np.ndarray,
 
 def score_pairs(bags: Bags, params: StoryParams,
                 days: Optional[np.ndarray] = None,
-                select: Optional[Callable[[PairScores], np.ndarray]] = None) -> PairScores:
+                select: Optional[Callable[[PairScores], np.ndarray]] = None,
+                release: bool = False) -> PairScores:
     """Cosine (all keys), bridge cosine (bridge keys and facts), shared bridge words
     and their IDF sum, and the IDF sum of shared strong keys, of the candidate pairs:
     pairs sharing a key held by at most ``max(max_df, N * max_df_share)`` articles
@@ -160,25 +161,38 @@ def score_pairs(bags: Bags, params: StoryParams,
     The pairs are summed in blocks of their first article (each pair wholly in one
     block, about ``_CHUNK`` pair entries a block), and ``select`` (a mask of the
     pairs to keep, e.g. those that pass the pair rule) is applied block by block:
-    memory holds one block's pairs and the kept ones, never all candidate pairs."""
+    memory holds one block's pairs and the kept ones, never all candidate pairs.
+    ``release``: take the bags' arrays over (they are left None)."""
     n = bags.n_docs
     if bags.rows.size == 0:
         return _empty()
-    rows_a, cols_a, tf_a = bags.rows, bags.cols, bags.counts
     nkeys = len(bags.keys)
     is_bridge, is_fact = bags.bridge, bags.fact
+    # Memory: with ``release`` the bags' arrays are taken over (int32 indexes, the
+    # counts made weights), one at a time.
+    rows_a = bags.rows.astype(np.int32)
+    if release:
+        bags.rows = None
+    cols_a = bags.cols.astype(np.int32)
+    if release:
+        bags.cols = None
     df = np.bincount(cols_a, minlength=nkeys).astype(np.float64)
     idf = np.log((n + params.background) / (df + 1.0))
     strength = np.where(is_bridge, 1.0, params.weak_weight)
-    w = (1.0 + np.log(tf_a)) * idf[cols_a] * strength[cols_a]
+    w = np.log(bags.counts)
+    if release:
+        bags.counts = None
+    w += 1.0
+    w *= idf[cols_a]
+    w *= strength[cols_a]
     norm = np.sqrt(np.bincount(rows_a, weights=w * w, minlength=n))
     bmask = is_bridge[cols_a]
     bnorm = np.sqrt(np.bincount(rows_a[bmask], weights=(w * w)[bmask], minlength=n))
     # The average link reads only keys some other article holds too (the norms keep
     # the rest), at the precision it computes in.
     held = df[cols_a] >= 2
-    matrix = (rows_a[held].astype(np.int32), cols_a[held].astype(np.int32),
-              w[held].astype(np.float32), norm, bmask[held], bnorm)
+    matrix = (rows_a[held], cols_a[held], w[held].astype(np.float32), norm, bmask[held],
+              bnorm)
     del held, bmask
 
     cap = max(params.max_df, n * params.max_df_share)
@@ -206,11 +220,11 @@ def score_pairs(bags: Bags, params: StoryParams,
         group_end = np.repeat(
             np.append(bounds, c.size), np.diff(np.concatenate(([0], bounds, [c.size])))
         )
-        cnt = group_end - np.arange(c.size) - 1
+        cnt = (group_end - np.arange(c.size) - 1).astype(np.int32)
         del bounds, group_end
     else:
-        cnt = np.zeros(0, dtype=np.int64)
-    by_row = np.argsort(r, kind="stable")
+        cnt = np.zeros(0, dtype=np.int32)
+    by_row = np.argsort(r, kind="stable").astype(np.int32)
     # Frequent keys: time neighbours only. Entries sorted by key, then time; an entry
     # pairs with the `neighbors` entries after it holding its key. For each distance
     # d, the positions of the pairs sorted by their first article: each block reads
@@ -219,7 +233,7 @@ def score_pairs(bags: Bags, params: StoryParams,
     freq = (df > cap)[cols_a]
     near = _Neighbours(rows_a[freq], cols_a[freq], w[freq], days, n, params.neighbors) \
         if freq.any() and params.neighbors > 0 else None
-    del freq, bags, tf_a, w, rows_a, cols_a  # memory: the weights live on in `matrix`
+    del freq, bags, w, rows_a, cols_a  # memory: the weights live on in `matrix`
 
     # Blocks of first articles holding about _CHUNK pair entries each.
     per_row = np.bincount(r, weights=cnt, minlength=n).astype(np.float64)
