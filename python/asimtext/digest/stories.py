@@ -249,7 +249,7 @@ def score_pairs(bags: Bags, params: StoryParams,
     r_sorted = r[by_row]
     kept: List[PairScores] = []
     for lo, hi in zip(cuts, cuts[1:]):
-        a0, a1 = np.searchsorted(r_sorted, [lo, hi])
+        a0, a1 = np.searchsorted(r_sorted, np.asarray([lo, hi], dtype=r_sorted.dtype))
         ent = by_row[a0:a1]
         sub = cnt[ent]
         tot = int(sub.sum())
@@ -342,7 +342,8 @@ class _Neighbours:
         article is in ``[lo, hi)``."""
         parts = []
         for d, (pos, first) in enumerate(zip(self.pos, self.first), 1):
-            a, b = np.searchsorted(first, [lo, hi])
+            # (needles of the array's type: numpy would otherwise copy it to theirs)
+            a, b = np.searchsorted(first, np.asarray([lo, hi], dtype=first.dtype))
             if b > a:
                 t = pos[a:b].astype(np.int64)
                 ra, rb = self.rows[t], self.rows[t + d]
@@ -434,10 +435,10 @@ def _edges(scores: PairScores, lc: np.ndarray, days: np.ndarray, params: StoryPa
 def _rows_index(rows: np.ndarray, n: int) -> Tuple[np.ndarray, np.ndarray]:
     if rows.size and not bool(np.all(rows[1:] >= rows[:-1])):
         order = np.argsort(rows, kind="stable")
-        starts = np.searchsorted(rows[order], np.arange(n + 1))
+        starts = np.searchsorted(rows[order], np.arange(n + 1, dtype=rows.dtype))
     else:  # already in row order (the vocabulary's): no permutation to hold
         order = np.arange(rows.size)
-        starts = np.searchsorted(rows, np.arange(n + 1))
+        starts = np.searchsorted(rows, np.arange(n + 1, dtype=rows.dtype))
     return order, starts
 
 
