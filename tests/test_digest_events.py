@@ -23,6 +23,8 @@ from asimtext.digest.text import Sentences
 from asimtext.digest.updates import agree
 from asimtext.digest.when import event_days, event_interval
 from asimtext.pure.gazetteer import gazetteer_find
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 ROOT = Path(__file__).resolve().parent.parent
 # ../shared beside the repository (CI), or where ASIMTEXT_SHARED says (a worktree).
@@ -442,3 +444,35 @@ def test_neighbour_pairs_by_blocks_are_the_neighbour_pairs():
         got += [(x, y, z, round(v, 12)) for x, y, z, v in zip(a, b, k, prod)]
     assert sorted(got) == want and len(want) > 50
     assert near.per_row().sum() == len(want)
+
+
+def _disagree_by_pairs(figures):
+    """The rule of :func:`asimtext.digest.figures.disagreeing_figures`, pair by pair."""
+    from asimtext.digest.figures import MIN_FIGURES, _by_measure
+
+    by = [_by_measure(f) for f in figures]
+    out = np.zeros((len(figures), len(figures)), dtype=bool)
+    for a in range(len(figures)):
+        for b in range(a + 1, len(figures)):
+            met = apart = figs = 0
+            for m in by[a].keys() & by[b].keys():
+                if any(agree(u, None, v, None) for u in by[a][m] for v in by[b][m]):
+                    met += 1
+                else:
+                    apart += 1
+                    figs += min(len(by[a][m]), len(by[b][m]))
+            out[a, b] = out[b, a] = apart > met and figs >= MIN_FIGURES
+    return out
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.frozensets(st.tuples(st.sampled_from(["deaths", "seats", "injured"]),
+                                        st.sampled_from([1, 7, 8, 12, 15, 22, 48, 62, 100,
+                                                         140, 150, 3500, 3549, 4800, 4813,
+                                                         2.5])),
+                              max_size=4), max_size=7))
+def test_disagreeing_figures_matrix_is_the_pair_rule(sets):
+    from asimtext.digest.figures import disagreeing_figures, figure_key
+
+    figures = [frozenset(figure_key(m, v) for m, v in s) for s in sets]
+    assert (disagreeing_figures(figures) == _disagree_by_pairs(figures)).all()

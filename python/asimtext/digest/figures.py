@@ -17,7 +17,6 @@ import numpy as np
 
 from asimtext.digest.measures import find_measure
 from asimtext.digest.text import Sentences, lead_end
-from asimtext.digest.updates import agree
 
 __all__ = ["lead_figures", "figure_key", "disagreeing_figures"]
 
@@ -74,6 +73,22 @@ def _by_measure(keys: Iterable[str]) -> Dict[str, list]:
     return out
 
 
+def _tolerance(v: np.ndarray) -> np.ndarray:
+    """:func:`asimtext.digest.updates.agree`'s rounding tolerance of each value (no
+    bound): half a unit of the last significant digit of a round integer (two
+    trailing zeros or more), else 0."""
+    whole = (v == np.floor(v)) & (v != 0)
+    m = np.where(whole, np.abs(v), 0).astype(np.int64)
+    z = np.zeros(v.size, dtype=np.int64)
+    while True:
+        div = (m != 0) & (m % 10 == 0)
+        if not div.any():
+            break
+        z += div
+        m = np.where(div, m // 10, m)
+    return np.where(z >= 2, 10.0 ** z, 0.0) / 2
+
+
 def disagreeing_figures(figures: Sequence[FrozenSet[str]]) -> np.ndarray:
     """``(n, n)`` booleans: texts ``a`` and ``b`` state values for more measures
     in common that no value of the other agrees with (within rounding:
@@ -81,24 +96,36 @@ def disagreeing_figures(figures: Sequence[FrozenSet[str]]) -> np.ndarray:
     these disagreeing measures hold at least ``MIN_FIGURES`` figures on each side.
     One figure against another is what two reports of one event give when they
     conflict (12 deaths, 15 deaths: the digest's conflicts are made of them); two
-    results that share no figure (62 and 8 seats, 48 and 22) are two events."""
+    results that share no figure (62 and 8 seats, 48 and 22) are two events.
+    Matrix work per measure (no loop over pairs of texts)."""
     n = len(figures)
-    out = np.zeros((n, n), dtype=bool)
-    by = [_by_measure(f) for f in figures]
-    holders = [t for t in range(n) if by[t]]
-    for x, a in enumerate(holders):
-        for b in holders[x + 1:]:
-            common = by[a].keys() & by[b].keys()
-            if not common:
-                continue
-            met, apart, figs = 0, 0, 0
-            for m in common:
-                if any(agree(u, None, v, None) for u in by[a][m] for v in by[b][m]):
-                    met += 1
-                else:
-                    apart += 1
-                    figs += min(len(by[a][m]), len(by[b][m]))
-            if apart > met and figs >= MIN_FIGURES:
-                out[a, b] = out[b, a] = True
+    by_measure: Dict[str, tuple] = {}
+    for t, f in enumerate(figures):
+        for meas, vals in _by_measure(f).items():
+            hs, vs = by_measure.setdefault(meas, ([], []))
+            hs.extend([t] * len(vals))
+            vs.extend(vals)
+    common = np.zeros((n, n), dtype=np.int32)
+    met = np.zeros((n, n), dtype=np.int32)
+    figs = np.zeros((n, n), dtype=np.int32)
+    for hs, vs in by_measure.values():
+        holders, local = np.unique(np.asarray(hs), return_inverse=True)
+        if holders.size < 2:
+            continue
+        # Distinct values only: a story's figures repeat (memory, time ~ values^2).
+        v, vix = np.unique(np.asarray(vs, dtype=np.float64), return_inverse=True)
+        tol = _tolerance(v)
+        agree_v = ((v[:, None] == v[None, :])
+                   | (np.abs(v[:, None] - v[None, :]) <= tol[:, None] + tol[None, :]))
+        ind = np.zeros((holders.size, v.size), dtype=np.float64)
+        ind[local, vix] = 1.0
+        agree_h = (ind @ agree_v.astype(np.float64) @ ind.T) > 0
+        count = ind.sum(axis=1)
+        idx = np.ix_(holders, holders)
+        common[idx] += 1
+        met[idx] += agree_h
+        figs[idx] += np.where(agree_h, 0, np.minimum(count[:, None], count[None, :])
+                              ).astype(np.int32)
+    out = (common - met > met) & (figs >= MIN_FIGURES)
+    np.fill_diagonal(out, False)
     return out
-
