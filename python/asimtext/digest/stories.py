@@ -28,9 +28,16 @@ scripts) keep their weight, topic words (``ज्वालामुखी``, ``�
    unless the story as a whole holds them. Groups beyond ``max_dense`` articles are
    cut into stretches of publication time first (memory stays bounded).
 
+In the average link, evidence against a join lowers a pair's similarity: weekdays
+that differ, numbered names with other numbers (:mod:`.numbered`), lead figures that
+disagree (:mod:`.figures`).
+
 Frequency limits scale with the corpus (``N * max_df_share``, and the pair budget
 beyond ``budget_articles``), and no key is dropped from the similarities: a big event
-stays one story however many articles it has.
+stays one story however many articles it has. Memory: candidate pairs are summed in
+blocks of their first article and only those that pass the pair rule are kept; the
+average link keeps only the entries of its groups (not the corpus's article x key
+matrix).
 """
 
 from __future__ import annotations
