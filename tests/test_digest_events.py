@@ -301,7 +301,7 @@ def test_event_set_stories_are_events():
     recs = load_records()
     d = asimtext.digest(digest_inputs(recs))
     res = score(d, recs)
-    assert res["pairwise_recall"] >= 0.9, res
+    assert res["pairwise_recall"] >= 0.93, res  # the issue asks 0.8; today 0.937
     # Before this issue: precision 0.195, 8 stories mixing events (one of 71 articles);
     # before the event time read from the text: 0.805, 6 mixed stories; before the
     # lead figures (:mod:`asimtext.digest.figures`): 0.845, 4 mixed stories, one of
