@@ -23,6 +23,8 @@ from asimtext.digest.text import Sentences
 from asimtext.digest.updates import agree
 from asimtext.digest.when import event_days, event_interval
 from asimtext.pure.gazetteer import gazetteer_find
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 ROOT = Path(__file__).resolve().parent.parent
 # ../shared beside the repository (CI), or where ASIMTEXT_SHARED says (a worktree).
@@ -299,11 +301,16 @@ def test_event_set_stories_are_events():
     recs = load_records()
     d = asimtext.digest(digest_inputs(recs))
     res = score(d, recs)
-    assert res["pairwise_recall"] >= 0.9, res
+    assert res["pairwise_recall"] >= 0.93, res  # the issue asks 0.8; today 0.937
     # Before this issue: precision 0.195, 8 stories mixing events (one of 71 articles);
-    # before the event time read from the text: 0.805, 6 mixed stories.
-    assert res["pairwise_precision"] >= 0.84, res
+    # before the event time read from the text: 0.805, 6 mixed stories; before the
+    # lead figures (:mod:`asimtext.digest.figures`): 0.845, 4 mixed stories, one of
+    # them Delhi's 2020 and 2025 elections, 7 and 8 articles. Today 0.899 (recall
+    # 0.937), 4 mixed stories, each an event with at most two articles of another.
+    assert res["pairwise_precision"] >= 0.89, res
     assert res["mixed_stories"] <= 4, res
+    for m in res["mixed"]:
+        assert sorted(m["events"].values())[-2] <= 2, m
 
 
 @pytest.fixture(scope="module")
@@ -381,3 +388,91 @@ def test_lead_end_is_the_end_of_the_third_sentence():
     text = "पहला वाक्य है। दूसरा वाक्य है। Third one. Fourth one."
     assert text[:lead_end(text)] == "पहला वाक्य है। दूसरा वाक्य है। Third one."
     assert lead_end("no boundary at all") == len("no boundary at all")
+
+
+def test_lead_figures_disagree_between_two_events_not_within_rounding():
+    from asimtext.digest.figures import disagreeing_figures, lead_figures
+
+    def figs(text):
+        (spans,) = asimtext.extract_batch([text])
+        return lead_figures(text, spans)
+
+    a = figs("आम आदमी पार्टी ने 62 सीटों पर जीत दर्ज की है। बीजेपी को सिर्फ 8 सीटें मिलीं।")
+    b = figs("भाजपा ने 48 सीटें जीती हैं, जबकि आप ने 22 सीटें जीती हैं।")
+    c = figs("AAP won 62 seats, while the BJP won 8 seats.")
+    d = figs("About 60 seats went to AAP.")
+    assert {"#=seats=62", "#=seats=8"} <= a and {"#=seats=48", "#=seats=22"} <= b
+    m = disagreeing_figures([a, b, c, d, frozenset()])
+    assert m[0, 1] and m[1, 2]  # 2020's result against 2025's
+    assert not m[0, 2]  # the same figures, two languages
+    assert not m[0, 4] and not m[4, 4]  # no figures: no evidence
+    # One figure against another is a conflict inside one event, not two events.
+    e, f = figs("हादसे में 12 लोगों की मौत हो गई।"), figs("हादसे में 15 लोगों की मौत हो गई।")
+    assert e and f and not disagreeing_figures([e, f])[0, 1]
+
+
+def test_numbered_names_and_lead_in_one_pass():
+    from asimtext.digest.numbered import numbered_names, numbered_names_and_lead
+    from asimtext.digest.text import lead_end
+
+    key = str.lower
+    t = "After Chandrayaan-2 failed. Chandrayaan-3 landed. Then PK-8303 flew. And Ward-12."
+    for lead in (0, lead_end(t, 1), lead_end(t, 2), lead_end(t), len(t)):
+        every, first = numbered_names_and_lead(t, key, lead)
+        assert every == numbered_names(t, key) and first == numbered_names(t, key, lead), lead
+    assert numbered_names_and_lead(t, key, lead_end(t, 1))[1] == {"chandrayaan-2"}
+
+
+def test_neighbour_pairs_by_blocks_are_the_neighbour_pairs():
+    from asimtext.digest.stories import _Neighbours
+
+    rng = np.random.default_rng(5)
+    rows = np.repeat(np.arange(40), 6)
+    cols = rng.integers(0, 5, rows.size)
+    keep = np.unique(rows * 10 + cols, return_index=True)[1]  # one entry per (row, key)
+    rows, cols = rows[keep], cols[keep]
+    w = rng.random(rows.size)
+    days = rng.integers(0, 4, 40).astype(float)
+    p, q = _neighbor_pairs(rows, cols, days[rows], 3)
+    want = sorted((min(rows[a], rows[b]), max(rows[a], rows[b]), cols[a], round(w[a] * w[b], 12))
+                  for a, b in zip(p, q))
+    near = _Neighbours(rows, cols, w, days, 40, 3)
+    got = []
+    for lo in range(0, 40, 7):  # blocks of first articles
+        a, b, k, prod = near.block(lo, lo + 7)
+        assert ((a >= lo) & (a < lo + 7)).all()
+        got += [(x, y, z, round(v, 12)) for x, y, z, v in zip(a, b, k, prod)]
+    assert sorted(got) == want and len(want) > 50
+    assert near.per_row().sum() == len(want)
+
+
+def _disagree_by_pairs(figures):
+    """The rule of :func:`asimtext.digest.figures.disagreeing_figures`, pair by pair."""
+    from asimtext.digest.figures import MIN_FIGURES, _by_measure
+
+    by = [_by_measure(f) for f in figures]
+    out = np.zeros((len(figures), len(figures)), dtype=bool)
+    for a in range(len(figures)):
+        for b in range(a + 1, len(figures)):
+            met = apart = figs = 0
+            for m in by[a].keys() & by[b].keys():
+                if any(agree(u, None, v, None) for u in by[a][m] for v in by[b][m]):
+                    met += 1
+                else:
+                    apart += 1
+                    figs += min(len(by[a][m]), len(by[b][m]))
+            out[a, b] = out[b, a] = apart > met and figs >= MIN_FIGURES
+    return out
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.frozensets(st.tuples(st.sampled_from(["deaths", "seats", "injured"]),
+                                        st.sampled_from([1, 7, 8, 12, 15, 22, 48, 62, 100,
+                                                         140, 150, 3500, 3549, 4800, 4813,
+                                                         2.5])),
+                              max_size=4), max_size=7))
+def test_disagreeing_figures_matrix_is_the_pair_rule(sets):
+    from asimtext.digest.figures import disagreeing_figures, figure_key
+
+    figures = [frozenset(figure_key(m, v) for m, v in s) for s in sets]
+    assert (disagreeing_figures(figures) == _disagree_by_pairs(figures)).all()

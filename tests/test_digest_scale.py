@@ -46,10 +46,19 @@ def test_subset_reindexes_articles_scores_and_links():
 
 def test_only_big_stories_keep_their_pair_scores():
     groups = [[0, 1, 2, 3], [4, 5]]
-    sc = _scores([(0, 1), (1, 3), (4, 5), (2, 4)])
+    sc = _scores([(0, 1), (4, 5)])
+    # Entries (article, key, weight) the average link kept: 0~1 share key 0, 1~3 key 1
+    # (a pair the candidate pairs did not hold), 4~5 key 2; article 2 shares nothing.
+    ents = [(0, 0, 1.0), (1, 0, 1.0), (1, 1, 1.0), (3, 1, 2.0), (4, 2, 1.0), (5, 2, 1.0)]
+    rows, cols, w = (np.asarray(x) for x in zip(*ents))
+    norm = np.sqrt(np.bincount(rows, weights=w * w, minlength=6))
+    sc.matrix = (rows, cols, w, norm, np.ones(rows.size, dtype=bool), norm)
     st = Stories.from_groups(6, groups, sc, [], np.zeros(6))
     kept = P._scores_inside_big_stories(st, max_pairs=3)  # 6 pairs in story 0, 1 in story 1
     assert list(zip(kept.i.tolist(), kept.j.tolist())) == [(0, 1), (1, 3)]
+    assert np.allclose(kept.cos, [1 / np.sqrt(2), 1 / np.sqrt(2)])
+    assert st.scores.matrix is None  # let go once read
+    sc.matrix = (rows, cols, w, norm, np.ones(rows.size, dtype=bool), norm)
     assert P._scores_inside_big_stories(st, max_pairs=10).i.size == 0
 
 

@@ -268,6 +268,8 @@ def _other_key(w: str) -> str:
     return "other:" + w
 
 
+# Cached: the words of news repeat (the cache is bounded).
+@lru_cache(maxsize=1 << 16)
 def _measure_word(w: str) -> Optional[str]:
     k = _MEASURE_OF.get(w)
     if k is not None:

@@ -11,13 +11,13 @@ report is about; further down, "ward-12" and "top-10" are details). The name is 
 from __future__ import annotations
 
 import re
-from typing import Callable, Dict, FrozenSet, List, Optional, Sequence
+from typing import Callable, Dict, FrozenSet, List, Optional, Sequence, Tuple
 
 import numpy as np
 
 from asimtext.digest.text import WORD_RE
 
-__all__ = ["numbered_names", "different_numbers"]
+__all__ = ["numbered_names", "numbered_names_and_lead", "different_numbers"]
 
 # A hyphen (or dash), then 1-5 digits that no letter or digit follows; the word before
 # it (ending right at the hyphen) is found by looking back: a regex starting with the
@@ -32,15 +32,27 @@ def numbered_names(text: str, key: Callable[[str], str],
     """The numbered names of a text (of ``text[:end]``) as ``"key-number"`` strings
     (number without leading zeros); ``key`` maps a word to its cross-script key
     (empty: no key)."""
-    out = set()
+    return frozenset(name for _at, name in _found(text, key, end))
+
+
+def numbered_names_and_lead(text: str, key: Callable[[str], str],
+                            lead: int) -> Tuple[FrozenSet[str], FrozenSet[str]]:
+    """:func:`numbered_names` of the whole text and of ``text[:lead]``, in one pass."""
+    found = _found(text, key, None)
+    return (frozenset(name for _at, name in found),
+            frozenset(name for at, name in found if at <= lead))
+
+
+def _found(text: str, key: Callable[[str], str], end: Optional[int]) -> List[Tuple[int, str]]:
+    out = []
     for m in _NUMBERED.finditer(text, 0, len(text) if end is None else end):
         if m.start() == 0 or not WORD_RE.match(text, m.start() - 1):
             continue
         w = _LAST_WORD.search(text, max(0, m.start() - _REACH), m.start())
         k = key(w.group(0)) if w else ""
         if k:
-            out.add(f"{k}-{int(m.group(1))}")
-    return frozenset(out)
+            out.append((m.end(), f"{k}-{int(m.group(1))}"))
+    return out
 
 
 def different_numbers(names: Sequence[FrozenSet[str]]) -> np.ndarray:

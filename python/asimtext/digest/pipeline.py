@@ -27,6 +27,7 @@ from asimtext.article import parse_date_prefix
 from asimtext.digest import conflicts as _conflicts
 from asimtext.digest import copies as _copies
 from asimtext.digest import facts as _facts
+from asimtext.digest import figures as _figures
 from asimtext.digest import measured as _measured
 from asimtext.digest import scope as _scope
 from asimtext.digest import stories as _stories
@@ -36,7 +37,7 @@ from asimtext.digest.backend import Backend
 from asimtext.digest.keys import Vocabulary
 from asimtext.digest.meta import infer_published, infer_source
 from asimtext.digest.model import Digest
-from asimtext.digest.numbered import numbered_names
+from asimtext.digest.numbered import numbered_names_and_lead
 from asimtext.digest.records import (
     CHARS_PER_VALUE,
     MIN_VALUES,
@@ -196,9 +197,14 @@ def _weekday_mask(spans: Sequence[Any]) -> int:
 
 
 def _word_key(backend: Backend) -> Any:
+    memo: Dict[str, str] = {}
+
     def key(word: str) -> str:
-        ks = backend.xscript_keys(word, stopwords=False)
-        return ks[0][2] if ks else ""
+        k = memo.get(word)
+        if k is None:
+            ks = backend.xscript_keys(word, stopwords=False)
+            k = memo[word] = ks[0][2] if ks else ""
+        return k
     return key
 
 
@@ -223,25 +229,49 @@ def group_stories(docs: Sequence[Doc], backend: Backend, params: Any) -> Stories
     weekdays = [f[2] for f in features]
     del features
     key = _word_key(backend)
+    numbered = []
     for bag, d in zip(facts, docs):  # the same name and number: strong evidence
-        bag.update("#~" + x for x in numbered_names(d.text, key))
-    numbered = [numbered_names(d.text, key, lead_end(d.text)) for d in docs]
+        every, lead = numbered_names_and_lead(d.text, key, lead_end(d.text))
+        bag.update("#~" + x for x in every)
+        numbered.append(lead)
     token_counts = vocab.token_counts
     # Memory: the vocabulary's arrays are moved into the bags, and the bags are
     # handed over (no name keeps them: score_pairs lets go of what the average
     # link does not read).
     box = [vocab.bags(facts, release=True)]
     vocab = facts = None
-    scores = _stories.score_pairs(box.pop(), params.story, days)
     adjacent = [(a.idx, b.idx) for a, b in zip(docs, docs[1:]) if a.article_id == b.article_id]
+    # Memory: of the candidate pairs only those that link are kept.
+    rule = _stories.pair_rule([d.lang for d in docs], params.story, days, adjacent)
+    scores = _stories.score_pairs(box.pop(), params.story, days, select=rule, release=True)
     groups = _stories.group(len(docs), scores, [d.lang for d in docs], params.story, dup_links,
                             days, adjacent, weekdays,
-                            [bool(d.published) for d in docs], numbered)
+                            [bool(d.published) for d in docs], numbered,
+                            _lead_figures_of(docs, backend))
     groups = _units.rejoin_sections(groups, [d.article_id for d in docs])
     stories = Stories.from_groups(len(docs), groups, scores, dup_links, token_counts)
     # The article x key matrix the average link read goes with the scores not kept.
     stories.scores = _scores_inside_big_stories(stories, params.max_copy_pairs_per_story)
     return stories
+
+
+def _lead_figures_of(docs: Sequence[Doc], backend: Backend) -> Any:
+    """The lead figures (:mod:`.figures`) of some docs, computed when the average
+    link first asks (only groups with an undated member do), from the spans, or
+    from spans extracted again where :func:`prepare` dropped them."""
+    memo: Dict[int, frozenset] = {}
+
+    def figures_of(members: Sequence[int]) -> List[frozenset]:
+        todo = [int(x) for x in members if int(x) not in memo]
+        again = [x for x in todo if docs[x].spans is None]
+        spans = dict(zip(again, backend.extract_batch([docs[x].text for x in again])
+                         if again else []))
+        for x in todo:
+            d = docs[x]
+            sp = d.fact_spans() if d.spans is not None else spans[x]
+            memo[x] = _figures.lead_figures(d.text, sp)
+        return [memo[int(x)] for x in members]
+    return figures_of
 
 
 def grouping_features(d: Doc, finder: Any) -> Tuple[Counter, Tuple[float, float], int]:
@@ -282,16 +312,16 @@ def trim_heap() -> None:
 
 
 def _scores_inside_big_stories(stories: Stories, max_pairs: int) -> Any:
-    """The pair scores the copy stage reads: those inside stories with more than
-    ``max_pairs`` pairs (see :func:`copy_candidates`); the rest, and the matrix
-    the average link read, is let go."""
+    """The pair scores the copy stage reads: the cosines of all pairs inside stories
+    with more than ``max_pairs`` pairs (see :func:`copy_candidates`), from the
+    entries the average link read, which are then let go."""
     sc = stories.scores
-    sizes = np.asarray([len(g) for g in stories.groups] or [0], dtype=np.int64)
-    big = sizes * (sizes - 1) // 2 > max_pairs
-    so = np.asarray(stories.story_of or [0], dtype=np.int64)
-    keep = (so[sc.i] == so[sc.j]) & big[so[sc.i]] if sc.i.size else np.zeros(0, dtype=bool)
-    return type(sc)(sc.i[keep], sc.j[keep], sc.cos[keep], sc.bridge_cos[keep],
-                    sc.bridge_shared[keep], sc.bridge_evidence[keep])
+    big = [g for g in stories.groups if len(g) * (len(g) - 1) // 2 > max_pairs]
+    matrix, sc.matrix = sc.matrix, None
+    if not big or matrix is None:
+        return _stories.PairScores(*(np.zeros(0, dtype=t) for t in (np.int64, np.int64, float,
+                                                                    float, np.int64, float)))
+    return _stories.cosines_inside(matrix, big)
 
 
 # -- dates --------------------------------------------------------------------------------

@@ -28,9 +28,16 @@ scripts) keep their weight, topic words (``ज्वालामुखी``, ``�
    unless the story as a whole holds them. Groups beyond ``max_dense`` articles are
    cut into stretches of publication time first (memory stays bounded).
 
+In the average link, evidence against a join lowers a pair's similarity: weekdays
+that differ, numbered names with other numbers (:mod:`.numbered`), lead figures that
+disagree (:mod:`.figures`).
+
 Frequency limits scale with the corpus (``N * max_df_share``, and the pair budget
 beyond ``budget_articles``), and no key is dropped from the similarities: a big event
-stays one story however many articles it has.
+stays one story however many articles it has. Memory: candidate pairs are summed in
+blocks of their first article and only those that pass the pair rule are kept; the
+average link keeps only the entries of its groups (not the corpus's article x key
+matrix).
 """
 
 from __future__ import annotations
@@ -38,17 +45,18 @@ from __future__ import annotations
 import math
 from collections import Counter
 from dataclasses import dataclass
-from typing import Any, Dict, Iterable, List, Optional, Sequence, Tuple
+from typing import Any, Callable, Dict, Iterable, List, Optional, Sequence, Tuple
 
 import numpy as np
 
+from asimtext.digest.figures import disagreeing_figures
 from asimtext.digest.keys import Bags
 from asimtext.digest.numbered import different_numbers
 from asimtext.digest.when import gap_days
 
 _CHUNK = 1_000_000  # pair entries per chunk of the pair scoring
 
-__all__ = ["StoryParams", "PairScores", "score_pairs", "group"]
+__all__ = ["StoryParams", "PairScores", "score_pairs", "pair_rule", "group", "cosines_inside"]
 
 
 @dataclass(frozen=True)
@@ -93,6 +101,9 @@ class StoryParams:
     # ... and that of two texts naming one name with other numbers (Chandrayaan-2,
     # Chandrayaan-3: two missions), whatever their dates, by this.
     other_number: float = 0.2
+    # ... and that of two texts whose lead figures disagree (:mod:`.figures`: 62 and 8
+    # seats against 48 and 22), where one of the two has no publication date, by this.
+    other_figures: float = 0.2
 
 
 @dataclass
@@ -143,28 +154,53 @@ def _neighbor_pairs(r: np.ndarray, c: np.ndarray, order_key: np.ndarray,
 
 
 def score_pairs(bags: Bags, params: StoryParams,
-                days: Optional[np.ndarray] = None) -> PairScores:
+                days: Optional[np.ndarray] = None,
+                select: Optional[Callable[[PairScores], np.ndarray]] = None,
+                release: bool = False) -> PairScores:
     """Cosine (all keys), bridge cosine (bridge keys and facts), shared bridge words
     and their IDF sum, and the IDF sum of shared strong keys, of the candidate pairs:
     pairs sharing a key held by at most ``max(max_df, N * max_df_share)`` articles
     (rarest keys first, within ``pair_budget``, grown beyond ``budget_articles``
     articles), and pairs of time neighbours sharing
     a more frequent key (see :class:`StoryParams`). ``days`` (publication day numbers,
-    NaN where unknown) orders the neighbours."""
+    NaN where unknown) orders the neighbours.
+
+    The pairs are summed in blocks of their first article (each pair wholly in one
+    block, about ``_CHUNK`` pair entries a block), and ``select`` (a mask of the
+    pairs to keep, e.g. those that pass the pair rule) is applied block by block:
+    memory holds one block's pairs and the kept ones, never all candidate pairs.
+    ``release``: take the bags' arrays over (they are left None)."""
     n = bags.n_docs
     if bags.rows.size == 0:
         return _empty()
-    rows_a, cols_a, tf_a = bags.rows, bags.cols, bags.counts
     nkeys = len(bags.keys)
     is_bridge, is_fact = bags.bridge, bags.fact
+    # Memory: with ``release`` the bags' arrays are taken over (int32 indexes, the
+    # counts made weights), one at a time.
+    rows_a = bags.rows.astype(np.int32)
+    if release:
+        bags.rows = None
+    cols_a = bags.cols.astype(np.int32)
+    if release:
+        bags.cols = None
     df = np.bincount(cols_a, minlength=nkeys).astype(np.float64)
     idf = np.log((n + params.background) / (df + 1.0))
     strength = np.where(is_bridge, 1.0, params.weak_weight)
-    w = (1.0 + np.log(tf_a)) * idf[cols_a] * strength[cols_a]
+    w = np.log(bags.counts)
+    if release:
+        bags.counts = None
+    w += 1.0
+    w *= idf[cols_a]
+    w *= strength[cols_a]
     norm = np.sqrt(np.bincount(rows_a, weights=w * w, minlength=n))
     bmask = is_bridge[cols_a]
     bnorm = np.sqrt(np.bincount(rows_a[bmask], weights=(w * w)[bmask], minlength=n))
-    matrix = (rows_a, cols_a, w, norm, bmask, bnorm)
+    # The average link reads only keys some other article holds too (the norms keep
+    # the rest), at the precision it computes in.
+    held = df[cols_a] >= 2
+    matrix = (rows_a[held], cols_a[held], w[held].astype(np.float32), norm, bmask[held],
+              bnorm)
+    del held, bmask
 
     cap = max(params.max_df, n * params.max_df_share)
     pairs_per_key = df * (df - 1) / 2
@@ -174,73 +210,157 @@ def score_pairs(bags: Bags, params: StoryParams,
     keep_keys = np.zeros(nkeys, dtype=bool)
     budget = params.pair_budget * max(1.0, n / params.budget_articles)
     keep_keys[order[cum <= budget]] = True
-    parts = []
+    del order, cum, pairs_per_key
+    kb_all = is_bridge
+    kw_all = is_bridge & ~is_fact
 
-    def accumulate(a: np.ndarray, b: np.ndarray, kc: np.ndarray, prod: np.ndarray) -> None:
-        kb = is_bridge[kc]
-        kw = kb & ~is_fact[kc]
-        code = np.minimum(a, b) * n + np.maximum(a, b)
-        u, inv = np.unique(code, return_inverse=True)
-        parts.append((u, np.bincount(inv, weights=prod), np.bincount(inv, weights=prod * kb),
-                      np.bincount(inv, weights=kw), np.bincount(inv, weights=idf[kc] * kw),
-                      np.bincount(inv, weights=idf[kc] * kb)))
-
+    # Rare keys: entries sorted by key then article; entry p pairs with the entries
+    # after it holding its key (all of later articles).
     sel = keep_keys[cols_a]
     r, c, ww = rows_a[sel], cols_a[sel], w[sel]
-    # Memory: of the article x key arrays only the matrix the average link reads is
-    # kept (a caller that passes its bags without keeping them lets the rest go here).
-    del bags, tf_a, sel
-    if r.size:
-        srt = np.lexsort((r, c))
-        r, c, ww = r[srt], c[srt], ww[srt]
-        # Group boundaries per key; for each entry p, pair it with entries p+1..end-1,
-        # in chunks of at most CHUNK pair entries so that memory stays bounded.
+    del sel
+    srt = np.lexsort((r, c))
+    r, c, ww = r[srt], c[srt], ww[srt]
+    del srt
+    if c.size:
         bounds = np.flatnonzero(np.diff(c)) + 1
         group_end = np.repeat(
             np.append(bounds, c.size), np.diff(np.concatenate(([0], bounds, [c.size])))
         )
-        cnt = group_end - np.arange(c.size) - 1
-        cumc = np.cumsum(cnt)
-        lo = 0
-        while lo < c.size and int(cumc[-1]) > 0:
-            base = int(cumc[lo - 1]) if lo else 0
-            hi = max(int(np.searchsorted(cumc, base + _CHUNK, side="right")), lo + 1)
-            sub = cnt[lo:hi]
-            total = int(sub.sum())
-            if total:
-                left = np.repeat(np.arange(lo, hi), sub)
-                right = left + 1 + (np.arange(total) - np.repeat(np.cumsum(sub) - sub, sub))
-                accumulate(r[left], r[right], c[left], ww[left] * ww[right])
-                del left, right
-            lo = hi
-        del srt, bounds, group_end, cnt, cumc
-    del r, c, ww  # memory: before the frequent keys' pairs and the merge
-    # Frequent keys: time neighbours only.
-    freq = (df > cap)[cols_a]
-    if freq.any() and params.neighbors > 0:
-        fr, fc, fw = rows_a[freq], cols_a[freq], w[freq]
-        dkey = np.zeros(n) if days is None else np.nan_to_num(_lo(days), nan=0.0)
-        p, q = _neighbor_pairs(fr, fc, dkey[fr], params.neighbors)
-        for lo in range(0, p.size, _CHUNK):
-            pp, qq = p[lo:lo + _CHUNK], q[lo:lo + _CHUNK]
-            accumulate(fr[pp], fr[qq], fc[pp], fw[pp] * fw[qq])
-        del fr, fc, fw, p, q
-    if not parts:
-        return _empty(matrix)
-    if len(parts) == 1:
-        uniq, dot, bdot, bsh, bevid, sevid = parts[0]
+        cnt = (group_end - np.arange(c.size) - 1).astype(np.int32)
+        del bounds, group_end
     else:
-        uniq, inv = np.unique(np.concatenate([p_[0] for p_ in parts]), return_inverse=True)
-        dot, bdot, bsh, bevid, sevid = (
-            np.bincount(inv, weights=np.concatenate([p_[k] for p_ in parts]))
-            for k in (1, 2, 3, 4, 5)
-        )
-    bshared = np.rint(bsh).astype(np.int64)
-    pi, pj = uniq // n, uniq % n
-    with np.errstate(divide="ignore", invalid="ignore"):
-        cos = np.where(norm[pi] * norm[pj] > 0, dot / (norm[pi] * norm[pj]), 0.0)
-        bcos = np.where(bnorm[pi] * bnorm[pj] > 0, bdot / (bnorm[pi] * bnorm[pj]), 0.0)
-    return PairScores(pi, pj, cos, bcos, bshared, bevid, sevid, matrix)
+        cnt = np.zeros(0, dtype=np.int32)
+    by_row = np.argsort(r, kind="stable").astype(np.int32)
+    # Frequent keys: time neighbours only. Entries sorted by key, then time; an entry
+    # pairs with the `neighbors` entries after it holding its key. For each distance
+    # d, the positions of the pairs sorted by their first article: each block reads
+    # its own, and the pairs themselves are made block by block (memory: 8 bytes a
+    # pair, not the pairs' rows, keys and products at once).
+    freq = (df > cap)[cols_a]
+    near = _Neighbours(rows_a[freq], cols_a[freq], w[freq], days, n, params.neighbors) \
+        if freq.any() and params.neighbors > 0 else None
+    del freq, bags, w, rows_a, cols_a  # memory: the weights live on in `matrix`
+
+    # Blocks of first articles holding about _CHUNK pair entries each.
+    per_row = np.bincount(r, weights=cnt, minlength=n).astype(np.float64)
+    if near is not None:
+        per_row += near.per_row()
+    cum_rows = np.cumsum(per_row)
+    total = float(cum_rows[-1]) if cum_rows.size else 0.0
+    cuts = [0]
+    while cuts[-1] < n and total > 0:
+        base = float(cum_rows[cuts[-1] - 1]) if cuts[-1] else 0.0
+        nxt = int(np.searchsorted(cum_rows, base + _CHUNK, side="right"))
+        cuts.append(min(n, max(nxt, cuts[-1] + 1)))
+    r_sorted = r[by_row]
+    kept: List[PairScores] = []
+    for lo, hi in zip(cuts, cuts[1:]):
+        a0, a1 = np.searchsorted(r_sorted, np.asarray([lo, hi], dtype=r_sorted.dtype))
+        ent = by_row[a0:a1]
+        sub = cnt[ent]
+        tot = int(sub.sum())
+        if tot:
+            left = np.repeat(ent, sub)
+            right = left + 1 + (np.arange(tot) - np.repeat(np.cumsum(sub) - sub, sub))
+            ia, ib, kc, prod = r[left], r[right], c[left], ww[left] * ww[right]
+            del left, right
+        else:
+            ia = ib = kc = np.zeros(0, dtype=np.int64)
+            prod = np.zeros(0)
+        if near is not None:
+            na, nb, nkc, nprod = near.block(lo, hi)
+            if na.size:
+                ia = np.concatenate([ia, na])
+                ib = np.concatenate([ib, nb])
+                kc = np.concatenate([kc, nkc])
+                prod = np.concatenate([prod, nprod])
+            del na, nb, nkc, nprod
+        if not ia.size:
+            continue
+        code = ia.astype(np.int64) * n + ib
+        del ia, ib
+        uniq, inv = np.unique(code, return_inverse=True)
+        del code
+        kb, kw = kb_all[kc], kw_all[kc]
+        ikc = idf[kc]
+        dot = np.bincount(inv, weights=prod)
+        bdot = np.bincount(inv, weights=prod * kb)
+        bshared = np.rint(np.bincount(inv, weights=kw)).astype(np.int64)
+        bevid = np.bincount(inv, weights=ikc * kw)
+        sevid = np.bincount(inv, weights=ikc * kb)
+        del inv, kb, kw, ikc, prod, kc
+        pi, pj = uniq // n, uniq % n
+        with np.errstate(divide="ignore", invalid="ignore"):
+            cos = np.where(norm[pi] * norm[pj] > 0, dot / (norm[pi] * norm[pj]), 0.0)
+            bcos = np.where(bnorm[pi] * bnorm[pj] > 0, bdot / (bnorm[pi] * bnorm[pj]), 0.0)
+        block = PairScores(pi, pj, cos, bcos, bshared, bevid, sevid)
+        if select is not None:
+            m = select(block)
+            block = PairScores(pi[m], pj[m], cos[m], bcos[m], bshared[m], bevid[m], sevid[m])
+        kept.append(block)
+    if not kept:
+        return _empty(matrix)
+    out = PairScores(*(np.concatenate([getattr(k, f) for k in kept])
+                       for f in ("i", "j", "cos", "bridge_cos", "bridge_shared",
+                                 "bridge_evidence", "strong_evidence")))
+    out.matrix = matrix
+    return out
+
+
+class _Neighbours:
+    """The time-neighbour pairs of frequent keys' entries (``rows``, ``cols``,
+    weights ``w``), by blocks of their first article (see :func:`score_pairs`): the
+    pairs of :func:`_neighbor_pairs`, in the same order of entries."""
+
+    def __init__(self, rows: np.ndarray, cols: np.ndarray, w: np.ndarray,
+                 days: Optional[np.ndarray], n: int, k: int) -> None:
+        dkey = np.zeros(n) if days is None else np.nan_to_num(_lo(days), nan=0.0)
+        srt = np.lexsort((rows, dkey[rows], cols))
+        self.rows = rows[srt].astype(np.int32)
+        self.cols = cols[srt].astype(np.int32)
+        self.w = w[srt]
+        del srt
+        self.n = n
+        # Per distance d: the positions t (pair t, t+d) of one key, ordered by the
+        # pair's first article, and those first articles.
+        self.pos: List[np.ndarray] = []
+        self.first: List[np.ndarray] = []
+        r, c = self.rows, self.cols
+        for d in range(1, k + 1):
+            if c.size <= d:
+                break
+            t = np.flatnonzero(c[:-d] == c[d:]).astype(np.int32)
+            first = np.minimum(r[t], r[t + d])
+            o = np.argsort(first, kind="stable")
+            self.pos.append(t[o])
+            self.first.append(first[o])
+            del t, first, o
+
+    def per_row(self) -> np.ndarray:
+        """The number of pairs of each first article."""
+        out = np.zeros(self.n)
+        for f in self.first:
+            out += np.bincount(f, minlength=self.n)
+        return out
+
+    def block(self, lo: int, hi: int) -> Tuple[np.ndarray, ...]:
+        """First and second articles, key and weight product of the pairs whose first
+        article is in ``[lo, hi)``."""
+        parts = []
+        for d, (pos, first) in enumerate(zip(self.pos, self.first), 1):
+            # (needles of the array's type: numpy would otherwise copy it to theirs)
+            a, b = np.searchsorted(first, np.asarray([lo, hi], dtype=first.dtype))
+            if b > a:
+                t = pos[a:b].astype(np.int64)
+                ra, rb = self.rows[t], self.rows[t + d]
+                parts.append((np.minimum(ra, rb).astype(np.int64),
+                              np.maximum(ra, rb).astype(np.int64),
+                              self.cols[t].astype(np.int64), self.w[t] * self.w[t + d]))
+        if not parts:
+            e = np.zeros(0, dtype=np.int64)
+            return e, e, e, np.zeros(0)
+        return tuple(np.concatenate([p[x] for p in parts]) for x in range(4))
 
 
 class _UnionFind:
@@ -304,8 +424,10 @@ def _edges(scores: PairScores, lc: np.ndarray, days: np.ndarray, params: StoryPa
     strong_ok = (strong >= params.min_strong_evidence) | (scores.cos >= params.solo_cos)
     same_ok = scores.cos >= params.same_lang_threshold
     if adjacent:
-        adj = np.fromiter(((int(a), int(b)) in adjacent for a, b in zip(scores.i, scores.j)),
-                          dtype=bool, count=scores.i.size)
+        nn = np.int64(max(len(lc), int(scores.j.max(initial=0)) + 1))
+        adj_codes = np.fromiter((a * nn + b for a, b in adjacent), dtype=np.int64,
+                                count=len(adjacent))
+        adj = np.isin(scores.i.astype(np.int64) * nn + scores.j, adj_codes)
         # Consecutive units of one page: half the threshold, no strong evidence needed
         # (a report's sections share its story, not always its names).
         adj_ok = adj & (scores.cos >= params.same_lang_threshold / 2)
@@ -318,9 +440,32 @@ def _edges(scores: PairScores, lc: np.ndarray, days: np.ndarray, params: StoryPa
 
 
 def _rows_index(rows: np.ndarray, n: int) -> Tuple[np.ndarray, np.ndarray]:
-    order = np.argsort(rows, kind="stable")
-    starts = np.searchsorted(rows[order], np.arange(n + 1))
+    if rows.size and not bool(np.all(rows[1:] >= rows[:-1])):
+        order = np.argsort(rows, kind="stable")
+        starts = np.searchsorted(rows[order], np.arange(n + 1, dtype=rows.dtype))
+    else:  # already in row order (the vocabulary's): no permutation to hold
+        order = np.arange(rows.size)
+        starts = np.searchsorted(rows, np.arange(n + 1, dtype=rows.dtype))
     return order, starts
+
+
+def _group_entries(matrix: Tuple[np.ndarray, ...], comps: Dict[int, List[int]],
+                   n: int) -> Tuple[np.ndarray, ...]:
+    """The entries of the article x key ``matrix`` that the average link reads: of
+    articles in groups of three or more, of keys held by two members of the group
+    (a key of one member adds nothing to any pair; the norms keep it)."""
+    rows, cols, w, norm, bmask, bnorm = matrix
+    label = np.full(max(n, 1), -1, dtype=np.int64)
+    for g, comp in enumerate(c for c in comps.values() if len(c) >= 3):
+        label[np.asarray(comp, dtype=np.int64)] = g
+    lab = label[rows]
+    keep = np.flatnonzero(lab >= 0)
+    if keep.size:
+        code = lab[keep] * (int(cols.max()) + 1) + cols[keep]
+        _, inv, counts = np.unique(code, return_inverse=True, return_counts=True)
+        keep = keep[counts[inv] >= 2]
+        del code, inv, counts
+    return rows[keep], cols[keep], w[keep], norm, bmask[keep], bnorm
 
 
 def _relative_similarity(members: np.ndarray, matrix: Tuple[np.ndarray, ...],
@@ -328,7 +473,8 @@ def _relative_similarity(members: np.ndarray, matrix: Tuple[np.ndarray, ...],
                          days: np.ndarray, params: StoryParams, forced: set,
                          adjacent: set, weekdays: Optional[np.ndarray] = None,
                          published: Optional[np.ndarray] = None,
-                         numbered: Optional[Sequence[frozenset]] = None
+                         numbered: Optional[Sequence[frozenset]] = None,
+                         figures: Any = None,
                          ) -> Tuple[np.ndarray, np.ndarray]:
     """Pair similarities of ``members`` in units of the joining threshold, and the pairs
     that cannot be one event (dated more than the window apart). Similarity: the cosine
@@ -379,6 +525,9 @@ def _relative_similarity(members: np.ndarray, matrix: Tuple[np.ndarray, ...],
         other_day = (((wm[:, None] & wm[None, :]) == 0) & (wm[:, None] != 0)
                      & (wm[None, :] != 0) & undated_pair)
         rel[other_day] *= params.other_weekday
+    if figures is not None and undated_pair.any():
+        figs = (figures(members) if callable(figures) else [figures[x] for x in members])
+        rel[disagreeing_figures(figs) & undated_pair] *= params.other_figures
     if numbered is not None:
         rel[different_numbers([numbered[x] for x in members])] *= params.other_number
     pos = {int(x): t for t, x in enumerate(members)}
@@ -458,6 +607,55 @@ def average_link(rel: np.ndarray, alpha: float,
     return [sorted(v) for v in members.values()]
 
 
+def pair_rule(langs: Sequence[Optional[str]], params: StoryParams,
+              days: Optional[Sequence[Any]] = None,
+              adjacent: Iterable[Tuple[int, int]] = ()) -> Callable[[PairScores], np.ndarray]:
+    """The pair rule of :func:`group` as a mask over scored pairs, for
+    :func:`score_pairs` to keep only the pairs that link (its ``select``)."""
+    lc = _lang_codes(langs)
+    dd = _intervals(days, len(langs))
+    adj = {(min(a, b), max(a, b)) for a, b in adjacent}
+    return lambda scores: _edges(scores, lc, dd, params, adj)
+
+
+def _lang_codes(langs: Sequence[Optional[str]]) -> np.ndarray:
+    code = {"hi": 1, "en": 2, "mixed": 3}
+    return np.asarray([code.get(x, 0) for x in langs] or [0], dtype=np.int8)
+
+
+def cosines_inside(matrix: Tuple[np.ndarray, ...], groups: Sequence[Sequence[int]]
+                   ) -> PairScores:
+    """The cosines (over all keys) of every pair inside each group, from the entries
+    :func:`group` kept (``scores.matrix`` after it); pairs of cosine 0 are left out."""
+    rows_a, cols_a, w, norm = matrix[0], matrix[1], matrix[2], matrix[3]
+    order, starts = _rows_index(rows_a, len(norm))
+    out_i, out_j, out_c = [], [], []
+    for g in groups:
+        members = np.asarray(sorted(g), dtype=np.int64)
+        m = members.size
+        if m < 2:
+            continue
+        ent = np.concatenate([order[starts[x]:starts[x + 1]] for x in members])
+        local = np.repeat(np.arange(m), starts[members + 1] - starts[members])
+        ucols, inv = np.unique(cols_a[ent], return_inverse=True)
+        X = np.zeros((m, max(ucols.size, 1)))
+        X[local, inv] = w[ent]
+        nrm = norm[members].copy()
+        nrm[nrm == 0] = 1
+        X /= nrm[:, None]
+        S = X @ X.T
+        a, b = np.triu_indices(m, 1)
+        keep = S[a, b] > 0
+        out_i.append(members[a[keep]])
+        out_j.append(members[b[keep]])
+        out_c.append(S[a, b][keep])
+    if not out_i:
+        return _empty()
+    i, j, c = np.concatenate(out_i), np.concatenate(out_j), np.concatenate(out_c)
+    z = np.zeros(i.size)
+    return PairScores(i, j, c, z, np.zeros(i.size, dtype=np.int64), z)
+
+
 def group(
     n: int,
     scores: PairScores,
@@ -469,6 +667,7 @@ def group(
     weekdays: Optional[Sequence[int]] = None,
     published: Optional[Sequence[bool]] = None,
     numbered: Optional[Sequence[frozenset]] = None,
+    figures: Any = None,
 ) -> List[List[int]]:
     """Stories as sorted lists of article indexes, biggest first, then by first article.
 
@@ -483,9 +682,11 @@ def group(
     two has no publication date (``published``: whether each has one; between dated
     articles the window decides). ``numbered`` (each text's numbered names,
     :mod:`.numbered`): two texts naming one name with other numbers (``Chandrayaan-2``,
-    ``Chandrayaan-3``) link at ``other_number`` of their similarity."""
-    code = {"hi": 1, "en": 2, "mixed": 3}
-    lc = np.asarray([code.get(x, 0) for x in langs] or [0], dtype=np.int8)
+    ``Chandrayaan-3``) link at ``other_number`` of their similarity. ``figures`` (each
+    text's lead figures, :mod:`.figures`, or a function giving those of a list of
+    articles, asked only for groups with an undated member): two texts whose figures
+    disagree, one of them undated, link at ``other_figures`` of their similarity."""
+    lc = _lang_codes(langs)
     dd = _intervals(days, n)
     adj = {(min(a, b), max(a, b)) for a, b in adjacent}
     forced = {(min(a, b), max(a, b)) for a, b in extra_links}
@@ -504,17 +705,31 @@ def group(
     for x in range(n):
         comps.setdefault(uf.find(x), []).append(x)
     out: List[List[int]] = []
-    rows_idx = None
-    for comp in comps.values():
-        if len(comp) < 3 or scores.matrix is None:
+    matrix, rows_idx = None, None
+    if scores.matrix is not None:
+        # Memory: the average link reads the entries of groups of three or more, of
+        # keys two members of one group hold; the corpus's matrix goes here (the
+        # scores keep these entries: :func:`cosines_inside` reads them).
+        matrix = scores.matrix = _group_entries(scores.matrix, comps, n)
+        rows_idx = _rows_index(matrix[0], n)
+    # The near-duplicate and same-page pairs of each group (each group reads its own).
+    forced_in: Dict[int, set] = {}
+    adj_in: Dict[int, set] = {}
+    for pairs, into in ((forced, forced_in), (adj, adj_in)):
+        for a, b in pairs:
+            ra = uf.find(a)
+            if ra == uf.find(b):
+                into.setdefault(ra, set()).add((a, b))
+    for root, comp in comps.items():
+        if len(comp) < 3 or matrix is None:
             out.append(comp)
             continue
-        if rows_idx is None:
-            rows_idx = _rows_index(scores.matrix[0], n)
         for part in _time_stretches(comp, dd, params.max_dense):
             arr = np.asarray(part, dtype=np.int64)
-            rel, apart = _relative_similarity(arr, scores.matrix, rows_idx, lc, dd, params,
-                                              forced, adj, wd, pub, numbered)
+            rel, apart = _relative_similarity(arr, matrix, rows_idx, lc, dd, params,
+                                              forced_in.get(root, set()),
+                                              adj_in.get(root, set()), wd, pub, numbered,
+                                              figures)
             for cl in average_link(rel, params.average_link, apart):
                 out.append(sorted(int(arr[t]) for t in cl))
     return sorted(out, key=lambda g: (-len(g), g[0]))

@@ -1,0 +1,131 @@
+"""Lead figures: the measured values a report states in its lead (``80 deaths``,
+``62 seats``), for telling two look-alike events apart.
+
+Two reports of one event mostly state figures that agree, and where a count grows
+(a toll rising over days) they are reports of other days; two reports of two
+events of one kind state figures for the same measures that do not meet (62 and 8
+seats against 48 and 22; 13 deaths against 80). So a pair whose lead figures
+disagree on more measures than they agree on is weak evidence of two events:
+:mod:`.stories` lowers its similarity (``StoryParams.other_figures``).
+"""
+
+from __future__ import annotations
+
+from typing import Any, Dict, FrozenSet, Iterable, Optional, Sequence
+
+import numpy as np
+
+from asimtext.digest.measures import find_measure
+from asimtext.digest.text import Sentences, lead_end
+
+__all__ = ["lead_figures", "figure_key", "disagreeing_figures"]
+
+MIN_FIGURES = 2
+PREFIX = "#="  # the strings of lead figures (see :func:`figure_key`)
+
+
+def figure_key(measure: str, value: float) -> str:
+    """The string of a lead figure (``#=deaths=80``)."""
+    return f"{PREFIX}{measure}={value:g}"
+
+
+def _value(v: Any) -> Optional[float]:
+    try:
+        x = float(v)
+    except (TypeError, ValueError):
+        return None
+    return x if x == x and x > 0 else None
+
+
+LEAD_SENTENCES = 6  # a report's first figures: headline, lead and what follows
+
+
+def lead_figures(text: str, spans: Sequence[Any]) -> FrozenSet[str]:
+    """The measured values of the number spans in a text's first
+    ``LEAD_SENTENCES`` sentences, as strings
+    (:func:`figure_key`); numbers without a measure (:func:`find_measure`: list
+    markers, names such as ``COVID 19``) and generic counts are left out."""
+    end = lead_end(text, LEAD_SENTENCES)
+    nums = [s for s in spans if s.kind == "number" and s.end <= end]
+    if not nums:
+        return frozenset()
+    sents = Sentences(text)
+    out = set()
+    bounds = [(s.start, s.end) for s in nums]
+    for s in nums:
+        v = _value(s.value)
+        if v is None:
+            continue
+        ss, se = sents.around(s.start, s.end)
+        others = [b for b in bounds if b != (s.start, s.end) and ss <= b[0] < se]
+        m = find_measure(text, s.start, s.end, ss, se, others)
+        if m is None or m.key == "people" or m.key.startswith("other:"):
+            continue  # a generic count, or a noun outside the lexicon (often no count)
+        out.add(figure_key(m.ident, v))
+    return frozenset(out)
+
+
+def _by_measure(keys: Iterable[str]) -> Dict[str, list]:
+    out: Dict[str, list] = {}
+    for k in keys:
+        meas, _, val = k[len(PREFIX):].rpartition("=")
+        out.setdefault(meas, []).append(float(val))
+    return out
+
+
+def _tolerance(v: np.ndarray) -> np.ndarray:
+    """:func:`asimtext.digest.updates.agree`'s rounding tolerance of each value (no
+    bound): half a unit of the last significant digit of a round integer (two
+    trailing zeros or more), else 0."""
+    whole = (v == np.floor(v)) & (v != 0)
+    m = np.where(whole, np.abs(v), 0).astype(np.int64)
+    z = np.zeros(v.size, dtype=np.int64)
+    while True:
+        div = (m != 0) & (m % 10 == 0)
+        if not div.any():
+            break
+        z += div
+        m = np.where(div, m // 10, m)
+    return np.where(z >= 2, 10.0 ** z, 0.0) / 2
+
+
+def disagreeing_figures(figures: Sequence[FrozenSet[str]]) -> np.ndarray:
+    """``(n, n)`` booleans: texts ``a`` and ``b`` state values for more measures
+    in common that no value of the other agrees with (within rounding:
+    :func:`asimtext.digest.updates.agree`) than measures on which they agree, and
+    these disagreeing measures hold at least ``MIN_FIGURES`` figures on each side.
+    One figure against another is what two reports of one event give when they
+    conflict (12 deaths, 15 deaths: the digest's conflicts are made of them); two
+    results that share no figure (62 and 8 seats, 48 and 22) are two events.
+    Matrix work per measure (no loop over pairs of texts)."""
+    n = len(figures)
+    by_measure: Dict[str, tuple] = {}
+    for t, f in enumerate(figures):
+        for meas, vals in _by_measure(f).items():
+            hs, vs = by_measure.setdefault(meas, ([], []))
+            hs.extend([t] * len(vals))
+            vs.extend(vals)
+    common = np.zeros((n, n), dtype=np.int32)
+    met = np.zeros((n, n), dtype=np.int32)
+    figs = np.zeros((n, n), dtype=np.int32)
+    for hs, vs in by_measure.values():
+        holders, local = np.unique(np.asarray(hs), return_inverse=True)
+        if holders.size < 2:
+            continue
+        # Distinct values only: a story's figures repeat (memory, time ~ values^2).
+        v, vix = np.unique(np.asarray(vs, dtype=np.float64), return_inverse=True)
+        tol = _tolerance(v)
+        agree_v = ((v[:, None] == v[None, :])
+                   | (np.abs(v[:, None] - v[None, :]) <= tol[:, None] + tol[None, :]))
+        ind = np.zeros((holders.size, v.size), dtype=np.float64)
+        ind[local, vix] = 1.0
+        agree_h = (ind @ agree_v.astype(np.float64) @ ind.T) > 0
+        count = ind.sum(axis=1)
+        idx = np.ix_(holders, holders)
+        common[idx] += 1
+        met[idx] += agree_h
+        figs[idx] += np.where(agree_h, 0, np.minimum(count[:, None], count[None, :])
+                              ).astype(np.int32)
+    out = (common - met > met) & (figs >= MIN_FIGURES)
+    np.fill_diagonal(out, False)
+    return out
