@@ -25,6 +25,7 @@ Every record read is either processed or skipped: ``read == processed + skipped`
 from __future__ import annotations
 
 import gzip
+import itertools
 import json
 import os
 import queue
@@ -161,18 +162,24 @@ def read_chunks(
     seq = 0
     chunk = Chunk(seq)
     for rec in _records(paths, text_field, id_field, stdin, on_bytes):
-        chunk.read += 1
-        if type(rec) is tuple:  # a good JSON Lines record from the fast reader
-            line, ident, text = rec
-            chunk.ids.append(ident)
-            chunk.texts.append(text)
-            chunk.locs.append((rec_file[0], line))
-            if len(chunk.texts) >= chunk_size:
-                chunk.bytes_pos = pos[0]
-                yield chunk
-                seq += 1
-                chunk = Chunk(seq)
+        if type(rec) is tuple:  # a run of good JSON Lines records from the fast reader
+            lines, ids, texts, pubs = rec
+            file, n, s = rec_file[0], len(ids), 0
+            while s < n:
+                e = min(n, s + chunk_size - len(chunk.texts))
+                chunk.read += e - s
+                chunk.ids.extend(ids[s:e])
+                chunk.texts.extend(texts[s:e])
+                chunk.published.extend(pubs[s:e])
+                chunk.locs.extend(zip(itertools.repeat(file), lines[s:e]))
+                s = e
+                if len(chunk.texts) >= chunk_size:
+                    chunk.bytes_pos = pos[0]
+                    yield chunk
+                    seq += 1
+                    chunk = Chunk(seq)
             continue
+        chunk.read += 1
         if rec.ok:
             art = rec.article
             chunk.ids.append(art.id)  # type: ignore[union-attr]

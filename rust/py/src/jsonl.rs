@@ -21,10 +21,30 @@ enum Text {
     Utf8(String),
 }
 
+/// A record of the block, ready for Python objects.
+struct Rec {
+    line: u64,
+    id: String,
+    text: Text,
+    published: Option<String>,
+}
+
+/// The five lists of [`_parse_jsonl_block`].
+type Block<'py> = (
+    Bound<'py, PyBytes>,
+    Bound<'py, PyList>,
+    Bound<'py, PyList>,
+    Bound<'py, PyList>,
+    Bound<'py, PyList>,
+);
+
 /// Parse a block of whole JSON Lines (`bytes`; a last line without `\n`
-/// counts): returns `(kinds, ids, texts)` where `kinds` has one byte per
-/// line (0: blank, 1: a record, 2: left to the Python reader) and `ids` /
-/// `texts` one entry per record (id `None` when absent or null). What is a
+/// counts) whose first line is line `first_line` of the file `label`:
+/// returns `(kinds, lines, ids, texts, published)` where `kinds` has one
+/// byte per line (0: blank, 1: a record, 2: left to the Python reader) and
+/// the four lists one entry per record: its line number, its id (a missing
+/// or null id is `"{label}:{line}"`, as the Python reader names it), its
+/// text and its `published` value (`None` when absent or null). What is a
 /// record is documented in `rust/core/src/jsonl.rs`.
 #[pyfunction]
 fn _parse_jsonl_block<'py>(
@@ -32,7 +52,9 @@ fn _parse_jsonl_block<'py>(
     block: &Bound<'py, PyBytes>,
     text_field: &str,
     id_field: &str,
-) -> PyResult<(Bound<'py, PyBytes>, Bound<'py, PyList>, Bound<'py, PyList>)> {
+    label: &str,
+    first_line: u64,
+) -> PyResult<Block<'py>> {
     let data = block.as_bytes();
     // (parallel: on the forked child's own pool there, see pool.rs)
     let (kinds, records) = crate::pool::detach(py, || {
@@ -46,34 +68,49 @@ fn _parse_jsonl_block<'py>(
                 Line::Other => 2,
             })
             .collect();
-        let records: Vec<(Option<String>, Text)> = lines
+        let records: Vec<Rec> = lines
             .into_par_iter()
-            .filter_map(|l| match l {
-                Line::Record { id, text } => {
+            .enumerate()
+            .filter_map(|(i, l)| match l {
+                Line::Record {
+                    id,
+                    text,
+                    published,
+                } => {
+                    let line = first_line + i as u64;
                     let mut units = Vec::new();
-                    let t = if ucs2_from_utf8(&text, &mut units) {
+                    let text = if ucs2_from_utf8(&text, &mut units) {
                         Text::Ucs2(Ucs2Str::new(units))
                     } else {
                         Text::Utf8(text)
                     };
-                    Some((id, t))
+                    Some(Rec {
+                        line,
+                        id: id.unwrap_or_else(|| format!("{label}:{line}")),
+                        text,
+                        published,
+                    })
                 }
                 _ => None,
             })
             .collect();
         (kinds, records)
     })?;
+    let lines = PyList::empty(py);
     let ids = PyList::empty(py);
     let texts = PyList::empty(py);
-    for (id, text) in records {
-        match id {
-            Some(id) => ids.append(PyString::new(py, &id))?,
-            None => ids.append(py.None())?,
-        }
-        match text {
+    let published = PyList::empty(py);
+    for r in records {
+        lines.append(r.line)?;
+        ids.append(PyString::new(py, &r.id))?;
+        match r.text {
             Text::Ucs2(t) => texts.append(t.into_py(py)?)?,
             Text::Utf8(t) => texts.append(PyString::new(py, &t))?,
         }
+        match r.published {
+            Some(p) => published.append(PyString::new(py, &p))?,
+            None => published.append(py.None())?,
+        }
     }
-    Ok((PyBytes::new(py, &kinds), ids, texts))
+    Ok((PyBytes::new(py, &kinds), lines, ids, texts, published))
 }
