@@ -420,12 +420,17 @@ def iter_jsonl_fast(
     id_field: str,
     validator: "_Validator",
     on_bytes: Optional[Callable[[int], None]] = None,
+    utf8_texts: bool = False,
 ) -> Iterator[Any]:
     """The records of a JSON Lines file (plain or ``.gz``) as
     :func:`iter_records` gives them, parsed in Rust: yields runs of good
     records as tuples of four lists ``(lines, ids, texts, published)`` (no
     :class:`Article` is built) and a :class:`Record` for each other line
-    (skipped, or parsed again by the Python reader), in file order.
+    (skipped, or parsed again by the Python reader), in file order. With
+    ``utf8_texts`` the texts of the runs are ``asimtext._core.Utf8Text``
+    objects (the UTF-8 as read, which the Rust batch calls ``StreamDedup.add``
+    and ``extract_batch`` read in place; ``len()`` and ``str()`` work), not
+    ``str``.
 
     Blocks of whole lines are parsed on all cores with the GIL released
     (``rust/core/src/jsonl.rs``); a line the Rust parser does not take as it is
@@ -465,7 +470,7 @@ def iter_jsonl_fast(
                 block = block[len(_BOM):]  # a byte-order mark is not part of the first record
             if block:
                 kinds, lines, ids, texts, pubs = _core._parse_jsonl_block(
-                    block, text_field, id_field, label, line_no + 1)
+                    block, text_field, id_field, label, line_no + 1, utf8_texts)
                 seen += len(kinds) - kinds.count(0)
                 if 2 not in kinds:
                     yield from _claimed(validator, path, lines, ids, texts, pubs)

@@ -29,6 +29,17 @@ pub fn utf8_from_ucs2(src: &[u16], buf: &mut String) -> Result<(), usize> {
     Ok(())
 }
 
+/// Put the UTF-8 of UCS-2 code units already checked to hold no surrogate
+/// in `buf` (cleared first), without scanning them again.
+///
+/// # Safety
+/// `src` has no surrogate code unit (else `buf` would not be UTF-8).
+pub unsafe fn utf8_from_ucs2_checked(src: &[u16], buf: &mut String) {
+    debug_assert!(first_surrogate(src).is_none());
+    buf.clear();
+    to_utf8(src, buf);
+}
+
 /// Put the UTF-8 of Latin-1 code points in `buf` (cleared first).
 pub fn utf8_from_latin1(src: &[u8], buf: &mut String) {
     to_utf8(src, buf);

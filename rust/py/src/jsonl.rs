@@ -11,14 +11,50 @@ use crate::pystr::Ucs2Str;
 
 pub fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(_parse_jsonl_block, m)?)?;
+    m.add_class::<Utf8Text>()?;
     Ok(())
 }
 
-/// A parsed record's text, made ready for a `str` off the GIL: UCS-2 when
-/// every code point is in the BMP (one copy into the new string), else UTF-8.
+/// A text of a dump kept as the UTF-8 it was read as, for the batch calls
+/// of the dump commands (`StreamDedup.add`, `normalize_batch`,
+/// `extract_batch` read it in place, as they read a `str`): no conversion
+/// to a `str` and back, and half the memory of a Hindi `str`. `len()` is its
+/// length in code points, as for a `str`; `str()` makes the `str`.
+#[pyclass(name = "Utf8Text", module = "asimtext._core", frozen)]
+pub struct Utf8Text {
+    text: String,
+    chars: usize,
+}
+
+impl Utf8Text {
+    pub fn as_str(&self) -> &str {
+        &self.text
+    }
+}
+
+#[pymethods]
+impl Utf8Text {
+    fn __len__(&self) -> usize {
+        self.chars
+    }
+    fn __str__<'py>(&self, py: Python<'py>) -> Bound<'py, PyString> {
+        PyString::new(py, &self.text)
+    }
+    fn __repr__(&self, py: Python<'_>) -> PyResult<String> {
+        Ok(format!(
+            "Utf8Text({})",
+            PyString::new(py, &self.text).repr()?
+        ))
+    }
+}
+
+/// A parsed record's text, made ready for a Python object off the GIL:
+/// UCS-2 when every code point is in the BMP (one copy into the new
+/// string), else UTF-8; or kept as UTF-8 for a [`Utf8Text`].
 enum Text {
     Ucs2(Ucs2Str),
     Utf8(String),
+    Kept(String, usize),
 }
 
 /// A record of the block, ready for Python objects.
@@ -44,9 +80,11 @@ type Block<'py> = (
 /// byte per line (0: blank, 1: a record, 2: left to the Python reader) and
 /// the four lists one entry per record: its line number, its id (a missing
 /// or null id is `"{label}:{line}"`, as the Python reader names it), its
-/// text and its `published` value (`None` when absent or null). What is a
-/// record is documented in `rust/core/src/jsonl.rs`.
+/// text (a `str`, or with `utf8` a [`Utf8Text`]) and its `published` value
+/// (`None` when absent or null). What is a record is documented in
+/// `rust/core/src/jsonl.rs`.
 #[pyfunction]
+#[pyo3(signature = (block, text_field, id_field, label, first_line, utf8=false))]
 fn _parse_jsonl_block<'py>(
     py: Python<'py>,
     block: &Bound<'py, PyBytes>,
@@ -54,6 +92,7 @@ fn _parse_jsonl_block<'py>(
     id_field: &str,
     label: &str,
     first_line: u64,
+    utf8: bool,
 ) -> PyResult<Block<'py>> {
     let data = block.as_bytes();
     // (parallel: on the forked child's own pool there, see pool.rs)
@@ -79,7 +118,10 @@ fn _parse_jsonl_block<'py>(
                 } => {
                     let line = first_line + i as u64;
                     let mut units = Vec::new();
-                    let text = if ucs2_from_utf8(&text, &mut units) {
+                    let text = if utf8 {
+                        let n = text.chars().count();
+                        Text::Kept(text, n)
+                    } else if ucs2_from_utf8(&text, &mut units) {
                         Text::Ucs2(Ucs2Str::new(units))
                     } else {
                         Text::Utf8(text)
@@ -106,6 +148,7 @@ fn _parse_jsonl_block<'py>(
         match r.text {
             Text::Ucs2(t) => texts.append(t.into_py(py)?)?,
             Text::Utf8(t) => texts.append(PyString::new(py, &t))?,
+            Text::Kept(text, chars) => texts.append(Bound::new(py, Utf8Text { text, chars })?)?,
         }
         match r.published {
             Some(p) => published.append(PyString::new(py, &p))?,

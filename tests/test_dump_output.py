@@ -1,0 +1,82 @@
+"""The Rust writers of the dump commands' JSON Lines (rust/py/src/dump_out.rs)
+against the Python rows they replace (``json.dumps(row, ensure_ascii=False)``),
+and the UTF-8 texts of the JSON Lines reader (``asimtext._core.Utf8Text``)
+against ``str`` in the batch calls that read them."""
+
+from __future__ import annotations
+
+import json
+
+import asimtext
+from asimtext import _core
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+# Text with what JSON escapes (quotes, backslashes, every control character),
+# what it must not (DEL, U+2028, NBSP), Devanagari, digits, dates, money and
+# characters beyond the BMP.
+ALPHABET = st.sampled_from(
+    [chr(c) for c in range(0x20)] + list('"\\/\x7f\u2028\u00a0 abc१२३0123456789-:₹%')
+    + ["नमस्ते", " 12 जनवरी 2024 ", " Rs 5 lakh ", "🙏", " 10:30 बजे ", "\u200d", "\ufeff"]
+)
+TEXTS = st.lists(st.lists(ALPHABET, min_size=1, max_size=30).map("".join), min_size=1, max_size=8)
+
+
+def python_spans_rows(texts, ids, id_field, reference_date=None, kinds=None):
+    res = asimtext.extract_batch(texts, kinds=kinds, reference_dates=reference_date)
+    rows = [{id_field: i, "spans": [s.to_dict() for s in ss]} for i, ss in zip(ids, res)]
+    return "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows).encode("utf-8")
+
+
+def python_normalize_rows(texts, ids, id_field, text_field, form):
+    res = asimtext.normalize_batch(texts, form=form)
+    rows = [{id_field: i, text_field: t} for i, t in zip(ids, res)]
+    return "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows).encode("utf-8")
+
+
+@settings(max_examples=120, deadline=None)
+@given(texts=TEXTS, id_field=st.sampled_from(["id", 'i"d\n', "text"]),
+       ref=st.sampled_from([None, "2024-03-01"]), kinds=st.sampled_from([None, ["date", "money"]]))
+def test_spans_lines_as_python_writes_them(texts, id_field, ref, kinds):
+    ids = [f"a\t{k}\"\\\u2028" for k in range(len(texts))]
+    assert _core._extract_batch_jsonl(texts, ids, id_field, ref, kinds) == python_spans_rows(
+        texts, ids, id_field, ref, kinds)
+
+
+@settings(max_examples=120, deadline=None)
+@given(texts=TEXTS, fields=st.sampled_from([("id", "text"), ("text", "text"), ("\x01", "t\\")]),
+       form=st.sampled_from(["canonical", "match", "nfc"]))
+def test_normalize_lines_as_python_writes_them(texts, fields, form):
+    ids = [f"{k}\x00" for k in range(len(texts))]
+    got = _core._normalize_batch_jsonl(texts, ids, *fields, form)
+    assert got == python_normalize_rows(texts, ids, *fields, form)
+
+
+def test_utf8_texts_read_like_str(tmp_path):
+    texts = ["नमस्ते दुनिया 12 जनवरी 2024 को ₹5 लाख", "Hello 🙏 world, 10:30 am", "क" * 5000]
+    p = tmp_path / "d.jsonl"
+    p.write_text("".join(json.dumps({"id": str(k), "text": t}) + "\n" for k, t in enumerate(texts)),
+                 encoding="utf-8")
+    block = p.read_bytes()
+    _kinds, _lines, ids, kept, _pubs = _core._parse_jsonl_block(block, "text", "id", "d.jsonl", 1, True)
+    assert [type(t).__name__ for t in kept] == ["Utf8Text"] * 3
+    assert [str(t) for t in kept] == texts and [len(t) for t in kept] == [len(t) for t in texts]
+    assert repr(kept[1]) == f"Utf8Text({texts[1]!r})"
+    assert asimtext.extract_batch(kept) == asimtext.extract_batch(texts)
+    a, b = asimtext.StreamDedup(threshold=0.5), asimtext.StreamDedup(threshold=0.5)
+    a.add(kept + kept)
+    b.add(texts + texts)
+    assert [x.tolist() for x in a.pairs()[:3]] == [x.tolist() for x in b.pairs()[:3]]
+    assert _core._normalize_batch_jsonl(kept, ids, "id", "text") == python_normalize_rows(
+        texts, ids, "id", "text", "canonical")
+
+
+def test_bad_arguments_are_typed_errors():
+    import pytest
+
+    with pytest.raises(ValueError, match="ids has 1 items but texts has 2"):
+        _core._extract_batch_jsonl(["a", "b"], ["x"], "id")
+    with pytest.raises(TypeError):
+        _core._normalize_batch_jsonl(["a"], [3], "id", "text")
+    with pytest.raises(UnicodeEncodeError):
+        _core._normalize_batch_jsonl(["a"], ["\ud800"], "id", "text")
