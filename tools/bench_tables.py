@@ -48,6 +48,8 @@ def rows(path: Path) -> dict:
             "mbs": info["MB/s"],
             "dps": info.get("docs/s"),
             "baseline": bool(info.get("baseline")),
+            "cpu": info.get("cpu_s"),
+            "peak": info.get("peak_mb"),
         })
     return out
 
@@ -72,11 +74,19 @@ def table(path: Path) -> str:
     parts = [f"From `{shown}` (run {when}, commit {commit}).\n"]
     for group, rs in rows(path).items():
         bases = [r for r in rs if r["baseline"]]
+        # CPU seconds (user + system) and peak memory, where the run recorded them.
+        cpu = any(r["cpu"] is not None for r in rs)
+        peak = any(r["peak"] is not None for r in rs)
         head = "| operation | MB/s | docs/s |" + "".join(f" x {b['label']} |" for b in bases)
-        parts.append(f"**{group}**\n\n{head}\n|---|---:|---:|" + "---:|" * len(bases))
+        head += " CPU s |" * cpu + " peak MB |" * peak
+        parts.append(f"**{group}**\n\n{head}\n|---|---:|---:|" + "---:|" * (len(bases) + cpu + peak))
         for r in sorted(rs, key=lambda r: -r["mbs"]):
             line = f"| {r['label']} | {_fmt(r['mbs'])} | {_fmt(r['dps']) if r['dps'] else ''} |"
             line += "".join(f" {_ratio(r['mbs'] / b['mbs'])} |" for b in bases)
+            if cpu:
+                line += f" {r['cpu']:.2f} |" if r["cpu"] is not None else " |"
+            if peak:
+                line += f" {r['peak']:,.0f} |" if r["peak"] is not None else " |"
             parts.append(line)
         parts.append("")
     return "\n".join(parts)
