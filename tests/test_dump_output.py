@@ -80,3 +80,19 @@ def test_bad_arguments_are_typed_errors():
         _core._normalize_batch_jsonl(["a"], [3], "id", "text")
     with pytest.raises(UnicodeEncodeError):
         _core._normalize_batch_jsonl(["a"], ["\ud800"], "id", "text")
+
+
+def test_an_id_no_output_can_hold_is_a_counted_skip(tmp_path):
+    # A JSON "\ud800" escape in an id (the Python reader keeps it): the Rust
+    # writers cannot encode it, so the record is skipped with its line, not a crash.
+    from asimtext.dumps import normalize_dump, spans_dump
+
+    p = tmp_path / "d.jsonl"
+    p.write_text('{"id": "a", "text": "x 5"}\n{"id": "b\\ud800", "text": "y"}\n{"id": "c", "text": "z"}\n')
+    for job in (spans_dump, normalize_dump):
+        seen = []
+        out = tmp_path / f"{job.__name__}.jsonl"
+        stats = job([str(p)], str(out), report=seen.append)
+        assert (stats.read, stats.processed, stats.skipped) == (3, 2, 1)
+        assert [(r.line, r.reason) for r in seen] == [(2, "id has a lone surrogate (not encodable as UTF-8)")]
+        assert [json.loads(x)["id"] for x in out.read_text(encoding="utf-8").splitlines()] == ["a", "c"]

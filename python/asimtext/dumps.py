@@ -66,6 +66,7 @@ StreamDedup = _core.StreamDedup
 DEFAULT_CHUNK = 2048
 _QUEUE_DEPTH = 3
 _SURROGATE_REASON = "text has a lone surrogate (not encodable as UTF-8)"
+_SURROGATE_ID_REASON = "id has a lone surrogate (not encodable as UTF-8)"
 
 
 class BatchError(AsimtextError):
@@ -212,11 +213,15 @@ def _has_surrogate(t: Any) -> bool:
 
 
 def _drop_surrogates(chunk: Chunk) -> None:
-    """Move records whose text cannot be encoded as UTF-8 to ``skipped``."""
+    """Move records whose text cannot be encoded as UTF-8 to ``skipped``, and
+    those whose id cannot (for the commands that write ids from Rust; the id
+    is left out of the record: no output could hold it)."""
     keep_ids, keep_texts, keep_locs, keep_pub = [], [], [], []
     for i, t, (file, line), pub in zip(chunk.ids, chunk.texts, chunk.locs, chunk.published):
         if _has_surrogate(t):
             chunk.skipped.append(Record("skipped", file, line, i, _SURROGATE_REASON))
+        elif _has_surrogate(i):
+            chunk.skipped.append(Record("skipped", file, line, None, _SURROGATE_ID_REASON))
         else:
             keep_ids.append(i)
             keep_texts.append(t)
