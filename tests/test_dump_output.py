@@ -96,3 +96,44 @@ def test_an_id_no_output_can_hold_is_a_counted_skip(tmp_path):
         assert (stats.read, stats.processed, stats.skipped) == (3, 2, 1)
         assert [(r.line, r.reason) for r in seen] == [(2, "id has a lone surrogate (not encodable as UTF-8)")]
         assert [json.loads(x)["id"] for x in out.read_text(encoding="utf-8").splitlines()] == ["a", "c"]
+
+
+def test_dump_commands_write_what_the_python_path_writes(tmp_path, monkeypatch):
+    # The whole pipeline: Rust reader + Rust writers against the Python reader
+    # (and, for Parquet-free JSON Lines, the same bytes), skips and counts included.
+    import gzip
+
+    from asimtext import dumps
+
+    base = ["नमस्ते दुनिया 12 जनवरी 2024 को ₹5 लाख मिले", "The budget of Rs 3.5 crore was passed on 5 March",
+            "पुलिस ने 10:30 बजे 25 लोगों को पकड़ा\nदूसरी पंक्ति \"उद्धरण\" \\ अंत"]
+    lines = []
+    for k in range(60):
+        t = base[k % 3] + f" {k}" * (k % 4)
+        row = {"id": f"r{k % 50}", "text": t, "source": "s", "published": ["2024-01-0%d" % (k % 9 + 1), None,
+                                                                          "2024-02-30", " "][k % 4]}
+        lines.append(json.dumps(row, ensure_ascii=bool(k % 2)))
+        if k % 17 == 0:
+            lines += ["", "not json", '{"id": "x%d", "text": ""}' % k, '{"text": "no id %d"}' % k]
+    raw = ("\ufeff" + "\n".join(lines) + "\n").encode("utf-8")
+    for name, data in (("d.jsonl", raw), ("d.jsonl.gz", gzip.compress(raw))):
+        p = tmp_path / name
+        p.write_bytes(data)
+        jobs = {"dedup": lambda out, **kw: dumps.dedup_dump([str(p)], out, threshold=0.5, **kw),
+                "clusters": lambda out, **kw: dumps.dedup_dump([str(p)], out, clusters=True, **kw),
+                "spans": lambda out, **kw: dumps.spans_dump([str(p)], out, reference_date="2024-03-01", **kw),
+                "normalize": lambda out, **kw: dumps.normalize_dump([str(p)], out, form="match", **kw)}
+        for job_name, job in jobs.items():
+            got = {}
+            for fast in (True, False):
+                if not fast:
+                    monkeypatch.setattr(dumps, "_is_fast_jsonl", lambda path: False)
+                seen = []
+                out = tmp_path / f"{job_name}-{fast}.jsonl"
+                res = job(str(out), report=seen.append, chunk_size=7)
+                stats = getattr(res, "stats", res)
+                got[fast] = (out.read_bytes(), [(r.line, r.reason) for r in seen],
+                             (stats.read, stats.processed, stats.skipped))
+                monkeypatch.undo()
+            assert got[True] == got[False], (name, job_name)
+            assert got[True][0] and got[True][1]
