@@ -119,10 +119,11 @@ def test_dump_commands_write_what_the_python_path_writes(tmp_path, monkeypatch):
     for name, data in (("d.jsonl", raw), ("d.jsonl.gz", gzip.compress(raw))):
         p = tmp_path / name
         p.write_bytes(data)
-        jobs = {"dedup": lambda out, **kw: dumps.dedup_dump([str(p)], out, threshold=0.5, **kw),
-                "clusters": lambda out, **kw: dumps.dedup_dump([str(p)], out, clusters=True, **kw),
-                "spans": lambda out, **kw: dumps.spans_dump([str(p)], out, reference_date="2024-03-01", **kw),
-                "normalize": lambda out, **kw: dumps.normalize_dump([str(p)], out, form="match", **kw)}
+        src = [str(p)]
+        jobs = {"dedup": lambda out, src=src, **kw: dumps.dedup_dump(src, out, threshold=0.5, **kw),
+                "clusters": lambda out, src=src, **kw: dumps.dedup_dump(src, out, clusters=True, **kw),
+                "spans": lambda out, src=src, **kw: dumps.spans_dump(src, out, reference_date="2024-03-01", **kw),
+                "normalize": lambda out, src=src, **kw: dumps.normalize_dump(src, out, form="match", **kw)}
         for job_name, job in jobs.items():
             got = {}
             for fast in (True, False):
