@@ -407,19 +407,23 @@ impl<'py> Texts<'py> {
     /// Item `i` of the batch `what`, checked (a `str` without lone
     /// surrogates) and kept alive with its view.
     fn push(&mut self, item: Bound<'py, PyAny>, i: usize, what: &str) -> PyResult<()> {
-        if let Ok(t) = item.cast::<crate::jsonl::Utf8Text>() {
-            // A text the JSON Lines reader kept as UTF-8: read in place.
-            let t = t.get().as_str();
-            self.raw.0.push(Raw::Utf8(t.as_ptr(), t.len()));
-            self._keep.push(item);
-            return Ok(());
-        }
-        let s = item.cast_into::<PyString>().map_err(|e| {
-            crate::errors::type_error(format!(
-                "{what}[{i}] must be str, not {}",
-                type_name(e.into_inner().as_any())
-            ))
-        })?;
+        let s = match item.cast_into::<PyString>() {
+            Ok(s) => s,
+            Err(e) => {
+                let item = e.into_inner();
+                if let Ok(t) = item.cast::<crate::jsonl::Utf8Text>() {
+                    // A text the JSON Lines reader kept as UTF-8: read in place.
+                    let t = t.get().as_str();
+                    self.raw.0.push(Raw::Utf8(t.as_ptr(), t.len()));
+                    self._keep.push(item);
+                    return Ok(());
+                }
+                return Err(crate::errors::type_error(format!(
+                    "{what}[{i}] must be str, not {}",
+                    type_name(item.as_any())
+                )));
+            }
+        };
         let (raw, surrogate) = match StrView::new(&s)? {
             StrView::Ucs1(b) => (Raw::Ucs1(b.as_ptr(), b.len()), None),
             StrView::Ucs2(u) => (Raw::Ucs2(u.as_ptr(), u.len()), first_surrogate(u)),
