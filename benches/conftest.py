@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import os
 import sys
+import time
 
 import pytest
 
@@ -45,16 +46,37 @@ def _pin_all_threads(cpus) -> None:
 
 @pytest.fixture
 def throughput(benchmark):
-    """Run `fn` under pytest-benchmark and record MB/s and docs/s (best round)."""
+    """Run `fn` under pytest-benchmark and record MB/s and docs/s (best round),
+    and the CPU seconds of that round (user + system, all threads of this
+    process; a round that runs a child process may pass its own figure
+    through ``cpu``, a callable giving the CPU seconds of the last call).
+    ``setup`` (pytest-benchmark's) makes fresh arguments for every round;
+    ``extra`` (a dict, or a callable giving one after the rounds) is stored
+    with the row."""
 
-    def run(fn, *, group, name, nbytes, ndocs=None, rounds=3, baseline=False):
+    def run(fn, *, group, name, nbytes, ndocs=None, rounds=3, baseline=False, setup=None, cpu=None,
+            extra=None):
         benchmark.group = group
-        result = benchmark.pedantic(fn, rounds=rounds, iterations=1, warmup_rounds=1 if rounds > 1 else 0)
+        times: list = []
+
+        def timed(*a, **k):
+            c0 = time.process_time()
+            t0 = time.perf_counter()
+            out = fn(*a, **k)
+            times.append((time.perf_counter() - t0, cpu() if cpu else time.process_time() - c0))
+            return out
+
+        warm = 1 if rounds > 1 and setup is None else 0
+        result = benchmark.pedantic(timed, rounds=rounds, iterations=1, warmup_rounds=warm, setup=setup)
         best = benchmark.stats.stats.min
+        cpu_s = min(times)[1] if times else None
         mbs = nbytes / best / 1e6
         dps = (ndocs / best) if ndocs else None
         benchmark.extra_info.update({"MB/s": round(mbs, 2), "docs/s": round(dps, 1) if dps else None,
-                                     "label": name, "bytes": nbytes, "baseline": baseline})
+                                     "label": name, "bytes": nbytes, "baseline": baseline,
+                                     "cpu_s": round(cpu_s, 3) if cpu_s is not None else None,
+                                     "load": round(os.getloadavg()[0], 1),
+                                     **((extra() if callable(extra) else extra) or {})})
         _RESULTS.append({"group": group, "name": name, "mbs": mbs, "dps": dps, "baseline": baseline})
         return result
 

@@ -18,9 +18,9 @@ def python_reader(path):
     out = []
     for r in aio.iter_records(str(path)):
         if r.ok:
-            out.append((r.line, r.id, r.article.text, None))
+            out.append((r.line, r.id, r.article.text, r.article.published, None))
         else:
-            out.append((r.line, r.id, None, r.reason))
+            out.append((r.line, r.id, None, None, r.reason))
     return out
 
 
@@ -28,13 +28,12 @@ def rust_reader(path):
     out = []
     v = aio._Validator()
     for r in aio.iter_jsonl_fast(str(path), text_field="text", id_field="id", validator=v):
-        if isinstance(r, tuple):
-            line, ident, text = r
-            out.append((line, ident, text, None))
+        if isinstance(r, tuple):  # a run of good records
+            out.extend((*x, None) for x in zip(*r))
         elif r.ok:  # a line the Python reader parsed again
-            out.append((r.line, r.id, r.article.text, None))
+            out.append((r.line, r.id, r.article.text, r.article.published, None))
         else:
-            out.append((r.line, r.id, None, r.reason))
+            out.append((r.line, r.id, None, None, r.reason))
     return out
 
 
@@ -59,7 +58,8 @@ def lines(draw):
         d["text"] = draw(st.one_of(TEXTS, st.just(None), st.just(5)))
     for name in ("title", "lang", "published"):
         if draw(st.integers(0, 4)) == 0:
-            d[name] = draw(st.sampled_from(["t", None, 3, "2022-01-11", "not a date"]))
+            d[name] = draw(st.sampled_from(["t", None, 3, "2022-01-11", "not a date", "2024-02-29T10:00+05:30",
+                                            "2023-02-29", "  ", "", "2022W011", "२०२२-०१-११"]))
     return json.dumps(d, ensure_ascii=draw(st.booleans()))
 
 
@@ -88,9 +88,9 @@ def test_not_utf8_and_truncated_gzip(tmp_path, monkeypatch):
     # Both keep every record before the cut and end with the reason. The Python
     # reader decompresses ahead in 64 KiB steps, so it may stop a few records
     # earlier than the fast reader, which reads whole lines as they come.
-    assert "unreadable compressed data" in fast[-1][3] and "unreadable compressed data" in slow[-1][3]
+    assert "unreadable compressed data" in fast[-1][4] and "unreadable compressed data" in slow[-1][4]
     assert fast[: len(slow) - 1] == slow[:-1]
-    assert all(r[3] is None for r in fast[:-1])
+    assert all(r[2] is not None for r in fast[:-1])
 
 
 def test_read_chunks_accounts_for_every_line(tmp_path):
@@ -119,4 +119,17 @@ def test_white_space_only_texts_are_skipped_as_python_does(tmp_path):
     p.write_text("".join(json.dumps({"id": f"w{k}", "text": c * 3}) + "\n" for k, c in enumerate(chars)))
     fast = rust_reader(p)
     assert fast == python_reader(p)
-    assert sum(1 for r in fast if r[3] == "empty text") == len(chars) - 2
+    assert sum(1 for r in fast if r[4] == "empty text") == len(chars) - 2
+
+
+def test_chunks_carry_each_records_date(tmp_path):
+    # Records with and without a date, and one the Python reader parses (a
+    # blank date, which it reads as none): one date (or None) per good record.
+    p = tmp_path / "d.jsonl"
+    rows = [{"id": "a", "text": "x"}, {"id": "b", "text": "y", "published": "2022-01-11T10:00"},
+            {"id": "c", "text": "z", "published": "  "}, {"id": "d", "text": "w", "published": "2023-05-06"},
+            {"id": "e", "text": "v", "published": None}]
+    p.write_text("".join(json.dumps(r) + "\n" for r in rows))
+    chunks = list(read_chunks([str(p)], chunk_size=3))
+    assert [i for c in chunks for i in c.ids] == ["a", "b", "c", "d", "e"]
+    assert [d for c in chunks for d in c.published] == [None, "2022-01-11T10:00", None, "2023-05-06", None]

@@ -48,6 +48,9 @@ def rows(path: Path) -> dict:
             "mbs": info["MB/s"],
             "dps": info.get("docs/s"),
             "baseline": bool(info.get("baseline")),
+            "cpu": info.get("cpu_s"),
+            "bytes": info.get("bytes"),
+            "peak": info.get("peak_mb"),
         })
     return out
 
@@ -62,7 +65,10 @@ def _ratio(x: float) -> str:
 
 def table(path: Path) -> str:
     """Markdown tables of one result file: MB/s, docs/s, and each row as a
-    share of the group's baselines (memcpy, UTF-8 validation, ...)."""
+    share of the group's baselines (memcpy, UTF-8 validation, ...); where the
+    run recorded them, the CPU seconds of the best round (all threads, or the
+    child process) with the MB each CPU second handles (what an idle machine
+    multiplies by its cores when the work spreads), and peak memory."""
     data = json.loads(Path(path).read_text(encoding="utf-8"))
     when = data.get("datetime", "?")[:16]
     commit = str((data.get("commit_info") or {}).get("id", "?"))
@@ -72,11 +78,22 @@ def table(path: Path) -> str:
     parts = [f"From `{shown}` (run {when}, commit {commit}).\n"]
     for group, rs in rows(path).items():
         bases = [r for r in rs if r["baseline"]]
+        # CPU seconds (user + system) and peak memory, where the run recorded them.
+        cpu = any(r["cpu"] is not None for r in rs)
+        peak = any(r["peak"] is not None for r in rs)
         head = "| operation | MB/s | docs/s |" + "".join(f" x {b['label']} |" for b in bases)
-        parts.append(f"**{group}**\n\n{head}\n|---|---:|---:|" + "---:|" * len(bases))
+        head += " CPU s | MB per CPU s |" * cpu + " peak MB |" * peak
+        parts.append(f"**{group}**\n\n{head}\n|---|---:|---:|" + "---:|" * (len(bases) + 2 * cpu + peak))
         for r in sorted(rs, key=lambda r: -r["mbs"]):
             line = f"| {r['label']} | {_fmt(r['mbs'])} | {_fmt(r['dps']) if r['dps'] else ''} |"
             line += "".join(f" {_ratio(r['mbs'] / b['mbs'])} |" for b in bases)
+            if cpu:
+                if r["cpu"] and r["bytes"]:
+                    line += f" {r['cpu']:.2f} | {_fmt(r['bytes'] / r['cpu'] / 1e6)} |"
+                else:
+                    line += " | |"
+            if peak:
+                line += f" {r['peak']:,.0f} |" if r["peak"] is not None else " |"
             parts.append(line)
         parts.append("")
     return "\n".join(parts)

@@ -216,8 +216,23 @@ def extract_batch(
 def _spans_lexicon() -> list[tuple[str, str, str]]: ...
 def _utf8_valid_up_to(data: bytes) -> int: ...
 def _parse_jsonl_block(
-    block: bytes, text_field: str, id_field: str
-) -> tuple[bytes, list[str | None], list[str]]: ...
+    block: bytes, text_field: str, id_field: str, label: str, first_line: int, utf8: bool = False
+) -> tuple[bytes, list[int], list[str], list[Any], list[str | None]]: ...
+def _extract_batch_jsonl(
+    texts: Iterable[str | Utf8Text],
+    ids: list[str],
+    id_field: str,
+    reference_date: str | _datetime.date | None = None,
+    kinds: Iterable[str] | None = None,
+) -> bytes: ...
+def _normalize_batch_jsonl(
+    texts: Iterable[str | Utf8Text], ids: list[str], id_field: str, text_field: str, form: str = "canonical"
+) -> bytes: ...
+@final
+class Utf8Text:
+    """A dump's text kept as UTF-8 for the Rust batch calls (len: code points)."""
+
+    def __len__(self) -> int: ...
 # ---- batch (issue 6) ----
 @final
 class StreamDedup:

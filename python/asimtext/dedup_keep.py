@@ -357,7 +357,7 @@ def dedup_keep_dump(
             published.extend(c.published)
 
         stats = run_pipeline(files, index.add, on_done=done, text_field=text_field,
-                             id_field=id_field, desc="dedup", **kw)
+                             id_field=id_field, desc="dedup", utf8_texts=True, **kw)
         mask, drops, clusters = _decide(index, keep, lengths, published)
         kept = {locs[i] for i in np.flatnonzero(mask).tolist()}
         for path in files:

@@ -25,6 +25,7 @@ Every record read is either processed or skipped: ``read == processed + skipped`
 from __future__ import annotations
 
 import gzip
+import itertools
 import json
 import os
 import queue
@@ -65,6 +66,7 @@ StreamDedup = _core.StreamDedup
 DEFAULT_CHUNK = 2048
 _QUEUE_DEPTH = 3
 _SURROGATE_REASON = "text has a lone surrogate (not encodable as UTF-8)"
+_SURROGATE_ID_REASON = "id has a lone surrogate (not encodable as UTF-8)"
 
 
 class BatchError(AsimtextError):
@@ -130,12 +132,15 @@ def read_chunks(
     id_field: str = "id",
     chunk_size: int = DEFAULT_CHUNK,
     stdin: Optional[Any] = None,
+    utf8_texts: bool = False,
 ) -> Iterator[Chunk]:
     """Group the records of ``paths`` into :class:`Chunk` objects (streaming).
 
     JSON Lines files are parsed in Rust (:func:`asimtext.io.iter_jsonl_fast`);
     any other input goes through :func:`asimtext.io.iter_records`. Both give
-    the same records, reasons and line numbers.
+    the same records, reasons and line numbers. With ``utf8_texts`` the texts
+    of the JSON Lines records are ``asimtext._core.Utf8Text`` objects, for an
+    ``op`` that reads them in place (see :func:`run_pipeline`).
     """
     pos = [0]
     rec_file = [""]
@@ -154,25 +159,31 @@ def read_chunks(
                 continue
             rec_file[0] = item
             if _is_fast_jsonl(item):
-                yield from iter_jsonl_fast(item, on_bytes=on_bytes, **kw)
+                yield from iter_jsonl_fast(item, on_bytes=on_bytes, utf8_texts=utf8_texts, **kw)
             else:
                 yield from _iter_path(item, stdin=stdin, on_bytes=on_bytes, **kw)
 
     seq = 0
     chunk = Chunk(seq)
     for rec in _records(paths, text_field, id_field, stdin, on_bytes):
-        chunk.read += 1
-        if type(rec) is tuple:  # a good JSON Lines record from the fast reader
-            line, ident, text = rec
-            chunk.ids.append(ident)
-            chunk.texts.append(text)
-            chunk.locs.append((rec_file[0], line))
-            if len(chunk.texts) >= chunk_size:
-                chunk.bytes_pos = pos[0]
-                yield chunk
-                seq += 1
-                chunk = Chunk(seq)
+        if type(rec) is tuple:  # a run of good JSON Lines records from the fast reader
+            lines, ids, texts, pubs = rec
+            file, n, s = rec_file[0], len(ids), 0
+            while s < n:
+                e = min(n, s + chunk_size - len(chunk.texts))
+                chunk.read += e - s
+                chunk.ids.extend(ids[s:e])
+                chunk.texts.extend(texts[s:e])
+                chunk.published.extend(pubs[s:e])
+                chunk.locs.extend(zip(itertools.repeat(file), lines[s:e]))
+                s = e
+                if len(chunk.texts) >= chunk_size:
+                    chunk.bytes_pos = pos[0]
+                    yield chunk
+                    seq += 1
+                    chunk = Chunk(seq)
             continue
+        chunk.read += 1
         if rec.ok:
             art = rec.article
             chunk.ids.append(art.id)  # type: ignore[union-attr]
@@ -191,7 +202,9 @@ def read_chunks(
         yield chunk
 
 
-def _has_surrogate(t: str) -> bool:
+def _has_surrogate(t: Any) -> bool:
+    if type(t) is not str:  # an asimtext._core.Utf8Text: UTF-8 has none
+        return False
     try:
         t.encode("utf-8")
         return False
@@ -200,11 +213,15 @@ def _has_surrogate(t: str) -> bool:
 
 
 def _drop_surrogates(chunk: Chunk) -> None:
-    """Move records whose text cannot be encoded as UTF-8 to ``skipped``."""
+    """Move records whose text cannot be encoded as UTF-8 to ``skipped``, and
+    those whose id cannot (for the commands that write ids from Rust; the id
+    is left out of the record: no output could hold it)."""
     keep_ids, keep_texts, keep_locs, keep_pub = [], [], [], []
     for i, t, (file, line), pub in zip(chunk.ids, chunk.texts, chunk.locs, chunk.published):
         if _has_surrogate(t):
             chunk.skipped.append(Record("skipped", file, line, i, _SURROGATE_REASON))
+        elif _has_surrogate(i):
+            chunk.skipped.append(Record("skipped", file, line, None, _SURROGATE_ID_REASON))
         else:
             keep_ids.append(i)
             keep_texts.append(t)
@@ -271,7 +288,7 @@ class _Sink:
 
     def write_lines(self, data: bytes) -> None:
         """Whole JSON lines, written as they are (JSON Lines outputs only)."""
-        assert self.kind == "jsonl"
+        assert self.kind in ("jsonl", "jsonl.gz")
         self._f.write(data)
 
     def close(self, ok: bool) -> None:
@@ -437,9 +454,9 @@ def _reader(chunks: Iterator[Chunk], q: "queue.Queue[Any]", stop: threading.Even
 
 def run_pipeline(
     paths: Sequence[str],
-    op: Callable[[List[str]], Any],
+    op: Callable[[Any], Any],
     *,
-    emit: Optional[Callable[[Chunk, Any], List[dict]]] = None,
+    emit: Optional[Callable[[Chunk, Any], Any]] = None,
     sink: Optional[_Sink] = None,
     text_field: str = "text",
     id_field: str = "id",
@@ -450,11 +467,20 @@ def run_pipeline(
     desc: str = "asimtext",
     stdin: Optional[Any] = None,
     on_done: Optional[Callable[[Chunk], None]] = None,
+    utf8_texts: bool = False,
+    chunk_op: bool = False,
 ) -> Stats:
     """Stream ``paths`` through ``op`` (called on each chunk's texts in the
     main thread; a Rust batch call that releases the GIL) and, if given,
     ``emit(chunk, result)`` -> rows written to ``sink`` by a writer thread;
-    ``on_done(chunk)`` is called in the main thread after ``op``.
+    ``on_done(chunk)`` is called in the main thread after ``op``. With
+    ``utf8_texts`` the texts of JSON Lines records reach ``op`` as
+    ``asimtext._core.Utf8Text`` (no ``str`` made of them and converted back:
+    for ops that are Rust batch calls reading their texts with
+    ``read_texts``, such as ``StreamDedup.add`` and ``extract_batch``).
+    With ``chunk_op``, ``op`` is called on the whole :class:`Chunk` (its ids
+    too). ``emit`` may return ``bytes`` (whole JSON lines, written as they
+    are) instead of rows.
 
     Bad records are passed to ``report`` (default: a ``FILE:LINE: skipped:
     REASON`` line on standard error); with ``strict`` the first one raises
@@ -474,7 +500,8 @@ def run_pipeline(
     inq: "queue.Queue[Any]" = queue.Queue(maxsize=_QUEUE_DEPTH)
     outq: "queue.Queue[Any]" = queue.Queue(maxsize=_QUEUE_DEPTH)
     chunks = read_chunks(
-        paths, text_field=text_field, id_field=id_field, chunk_size=chunk_size, stdin=stdin
+        paths, text_field=text_field, id_field=id_field, chunk_size=chunk_size, stdin=stdin,
+        utf8_texts=utf8_texts,
     )
     reader = threading.Thread(target=_reader, args=(chunks, inq, stop), daemon=True)
     writer_error: List[BaseException] = []
@@ -490,7 +517,10 @@ def run_pipeline(
             try:
                 rows = emit(chunk, result) if emit is not None else []
                 if rows and sink is not None:
-                    sink.write_rows(rows)
+                    if isinstance(rows, bytes):
+                        sink.write_lines(rows)
+                    else:
+                        sink.write_rows(rows)
             except BaseException as e:  # noqa: BLE001 - handed to the main thread
                 writer_error.append(e)
 
@@ -514,7 +544,7 @@ def run_pipeline(
                 if strict:
                     raise LoadError(rec)
                 say(rec)
-            result = _run_op(op, chunk, strict, say)
+            result = _run_op(op, chunk, strict, say, chunk_op)
             if on_done is not None:
                 on_done(chunk)
             stats.read += chunk.read
@@ -545,9 +575,10 @@ def run_pipeline(
     return stats
 
 
-def _run_op(op: Callable[[List[str]], Any], chunk: Chunk, strict: bool, say: Callable) -> Any:
+def _run_op(op: Callable[[Any], Any], chunk: Chunk, strict: bool, say: Callable,
+            chunk_op: bool = False) -> Any:
     try:
-        return op(chunk.texts)
+        return op(chunk if chunk_op else chunk.texts)
     except ValueError as e:
         if "surrogate" not in str(e):
             raise
@@ -558,7 +589,7 @@ def _run_op(op: Callable[[List[str]], Any], chunk: Chunk, strict: bool, say: Cal
         if strict:
             raise LoadError(rec)
         say(rec)
-    return op(chunk.texts)
+    return op(chunk if chunk_op else chunk.texts)
 
 
 # ---------------------------------------------------------------- commands
@@ -575,14 +606,21 @@ def normalize_dump(
     sink = open_sink(output, schema)
     ok = False
     try:
+        if sink.kind == "parquet":
+            run: dict = dict(
+                op=lambda texts: normalize_batch(texts, form=form),
+                emit=lambda c, res: [{id_field: i, text_field: t} for i, t in zip(c.ids, res)])
+        else:  # the rows' JSON written by the Rust call, on all cores
+            run = dict(
+                op=lambda c: _core._normalize_batch_jsonl(c.texts, c.ids, id_field, text_field, form),
+                emit=lambda c, data: data, chunk_op=True, utf8_texts=True)
         stats = run_pipeline(
             paths,
-            lambda texts: normalize_batch(texts, form=form),
-            emit=lambda c, res: [{id_field: i, text_field: t} for i, t in zip(c.ids, res)],
             sink=sink,
             text_field=text_field,
             id_field=id_field,
             desc="normalize",
+            **run,
             **kw,
         )
         ok = True
@@ -614,16 +652,25 @@ def spans_dump(
     sink = open_sink(output, schema)
     ok = False
     try:
+        if sink.kind == "parquet":
+            run: dict = dict(
+                op=lambda texts: extract_batch(texts, kinds=kinds, reference_dates=reference_date),
+                emit=lambda c, res: [
+                    {id_field: i, "spans": [s.to_dict() for s in ss]} for i, ss in zip(c.ids, res)
+                ])
+        else:  # the rows' JSON written by the Rust call, on all cores
+            run = dict(
+                op=lambda c: _core._extract_batch_jsonl(c.texts, c.ids, id_field, reference_date,
+                                                        kinds),
+                emit=lambda c, data: data, chunk_op=True)
         stats = run_pipeline(
             paths,
-            lambda texts: extract_batch(texts, kinds=kinds, reference_dates=reference_date),
-            emit=lambda c, res: [
-                {id_field: i, "spans": [s.to_dict() for s in ss]} for i, ss in zip(c.ids, res)
-            ],
             sink=sink,
             text_field=text_field,
             id_field=id_field,
             desc="spans",
+            utf8_texts=True,
+            **run,
             **kw,
         )
         ok = True
@@ -671,7 +718,7 @@ def dedup_dump(
         ids: List[str] = []  # the ids name the pairs; the texts are dropped after each chunk
         stats = run_pipeline(
             paths, index.add, on_done=lambda c: ids.extend(c.ids), text_field=text_field,
-            id_field=id_field, desc="dedup", **kw,
+            id_field=id_field, desc="dedup", utf8_texts=True, **kw,
         )
         res = DedupResult(stats=stats, params=index.params)
         step = 65536

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import gzip
 import io
+import itertools
 import json
 import os
 import sys
@@ -419,17 +420,24 @@ def iter_jsonl_fast(
     id_field: str,
     validator: "_Validator",
     on_bytes: Optional[Callable[[int], None]] = None,
+    utf8_texts: bool = False,
 ) -> Iterator[Any]:
     """The records of a JSON Lines file (plain or ``.gz``) as
-    :func:`iter_records` gives them, parsed in Rust: yields ``(line, id,
-    text)`` for a good record (no :class:`Article` is built) and a
-    :class:`Record` for a skipped one.
+    :func:`iter_records` gives them, parsed in Rust: yields runs of good
+    records as tuples of four lists ``(lines, ids, texts, published)`` (no
+    :class:`Article` is built) and a :class:`Record` for each other line
+    (skipped, or parsed again by the Python reader), in file order. With
+    ``utf8_texts`` the texts of the runs are ``asimtext._core.Utf8Text``
+    objects (the UTF-8 as read, which the Rust batch calls ``StreamDedup.add``
+    and ``extract_batch`` read in place; ``len()`` and ``str()`` work), not
+    ``str``.
 
     Blocks of whole lines are parsed on all cores with the GIL released
     (``rust/core/src/jsonl.rs``); a line the Rust parser does not take as it is
     (malformed, not UTF-8, an empty text, a field of an unexpected type, a
-    ``published`` date, ...) goes through the Python reader, so every reason
-    and line number is the one :func:`iter_records` gives.
+    ``published`` value that is not a ``YYYY-MM-DD`` date, ...) goes through
+    the Python reader, so every reason and line number is the one
+    :func:`iter_records` gives.
     """
     from asimtext import _core
 
@@ -461,28 +469,29 @@ def iter_jsonl_fast(
             if line_no == 0 and block.startswith(_BOM):
                 block = block[len(_BOM):]  # a byte-order mark is not part of the first record
             if block:
-                kinds, ids, texts = _core._parse_jsonl_block(block, text_field, id_field)
-                lines = block.split(b"\n") if 2 in kinds else None
-                k = 0
-                for i, kind in enumerate(kinds):
-                    line_no += 1
-                    if kind == 1:
-                        ident = ids[k]
-                        text = texts[k]
-                        k += 1
-                        if ident is None:
-                            ident = f"{label}:{line_no}"
-                        dup = validator.claim(ident, path, line_no)
-                        seen += 1
-                        if dup is None:
-                            yield (line_no, ident, text)
-                        else:
-                            yield Record("skipped", path, line_no, ident, dup)
-                    elif kind == 2:
+                kinds, lines, ids, texts, pubs = _core._parse_jsonl_block(
+                    block, text_field, id_field, label, line_no + 1, utf8_texts)
+                seen += len(kinds) - kinds.count(0)
+                if 2 not in kinds:
+                    yield from _claimed(validator, path, lines, ids, texts, pubs)
+                else:
+                    raw_lines = block.split(b"\n")
+                    k = start = 0  # records of the block: passed, and yielded
+                    for i in [i for i, kind in enumerate(kinds) if kind != 0]:
+                        if kinds[i] == 1:
+                            k += 1
+                            continue
+                        if k > start:
+                            yield from _claimed(validator, path, lines[start:k], ids[start:k],
+                                                texts[start:k], pubs[start:k])
+                            start = k
                         # With its `\n`, as the Python reader sees it (error columns).
-                        raw_line = lines[i] + b"\n" if i < len(lines) - 1 else lines[i]  # type: ignore[index]
-                        seen += 1
-                        yield _record_from_line(raw_line, path, line_no, label, **kw)
+                        raw_line = raw_lines[i] + b"\n" if i < len(raw_lines) - 1 else raw_lines[i]
+                        yield _record_from_line(raw_line, path, line_no + 1 + i, label, **kw)
+                    if k > start:
+                        yield from _claimed(validator, path, lines[start:], ids[start:],
+                                            texts[start:], pubs[start:])
+                line_no += len(kinds)
             if on_bytes is not None:
                 pos = raw.tell()
                 on_bytes(pos - last_pos)
@@ -496,6 +505,28 @@ def iter_jsonl_fast(
                 return
     finally:
         f.close()
+
+
+def _claimed(validator: "_Validator", path: str, lines: list, ids: list, texts: list,
+             pubs: list) -> Iterator[Any]:
+    """A run of good records of :func:`iter_jsonl_fast` with their ids claimed:
+    the run as it is when no id was seen before (checked for the whole run at
+    C speed), else its pieces between the duplicates, which are skipped."""
+    seen = validator.seen
+    if len(set(ids)) == len(ids) and seen.keys().isdisjoint(ids):
+        seen.update(zip(ids, zip(itertools.repeat(path), lines)))
+        yield (lines, ids, texts, pubs)
+        return
+    start = 0
+    for j, ident in enumerate(ids):
+        dup = validator.claim(ident, path, lines[j])
+        if dup is not None:
+            if j > start:
+                yield (lines[start:j], ids[start:j], texts[start:j], pubs[start:j])
+            start = j + 1
+            yield Record("skipped", path, lines[j], ident, dup)
+    if start < len(ids):
+        yield (lines[start:], ids[start:], texts[start:], pubs[start:])
 
 
 def _record_from_line(raw: bytes, file: str, line_no: int, label: str, **kw: Any) -> Record:

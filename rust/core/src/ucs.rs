@@ -3,19 +3,14 @@
 //! Hindi text is UCS-2 there, so these run once per text in the bindings.
 
 /// Index of the first surrogate code unit (in a Python string, a lone
-/// surrogate), vectorized 16 units at a time.
+/// surrogate).
 pub fn first_surrogate(u: &[u16]) -> Option<usize> {
-    let mut base = 0;
-    for block in u.chunks(16) {
-        if block.iter().fold(false, |a, &x| a | (x & 0xF800 == 0xD800)) {
-            return block
-                .iter()
-                .position(|&x| x & 0xF800 == 0xD800)
-                .map(|k| base + k);
-        }
-        base += block.len();
+    // Devanagari, Latin and digits are all below U+D800: one maximum over
+    // the units (vectorized) settles most strings without a search.
+    if u.iter().fold(0u16, |m, &x| m.max(x)) < 0xD800 {
+        return None;
     }
-    None
+    u.iter().position(|&x| x & 0xF800 == 0xD800)
 }
 
 /// Put the UTF-8 of UCS-2 code units in `buf` (cleared first), or give the
@@ -29,6 +24,17 @@ pub fn utf8_from_ucs2(src: &[u16], buf: &mut String) -> Result<(), usize> {
     Ok(())
 }
 
+/// Put the UTF-8 of UCS-2 code units already checked to hold no surrogate
+/// in `buf` (cleared first), without scanning them again.
+///
+/// # Safety
+/// `src` has no surrogate code unit (else `buf` would not be UTF-8).
+pub unsafe fn utf8_from_ucs2_checked(src: &[u16], buf: &mut String) {
+    debug_assert!(first_surrogate(src).is_none());
+    buf.clear();
+    to_utf8(src, buf);
+}
+
 /// Put the UTF-8 of Latin-1 code points in `buf` (cleared first).
 pub fn utf8_from_latin1(src: &[u8], buf: &mut String) {
     to_utf8(src, buf);
@@ -38,26 +44,50 @@ pub fn utf8_from_latin1(src: &[u8], buf: &mut String) {
 /// point is beyond the BMP.
 pub fn ucs2_from_utf8(s: &str, out: &mut Vec<u16>) -> bool {
     out.clear();
-    out.reserve(s.len());
     let b = s.as_bytes();
-    let mut i = 0;
-    // `s` is valid UTF-8, so every sequence is complete and in bounds.
-    while i < b.len() {
-        let x = b[i] as u16;
-        if x < 0x80 {
-            out.push(x);
-            i += 1;
-        } else if x < 0xE0 {
-            out.push(((x & 0x1F) << 6) | (b[i + 1] as u16 & 0x3F));
-            i += 2;
-        } else if x < 0xF0 {
-            out.push(
-                ((x & 0x0F) << 12) | ((b[i + 1] as u16 & 0x3F) << 6) | (b[i + 2] as u16 & 0x3F),
-            );
-            i += 3;
-        } else {
-            return false;
+    let n = b.len();
+    // One unit per byte at most: no capacity check in the loop.
+    out.reserve(n);
+    let dst = out.as_mut_ptr();
+    let (mut i, mut j) = (0usize, 0usize);
+    // SAFETY: `s` is valid UTF-8, so every sequence is complete and in
+    // bounds; `j <= i < n <= capacity` at every write.
+    unsafe {
+        while i < n {
+            if i + 8 <= n {
+                // Eight ASCII bytes at once (spaces, digits, Latin words).
+                let w = u64::from_le_bytes(b.as_ptr().add(i).cast::<[u8; 8]>().read_unaligned());
+                if w & 0x8080_8080_8080_8080 == 0 {
+                    for k in 0..8 {
+                        *dst.add(j + k) = *b.get_unchecked(i + k) as u16;
+                    }
+                    i += 8;
+                    j += 8;
+                    continue;
+                }
+            }
+            let x = *b.get_unchecked(i) as u16;
+            let (u, len) = if x < 0x80 {
+                (x, 1)
+            } else if x < 0xE0 {
+                (
+                    ((x & 0x1F) << 6) | (*b.get_unchecked(i + 1) as u16 & 0x3F),
+                    2,
+                )
+            } else if x < 0xF0 {
+                let u = ((x & 0x0F) << 12)
+                    | ((*b.get_unchecked(i + 1) as u16 & 0x3F) << 6)
+                    | (*b.get_unchecked(i + 2) as u16 & 0x3F);
+                (u, 3)
+            } else {
+                out.set_len(j);
+                return false;
+            };
+            *dst.add(j) = u;
+            i += len;
+            j += 1;
         }
+        out.set_len(j);
     }
     true
 }

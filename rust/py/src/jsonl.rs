@@ -11,28 +11,89 @@ use crate::pystr::Ucs2Str;
 
 pub fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(_parse_jsonl_block, m)?)?;
+    m.add_class::<Utf8Text>()?;
     Ok(())
 }
 
-/// A parsed record's text, made ready for a `str` off the GIL: UCS-2 when
-/// every code point is in the BMP (one copy into the new string), else UTF-8.
+/// A text of a dump kept as the UTF-8 it was read as, for the batch calls
+/// of the dump commands (`StreamDedup.add`, `normalize_batch`,
+/// `extract_batch` read it in place, as they read a `str`): no conversion
+/// to a `str` and back, and half the memory of a Hindi `str`. `len()` is its
+/// length in code points, as for a `str`; `str()` makes the `str`.
+#[pyclass(name = "Utf8Text", module = "asimtext._core", frozen)]
+pub struct Utf8Text {
+    text: String,
+    chars: usize,
+}
+
+impl Utf8Text {
+    pub fn as_str(&self) -> &str {
+        &self.text
+    }
+}
+
+#[pymethods]
+impl Utf8Text {
+    fn __len__(&self) -> usize {
+        self.chars
+    }
+    fn __str__<'py>(&self, py: Python<'py>) -> Bound<'py, PyString> {
+        PyString::new(py, &self.text)
+    }
+    fn __repr__(&self, py: Python<'_>) -> PyResult<String> {
+        Ok(format!(
+            "Utf8Text({})",
+            PyString::new(py, &self.text).repr()?
+        ))
+    }
+}
+
+/// A parsed record's text, made ready for a Python object off the GIL:
+/// UCS-2 when every code point is in the BMP (one copy into the new
+/// string), else UTF-8; or kept as UTF-8 for a [`Utf8Text`].
 enum Text {
     Ucs2(Ucs2Str),
     Utf8(String),
+    Kept(String, usize),
 }
 
+/// A record of the block, ready for Python objects.
+struct Rec {
+    line: u64,
+    id: String,
+    text: Text,
+    published: Option<String>,
+}
+
+/// The five lists of [`_parse_jsonl_block`].
+type Block<'py> = (
+    Bound<'py, PyBytes>,
+    Bound<'py, PyList>,
+    Bound<'py, PyList>,
+    Bound<'py, PyList>,
+    Bound<'py, PyList>,
+);
+
 /// Parse a block of whole JSON Lines (`bytes`; a last line without `\n`
-/// counts): returns `(kinds, ids, texts)` where `kinds` has one byte per
-/// line (0: blank, 1: a record, 2: left to the Python reader) and `ids` /
-/// `texts` one entry per record (id `None` when absent or null). What is a
-/// record is documented in `rust/core/src/jsonl.rs`.
+/// counts) whose first line is line `first_line` of the file `label`:
+/// returns `(kinds, lines, ids, texts, published)` where `kinds` has one
+/// byte per line (0: blank, 1: a record, 2: left to the Python reader) and
+/// the four lists one entry per record: its line number, its id (a missing
+/// or null id is `"{label}:{line}"`, as the Python reader names it), its
+/// text (a `str`, or with `utf8` a [`Utf8Text`]) and its `published` value
+/// (`None` when absent or null). What is a record is documented in
+/// `rust/core/src/jsonl.rs`.
 #[pyfunction]
+#[pyo3(signature = (block, text_field, id_field, label, first_line, utf8=false))]
 fn _parse_jsonl_block<'py>(
     py: Python<'py>,
     block: &Bound<'py, PyBytes>,
     text_field: &str,
     id_field: &str,
-) -> PyResult<(Bound<'py, PyBytes>, Bound<'py, PyList>, Bound<'py, PyList>)> {
+    label: &str,
+    first_line: u64,
+    utf8: bool,
+) -> PyResult<Block<'py>> {
     let data = block.as_bytes();
     // (parallel: on the forked child's own pool there, see pool.rs)
     let (kinds, records) = crate::pool::detach(py, || {
@@ -46,34 +107,53 @@ fn _parse_jsonl_block<'py>(
                 Line::Other => 2,
             })
             .collect();
-        let records: Vec<(Option<String>, Text)> = lines
+        let records: Vec<Rec> = lines
             .into_par_iter()
-            .filter_map(|l| match l {
-                Line::Record { id, text } => {
+            .enumerate()
+            .filter_map(|(i, l)| match l {
+                Line::Record {
+                    id,
+                    text,
+                    published,
+                } => {
+                    let line = first_line + i as u64;
                     let mut units = Vec::new();
-                    let t = if ucs2_from_utf8(&text, &mut units) {
+                    let text = if utf8 {
+                        let n = text.chars().count();
+                        Text::Kept(text, n)
+                    } else if ucs2_from_utf8(&text, &mut units) {
                         Text::Ucs2(Ucs2Str::new(units))
                     } else {
                         Text::Utf8(text)
                     };
-                    Some((id, t))
+                    Some(Rec {
+                        line,
+                        id: id.unwrap_or_else(|| format!("{label}:{line}")),
+                        text,
+                        published,
+                    })
                 }
                 _ => None,
             })
             .collect();
         (kinds, records)
     })?;
+    let lines = PyList::empty(py);
     let ids = PyList::empty(py);
     let texts = PyList::empty(py);
-    for (id, text) in records {
-        match id {
-            Some(id) => ids.append(PyString::new(py, &id))?,
-            None => ids.append(py.None())?,
-        }
-        match text {
+    let published = PyList::empty(py);
+    for r in records {
+        lines.append(r.line)?;
+        ids.append(PyString::new(py, &r.id))?;
+        match r.text {
             Text::Ucs2(t) => texts.append(t.into_py(py)?)?,
             Text::Utf8(t) => texts.append(PyString::new(py, &t))?,
+            Text::Kept(text, chars) => texts.append(Bound::new(py, Utf8Text { text, chars })?)?,
+        }
+        match r.published {
+            Some(p) => published.append(PyString::new(py, &p))?,
+            None => published.append(py.None())?,
         }
     }
-    Ok((PyBytes::new(py, &kinds), ids, texts))
+    Ok((PyBytes::new(py, &kinds), lines, ids, texts, published))
 }

@@ -6,6 +6,7 @@ use pyo3::prelude::*;
 mod arrow;
 mod convert;
 mod dedup;
+mod dump_out;
 mod errors;
 mod gazetteer;
 mod jsonl;
@@ -29,6 +30,7 @@ fn _core(m: &Bound<'_, PyModule>) -> PyResult<()> {
     spans::register(m)?;
     xscript::register(m)?;
     jsonl::register(m)?;
+    dump_out::register(m)?;
     limits::register(m)?;
     vocab::register(m)?;
     gazetteer::register(m)?;

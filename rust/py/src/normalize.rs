@@ -30,7 +30,7 @@ pub fn parse_form(form: &str) -> PyResult<Form> {
     }
 }
 
-fn options(
+pub(crate) fn options(
     form: &str,
     ascii_digits: bool,
     ascii_punctuation: bool,
@@ -352,7 +352,7 @@ fn normalize_to_arrow<'py>(
 /// when the text is all in the BMP and not ASCII; an Arrow text already in
 /// normal form is borrowed. `view` holds no lone surrogate (checked when it
 /// was read).
-fn normalize_to_utf8<'a>(
+pub(crate) fn normalize_to_utf8<'a>(
     view: StrView<'a>,
     buf: &mut String,
     opts: &Options,

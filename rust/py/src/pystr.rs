@@ -216,7 +216,7 @@ fn push_code_points(
 /// GIL held is a type check and a surrogate scan per item; workers convert
 /// each text to UTF-8 (ASCII is borrowed as it is) when they need it.
 pub struct Texts<'py> {
-    _keep: Vec<Bound<'py, PyString>>,
+    _keep: Vec<Bound<'py, PyAny>>,
     /// Keeps alive the Arrow arrays `raw` points into, for Arrow input.
     _arrow: Option<ArrowStrings>,
     raw: RawViews,
@@ -266,7 +266,7 @@ impl Texts<'_> {
 /// [`Texts`] that can move between threads: a pipeline's chunk, read with
 /// the GIL on one thread and dropped with it on another.
 pub struct OwnedTexts {
-    _keep: Vec<Py<PyString>>,
+    _keep: Vec<Py<PyAny>>,
     _arrow: Option<ArrowStrings>,
     raw: RawViews,
 }
@@ -338,9 +338,15 @@ impl RawViews {
     /// Text `i` as UTF-8 (converted into `buf` if needed), for views of
     /// strings already checked to hold no lone surrogate.
     fn utf8<'a>(&'a self, i: usize, buf: &'a mut String) -> &'a str {
-        self.view(i)
-            .to_utf8(buf, OnSurrogate::Replace)
-            .unwrap_or_default()
+        match self.view(i) {
+            StrView::Ucs2(u) => {
+                // SAFETY: only `read_texts` makes the views this is called
+                // on, and it checked every string for surrogates.
+                unsafe { asimtext_core::ucs::utf8_from_ucs2_checked(u, buf) };
+                buf.as_str()
+            }
+            v => v.to_utf8(buf, OnSurrogate::Replace).unwrap_or_default(),
+        }
     }
 
     pub fn view(&self, i: usize) -> StrView<'_> {
@@ -401,12 +407,23 @@ impl<'py> Texts<'py> {
     /// Item `i` of the batch `what`, checked (a `str` without lone
     /// surrogates) and kept alive with its view.
     fn push(&mut self, item: Bound<'py, PyAny>, i: usize, what: &str) -> PyResult<()> {
-        let s = item.cast_into::<PyString>().map_err(|e| {
-            crate::errors::type_error(format!(
-                "{what}[{i}] must be str, not {}",
-                type_name(e.into_inner().as_any())
-            ))
-        })?;
+        let s = match item.cast_into::<PyString>() {
+            Ok(s) => s,
+            Err(e) => {
+                let item = e.into_inner();
+                if let Ok(t) = item.cast::<crate::jsonl::Utf8Text>() {
+                    // A text the JSON Lines reader kept as UTF-8: read in place.
+                    let t = t.get().as_str();
+                    self.raw.0.push(Raw::Utf8(t.as_ptr(), t.len()));
+                    self._keep.push(item);
+                    return Ok(());
+                }
+                return Err(crate::errors::type_error(format!(
+                    "{what}[{i}] must be str, not {}",
+                    type_name(item.as_any())
+                )));
+            }
+        };
         let (raw, surrogate) = match StrView::new(&s)? {
             StrView::Ucs1(b) => (Raw::Ucs1(b.as_ptr(), b.len()), None),
             StrView::Ucs2(u) => (Raw::Ucs2(u.as_ptr(), u.len()), first_surrogate(u)),
@@ -420,7 +437,7 @@ impl<'py> Texts<'py> {
             return Err(SurrogateAt(at).to_err(&format!("{what}[{i}]"), false));
         }
         // SAFETY (of `raw`): `_keep` holds the string as long as `raw` lives.
-        self._keep.push(s);
+        self._keep.push(s.into_any());
         self.raw.0.push(raw);
         Ok(())
     }

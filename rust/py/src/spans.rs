@@ -222,7 +222,7 @@ fn kind_names() -> String {
         .join(", ")
 }
 
-fn kinds_arg(obj: Option<&Bound<'_, PyAny>>) -> PyResult<KindSet> {
+pub(crate) fn kinds_arg(obj: Option<&Bound<'_, PyAny>>) -> PyResult<KindSet> {
     let obj = match obj {
         None => return Ok(KindSet::ALL),
         Some(o) if o.is_none() => return Ok(KindSet::ALL),
@@ -254,7 +254,7 @@ fn is_date_like(obj: &Bound<'_, PyAny>) -> PyResult<bool> {
 }
 
 /// A reference date: None, a `datetime.date`/`datetime.datetime`, or `'YYYY-MM-DD'`.
-fn reference_arg(obj: &Bound<'_, PyAny>, what: &str) -> PyResult<Option<Date>> {
+pub(crate) fn reference_arg(obj: &Bound<'_, PyAny>, what: &str) -> PyResult<Option<Date>> {
     if obj.is_none() {
         return Ok(None);
     }

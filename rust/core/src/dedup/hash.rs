@@ -111,10 +111,52 @@ pub fn combine(pieces: &[u64]) -> u64 {
     mum(h ^ pieces.len() as u64, K2)
 }
 
+/// Bit `i` set where `data[i]` is a space (`data.len() <= 64`): eight bytes
+/// at a time, an exact zero-byte test of `word ^ spaces`, its high bits
+/// gathered into a byte by one multiplication.
+#[inline(always)]
+fn space_mask(data: &[u8]) -> u64 {
+    const LOW7: u64 = 0x7F7F_7F7F_7F7F_7F7F;
+    const SPACES: u64 = 0x2020_2020_2020_2020;
+    let mut mask = 0u64;
+    let mut i = 0usize;
+    while i < data.len() {
+        let v = if i + 8 <= data.len() {
+            le64(data, i)
+        } else {
+            // The last bytes, padded with zeros (not spaces).
+            let mut w = [0u8; 8];
+            w[..data.len() - i].copy_from_slice(&data[i..]);
+            u64::from_le_bytes(w)
+        } ^ SPACES;
+        // High bit of each byte set where the byte of `v` is zero.
+        let zero = !(((v & LOW7).wrapping_add(LOW7)) | v) & !LOW7;
+        let byte_mask = ((zero >> 7).wrapping_mul(0x0102_0408_1020_4080)) >> 56;
+        mask |= byte_mask << i;
+        i += 8;
+    }
+    mask
+}
+
 /// The asim element hash of a byte string (see the module docs): pieces cut
 /// at every space, each hashed with [`hash64`], combined as in [`combine`].
 #[inline]
 pub fn element_hash(data: &[u8]) -> u64 {
+    if data.len() <= 64 {
+        // Shingles are short: find every space first, then hash the pieces
+        // between them (no branch per 8 bytes on whether one holds a space).
+        let mut mask = space_mask(data);
+        let (mut h, mut j, mut s) = (0u64, 0u64, 0usize);
+        while mask != 0 {
+            let e = mask.trailing_zeros() as usize;
+            h = h.wrapping_add(hash64_at(data, s, e).rotate_left(j as u32 & 63));
+            j += 1;
+            s = e + 1;
+            mask &= mask - 1;
+        }
+        h = h.wrapping_add(hash64_at(data, s, data.len()).rotate_left(j as u32 & 63));
+        return mum(h ^ (j + 1), K2);
+    }
     const ONES: u64 = 0x0101_0101_0101_0101;
     const SPACES: u64 = 0x2020_2020_2020_2020;
     const HIGH: u64 = 0x8080_8080_8080_8080;
@@ -481,6 +523,23 @@ mod tests {
         ] {
             let pieces: Vec<u64> = text.split(' ').map(|p| hash64(p.as_bytes())).collect();
             assert_eq!(element_hash(text.as_bytes()), combine(&pieces), "{text:?}");
+        }
+        // Every length around the 8-byte words and the 64-byte short path,
+        // with spaces anywhere (and bytes that look like spaces but are not).
+        let mut x = 0x9E37_79B9_7F4A_7C15u64;
+        for len in 0..140 {
+            for _ in 0..40 {
+                let t: Vec<u8> = (0..len)
+                    .map(|_| {
+                        x ^= x << 13;
+                        x ^= x >> 7;
+                        x ^= x << 17;
+                        [b' ', b'a', 0xA0, 0x20 | 0x80, 0x00, b'\t', 0xE0][(x % 7) as usize]
+                    })
+                    .collect();
+                let pieces: Vec<u64> = t.split(|&b| b == b' ').map(hash64).collect();
+                assert_eq!(element_hash(&t), combine(&pieces), "{t:?}");
+            }
         }
         assert_ne!(element_hash(b"a b"), element_hash(b"b a"));
         assert_ne!(element_hash(b"ab"), element_hash(b"a b"));

@@ -13,7 +13,6 @@ use std::sync::{RwLock, RwLockReadGuard, RwLockWriteGuard, TryLockError};
 
 use crate::convert::{int_arg, iter_arg, text_arg, texts_arg, type_name, OnSurrogate};
 use crate::errors::to_py;
-use crate::pipeline::Pipeline;
 use crate::pystr::{read_texts, OwnedTexts};
 
 mod stream;
@@ -180,20 +179,17 @@ pub struct PyMinHasher {
     compat: Option<String>,
 }
 
-/// Token sets per step of the pipelined `signatures_from_tokens`.
-const TOKEN_SETS_PER_STEP: usize = 256;
-
-/// One step's token sets and the rows of the result they fill.
-struct TokenChunk<'a, T> {
-    sets: Vec<OwnedTexts>,
-    out: &'a mut [T],
-}
+/// Tokens read (with the GIL) per step of `signatures_from_tokens` before
+/// the step is hashed on all cores (without it): few steps, so that the
+/// call hands the GIL and the cores around rarely (each hand-over waits for
+/// a thread to be scheduled, which on a busy machine costs more than the
+/// overlap of reading and hashing that a finer pipeline gains on an idle
+/// one), and bounded memory (a view and a reference per token).
+const TOKENS_PER_STEP: usize = 1 << 18;
 
 impl PyMinHasher {
-    /// `signatures_from_tokens` of a list or tuple, as a [`Pipeline`]: the
-    /// token sets of one step are read (with the GIL) while the previous
-    /// step's are hashed, which halves the time of a call whose reading is a
-    /// third of the work.
+    /// `signatures_from_tokens` of a list or tuple: steps of whole token
+    /// sets read with the GIL, then hashed on all cores without it.
     fn token_sequence_signatures<'py>(
         &self,
         py: Python<'py>,
@@ -221,38 +217,32 @@ impl PyMinHasher {
     ) -> PyResult<()> {
         let h = &self.inner;
         let k = h.num_perm;
-        let seq: Py<PySequence> = token_sets.cast::<PySequence>()?.clone().unbind();
-        let mut rows = out.chunks_mut(TOKEN_SETS_PER_STEP * k);
+        let seq = token_sets.cast::<PySequence>()?;
+        let n = out.len() / k;
         let mut next = 0usize;
-        Pipeline {
-            // A list that another thread shortens meanwhile raises IndexError.
-            read: |py: Python<'_>| -> PyResult<Option<TokenChunk<'_, T>>> {
-                let Some(out) = rows.next() else {
-                    return Ok(None);
-                };
-                let seq = seq.bind(py);
-                let sets = (next..next + out.len() / k)
-                    .map(|i| {
-                        let item = seq.get_item(i)?;
-                        Ok(read_texts(&item, &format!("token_sets[{i}]"))?.into_owned())
-                    })
-                    .collect::<PyResult<Vec<_>>>()?;
-                next += sets.len();
-                Ok(Some(TokenChunk { sets, out }))
-            },
-            work: |c: &mut TokenChunk<'_, T>| {
-                c.out
-                    .par_chunks_mut(k)
-                    .zip(c.sets.par_iter())
+        while next < n {
+            // A list that another thread shortens meanwhile raises IndexError
+            // (read here, with the GIL: no user code runs on rayon's threads).
+            let mut sets = Vec::new();
+            let mut tokens = 0usize;
+            while next + sets.len() < n && tokens < TOKENS_PER_STEP {
+                let i = next + sets.len();
+                let item = seq.get_item(i)?;
+                let t = read_texts(&item, &format!("token_sets[{i}]"))?.into_owned();
+                tokens += t.len() + 1;
+                sets.push(t);
+            }
+            let rows = &mut out[next * k..(next + sets.len()) * k];
+            let sets_ref = &sets;
+            crate::pool::detach(py, || {
+                rows.par_chunks_mut(k)
+                    .zip(sets_ref.par_iter())
                     .for_each_init(TokenScratch::default, |s, (o, t)| sign(h, t, s, o));
-            },
-            emit: |_py: Python<'_>, c: TokenChunk<'_, T>, (): (), _: &mut ()| {
-                drop(c); // the token references, with the GIL
-                Ok(())
-            },
-            finish: |()| {},
+            })?;
+            next += sets.len();
+            drop(sets); // the token references, with the GIL
         }
-        .run(py)
+        Ok(())
     }
 }
 
