@@ -107,11 +107,12 @@ def _value(kind, m):
         return v + ("+05:30" if g[6] else "")
     if kind == "date":
         if len(g) == 3 and g[0].isdigit() and len(g[0]) == 4:
-            return f"{g[0]}-{g[1]}-{g[2]}"
+            return f"{int(g[0]):04d}-{int(g[1]):02d}-{int(g[2]):02d}"
+        # (int() reads any decimal digits, as \d matches them: २०२२ is 2022)
         if len(g) == 3:
             mo = _month(g[1])
-            return f"{g[2]}-{mo:02d}-{int(g[0]):02d}" if g[2] else f"--{mo:02d}-{int(g[0]):02d}"
-        return f"{g[1]}-{_month(g[0]):02d}"
+            return f"{int(g[2]):04d}-{mo:02d}-{int(g[0]):02d}" if g[2] else f"--{mo:02d}-{int(g[0]):02d}"
+        return f"{int(g[1]):04d}-{_month(g[0]):02d}"
     if kind == "weekday":
         t = m.group(0)
         return EN_DAYS[HI_DAYS.index(t)] if t in HI_DAYS else t.lower()

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import regex
 
-__all__ = ["DATE_LABELS", "is_chrome_line"]
+__all__ = ["DATE_LABELS", "is_chrome_line", "is_chrome_at"]
 
 #: Labels a dated header line starts with, by what the date is: ``(name, pattern)``,
 #: in the order :func:`asimtext.digest.meta.infer_published` prefers them.
@@ -35,10 +35,16 @@ _LABELS = "(?:" + "|".join(p for _, p in DATE_LABELS) + ")" + _AS_LABEL
 _SOURCE = rf"(?:source|courtesy|स्रोत){_AS_LABEL}"
 _BYLINE = r"(?:(?:edited|written|reported)[ \t]+)?by[ \t]+(?=\w)|(?:संवाददाता|ब्यूरो)(?!\w)"
 _LINK = r"(?:(?:यह|ये|इसे)\s+भी\s+)?पढ़ें(?!\w)|also\s+read|read\s+(?:also|more)(?!\w)"
-_CHROME = regex.compile(rf"^\s*(?:{_LABELS}|{_SOURCE}|{_BYLINE}|{_LINK})", regex.IGNORECASE)
+_CHROME = regex.compile(rf"\s*(?:{_LABELS}|{_SOURCE}|{_BYLINE}|{_LINK})", regex.IGNORECASE)
 
 
 def is_chrome_line(line: str) -> bool:
     """Whether ``line`` starts as page chrome (a byline, a dated label, a source
     line or a link to another page; see the module docstring)."""
     return _CHROME.match(line) is not None
+
+
+def is_chrome_at(text: str, start: int, end: int) -> bool:
+    """Whether the line ``text[start:end]`` starts as page chrome, read in place (a
+    page without line breaks is one line: a copy per value would make it quadratic)."""
+    return _CHROME.match(text, start, end) is not None

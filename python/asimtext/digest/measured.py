@@ -14,9 +14,10 @@ Applied to the raw mentions of every article (one per value span):
 from __future__ import annotations
 
 import dataclasses
-import re
 from bisect import bisect_left, bisect_right
 from typing import Any, List, Optional, Sequence, Tuple
+
+import regex
 
 from asimtext.digest import scope as _scope
 from asimtext.digest.measures import bound_of, find_measure, is_count_context
@@ -24,15 +25,15 @@ from asimtext.digest.measures import bound_of, find_measure, is_count_context
 __all__ = ["annotate", "FAR_YEARS", "MEASURED_KINDS"]
 
 FAR_YEARS = 2
-_NEWLINE = re.compile("\n")
-_TAB = re.compile("\t")
+_NEWLINE = regex.compile("\n")
+_TAB = regex.compile("\t")
 MEASURED_KINDS = frozenset({"number", "money", "percent"})
-_HISTORY_AFTER = re.compile(
+_HISTORY_AFTER = regex.compile(
     r"^[\s,)\-–]*(?:में|से|तक|बैच|के|की|का|वर्ष|साल|ई\.?|ईस्वी|batch|onwards|election|elections|"
-    r"census|season)(?![\u0900-\u097f\w])", re.IGNORECASE)
-_HISTORY_BEFORE = re.compile(
+    r"census|season)(?!\w)", regex.IGNORECASE)
+_HISTORY_BEFORE = regex.compile(
     r"(?:सन्?|वर्ष|साल|in|since|of|year|from|till|until|by|before|after|during|between|and)"
-    r"[\s,(]*$", re.IGNORECASE)
+    r"[\s,(]*$", regex.IGNORECASE)
 
 
 def _year_of(value: str) -> Optional[int]:

@@ -18,11 +18,12 @@ A number that names something (``COVID 19``, ``Dial 112``, ``वार्ड 3``
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 from itertools import islice
 from typing import Dict, Iterable, List, Optional, Sequence, Tuple
+
+import regex
 
 __all__ = [
     "Measure",
@@ -162,13 +163,13 @@ _FUNCTION = (
     "more", "other", "further",
 )
 _CLAUSE_WORDS = ("जबकि", "वहीं", "तथा", "while", "whereas", "but", "लेकिन", "परंतु", "किंतु")
-_WORD = re.compile(r"[\u0900-\u0963\u0971-\u097f\u200c\u200d]+|[A-Za-z]+(?:[-'][A-Za-z]+)*|°C")
-_STOP_RE = re.compile(r"[,;:()\[\]|\t\n]|(?<!\d)[.।](?!\d)")
+_WORD = regex.compile(r"[\u0900-\u0963\u0971-\u097f\u200c\u200d]+|[A-Za-z]+(?:[-'][A-Za-z]+)*|°C")
+_STOP_RE = regex.compile(r"[,;:()\[\]|\t\n]|(?<!\d)[.।](?!\d)")
 # The last stop before a position, found in C: every stop is one character, so the
 # rightmost place where one matches is the last one a scan from the left would
 # find (a Python loop over every comma of a long sentence was the digest's hot spot
 # on pages dense with numbers).
-_LAST_STOP_RE = re.compile(r"(?s:.*)(?:" + _STOP_RE.pattern + ")")
+_LAST_STOP_RE = regex.compile(r"(?s:.*)(?:" + _STOP_RE.pattern + ")")
 
 _FOLD = str.maketrans({"\u093c": None, "\u200c": None, "\u200d": None, "\u0901": "\u0902",
                        "\u0958": "\u0915", "\u0959": "\u0916", "\u095a": "\u0917",

@@ -12,23 +12,22 @@
 
 from __future__ import annotations
 
-import re
 from typing import Callable, List, Optional, Sequence, Tuple
+
+import regex
+
+from asimtext.chrome import is_chrome_at
 
 __all__ = ["place_of", "candidates", "as_of", "is_metadata_line", "PLACE_KINDS", "default_gazetteer",
            "HOME_COUNTRY"]
 
 PLACE_KINDS = frozenset({"country", "state", "city", "region"})
 HOME_COUNTRY = "country:in"
-_HOME = re.compile(r"(?:देश(?:भर)?\s+में|देशभर|in\s+the\s+country|across\s+the\s+country|"
-                   r"nationwide|पूरे\s+देश)", re.IGNORECASE)
-_STOP = re.compile(r"[;|\t\n]|(?<!\d)[.।](?!\d)|जबकि|while|whereas")
-_LETTERS = re.compile(r"[A-Za-z\u0900-\u0963\u0971-\u097f]{2,}")
-_CHROME_WORDS = re.compile(r"^\s*(?:updated|published|posted|last\s+updated|अपडेटेड|अपडेट|"
-                           r"प्रकाशित|edited\s+by|written\s+by|by\s|reported\s+by|"
-                           r"संवाददाता|ब्यूरो)", re.IGNORECASE)
-_CHROME_AT = re.compile(_CHROME_WORDS.pattern.lstrip("^"), re.IGNORECASE)  # (at a position)
-_AMPM = re.compile(r"\b\d{1,2}:\d{2}\s*(?:AM|PM|am|pm|IST|बजे)?")
+_HOME = regex.compile(r"(?:देश(?:भर)?\s+में|देशभर|in\s+the\s+country|across\s+the\s+country|"
+                   r"nationwide|पूरे\s+देश)", regex.IGNORECASE)
+_STOP = regex.compile(r"[;|\t\n]|(?<!\d)[.।](?!\d)|जबकि|while|whereas")
+_LETTERS = regex.compile(r"[A-Za-z\u0900-\u0963\u0971-\u097f]{2,}")
+_AMPM = regex.compile(r"\b\d{1,2}:\d{2}\s*(?:AM|PM|am|pm|IST|बजे)?")
 
 Finder = Callable[[str], Sequence[Tuple[int, int, str]]]
 
@@ -97,20 +96,20 @@ def place_of(places: Sequence[Tuple[int, int, str]], text: str, start: int, end:
 
 
 # "चीन के बाहर", "outside China": the place is where the value is not.
-_OUTSIDE_AFTER = re.compile(r"\s*(?:के|से)\s+(?:बाहर|अलावा|इतर)")
-_OUTSIDE_BEFORE = re.compile(r"(?:outside|excluding|except|beyond)\s+(?:the\s+)?$", re.IGNORECASE)
+_OUTSIDE_AFTER = regex.compile(r"\s*(?:के|से)\s+(?:बाहर|अलावा|इतर)")
+_OUTSIDE_BEFORE = regex.compile(r"(?:outside|excluding|except|beyond)\s+(?:the\s+)?$", regex.IGNORECASE)
 # A dateline ("नयी दिल्ली, 30 मार्च (भाषा)", "LUCKNOW, March 30:") names where the
 # report was filed, not what its numbers are about.
-_DATELINE = re.compile(r"\s*[,:]\s*(?:\d{1,2}\s+[^\s,():]+|[^\s,():]+\s+\d{1,2})\s*(?:\(|:|,\s*\d{4})")
-_OPENER = re.compile(r"\s*,")
-_CONTRAST = re.compile(r"जबकि|वहीं|लेकिन|\bwhile\b|\bwhereas\b|\bbut\b", re.IGNORECASE)
+_DATELINE = regex.compile(r"\s*[,:]\s*(?:\d{1,2}\s+[^\s,():]+|[^\s,():]+\s+\d{1,2})\s*(?:\(|:|,\s*\d{4})")
+_OPENER = regex.compile(r"\s*,")
+_CONTRAST = regex.compile(r"जबकि|वहीं|लेकिन|\bwhile\b|\bwhereas\b|\bbut\b", regex.IGNORECASE)
 # The last stop (contrast) before a value, found in C by one match: no stop word
 # contains the start of another, so the rightmost match is the last one a scan from
 # the left finds (a Python loop over a long sentence's stops cost the most per value).
-_LAST_STOP = re.compile(r"(?s:.*)(?:" + _STOP.pattern + ")")
-_LAST_CONTRAST = re.compile(r"(?s:.*)(?:" + _CONTRAST.pattern + ")", re.IGNORECASE)
-_LAT = re.compile(r"[A-Za-z]")
-_DEV = re.compile(r"[\u0900-\u097f]")
+_LAST_STOP = regex.compile(r"(?s:.*)(?:" + _STOP.pattern + ")")
+_LAST_CONTRAST = regex.compile(r"(?s:.*)(?:" + _CONTRAST.pattern + ")", regex.IGNORECASE)
+_LAT = regex.compile(r"[A-Za-z]")
+_DEV = regex.compile(r"[\u0900-\u097f]")
 
 
 def _latin(text: str, start: int, end: int) -> bool:
@@ -148,7 +147,7 @@ def is_metadata_line(text: str, start: int, end: int,
     # search) per value would make quadratic.
     if has_tab if has_tab is not None else text.find("\t", a, b) >= 0:
         return True
-    if _CHROME_AT.match(text, a, b):
+    if is_chrome_at(text, a, b):
         return True
     if b - a > 120:
         return False

@@ -2,26 +2,29 @@
 
 from __future__ import annotations
 
-import re
 from bisect import bisect_right
 from typing import List, Optional, Tuple
+
+import regex
 
 __all__ = ["Sentences", "collapse_space", "WORD_RE", "detect_lang", "is_devanagari_word", "lead_end"]
 
 # A word: a run of Devanagari letters and signs (danda excluded), or of Latin letters.
 _DEV = "\u0900-\u0963\u0971-\u097f\u200c\u200d"
-WORD_RE = re.compile(rf"[{_DEV}]+|[A-Za-z]+(?:['’][A-Za-z]+)?")
-_DEV_LETTERS = re.compile(rf"[{_DEV}]+")
-_LAT_LETTERS = re.compile(r"[A-Za-z]+")
+WORD_RE = regex.compile(rf"[{_DEV}]+|[A-Za-z]+(?:['’][A-Za-z]+)?")
+_DEV_LETTERS = regex.compile(rf"[{_DEV}]+")
+_LAT_LETTERS = regex.compile(r"[A-Za-z]+")
 
 # A sentence ends at a newline, or at . । ॥ ! ? (plus closing quotes/brackets) before
 # white space, except after common abbreviations and single-letter initials.
-_BOUNDARY = re.compile(
+_BOUNDARY = regex.compile(
     r"(?=[.।॥!?])(?<!\bडॉ)(?<!\bDr)(?<!\bMr)(?<!\bMs)(?<!\bMrs)(?<!\bSt)(?<!\bNo)(?<!\bडा)(?<!\b[A-Z])"
-    r"[.।॥!?]+[\"”’')\]]*(?=\s)|\n"
+    r"[.।॥!?]+[\"”’')\]]*(?=[\s\x1c-\x1f])|\n"
 )
-_SPACE = re.compile(r"\s+")
-_LAST_SPACE = re.compile(r"(?s:.*)\s")
+# White space as ``str.split()`` and ``re`` read it: the ``regex`` module's ``\s`` is
+# Unicode's White_Space, which leaves out the separators U+001C-U+001F.
+_SPACE = regex.compile(r"[\s\x1c-\x1f]+")
+_LAST_SPACE = regex.compile(r"(?s:.*)[\s\x1c-\x1f]")
 _MARKS = ".।॥!?"
 
 

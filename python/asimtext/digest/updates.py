@@ -12,9 +12,10 @@ from __future__ import annotations
 
 import datetime as _dt
 import math
-import re
 from collections import Counter
 from typing import Any, Dict, List, Optional, Sequence, Tuple
+
+import regex
 
 from asimtext.digest.facts import scope_of
 from asimtext.digest.measures import INTRADAY
@@ -22,8 +23,8 @@ from asimtext.digest.measures import INTRADAY
 __all__ = ["agree", "numeric", "build_updates", "measure_conflicts", "CONFLICT_DAYS", "INTRADAY"]
 
 CONFLICT_DAYS = 0
-_PROJECTION = re.compile(r"सकते|सकती|सकता|आशंका|अनुमान|संभावना|\b(?:may|might|could|projected|"
-                         r"forecast|expected\s+to|estimate[sd]?)\b", re.IGNORECASE)
+_PROJECTION = regex.compile(r"सकते|सकती|सकता|आशंका|अनुमान|संभावना|\b(?:may|might|could|projected|"
+                         r"forecast|expected\s+to|estimate[sd]?)\b", regex.IGNORECASE)
 MAX_POINT_MENTIONS = 5
 
 
