@@ -30,7 +30,11 @@ scripts) keep their weight, topic words (``ज्वालामुखी``, ``�
 
 In the average link, evidence against a join lowers a pair's similarity: weekdays
 that differ, numbered names with other numbers (:mod:`.numbered`), lead figures that
-disagree (:mod:`.figures`).
+disagree (:mod:`.figures`). After it, an undated member of a story whose lead figures
+meet none of the story's (:func:`.figures.outvoted`: 13 deaths in a story of 80) and
+whose mean similarity to the other members is below the story's median member's
+leaves it (a look-alike report shares the topic words and the place); such members
+join one another again only where their own figures meet.
 
 Frequency limits scale with the corpus (``N * max_df_share``, and the pair budget
 beyond ``budget_articles``), and no key is dropped from the similarities: a big event
@@ -49,7 +53,7 @@ from typing import Any, Callable, Dict, Iterable, List, Optional, Sequence, Tupl
 
 import numpy as np
 
-from asimtext.digest.figures import disagreeing_figures
+from asimtext.digest.figures import disagreeing_figures, meeting_figures, outvoted
 from asimtext.digest.keys import Bags
 from asimtext.digest.numbered import different_numbers
 from asimtext.digest.when import gap_days
@@ -104,6 +108,15 @@ class StoryParams:
     # ... and that of two texts whose lead figures disagree (:mod:`.figures`: 62 and 8
     # seats against 48 and 22), where one of the two has no publication date, by this.
     other_figures: float = 0.2
+    # After the average link, an undated member of a story of three or more whose lead
+    # figures meet none of the story's, with at least `outvoted_by` other members
+    # stating figures for the same measures (:func:`.figures.outvoted`), and whose mean
+    # similarity to the other members is below `outvoted_below` of the story's median
+    # member's, leaves it (outvoted_by 0: never). Either alone is weak: a toll grows
+    # (an early report states 10 deaths, the later ones 100), and a look-alike shares
+    # the story's topic words and place about as much as its weakest real reports.
+    outvoted_by: int = 3
+    outvoted_below: float = 1.0
 
 
 @dataclass
@@ -730,9 +743,44 @@ def group(
                                               forced_in.get(root, set()),
                                               adj_in.get(root, set()), wd, pub, numbered,
                                               figures)
-            for cl in average_link(rel, params.average_link, apart):
+            for cl in _split_outvoted(average_link(rel, params.average_link, apart),
+                                      rel, apart, arr, pub, figures, params):
                 out.append(sorted(int(arr[t]) for t in cl))
     return sorted(out, key=lambda g: (-len(g), g[0]))
+
+
+def _split_outvoted(clusters: List[List[int]], rel: np.ndarray, apart: np.ndarray,
+                    arr: np.ndarray, pub: np.ndarray, figures: Any,
+                    params: StoryParams) -> List[List[int]]:
+    """The clusters with the undated members their story's lead figures outvote
+    (:func:`.figures.outvoted`) taken out; these are clustered again among
+    themselves by average link (two reports of one look-alike event stay together)."""
+    if figures is None or params.outvoted_by <= 0:
+        return clusters
+    out: List[List[int]] = []
+    for cl in clusters:
+        undated = ~pub[arr[cl]]
+        if len(cl) < 3 or not undated.any():
+            out.append(cl)
+            continue
+        figs = (figures(arr[cl]) if callable(figures) else [figures[int(arr[t])] for t in cl])
+        gone = outvoted(figs, undated, params.outvoted_by)
+        if gone.size:
+            inside = rel[np.ix_(cl, cl)]
+            mean = inside.sum(axis=1) / (len(cl) - 1)
+            gone = gone[mean[gone] < params.outvoted_below * float(np.median(mean))]
+        if gone.size == 0 or gone.size == len(cl):
+            out.append(cl)
+            continue
+        left = sorted(int(g) for g in gone)
+        out.append([t for k, t in enumerate(cl) if k not in set(left)])
+        sub = np.asarray([cl[k] for k in left], dtype=np.int64)
+        # Reports taken out join one another only where their own figures meet.
+        met = meeting_figures([figs[k] for k in left])
+        for part in average_link(np.where(met, rel[np.ix_(sub, sub)], 0.0),
+                                 params.average_link, apart[np.ix_(sub, sub)]):
+            out.append([int(sub[t]) for t in part])
+    return out
 
 
 def _intervals(days: Optional[Sequence[Any]], n: int) -> np.ndarray:
