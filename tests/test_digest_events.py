@@ -301,16 +301,16 @@ def test_event_set_stories_are_events():
     recs = load_records()
     d = asimtext.digest(digest_inputs(recs))
     res = score(d, recs)
-    assert res["pairwise_recall"] >= 0.92, res  # the issue asks 0.8; today 0.926
+    assert res["pairwise_recall"] >= 0.93, res  # the issue asks 0.8; today 0.935
     # Before this issue: precision 0.195, 8 stories mixing events (one of 71 articles);
     # before the event time read from the text: 0.805, 6 mixed stories; before the
     # lead figures (:mod:`asimtext.digest.figures`): 0.845, 4 mixed stories, one of
     # them Delhi's 2020 and 2025 elections, 7 and 8 articles; before the look-alikes
-    # the story's figures outvote (``StoryParams.outvoted_by``): 0.899 (recall 0.937),
-    # 4 mixed stories. Today 0.949, 3 mixed stories, each an event with at most two
+    # the story's figures outvote (``StoryParams.outvoted_by``) moved or taken out: 0.899 (recall 0.937),
+    # 4 mixed stories. Today 0.961, 2 mixed stories, each an event with at most two
     # articles of another (see docs/digest.md).
-    assert res["pairwise_precision"] >= 0.94, res
-    assert res["mixed_stories"] <= 3, res
+    assert res["pairwise_precision"] >= 0.95, res
+    assert res["mixed_stories"] <= 2, res
     for m in res["mixed"]:
         assert sorted(m["events"].values())[-2] <= 2, m
 

@@ -31,10 +31,12 @@ scripts) keep their weight, topic words (``ज्वालामुखी``, ``�
 In the average link, evidence against a join lowers a pair's similarity: weekdays
 that differ, numbered names with other numbers (:mod:`.numbered`), lead figures that
 disagree (:mod:`.figures`). After it, an undated member of a story whose lead figures
-meet none of the story's (:func:`.figures.outvoted`: 13 deaths in a story of 80) and
-whose mean similarity to the other members is below the story's median member's
-leaves it (a look-alike report shares the topic words and the place); such members
-join one another again only where their own figures meet.
+meet none of the story's (:func:`.figures.outvoted`: 13 deaths in a story of 80)
+moves to another story of its group whose figures meet its own and that it is closer
+to on average (48 seats: the 2025 election, not the 2020 one); else it leaves its
+story where its mean similarity to the other members is below the median member's
+(a look-alike report shares the topic words and the place). Members taken out join
+one another again only where their own figures meet.
 
 Frequency limits scale with the corpus (``N * max_df_share``, and the pair budget
 beyond ``budget_articles``), and no key is dropped from the similarities: a big event
@@ -110,9 +112,10 @@ class StoryParams:
     other_figures: float = 0.2
     # After the average link, an undated member of a story of three or more whose lead
     # figures meet none of the story's, with at least `outvoted_by` other members
-    # stating figures for the same measures (:func:`.figures.outvoted`), and whose mean
-    # similarity to the other members is below `outvoted_below` of the story's median
-    # member's, leaves it (outvoted_by 0: never). Either alone is weak: a toll grows
+    # stating figures for the same measures (:func:`.figures.outvoted`), moves to a
+    # story whose figures meet its own and that it is closer to, else leaves its story
+    # if its mean similarity to the other members is below `outvoted_below` of the
+    # story's median member's (outvoted_by 0: never). Either alone is weak: a toll grows
     # (an early report states 10 deaths, the later ones 100), and a look-alike shares
     # the story's topic words and place about as much as its weakest real reports.
     outvoted_by: int = 3
@@ -753,34 +756,63 @@ def _split_outvoted(clusters: List[List[int]], rel: np.ndarray, apart: np.ndarra
                     arr: np.ndarray, pub: np.ndarray, figures: Any,
                     params: StoryParams) -> List[List[int]]:
     """The clusters with the undated members their story's lead figures outvote
-    (:func:`.figures.outvoted`) taken out; these are clustered again among
-    themselves by average link (two reports of one look-alike event stay together)."""
-    if figures is None or params.outvoted_by <= 0:
+    (:func:`.figures.outvoted`) moved or taken out: to another cluster of the group
+    whose figures meet theirs and that holds them by average link (the mean of their
+    similarities to its members at least ``average_link``, the best such), else out
+    of the story where their mean similarity to its other members is below
+    ``outvoted_below`` of the median member's. Members taken out are clustered again
+    among themselves where their own figures meet (two reports of one look-alike
+    event stay together)."""
+    if figures is None or params.outvoted_by <= 0 or len(clusters) == 0:
         return clusters
-    out: List[List[int]] = []
-    for cl in clusters:
+    label = np.empty(rel.shape[0], dtype=np.int64)
+    for c, cl in enumerate(clusters):
+        label[cl] = c
+    sizes = np.bincount(label, minlength=len(clusters)).astype(np.float64)
+    every: Optional[List[frozenset]] = None
+    moved: Dict[int, int] = {}  # row -> the cluster it moves to
+    out_rows: List[int] = []
+    for c, cl in enumerate(clusters):
         undated = ~pub[arr[cl]]
         if len(cl) < 3 or not undated.any():
-            out.append(cl)
             continue
-        figs = (figures(arr[cl]) if callable(figures) else [figures[int(arr[t])] for t in cl])
+        if every is None:
+            every = list(figures(arr) if callable(figures) else [figures[int(x)] for x in arr])
+        figs = [every[t] for t in cl]
         gone = outvoted(figs, undated, params.outvoted_by)
-        if gone.size:
-            inside = rel[np.ix_(cl, cl)]
-            mean = inside.sum(axis=1) / (len(cl) - 1)
-            gone = gone[mean[gone] < params.outvoted_below * float(np.median(mean))]
         if gone.size == 0 or gone.size == len(cl):
-            out.append(cl)
             continue
-        left = sorted(int(g) for g in gone)
-        out.append([t for k, t in enumerate(cl) if k not in set(left)])
-        sub = np.asarray([cl[k] for k in left], dtype=np.int64)
+        inside = rel[np.ix_(cl, cl)]
+        mean = inside.sum(axis=1) / (len(cl) - 1)
+        typical = params.outvoted_below * float(np.median(mean))
+        for g in gone.tolist():
+            t = cl[g]
+            link = np.bincount(label, weights=rel[t], minlength=len(clusters)) / sizes
+            link[c] = -np.inf
+            link[np.bincount(label, weights=apart[t].astype(np.float64),
+                             minlength=len(clusters)) > 0] = -np.inf
+            for d in np.argsort(-link, kind="stable").tolist():
+                if link[d] < max(params.average_link, mean[g]):
+                    break
+                if meeting_figures([every[t]] + [every[u] for u in clusters[d]])[0, 1:].any():
+                    moved[t] = d
+                    break
+            if t not in moved and mean[g] < typical:
+                out_rows.append(t)
+    if not moved and not out_rows:
+        return clusters
+    taken = set(moved) | set(out_rows)
+    result = [[t for t in cl if t not in taken] for cl in clusters]
+    for t, d in moved.items():
+        result[d].append(t)
+    if out_rows:
+        sub = np.asarray(sorted(out_rows), dtype=np.int64)
         # Reports taken out join one another only where their own figures meet.
-        met = meeting_figures([figs[k] for k in left])
+        met = meeting_figures([every[int(t)] for t in sub])
         for part in average_link(np.where(met, rel[np.ix_(sub, sub)], 0.0),
                                  params.average_link, apart[np.ix_(sub, sub)]):
-            out.append([int(sub[t]) for t in part])
-    return out
+            result.append([int(sub[t]) for t in part])
+    return [sorted(cl) for cl in result if cl]
 
 
 def _intervals(days: Optional[Sequence[Any]], n: int) -> np.ndarray:
