@@ -503,11 +503,13 @@ def _close_by_pairs(figures):
                               max_size=4), max_size=8),
        st.lists(st.booleans(), min_size=8, max_size=8), st.integers(1, 4))
 def test_outvoted_and_meeting_figures_are_the_pair_rules(sets, cand, k):
-    from asimtext.digest.figures import figure_key, meeting_figures, outvoted
+    from asimtext.digest.figures import figure_key, meeting_figures, meets_any, outvoted
 
     figures = [frozenset(figure_key(m, v) for m, v in s) for s in sets]
     by, close = _close_by_pairs(figures)
     assert (meeting_figures(figures) == close).all()
+    for t in range(len(figures)):
+        assert meets_any(figures[t], figures[:t] + figures[t + 1:]) == bool(close[t].any())
     want = []
     for t in range(len(figures)):
         others = [0]

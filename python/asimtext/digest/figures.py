@@ -19,7 +19,8 @@ import numpy as np
 from asimtext.digest.measures import find_measure
 from asimtext.digest.text import Sentences, lead_end
 
-__all__ = ["lead_figures", "figure_key", "disagreeing_figures", "outvoted", "meeting_figures"]
+__all__ = ["lead_figures", "figure_key", "disagreeing_figures", "outvoted", "meeting_figures",
+           "meets_any"]
 
 MIN_FIGURES = 2
 PREFIX = "#="  # the strings of lead figures (see :func:`figure_key`)
@@ -214,3 +215,19 @@ def meeting_figures(figures: Sequence[FrozenSet[str]]) -> np.ndarray:
         out[np.ix_(holders, holders)] |= (ind @ close @ ind.T) > 0
     np.fill_diagonal(out, False)
     return out
+
+
+def meets_any(figures: FrozenSet[str], others: Sequence[FrozenSet[str]]) -> bool:
+    """Whether ``figures`` state a figure within a ratio of ``CLOSE`` of one that a
+    text of ``others`` states for the same measure (one pass over ``others``)."""
+    mine = _by_measure(figures)
+    if not mine:
+        return False
+    span = math.log(CLOSE) + 1e-9
+    theirs = _entries([frozenset(k for k in f if k[len(PREFIX):].rpartition("=")[0] in mine)
+                       for f in others])
+    for meas, (_, vs) in theirs.items():
+        a = np.log(np.asarray(mine[meas], dtype=np.float64))
+        if bool((np.abs(a[:, None] - np.log(vs)[None, :]) <= span).any()):
+            return True
+    return False

@@ -55,7 +55,7 @@ from typing import Any, Callable, Dict, Iterable, List, Optional, Sequence, Tupl
 
 import numpy as np
 
-from asimtext.digest.figures import disagreeing_figures, meeting_figures, outvoted
+from asimtext.digest.figures import disagreeing_figures, meeting_figures, meets_any, outvoted
 from asimtext.digest.keys import Bags
 from asimtext.digest.numbered import different_numbers
 from asimtext.digest.when import gap_days
@@ -794,7 +794,7 @@ def _split_outvoted(clusters: List[List[int]], rel: np.ndarray, apart: np.ndarra
             for d in np.argsort(-link, kind="stable").tolist():
                 if link[d] < max(params.average_link, mean[g]):
                     break
-                if meeting_figures([every[t]] + [every[u] for u in clusters[d]])[0, 1:].any():
+                if meets_any(every[t], [every[u] for u in clusters[d]]):
                     moved[t] = d
                     break
             if t not in moved and mean[g] < typical:
