@@ -35,7 +35,8 @@ meet none of the story's (:func:`.figures.outvoted`: 13 deaths in a story of 80)
 moves to another story of its group whose figures meet its own and that it is closer
 to on average (48 seats: the 2025 election, not the 2020 one); else it leaves its
 story where its mean similarity to the other members is below the median member's
-(a look-alike report shares the topic words and the place). Members taken out join
+and no member is as close to it as ``solo_cos`` (a look-alike report shares the
+topic words and the place; a copy with another toll is the event's, in conflict). Members taken out join
 one another again only where their own figures meet.
 
 Frequency limits scale with the corpus (``N * max_df_share``, and the pair budget
@@ -115,7 +116,8 @@ class StoryParams:
     # stating figures for the same measures (:func:`.figures.outvoted`), moves to a
     # story whose figures meet its own and that it is closer to, else leaves its story
     # if its mean similarity to the other members is below `outvoted_below` of the
-    # story's median member's (outvoted_by 0: never). Either alone is weak: a toll grows
+    # story's median member's and none of them is as close to it as `solo_cos` (a copy
+    # with another toll is the event's report, in conflict) (outvoted_by 0: never). Either alone is weak: a toll grows
     # (an early report states 10 deaths, the later ones 100), and a look-alike shares
     # the story's topic words and place about as much as its weakest real reports.
     outvoted_by: int = 3
@@ -797,7 +799,10 @@ def _split_outvoted(clusters: List[List[int]], rel: np.ndarray, apart: np.ndarra
                 if meets_any(every[t], [every[u] for u in clusters[d]]):
                     moved[t] = d
                     break
-            if t not in moved and mean[g] < typical:
+            # A report about as close to one member as the pair rule's solo bar (a
+            # copy with another toll: 12 and 15 deaths) is that event's, in conflict.
+            if (t not in moved and mean[g] < typical
+                    and inside[g].max() < params.solo_cos / params.same_lang_threshold):
                 out_rows.append(t)
     if not moved and not out_rows:
         return clusters
