@@ -301,14 +301,16 @@ def test_event_set_stories_are_events():
     recs = load_records()
     d = asimtext.digest(digest_inputs(recs))
     res = score(d, recs)
-    assert res["pairwise_recall"] >= 0.93, res  # the issue asks 0.8; today 0.937
+    assert res["pairwise_recall"] >= 0.94, res  # the issue asks 0.8; today 0.946
     # Before this issue: precision 0.195, 8 stories mixing events (one of 71 articles);
     # before the event time read from the text: 0.805, 6 mixed stories; before the
     # lead figures (:mod:`asimtext.digest.figures`): 0.845, 4 mixed stories, one of
-    # them Delhi's 2020 and 2025 elections, 7 and 8 articles. Today 0.899 (recall
-    # 0.937), 4 mixed stories, each an event with at most two articles of another.
-    assert res["pairwise_precision"] >= 0.89, res
-    assert res["mixed_stories"] <= 4, res
+    # them Delhi's 2020 and 2025 elections, 7 and 8 articles; before the look-alikes
+    # the story's figures outvote (``StoryParams.outvoted_by``) moved or taken out: 0.899 (recall 0.937),
+    # 4 mixed stories. Today 0.947, 2 mixed stories, each an event with at most two
+    # articles of another (see docs/digest.md).
+    assert res["pairwise_precision"] >= 0.94, res
+    assert res["mixed_stories"] <= 2, res
     for m in res["mixed"]:
         assert sorted(m["events"].values())[-2] <= 2, m
 
@@ -476,3 +478,67 @@ def test_disagreeing_figures_matrix_is_the_pair_rule(sets):
 
     figures = [frozenset(figure_key(m, v) for m, v in s) for s in sets]
     assert (disagreeing_figures(figures) == _disagree_by_pairs(figures)).all()
+
+
+def _close_by_pairs(figures):
+    """Per pair of texts: whether they state figures for one measure within CLOSE."""
+    from asimtext.digest.figures import CLOSE, _by_measure
+
+    by = [_by_measure(f) for f in figures]
+    n = len(figures)
+    close = np.zeros((n, n), dtype=bool)
+    for a in range(n):
+        for b in range(n):
+            if a != b:
+                close[a, b] = any(max(u, v) / min(u, v) <= CLOSE
+                                  for m in by[a].keys() & by[b].keys()
+                                  for u in by[a][m] for v in by[b][m])
+    return by, close
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.frozensets(st.tuples(st.sampled_from(["deaths", "seats", "injured"]),
+                                        st.sampled_from([1, 7, 8, 12, 15, 22, 48, 62, 100,
+                                                         119, 140, 150, 3500, 4800, 2.5])),
+                              max_size=4), max_size=8),
+       st.lists(st.booleans(), min_size=8, max_size=8), st.integers(1, 4))
+def test_outvoted_and_meeting_figures_are_the_pair_rules(sets, cand, k):
+    from asimtext.digest.figures import figure_key, meeting_figures, meets_any, outvoted
+
+    figures = [frozenset(figure_key(m, v) for m, v in s) for s in sets]
+    by, close = _close_by_pairs(figures)
+    assert (meeting_figures(figures) == close).all()
+    for t in range(len(figures)):
+        assert meets_any(figures[t], figures[:t] + figures[t + 1:]) == bool(close[t].any())
+    want = []
+    for t in range(len(figures)):
+        others = [0]
+        for m in by[t]:
+            hold = [u for u in range(len(figures)) if m in by[u]]
+            # the story's own figure: most holders are one holder and those meeting it
+            star = 1 + max(sum(1 for w in hold if w != u and any(
+                max(x, y) / min(x, y) <= 1.2 for x in by[u][m] for y in by[w][m]))
+                for u in hold)
+            if 2 * star > len(hold):
+                others.append(len(hold) - 1)
+        if cand[t] and by[t] and not close[t].any() and max(others) >= k:
+            want.append(t)
+    assert outvoted(figures, cand[:len(figures)], k).tolist() == want
+
+
+def test_a_look_alike_whose_figures_meet_none_of_the_story_leaves_it():
+    from asimtext.digest.figures import figure_key, outvoted
+
+    story = [frozenset({figure_key("deaths", 80), figure_key("injured", 350)}),
+             frozenset({figure_key("deaths", 90)}), frozenset({figure_key("deaths", 80)}),
+             frozenset({figure_key("deaths", 50), figure_key("injured", 320)})]
+    alike = frozenset({figure_key("deaths", 13)})
+    early = frozenset({figure_key("deaths", 75)})  # near 80: one event's toll
+    figs = story + [alike, early, frozenset()]
+    assert outvoted(figs, [True] * len(figs), 3).tolist() == [4]
+    assert outvoted(figs, [False] * 4 + [False, True, True], 3).tolist() == []  # dated
+    assert outvoted(figs, [True] * len(figs), 6).tolist() == []  # 5 others: too few
+    # No figure of its own in a story of two events (most holders meet no one figure).
+    two = story[:2] + [frozenset({figure_key("deaths", 15)}), frozenset({figure_key("deaths", 14)}),
+                       frozenset({figure_key("deaths", 16)}), frozenset({figure_key("deaths", 40)})]
+    assert outvoted(two, [True] * len(two), 3).tolist() == []

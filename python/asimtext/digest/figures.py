@@ -11,6 +11,7 @@ disagree on more measures than they agree on is weak evidence of two events:
 
 from __future__ import annotations
 
+import math
 from typing import Any, Dict, FrozenSet, Iterable, Optional, Sequence
 
 import numpy as np
@@ -18,7 +19,8 @@ import numpy as np
 from asimtext.digest.measures import find_measure
 from asimtext.digest.text import Sentences, lead_end
 
-__all__ = ["lead_figures", "figure_key", "disagreeing_figures"]
+__all__ = ["lead_figures", "figure_key", "disagreeing_figures", "outvoted", "meeting_figures",
+           "meets_any"]
 
 MIN_FIGURES = 2
 PREFIX = "#="  # the strings of lead figures (see :func:`figure_key`)
@@ -129,3 +131,103 @@ def disagreeing_figures(figures: Sequence[FrozenSet[str]]) -> np.ndarray:
     out = (common - met > met) & (figs >= MIN_FIGURES)
     np.fill_diagonal(out, False)
     return out
+
+
+
+
+CLOSE = 1.2  # two figures within this ratio of each other are one event's (a toll's day)
+
+
+def _entries(figures: Sequence[FrozenSet[str]]) -> Dict[str, tuple]:
+    """Per measure: the holders (text indexes) and values of its figures."""
+    out: Dict[str, tuple] = {}
+    for t, f in enumerate(figures):
+        for meas, vals in _by_measure(f).items():
+            hs, vs = out.setdefault(meas, ([], []))
+            hs.extend([t] * len(vals))
+            vs.extend(vals)
+    return {m: (np.asarray(h, dtype=np.int64), np.asarray(v, dtype=np.float64))
+            for m, (h, v) in out.items()}
+
+
+def outvoted(figures: Sequence[FrozenSet[str]], candidates: Sequence[bool],
+             min_against: int = 3) -> np.ndarray:
+    """Members of one story whose lead figures the rest of the story contradicts: of
+    the ``candidates`` (members the window does not place: no publication date),
+    those that state figures, none of which comes near a figure another member
+    states for the same measure (within a ratio of ``CLOSE``: 49 and 50 deaths, 80
+    and 90 are one event's counts), where at least ``min_against`` other members
+    state figures for one of these measures on which most of the story's holders are
+    one holder and those meeting its figures (the story's own figure). A look-alike report (13 deaths, 2
+    policemen killed) joins a big story on its topic words and place; the story's
+    own reports state other figures (80 deaths, 40 policemen). Weak evidence alone
+    (a toll grows: an early report's 10 deaths against the later 100): :mod:`.stories`
+    asks for a weak similarity too. Sorted-array work per measure (no loop over
+    pairs of members). Returns the members' indexes (into ``figures``)."""
+    n = len(figures)
+    met = np.zeros(n, dtype=bool)
+    against = np.zeros(n, dtype=np.int64)
+    stated = np.zeros(n, dtype=bool)
+    span = math.log(CLOSE) + 1e-9
+    for hs, vs in _entries(figures).values():
+        lv = np.log(vs)
+        order = np.sort(lv)
+        near = (np.searchsorted(order, lv + span, "right")
+                - np.searchsorted(order, lv - span, "left"))
+        # The same holder's own values in range (a holder's values: keys far apart).
+        key = hs * 1000.0 + lv
+        own_order = np.sort(key)
+        own = (np.searchsorted(own_order, key + span, "right")
+               - np.searchsorted(own_order, key - span, "left"))
+        met[hs[near > own]] = True
+        holders, local = np.unique(hs, return_inverse=True)
+        stated[holders] = True
+        if holders.size < 2:
+            continue
+        # The story has its figure for this measure where most holders are one holder
+        # and those meeting its figures (a story of two events has none: 135, 15).
+        v, vix = np.unique(lv, return_inverse=True)
+        ind = np.zeros((holders.size, v.size))
+        ind[local, vix] = 1.0
+        close = (np.abs(v[:, None] - v[None, :]) <= span).astype(np.float64)
+        meet = (ind @ close @ ind.T) > 0
+        if 2 * int(meet.sum(axis=1).max()) > holders.size:
+            np.maximum.at(against, holders, holders.size - 1)
+    ok = stated & ~met & (against >= min_against) & np.asarray(candidates, dtype=bool)
+    return np.flatnonzero(ok).astype(np.int64)
+
+
+def meeting_figures(figures: Sequence[FrozenSet[str]]) -> np.ndarray:
+    """``(n, n)`` booleans: texts ``a`` and ``b`` each state a figure for one
+    measure, within a ratio of ``CLOSE`` of each other. Matrix work per measure
+    over distinct values."""
+    n = len(figures)
+    out = np.zeros((n, n), dtype=bool)
+    span = math.log(CLOSE) + 1e-9
+    for hs, vs in _entries(figures).values():
+        holders, local = np.unique(hs, return_inverse=True)
+        if holders.size < 2:
+            continue
+        v, vix = np.unique(np.log(vs), return_inverse=True)
+        close = (np.abs(v[:, None] - v[None, :]) <= span).astype(np.float64)
+        ind = np.zeros((holders.size, v.size))
+        ind[local, vix] = 1.0
+        out[np.ix_(holders, holders)] |= (ind @ close @ ind.T) > 0
+    np.fill_diagonal(out, False)
+    return out
+
+
+def meets_any(figures: FrozenSet[str], others: Sequence[FrozenSet[str]]) -> bool:
+    """Whether ``figures`` state a figure within a ratio of ``CLOSE`` of one that a
+    text of ``others`` states for the same measure (one pass over ``others``)."""
+    mine = _by_measure(figures)
+    if not mine:
+        return False
+    span = math.log(CLOSE) + 1e-9
+    theirs = _entries([frozenset(k for k in f if k[len(PREFIX):].rpartition("=")[0] in mine)
+                       for f in others])
+    for meas, (_, vs) in theirs.items():
+        a = np.log(np.asarray(mine[meas], dtype=np.float64))
+        if bool((np.abs(a[:, None] - np.log(vs)[None, :]) <= span).any()):
+            return True
+    return False

@@ -30,7 +30,14 @@ scripts) keep their weight, topic words (``ज्वालामुखी``, ``�
 
 In the average link, evidence against a join lowers a pair's similarity: weekdays
 that differ, numbered names with other numbers (:mod:`.numbered`), lead figures that
-disagree (:mod:`.figures`).
+disagree (:mod:`.figures`). After it, an undated member of a story whose lead figures
+meet none of the story's (:func:`.figures.outvoted`: 13 deaths in a story of 80)
+moves to another story of its group whose figures meet its own and that it is closer
+to on average (48 seats: the 2025 election, not the 2020 one); else it leaves its
+story where its mean similarity to the other members is below the median member's
+and no member is as close to it as ``solo_cos`` (a look-alike report shares the
+topic words and the place; a copy with another toll is the event's, in conflict). Members taken out join
+one another again only where their own figures meet.
 
 Frequency limits scale with the corpus (``N * max_df_share``, and the pair budget
 beyond ``budget_articles``), and no key is dropped from the similarities: a big event
@@ -49,7 +56,7 @@ from typing import Any, Callable, Dict, Iterable, List, Optional, Sequence, Tupl
 
 import numpy as np
 
-from asimtext.digest.figures import disagreeing_figures
+from asimtext.digest.figures import disagreeing_figures, meeting_figures, meets_any, outvoted
 from asimtext.digest.keys import Bags
 from asimtext.digest.numbered import different_numbers
 from asimtext.digest.when import gap_days
@@ -104,6 +111,17 @@ class StoryParams:
     # ... and that of two texts whose lead figures disagree (:mod:`.figures`: 62 and 8
     # seats against 48 and 22), where one of the two has no publication date, by this.
     other_figures: float = 0.2
+    # After the average link, an undated member of a story of three or more whose lead
+    # figures meet none of the story's, with at least `outvoted_by` other members
+    # stating figures for the same measures (:func:`.figures.outvoted`), moves to a
+    # story whose figures meet its own and that it is closer to, else leaves its story
+    # if its mean similarity to the other members is below `outvoted_below` of the
+    # story's median member's and none of them is as close to it as `solo_cos` (a copy
+    # with another toll is the event's report, in conflict) (outvoted_by 0: never). Either alone is weak: a toll grows
+    # (an early report states 10 deaths, the later ones 100), and a look-alike shares
+    # the story's topic words and place about as much as its weakest real reports.
+    outvoted_by: int = 3
+    outvoted_below: float = 1.0
 
 
 @dataclass
@@ -730,9 +748,76 @@ def group(
                                               forced_in.get(root, set()),
                                               adj_in.get(root, set()), wd, pub, numbered,
                                               figures)
-            for cl in average_link(rel, params.average_link, apart):
+            for cl in _split_outvoted(average_link(rel, params.average_link, apart),
+                                      rel, apart, arr, pub, figures, params):
                 out.append(sorted(int(arr[t]) for t in cl))
     return sorted(out, key=lambda g: (-len(g), g[0]))
+
+
+def _split_outvoted(clusters: List[List[int]], rel: np.ndarray, apart: np.ndarray,
+                    arr: np.ndarray, pub: np.ndarray, figures: Any,
+                    params: StoryParams) -> List[List[int]]:
+    """The clusters with the undated members their story's lead figures outvote
+    (:func:`.figures.outvoted`) moved or taken out: to another cluster of the group
+    whose figures meet theirs and that holds them by average link (the mean of their
+    similarities to its members at least ``average_link``, the best such), else out
+    of the story where their mean similarity to its other members is below
+    ``outvoted_below`` of the median member's. Members taken out are clustered again
+    among themselves where their own figures meet (two reports of one look-alike
+    event stay together)."""
+    if figures is None or params.outvoted_by <= 0 or len(clusters) == 0:
+        return clusters
+    label = np.empty(rel.shape[0], dtype=np.int64)
+    for c, cl in enumerate(clusters):
+        label[cl] = c
+    sizes = np.bincount(label, minlength=len(clusters)).astype(np.float64)
+    every: Optional[List[frozenset]] = None
+    moved: Dict[int, int] = {}  # row -> the cluster it moves to
+    out_rows: List[int] = []
+    for c, cl in enumerate(clusters):
+        undated = ~pub[arr[cl]]
+        if len(cl) < 3 or not undated.any():
+            continue
+        if every is None:
+            every = list(figures(arr) if callable(figures) else [figures[int(x)] for x in arr])
+        figs = [every[t] for t in cl]
+        gone = outvoted(figs, undated, params.outvoted_by)
+        if gone.size == 0 or gone.size == len(cl):
+            continue
+        inside = rel[np.ix_(cl, cl)]
+        mean = inside.sum(axis=1) / (len(cl) - 1)
+        typical = params.outvoted_below * float(np.median(mean))
+        for g in gone.tolist():
+            t = cl[g]
+            link = np.bincount(label, weights=rel[t], minlength=len(clusters)) / sizes
+            link[c] = -np.inf
+            link[np.bincount(label, weights=apart[t].astype(np.float64),
+                             minlength=len(clusters)) > 0] = -np.inf
+            for d in np.argsort(-link, kind="stable").tolist():
+                if link[d] < max(params.average_link, mean[g]):
+                    break
+                if meets_any(every[t], [every[u] for u in clusters[d]]):
+                    moved[t] = d
+                    break
+            # A report about as close to one member as the pair rule's solo bar (a
+            # copy with another toll: 12 and 15 deaths) is that event's, in conflict.
+            if (t not in moved and mean[g] < typical
+                    and inside[g].max() < params.solo_cos / params.same_lang_threshold):
+                out_rows.append(t)
+    if not moved and not out_rows:
+        return clusters
+    taken = set(moved) | set(out_rows)
+    result = [[t for t in cl if t not in taken] for cl in clusters]
+    for t, d in moved.items():
+        result[d].append(t)
+    if out_rows:
+        sub = np.asarray(sorted(out_rows), dtype=np.int64)
+        # Reports taken out join one another only where their own figures meet.
+        met = meeting_figures([every[int(t)] for t in sub])
+        for part in average_link(np.where(met, rel[np.ix_(sub, sub)], 0.0),
+                                 params.average_link, apart[np.ix_(sub, sub)]):
+            result.append([int(sub[t]) for t in part])
+    return [sorted(cl) for cl in result if cl]
 
 
 def _intervals(days: Optional[Sequence[Any]], n: int) -> np.ndarray:
