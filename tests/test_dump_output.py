@@ -128,7 +128,7 @@ def test_dump_commands_write_what_the_python_path_writes(tmp_path, monkeypatch):
             got = {}
             for fast in (True, False):
                 if not fast:
-                    monkeypatch.setattr(dumps, "_is_fast_jsonl", lambda path: False)
+                    monkeypatch.setattr(dumps, "is_fast_jsonl", lambda path: False)
                 seen = []
                 out = tmp_path / f"{job_name}-{fast}.jsonl"
                 res = job(str(out), report=seen.append, chunk_size=7)

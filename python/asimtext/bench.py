@@ -70,11 +70,11 @@ def builtin_corpus(n: int, seed: int = 1) -> List[str]:
 
 
 def _load(paths: Sequence[str], n: int, text_field: str, id_field: str) -> List[str]:
-    from asimtext.dumps import _input_paths
+    from asimtext.dumps import input_paths
     from asimtext.io import as_paths, iter_records
 
     out: List[str] = []
-    for rec in iter_records(as_paths(_input_paths(paths)), text_field=text_field, id_field=id_field):
+    for rec in iter_records(as_paths(input_paths(paths)), text_field=text_field, id_field=id_field):
         if rec.ok and rec.article is not None:
             out.append(rec.article.text)
             if len(out) >= n:

@@ -331,11 +331,11 @@ def dedup_keep_dump(
     second reads the records again and writes the survivors as they were
     read. Standard input cannot be read twice: it is refused.
     """
-    from asimtext.dumps import BatchError, _input_paths, run_pipeline
+    from asimtext.dumps import BatchError, input_paths, run_pipeline
 
     if keep not in KEEP:
         raise BatchError(f"--keep must be one of {', '.join(KEEP)}, not {keep!r}")
-    files = _input_paths(paths)
+    files = input_paths(paths)
     if "-" in files:
         raise BatchError("dedup --keep reads its input twice: give files, not standard input")
     try:

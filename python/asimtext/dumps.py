@@ -40,12 +40,12 @@ from asimtext.errors import ArgumentError, AsimtextError
 from asimtext.io import (
     LoadError,
     Record,
-    _expand,
-    _is_fast_jsonl,
-    _iter_path,
     _Validator,
     as_paths,
+    expand_paths,
+    is_fast_jsonl,
     iter_jsonl_fast,
+    iter_path,
 )
 
 __all__ = [
@@ -108,10 +108,10 @@ class Stats:
 # ---------------------------------------------------------------- reading
 
 
-def _input_paths(paths: Sequence[str]) -> List[str]:
+def input_paths(paths: Sequence[str]) -> List[str]:
     """The files ``paths`` name or hold (a missing one fails here, before any work)."""
     try:
-        return [f for f in _expand(as_paths(paths)) if isinstance(f, str)]
+        return [f for f in expand_paths(as_paths(paths)) if isinstance(f, str)]
     except FileNotFoundError as e:
         raise BatchError(str(e).strip("'\"")) from None
 
@@ -153,15 +153,15 @@ def read_chunks(
         # files parsed in Rust
         validator = _Validator()
         kw = dict(text_field=text_field, id_field=id_field, validator=validator)
-        for item in _expand(as_paths(paths)):
+        for item in expand_paths(as_paths(paths)):
             if isinstance(item, Record):  # a file that holds no articles, and why
                 yield item
                 continue
             rec_file[0] = item
-            if _is_fast_jsonl(item):
+            if is_fast_jsonl(item):
                 yield from iter_jsonl_fast(item, on_bytes=on_bytes, utf8_texts=utf8_texts, **kw)
             else:
-                yield from _iter_path(item, stdin=stdin, on_bytes=on_bytes, **kw)
+                yield from iter_path(item, stdin=stdin, on_bytes=on_bytes, **kw)
 
     seq = 0
     chunk = Chunk(seq)
@@ -488,7 +488,7 @@ def run_pipeline(
     """
     if chunk_size < 1:
         raise BatchError(f"chunk size must be at least 1, got {chunk_size}")
-    files = _input_paths(paths)
+    files = input_paths(paths)
     stats = Stats()
     bar = _Progress(progress, _total_bytes(files), desc)
     if report is not None:

@@ -396,11 +396,11 @@ def _json_error(e: json.JSONDecodeError) -> str:
 _FAST_BLOCK = 1 << 22
 
 
-def _is_fast_jsonl(path: str) -> bool:
+def is_fast_jsonl(path: str) -> bool:
     """Whether :func:`iter_jsonl_fast` reads ``path``: a file whose content is
-    JSON Lines, plain or gzip-compressed (told by the bytes, as :func:`_iter_path`
+    JSON Lines, plain or gzip-compressed (told by the bytes, as :func:`iter_path`
     tells them); standard input, zstd, Parquet, ``.txt`` and JSON arrays go
-    through :func:`_iter_path`."""
+    through :func:`iter_path`."""
     if path == "-" or not os.path.isfile(path) or _name_kind(path) in ("txt", "parquet"):
         return False
     try:
@@ -631,7 +631,7 @@ _COMPRESSED_SUFFIXES = (".gz", ".zst")
 INPUT_KINDS = ".txt, .jsonl, .ndjson, .json, .parquet (and .gz or .zst of the text kinds)"
 
 
-def _expand(paths: Iterable[PathLike]) -> Iterator[Union[str, Record]]:
+def expand_paths(paths: Iterable[PathLike]) -> Iterator[Union[str, Record]]:
     """The files to read (``str``; ``-`` for standard input) and, as skipped
     :class:`Record` objects, what a folder holds that is not read."""
     for p in paths:
@@ -675,7 +675,7 @@ class _Counting:
         return data
 
 
-def _iter_path(
+def iter_path(
     path: str,
     *,
     text_field: str,
@@ -792,11 +792,11 @@ def _iter_objects(
 
 def _iter_paths(paths: Iterable[PathLike], *, stdin: Optional[Any] = None,
                 on_bytes: Optional[Callable[[int], None]] = None, **kw: Any) -> Iterator[Record]:
-    for item in _expand(paths):
+    for item in expand_paths(paths):
         if isinstance(item, Record):
             yield item
         else:
-            yield from _iter_path(item, stdin=stdin, on_bytes=on_bytes, **kw)
+            yield from iter_path(item, stdin=stdin, on_bytes=on_bytes, **kw)
 
 
 def raw_records(path: str) -> Iterator[tuple]:
