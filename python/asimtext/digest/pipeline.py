@@ -757,7 +757,7 @@ def find_page_copies(docs: Sequence[Doc], stories: Stories, backend: Backend, pa
     dups = sorted({(min(a, b), max(a, b)) for a, b in (
         (local[docs[x].article_id], local[docs[y].article_id]) for x, y in stories.dup_links)
         if a != b})
-    page_st = Stories(groups, story_of, _stories._empty(), dups, counts, stories.ids)
+    page_st = Stories(groups, story_of, _stories.no_pairs(), dups, counts, stories.ids)
     return find_copies(pages, page_st, backend, params, passages)
 
 

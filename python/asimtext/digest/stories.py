@@ -148,7 +148,7 @@ class PairScores:
         }
 
 
-def _empty(matrix: Optional[Tuple[np.ndarray, ...]] = None) -> PairScores:
+def no_pairs(matrix: Optional[Tuple[np.ndarray, ...]] = None) -> PairScores:
     e = np.zeros(0, dtype=np.int64)
     z = np.zeros(0)
     return PairScores(e, e, z, z, e, z, z, matrix)
@@ -190,7 +190,7 @@ def score_pairs(bags: Bags, params: StoryParams,
     ``release``: take the bags' arrays over (they are left None)."""
     n = bags.n_docs
     if bags.rows.size == 0:
-        return _empty()
+        return no_pairs()
     nkeys = len(bags.keys)
     is_bridge, is_fact = bags.bridge, bags.fact
     # Memory: with ``release`` the bags' arrays are taken over (int32 indexes, the
@@ -318,7 +318,7 @@ def score_pairs(bags: Bags, params: StoryParams,
             block = PairScores(pi[m], pj[m], cos[m], bcos[m], bshared[m], bevid[m], sevid[m])
         kept.append(block)
     if not kept:
-        return _empty(matrix)
+        return no_pairs(matrix)
     out = PairScores(*(np.concatenate([getattr(k, f) for k in kept])
                        for f in ("i", "j", "cos", "bridge_cos", "bridge_shared",
                                  "bridge_evidence", "strong_evidence")))
@@ -668,7 +668,7 @@ def cosines_inside(matrix: Tuple[np.ndarray, ...], groups: Sequence[Sequence[int
         out_j.append(members[b[keep]])
         out_c.append(S[a, b][keep])
     if not out_i:
-        return _empty()
+        return no_pairs()
     i, j, c = np.concatenate(out_i), np.concatenate(out_j), np.concatenate(out_c)
     z = np.zeros(i.size)
     return PairScores(i, j, c, z, np.zeros(i.size, dtype=np.int64), z)
