@@ -149,6 +149,7 @@ class PairScores:
 
 
 def no_pairs(matrix: Optional[Tuple[np.ndarray, ...]] = None) -> PairScores:
+    """Pair scores with no pair (a corpus too small to pair, or stories built from pages)."""
     e = np.zeros(0, dtype=np.int64)
     z = np.zeros(0)
     return PairScores(e, e, z, z, e, z, z, matrix)
