@@ -427,3 +427,23 @@ fn decimals_glued_to_scales_and_units() {
     one("10साल पहले", "10साल पहले", "date", "Y-10");
     not_kind("Rs 2.5cr", "money", "INR 2");
 }
+
+#[test]
+fn abbreviations_with_dots_month_dash_day_weekday_day_month() {
+    one("होगा कल फैसला", "कल", "date", "D+1");
+    one("आया था कल", "कल", "date", "D-1");
+    one("मैं 3 मि. के लिए जाउंगा", "3 मि.", "duration", "PT3M");
+    one("मैं 30-मि. के लिए", "30-मि.", "duration", "PT30M");
+    one("3 घं. बाद", "3 घं.", "duration", "PT3H");
+    one("मैं 3h के लिए", "3h", "duration", "PT3H");
+    one("अप. साढ़े सात बजे तक", "अप. साढ़े सात बजे", "time", "19:30");
+    one("इस शुक्रवार-जून-15 को", "जून-15", "date", "--06-15");
+    one("शुक्रवार 7/6 को", "7/6", "date", "--06-07");
+    one("सोमवार, 1/4 को", "1/4", "date", "--04-01");
+    one("2 1/4 किलो", "2 1/4", "number", "2.25");
+    not_kind("50 मि.मी. बारिश", "duration", "PT50M");
+    not_kind("जन-1 को", "date", "--01-01");
+    not_kind("कुल 7/6 का अनुपात", "date", "--06-07");
+    one("पू. मंत्री के 5 बजे", "5 बजे", "time", "05:00");
+    not_kind("वह गया, कल लौटेगा", "date", "D-1");
+}
