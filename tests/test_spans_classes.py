@@ -112,6 +112,7 @@ POSITIVE = [
     ("शुक्रवार 7/6 को", "7/6", "date", "--06-07"),
     ("सोमवार, 1/4 को", "1/4", "date", "--04-01"),
     ("2 1/4 किलो", "2 1/4", "number", "2.25"),  # a mixed fraction
+    ("सोमवार पिछले सप्ताह बैठक हुई", "सोमवार पिछले सप्ताह", "date", "W-1:monday"),
 ]
 
 
@@ -144,6 +145,7 @@ NOT = [
     ("शुक्रवार 7/13 को", "date", None),  # no 13th month
     ("वह गया, कल लौटेगा", "date", "D-1"),  # a comma ends the verb before कल
     ("2 7/6", "number", "2.0"),  # 7/6 is no proper fraction
+    ("शुक्रवार, अगले हफ्ते", "date", "W+1:friday"),  # a comma parts them
 ]
 
 

@@ -1816,6 +1816,9 @@ def _scan(c: _Ctx) -> None:
                 wd = _get(T[k], "WEEKDAY") if k < n else None
                 if wd is not None:
                     c.emit(i, k + 1, "date", "W" + rw + ":" + wd)
+                elif i > 0 and k == i + 2 and _get(T[i - 1], "WEEKDAY") is not None:
+                    # the weekday first: "शुक्रवार अगले हफ्ते", "सोमवार पिछले सप्ताह"
+                    c.emit(i - 1, k, "date", "W" + rw + ":" + _get(T[i - 1], "WEEKDAY"))
             if _get(t, "MINUS") is not None and i + 1 < n:
                 _signed(c, i, i + 1)
             _whole_unit(c, i)

@@ -947,6 +947,11 @@ fn scan_tokens(c: &mut Ctx<'_>) {
                 }
                 if let Some(wd) = c.t.get(k).and_then(|x| x.get(Cat::Weekday)) {
                     c.emit(i, k + 1, Kind::Date, format!("W{rw}:{wd}"));
+                } else if i > 0 && k == i + 2 {
+                    // the weekday first: "शुक्रवार अगले हफ्ते", "सोमवार पिछले सप्ताह"
+                    if let Some(wd) = c.t[i - 1].get(Cat::Weekday) {
+                        c.emit(i - 1, k, Kind::Date, format!("W{rw}:{wd}"));
+                    }
                 }
             }
             if c.t[i].has(Cat::Minus) && i + 1 < n {

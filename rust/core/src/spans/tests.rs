@@ -441,6 +441,13 @@ fn abbreviations_with_dots_month_dash_day_weekday_day_month() {
     one("शुक्रवार 7/6 को", "7/6", "date", "--06-07");
     one("सोमवार, 1/4 को", "1/4", "date", "--04-01");
     one("2 1/4 किलो", "2 1/4", "number", "2.25");
+    one(
+        "सोमवार पिछले सप्ताह बैठक हुई",
+        "सोमवार पिछले सप्ताह",
+        "date",
+        "W-1:monday",
+    );
+    not_kind("शुक्रवार, अगले हफ्ते", "date", "W+1:friday");
     not_kind("50 मि.मी. बारिश", "duration", "PT50M");
     not_kind("जन-1 को", "date", "--01-01");
     not_kind("कुल 7/6 का अनुपात", "date", "--06-07");
