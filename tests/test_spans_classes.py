@@ -96,6 +96,23 @@ POSITIVE = [
     ("कल वह मुंबई पहुंचा था", "कल", "date", "D-1"),
     ("कल योगी लखनऊ में", "कल", "date", "D±1"),  # no verb: योगी is not a future
     ("कल बारिश। आज धूप खिलेगी", "कल", "date", "D±1"),  # the clause ends at the danda
+    # session 6: a verb just before कल (headlines), unit and period abbreviations with
+    # their dot, month-dash-day, day/month after a weekday, "h" glued to a number
+    ("होगा कल फैसला", "कल", "date", "D+1"),
+    ("आया था कल", "कल", "date", "D-1"),
+    ("मैं 3 मि. के लिए जाउंगा", "3 मि.", "duration", "PT3M"),
+    ("मैं 30-मि. के लिए", "30-मि.", "duration", "PT30M"),
+    ("3 घं. बाद", "3 घं.", "duration", "PT3H"),
+    ("मैं 3h के लिए", "3h", "duration", "PT3H"),
+    ("अप. साढ़े सात बजे तक", "अप. साढ़े सात बजे", "time", "19:30"),
+    ("पू. 10 बजे", "पू. 10 बजे", "time", "10:00"),
+    ("पू. मंत्री के 5 बजे", "5 बजे", "time", "05:00"),  # पू. (former) with no time after it
+    ("इस शुक्रवार-जून-15 को", "जून-15", "date", "--06-15"),
+    ("मैं अक्टूबर-2 को", "अक्टूबर-2", "date", "--10-02"),
+    ("शुक्रवार 7/6 को", "7/6", "date", "--06-07"),
+    ("सोमवार, 1/4 को", "1/4", "date", "--04-01"),
+    ("2 1/4 किलो", "2 1/4", "number", "2.25"),  # a mixed fraction
+    ("सोमवार पिछले सप्ताह बैठक हुई", "सोमवार पिछले सप्ताह", "date", "W-1:monday"),
 ]
 
 
@@ -121,6 +138,14 @@ NOT = [
     ("Rs 2.5cr", "money", "INR 2"),
     ("1.2.5cr", "number", "1250000000"),  # not a decimal
     ("एक से बढ़कर एक", "number", "1"),  # an idiom, not a comparison
+    ("50 मि.मी. बारिश", "duration", None),  # millimetres, not minutes
+    ("10 मि.ली. दवा", "duration", None),  # millilitres
+    ("जन-1 को", "date", "--01-01"),  # जन ("people") is a month only with its dot
+    ("कुल 7/6 का अनुपात", "date", "--06-07"),  # no weekday: not read as a date
+    ("शुक्रवार 7/13 को", "date", None),  # no 13th month
+    ("वह गया, कल लौटेगा", "date", "D-1"),  # a comma ends the verb before कल
+    ("2 7/6", "number", "2.0"),  # 7/6 is no proper fraction
+    ("शुक्रवार, अगले हफ्ते", "date", "W+1:friday"),  # a comma parts them
 ]
 
 

@@ -190,7 +190,18 @@ def session5_phrase(rng):
                 + rng.choice(["cr", "k", "साल", "घंटे", "min", "x", ""])
         return rng.choice(PERIODS + [""]) + " " + digits(rng, 0, 13) + ":" + f"{rng.randint(0, 99):02d}" \
             + rng.choice(["pm", "am", ":30pm", ":5am", ""])
-    return " ".join([rng.choice(["कल", "परसों", "कल से", "कल-"])]
+    if rng.random() < 0.5:  # session 6: abbreviations with dots, month-dash-day, day/month
+        return rng.choice([
+            f"{rng.randint(0, 40)}{rng.choice([' ', '-', ''])}{rng.choice(['मि', 'घं', 'h', 'मिन'])}"
+            + rng.choice([".", ". ", ".मी.", ".ली", ""]),
+            rng.choice(["अप", "पू", "अप.", "पू."]) + rng.choice([". ", " "]) + rng.choice(HI_NUMS + ["10", "1140"])
+            + rng.choice([" बजे", "", " pm"]),
+            rng.choice(["जून", "अक्टूबर", "जन", "जन."]) + rng.choice(["-", " - ", "-"]) + digits(rng, 0, 40),
+            rng.choice(["शुक्रवार ", "सोमवार, ", "कुल ", ""]) + f"{rng.randint(0, 14)}/{rng.randint(0, 14)}"
+            + rng.choice(["", "/", "/1", " को", "s"]),
+        ])
+    return " ".join([rng.choice(VERBS + FILLER + [""]) for _ in range(rng.randint(0, 2))]
+                    + [rng.choice(["कल", "परसों", "कल से", "कल-"])]
                     + [rng.choice(VERBS + FILLER) for _ in range(rng.randint(0, 6))])
 
 
@@ -299,6 +310,7 @@ PIECES = st.sampled_from(
     + ["बजने", "बटा", "बाकी", "होने", "होगा", "हुआ", "ने", "3/4", "1/2", "40pm", "सवा", "पौने", "आधी"]
     + ["2.5cr", "1.05k", "3.5साल", "10साल", "Rs", "उन्नीस सौ", "अठत्तर", "seven", "thirty", "340"]
     + ["1,00,000", "11:27", "2022-01-10", "11/01/2022", "15", "2021", " ", " ", ", ", "\n", "-"]
+    + ["मि.", "घं.", "अप.", "पू.", "मि.मी.", "3h", "7/6", "जून-15", "शुक्रवार", "होगा कल", "अगले हफ्ते"]
 )
 
 

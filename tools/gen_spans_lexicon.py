@@ -29,6 +29,7 @@ VARIANTS = {
     "WEEKDAYABBR": "WeekdayAbbr", "MONTHDOT": "MonthDot", "RELDAY": "RelDay", "RELWEEK": "RelWeek", "DIRECTION": "Direction",
     "RANGESEP": "RangeSep", "FYPRE": "FyPre", "DECSUF": "DecSuf",
     "WHOLE": "Whole", "BHAR": "Bhar", "UNITDOT": "UnitDot",
+    "PERIODDOT": "PeriodDot", "UNITABBR": "UnitAbbr",
 }
 
 

@@ -307,6 +307,7 @@ def _interpret(toks, idx: list, seps: list) -> _Tok | None:
         if 1 <= p < q <= 10:
             t = _Tok("N", toks[a].s, toks[b].e, "")
             t.m, t.sc = _quotient(p, q)
+            t.ymd = (0, q, p)  # its day/month reading, which a weekday before it makes a date
             return t
     if all(c == ":" for c in seps) and k <= 3:
         if 1 <= len(ds[0]) <= 2 and all(len(x) == 2 for x in ds[1:]):
@@ -359,9 +360,16 @@ def _chain(toks, idx: list, seps: list, out: list) -> None:
                     out.append(toks[idx[k] + 1])
                 start = k + 1
         return
+    first = len(out)
     for i in idx:
         t = _interpret(toks, [i], [])
         out.append(t if t is not None else _Tok("X", toks[i].s, toks[i].e, ""))
+    # "7/6", neither a two-digit day/month nor a fraction: the first number keeps the
+    # day/month reading, which a weekday before it makes a date
+    if len(idx) == 2 and seps == ["/"]:
+        d, mo = out[first], out[first + 1]
+        if d.typ == "N" and mo.typ == "N" and d.ndig <= 2 and mo.ndig <= 2:
+            d.ymd = (0, mo.m, d.m)
 
 
 def _group(toks: list) -> list:
@@ -708,6 +716,20 @@ def _num_expr(c: _Ctx, i: int):
         j = g2[2]
         simple = False
     if total[1] == 0 and j < n:
+        # a mixed fraction: "2 1/4" (digits, a space, a slash fraction)
+        if (
+            j == i + 1
+            and T[i].plain
+            and T[j].typ == "N"
+            and T[j].ymd is not None
+            and T[j].ymd[1] != 0
+            and not T[j].plain
+            and T[j].s > T[i].e
+        ):
+            total = _add(total, (T[j].m, T[j].sc))
+            if total is None:
+                return None
+            return (total, j + 1, info, False)
         # "और" and a fraction: "पांच और एक चौथाई", "एक सौ तीन और एक तिहाई"
         if _get(T[j], "AND") is not None:
             g2 = _group_at(c, j + 1)
@@ -1205,7 +1227,8 @@ def _is_past_verb(c: _Ctx, k: int) -> bool:
 
 
 def _tense_sign(c: _Ctx, k: int) -> str:
-    """"+" or "-" from the last tense mark of the clause from k, "±" without one."""
+    """"+" or "-" from the last tense mark of the clause from k (the word after कल/परसों),
+    else from a verb just before कल/परसों; "±" without one."""
     T, n = c.T, c.n
     sign = "±"
     for j in range(k, min(n, k + _TENSE_REACH)):
@@ -1222,6 +1245,12 @@ def _tense_sign(c: _Ctx, k: int) -> str:
         ):
             sign = "+"
         elif _is_past_verb(c, j):
+            sign = "-"
+    if sign == "±" and k >= 2 and T[k - 2].typ == "W" and not _line_start(c, T[k - 1]):
+        # a headline's verb first: "होगा कल फैसला", "आया था कल"
+        if _is_future_verb(T[k - 2].text):
+            sign = "+"
+        elif _is_past_verb(c, k - 2):
             sign = "-"
     return sign
 
@@ -1261,6 +1290,38 @@ def _unit_dot(c: _Ctx, k: int) -> bool:
         and _is_p(T[k + 1], ".")
         and _adj(T[k], T[k + 1])
     )
+
+
+def _unit_abbr(c: _Ctx, k: int) -> str | None:
+    """The unit of an abbreviation at k that counts only with its dot, and not where a
+    letter is glued to that dot ("मि." minutes, not "मि.मी." millimetres)."""
+    T, n = c.T, c.n
+    if k + 1 >= n:
+        return None
+    u = _get(T[k], "UNITABBR")
+    if u is None or not (_is_p(T[k + 1], ".") and _adj(T[k], T[k + 1])):
+        return None
+    if k + 2 < n and _adj(T[k + 1], T[k + 2]) and T[k + 2].typ in ("W", "X"):
+        return None
+    return u
+
+
+def _day_month_after_weekday(c: _Ctx, k: int) -> None:
+    """"शुक्रवार 7/6": after a weekday, a day/month numeral with one-digit parts is a
+    date (alone, "7/6" is a fraction or two numbers; "22/04" is a date anywhere)."""
+    T, n = c.T, c.n
+    if k < n and _is_p(T[k], ","):
+        k += 1
+    if k >= n or T[k].typ != "N" or T[k].ymd is None or T[k].ymd[1] == 0:
+        return
+    # "1/4" is one token (a fraction); "7/6" two numbers (the first plain) with the slash
+    # between them
+    j = k + 2 if T[k].plain else k + 1
+    if j > n or (j < n and (T[j].s == T[j - 1].e or (T[j].typ == "N" and T[j].s == T[j - 1].e + 1))):
+        return
+    _, mo, d = T[k].ymd
+    if _valid_date(2000, mo, d):
+        c.emit(k, j, "date", f"--{mo:02d}-{d:02d}")
 
 
 def _whole_unit(c: _Ctx, i: int) -> None:
@@ -1428,9 +1489,15 @@ def _after_number(c: _Ctx, i: int, ne) -> None:
         ):
             u = _get(T[j + 1], "UNIT")
             k = j + 1
+        if u is None:
+            # "3 मि.", "30-मि." (a unit only with its dot)
+            glued = _is_p(nxt, "-") and j + 1 < n and _adj(T[j - 1], nxt) and _adj(nxt, T[j + 1])
+            u = _unit_abbr(c, j + 1 if glued else j)
+            if u is not None:
+                k = j + 1 if glued else j
         if u is not None:
             # an abbreviation takes its dot ("3 min.")
-            ue = k + 2 if _unit_dot(c, k) else k + 1
+            ue = k + 2 if _unit_dot(c, k) or _get(T[k], "UNITABBR") is not None else k + 1
             dv = _duration(val, u)
             if dv is not None:
                 c.emit(i, ue, "duration", dv)
@@ -1611,7 +1678,8 @@ def _ordinal_ok(c: _Ctx, i: int) -> bool:
 # the categories that can start a span (the rest are context only)
 _TRIGGERS = frozenset(
     ["NUM", "NUMA", "FRAC", "FRACMOD", "SCALEBARE", "MONTH", "MONTHABBR", "WEEKDAY", "PERIOD", "ORD", "ORDP", "ORDO", "CURPRE", "CURSYM",
-     "MONTHDOT", "WEEKDAYABBR", "RELDAY", "RELWEEK", "MINUS", "DOLLARPRE", "FYPRE", "WHOLE", "BHAR"]
+     "MONTHDOT", "WEEKDAYABBR", "RELDAY", "RELWEEK", "MINUS", "DOLLARPRE", "FYPRE", "WHOLE", "BHAR",
+     "PERIODDOT"]
 )
 
 
@@ -1688,7 +1756,12 @@ def _scan(c: _Ctx) -> None:
             if mo is not None:
                 d = _day_at(c, k)
                 kd = k
+                if d is None and k + 1 < n and _is_p(T[k], "-") and _adj(T[k - 1], T[k]) and _adj(T[k], T[k + 1]):
+                    # "जून-15", "अक्टूबर-2" (not "जन-1": जन counts only with its dot)
+                    kd = k + 1
+                    d = _day_at(c, kd)
                 if d is None:
+                    kd = k
                     # "मई इक्कीस", "जून की बाईस", "मई की ग्यारहवीं"
                     if k < n and T[k].text == "की":
                         kd = k + 1
@@ -1709,6 +1782,7 @@ def _scan(c: _Ctx) -> None:
             wd = _get(t, "WEEKDAY")
             if wd is not None:
                 c.emit(i, i + 1, "weekday", wd)
+                _day_month_after_weekday(c, i + 1)
             wd = _get(t, "WEEKDAYABBR")
             if wd is not None and i + 1 < n and (
                 T[i + 1].text == "को"
@@ -1742,6 +1816,9 @@ def _scan(c: _Ctx) -> None:
                 wd = _get(T[k], "WEEKDAY") if k < n else None
                 if wd is not None:
                     c.emit(i, k + 1, "date", "W" + rw + ":" + wd)
+                elif i > 0 and k == i + 2 and _get(T[i - 1], "WEEKDAY") is not None:
+                    # the weekday first: "शुक्रवार अगले हफ्ते", "सोमवार पिछले सप्ताह"
+                    c.emit(i - 1, k, "date", "W" + rw + ":" + _get(T[i - 1], "WEEKDAY"))
             if _get(t, "MINUS") is not None and i + 1 < n:
                 _signed(c, i, i + 1)
             _whole_unit(c, i)
@@ -1753,8 +1830,12 @@ def _scan(c: _Ctx) -> None:
                 if ne is not None:
                     c.emit(i, ne[1], "money", dp + " " + _fmt(ne[0]))
             p = _get(t, "PERIOD")
+            k = i + 1
+            if p is None and i + 2 < n and _is_p(T[i + 1], ".") and _adj(t, T[i + 1]):
+                # "अप. साढ़े सात बजे", "पू. 1140": an abbreviation with its dot, before a time
+                p = _get(t, "PERIODDOT")
+                k = i + 2
             if p is not None:
-                k = i + 1
                 if k < n and _get(T[k], "PERIODLINK") is not None:
                     k += 1
                 if k < n and _get(T[k], "APPROX") is not None:

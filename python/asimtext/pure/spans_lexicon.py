@@ -30,12 +30,14 @@ Categories:
   (value: day offset), ``RELWEEK`` पिछले/अगले/इस (week offset), ``DIRECTION``
   पहले/बाद after a duration (value: sign).
 * ``WHOLE`` पूरा/सारा before a time unit and ``BHAR`` भर after it: one whole
-  unit (``पूरे साल``, ``दिन भर``); ``UNITDOT`` a unit abbreviation that takes its dot.
+  unit (``पूरे साल``, ``दिन भर``); ``UNITDOT`` a unit abbreviation that takes its dot;
+  ``UNITABBR`` a unit abbreviation that counts only with its dot (``मि.``, value: the unit).
 * ``MINUS`` a sign word before a number (माइनस); ``POINT`` a decimal point
   word (दशमलव) followed by digit words.
 * ``PERIOD`` part of the day (value: morning, noon, evening, night, dawn),
   ``BAJE`` "o'clock", ``BAJKAR`` "past (the hour)", ``AMPM`` (value am/pm),
-  ``ZONE`` time zone (value: the UTC offset).
+  ``ZONE`` time zone (value: the UTC offset); ``PERIODDOT`` an abbreviated part of
+  the day that counts only with its dot and before a time (``अप.``, ``पू.``).
 * Context words: ``FREQ`` (बार, times), ``YEARCUE`` (words that announce a
   year), ``OF``, ``AND``, ``LISTSEP`` (या, or), ``BEFOREPREV`` (words after
   which पहले means "before"), ``FUNCNEXT`` (words before which पहले means
@@ -195,7 +197,7 @@ UNITS = [
     ("MO", "महीना महीने महीनों माह month months"),
     ("W", "हफ्ता हफ्ते हफ्तों हफ़्ता हफ़्ते हफ़्तों सप्ताह सप्ताहों week weeks"),
     ("D", "दिन दिनों दिवस day days"),
-    ("H", "घंटा घंटे घंटों घण्टा घण्टे घण्टों hour hours hr hrs"),
+    ("H", "घंटा घंटे घंटों घण्टा घण्टे घण्टों hour hours hr hrs h"),
     ("MI", "मिनट मिनटों मिन minute minutes min mins"),
     ("S", "सेकंड सेकेंड सेकंडों सेकण्ड सेकेण्ड second seconds sec secs"),
     ("DEC", "दशक दशकों decade decades"),
@@ -271,6 +273,12 @@ PERIODS = [
     ("day", "दिन"),
     ("night", "रात रात्रि"),
 ]
+# abbreviations of a part of the day, only with their dot and before a time ("अप. 7 बजे";
+# पू. also abbreviates पूर्व "former": "पू. मंत्री" has no time after it)
+PERIOD_DOT_ABBREVIATIONS = [("afternoon", "अप"), ("forenoon", "पू")]
+# unit abbreviations that are not words: only with their dot, and not where a letter is
+# glued to the dot ("मि.मी." millimetre, "मि.ली." millilitre)
+UNIT_DOT_ABBREVIATIONS = [("H", "घं"), ("MI", "मि")]
 
 ZONES = [("+05:30", "ist"), ("+00:00", "gmt utc")]
 
@@ -404,6 +412,10 @@ def build_entries() -> list[tuple[str, str, str]]:
         add(words, "DOLLARPRE", code)
     for name, words in PERIODS:
         add(words, "PERIOD", name)
+    for name, words in PERIOD_DOT_ABBREVIATIONS:
+        add(words, "PERIODDOT", name)
+    for unit, words in UNIT_DOT_ABBREVIATIONS:
+        add(words, "UNITABBR", unit)
     for offset, words in ZONES:
         add(words, "ZONE", offset)
     for value, w in AMPM:

@@ -60,6 +60,8 @@ pub enum Cat {
     Whole,
     Bhar,
     UnitDot,
+    PeriodDot,
+    UnitAbbr,
 }
 
 impl Cat {
@@ -120,6 +122,8 @@ impl Cat {
             Cat::Whole => "WHOLE",
             Cat::Bhar => "BHAR",
             Cat::UnitDot => "UNITDOT",
+            Cat::PeriodDot => "PERIODDOT",
+            Cat::UnitAbbr => "UNITABBR",
         }
     }
 }
@@ -2013,6 +2017,7 @@ pub static ENTRIES: &[(&str, Cat, &str)] = &[
     ("hours", Cat::Unit, "H"),
     ("hr", Cat::Unit, "H"),
     ("hrs", Cat::Unit, "H"),
+    ("h", Cat::Unit, "H"),
     ("मिनट", Cat::Unit, "MI"),
     ("मिनटों", Cat::Unit, "MI"),
     ("मिन", Cat::Unit, "MI"),
@@ -2158,6 +2163,10 @@ pub static ENTRIES: &[(&str, Cat, &str)] = &[
     ("दिन", Cat::Period, "day"),
     ("रात", Cat::Period, "night"),
     ("रात्रि", Cat::Period, "night"),
+    ("अप", Cat::PeriodDot, "afternoon"),
+    ("पू", Cat::PeriodDot, "forenoon"),
+    ("घं", Cat::UnitAbbr, "H"),
+    ("मि", Cat::UnitAbbr, "MI"),
     ("ist", Cat::Zone, "+05:30"),
     ("gmt", Cat::Zone, "+00:00"),
     ("utc", Cat::Zone, "+00:00"),

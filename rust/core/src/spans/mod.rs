@@ -196,7 +196,8 @@ fn is_past_verb(c: &Ctx<'_>, k: usize) -> bool {
     r.next().is_some() && z == Some('ा') && y == Some('य') && matches!(x, Some('ा' | 'े' | 'ी'))
 }
 
-/// `+` or `-` from the last tense mark of the clause from `k`, `±` without one.
+/// `+` or `-` from the last tense mark of the clause from `k` (the word after कल/परसों),
+/// else from a verb just before कल/परसों; `±` without one.
 fn tense_sign(c: &Ctx<'_>, k: usize) -> char {
     let t = &c.t;
     let mut sign = '±';
@@ -216,6 +217,14 @@ fn tense_sign(c: &Ctx<'_>, k: usize) -> char {
         if is_future_verb(tj.text) || about_to {
             sign = '+';
         } else if is_past_verb(c, j) {
+            sign = '-';
+        }
+    }
+    if sign == '±' && k >= 2 && t[k - 2].typ == Typ::W && !c.line_start(&t[k - 1]) {
+        // a headline's verb first: "होगा कल फैसला", "आया था कल"
+        if is_future_verb(t[k - 2].text) {
+            sign = '+';
+        } else if is_past_verb(c, k - 2) {
             sign = '-';
         }
     }
@@ -387,6 +396,49 @@ fn currency_after(c: &Ctx<'_>, j: usize) -> Option<(&'static str, &'static str, 
     Some((code, factor, k + 1))
 }
 
+/// The unit of an abbreviation at k that counts only with its dot, and not where a
+/// letter is glued to that dot ("मि." minutes, not "मि.मी." millimetres).
+fn unit_abbr(c: &Ctx<'_>, k: usize) -> Option<&'static str> {
+    let t = &c.t;
+    let n = t.len();
+    if k + 1 >= n {
+        return None;
+    }
+    let u = t[k].get(Cat::UnitAbbr)?;
+    if !(t[k + 1].is_p(".") && t[k].e == t[k + 1].s) {
+        return None;
+    }
+    if k + 2 < n && t[k + 1].e == t[k + 2].s && matches!(t[k + 2].typ, Typ::W | Typ::X) {
+        return None;
+    }
+    Some(u)
+}
+
+/// "शुक्रवार 7/6": after a weekday, a day/month numeral with one-digit parts is a
+/// date (alone, "7/6" is a fraction or two numbers; "22/04" is a date anywhere).
+fn day_month_after_weekday(c: &mut Ctx<'_>, mut k: usize) {
+    let n = c.t.len();
+    if k < n && c.t[k].is_p(",") {
+        k += 1;
+    }
+    if k >= n || c.t[k].typ != Typ::N || c.t[k].x[1] == 0 {
+        return;
+    }
+    // "1/4" is one token (a fraction); "7/6" two numbers (the first plain) with the slash
+    // between them
+    let j = if c.t[k].plain { k + 2 } else { k + 1 };
+    if j > n
+        || (j < n
+            && (c.t[j].s == c.t[j - 1].e || (c.t[j].typ == Typ::N && c.t[j].s == c.t[j - 1].e + 1)))
+    {
+        return;
+    }
+    let (mo, d) = (c.t[k].x[1] as u32, c.t[k].x[2] as u32);
+    if numbers::valid_date(2000, mo, d) {
+        c.emit(k, j, Kind::Date, format!("--{mo:02}-{d:02}"));
+    }
+}
+
 fn unit_dot(c: &Ctx<'_>, k: usize) -> bool {
     let t = &c.t;
     k + 1 < t.len() && t[k].has(Cat::UnitDot) && t[k + 1].is_p(".") && t[k].e == t[k + 1].s
@@ -529,6 +581,15 @@ fn after_number(c: &mut Ctx<'_>, i: usize, ne: NumExpr) {
             u = t[j + 1].get(Cat::Unit);
             k = j + 1;
         }
+        if u.is_none() {
+            // "3 मि.", "30-मि." (a unit only with its dot)
+            let glued = nxt.is_p("-") && j + 1 < n && t[j - 1].e == nxt.s && nxt.e == t[j + 1].s;
+            let kk = if glued { j + 1 } else { j };
+            if let Some(a) = unit_abbr(c, kk) {
+                u = Some(a);
+                k = kk;
+            }
+        }
         if let Some(u) = u {
             let v = duration(val, u);
             // "दो दिन पहले": a date relative to the reference (not "से दो दिन पहले":
@@ -545,7 +606,11 @@ fn after_number(c: &mut Ctx<'_>, i: usize, ne: NumExpr) {
             };
             let rel_start = if from_now { i - 2 } else { i };
             // an abbreviation takes its dot ("3 min.")
-            let ue = if unit_dot(c, k) { k + 2 } else { k + 1 };
+            let ue = if unit_dot(c, k) || t[k].has(Cat::UnitAbbr) {
+                k + 2
+            } else {
+                k + 1
+            };
             if let Some(v) = v {
                 c.emit(i, ue, Kind::Duration, v);
             }
@@ -665,6 +730,7 @@ fn ordinal_ok(c: &Ctx<'_>, i: usize) -> bool {
 
 /// The categories that can start a span (the rest are context only).
 const TRIGGERS: u64 = scan::cats(&[
+    Cat::PeriodDot,
     Cat::Num,
     Cat::NumA,
     Cat::Frac,
@@ -796,7 +862,18 @@ fn scan_tokens(c: &mut Ctx<'_>) {
             if let Some(mo) = mo {
                 let mut d = dates::day_at(c, k);
                 let mut kd = k;
+                if d.is_none()
+                    && k + 1 < n
+                    && c.t[k].is_p("-")
+                    && c.t[k - 1].e == c.t[k].s
+                    && c.t[k].e == c.t[k + 1].s
+                {
+                    // "जून-15", "अक्टूबर-2" (not "जन-1": जन counts only with its dot)
+                    kd = k + 1;
+                    d = dates::day_at(c, kd);
+                }
                 if d.is_none() {
+                    kd = k;
                     // "मई इक्कीस", "जून की बाईस", "मई की ग्यारहवीं"
                     if k < n && c.t[k].text == "की" {
                         kd = k + 1;
@@ -821,6 +898,7 @@ fn scan_tokens(c: &mut Ctx<'_>) {
             let ti = &c.t[i];
             if let Some(wd) = ti.get(Cat::Weekday) {
                 c.emit(i, i + 1, Kind::Weekday, wd.to_string());
+                day_month_after_weekday(c, i + 1);
             }
             let ti = &c.t[i];
             if let Some(wd) = ti.get(Cat::WeekdayAbbr) {
@@ -869,6 +947,11 @@ fn scan_tokens(c: &mut Ctx<'_>) {
                 }
                 if let Some(wd) = c.t.get(k).and_then(|x| x.get(Cat::Weekday)) {
                     c.emit(i, k + 1, Kind::Date, format!("W{rw}:{wd}"));
+                } else if i > 0 && k == i + 2 {
+                    // the weekday first: "शुक्रवार अगले हफ्ते", "सोमवार पिछले सप्ताह"
+                    if let Some(wd) = c.t[i - 1].get(Cat::Weekday) {
+                        c.emit(i - 1, k, Kind::Date, format!("W{rw}:{wd}"));
+                    }
                 }
             }
             if c.t[i].has(Cat::Minus) && i + 1 < n {
@@ -887,8 +970,14 @@ fn scan_tokens(c: &mut Ctx<'_>) {
                     }
                 }
             }
-            if let Some(p) = c.t[i].get(Cat::Period) {
-                let mut k = i + 1;
+            let mut p = c.t[i].get(Cat::Period);
+            let mut k = i + 1;
+            if p.is_none() && i + 2 < n && c.t[i + 1].is_p(".") && c.t[i].e == c.t[i + 1].s {
+                // "अप. साढ़े सात बजे": an abbreviation with its dot, before a time
+                p = c.t[i].get(Cat::PeriodDot);
+                k = i + 2;
+            }
+            if let Some(p) = p {
                 if k < n && c.t[k].has(Cat::PeriodLink) {
                     k += 1;
                 }

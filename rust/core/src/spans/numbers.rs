@@ -214,6 +214,8 @@ fn interpret<'a>(toks: &[Tok<'a>], idx: &[usize], seps: &[char]) -> Option<Tok<'
             let mut t = Tok::new(Typ::N, toks[a].s as usize, toks[b].e as usize, "", &[]);
             t.m = m as i64;
             t.sc = sc as u8;
+            // its day/month reading, which a weekday before it makes a date
+            t.x = [0, q as i32, p as i32];
             return Some(t);
         }
     }
@@ -277,6 +279,7 @@ pub(crate) fn chain<'a>(toks: &[Tok<'a>], idx: &[usize], seps: &[char], out: &mu
         }
         return;
     }
+    let first = out.len();
     for &i in idx {
         match interpret(toks, &[i], &[]) {
             Some(t) => out.push(t),
@@ -287,6 +290,15 @@ pub(crate) fn chain<'a>(toks: &[Tok<'a>], idx: &[usize], seps: &[char], out: &mu
                 "",
                 &[],
             )),
+        }
+    }
+    // "7/6", neither a two-digit day/month nor a fraction: the first number keeps the
+    // day/month reading, which a weekday before it makes a date
+    if idx.len() == 2 && seps == ['/'] {
+        let (d, mo) = (&out[first], &out[first + 1]);
+        if d.typ == Typ::N && mo.typ == Typ::N && d.ndig <= 2 && mo.ndig <= 2 {
+            let x = [0, mo.m as i32, d.m as i32];
+            out[first].x = x;
         }
     }
 }
@@ -661,6 +673,22 @@ pub fn num_expr(c: &Ctx<'_>, i: usize) -> Option<NumExpr> {
         simple = false;
     }
     if total.1 == 0 && j < n {
+        // a mixed fraction: "2 1/4" (digits, a space, a slash fraction)
+        if j == i + 1
+            && t[i].plain
+            && t[j].typ == Typ::N
+            && t[j].x[1] != 0
+            && !t[j].plain
+            && t[j].s > t[i].e
+        {
+            total = add(total, (t[j].m as i128, t[j].sc as u32))?;
+            return Some(NumExpr {
+                val: total,
+                end: j + 1,
+                info,
+                simple: false,
+            });
+        }
         // "और" and a fraction: "पांच और एक चौथाई", "एक सौ तीन और एक तिहाई"
         if t[j].has(Cat::And) {
             if let Some((gv, gm, gj, _)) = group_at(c, j + 1) {
