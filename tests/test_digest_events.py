@@ -56,6 +56,16 @@ def measure_of(text, number):
     ("Officials reported 4 more deaths.", "4", "deaths"),
     ("The magnitude 7.8 earthquake hit Nepal.", "7.8", "magnitude"),
     ("रिक्टर पैमाने पर 7.8 तीव्रता का भूकंप आया।", "7.8", "magnitude"),
+    # Persons counted with what happened to them: the outcome is the measure.
+    ("हमले में 40 जवान शहीद हो गए।", "40", "deaths"),
+    ("40 CRPF personnel were killed in the attack.", "40", "deaths"),
+    ("इस हमले में 2 आरपीएफ जवानों की मौत हो गई।", "2", "deaths"),
+    ("The blast killed 12 soldiers.", "12", "deaths"),
+    ("बस के 15 यात्री घायल हो गए।", "15", "injured"),
+    ("Police arrested 5 students on Monday.", "5", "arrested"),
+    # ...and without an outcome, the persons themselves.
+    ("इलाके में 500 जवान तैनात किए गए।", "500", "police"),
+    ("बस में 50 यात्री सवार थे।", "50", "passengers"),
 ])
 def test_measure_from_the_words_around(text, number, key):
     got = measure_of(text, number)

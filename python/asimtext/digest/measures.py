@@ -42,7 +42,7 @@ MEASURES: Dict[str, Tuple[str, ...]] = {
     "deaths": (
         "मौत", "मौतें", "मौतों", "मृत्यु", "मृत", "मृतक", "मृतकों", "मरने", "मरनेवालों",
         "मारे", "जान", "दम", "died", "dead", "death", "deaths", "killed", "fatalities",
-        "toll", "lives", "succumbed", "मरे", "मरीं",
+        "toll", "lives", "succumbed", "मरे", "मरीं", "शहीद", "martyred",
     ),
     "infected": (
         "संक्रमित", "संक्रमितों", "पॉजिटिव", "पाजिटिव", "पोजिटिव", "संक्रमण", "इन्फैक्टेड",
@@ -75,7 +75,8 @@ MEASURES: Dict[str, Tuple[str, ...]] = {
     "students": ("छात्र", "छात्रों", "विद्यार्थी", "विद्यार्थियों", "students"),
     "workers": ("मजदूर", "मजदूरों", "श्रमिक", "श्रमिकों", "कर्मचारी", "कर्मचारियों", "workers", "employees"),
     "doctors": ("डॉक्टर", "डॉक्टरों", "चिकित्सक", "चिकित्सकों", "doctors"),
-    "police": ("पुलिसकर्मी", "पुलिसकर्मियों", "जवान", "जवानों", "policemen", "personnel", "soldiers", "troops"),
+    "police": ("पुलिसकर्मी", "पुलिसकर्मियों", "जवान", "जवानों", "policemen", "personnel", "soldiers", "troops",
+               "jawans", "jawan"),
     "beds": ("बेड", "बिस्तर", "बिस्तरों", "beds"),
     "ventilators": ("वेंटिलेटर", "ventilators"),
     "masks": ("मास्क", "masks"),
@@ -257,6 +258,15 @@ _PLACES_OK = frozenset({"hospitals", "centres", "countries", "states", "district
 
 
 _PREFIX_MEASURES = frozenset({"magnitude", "age"})
+# Who is counted, and what happened to them: "40 जवान शहीद हुए", "12 passengers were
+# injured", "2 मरीजों की मौत" count deaths and injuries (of soldiers, passengers,
+# patients), which is what several reports of one event state and compare; the
+# person noun alone ("40 जवान") is the measure only when no such outcome follows it
+# in the clause. Recovery and infection stay with their noun ("4813 मरीज ठीक हुए" are
+# patients): those counts are series of their own.
+PERSONS = frozenset({"people", "police", "passengers", "workers", "students", "doctors",
+                     "patients", "candidates"})
+OUTCOMES = frozenset({"deaths", "injured", "missing", "rescued", "arrested"})
 
 
 def _is_code(word: str) -> bool:
@@ -312,6 +322,22 @@ def _clause_bounds(text: str, start: int, end: int, lo: int, hi: int,
     return left, right
 
 
+def _person_word(w: str) -> bool:
+    return w in _GENERIC or _measure_word(w) in PERSONS
+
+
+def _outcome(words: Sequence[Tuple[int, int, str]], i: int) -> Optional[Tuple[str, str]]:
+    """What happened to the persons counted, if a word of ``words[i:]`` (up to a clause
+    word) says so (:data:`OUTCOMES`)."""
+    for _s, _e, w in words[i:]:
+        if w in _CLAUSE:
+            return None
+        k = _measure_word(w)
+        if k in OUTCOMES:
+            return (k, w)
+    return None
+
+
 def find_measure(
     text: str,
     start: int,
@@ -364,9 +390,17 @@ def find_measure(
         where = nxt in _LOCATIVE and k in _PLACES_OK and (i > 0 or not w.endswith("ों"))
         if k is not None and not where:
             found = (k, w)
+            if k in PERSONS:
+                found = _outcome(right, i + 1) or found
             break
         if w in _GENERIC and generic is None:
             generic = w
+            outcome = _outcome(right, i + 1)
+            if outcome is not None:
+                found = outcome
+                break
+        elif (i == 0 and k is None and nxt and _person_word(nxt)):
+            continue  # a name before the counted noun: "40 CRPF personnel", "2 आरपीएफ जवानों"
         elif (i == 0 and k is None and w not in _FUNC and w not in _QUAL_OF
               and w not in _APPROX_S and w not in _OVER_S and w not in _UNDER_S
               and len(w) >= 3 and not (w.isascii() and w.endswith(("ed", "ing")))):
@@ -374,6 +408,10 @@ def find_measure(
             # number counts, so no word further away may claim the number.
             found = (_other_key(w), w)
             break
+    if found is not None and found[0] in PERSONS and left and left[-1][1] >= start - 2:
+        k = _measure_word(left[-1][2])  # "killed 40 soldiers", "injured 12 passengers"
+        if k in OUTCOMES:
+            found = (k, left[-1][2])
     if found is None:
         fallback: Optional[Tuple[str, str]] = None
         for _s, _e, w in reversed(left):
