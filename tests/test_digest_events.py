@@ -161,6 +161,11 @@ def test_pages_split_into_units():
     for f in d.facts:  # offsets point into the page, whichever unit
         for m in f["mentions"]:
             assert PAGE[m["start"]:m["end"]] == m["text"] and m["unit"].startswith("P#")
+    # The reader's digest counts the same reports: its compact entry says how many.
+    arts = [Article("P", PAGE, source="X", published="2020-03-12"), Article("R", "एक खबर।")]
+    full, compact = asimtext.digest(arts), asimtext.digest(arts, keep="stories")
+    assert full.counts["units"] == compact.counts["units"] == 3
+    assert compact.article("P")["n_units"] == 2 and "n_units" not in compact.article("R")
 
 
 def _report(n, place, value, day, src, extra=""):

@@ -70,7 +70,11 @@ class Digest:
             "conflicts": len(self.conflicts),
             "timeline": len(self.timeline),
             "updates": len(self.updates),
-            "units": sum(len(a.get("units") or []) for a in self.articles),
+            # Full entries list their units; compact ones (keep="stories") say how many
+            # when a page holds several reports, and one otherwise.
+            "units": sum(len(a["units"]) if "units" in a
+                         else a.get("n_units", 1) if a["status"] == "ok" else 0
+                         for a in self.articles),
         }
 
     def article(self, article_id: str) -> Optional[Dict[str, Any]]:

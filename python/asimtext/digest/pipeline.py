@@ -809,6 +809,8 @@ def article_entry(r: Record, d: Any, stories: Stories, compact: bool = False,
     unread = _unread_values(ds)
     if compact:
         e = {"id": d.article_id, "status": "ok", "story": story, "source": d.source}
+        if len(ds) > 1:  # (so that counts.units counts the reports of a page here too)
+            e["n_units"] = len(ds)
         if unread:
             e["warnings"] = unread
         return e
