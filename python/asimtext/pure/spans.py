@@ -806,14 +806,10 @@ def _minutes_after_hour(c: _Ctx, j: int):
     T, n = c.T, c.n
     if j >= n or T[j].text not in ("में", "से"):
         return None
-    ne = _num_expr(c, j + 1)
-    if ne is None or not ne[3]:
+    got = _minute_count(c, j + 1)
+    if got is None:
         return None
-    mv = _int_of(ne[0])
-    e = ne[1]
-    if mv is None or not 1 <= mv <= 59 or e >= n or _get(T[e], "UNIT") != "MI":
-        return None
-    e += 1
+    mv, e = got
     if e < n and (T[e].text == "बाकी" or _get(T[e], "DIRECTION") == "-"):
         e += 1
     return mv, e
@@ -826,17 +822,27 @@ def _minutes_shift(c: _Ctx, j: int):
     k = j + 1 if j < n and T[j].text == "होने" else j
     if k >= n or T[k].text not in ("के", "से"):
         return None
-    ne = _num_expr(c, k + 1)
+    got = _minute_count(c, k + 1)
+    if got is None or got[1] >= n:
+        return None
+    mv, e = got
+    d = _get(T[e], "DIRECTION")
+    if d is None:
+        return None
+    return (mv if d == "+" else -mv), e + 1
+
+
+def _minute_count(c: _Ctx, i: int):
+    """"Y मिनट" at i (a simple number from 1 to 59, then the minute unit): (minutes,
+    end past the unit) or None."""
+    ne = _num_expr(c, i)
     if ne is None or not ne[3]:
         return None
     mv = _int_of(ne[0])
     e = ne[1]
-    if mv is None or not 1 <= mv <= 59 or e + 1 >= n or _get(T[e], "UNIT") != "MI":
+    if mv is None or not 1 <= mv <= 59 or e >= c.n or _get(c.T[e], "UNIT") != "MI":
         return None
-    d = _get(T[e + 1], "DIRECTION")
-    if d is None:
-        return None
-    return (mv if d == "+" else -mv), e + 2
+    return mv, e + 1
 
 
 def _time_at(c: _Ctx, k: int, period: str | None, need_clock: bool):

@@ -73,17 +73,11 @@ fn minutes_after_hour(c: &Ctx<'_>, j: usize) -> Option<(i64, usize)> {
     if j >= n || !matches!(t[j].text, "में" | "से") {
         return None;
     }
-    let ne = num_expr(c, j + 1).filter(|x| x.simple)?;
-    let mv = int_of(ne.val)?;
-    let mut e = ne.end;
-    if !(1..=59).contains(&mv) || e >= n || t[e].get(Cat::Unit) != Some("MI") {
-        return None;
-    }
-    e += 1;
+    let (mv, mut e) = minute_count(c, j + 1)?;
     if e < n && (t[e].text == "बाकी" || t[e].get(Cat::Direction) == Some("-")) {
         e += 1;
     }
-    Some((mv as i64, e))
+    Some((mv, e))
 }
 
 /// "(होने) के/से Y मिनट बाद/पहले" after a time at `j`: signed minutes and the end
@@ -99,14 +93,24 @@ fn minutes_shift(c: &Ctx<'_>, j: usize) -> Option<(i64, usize)> {
     if k >= n || !matches!(t[k].text, "के" | "से") {
         return None;
     }
-    let ne = num_expr(c, k + 1).filter(|x| x.simple)?;
-    let mv = int_of(ne.val)?;
-    let e = ne.end;
-    if !(1..=59).contains(&mv) || e + 1 >= n || t[e].get(Cat::Unit) != Some("MI") {
+    let (mv, e) = minute_count(c, k + 1)?;
+    if e >= n {
         return None;
     }
-    let d = t[e + 1].get(Cat::Direction)?;
-    Some((if d == "+" { mv as i64 } else { -(mv as i64) }, e + 2))
+    let d = t[e].get(Cat::Direction)?;
+    Some((if d == "+" { mv } else { -mv }, e + 1))
+}
+
+/// "Y मिनट" at `i` (a simple number from 1 to 59, then the minute unit): the
+/// minutes and the end past the unit.
+fn minute_count(c: &Ctx<'_>, i: usize) -> Option<(i64, usize)> {
+    let ne = num_expr(c, i).filter(|x| x.simple)?;
+    let mv = int_of(ne.val)?;
+    let e = ne.end;
+    if !(1..=59).contains(&mv) || e >= c.t.len() || c.t[e].get(Cat::Unit) != Some("MI") {
+        return None;
+    }
+    Some((mv as i64, e + 1))
 }
 
 /// `h:m` moved by `delta` minutes, around the clock.
