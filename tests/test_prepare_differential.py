@@ -69,6 +69,19 @@ def test_lengths_must_match():
         pure.context_keys_batch(["a"], [], 4, 160)
 
 
+@pytest.mark.parametrize("texts, values, error, words", [
+    ([5], [[]], asimtext.ArgumentTypeError, "texts[0] must be str, not int"),
+    (["ok", "a \ud800 5"], [[], [(0, 5, 4, 5)]], asimtext.ArgumentError,
+     "texts[1] contains a lone surrogate at index 2"),
+    (["a b 5"], [[(0, 5, -1, 5)]], asimtext.ArgumentError, "values[0][0]: offsets must be >= 0"),
+])
+def test_bad_input_is_the_same_clear_error_in_both(texts, values, error, words):
+    for f in (RUST, pure.context_keys_batch):
+        with pytest.raises(error) as e:
+            f(texts, values, 4, 160)
+        assert words in str(e.value) and "errors=" not in str(e.value), (f, e.value)
+
+
 def test_a_dense_page_is_keyed_once():
     # 40,000 values 7 characters apart: linear, as one text keyed once.
     page = "१२,३४५. " * 40_000

@@ -79,9 +79,15 @@ def context_keys(text: str, values: Sequence[Value], width: int, reach: int,
 def context_keys_batch(texts: Sequence[str], values: Sequence[Sequence[Value]], width: int,
                        reach: int, keys: Optional[Keys] = None) -> List[List[List[str]]]:
     """:func:`context_keys` of each text (``values[i]`` are the values of ``texts[i]``)."""
-    if len(texts) != len(values):
-        from asimtext.errors import ArgumentError
+    from asimtext.errors import ArgumentError
+    from asimtext.pure.dedup.minhash import check_text
 
+    if len(texts) != len(values):
         raise ArgumentError(f"values: {len(values)} lists for {len(texts)} texts "
                             "(one list of values per text)")
+    for i, (t, vs) in enumerate(zip(texts, values)):
+        check_text(t, f"texts[{i}]")
+        for j, v in enumerate(vs):
+            if min(v) < 0:
+                raise ArgumentError(f"values[{i}][{j}]: offsets must be >= 0, got {tuple(v)}")
     return [context_keys(t, vs, width, reach, keys) for t, vs in zip(texts, values)]

@@ -12,7 +12,7 @@ pub fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
     Ok(())
 }
 
-type Quad = (usize, usize, usize, usize);
+type Quad = (i64, i64, i64, i64);
 
 /// The context words of every value of every text, each text keyed once.
 ///
@@ -30,7 +30,7 @@ fn _context_keys_batch(
     width: usize,
     reach: usize,
 ) -> PyResult<Vec<Vec<Vec<String>>>> {
-    let texts = texts_arg(texts, "texts", OnSurrogate::parse("strict")?)?;
+    let texts = texts_arg(texts, "texts", OnSurrogate::Reject)?;
     if texts.len() != values.len() {
         return Err(value_error(format!(
             "values: {} lists for {} texts (one list of values per text)",
@@ -38,17 +38,32 @@ fn _context_keys_batch(
             texts.len()
         )));
     }
+    // Offsets are read signed so that a negative one is this module's error,
+    // naming the value, not a bare OverflowError from the conversion.
+    let mut checked: Vec<Vec<Value>> = Vec::with_capacity(values.len());
+    for (i, vs) in values.iter().enumerate() {
+        let mut row = Vec::with_capacity(vs.len());
+        for (j, &(ss, se, start, end)) in vs.iter().enumerate() {
+            if ss < 0 || se < 0 || start < 0 || end < 0 {
+                return Err(value_error(format!(
+                    "values[{i}][{j}]: offsets must be >= 0, got {:?}",
+                    (ss, se, start, end)
+                )));
+            }
+            row.push(Value {
+                ss: ss as usize,
+                se: se as usize,
+                start: start as usize,
+                end: end as usize,
+            });
+        }
+        checked.push(row);
+    }
     crate::pool::detach(py, || {
         texts
             .par_iter()
-            .zip(values.par_iter())
-            .map(|(t, vs)| {
-                let vs: Vec<Value> = vs
-                    .iter()
-                    .map(|&(ss, se, start, end)| Value { ss, se, start, end })
-                    .collect();
-                core::context_keys(t, &vs, width, reach)
-            })
+            .zip(checked.par_iter())
+            .map(|(t, vs)| core::context_keys(t, vs, width, reach))
             .collect()
     })
 }
