@@ -14,21 +14,14 @@ import asimtext
 import pytest
 from asimtext import eval as ev
 from asimtext.pure import spans as pure
+from spans_impls import IMPLS, triples
 
 DATA = pathlib.Path(__file__).parent / "data"
-IMPLS = {"rust": asimtext.extract, "pure": pure.extract}
 
 
 @pytest.fixture(params=sorted(IMPLS))
 def extract(request):
     return IMPLS[request.param]
-
-
-def triples(extract, text, **kw):
-    spans = extract(text, **kw)
-    for s in spans:
-        assert text[s.start : s.end] == s.text
-    return [(s.text, s.kind, s.value) for s in spans]
 
 
 # (text, expected span text, kind, value): the span must be among the results

@@ -5,23 +5,13 @@ not on the evaluation's."""
 
 from __future__ import annotations
 
-import asimtext
 import pytest
-from asimtext.pure import spans as pure
-
-IMPLS = {"rust": asimtext.extract, "pure": pure.extract}
+from spans_impls import IMPLS, triples
 
 
 @pytest.fixture(params=sorted(IMPLS))
 def extract(request):
     return IMPLS[request.param]
-
-
-def triples(extract, text, **kw):
-    spans = extract(text, **kw)
-    for s in spans:
-        assert text[s.start : s.end] == s.text
-    return [(s.text, s.kind, s.value) for s in spans]
 
 
 POSITIVE = [
