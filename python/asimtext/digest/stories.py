@@ -30,7 +30,7 @@ scripts) keep their weight, topic words (``ज्वालामुखी``, ``�
 
 In the average link, evidence against a join lowers a pair's similarity: weekdays
 that differ, numbered names with other numbers (:mod:`.numbered`), lead figures that
-disagree (:mod:`.figures`). After it, an undated member of a story whose lead figures
+disagree (:mod:`.figures`), leads naming other states or countries (:mod:`.lead_places`). After it, an undated member of a story whose lead figures
 meet none of the story's (:func:`.figures.outvoted`: 13 deaths in a story of 80)
 moves to another story of its group whose figures meet its own and that it is closer
 to on average (48 seats: the 2025 election, not the 2020 one); else it leaves its
@@ -58,6 +58,7 @@ import numpy as np
 
 from asimtext.digest.figures import disagreeing_figures, meeting_figures, meets_any, outvoted
 from asimtext.digest.keys import Bags
+from asimtext.digest.lead_places import different_places
 from asimtext.digest.numbered import different_numbers
 from asimtext.digest.when import gap_days
 
@@ -111,6 +112,11 @@ class StoryParams:
     # ... and that of two texts whose lead figures disagree (:mod:`.figures`: 62 and 8
     # seats against 48 and 22), where one of the two has no publication date, by this.
     other_figures: float = 0.2
+    # ... and that of two texts whose leads name states, none in common, or foreign
+    # countries, none in common (:mod:`.lead_places`: a fire in Delhi, one in Gujarat),
+    # where one of the two has no publication date, by this (as weak as other weekdays:
+    # a report may name the state its victims came from).
+    other_place: float = 0.3
     # After the average link, an undated member of a story of three or more whose lead
     # figures meet none of the story's, with at least `outvoted_by` other members
     # stating figures for the same measures (:func:`.figures.outvoted`), moves to a
@@ -493,7 +499,7 @@ def _relative_similarity(members: np.ndarray, matrix: Tuple[np.ndarray, ...],
                          adjacent: set, weekdays: Optional[np.ndarray] = None,
                          published: Optional[np.ndarray] = None,
                          numbered: Optional[Sequence[frozenset]] = None,
-                         figures: Any = None,
+                         figures: Any = None, places: Any = None,
                          ) -> Tuple[np.ndarray, np.ndarray]:
     """Pair similarities of ``members`` in units of the joining threshold, and the pairs
     that cannot be one event (dated more than the window apart). Similarity: the cosine
@@ -547,6 +553,9 @@ def _relative_similarity(members: np.ndarray, matrix: Tuple[np.ndarray, ...],
     if figures is not None and undated_pair.any():
         figs = (figures(members) if callable(figures) else [figures[x] for x in members])
         rel[disagreeing_figures(figs) & undated_pair] *= params.other_figures
+    if places is not None and undated_pair.any():
+        pl = (places(members) if callable(places) else [places[x] for x in members])
+        rel[different_places(pl) & undated_pair] *= params.other_place
     if numbered is not None:
         rel[different_numbers([numbered[x] for x in members])] *= params.other_number
     pos = {int(x): t for t, x in enumerate(members)}
@@ -687,6 +696,7 @@ def group(
     published: Optional[Sequence[bool]] = None,
     numbered: Optional[Sequence[frozenset]] = None,
     figures: Any = None,
+    places: Any = None,
 ) -> List[List[int]]:
     """Stories as sorted lists of article indexes, biggest first, then by first article.
 
@@ -704,7 +714,10 @@ def group(
     ``Chandrayaan-3``) link at ``other_number`` of their similarity. ``figures`` (each
     text's lead figures, :mod:`.figures`, or a function giving those of a list of
     articles, asked only for groups with an undated member): two texts whose figures
-    disagree, one of them undated, link at ``other_figures`` of their similarity."""
+    disagree, one of them undated, link at ``other_figures`` of their similarity;
+    ``places`` (each text's lead places, :mod:`.lead_places`, or a function giving
+    those of a list of articles): two texts naming other states or other foreign
+    countries, one of them undated, at ``other_place``."""
     lc = _lang_codes(langs)
     dd = _intervals(days, n)
     adj = {(min(a, b), max(a, b)) for a, b in adjacent}
@@ -748,7 +761,7 @@ def group(
             rel, apart = _relative_similarity(arr, matrix, rows_idx, lc, dd, params,
                                               forced_in.get(root, set()),
                                               adj_in.get(root, set()), wd, pub, numbered,
-                                              figures)
+                                              figures, places)
             for cl in _split_outvoted(average_link(rel, params.average_link, apart),
                                       rel, apart, arr, pub, figures, params):
                 out.append(sorted(int(arr[t]) for t in cl))
