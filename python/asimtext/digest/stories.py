@@ -128,6 +128,10 @@ class StoryParams:
     # the story's topic words and place about as much as its weakest real reports.
     outvoted_by: int = 3
     outvoted_below: float = 1.0
+    # After the average link, a story of two, one dated and one with no time at all,
+    # is parted where another story dated apart would take the undated one as well
+    # (:func:`_part_unplaced_pairs`).
+    part_unplaced_pairs: bool = True
 
 
 @dataclass
@@ -762,10 +766,45 @@ def group(
                                               forced_in.get(root, set()),
                                               adj_in.get(root, set()), wd, pub, numbered,
                                               figures, places)
-            for cl in _split_outvoted(average_link(rel, params.average_link, apart),
-                                      rel, apart, arr, pub, figures, params):
+            clusters = average_link(rel, params.average_link, apart)
+            clusters = _part_unplaced_pairs(clusters, rel, apart, dd[arr, 0], params)
+            for cl in _split_outvoted(clusters, rel, apart, arr, pub, figures, params):
                 out.append(sorted(int(arr[t]) for t in cl))
     return sorted(out, key=lambda g: (-len(g), g[0]))
+
+
+def _part_unplaced_pairs(clusters: List[List[int]], rel: np.ndarray, apart: np.ndarray,
+                         first_day: np.ndarray, params: StoryParams) -> List[List[int]]:
+    """The stories of two whose one member has no time at all (no publication date,
+    no event date in its text: NaN in ``first_day``) parted where another story of the
+    group that the window keeps apart from the dated member would take it as well (the
+    mean of its similarities to that story's members at least ``average_link``). Its
+    place then rests on one pair, and the words that join it to one report of a
+    flood of one state join it as well to the reports of another year's flood of
+    that state; only time could tell which, and it has none. (In a bigger story an
+    unplaced member is held by many members; the figures check those,
+    :func:`_split_outvoted`.)"""
+    if not params.part_unplaced_pairs or len(clusters) < 2:
+        return clusters
+    label = np.empty(rel.shape[0], dtype=np.int64)
+    for c, cl in enumerate(clusters):
+        label[cl] = c
+    k = len(clusters)
+    sizes = np.bincount(label, minlength=k).astype(np.float64)
+    unplaced = np.isnan(first_day)
+    out: List[List[int]] = []
+    for c, cl in enumerate(clusters):
+        if len(cl) == 2 and unplaced[cl].sum() == 1:
+            t, other = (cl[0], cl[1]) if unplaced[cl[0]] else (cl[1], cl[0])
+            apart_from = np.bincount(label, weights=apart[other].astype(np.float64),
+                                     minlength=k) > 0
+            apart_from[c] = False
+            link = np.bincount(label, weights=rel[t], minlength=k) / sizes
+            if bool((link[apart_from] >= params.average_link).any()):
+                out.extend([[t], [other]])
+                continue
+        out.append(cl)
+    return out
 
 
 def _split_outvoted(clusters: List[List[int]], rel: np.ndarray, apart: np.ndarray,
