@@ -56,7 +56,13 @@ from typing import Any, Callable, Dict, Iterable, List, Optional, Sequence, Tupl
 
 import numpy as np
 
-from asimtext.digest.figures import disagreeing_figures, meeting_figures, meets_any, outvoted
+from asimtext.digest.figures import (
+    disagreeing_figures,
+    meeting_figures,
+    meets_any,
+    outvoted,
+    unmet,
+)
 from asimtext.digest.keys import Bags
 from asimtext.digest.lead_places import different_places
 from asimtext.digest.numbered import different_numbers
@@ -840,6 +846,12 @@ def _split_outvoted(clusters: List[List[int]], rel: np.ndarray, apart: np.ndarra
         inside = rel[np.ix_(cl, cl)]
         mean = inside.sum(axis=1) / (len(cl) - 1)
         typical = params.outvoted_below * float(np.median(mean))
+        # Undated members whose own figures meet none of the story's are suspects
+        # themselves: they neither vouch for a member (as a copy would) nor stay when
+        # the member they copy leaves.
+        suspect = unmet(figs) & undated
+        vouch = np.where(suspect[None, :], 0.0, inside)
+        out_here: List[int] = []
         for g in gone.tolist():
             t = cl[g]
             link = np.bincount(label, weights=rel[t], minlength=len(clusters)) / sizes
@@ -855,8 +867,17 @@ def _split_outvoted(clusters: List[List[int]], rel: np.ndarray, apart: np.ndarra
             # A report about as close to one member as the pair rule's solo bar (a
             # copy with another toll: 12 and 15 deaths) is that event's, in conflict.
             if (t not in moved and mean[g] < typical
-                    and inside[g].max() < params.solo_cos / params.same_lang_threshold):
-                out_rows.append(t)
+                    and vouch[g].max() < params.solo_cos / params.same_lang_threshold):
+                out_here.append(g)
+        # A suspect as close as the solo bar to a member taken out (its twin: one more
+        # report of the look-alike event, with another of its figures) goes with it.
+        solo = params.solo_cos / params.same_lang_threshold
+        taken_here = set(out_here)
+        for g in np.flatnonzero(suspect).tolist():
+            if (g not in taken_here and cl[g] not in moved and mean[g] < typical
+                    and any(inside[g, h] >= solo for h in out_here)):
+                taken_here.add(g)
+        out_rows.extend(cl[g] for g in sorted(taken_here))
     if not moved and not out_rows:
         return clusters
     taken = set(moved) | set(out_rows)
@@ -865,8 +886,10 @@ def _split_outvoted(clusters: List[List[int]], rel: np.ndarray, apart: np.ndarra
         result[d].append(t)
     if out_rows:
         sub = np.asarray(sorted(out_rows), dtype=np.int64)
-        # Reports taken out join one another only where their own figures meet.
-        met = meeting_figures([every[int(t)] for t in sub])
+        # Reports taken out join one another only where their own figures meet, or
+        # as close as the solo bar (two reports of one look-alike event).
+        met = (meeting_figures([every[int(t)] for t in sub])
+               | (rel[np.ix_(sub, sub)] >= params.solo_cos / params.same_lang_threshold))
         for part in average_link(np.where(met, rel[np.ix_(sub, sub)], 0.0),
                                  params.average_link, apart[np.ix_(sub, sub)]):
             result.append([int(sub[t]) for t in part])
