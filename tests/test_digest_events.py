@@ -591,3 +591,93 @@ def test_twin_look_alikes_leave_a_story_together():
     rel[6, :5] = rel[:5, 6] = 2.4
     got = _split_outvoted([list(range(n))], rel, apart, arr, pub, figs, params)
     assert sorted(got) != [[0, 1, 2, 3, 4], [5, 6]]
+
+
+def _xkey(w):
+    ks = asimtext.xscript_keys(w)
+    return ks[0][2] if ks else ""
+
+
+def test_a_name_followed_by_a_year_is_an_edition():
+    from asimtext.digest.numbered import different_editions, different_numbers
+    from asimtext.digest.numbered import numbered_names_and_lead as both
+
+    def lead(text):
+        return both(text, _xkey, len(text))[1]
+
+    b25 = lead("केंद्रीय बजट 2025-26 पेश हो गया है।")
+    b25h = lead("बजट-2025 में मिडिल क्लास को राहत।")
+    b24 = lead("केंद्रीय बजट 2024-25 प्रस्तुत करते हुए वित्त मंत्री ने कहा।")
+    en24 = lead("Union Budget 2024: Nirmala Sitharaman revises the slabs.")
+    en25 = lead("Budget 2025-26 LIVE: zero income tax till 12 lakh.")
+    wc = lead("ICC World Cup 2023 final: Australia beat India.")
+    # Dates, counts and years after a word for "year" name no edition.
+    for text in ("14 मार्च 2020 को", "28-MAR-2020 11:11 PM", "साल 2019 में", "in 2019 the",
+                 "मरीजों की संख्या 2017 हो गई", "करीब 2000 लोग", "Feb 14, 2019", "1994 बैच"):
+        assert lead(text) == frozenset(), text
+    eds = [b25, b25h, b24, en24, en25, wc, frozenset()]
+    diff = different_editions(eds)
+    assert not diff[0, 1] and diff[0, 2] and diff[1, 2]  # बजट 2025 / बजट-2025 / बजट 2024-25
+    assert diff[0, 3] and diff[3, 4] and not diff[2, 3]  # across scripts: the years alone
+    assert not diff[0, 4]  # 2025 in both scripts
+    assert not diff[5, 3] and not diff[5, 4]  # a cup and a budget, one script: two names
+    assert diff[5, 2]  # ... across scripts, the years only (2023, 2024): weak evidence
+    assert not diff[6].any()
+    # Editions are no numbered names of the pair rule's strong kind (any dates).
+    assert not different_numbers(eds).any()
+
+
+def test_lead_places_name_states_and_foreign_countries_not_datelines():
+    from asimtext.digest.lead_places import different_places, lead_places
+    from asimtext.digest.text import lead_end
+    from asimtext.pure.gazetteer import gazetteer_find
+
+    def places(text):
+        return lead_places(text, lead_end(text), gazetteer_find)
+
+    delhi = places("दिल्ली के मुंडका इलाके में स्थित एक बिल्डिंग में भीषण आग लग गई।")
+    gujarat = places("गुजरात के राजकोट में टीआरपी गेम जोन हादसे से हर कोई सकते में है।")
+    en_gj = places("A massive fire broke out at a game zone in Gujarat's Rajkot city.")
+    dateline = places("नई दिल्ली– गुजरात के राजकोट में आग लगने से 27 लोगों की मौत हो गई।")
+    srinagar = places("SRINAGAR: At least 40 CRPF personnel were killed in Jammu and Kashmir.")
+    nepal = places("नेपाल में आए भूकंप के झटके बिहार में भी महसूस किए गए।")
+    kabul = places("A suicide bomber struck in Kabul, Afghanistan.")
+    india = places("India won the final against Australia.")
+    assert delhi == {"ut:dl"} and gujarat == en_gj == dateline == {"state:gj"}
+    assert srinagar == {"ut:jk"}
+    assert nepal == {"country:np", "state:br"} and "country:in" not in india
+    m = different_places([delhi, gujarat, en_gj, nepal, kabul, india, frozenset()])
+    assert m[0, 1] and m[0, 2] and not m[1, 2]  # Delhi / Gujarat; Gujarat in both scripts
+    assert m[0, 3]  # Delhi against Bihar (states)
+    assert m[3, 4] and m[4, 5]  # Nepal / Afghanistan; Afghanistan / Australia (India: none)
+    assert not m[1, 4]  # a state against a foreign country: other levels, no evidence
+    assert not m[6].any()
+
+
+def test_a_pair_of_an_unplaced_report_and_a_dated_one_parts_when_another_year_would_take_it():
+    """An undated flood report (no date in its text) joined to one dated landslide report
+    of 2020, where the reports of the 2018 flood (dated apart from it) would take it as
+    well: only time tells which, and it has none. Left alone, it mixes no story."""
+    from asimtext.digest.stories import StoryParams, _part_unplaced_pairs
+
+    params = StoryParams()
+    nan = float("nan")
+    first_day = np.array([nan, 737644.0, 736925.0, 736925.0, 736926.0])  # 2020; 2018 x3
+    rel = np.array([[0.0, 1.5, 0.7, 0.9, 0.6],
+                    [1.5, 0.0, 0.0, 0.0, 0.0],
+                    [0.7, 0.0, 0.0, 2.0, 2.0],
+                    [0.9, 0.0, 2.0, 0.0, 2.0],
+                    [0.6, 0.0, 2.0, 2.0, 0.0]])
+    apart = np.zeros((5, 5), dtype=bool)
+    apart[1, 2:] = apart[2:, 1] = True
+    clusters = [[0, 1], [2, 3, 4]]
+    got = _part_unplaced_pairs(clusters, rel, apart, first_day, params)
+    assert sorted(got) == [[0], [1], [2, 3, 4]]
+    # The 2018 story would not take it (mean below the average link): the pair stays.
+    weak = rel.copy()
+    weak[0, 2:] = weak[2:, 0] = 0.2
+    assert _part_unplaced_pairs(clusters, weak, apart, first_day, params) == clusters
+    # Dated by its text (the window places it): the pair stays.
+    placed = first_day.copy()
+    placed[0] = 737644.0
+    assert _part_unplaced_pairs(clusters, rel, apart, placed, params) == clusters

@@ -22,7 +22,8 @@ import numpy as np
 from asimtext.digest.text import WORD_RE
 from asimtext.pure.spans_lexicon import MONTHS, UNITS, WEEKDAYS
 
-__all__ = ["numbered_names", "numbered_names_and_lead", "different_numbers"]
+__all__ = ["numbered_names", "numbered_names_and_lead", "different_numbers",
+           "different_editions"]
 
 # A hyphen (or dash), then 1-5 digits that no letter or digit follows; the word before
 # it (ending right at the hyphen) is found by looking back: a regex starting with the
@@ -43,7 +44,11 @@ _TIME_WORDS = frozenset(
     w.lower() for entry in (*MONTHS, *WEEKDAYS) for part in entry[1:] for w in part.split()
 ) | frozenset(w for unit, words in UNITS if unit == "Y" for w in words.split()) | frozenset(
     "सन ईस्वी ई. ईसवी till until upto by since from before after during around circa "
-    "year's session batch class".split())
+    "year's session batch class".split()) | frozenset(
+    # ... and words of quantity: the number after them is a count ("संख्या 2017",
+    # "करीब 2000 लोग"), as are numbers after a conjunction opening a clause.
+    "संख्या तादाद करीब क़रीब लगभग तकरीबन कुल मात्र केवल सिर्फ जबकि वहीं about nearly "
+    "approximately approx over total number some only just".split())
 
 
 def numbered_names(text: str, key: Callable[[str], str],
@@ -51,20 +56,24 @@ def numbered_names(text: str, key: Callable[[str], str],
     """The numbered names of a text (of ``text[:end]``) as ``"key-number"`` strings
     (number without leading zeros); ``key`` maps a word to its cross-script key
     (empty: no key)."""
-    return frozenset(name for _at, name in _found(text, key, end) if name[0] != "@")
+    return frozenset(name for _at, name, _script in _found(text, key, end))
 
 
 def numbered_names_and_lead(text: str, key: Callable[[str], str],
                             lead: int) -> Tuple[FrozenSet[str], FrozenSet[str]]:
     """:func:`numbered_names` of the whole text and of ``text[:lead]``, in one pass;
-    the lead's also holds each edition's year with the script of its name
-    (``@edition:deva-2025``), which :func:`different_numbers` compares across scripts."""
+    in the lead's, an edition (a name followed by a year) is marked with the script of
+    its name (``@edition:deva:bajat-2025``): :func:`different_editions` compares them,
+    :func:`different_numbers` the others."""
     found = _found(text, key, None)
-    return (frozenset(name for _at, name in found if name[0] != "@"),
-            frozenset(name for at, name in found if at <= lead))
+    return (frozenset(name for _at, name, _script in found),
+            frozenset(f"{EDITION}{script}:{name}" if script else name
+                      for at, name, script in found if at <= lead))
 
 
-def _found(text: str, key: Callable[[str], str], end: Optional[int]) -> List[Tuple[int, str]]:
+def _found(text: str, key: Callable[[str], str], end: Optional[int]
+           ) -> List[Tuple[int, str, str]]:
+    """(end, name, script of an edition's name, else "") of each numbered name."""
     out = []
     stop = len(text) if end is None else end
     for m in _YEAR_AFTER.finditer(text, 0, stop):
@@ -73,36 +82,52 @@ def _found(text: str, key: Callable[[str], str], end: Optional[int]) -> List[Tup
             continue
         k = key(w.group(0))
         if k:
-            year = int(m.group(1))
-            out.append((m.end(), f"{k}-{year}"))
             script = "deva" if "\u0900" <= w.group(0)[0] <= "\u097f" else "latn"
-            out.append((m.end(), f"{EDITION}{script}-{year}"))
+            out.append((m.end(), f"{k}-{int(m.group(1))}", script))
     for m in _NUMBERED.finditer(text, 0, stop):
         if m.start() == 0 or not WORD_RE.match(text, m.start() - 1):
             continue
         w = _LAST_WORD.search(text, max(0, m.start() - _REACH), m.start())
         k = key(w.group(0)) if w else ""
-        if k:
-            out.append((m.end(), f"{k}-{int(m.group(1))}"))
+        if not k:
+            continue
+        num = m.group(1)
+        if len(num) == 4 and num[:2] in ("19", "20"):  # a year: an edition (बजट-2025)
+            if w.group(0).lower() in _TIME_WORDS:  # a date (28-MAR-2020)
+                continue
+            script = "deva" if "\u0900" <= w.group(0)[0] <= "\u097f" else "latn"
+            out.append((m.end(), f"{k}-{int(num)}", script))
+        else:
+            out.append((m.end(), f"{k}-{int(num)}", ""))
     return out
 
 
 def different_numbers(names: Sequence[FrozenSet[str]]) -> np.ndarray:
     """``(n, n)`` booleans: texts ``a`` and ``b`` both name some name, with numbers
-    of which none is the other's (``chandrayaan-2`` vs ``chandrayaan-3``); or one
-    names an edition in Devanagari and the other one in Latin script, and none of
-    the years of their editions is the other's (``बजट 2025`` vs ``Budget 2024``)."""
+    of which none is the other's (``chandrayaan-2`` vs ``chandrayaan-3``). Editions
+    (marked, :func:`numbered_names_and_lead`) are left to :func:`different_editions`."""
+    return _disjoint_numbers([frozenset(x for x in ns if not x.startswith(EDITION))
+                              for ns in names])
+
+
+def different_editions(names: Sequence[FrozenSet[str]]) -> np.ndarray:
+    """``(n, n)`` booleans: texts ``a`` and ``b`` name one name's editions, none of the
+    same year (``बजट 2025`` vs ``बजट 2024-25``); or one names an edition in Devanagari,
+    the other one in Latin script, and none of their editions' years is the other's
+    (``बजट 2025`` vs ``Budget 2024``: a name's key may differ across scripts,
+    ``bajat`` and ``budget``, so across scripts the years alone are compared)."""
     n = len(names)
-    out = np.zeros((n, n), dtype=bool)
-    by_base: Dict[str, Dict[int, set]] = {}
+    plain: List[FrozenSet[str]] = []
     editions: Dict[int, Dict[str, set]] = {}
     for t, ns in enumerate(names):
-        for s in ns:
-            base, num = s.rsplit("-", 1)
-            if base.startswith(EDITION):
-                editions.setdefault(t, {}).setdefault(base[len(EDITION):], set()).add(num)
-            else:
-                by_base.setdefault(base, {}).setdefault(t, set()).add(num)
+        mine = set()
+        for x in ns:
+            if x.startswith(EDITION):
+                script, name = x[len(EDITION):].split(":", 1)
+                mine.add(name)
+                editions.setdefault(t, {}).setdefault(script, set()).add(name.rsplit("-", 1)[1])
+        plain.append(frozenset(mine))
+    out = _disjoint_numbers(plain)
     if len(editions) >= 2:
         rows = sorted(editions)
         years = sorted({y for t in rows for ys in editions[t].values() for y in ys})
@@ -116,6 +141,18 @@ def different_numbers(names: Sequence[FrozenSet[str]]) -> np.ndarray:
         cross = (deva[:, None] & latn[None, :]) | (latn[:, None] & deva[None, :])
         idx = np.asarray(rows)
         out[np.ix_(idx, idx)] |= cross & ((Y @ Y.T) == 0)
+    assert out.shape == (n, n)
+    return out
+
+
+def _disjoint_numbers(names: Sequence[FrozenSet[str]]) -> np.ndarray:
+    n = len(names)
+    out = np.zeros((n, n), dtype=bool)
+    by_base: Dict[str, Dict[int, set]] = {}
+    for t, ns in enumerate(names):
+        for s in ns:
+            base, num = s.rsplit("-", 1)
+            by_base.setdefault(base, {}).setdefault(t, set()).add(num)
     for holders in by_base.values():
         if len(holders) < 2:
             continue

@@ -65,7 +65,7 @@ from asimtext.digest.figures import (
 )
 from asimtext.digest.keys import Bags
 from asimtext.digest.lead_places import different_places
-from asimtext.digest.numbered import different_numbers
+from asimtext.digest.numbered import different_editions, different_numbers
 from asimtext.digest.when import gap_days
 
 _CHUNK = 1_000_000  # pair entries per chunk of the pair scoring
@@ -567,7 +567,12 @@ def _relative_similarity(members: np.ndarray, matrix: Tuple[np.ndarray, ...],
         pl = (places(members) if callable(places) else [places[x] for x in members])
         rel[different_places(pl) & undated_pair] *= params.other_place
     if numbered is not None:
-        rel[different_numbers([numbered[x] for x in members])] *= params.other_number
+        names = [numbered[x] for x in members]
+        rel[different_numbers(names)] *= params.other_number
+        # Editions of other years weigh where a publication date is missing (a count
+        # after a word can pass for a year: "मरीज 2017"; between dated articles the
+        # window decides).
+        rel[different_editions(names) & undated_pair] *= params.other_number
     pos = {int(x): t for t, x in enumerate(members)}
     for a, b in adjacent:
         if a in pos and b in pos:
