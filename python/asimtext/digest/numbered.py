@@ -23,7 +23,7 @@ from asimtext.digest.text import WORD_RE
 from asimtext.pure.spans_lexicon import MONTHS, UNITS, WEEKDAYS
 
 __all__ = ["numbered_names", "numbered_names_and_lead", "different_numbers",
-           "different_editions"]
+           "different_editions", "own_edition"]
 
 # A hyphen (or dash), then 1-5 digits that no letter or digit follows; the word before
 # it (ending right at the hyphen) is found by looking back: a regex starting with the
@@ -143,6 +143,23 @@ def different_editions(names: Sequence[FrozenSet[str]]) -> np.ndarray:
         out[np.ix_(idx, idx)] |= cross & ((Y @ Y.T) == 0)
     assert out.shape == (n, n)
     return out
+
+
+def own_edition(names: Sequence[FrozenSet[str]], min_holders: int = 3) -> Optional[str]:
+    """A story's own edition year: the year that most of the members naming editions
+    in their leads name (``2025`` for five budget reports of 2025), where at least
+    ``min_holders`` members name editions; else None."""
+    counts: Dict[str, int] = {}
+    holders = 0
+    for ns in names:
+        years = {x.rsplit("-", 1)[1] for x in ns if x.startswith(EDITION)}
+        holders += bool(years)
+        for y in years:
+            counts[y] = counts.get(y, 0) + 1
+    if holders < min_holders:
+        return None
+    year, top = max(sorted(counts.items()), key=lambda kv: kv[1])
+    return year if 2 * top > holders else None
 
 
 def _disjoint_numbers(names: Sequence[FrozenSet[str]]) -> np.ndarray:

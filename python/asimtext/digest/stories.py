@@ -58,14 +58,16 @@ import numpy as np
 
 from asimtext.digest.figures import (
     disagreeing_figures,
+    figures_part,
     meeting_figures,
     meets_any,
     outvoted,
+    own_figures,
     unmet,
 )
 from asimtext.digest.keys import Bags
 from asimtext.digest.lead_places import different_places
-from asimtext.digest.numbered import different_editions, different_numbers
+from asimtext.digest.numbered import different_editions, different_numbers, own_edition
 from asimtext.digest.when import gap_days
 
 _CHUNK = 1_000_000  # pair entries per chunk of the pair scoring
@@ -589,12 +591,15 @@ def _relative_similarity(members: np.ndarray, matrix: Tuple[np.ndarray, ...],
 
 
 def average_link(rel: np.ndarray, alpha: float,
-                 cannot: Optional[np.ndarray] = None) -> List[List[int]]:
+                 cannot: Optional[np.ndarray] = None,
+                 veto: Optional[Callable[[List[int], List[int]], bool]] = None
+                 ) -> List[List[int]]:
     """Average-link clustering of a similarity matrix: merge the two clusters with the
     highest mean pair similarity while it is at least ``alpha``, never two clusters
     holding a pair marked in ``cannot`` (articles dated too far apart). A cluster
     joins another only through its whole membership, so no chain of pairs can join
-    two stories. Returns lists of row indexes."""
+    two stories. ``veto(a, b)`` (the two clusters' rows) may forbid a merge: the two
+    are then never merged. Returns lists of row indexes."""
     m = rel.shape[0]
     if m == 0:
         return []
@@ -623,6 +628,11 @@ def average_link(rel: np.ndarray, alpha: float,
         b = int(best[a])
         if a > b:
             a, b = b, a
+        if veto is not None and veto(members[a], members[b]):
+            block[a, b] = block[b, a] = True
+            refresh(a)
+            refresh(b)
+            continue
         sums[a] += sums[b]
         sums[:, a] += sums[:, b]
         block[a] |= block[b]
@@ -777,11 +787,54 @@ def group(
                                               forced_in.get(root, set()),
                                               adj_in.get(root, set()), wd, pub, numbered,
                                               figures, places)
-            clusters = average_link(rel, params.average_link, apart)
+            clusters = average_link(rel, params.average_link, apart,
+                                    _parts_veto(arr, pub, figures, numbered, params))
             clusters = _part_unplaced_pairs(clusters, rel, apart, dd[arr, 0], params)
             for cl in _split_outvoted(clusters, rel, apart, arr, pub, figures, params):
                 out.append(sorted(int(arr[t]) for t in cl))
     return sorted(out, key=lambda g: (-len(g), g[0]))
+
+
+def _parts_veto(arr: np.ndarray, pub: np.ndarray, figures: Any,
+                numbered: Optional[Sequence[frozenset]],
+                params: StoryParams) -> Optional[Callable[[List[int], List[int]], bool]]:
+    """The merges :func:`average_link` must not make in a group with undated members:
+    two parts with no publication date whose own figures (:func:`.figures.own_figures`:
+    what most of at least ``outvoted_by`` members state) tell two events
+    (:func:`.figures.figures_part`: 62 and 8 seats said by eight reports, 48 and 22 by
+    five), or whose own editions' years differ (:func:`.numbered.own_edition`: budget
+    2025, budget 2024). Pairwise, such reports only link weaker (``other_figures``,
+    ``other_number``) and a story of two events still forms on its topic words, place
+    and names; two parts that each agree on their own figure or edition are two
+    events' reports. (Dated parts: the window.)"""
+    if params.outvoted_by <= 0 or pub[arr].all() or (figures is None and numbered is None):
+        return None
+    every: List[Optional[frozenset]] = [None] * len(arr)
+    k = params.outvoted_by
+
+    def figs(rows: Sequence[int]) -> List[frozenset]:
+        todo = [t for t in rows if every[t] is None]
+        if todo:
+            got = (figures(arr[todo]) if callable(figures)
+                   else [figures[int(arr[t])] for t in todo])
+            for t, f in zip(todo, got):
+                every[t] = f
+        return [every[t] for t in rows]  # type: ignore[misc]
+
+    def veto(a: List[int], b: List[int]) -> bool:
+        if len(a) < k or len(b) < k or pub[arr[a]].any() or pub[arr[b]].any():
+            return False
+        if numbered is not None:
+            ed_a = own_edition([numbered[int(arr[t])] for t in a], k)
+            if ed_a is not None:
+                ed_b = own_edition([numbered[int(arr[t])] for t in b], k)
+                if ed_b is not None and ed_b != ed_a:
+                    return True
+        if figures is None:
+            return False
+        own_a = own_figures(figs(a), k)
+        return bool(own_a) and figures_part(own_a, own_figures(figs(b), k))
+    return veto
 
 
 def _part_unplaced_pairs(clusters: List[List[int]], rel: np.ndarray, apart: np.ndarray,
