@@ -681,3 +681,41 @@ def test_a_pair_of_an_unplaced_report_and_a_dated_one_parts_when_another_year_wo
     placed = first_day.copy()
     placed[0] = 737644.0
     assert _part_unplaced_pairs(clusters, rel, apart, placed, params) == clusters
+
+
+def test_parts_with_their_own_figures_or_editions_do_not_merge():
+    """Two undated parts, each agreeing on its own figure (62 and 8 seats, said by most
+    of its reports; 48 and 22 by the other's), are two events' reports: the average
+    link never merges them, however alike their words. A growing toll has no figure of
+    its own, and dated parts are left to the window."""
+    from asimtext.digest.figures import figure_key, figures_part, own_figures
+    from asimtext.digest.numbered import EDITION, own_edition
+    from asimtext.digest.stories import StoryParams, _parts_veto, average_link
+
+    seats = [frozenset({figure_key("seats", 62), figure_key("seats", 8)})] * 3 + [frozenset()]
+    other = [frozenset({figure_key("seats", 48), figure_key("seats", 22)})] * 2 + [
+        frozenset({figure_key("seats", 48)}), frozenset({figure_key("seats", 40)})]
+    grown = [frozenset({figure_key("deaths", v)}) for v in (8, 20, 40)]
+    own_a, own_b = own_figures(seats), own_figures(other)
+    assert set(np.exp(own_a["seats"]).round()) == {62, 8}
+    assert set(np.exp(own_b["seats"]).round()) == {48, 22}
+    assert figures_part(own_a, own_b) and not figures_part(own_a, own_a)
+    assert own_figures(grown) == {} and own_figures(seats[:2]) == {}  # no majority; too few
+    assert not figures_part(own_a, {})  # no measure in common: no evidence
+    ed = [frozenset({f"{EDITION}deva:bajat-2025"})] * 2 + [frozenset({f"{EDITION}latn:budget-2025"})]
+    assert own_edition(ed) == "2025" and own_edition(ed[:2]) is None
+    assert own_edition(ed + [frozenset({f"{EDITION}latn:budget-2024"})] * 3) is None  # 3 of 6
+
+    params = StoryParams()
+    figs = seats + other
+    n = len(figs)
+    rel = np.full((n, n), 2.0)
+    rel[:4, 4:] = rel[4:, :4] = 1.0
+    np.fill_diagonal(rel, 0.0)
+    arr = np.arange(n)
+    undated = np.zeros(n, dtype=bool)
+    veto = _parts_veto(arr, undated, figs, None, params)
+    assert sorted(average_link(rel, params.average_link, None, veto)) == [[0, 1, 2, 3],
+                                                                           [4, 5, 6, 7]]
+    assert average_link(rel, params.average_link, None, None) == [list(range(n))]
+    assert _parts_veto(arr, np.ones(n, dtype=bool), figs, None, params) is None  # dated
