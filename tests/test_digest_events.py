@@ -322,12 +322,39 @@ def test_event_set_stories_are_events():
     # lead figures (:mod:`asimtext.digest.figures`): 0.845, 4 mixed stories, one of
     # them Delhi's 2020 and 2025 elections, 7 and 8 articles; before the look-alikes
     # the story's figures outvote (``StoryParams.outvoted_by``) moved or taken out: 0.899 (recall 0.937),
-    # 4 mixed stories. Today 0.947, 2 mixed stories, each an event with at most two
-    # articles of another (see docs/digest.md).
-    assert res["pairwise_precision"] >= 0.94, res
-    assert res["mixed_stories"] <= 2, res
+    # 4 mixed stories; before lead places, editions, parted pairs and the twins of
+    # look-alikes (issue 15, round 3): 0.947, 2 mixed stories. Today 0.988, 1 mixed
+    # story: the Pulwama convoy attack with one undated report of another attack
+    # there, whose only figure is a number word (see docs/digest.md).
+    assert res["pairwise_precision"] >= 0.98, res
+    assert res["mixed_stories"] <= 1, res
     for m in res["mixed"]:
-        assert sorted(m["events"].values())[-2] <= 2, m
+        assert sorted(m["events"].values())[-2] <= 1, m
+
+
+def test_event_set_stories_are_events_from_the_text_alone():
+    """Without publication dates (id and text only) the dates, editions, places and
+    figures of the texts keep look-alikes apart: 3 mixed stories (were 4; 9 before the
+    event time was read from the text), precision 0.936 (was 0.803)."""
+    from events_score import digest_inputs, load_records, score
+
+    recs = load_records()
+    res = score(asimtext.digest(digest_inputs(recs, text_only=True)), recs)
+    assert res["pairwise_recall"] >= 0.92, res
+    assert res["pairwise_precision"] >= 0.93, res
+    assert res["mixed_stories"] <= 3, res
+
+
+def test_held_out_event_set_stays_apart():
+    """The held-out set (tests/data/events-heldout/): 1 mixed story left (a preview of
+    the 2024 interim budget with the July 2024 budget; was 2: the Mundka fire with the
+    Rajkot one, a 2024-25 budget report with the 2025 budget), recall 0.998."""
+    from events_score import digest_inputs, load_records, score
+
+    recs = load_records(ROOT / "tests" / "data" / "events-heldout" / "events.jsonl")
+    res = score(asimtext.digest(digest_inputs(recs)), recs)
+    assert res["pairwise_recall"] >= 0.98, res
+    assert res["mixed_stories"] <= 1, res
 
 
 @pytest.fixture(scope="module")
