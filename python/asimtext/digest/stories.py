@@ -136,10 +136,6 @@ class StoryParams:
     # the story's topic words and place about as much as its weakest real reports.
     outvoted_by: int = 3
     outvoted_below: float = 1.0
-    # After the average link, a story of two, one dated and one with no time at all,
-    # is parted where another story dated apart would take the undated one as well
-    # (:func:`_part_unplaced_pairs`).
-    part_unplaced_pairs: bool = True
 
 
 @dataclass
@@ -848,7 +844,7 @@ def _part_unplaced_pairs(clusters: List[List[int]], rel: np.ndarray, apart: np.n
     that state; only time could tell which, and it has none. (In a bigger story an
     unplaced member is held by many members; the figures check those,
     :func:`_split_outvoted`.)"""
-    if not params.part_unplaced_pairs or len(clusters) < 2:
+    if len(clusters) < 2:
         return clusters
     label = np.empty(rel.shape[0], dtype=np.int64)
     for c, cl in enumerate(clusters):
