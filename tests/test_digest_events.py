@@ -322,12 +322,39 @@ def test_event_set_stories_are_events():
     # lead figures (:mod:`asimtext.digest.figures`): 0.845, 4 mixed stories, one of
     # them Delhi's 2020 and 2025 elections, 7 and 8 articles; before the look-alikes
     # the story's figures outvote (``StoryParams.outvoted_by``) moved or taken out: 0.899 (recall 0.937),
-    # 4 mixed stories. Today 0.947, 2 mixed stories, each an event with at most two
-    # articles of another (see docs/digest.md).
-    assert res["pairwise_precision"] >= 0.94, res
-    assert res["mixed_stories"] <= 2, res
+    # 4 mixed stories; before lead places, editions, parted pairs and the twins of
+    # look-alikes (issue 15, round 3): 0.947, 2 mixed stories. Today 0.988, 1 mixed
+    # story: the Pulwama convoy attack with one undated report of another attack
+    # there, whose only figure is a number word (see docs/digest.md).
+    assert res["pairwise_precision"] >= 0.98, res
+    assert res["mixed_stories"] <= 1, res
     for m in res["mixed"]:
-        assert sorted(m["events"].values())[-2] <= 2, m
+        assert sorted(m["events"].values())[-2] <= 1, m
+
+
+def test_event_set_stories_are_events_from_the_text_alone():
+    """Without publication dates (id and text only) the dates, editions, places and
+    figures of the texts keep look-alikes apart: 3 mixed stories (were 4; 9 before the
+    event time was read from the text), precision 0.936 (was 0.803)."""
+    from events_score import digest_inputs, load_records, score
+
+    recs = load_records()
+    res = score(asimtext.digest(digest_inputs(recs, text_only=True)), recs)
+    assert res["pairwise_recall"] >= 0.92, res
+    assert res["pairwise_precision"] >= 0.93, res
+    assert res["mixed_stories"] <= 3, res
+
+
+def test_held_out_event_set_stays_apart():
+    """The held-out set (tests/data/events-heldout/): 1 mixed story left (a preview of
+    the 2024 interim budget with the July 2024 budget; was 2: the Mundka fire with the
+    Rajkot one, a 2024-25 budget report with the 2025 budget), recall 0.998."""
+    from events_score import digest_inputs, load_records, score
+
+    recs = load_records(ROOT / "tests" / "data" / "events-heldout" / "events.jsonl")
+    res = score(asimtext.digest(digest_inputs(recs)), recs)
+    assert res["pairwise_recall"] >= 0.98, res
+    assert res["mixed_stories"] <= 1, res
 
 
 @pytest.fixture(scope="module")
@@ -530,11 +557,12 @@ def test_outvoted_and_meeting_figures_are_the_pair_rules(sets, cand, k):
         others = [0]
         for m in by[t]:
             hold = [u for u in range(len(figures)) if m in by[u]]
-            # the story's own figure: most holders are one holder and those meeting it
+            # the story's own figure: most of the holders other than t (t meets none)
+            # are one holder and those meeting it
             star = 1 + max(sum(1 for w in hold if w != u and any(
                 max(x, y) / min(x, y) <= 1.2 for x in by[u][m] for y in by[w][m]))
                 for u in hold)
-            if 2 * star > len(hold):
+            if 2 * star > len(hold) - 1:
                 others.append(len(hold) - 1)
         if cand[t] and by[t] and not close[t].any() and max(others) >= k:
             want.append(t)
@@ -553,7 +581,168 @@ def test_a_look_alike_whose_figures_meet_none_of_the_story_leaves_it():
     assert outvoted(figs, [True] * len(figs), 3).tolist() == [4]
     assert outvoted(figs, [False] * 4 + [False, True, True], 3).tolist() == []  # dated
     assert outvoted(figs, [True] * len(figs), 6).tolist() == []  # 5 others: too few
-    # No figure of its own in a story of two events (most holders meet no one figure).
+    # No figure of its own in a story of two events (most of the other holders meet no
+    # one figure: 80 90 | 15 14, judging 40).
     two = story[:2] + [frozenset({figure_key("deaths", 15)}), frozenset({figure_key("deaths", 14)}),
-                       frozenset({figure_key("deaths", 16)}), frozenset({figure_key("deaths", 40)})]
+                       frozenset({figure_key("deaths", 40)})]
     assert outvoted(two, [True] * len(two), 3).tolist() == []
+    # A toll that grew (8, 20, 30 in early reports; 40 and 42 in five others) is the
+    # story's own figure for a look-alike's 2: the member judged is not one of the judges.
+    grown = [frozenset({figure_key("deaths", v)}) for v in (42, 40, 40, 8, 20, 40, 30, 40, 2)]
+    assert outvoted(grown, [True] * len(grown), 3).tolist() == [3, 4, 6, 8]
+
+
+def test_twin_look_alikes_leave_a_story_together():
+    """Two undated reports of one look-alike event (2 policemen killed; 2 injured: no
+    figure of the story's) sit in a story of five reports stating 40 deaths. The one
+    the figures outvote leaves, and its twin (as close as the solo bar) goes with it,
+    though its own figure is on a measure too few members state to outvote it."""
+    from asimtext.digest.figures import figure_key
+    from asimtext.digest.stories import StoryParams, _split_outvoted
+
+    params = StoryParams()
+    figs = [frozenset({figure_key("deaths", 40)})] * 4 + [
+        frozenset({figure_key("deaths", 42), figure_key("injured", 8)}),
+        frozenset({figure_key("deaths", 2)}), frozenset({figure_key("injured", 2)})]
+    n = len(figs)
+    rel = np.full((n, n), 2.4)
+    rel[5:, :5] = rel[:5, 5:] = 1.0  # the look-alikes: topic words and place only
+    rel[5, 6] = rel[6, 5] = 4.0  # twins
+    np.fill_diagonal(rel, 0.0)
+    apart = np.zeros((n, n), dtype=bool)
+    arr = np.arange(n)
+    pub = np.zeros(n, dtype=bool)
+    got = _split_outvoted([list(range(n))], rel, apart, arr, pub, figs, params)
+    assert sorted(got) == [[0, 1, 2, 3, 4], [5, 6]]
+    # Without the twin's weak link to the story (a copy of a member), nothing leaves.
+    rel[6, :5] = rel[:5, 6] = 2.4
+    got = _split_outvoted([list(range(n))], rel, apart, arr, pub, figs, params)
+    assert sorted(got) != [[0, 1, 2, 3, 4], [5, 6]]
+
+
+def _xkey(w):
+    ks = asimtext.xscript_keys(w)
+    return ks[0][2] if ks else ""
+
+
+def test_a_name_followed_by_a_year_is_an_edition():
+    from asimtext.digest.numbered import different_editions, different_numbers
+    from asimtext.digest.numbered import numbered_names_and_lead as both
+
+    def lead(text):
+        return both(text, _xkey, len(text))[1]
+
+    b25 = lead("केंद्रीय बजट 2025-26 पेश हो गया है।")
+    b25h = lead("बजट-2025 में मिडिल क्लास को राहत।")
+    b24 = lead("केंद्रीय बजट 2024-25 प्रस्तुत करते हुए वित्त मंत्री ने कहा।")
+    en24 = lead("Union Budget 2024: Nirmala Sitharaman revises the slabs.")
+    en25 = lead("Budget 2025-26 LIVE: zero income tax till 12 lakh.")
+    wc = lead("ICC World Cup 2023 final: Australia beat India.")
+    # Dates, counts and years after a word for "year" name no edition.
+    for text in ("14 मार्च 2020 को", "28-MAR-2020 11:11 PM", "साल 2019 में", "in 2019 the",
+                 "मरीजों की संख्या 2017 हो गई", "करीब 2000 लोग", "Feb 14, 2019", "1994 बैच"):
+        assert lead(text) == frozenset(), text
+    eds = [b25, b25h, b24, en24, en25, wc, frozenset()]
+    diff = different_editions(eds)
+    assert not diff[0, 1] and diff[0, 2] and diff[1, 2]  # बजट 2025 / बजट-2025 / बजट 2024-25
+    assert diff[0, 3] and diff[3, 4] and not diff[2, 3]  # across scripts: the years alone
+    assert not diff[0, 4]  # 2025 in both scripts
+    assert not diff[5, 3] and not diff[5, 4]  # a cup and a budget, one script: two names
+    assert diff[5, 2]  # ... across scripts, the years only (2023, 2024): weak evidence
+    assert not diff[6].any()
+    # Editions are no numbered names of the pair rule's strong kind (any dates).
+    assert not different_numbers(eds).any()
+
+
+def test_lead_places_name_states_and_foreign_countries_not_datelines():
+    from asimtext.digest.lead_places import different_places, lead_places
+    from asimtext.digest.text import lead_end
+    from asimtext.pure.gazetteer import gazetteer_find
+
+    def places(text):
+        return lead_places(text, lead_end(text), gazetteer_find)
+
+    delhi = places("दिल्ली के मुंडका इलाके में स्थित एक बिल्डिंग में भीषण आग लग गई।")
+    gujarat = places("गुजरात के राजकोट में टीआरपी गेम जोन हादसे से हर कोई सकते में है।")
+    en_gj = places("A massive fire broke out at a game zone in Gujarat's Rajkot city.")
+    dateline = places("नई दिल्ली– गुजरात के राजकोट में आग लगने से 27 लोगों की मौत हो गई।")
+    srinagar = places("SRINAGAR: At least 40 CRPF personnel were killed in Jammu and Kashmir.")
+    nepal = places("नेपाल में आए भूकंप के झटके बिहार में भी महसूस किए गए।")
+    kabul = places("A suicide bomber struck in Kabul, Afghanistan.")
+    india = places("India won the final against Australia.")
+    assert delhi == {"ut:dl"} and gujarat == en_gj == dateline == {"state:gj"}
+    assert srinagar == {"ut:jk"}
+    assert nepal == {"country:np", "state:br"} and "country:in" not in india
+    m = different_places([delhi, gujarat, en_gj, nepal, kabul, india, frozenset()])
+    assert m[0, 1] and m[0, 2] and not m[1, 2]  # Delhi / Gujarat; Gujarat in both scripts
+    assert m[0, 3]  # Delhi against Bihar (states)
+    assert m[3, 4] and m[4, 5]  # Nepal / Afghanistan; Afghanistan / Australia (India: none)
+    assert not m[1, 4]  # a state against a foreign country: other levels, no evidence
+    assert not m[6].any()
+
+
+def test_a_pair_of_an_unplaced_report_and_a_dated_one_parts_when_another_year_would_take_it():
+    """An undated flood report (no date in its text) joined to one dated landslide report
+    of 2020, where the reports of the 2018 flood (dated apart from it) would take it as
+    well: only time tells which, and it has none. Left alone, it mixes no story."""
+    from asimtext.digest.stories import StoryParams, _part_unplaced_pairs
+
+    params = StoryParams()
+    nan = float("nan")
+    first_day = np.array([nan, 737644.0, 736925.0, 736925.0, 736926.0])  # 2020; 2018 x3
+    rel = np.array([[0.0, 1.5, 0.7, 0.9, 0.6],
+                    [1.5, 0.0, 0.0, 0.0, 0.0],
+                    [0.7, 0.0, 0.0, 2.0, 2.0],
+                    [0.9, 0.0, 2.0, 0.0, 2.0],
+                    [0.6, 0.0, 2.0, 2.0, 0.0]])
+    apart = np.zeros((5, 5), dtype=bool)
+    apart[1, 2:] = apart[2:, 1] = True
+    clusters = [[0, 1], [2, 3, 4]]
+    got = _part_unplaced_pairs(clusters, rel, apart, first_day, params)
+    assert sorted(got) == [[0], [1], [2, 3, 4]]
+    # The 2018 story would not take it (mean below the average link): the pair stays.
+    weak = rel.copy()
+    weak[0, 2:] = weak[2:, 0] = 0.2
+    assert _part_unplaced_pairs(clusters, weak, apart, first_day, params) == clusters
+    # Dated by its text (the window places it): the pair stays.
+    placed = first_day.copy()
+    placed[0] = 737644.0
+    assert _part_unplaced_pairs(clusters, rel, apart, placed, params) == clusters
+
+
+def test_parts_with_their_own_figures_or_editions_do_not_merge():
+    """Two undated parts, each agreeing on its own figure (62 and 8 seats, said by most
+    of its reports; 48 and 22 by the other's), are two events' reports: the average
+    link never merges them, however alike their words. A growing toll has no figure of
+    its own, and dated parts are left to the window."""
+    from asimtext.digest.figures import figure_key, figures_part, own_figures
+    from asimtext.digest.numbered import EDITION, own_edition
+    from asimtext.digest.stories import StoryParams, _parts_veto, average_link
+
+    seats = [frozenset({figure_key("seats", 62), figure_key("seats", 8)})] * 3 + [frozenset()]
+    other = [frozenset({figure_key("seats", 48), figure_key("seats", 22)})] * 2 + [
+        frozenset({figure_key("seats", 48)}), frozenset({figure_key("seats", 40)})]
+    grown = [frozenset({figure_key("deaths", v)}) for v in (8, 20, 40)]
+    own_a, own_b = own_figures(seats), own_figures(other)
+    assert set(np.exp(own_a["seats"]).round()) == {62, 8}
+    assert set(np.exp(own_b["seats"]).round()) == {48, 22}
+    assert figures_part(own_a, own_b) and not figures_part(own_a, own_a)
+    assert own_figures(grown) == {} and own_figures(seats[:2]) == {}  # no majority; too few
+    assert not figures_part(own_a, {})  # no measure in common: no evidence
+    ed = [frozenset({f"{EDITION}deva:bajat-2025"})] * 2 + [frozenset({f"{EDITION}latn:budget-2025"})]
+    assert own_edition(ed) == "2025" and own_edition(ed[:2]) is None
+    assert own_edition(ed + [frozenset({f"{EDITION}latn:budget-2024"})] * 3) is None  # 3 of 6
+
+    params = StoryParams()
+    figs = seats + other
+    n = len(figs)
+    rel = np.full((n, n), 2.0)
+    rel[:4, 4:] = rel[4:, :4] = 1.0
+    np.fill_diagonal(rel, 0.0)
+    arr = np.arange(n)
+    undated = np.zeros(n, dtype=bool)
+    veto = _parts_veto(arr, undated, figs, None, params)
+    assert sorted(average_link(rel, params.average_link, None, veto)) == [[0, 1, 2, 3],
+                                                                           [4, 5, 6, 7]]
+    assert average_link(rel, params.average_link, None, None) == [list(range(n))]
+    assert _parts_veto(arr, np.ones(n, dtype=bool), figs, None, params) is None  # dated

@@ -1,9 +1,13 @@
 """Numbered names: a name joined to a number by a hyphen (``Chandrayaan-3``,
-``चंद्रयान-2``, ``PK-8303``, ``COVID-19``), the number being part of what is named.
+``चंद्रयान-2``, ``PK-8303``, ``COVID-19``), the number being part of what is named;
+and a name followed by a year, the edition it names (``Budget 2025-26``, ``बजट 2024-25``,
+``Union Budget 2024``, ``World Cup 2023``, ``चुनाव 2020``; a month, a weekday or a word
+for "year" before it makes a date, not a name: ``मार्च 2020``, ``साल 2019``).
 
 Two reports naming the same name with different numbers, and none in common, name
-two different things (the second and the third lunar mission), however alike their
-words: strong evidence of two events, when they name it in their leads (what the
+two different things (the second and the third lunar mission, the budgets of two
+years), however alike their words: strong evidence of two events, when they name it in
+their leads (what the
 report is about; further down, "ward-12" and "top-10" are details). The name is keyed across scripts, so that
 ``चंद्रयान-3`` and ``Chandrayaan-3`` are one numbered name.
 """
@@ -16,8 +20,10 @@ from typing import Callable, Dict, FrozenSet, List, Optional, Sequence, Tuple
 import numpy as np
 
 from asimtext.digest.text import WORD_RE
+from asimtext.pure.spans_lexicon import MONTHS, UNITS, WEEKDAYS
 
-__all__ = ["numbered_names", "numbered_names_and_lead", "different_numbers"]
+__all__ = ["numbered_names", "numbered_names_and_lead", "different_numbers",
+           "different_editions", "own_edition"]
 
 # A hyphen (or dash), then 1-5 digits that no letter or digit follows; the word before
 # it (ending right at the hyphen) is found by looking back: a regex starting with the
@@ -25,6 +31,24 @@ __all__ = ["numbered_names", "numbered_names_and_lead", "different_numbers"]
 _NUMBERED = re.compile(r"[-‐‑–](\d{1,5})(?![\d\w])")
 _LAST_WORD = re.compile(rf"(?:{WORD_RE.pattern})$")
 _REACH = 40  # characters looked back for the word
+# An edition's year with the script of its name: a name's key may differ across
+# scripts (``बजट`` -> ``bajat``, ``Budget`` -> ``budget``), so across scripts the
+# editions' years alone are compared.
+EDITION = "@edition:"
+# A year (1900-2099) after a space, with a fiscal year's second part (``2024-25``,
+# ``2025-2026``) or not, that no digit, letter or further date part follows.
+_YEAR_AFTER = re.compile(r" {1,2}((?:19|20)\d\d)(?:[-–/](?:\d\d|(?:19|20)\d\d))?(?![\d\w]|[-/.]\d)")
+# Words before a year that make it a date or a time, not an edition: months,
+# weekdays, words for "year", and the prepositions of time that carry a key.
+_TIME_WORDS = frozenset(
+    w.lower() for entry in (*MONTHS, *WEEKDAYS) for part in entry[1:] for w in part.split()
+) | frozenset(w for unit, words in UNITS if unit == "Y" for w in words.split()) | frozenset(
+    "सन ईस्वी ई. ईसवी till until upto by since from before after during around circa "
+    "year's session batch class".split()) | frozenset(
+    # ... and words of quantity: the number after them is a count ("संख्या 2017",
+    # "करीब 2000 लोग"), as are numbers after a conjunction opening a clause.
+    "संख्या तादाद करीब क़रीब लगभग तकरीबन कुल मात्र केवल सिर्फ जबकि वहीं about nearly "
+    "approximately approx over total number some only just".split())
 
 
 def numbered_names(text: str, key: Callable[[str], str],
@@ -32,32 +56,113 @@ def numbered_names(text: str, key: Callable[[str], str],
     """The numbered names of a text (of ``text[:end]``) as ``"key-number"`` strings
     (number without leading zeros); ``key`` maps a word to its cross-script key
     (empty: no key)."""
-    return frozenset(name for _at, name in _found(text, key, end))
+    return frozenset(name for _at, name, _script in _found(text, key, end))
 
 
 def numbered_names_and_lead(text: str, key: Callable[[str], str],
                             lead: int) -> Tuple[FrozenSet[str], FrozenSet[str]]:
-    """:func:`numbered_names` of the whole text and of ``text[:lead]``, in one pass."""
+    """:func:`numbered_names` of the whole text and of ``text[:lead]``, in one pass;
+    in the lead's, an edition (a name followed by a year) is marked with the script of
+    its name (``@edition:deva:bajat-2025``): :func:`different_editions` compares them,
+    :func:`different_numbers` the others."""
     found = _found(text, key, None)
-    return (frozenset(name for _at, name in found),
-            frozenset(name for at, name in found if at <= lead))
+    return (frozenset(name for _at, name, _script in found),
+            frozenset(f"{EDITION}{script}:{name}" if script else name
+                      for at, name, script in found if at <= lead))
 
 
-def _found(text: str, key: Callable[[str], str], end: Optional[int]) -> List[Tuple[int, str]]:
+def _found(text: str, key: Callable[[str], str], end: Optional[int]
+           ) -> List[Tuple[int, str, str]]:
+    """(end, name, script of an edition's name, else "") of each numbered name."""
     out = []
-    for m in _NUMBERED.finditer(text, 0, len(text) if end is None else end):
+    stop = len(text) if end is None else end
+    for m in _YEAR_AFTER.finditer(text, 0, stop):
+        w = _LAST_WORD.search(text, max(0, m.start() - _REACH), m.start())
+        if w is None or w.group(0).lower() in _TIME_WORDS:
+            continue
+        k = key(w.group(0))
+        if k:
+            script = "deva" if "\u0900" <= w.group(0)[0] <= "\u097f" else "latn"
+            out.append((m.end(), f"{k}-{int(m.group(1))}", script))
+    for m in _NUMBERED.finditer(text, 0, stop):
         if m.start() == 0 or not WORD_RE.match(text, m.start() - 1):
             continue
         w = _LAST_WORD.search(text, max(0, m.start() - _REACH), m.start())
         k = key(w.group(0)) if w else ""
-        if k:
-            out.append((m.end(), f"{k}-{int(m.group(1))}"))
+        if not k:
+            continue
+        num = m.group(1)
+        if len(num) == 4 and num[:2] in ("19", "20"):  # a year: an edition (बजट-2025)
+            if w.group(0).lower() in _TIME_WORDS:  # a date (28-MAR-2020)
+                continue
+            script = "deva" if "\u0900" <= w.group(0)[0] <= "\u097f" else "latn"
+            out.append((m.end(), f"{k}-{int(num)}", script))
+        else:
+            out.append((m.end(), f"{k}-{int(num)}", ""))
     return out
 
 
 def different_numbers(names: Sequence[FrozenSet[str]]) -> np.ndarray:
     """``(n, n)`` booleans: texts ``a`` and ``b`` both name some name, with numbers
-    of which none is the other's (``chandrayaan-2`` vs ``chandrayaan-3``)."""
+    of which none is the other's (``chandrayaan-2`` vs ``chandrayaan-3``). Editions
+    (marked, :func:`numbered_names_and_lead`) are left to :func:`different_editions`."""
+    return _disjoint_numbers([frozenset(x for x in ns if not x.startswith(EDITION))
+                              for ns in names])
+
+
+def different_editions(names: Sequence[FrozenSet[str]]) -> np.ndarray:
+    """``(n, n)`` booleans: texts ``a`` and ``b`` name one name's editions, none of the
+    same year (``बजट 2025`` vs ``बजट 2024-25``); or one names an edition in Devanagari,
+    the other one in Latin script, and none of their editions' years is the other's
+    (``बजट 2025`` vs ``Budget 2024``: a name's key may differ across scripts,
+    ``bajat`` and ``budget``, so across scripts the years alone are compared)."""
+    n = len(names)
+    plain: List[FrozenSet[str]] = []
+    editions: Dict[int, Dict[str, set]] = {}
+    for t, ns in enumerate(names):
+        mine = set()
+        for x in ns:
+            if x.startswith(EDITION):
+                script, name = x[len(EDITION):].split(":", 1)
+                mine.add(name)
+                editions.setdefault(t, {}).setdefault(script, set()).add(name.rsplit("-", 1)[1])
+        plain.append(frozenset(mine))
+    out = _disjoint_numbers(plain)
+    if len(editions) >= 2:
+        rows = sorted(editions)
+        years = sorted({y for t in rows for ys in editions[t].values() for y in ys})
+        col = {y: c for c, y in enumerate(years)}
+        Y = np.zeros((len(rows), len(years)), dtype=np.float32)
+        for r, t in enumerate(rows):
+            for ys in editions[t].values():
+                Y[r, [col[y] for y in ys]] = 1.0
+        deva = np.asarray(["deva" in editions[t] for t in rows])
+        latn = np.asarray(["latn" in editions[t] for t in rows])
+        cross = (deva[:, None] & latn[None, :]) | (latn[:, None] & deva[None, :])
+        idx = np.asarray(rows)
+        out[np.ix_(idx, idx)] |= cross & ((Y @ Y.T) == 0)
+    assert out.shape == (n, n)
+    return out
+
+
+def own_edition(names: Sequence[FrozenSet[str]], min_holders: int = 3) -> Optional[str]:
+    """A story's own edition year: the year that most of the members naming editions
+    in their leads name (``2025`` for five budget reports of 2025), where at least
+    ``min_holders`` members name editions; else None."""
+    counts: Dict[str, int] = {}
+    holders = 0
+    for ns in names:
+        years = {x.rsplit("-", 1)[1] for x in ns if x.startswith(EDITION)}
+        holders += bool(years)
+        for y in years:
+            counts[y] = counts.get(y, 0) + 1
+    if holders < min_holders:
+        return None
+    year, top = max(sorted(counts.items()), key=lambda kv: kv[1])
+    return year if 2 * top > holders else None
+
+
+def _disjoint_numbers(names: Sequence[FrozenSet[str]]) -> np.ndarray:
     n = len(names)
     out = np.zeros((n, n), dtype=bool)
     by_base: Dict[str, Dict[int, set]] = {}

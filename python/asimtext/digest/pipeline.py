@@ -28,6 +28,7 @@ from asimtext.digest import conflicts as _conflicts
 from asimtext.digest import copies as _copies
 from asimtext.digest import facts as _facts
 from asimtext.digest import figures as _figures
+from asimtext.digest import lead_places as _lead_places
 from asimtext.digest import measured as _measured
 from asimtext.digest import scope as _scope
 from asimtext.digest import stories as _stories
@@ -247,7 +248,7 @@ def group_stories(docs: Sequence[Doc], backend: Backend, params: Any) -> Stories
     groups = _stories.group(len(docs), scores, [d.lang for d in docs], params.story, dup_links,
                             days, adjacent, weekdays,
                             [bool(d.published) for d in docs], numbered,
-                            _lead_figures_of(docs, backend))
+                            _lead_figures_of(docs, backend), _lead_places_of(docs))
     groups = _units.rejoin_sections(groups, [d.article_id for d in docs])
     stories = Stories.from_groups(len(docs), groups, scores, dup_links, token_counts)
     # The article x key matrix the average link read goes with the scores not kept.
@@ -272,6 +273,22 @@ def _lead_figures_of(docs: Sequence[Doc], backend: Backend) -> Any:
             memo[x] = _figures.lead_figures(d.text, sp)
         return [memo[int(x)] for x in members]
     return figures_of
+
+
+def _lead_places_of(docs: Sequence[Doc]) -> Any:
+    """The lead places (:mod:`.lead_places`) of some docs, computed when the average
+    link first asks (only groups with an undated member do)."""
+    memo: Dict[int, frozenset] = {}
+    finder = _scope.default_gazetteer()
+
+    def places_of(members: Sequence[int]) -> List[frozenset]:
+        for x in members:
+            x = int(x)
+            if x not in memo:
+                text = docs[x].text
+                memo[x] = _lead_places.lead_places(text, lead_end(text), finder)
+        return [memo[int(x)] for x in members]
+    return places_of
 
 
 def grouping_features(d: Doc, finder: Any) -> Tuple[Counter, Tuple[float, float], int]:

@@ -30,7 +30,7 @@ scripts) keep their weight, topic words (``ज्वालामुखी``, ``�
 
 In the average link, evidence against a join lowers a pair's similarity: weekdays
 that differ, numbered names with other numbers (:mod:`.numbered`), lead figures that
-disagree (:mod:`.figures`). After it, an undated member of a story whose lead figures
+disagree (:mod:`.figures`), leads naming other states or countries (:mod:`.lead_places`). After it, an undated member of a story whose lead figures
 meet none of the story's (:func:`.figures.outvoted`: 13 deaths in a story of 80)
 moves to another story of its group whose figures meet its own and that it is closer
 to on average (48 seats: the 2025 election, not the 2020 one); else it leaves its
@@ -56,9 +56,18 @@ from typing import Any, Callable, Dict, Iterable, List, Optional, Sequence, Tupl
 
 import numpy as np
 
-from asimtext.digest.figures import disagreeing_figures, meeting_figures, meets_any, outvoted
+from asimtext.digest.figures import (
+    disagreeing_figures,
+    figures_part,
+    meeting_figures,
+    meets_any,
+    outvoted,
+    own_figures,
+    unmet,
+)
 from asimtext.digest.keys import Bags
-from asimtext.digest.numbered import different_numbers
+from asimtext.digest.lead_places import different_places
+from asimtext.digest.numbered import different_editions, different_numbers, own_edition
 from asimtext.digest.when import gap_days
 
 _CHUNK = 1_000_000  # pair entries per chunk of the pair scoring
@@ -111,6 +120,11 @@ class StoryParams:
     # ... and that of two texts whose lead figures disagree (:mod:`.figures`: 62 and 8
     # seats against 48 and 22), where one of the two has no publication date, by this.
     other_figures: float = 0.2
+    # ... and that of two texts whose leads name states, none in common, or foreign
+    # countries, none in common (:mod:`.lead_places`: a fire in Delhi, one in Gujarat),
+    # where one of the two has no publication date, by this (as weak as other weekdays:
+    # a report may name the state its victims came from).
+    other_place: float = 0.3
     # After the average link, an undated member of a story of three or more whose lead
     # figures meet none of the story's, with at least `outvoted_by` other members
     # stating figures for the same measures (:func:`.figures.outvoted`), moves to a
@@ -493,7 +507,7 @@ def _relative_similarity(members: np.ndarray, matrix: Tuple[np.ndarray, ...],
                          adjacent: set, weekdays: Optional[np.ndarray] = None,
                          published: Optional[np.ndarray] = None,
                          numbered: Optional[Sequence[frozenset]] = None,
-                         figures: Any = None,
+                         figures: Any = None, places: Any = None,
                          ) -> Tuple[np.ndarray, np.ndarray]:
     """Pair similarities of ``members`` in units of the joining threshold, and the pairs
     that cannot be one event (dated more than the window apart). Similarity: the cosine
@@ -547,8 +561,16 @@ def _relative_similarity(members: np.ndarray, matrix: Tuple[np.ndarray, ...],
     if figures is not None and undated_pair.any():
         figs = (figures(members) if callable(figures) else [figures[x] for x in members])
         rel[disagreeing_figures(figs) & undated_pair] *= params.other_figures
+    if places is not None and undated_pair.any():
+        pl = (places(members) if callable(places) else [places[x] for x in members])
+        rel[different_places(pl) & undated_pair] *= params.other_place
     if numbered is not None:
-        rel[different_numbers([numbered[x] for x in members])] *= params.other_number
+        names = [numbered[x] for x in members]
+        rel[different_numbers(names)] *= params.other_number
+        # Editions of other years weigh where a publication date is missing (a count
+        # after a word can pass for a year: "मरीज 2017"; between dated articles the
+        # window decides).
+        rel[different_editions(names) & undated_pair] *= params.other_number
     pos = {int(x): t for t, x in enumerate(members)}
     for a, b in adjacent:
         if a in pos and b in pos:
@@ -565,12 +587,15 @@ def _relative_similarity(members: np.ndarray, matrix: Tuple[np.ndarray, ...],
 
 
 def average_link(rel: np.ndarray, alpha: float,
-                 cannot: Optional[np.ndarray] = None) -> List[List[int]]:
+                 cannot: Optional[np.ndarray] = None,
+                 veto: Optional[Callable[[List[int], List[int]], bool]] = None
+                 ) -> List[List[int]]:
     """Average-link clustering of a similarity matrix: merge the two clusters with the
     highest mean pair similarity while it is at least ``alpha``, never two clusters
     holding a pair marked in ``cannot`` (articles dated too far apart). A cluster
     joins another only through its whole membership, so no chain of pairs can join
-    two stories. Returns lists of row indexes."""
+    two stories. ``veto(a, b)`` (the two clusters' rows) may forbid a merge: the two
+    are then never merged. Returns lists of row indexes."""
     m = rel.shape[0]
     if m == 0:
         return []
@@ -599,6 +624,11 @@ def average_link(rel: np.ndarray, alpha: float,
         b = int(best[a])
         if a > b:
             a, b = b, a
+        if veto is not None and veto(members[a], members[b]):
+            block[a, b] = block[b, a] = True
+            refresh(a)
+            refresh(b)
+            continue
         sums[a] += sums[b]
         sums[:, a] += sums[:, b]
         block[a] |= block[b]
@@ -687,6 +717,7 @@ def group(
     published: Optional[Sequence[bool]] = None,
     numbered: Optional[Sequence[frozenset]] = None,
     figures: Any = None,
+    places: Any = None,
 ) -> List[List[int]]:
     """Stories as sorted lists of article indexes, biggest first, then by first article.
 
@@ -704,7 +735,10 @@ def group(
     ``Chandrayaan-3``) link at ``other_number`` of their similarity. ``figures`` (each
     text's lead figures, :mod:`.figures`, or a function giving those of a list of
     articles, asked only for groups with an undated member): two texts whose figures
-    disagree, one of them undated, link at ``other_figures`` of their similarity."""
+    disagree, one of them undated, link at ``other_figures`` of their similarity;
+    ``places`` (each text's lead places, :mod:`.lead_places`, or a function giving
+    those of a list of articles): two texts naming other states or other foreign
+    countries, one of them undated, at ``other_place``."""
     lc = _lang_codes(langs)
     dd = _intervals(days, n)
     adj = {(min(a, b), max(a, b)) for a, b in adjacent}
@@ -748,11 +782,89 @@ def group(
             rel, apart = _relative_similarity(arr, matrix, rows_idx, lc, dd, params,
                                               forced_in.get(root, set()),
                                               adj_in.get(root, set()), wd, pub, numbered,
-                                              figures)
-            for cl in _split_outvoted(average_link(rel, params.average_link, apart),
-                                      rel, apart, arr, pub, figures, params):
+                                              figures, places)
+            clusters = average_link(rel, params.average_link, apart,
+                                    _parts_veto(arr, pub, figures, numbered, params))
+            clusters = _part_unplaced_pairs(clusters, rel, apart, dd[arr, 0], params)
+            for cl in _split_outvoted(clusters, rel, apart, arr, pub, figures, params):
                 out.append(sorted(int(arr[t]) for t in cl))
     return sorted(out, key=lambda g: (-len(g), g[0]))
+
+
+def _parts_veto(arr: np.ndarray, pub: np.ndarray, figures: Any,
+                numbered: Optional[Sequence[frozenset]],
+                params: StoryParams) -> Optional[Callable[[List[int], List[int]], bool]]:
+    """The merges :func:`average_link` must not make in a group with undated members:
+    two parts with no publication date whose own figures (:func:`.figures.own_figures`:
+    what most of at least ``outvoted_by`` members state) tell two events
+    (:func:`.figures.figures_part`: 62 and 8 seats said by eight reports, 48 and 22 by
+    five), or whose own editions' years differ (:func:`.numbered.own_edition`: budget
+    2025, budget 2024). Pairwise, such reports only link weaker (``other_figures``,
+    ``other_number``) and a story of two events still forms on its topic words, place
+    and names; two parts that each agree on their own figure or edition are two
+    events' reports. (Dated parts: the window.)"""
+    if params.outvoted_by <= 0 or pub[arr].all() or (figures is None and numbered is None):
+        return None
+    every: List[Optional[frozenset]] = [None] * len(arr)
+    k = params.outvoted_by
+
+    def figs(rows: Sequence[int]) -> List[frozenset]:
+        todo = [t for t in rows if every[t] is None]
+        if todo:
+            got = (figures(arr[todo]) if callable(figures)
+                   else [figures[int(arr[t])] for t in todo])
+            for t, f in zip(todo, got):
+                every[t] = f
+        return [every[t] for t in rows]  # type: ignore[misc]
+
+    def veto(a: List[int], b: List[int]) -> bool:
+        if len(a) < k or len(b) < k or pub[arr[a]].any() or pub[arr[b]].any():
+            return False
+        if numbered is not None:
+            ed_a = own_edition([numbered[int(arr[t])] for t in a], k)
+            if ed_a is not None:
+                ed_b = own_edition([numbered[int(arr[t])] for t in b], k)
+                if ed_b is not None and ed_b != ed_a:
+                    return True
+        if figures is None:
+            return False
+        own_a = own_figures(figs(a), k)
+        return bool(own_a) and figures_part(own_a, own_figures(figs(b), k))
+    return veto
+
+
+def _part_unplaced_pairs(clusters: List[List[int]], rel: np.ndarray, apart: np.ndarray,
+                         first_day: np.ndarray, params: StoryParams) -> List[List[int]]:
+    """The stories of two whose one member has no time at all (no publication date,
+    no event date in its text: NaN in ``first_day``) parted where another story of the
+    group that the window keeps apart from the dated member would take it as well (the
+    mean of its similarities to that story's members at least ``average_link``). Its
+    place then rests on one pair, and the words that join it to one report of a
+    flood of one state join it as well to the reports of another year's flood of
+    that state; only time could tell which, and it has none. (In a bigger story an
+    unplaced member is held by many members; the figures check those,
+    :func:`_split_outvoted`.)"""
+    if len(clusters) < 2:
+        return clusters
+    label = np.empty(rel.shape[0], dtype=np.int64)
+    for c, cl in enumerate(clusters):
+        label[cl] = c
+    k = len(clusters)
+    sizes = np.bincount(label, minlength=k).astype(np.float64)
+    unplaced = np.isnan(first_day)
+    out: List[List[int]] = []
+    for c, cl in enumerate(clusters):
+        if len(cl) == 2 and unplaced[cl].sum() == 1:
+            t, other = (cl[0], cl[1]) if unplaced[cl[0]] else (cl[1], cl[0])
+            apart_from = np.bincount(label, weights=apart[other].astype(np.float64),
+                                     minlength=k) > 0
+            apart_from[c] = False
+            link = np.bincount(label, weights=rel[t], minlength=k) / sizes
+            if bool((link[apart_from] >= params.average_link).any()):
+                out.extend([[t], [other]])
+                continue
+        out.append(cl)
+    return out
 
 
 def _split_outvoted(clusters: List[List[int]], rel: np.ndarray, apart: np.ndarray,
@@ -788,6 +900,12 @@ def _split_outvoted(clusters: List[List[int]], rel: np.ndarray, apart: np.ndarra
         inside = rel[np.ix_(cl, cl)]
         mean = inside.sum(axis=1) / (len(cl) - 1)
         typical = params.outvoted_below * float(np.median(mean))
+        # Undated members whose own figures meet none of the story's are suspects
+        # themselves: they neither vouch for a member (as a copy would) nor stay when
+        # the member they copy leaves.
+        suspect = unmet(figs) & undated
+        vouch = np.where(suspect[None, :], 0.0, inside)
+        out_here: List[int] = []
         for g in gone.tolist():
             t = cl[g]
             link = np.bincount(label, weights=rel[t], minlength=len(clusters)) / sizes
@@ -803,8 +921,17 @@ def _split_outvoted(clusters: List[List[int]], rel: np.ndarray, apart: np.ndarra
             # A report about as close to one member as the pair rule's solo bar (a
             # copy with another toll: 12 and 15 deaths) is that event's, in conflict.
             if (t not in moved and mean[g] < typical
-                    and inside[g].max() < params.solo_cos / params.same_lang_threshold):
-                out_rows.append(t)
+                    and vouch[g].max() < params.solo_cos / params.same_lang_threshold):
+                out_here.append(g)
+        # A suspect as close as the solo bar to a member taken out (its twin: one more
+        # report of the look-alike event, with another of its figures) goes with it.
+        solo = params.solo_cos / params.same_lang_threshold
+        taken_here = set(out_here)
+        for g in np.flatnonzero(suspect).tolist():
+            if (g not in taken_here and cl[g] not in moved and mean[g] < typical
+                    and any(inside[g, h] >= solo for h in out_here)):
+                taken_here.add(g)
+        out_rows.extend(cl[g] for g in sorted(taken_here))
     if not moved and not out_rows:
         return clusters
     taken = set(moved) | set(out_rows)
@@ -813,8 +940,10 @@ def _split_outvoted(clusters: List[List[int]], rel: np.ndarray, apart: np.ndarra
         result[d].append(t)
     if out_rows:
         sub = np.asarray(sorted(out_rows), dtype=np.int64)
-        # Reports taken out join one another only where their own figures meet.
-        met = meeting_figures([every[int(t)] for t in sub])
+        # Reports taken out join one another only where their own figures meet, or
+        # as close as the solo bar (two reports of one look-alike event).
+        met = (meeting_figures([every[int(t)] for t in sub])
+               | (rel[np.ix_(sub, sub)] >= params.solo_cos / params.same_lang_threshold))
         for part in average_link(np.where(met, rel[np.ix_(sub, sub)], 0.0),
                                  params.average_link, apart[np.ix_(sub, sub)]):
             result.append([int(sub[t]) for t in part])

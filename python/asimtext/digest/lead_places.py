@@ -1,0 +1,80 @@
+"""Lead places: the states (and union territories) and the foreign countries a
+report's lead names, for telling two look-alike events apart.
+
+A report says where its event happened in its first sentences (``दिल्ली के मुंडका
+इलाके में``, ``गुजरात के राजकोट में``). Two reports whose leads name states, none in
+common, or foreign countries, none in common, tell of events in different places
+(a fire in Delhi and one in Gujarat; an election in Haryana and one in Karnataka),
+however alike their words: :mod:`.stories` lowers their similarity
+(``StoryParams.other_place``). Each level is compared on its own: a report naming a
+state and one naming only a foreign country (an earthquake in Nepal, felt in Bihar)
+do not disagree, and the home country (India) is no evidence either way. Cities are
+left out: a report names the cities its readers know (where the minister flew from,
+an earlier tragedy), more often than states. Datelines (``नई दिल्ली–``,
+``SRINAGAR:``, ``पुलवामा।`` opening a line) name where a report was filed, not where
+its event happened, and are skipped.
+"""
+
+from __future__ import annotations
+
+from typing import Callable, Dict, FrozenSet, List, Sequence, Tuple
+
+import numpy as np
+import regex
+
+from asimtext.digest.scope import HOME_COUNTRY, candidates
+
+__all__ = ["lead_places", "different_places"]
+
+Finder = Callable[[str], Sequence[Tuple[int, int, str]]]
+
+# A place opening a line, then a dash, colon, comma, danda, bar or bracket: a dateline.
+_DATELINE_MARK = regex.compile(r"\s*[-–—:,।|(]")
+_LINE_START = regex.compile(r"(?:^|\n)[ \t\"'“‘]*$")
+
+
+def _level(entry: str) -> str:
+    """``state`` (states and union territories), ``country`` (foreign), else ``""``."""
+    if entry.startswith(("state:", "ut:")):
+        return "state"
+    if entry.startswith("country:") and entry != HOME_COUNTRY:
+        return "country"
+    return ""
+
+
+def lead_places(text: str, end: int, finder: Finder) -> FrozenSet[str]:
+    """The states and foreign countries (gazetteer ids) named in ``text[:end]`` (a
+    report's lead), datelines and ``outside X`` left out (:func:`.scope.candidates`)."""
+    hits = [h for h in finder(text[:end]) if _level(h[2])]
+    out = set()
+    for h in candidates(hits, text, 0):
+        before = text[max(0, h[0] - 8):h[0]]
+        if _LINE_START.search(before) and _DATELINE_MARK.match(text, h[1]):
+            continue
+        out.add(h[2])
+    return frozenset(out)
+
+
+def different_places(places: Sequence[FrozenSet[str]]) -> np.ndarray:
+    """``(n, n)`` booleans: texts ``a`` and ``b`` both name places of one level (states,
+    or foreign countries) and none of the other's at that level. Matrix work per
+    level (no loop over pairs of texts)."""
+    n = len(places)
+    out = np.zeros((n, n), dtype=bool)
+    by_level: Dict[str, List[Tuple[int, str]]] = {}
+    for t, ps in enumerate(places):
+        for p in ps:
+            by_level.setdefault(_level(p), []).append((t, p))
+    for pairs in by_level.values():
+        holders = sorted({t for t, _ in pairs})
+        if len(holders) < 2:
+            continue
+        names = sorted({p for _, p in pairs})
+        row = {t: r for r, t in enumerate(holders)}
+        col = {p: c for c, p in enumerate(names)}
+        M = np.zeros((len(holders), len(names)), dtype=np.float32)
+        for t, p in pairs:
+            M[row[t], col[p]] = 1.0
+        idx = np.asarray(holders)
+        out[np.ix_(idx, idx)] |= (M @ M.T) == 0
+    return out
