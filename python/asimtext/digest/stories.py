@@ -67,8 +67,10 @@ from asimtext.digest.figures import (
 )
 from asimtext.digest.keys import Bags
 from asimtext.digest.lead_places import different_places
+from asimtext.digest.moves import colliding_moves, different_levels, different_moves
 from asimtext.digest.numbered import different_editions, different_numbers, own_edition
 from asimtext.digest.when import gap_days
+from asimtext.digest.yearless import day_of_year, far_in_year
 
 _CHUNK = 1_000_000  # pair entries per chunk of the pair scoring
 
@@ -125,6 +127,14 @@ class StoryParams:
     # where one of the two has no publication date, by this (as weak as other weekdays:
     # a report may name the state its victims came from).
     other_place: float = 0.3
+    # ... and that of two texts whose leads state moves of a rate, none in common
+    # (:mod:`.moves`: 6.5% -> 6.25% against 6.25% -> 6%: two decisions of one bank),
+    # where one of the two has no publication date, by this.
+    other_move: float = 0.2
+    # ... and that of two texts, one with no time but a day and month opening its dates
+    # (:mod:`.yearless`: "जून 6"), whose days of the year are more than the window
+    # apart (a report of 6 June, one of 7 February, in any year), by this.
+    other_yearless: float = 0.2
     # After the average link, an undated member of a story of three or more whose lead
     # figures meet none of the story's, with at least `outvoted_by` other members
     # stating figures for the same measures (:func:`.figures.outvoted`), moves to a
@@ -508,6 +518,7 @@ def _relative_similarity(members: np.ndarray, matrix: Tuple[np.ndarray, ...],
                          published: Optional[np.ndarray] = None,
                          numbered: Optional[Sequence[frozenset]] = None,
                          figures: Any = None, places: Any = None,
+                         moves: Any = None,
                          ) -> Tuple[np.ndarray, np.ndarray]:
     """Pair similarities of ``members`` in units of the joining threshold, and the pairs
     that cannot be one event (dated more than the window apart). Similarity: the cosine
@@ -564,6 +575,36 @@ def _relative_similarity(members: np.ndarray, matrix: Tuple[np.ndarray, ...],
     if places is not None and undated_pair.any():
         pl = (places(members) if callable(places) else [places[x] for x in members])
         rel[different_places(pl) & undated_pair] *= params.other_place
+    if moves is not None and undated_pair.any():
+        got = moves(members) if callable(moves) else [moves[x] for x in members]
+        mv = [g[0] for g in got]
+        rel[different_moves(mv) & undated_pair] *= params.other_move
+        # Two decisions of one rate (moves meeting end to start) are never one event,
+        # whatever the dates: such a pair is kept apart as the window keeps texts apart.
+        collide = colliding_moves(mv)
+        rel[collide] = 0.0
+        apart = apart | collide
+        other_level = different_levels([g[2] for g in got]) & undated_pair
+        rel[other_level] = 0.0
+        apart = apart | other_level
+        # Days of the year: of the texts placed in time (publication or full date),
+        # where their interval is within the window, and of those with no time but
+        # an opening day and month.
+        placed = ~np.isnan(lo) & (hi - lo <= params.window_days)
+        doy = np.asarray([day_of_year(lo[t]) if placed[t] else
+                          (g[1][0] if lo[t] != lo[t] else np.nan)
+                          for t, g in enumerate(got)], dtype=np.float64)
+        yearless = np.isnan(lo) & ~np.isnan(doy)
+        far = far_in_year(doy[:, None], doy[None, :], params.window_days)
+        far &= yearless[:, None] | yearless[None, :]
+        rel[far] *= params.other_yearless
+        # A dateline's day is the day the report was filed: as sure as a publication
+        # date, so the window holds (it cannot be another year's day of the event:
+        # a report is filed within days of what it reports).
+        filed = np.asarray([bool(g[1][1]) and lo[t] != lo[t] for t, g in enumerate(got)])
+        far &= filed[:, None] | filed[None, :]
+        rel[far] = 0.0
+        apart = apart | far
     if numbered is not None:
         names = [numbered[x] for x in members]
         rel[different_numbers(names)] *= params.other_number
@@ -718,6 +759,7 @@ def group(
     numbered: Optional[Sequence[frozenset]] = None,
     figures: Any = None,
     places: Any = None,
+    moves: Any = None,
 ) -> List[List[int]]:
     """Stories as sorted lists of article indexes, biggest first, then by first article.
 
@@ -738,7 +780,9 @@ def group(
     disagree, one of them undated, link at ``other_figures`` of their similarity;
     ``places`` (each text's lead places, :mod:`.lead_places`, or a function giving
     those of a list of articles): two texts naming other states or other foreign
-    countries, one of them undated, at ``other_place``."""
+    countries, one of them undated, at ``other_place``; ``moves`` (each text's lead
+    moves of a rate, :mod:`.moves`, or a function giving those of a list of articles):
+    two texts stating moves, none in common, one of them undated, at ``other_move``."""
     lc = _lang_codes(langs)
     dd = _intervals(days, n)
     adj = {(min(a, b), max(a, b)) for a, b in adjacent}
@@ -782,7 +826,7 @@ def group(
             rel, apart = _relative_similarity(arr, matrix, rows_idx, lc, dd, params,
                                               forced_in.get(root, set()),
                                               adj_in.get(root, set()), wd, pub, numbered,
-                                              figures, places)
+                                              figures, places, moves)
             clusters = average_link(rel, params.average_link, apart,
                                     _parts_veto(arr, pub, figures, numbered, params))
             clusters = _part_unplaced_pairs(clusters, rel, apart, dd[arr, 0], params)
