@@ -245,13 +245,14 @@ def group_stories(docs: Sequence[Doc], backend: Backend, params: Any) -> Stories
     vocab = facts = None
     adjacent = [(a.idx, b.idx) for a, b in zip(docs, docs[1:]) if a.article_id == b.article_id]
     # Memory: of the candidate pairs only those that link are kept.
-    rule = _stories.pair_rule([d.lang for d in docs], params.story, days, adjacent)
+    rule = _stories.pair_rule([d.lang for d in docs], params.story, days, adjacent,
+                              token_counts)
     scores = _stories.score_pairs(box.pop(), params.story, days, select=rule, release=True)
     groups = _stories.group(len(docs), scores, [d.lang for d in docs], params.story, dup_links,
                             days, adjacent, weekdays,
                             [bool(d.published) for d in docs], numbered,
                             _lead_figures_of(docs, backend), _lead_places_of(docs),
-                            _lead_moves_of(docs, backend))
+                            _lead_moves_of(docs, backend), token_counts)
     groups = _units.rejoin_sections(groups, [d.article_id for d in docs])
     stories = Stories.from_groups(len(docs), groups, scores, dup_links, token_counts)
     # The article x key matrix the average link read goes with the scores not kept.

@@ -83,6 +83,13 @@ class StoryParams:
     cross_lang_threshold: float = 0.25
     min_bridge_keys: int = 3
     min_bridge_evidence: float = 6.0
+    # A report of at most `short_words` words (a wire brief, a two-line Hindi update)
+    # has too few words to share `min_bridge_keys` bridge words with its twin in the
+    # other script: it links across languages with `short_bridge_keys` of them where
+    # the IDFs of all its shared strong keys (bridge words, gazetteer names, stated
+    # figures: the same whatever the script) sum to `min_bridge_evidence`.
+    short_words: int = 150
+    short_bridge_keys: int = 2
     background: float = 10.0
     pair_budget: int = 2_000_000
     # ... for a corpus of up to this many articles; a bigger one gets a proportionally
@@ -452,8 +459,9 @@ def same_story(
 
 
 def _edges(scores: PairScores, lc: np.ndarray, days: np.ndarray, params: StoryParams,
-           adjacent: set) -> np.ndarray:
-    """The candidate pairs that pass the pair rule (module docstring) and the window."""
+           adjacent: set, short: Optional[np.ndarray] = None) -> np.ndarray:
+    """The candidate pairs that pass the pair rule (module docstring) and the window.
+    ``short``: whether each article is a short report (``short_words``)."""
     la, lb = lc[scores.i], lc[scores.j]
     cross = (la > 0) & (la < 3) & (lb > 0) & (lb < 3) & (la != lb)
     bridge_ok = (
@@ -464,6 +472,11 @@ def _edges(scores: PairScores, lc: np.ndarray, days: np.ndarray, params: StoryPa
     # Scores without a strong-evidence column (made by hand) impose no requirement.
     strong = (scores.strong_evidence if scores.strong_evidence is not None
               else np.full(scores.i.size, np.inf))
+    if short is not None and short.any():
+        bridge_ok |= ((short[scores.i] | short[scores.j])
+                      & (scores.bridge_cos >= params.cross_lang_threshold)
+                      & (scores.bridge_shared >= params.short_bridge_keys)
+                      & (strong >= params.min_bridge_evidence))
     strong_ok = (strong >= params.min_strong_evidence) | (scores.cos >= params.solo_cos)
     same_ok = scores.cos >= params.same_lang_threshold
     if adjacent:
@@ -699,13 +712,22 @@ def average_link(rel: np.ndarray, alpha: float,
 
 def pair_rule(langs: Sequence[Optional[str]], params: StoryParams,
               days: Optional[Sequence[Any]] = None,
-              adjacent: Iterable[Tuple[int, int]] = ()) -> Callable[[PairScores], np.ndarray]:
+              adjacent: Iterable[Tuple[int, int]] = (),
+              words: Optional[Sequence[float]] = None) -> Callable[[PairScores], np.ndarray]:
     """The pair rule of :func:`group` as a mask over scored pairs, for
-    :func:`score_pairs` to keep only the pairs that link (its ``select``)."""
+    :func:`score_pairs` to keep only the pairs that link (its ``select``).
+    ``words``: each article's number of words (short reports, ``short_words``)."""
     lc = _lang_codes(langs)
     dd = _intervals(days, len(langs))
     adj = {(min(a, b), max(a, b)) for a, b in adjacent}
-    return lambda scores: _edges(scores, lc, dd, params, adj)
+    short = _short(words, params)
+    return lambda scores: _edges(scores, lc, dd, params, adj, short)
+
+
+def _short(words: Optional[Sequence[float]], params: StoryParams) -> Optional[np.ndarray]:
+    if words is None:
+        return None
+    return np.asarray(words, dtype=np.float64).reshape(-1) <= params.short_words
 
 
 def _lang_codes(langs: Sequence[Optional[str]]) -> np.ndarray:
@@ -760,6 +782,7 @@ def group(
     figures: Any = None,
     places: Any = None,
     moves: Any = None,
+    words: Optional[Sequence[float]] = None,
 ) -> List[List[int]]:
     """Stories as sorted lists of article indexes, biggest first, then by first article.
 
@@ -782,7 +805,9 @@ def group(
     those of a list of articles): two texts naming other states or other foreign
     countries, one of them undated, at ``other_place``; ``moves`` (each text's lead
     moves of a rate, :mod:`.moves`, or a function giving those of a list of articles):
-    two texts stating moves, none in common, one of them undated, at ``other_move``."""
+    two texts stating moves, none in common, one of them undated, at ``other_move``.
+    ``words`` (each article's number of words): short reports link across languages
+    on fewer bridge words (``short_words``)."""
     lc = _lang_codes(langs)
     dd = _intervals(days, n)
     adj = {(min(a, b), max(a, b)) for a, b in adjacent}
@@ -793,7 +818,7 @@ def group(
            else np.asarray(list(published) or [False], dtype=bool))
     uf = _UnionFind(n)
     if scores.i.size:
-        join = _edges(scores, lc, dd, params, adj)
+        join = _edges(scores, lc, dd, params, adj, _short(words, params))
         for a, b in zip(scores.i[join].tolist(), scores.j[join].tolist()):
             uf.union(a, b)
     for a, b in forced:
