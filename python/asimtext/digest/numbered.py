@@ -64,19 +64,23 @@ def numbered_names_and_lead(text: str, key: Callable[[str], str],
     """:func:`numbered_names` of the whole text and of ``text[:lead]``, in one pass;
     in the lead's, an edition (a name followed by a year) is marked with the script of
     its name (``@edition:deva:bajat-2025``): :func:`different_editions` compares them,
-    :func:`different_numbers` the others."""
-    found = _found(text, key, None)
+    :func:`different_numbers` the others. Editions are read in the lead only (what the
+    report is about; and a scan of every year of every text costs a pass over the
+    corpus)."""
+    found = _found(text, key, None, lead)
     return (frozenset(name for _at, name, _script in found),
             frozenset(f"{EDITION}{script}:{name}" if script else name
                       for at, name, script in found if at <= lead))
 
 
-def _found(text: str, key: Callable[[str], str], end: Optional[int]
-           ) -> List[Tuple[int, str, str]]:
-    """(end, name, script of an edition's name, else "") of each numbered name."""
+def _found(text: str, key: Callable[[str], str], end: Optional[int],
+           editions_end: Optional[int] = None) -> List[Tuple[int, str, str]]:
+    """(end, name, script of an edition's name, else "") of each numbered name of
+    ``text[:end]``, editions (a name and a year after a space) of ``text[:editions_end]``."""
     out = []
     stop = len(text) if end is None else end
-    for m in _YEAR_AFTER.finditer(text, 0, stop):
+    for m in _YEAR_AFTER.finditer(text, 0, stop if editions_end is None
+                                  else min(stop, editions_end)):
         w = _LAST_WORD.search(text, max(0, m.start() - _REACH), m.start())
         if w is None or w.group(0).lower() in _TIME_WORDS:
             continue
