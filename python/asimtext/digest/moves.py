@@ -28,7 +28,8 @@ import regex
 
 from asimtext.digest.text import lead_end
 
-__all__ = ["lead_moves", "different_moves", "LEAD_SENTENCES"]
+__all__ = ["lead_moves", "lead_levels", "lead_sizes", "different_moves", "different_levels",
+           "colliding_moves", "LEAD_SENTENCES"]
 
 LEAD_SENTENCES = 6  # headline, lead and what follows (as :mod:`.figures`)
 MAX_GAP_WORDS = 5   # words between the two values of one move ("था जो घटाकर अब")
@@ -116,6 +117,30 @@ def lead_levels(text: str, spans: Sequence[Any]) -> FrozenSet[float]:
         before = text[max(0, s.start - 60):s.start]
         after = text[s.end:s.end + 20]
         if _EN_TO.search(before) or _HI_BEFORE.search(before) or _HI_AFTER.match(after):
+            out.add(v)
+    return frozenset(out)
+
+
+# The size of a move stated alone: "by 0.25%", "0.25 प्रतिशत की कटौती", "0.5% cut".
+_EN_BY = regex.compile(r"\bby\s*$", regex.IGNORECASE)
+_HI_SIZE_AFTER = regex.compile(r"^\s*(?:की|का)\s+(?:\w+\s+)?(?:कटौती|कमी|बढ़ोतरी|बढ़ोत्तरी|वृद्धि|इजाफा)")
+_EN_SIZE_AFTER = regex.compile(r"^\s*(?:cut|hike|reduction|increase)\b", regex.IGNORECASE)
+
+
+def lead_sizes(text: str, spans: Sequence[Any]) -> FrozenSet[float]:
+    """The sizes of moves the percents of a text's lead state (``by 0.25%``, ``0.25
+    प्रतिशत की कटौती``), for :func:`different_levels`: a decision cuts by one size."""
+    end = lead_end(text, LEAD_SENTENCES)
+    out = set()
+    for s in spans:
+        if s.kind != "percent" or s.end > end:
+            continue
+        v = _value(s.value)
+        if v != v:
+            continue
+        before = text[max(0, s.start - 12):s.start]
+        after = text[s.end:s.end + 30]
+        if _EN_BY.search(before) or _HI_SIZE_AFTER.match(after) or _EN_SIZE_AFTER.match(after):
             out.add(v)
     return frozenset(out)
 

@@ -294,7 +294,7 @@ def _lead_moves_of(docs: Sequence[Doc], backend: Backend) -> Any:
             d = docs[x]
             sp = d.fact_spans() if d.spans is not None else spans[x]
             memo[x] = (_moves.lead_moves(d.text, sp), _yearless.opening_day_of_year(d.text, sp),
-                       _moves.lead_levels(d.text, sp))
+                       _moves.lead_levels(d.text, sp), _moves.lead_sizes(d.text, sp))
         return [memo[int(x)] for x in members]
     return moves_of
 

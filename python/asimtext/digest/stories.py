@@ -597,7 +597,8 @@ def _relative_similarity(members: np.ndarray, matrix: Tuple[np.ndarray, ...],
         collide = colliding_moves(mv)
         rel[collide] = 0.0
         apart = apart | collide
-        other_level = different_levels([g[2] for g in got]) & undated_pair
+        other_level = ((different_levels([g[2] for g in got])
+                        | different_levels([g[3] for g in got])) & undated_pair)
         rel[other_level] = 0.0
         apart = apart | other_level
         # Days of the year: of the texts placed in time (publication or full date),
