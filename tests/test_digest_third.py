@@ -60,6 +60,7 @@ def test_a_move_recalled_after_the_lead_is_not_the_report_s():
     ("आरबीआई ने ब्याज दर में कटौती करते हुए इसे 5.25% कर दिया।", {5.25}, set()),
     ("इस कटौती के बाद रेपो रेट 5.40 फीसदी पर आ गया है।", {5.4}, set()),
     ("रेपो रेट में 0.25 प्रतिशत की कटौती की है।", set(), {0.25}),
+    ("आरबीआई ने पॉलिसी रेपो रेट को 0.40 फीसद घटा दिया है।", set(), {0.4}),
     ("The repo rate was unchanged at 6.5 per cent.", set(), set()),
 ])
 def test_levels_and_sizes_a_decision_states(text, levels, sizes):
@@ -147,23 +148,23 @@ def _third(text_only):
 
 
 def test_third_event_set_after_its_rules():
-    """All fields: precision 0.940, recall 0.864, 4 mixed stories (blind first read:
+    """All fields: precision 0.949, recall 0.893, 3 mixed stories (blind first read:
     0.688, 0.794, 4 mixed, one of 14 rate reports of seven decisions). What still
-    mixes: reports stating no level, move or size of their rate decision, and no
+    mixes: a report stating no level, move or size of its rate decision, and no
     time; two undated Saran hooch reports whose toll and weekday keep them from their
     English twins; two April cuts six years apart with the same move."""
     res = _third(False)
-    assert res["pairwise_precision"] >= 0.93, res
-    assert res["pairwise_recall"] >= 0.85, res
-    assert res["mixed_stories"] <= 4, res
+    assert res["pairwise_precision"] >= 0.94, res
+    assert res["pairwise_recall"] >= 0.88, res
+    assert res["mixed_stories"] <= 3, res
     assert max(m["size"] for m in res["mixed"]) <= 7, res
 
 
 def test_third_event_set_after_its_rules_from_the_text_alone():
-    """Id and text only: precision 0.872, recall 0.875, 5 mixed (blind: 0.633, 0.838,
+    """Id and text only: precision 0.882, recall 0.904, 4 mixed (blind: 0.633, 0.838,
     4 mixed, one of 16)."""
     res = _third(True)
-    assert res["pairwise_precision"] >= 0.86, res
-    assert res["pairwise_recall"] >= 0.86, res
-    assert res["mixed_stories"] <= 5, res
+    assert res["pairwise_precision"] >= 0.87, res
+    assert res["pairwise_recall"] >= 0.89, res
+    assert res["mixed_stories"] <= 4, res
     assert max(m["size"] for m in res["mixed"]) <= 9, res

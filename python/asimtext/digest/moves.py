@@ -123,7 +123,8 @@ def lead_levels(text: str, spans: Sequence[Any]) -> FrozenSet[float]:
 
 # The size of a move stated alone: "by 0.25%", "0.25 प्रतिशत की कटौती", "0.5% cut".
 _EN_BY = regex.compile(r"\bby\s*$", regex.IGNORECASE)
-_HI_SIZE_AFTER = regex.compile(r"^\s*(?:की|का)\s+(?:\w+\s+)?(?:कटौती|कमी|बढ़ोतरी|बढ़ोत्तरी|वृद्धि|इजाफा)")
+_HI_SIZE_AFTER = regex.compile(r"^\s*(?:(?:की|का)\s+(?:\w+\s+)?(?:कटौती|कमी|बढ़ोतरी|बढ़ोत्तरी|वृद्धि|इजाफा)"
+                               r"|(?:घटा|बढ़ा|कम\s+कर)\s*(?:दिया|दी|दिए|गया|गई|गयी|या|ई))")
 _EN_SIZE_AFTER = regex.compile(r"^\s*(?:cut|hike|reduction|increase)\b", regex.IGNORECASE)
 
 
