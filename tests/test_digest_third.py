@@ -90,6 +90,11 @@ def test_a_day_and_month_without_a_year_and_datelines():
     assert dateline
     doy2, dateline2 = _read("बता दें कि 2 अप्रैल से जारी बैठक आज खत्म हुई।", opening_day_of_year)
     assert doy2 == doy - 65 and not dateline2  # 2 April: 65 days before 6 June
+    # A weekday beside the day and month names the event's day: as sure as a dateline.
+    assert _read("The bridge collapsed on Sunday (October 30), officials said.",
+                 opening_day_of_year)[1]
+    assert not _read("The mission was launched on 22 July. Contact was lost on landing.",
+                     opening_day_of_year)[1]
     # A full date opens: no yearless day (the window has the full date).
     assert np.isnan(_read("On 6 June 2025 the RBI cut rates.", opening_day_of_year)[0])
     far = far_in_year(np.array([[158.0], [1.0]]), np.array([[38.0, 160.0, 364.0]]), 7.0)

@@ -612,11 +612,11 @@ def _relative_similarity(members: np.ndarray, matrix: Tuple[np.ndarray, ...],
         far = far_in_year(doy[:, None], doy[None, :], params.window_days)
         far &= yearless[:, None] | yearless[None, :]
         rel[far] *= params.other_yearless
-        # A dateline's day is the day the report was filed: as sure as a publication
-        # date, so the window holds (it cannot be another year's day of the event:
-        # a report is filed within days of what it reports).
-        filed = np.asarray([bool(g[1][1]) and lo[t] != lo[t] for t, g in enumerate(got)])
-        far &= filed[:, None] | filed[None, :]
+        # A sure day of the year (a dateline's: the day the report was filed, within
+        # days of what it reports; one a weekday stands beside: the event's day) holds
+        # as the window does.
+        sure = np.asarray([bool(g[1][1]) and lo[t] != lo[t] for t, g in enumerate(got)])
+        far &= sure[:, None] | sure[None, :]
         rel[far] = 0.0
         apart = apart | far
     if numbered is not None:

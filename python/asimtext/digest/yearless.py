@@ -9,7 +9,10 @@ decision announced on 6 June is not one of a decision announced on 7 February, i
 any year. So two texts whose days of the year are more than the window apart (the
 shorter way round the year) are weak evidence of two events (:mod:`.stories`:
 ``StoryParams.other_yearless``). Weak, not a wall: an opening day and month is
-sometimes a recalled one (a mission's launch date in a report of its landing).
+sometimes a recalled one (a mission's launch date in a report of its landing). A wall
+where the day and month are sure: a dateline's (the day the report was filed, within
+days of its event) or one a weekday stands beside ("on Sunday (October 30)": news names
+the weekday of the day its event happened).
 Relative dates (``आज``, ``yesterday``) are skipped as :mod:`.when` skips them.
 """
 
@@ -24,6 +27,7 @@ import regex
 __all__ = ["opening_day_of_year", "day_of_year", "far_in_year"]
 
 NAN = float("nan")
+WEEKDAY_REACH = 12  # characters between a weekday and the day and month it names
 YEAR = 365.2425
 
 
@@ -57,9 +61,16 @@ def opening_day_of_year(text: str, spans: Sequence[Any]) -> Tuple[float, bool]:
         return NAN, False
     first = dated[0]
     doy = _month_day(str(first.value))
-    dateline = (doy == doy and bool(_LINE_PLACE.search(text[max(0, first.start - 48):first.start]))
+    if doy != doy:
+        return doy, False
+    dateline = (bool(_LINE_PLACE.search(text[max(0, first.start - 48):first.start]))
                 and bool(_AFTER_DATE.match(text, first.end)))
-    return doy, dateline
+    # A weekday beside the day and month ("on Sunday (October 30)", "रविवार (20
+    # नवंबर)", "21 मार्च (गुरुवार)") names the day the event happened, as news does.
+    beside = any(s.kind == "weekday" and -WEEKDAY_REACH <= s.start - first.end <= WEEKDAY_REACH
+                 or s.kind == "weekday" and 0 <= first.start - s.end <= WEEKDAY_REACH
+                 for s in spans)
+    return doy, dateline or beside
 
 
 def day_of_year(ordinal: float) -> float:
