@@ -20,7 +20,7 @@ from asimtext.digest.moves import (
     lead_moves,
     lead_sizes,
 )
-from asimtext.digest.stories import StoryParams, _edges, _short, no_pairs
+from asimtext.digest.stories import StoryParams, _edges, _short, no_pairs, same_story
 from asimtext.digest.when import event_days
 from asimtext.digest.yearless import day_of_year, far_in_year, opening_day_of_year
 
@@ -120,6 +120,11 @@ def test_short_reports_link_across_scripts_on_names_and_figures():
     assert not _edges(s, lc, days, p, set(), _short([400, 600], p))[0]
     s.strong_evidence = np.array([5.0])
     assert not _edges(s, lc, days, p, set(), _short([40, 600], p))[0]
+    # The scalar pair rule says the same.
+    assert same_story(0.3, 0.4, 2, "hi", "en", p, 4.0, 7.0, short=True)
+    assert not same_story(0.3, 0.4, 2, "hi", "en", p, 4.0, 7.0)
+    assert not same_story(0.3, 0.4, 2, "hi", "en", p, 4.0, 5.0, short=True)
+    assert not same_story(0.3, 0.4, 1, "hi", "en", p, 4.0, 7.0, short=True)
 
 
 def test_rate_decisions_of_one_bank_stay_apart():

@@ -18,7 +18,9 @@ scripts) keep their weight, topic words (``ज्वालामुखी``, ``�
    shared strong evidence (IDF sum of shared strong keys >= ``min_strong_evidence``,
    or a cosine of ``solo_cos``); a Hindi-English pair needs the cosine over bridge keys
    and facts >= ``cross_lang_threshold`` with ``min_bridge_keys`` shared bridge words
-   whose IDFs sum to ``min_bridge_evidence``; consecutive units of one page need half
+   whose IDFs sum to ``min_bridge_evidence`` (a report of at most ``short_words`` words:
+   ``short_bridge_keys`` of them, where all its shared strong keys reach that sum);
+   consecutive units of one page need half
    the threshold; near-duplicates always link. Pairs dated more than ``window_days``
    apart never link. Linked articles form connected groups.
 3. **Average link** inside each group of three or more: the full pair similarities
@@ -30,7 +32,9 @@ scripts) keep their weight, topic words (``ज्वालामुखी``, ``�
 
 In the average link, evidence against a join lowers a pair's similarity: weekdays
 that differ, numbered names with other numbers (:mod:`.numbered`), lead figures that
-disagree (:mod:`.figures`), leads naming other states or countries (:mod:`.lead_places`). After it, an undated member of a story whose lead figures
+disagree (:mod:`.figures`), leads naming other states or countries (:mod:`.lead_places`),
+a rate's other decisions (:mod:`.moves`: moves meeting end to start, other levels or
+sizes) and days far apart in the year (:mod:`.yearless`). After it, an undated member of a story whose lead figures
 meet none of the story's (:func:`.figures.outvoted`: 13 deaths in a story of 80)
 moves to another story of its group whose figures meet its own and that it is closer
 to on average (48 seats: the 2025 election, not the 2020 one); else it leaves its
@@ -442,19 +446,22 @@ def same_story(
     params: StoryParams,
     bridge_evidence: float = float("inf"),
     strong_evidence: float = float("inf"),
+    short: bool = False,
 ) -> bool:
     """The pair rule (see the module docstring): whether a candidate pair links two
-    articles into one connected group (stories are then made by average link)."""
+    articles into one connected group (stories are then made by average link).
+    ``short``: one of the two is a short report (``short_words``)."""
     cross = lang_a in ("hi", "en") and lang_b in ("hi", "en") and lang_a != lang_b
     if (not cross and cos >= params.same_lang_threshold
             and (strong_evidence >= params.min_strong_evidence or cos >= params.solo_cos)):
         return True
     if cross or "mixed" in (lang_a, lang_b):
-        return (
-            bridge_cos >= params.cross_lang_threshold
-            and bridge_shared >= params.min_bridge_keys
-            and bridge_evidence >= params.min_bridge_evidence
-        )
+        if bridge_cos < params.cross_lang_threshold:
+            return False
+        return ((bridge_shared >= params.min_bridge_keys
+                 and bridge_evidence >= params.min_bridge_evidence)
+                or (short and bridge_shared >= params.short_bridge_keys
+                    and strong_evidence >= params.min_bridge_evidence))
     return False
 
 
