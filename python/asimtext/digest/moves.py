@@ -37,16 +37,18 @@ MAX_GAP_WORDS = 5   # words between the two values of one move ("था जो �
 _WORD = regex.compile(r"[\p{L}\p{M}]+|[→>]")
 _FROM_TO = {"से", "to", "→", ">", "till"}  # "X से Y", "X to Y", "X -> Y"
 _TO_FROM = {"from"}                        # "to Y from X"
-_DOWN = ("घट", "कम", "cut", "reduc", "lower", "down", "fell", "fall", "slash", "drop",
-         "eased", "declin")
-_UP = ("बढ़", "बढा", "raise", "rais", "hike", "up", "rose", "increas")
+# Words of falling and rising: stems (a word starting so) and whole words ("कम" is
+# no stem: "कमेटी").
+_DOWN = (("घट", "cut", "reduc", "lower", "fell", "fall", "slash", "drop", "declin"),
+         {"कम", "down", "eased"})
+_UP = (("बढ़", "बढा", "rais", "hik", "rose", "increas"), {"up"})
 _CLAUSE_BREAK = regex.compile(r"[.।;!?\n]|,\s")
 
 
 def _direction(words: Sequence[str]) -> int:
     """-1 for a word of falling, +1 of rising, 0 for none or both."""
-    down = any(w.startswith(_DOWN) for w in words)
-    up = any(w.startswith(_UP) for w in words)
+    down = any(w.startswith(_DOWN[0]) or w in _DOWN[1] for w in words)
+    up = any(w.startswith(_UP[0]) or w in _UP[1] for w in words)
     return -1 if down and not up else (1 if up and not down else 0)
 
 
@@ -75,7 +77,7 @@ def lead_moves(text: str, spans: Sequence[Any]) -> FrozenSet[str]:
         va, vb = _value(a.value), _value(b.value)
         if not (va == va and vb == vb) or va == vb:
             continue
-        if words[-1] in _TO_FROM or (len(words) == 1 and words[0] in _TO_FROM):
+        if words[-1] in _TO_FROM:
             frm, to = vb, va  # "to 5.50% from 6%"
         elif any(w in _FROM_TO for w in words) or _direction(words):
             frm, to = va, vb
