@@ -30,10 +30,12 @@ from asimtext.digest import facts as _facts
 from asimtext.digest import figures as _figures
 from asimtext.digest import lead_places as _lead_places
 from asimtext.digest import measured as _measured
+from asimtext.digest import moves as _moves
 from asimtext.digest import scope as _scope
 from asimtext.digest import stories as _stories
 from asimtext.digest import units as _units
 from asimtext.digest import updates as _updates
+from asimtext.digest import yearless as _yearless
 from asimtext.digest.backend import Backend
 from asimtext.digest.keys import Vocabulary
 from asimtext.digest.meta import infer_published, infer_source
@@ -243,12 +245,14 @@ def group_stories(docs: Sequence[Doc], backend: Backend, params: Any) -> Stories
     vocab = facts = None
     adjacent = [(a.idx, b.idx) for a, b in zip(docs, docs[1:]) if a.article_id == b.article_id]
     # Memory: of the candidate pairs only those that link are kept.
-    rule = _stories.pair_rule([d.lang for d in docs], params.story, days, adjacent)
+    rule = _stories.pair_rule([d.lang for d in docs], params.story, days, adjacent,
+                              token_counts)
     scores = _stories.score_pairs(box.pop(), params.story, days, select=rule, release=True)
     groups = _stories.group(len(docs), scores, [d.lang for d in docs], params.story, dup_links,
                             days, adjacent, weekdays,
                             [bool(d.published) for d in docs], numbered,
-                            _lead_figures_of(docs, backend), _lead_places_of(docs))
+                            _lead_figures_of(docs, backend), _lead_places_of(docs),
+                            _lead_moves_of(docs, backend), token_counts)
     groups = _units.rejoin_sections(groups, [d.article_id for d in docs])
     stories = Stories.from_groups(len(docs), groups, scores, dup_links, token_counts)
     # The article x key matrix the average link read goes with the scores not kept.
@@ -273,6 +277,26 @@ def _lead_figures_of(docs: Sequence[Doc], backend: Backend) -> Any:
             memo[x] = _figures.lead_figures(d.text, sp)
         return [memo[int(x)] for x in members]
     return figures_of
+
+
+def _lead_moves_of(docs: Sequence[Doc], backend: Backend) -> Any:
+    """The lead moves of a rate (:mod:`.moves`) of some docs, computed when the average
+    link first asks (only groups with an undated member do), from the spans, or from
+    spans extracted again where :func:`prepare` dropped them."""
+    memo: Dict[int, frozenset] = {}
+
+    def moves_of(members: Sequence[int]) -> List[frozenset]:
+        todo = [int(x) for x in members if int(x) not in memo]
+        again = [x for x in todo if docs[x].spans is None]
+        spans = dict(zip(again, backend.extract_batch([docs[x].text for x in again])
+                         if again else []))
+        for x in todo:
+            d = docs[x]
+            sp = d.fact_spans() if d.spans is not None else spans[x]
+            memo[x] = (_moves.lead_moves(d.text, sp), _yearless.opening_day_of_year(d.text, sp),
+                       _moves.lead_levels(d.text, sp), _moves.lead_sizes(d.text, sp))
+        return [memo[int(x)] for x in members]
+    return moves_of
 
 
 def _lead_places_of(docs: Sequence[Doc]) -> Any:

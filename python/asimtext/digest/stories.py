@@ -18,7 +18,9 @@ scripts) keep their weight, topic words (``ज्वालामुखी``, ``�
    shared strong evidence (IDF sum of shared strong keys >= ``min_strong_evidence``,
    or a cosine of ``solo_cos``); a Hindi-English pair needs the cosine over bridge keys
    and facts >= ``cross_lang_threshold`` with ``min_bridge_keys`` shared bridge words
-   whose IDFs sum to ``min_bridge_evidence``; consecutive units of one page need half
+   whose IDFs sum to ``min_bridge_evidence`` (a report of at most ``short_words`` words:
+   ``short_bridge_keys`` of them, where all its shared strong keys reach that sum);
+   consecutive units of one page need half
    the threshold; near-duplicates always link. Pairs dated more than ``window_days``
    apart never link. Linked articles form connected groups.
 3. **Average link** inside each group of three or more: the full pair similarities
@@ -30,7 +32,9 @@ scripts) keep their weight, topic words (``ज्वालामुखी``, ``�
 
 In the average link, evidence against a join lowers a pair's similarity: weekdays
 that differ, numbered names with other numbers (:mod:`.numbered`), lead figures that
-disagree (:mod:`.figures`), leads naming other states or countries (:mod:`.lead_places`). After it, an undated member of a story whose lead figures
+disagree (:mod:`.figures`), leads naming other states or countries (:mod:`.lead_places`),
+a rate's other decisions (:mod:`.moves`: moves meeting end to start, other levels or
+sizes) and days far apart in the year (:mod:`.yearless`). After it, an undated member of a story whose lead figures
 meet none of the story's (:func:`.figures.outvoted`: 13 deaths in a story of 80)
 moves to another story of its group whose figures meet its own and that it is closer
 to on average (48 seats: the 2025 election, not the 2020 one); else it leaves its
@@ -67,8 +71,10 @@ from asimtext.digest.figures import (
 )
 from asimtext.digest.keys import Bags
 from asimtext.digest.lead_places import different_places
+from asimtext.digest.moves import colliding_moves, different_levels, different_moves
 from asimtext.digest.numbered import different_editions, different_numbers, own_edition
 from asimtext.digest.when import gap_days
+from asimtext.digest.yearless import day_of_year, far_in_year
 
 _CHUNK = 1_000_000  # pair entries per chunk of the pair scoring
 
@@ -81,6 +87,13 @@ class StoryParams:
     cross_lang_threshold: float = 0.25
     min_bridge_keys: int = 3
     min_bridge_evidence: float = 6.0
+    # A report of at most `short_words` words (a wire brief, a two-line Hindi update)
+    # has too few words to share `min_bridge_keys` bridge words with its twin in the
+    # other script: it links across languages with `short_bridge_keys` of them where
+    # the IDFs of all its shared strong keys (bridge words, gazetteer names, stated
+    # figures: the same whatever the script) sum to `min_bridge_evidence`.
+    short_words: int = 150
+    short_bridge_keys: int = 2
     background: float = 10.0
     pair_budget: int = 2_000_000
     # ... for a corpus of up to this many articles; a bigger one gets a proportionally
@@ -125,6 +138,14 @@ class StoryParams:
     # where one of the two has no publication date, by this (as weak as other weekdays:
     # a report may name the state its victims came from).
     other_place: float = 0.3
+    # ... and that of two texts whose leads state moves of a rate, none in common
+    # (:mod:`.moves`: 6.5% -> 6.25% against 6.25% -> 6%: two decisions of one bank),
+    # where one of the two has no publication date, by this.
+    other_move: float = 0.2
+    # ... and that of two texts, one with no time but a day and month opening its dates
+    # (:mod:`.yearless`: "जून 6"), whose days of the year are more than the window
+    # apart (a report of 6 June, one of 7 February, in any year), by this.
+    other_yearless: float = 0.2
     # After the average link, an undated member of a story of three or more whose lead
     # figures meet none of the story's, with at least `outvoted_by` other members
     # stating figures for the same measures (:func:`.figures.outvoted`), moves to a
@@ -425,25 +446,29 @@ def same_story(
     params: StoryParams,
     bridge_evidence: float = float("inf"),
     strong_evidence: float = float("inf"),
+    short: bool = False,
 ) -> bool:
     """The pair rule (see the module docstring): whether a candidate pair links two
-    articles into one connected group (stories are then made by average link)."""
+    articles into one connected group (stories are then made by average link).
+    ``short``: one of the two is a short report (``short_words``)."""
     cross = lang_a in ("hi", "en") and lang_b in ("hi", "en") and lang_a != lang_b
     if (not cross and cos >= params.same_lang_threshold
             and (strong_evidence >= params.min_strong_evidence or cos >= params.solo_cos)):
         return True
     if cross or "mixed" in (lang_a, lang_b):
-        return (
-            bridge_cos >= params.cross_lang_threshold
-            and bridge_shared >= params.min_bridge_keys
-            and bridge_evidence >= params.min_bridge_evidence
-        )
+        if bridge_cos < params.cross_lang_threshold:
+            return False
+        return ((bridge_shared >= params.min_bridge_keys
+                 and bridge_evidence >= params.min_bridge_evidence)
+                or (short and bridge_shared >= params.short_bridge_keys
+                    and strong_evidence >= params.min_bridge_evidence))
     return False
 
 
 def _edges(scores: PairScores, lc: np.ndarray, days: np.ndarray, params: StoryParams,
-           adjacent: set) -> np.ndarray:
-    """The candidate pairs that pass the pair rule (module docstring) and the window."""
+           adjacent: set, short: Optional[np.ndarray] = None) -> np.ndarray:
+    """The candidate pairs that pass the pair rule (module docstring) and the window.
+    ``short``: whether each article is a short report (``short_words``)."""
     la, lb = lc[scores.i], lc[scores.j]
     cross = (la > 0) & (la < 3) & (lb > 0) & (lb < 3) & (la != lb)
     bridge_ok = (
@@ -454,6 +479,11 @@ def _edges(scores: PairScores, lc: np.ndarray, days: np.ndarray, params: StoryPa
     # Scores without a strong-evidence column (made by hand) impose no requirement.
     strong = (scores.strong_evidence if scores.strong_evidence is not None
               else np.full(scores.i.size, np.inf))
+    if short is not None and short.any():
+        bridge_ok |= ((short[scores.i] | short[scores.j])
+                      & (scores.bridge_cos >= params.cross_lang_threshold)
+                      & (scores.bridge_shared >= params.short_bridge_keys)
+                      & (strong >= params.min_bridge_evidence))
     strong_ok = (strong >= params.min_strong_evidence) | (scores.cos >= params.solo_cos)
     same_ok = scores.cos >= params.same_lang_threshold
     if adjacent:
@@ -508,6 +538,7 @@ def _relative_similarity(members: np.ndarray, matrix: Tuple[np.ndarray, ...],
                          published: Optional[np.ndarray] = None,
                          numbered: Optional[Sequence[frozenset]] = None,
                          figures: Any = None, places: Any = None,
+                         moves: Any = None,
                          ) -> Tuple[np.ndarray, np.ndarray]:
     """Pair similarities of ``members`` in units of the joining threshold, and the pairs
     that cannot be one event (dated more than the window apart). Similarity: the cosine
@@ -564,6 +595,37 @@ def _relative_similarity(members: np.ndarray, matrix: Tuple[np.ndarray, ...],
     if places is not None and undated_pair.any():
         pl = (places(members) if callable(places) else [places[x] for x in members])
         rel[different_places(pl) & undated_pair] *= params.other_place
+    if moves is not None and undated_pair.any():
+        got = moves(members) if callable(moves) else [moves[x] for x in members]
+        mv = [g[0] for g in got]
+        rel[different_moves(mv) & undated_pair] *= params.other_move
+        # Two decisions of one rate (moves meeting end to start) are never one event,
+        # whatever the dates: such a pair is kept apart as the window keeps texts apart.
+        collide = colliding_moves(mv)
+        rel[collide] = 0.0
+        apart = apart | collide
+        other_level = ((different_levels([g[2] for g in got])
+                        | different_levels([g[3] for g in got])) & undated_pair)
+        rel[other_level] = 0.0
+        apart = apart | other_level
+        # Days of the year: of the texts placed in time (publication or full date),
+        # where their interval is within the window, and of those with no time but
+        # an opening day and month.
+        placed = ~np.isnan(lo) & (hi - lo <= params.window_days)
+        doy = np.asarray([day_of_year(lo[t]) if placed[t] else
+                          (g[1][0] if lo[t] != lo[t] else np.nan)
+                          for t, g in enumerate(got)], dtype=np.float64)
+        yearless = np.isnan(lo) & ~np.isnan(doy)
+        far = far_in_year(doy[:, None], doy[None, :], params.window_days)
+        far &= yearless[:, None] | yearless[None, :]
+        rel[far] *= params.other_yearless
+        # A sure day of the year (a dateline's: the day the report was filed, within
+        # days of what it reports; one a weekday stands beside: the event's day) holds
+        # as the window does.
+        sure = np.asarray([bool(g[1][1]) and lo[t] != lo[t] for t, g in enumerate(got)])
+        far &= sure[:, None] | sure[None, :]
+        rel[far] = 0.0
+        apart = apart | far
     if numbered is not None:
         names = [numbered[x] for x in members]
         rel[different_numbers(names)] *= params.other_number
@@ -658,13 +720,22 @@ def average_link(rel: np.ndarray, alpha: float,
 
 def pair_rule(langs: Sequence[Optional[str]], params: StoryParams,
               days: Optional[Sequence[Any]] = None,
-              adjacent: Iterable[Tuple[int, int]] = ()) -> Callable[[PairScores], np.ndarray]:
+              adjacent: Iterable[Tuple[int, int]] = (),
+              words: Optional[Sequence[float]] = None) -> Callable[[PairScores], np.ndarray]:
     """The pair rule of :func:`group` as a mask over scored pairs, for
-    :func:`score_pairs` to keep only the pairs that link (its ``select``)."""
+    :func:`score_pairs` to keep only the pairs that link (its ``select``).
+    ``words``: each article's number of words (short reports, ``short_words``)."""
     lc = _lang_codes(langs)
     dd = _intervals(days, len(langs))
     adj = {(min(a, b), max(a, b)) for a, b in adjacent}
-    return lambda scores: _edges(scores, lc, dd, params, adj)
+    short = _short(words, params)
+    return lambda scores: _edges(scores, lc, dd, params, adj, short)
+
+
+def _short(words: Optional[Sequence[float]], params: StoryParams) -> Optional[np.ndarray]:
+    if words is None:
+        return None
+    return np.asarray(words, dtype=np.float64).reshape(-1) <= params.short_words
 
 
 def _lang_codes(langs: Sequence[Optional[str]]) -> np.ndarray:
@@ -718,6 +789,8 @@ def group(
     numbered: Optional[Sequence[frozenset]] = None,
     figures: Any = None,
     places: Any = None,
+    moves: Any = None,
+    words: Optional[Sequence[float]] = None,
 ) -> List[List[int]]:
     """Stories as sorted lists of article indexes, biggest first, then by first article.
 
@@ -738,7 +811,11 @@ def group(
     disagree, one of them undated, link at ``other_figures`` of their similarity;
     ``places`` (each text's lead places, :mod:`.lead_places`, or a function giving
     those of a list of articles): two texts naming other states or other foreign
-    countries, one of them undated, at ``other_place``."""
+    countries, one of them undated, at ``other_place``; ``moves`` (each text's lead
+    moves of a rate, :mod:`.moves`, or a function giving those of a list of articles):
+    two texts stating moves, none in common, one of them undated, at ``other_move``.
+    ``words`` (each article's number of words): short reports link across languages
+    on fewer bridge words (``short_words``)."""
     lc = _lang_codes(langs)
     dd = _intervals(days, n)
     adj = {(min(a, b), max(a, b)) for a, b in adjacent}
@@ -749,7 +826,7 @@ def group(
            else np.asarray(list(published) or [False], dtype=bool))
     uf = _UnionFind(n)
     if scores.i.size:
-        join = _edges(scores, lc, dd, params, adj)
+        join = _edges(scores, lc, dd, params, adj, _short(words, params))
         for a, b in zip(scores.i[join].tolist(), scores.j[join].tolist()):
             uf.union(a, b)
     for a, b in forced:
@@ -782,7 +859,7 @@ def group(
             rel, apart = _relative_similarity(arr, matrix, rows_idx, lc, dd, params,
                                               forced_in.get(root, set()),
                                               adj_in.get(root, set()), wd, pub, numbered,
-                                              figures, places)
+                                              figures, places, moves)
             clusters = average_link(rel, params.average_link, apart,
                                     _parts_veto(arr, pub, figures, numbered, params))
             clusters = _part_unplaced_pairs(clusters, rel, apart, dd[arr, 0], params)

@@ -41,6 +41,11 @@ def _full_date(value: str) -> Optional[_dt.date]:
     return None
 
 
+def _relative(value: str) -> bool:
+    """A date value counted from the publication day (``D-1``, ``D+0``)."""
+    return value[:1] == "D" and value[1:2] in ("+", "-")
+
+
 def _month_day(value: str) -> Optional[str]:
     """``MM-DD`` of a date value (full or day-and-month ``--MM-DD``)."""
     if value.startswith("--") and len(value) >= 7:
@@ -54,7 +59,11 @@ def event_days(spans: Sequence[Any]) -> List[_dt.date]:
     """The full dates the text states that it shows to be its event's own (module
     docstring): the first dated expression if it is a full date, and full dates
     confirmed by their weekday or by their day and month stated again."""
-    dated = sorted((s for s in spans if s.kind in ("date", "datetime", "year")),
+    # A date relative to the publication ("कल", "today": D-1, D+0) does not open the
+    # text's dates: the page lacks the date it counts from, and news puts it beside
+    # the full date it means ("कल 11 अगस्त 2022 की शाम", "yesterday, 11 August").
+    dated = sorted((s for s in spans if s.kind in ("date", "datetime", "year")
+                    and not _relative(str(s.value))),
                    key=lambda s: (s.start, s.end))
     weekdays = {str(s.value).lower() for s in spans if s.kind == "weekday"}
     month_days: dict = {}
