@@ -23,7 +23,8 @@ pub fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
 #[pyclass(name = "Utf8Text", module = "asimtext._core", frozen)]
 pub struct Utf8Text {
     text: String,
-    chars: usize,
+    /// Counted on the first `len()`: the dump commands never ask.
+    chars: std::sync::OnceLock<usize>,
 }
 
 impl Utf8Text {
@@ -35,7 +36,7 @@ impl Utf8Text {
 #[pymethods]
 impl Utf8Text {
     fn __len__(&self) -> usize {
-        self.chars
+        *self.chars.get_or_init(|| self.text.chars().count())
     }
     fn __str__<'py>(&self, py: Python<'py>) -> Bound<'py, PyString> {
         PyString::new(py, &self.text)
@@ -54,7 +55,7 @@ impl Utf8Text {
 enum Text {
     Ucs2(Ucs2Str),
     Utf8(String),
-    Kept(String, usize),
+    Kept(String),
 }
 
 /// A record of the block, ready for Python objects.
@@ -119,8 +120,7 @@ fn _parse_jsonl_block<'py>(
                     let line = first_line + i as u64;
                     let mut units = Vec::new();
                     let text = if utf8 {
-                        let n = text.chars().count();
-                        Text::Kept(text, n)
+                        Text::Kept(text)
                     } else if ucs2_from_utf8(&text, &mut units) {
                         Text::Ucs2(Ucs2Str::new(units))
                     } else {
@@ -148,7 +148,13 @@ fn _parse_jsonl_block<'py>(
         match r.text {
             Text::Ucs2(t) => texts.append(t.into_py(py)?)?,
             Text::Utf8(t) => texts.append(PyString::new(py, &t))?,
-            Text::Kept(text, chars) => texts.append(Bound::new(py, Utf8Text { text, chars })?)?,
+            Text::Kept(text) => texts.append(Bound::new(
+                py,
+                Utf8Text {
+                    text,
+                    chars: Default::default(),
+                },
+            )?)?,
         }
         match r.published {
             Some(p) => published.append(PyString::new(py, &p))?,
