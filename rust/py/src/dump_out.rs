@@ -15,6 +15,7 @@ use crate::pystr::read_texts;
 pub fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(_extract_batch_jsonl, m)?)?;
     m.add_function(wrap_pyfunction!(_normalize_batch_jsonl, m)?)?;
+    m.add_class::<JsonLines>()?;
     Ok(())
 }
 
@@ -93,15 +94,14 @@ fn next_to_escape(b: &[u8], from: usize) -> Option<usize> {
 }
 
 /// Rows of a chunk made in parallel, `BLOCK` rows to a buffer (one
-/// allocation per block, not per row), then copied once into the `bytes`
-/// returned, in parallel, with the GIL released.
+/// allocation per block, not per row), kept as they are in a [`JsonLines`].
 const BLOCK: usize = 32;
 
-fn rows_to_bytes<'py>(
-    py: Python<'py>,
+fn rows_to_lines(
+    py: Python<'_>,
     n: usize,
     row: impl Fn(usize, &mut Vec<u8>, &mut RowScratch) + Sync,
-) -> PyResult<Bound<'py, PyBytes>> {
+) -> PyResult<JsonLines> {
     let blocks: Vec<Vec<u8>> = crate::pool::detach(py, || {
         (0..n.div_ceil(BLOCK))
             .into_par_iter()
@@ -114,22 +114,81 @@ fn rows_to_bytes<'py>(
             })
             .collect()
     })?;
-    let total = blocks.iter().map(Vec::len).sum();
-    PyBytes::new_with(py, total, |dst| {
-        let mut pieces = Vec::with_capacity(blocks.len());
-        let mut rest = dst;
-        for b in &blocks {
-            let (head, tail) = rest.split_at_mut(b.len());
-            pieces.push((head, b));
-            rest = tail;
-        }
-        crate::pool::detach(py, || {
-            pieces
-                .into_par_iter()
-                .with_min_len(8)
-                .for_each(|(d, b)| d.copy_from_slice(b))
+    let len = blocks.iter().map(Vec::len).sum();
+    Ok(JsonLines { blocks, len })
+}
+
+/// The JSON lines of a chunk, as the Rust calls made them: written to a file
+/// descriptor from these buffers (`write_to`, without the GIL: no `bytes`
+/// object of the whole chunk is made, zeroed and copied), or made `bytes`
+/// (`bytes(lines)`). `len()` is its length in bytes.
+#[pyclass(name = "JsonLines", module = "asimtext._core", frozen)]
+pub struct JsonLines {
+    blocks: Vec<Vec<u8>>,
+    len: usize,
+}
+
+#[pymethods]
+impl JsonLines {
+    fn __len__(&self) -> usize {
+        self.len
+    }
+
+    fn __bytes__<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyBytes>> {
+        PyBytes::new_with(py, self.len, |dst| {
+            let mut at = 0;
+            for b in &self.blocks {
+                dst[at..at + b.len()].copy_from_slice(b);
+                at += b.len();
+            }
+            Ok(())
         })
-    })
+    }
+
+    /// Write every line to the open file descriptor `fd` (at its position;
+    /// what a Python file object holds in its buffer must be flushed
+    /// first). `OSError` if the system refuses.
+    fn write_to(&self, py: Python<'_>, fd: i32) -> PyResult<()> {
+        py.detach(|| write_all_to(fd, &self.blocks))
+            .map_err(PyErr::from)
+    }
+}
+
+/// Elsewhere than Unix: not supported (the Python writer makes `bytes`).
+#[cfg(not(unix))]
+fn write_all_to(_fd: i32, _blocks: &[Vec<u8>]) -> std::io::Result<()> {
+    Err(std::io::ErrorKind::Unsupported.into())
+}
+
+/// `blocks` written in order to `fd`, a few system calls for the lot
+/// (`writev`), partial writes resumed.
+#[cfg(unix)]
+fn write_all_to(fd: i32, blocks: &[Vec<u8>]) -> std::io::Result<()> {
+    use std::io::{IoSlice, Write};
+    use std::os::fd::FromRawFd;
+    if fd < 0 {
+        const EBADF: i32 = 9; // the same number on Linux, macOS and the BSDs
+        return Err(std::io::Error::from_raw_os_error(EBADF));
+    }
+    // Borrowed, not owned: the caller's file stays open.
+    // SAFETY: `fd` is a descriptor the caller keeps open for the whole call
+    // (a closed one is an EBADF error of the system call).
+    let mut file = std::mem::ManuallyDrop::new(unsafe { std::fs::File::from_raw_fd(fd) });
+    let mut slices: Vec<IoSlice> = blocks
+        .iter()
+        .filter(|b| !b.is_empty())
+        .map(|b| IoSlice::new(b))
+        .collect();
+    let mut rest = &mut slices[..];
+    while !rest.is_empty() {
+        match file.write_vectored(rest) {
+            Ok(0) => return Err(std::io::ErrorKind::WriteZero.into()),
+            Ok(n) => IoSlice::advance_slices(&mut rest, n),
+            Err(e) if e.kind() == std::io::ErrorKind::Interrupted => {}
+            Err(e) => return Err(e),
+        }
+    }
+    Ok(())
 }
 
 /// Buffers a worker thread reuses from row to row.
@@ -157,7 +216,7 @@ fn check_len(texts: usize, ids: usize) -> PyResult<()> {
 
 /// One JSON line per text: `{ID_FIELD: id, "spans": [span.to_dict(), ...]}`
 /// with the spans of `extract_batch(texts, kinds=kinds,
-/// reference_dates=reference_date)`, as `bytes`.
+/// reference_dates=reference_date)`, as [`JsonLines`].
 #[pyfunction]
 #[pyo3(signature = (texts, ids, id_field, reference_date=None, kinds=None))]
 fn _extract_batch_jsonl<'py>(
@@ -167,7 +226,7 @@ fn _extract_batch_jsonl<'py>(
     id_field: &str,
     reference_date: Option<&Bound<'py, PyAny>>,
     kinds: Option<&Bound<'py, PyAny>>,
-) -> PyResult<Bound<'py, PyBytes>> {
+) -> PyResult<JsonLines> {
     let texts = read_texts(texts, "texts")?;
     let ids = ids_arg(ids)?;
     check_len(texts.len(), ids.len())?;
@@ -180,7 +239,7 @@ fn _extract_batch_jsonl<'py>(
     }
     let texts = &texts;
     let spans = crate::pool::detach(py, || core_spans::extract_batch_from(texts, None, &opts))?;
-    rows_to_bytes(py, spans.len(), |i, o, _| {
+    rows_to_lines(py, spans.len(), |i, o, _| {
         let spans = &spans[i];
         o.push(b'{');
         push_json_str(o, id_field);
@@ -228,7 +287,7 @@ fn push_usize(o: &mut Vec<u8>, mut n: usize) {
 }
 
 /// One JSON line per text: `{ID_FIELD: id, TEXT_FIELD: normalized text}`
-/// with the texts of `normalize_batch(texts, form=form)`, as `bytes` (one
+/// with the texts of `normalize_batch(texts, form=form)`, as [`JsonLines`] (one
 /// key when the two fields are one, as in a Python dict).
 #[pyfunction]
 #[pyo3(signature = (texts, ids, id_field, text_field, form="canonical"))]
@@ -239,14 +298,14 @@ fn _normalize_batch_jsonl<'py>(
     id_field: &str,
     text_field: &str,
     form: &str,
-) -> PyResult<Bound<'py, PyBytes>> {
+) -> PyResult<JsonLines> {
     let opts = crate::normalize::options(form, false, false, false, false)?;
     let texts = read_texts(texts, "texts")?;
     let ids = ids_arg(ids)?;
     check_len(texts.len(), ids.len())?;
     let texts = &texts;
     let opts = &opts;
-    rows_to_bytes(py, texts.len(), |i, o, scratch| {
+    rows_to_lines(py, texts.len(), |i, o, scratch| {
         let norm = crate::normalize::normalize_to_utf8(texts.view(i), &mut scratch.text, opts);
         o.push(b'{');
         if id_field != text_field {
