@@ -97,25 +97,20 @@ fn next_to_escape(b: &[u8], from: usize) -> Option<usize> {
 /// allocation per block, not per row), kept as they are in a [`JsonLines`].
 const BLOCK: usize = 32;
 
-fn rows_to_lines(
-    py: Python<'_>,
-    n: usize,
-    row: impl Fn(usize, &mut Vec<u8>, &mut RowScratch) + Sync,
-) -> PyResult<JsonLines> {
-    let blocks: Vec<Vec<u8>> = crate::pool::detach(py, || {
-        (0..n.div_ceil(BLOCK))
-            .into_par_iter()
-            .map_init(RowScratch::default, |scratch, b| {
-                let mut o = Vec::new();
-                for i in b * BLOCK..n.min((b + 1) * BLOCK) {
-                    row(i, &mut o, scratch);
-                }
-                o
-            })
-            .collect()
-    })?;
+/// (On the pool: call it without the GIL.)
+fn rows_to_lines(n: usize, row: impl Fn(usize, &mut Vec<u8>, &mut RowScratch) + Sync) -> JsonLines {
+    let blocks: Vec<Vec<u8>> = (0..n.div_ceil(BLOCK))
+        .into_par_iter()
+        .map_init(RowScratch::default, |scratch, b| {
+            let mut o = Vec::new();
+            for i in b * BLOCK..n.min((b + 1) * BLOCK) {
+                row(i, &mut o, scratch);
+            }
+            o
+        })
+        .collect();
     let len = blocks.iter().map(Vec::len).sum();
-    Ok(JsonLines { blocks, len })
+    JsonLines { blocks, len }
 }
 
 /// The JSON lines of a chunk, as the Rust calls made them: written to a file
@@ -238,37 +233,46 @@ fn _extract_batch_jsonl<'py>(
         opts.reference = crate::spans::reference_arg(r, "reference_date")?;
     }
     let texts = &texts;
-    let spans = crate::pool::detach(py, || core_spans::extract_batch_from(texts, None, &opts))?;
-    rows_to_lines(py, spans.len(), |i, o, _| {
-        let spans = &spans[i];
-        o.push(b'{');
-        push_json_str(o, id_field);
-        o.extend_from_slice(b": ");
-        push_json_str(o, &ids[i]);
-        o.extend_from_slice(b", \"spans\": [");
-        for (k, s) in spans.iter().enumerate() {
-            if k > 0 {
-                o.extend_from_slice(b", ");
-            }
-            o.extend_from_slice(b"{\"start\": ");
-            push_usize(o, s.start);
-            o.extend_from_slice(b", \"end\": ");
-            push_usize(o, s.end);
-            o.extend_from_slice(b", \"text\": ");
-            push_json_str(o, &s.text);
-            o.extend_from_slice(b", \"kind\": ");
-            push_json_str(o, s.kind.name());
-            o.extend_from_slice(b", \"value\": ");
-            push_json_str(o, &s.value);
-            o.extend_from_slice(b", \"resolved\": ");
-            match &s.resolved {
-                Some(r) => push_json_str(o, r),
-                None => o.extend_from_slice(b"null"),
-            }
-            o.push(b'}');
-        }
-        o.extend_from_slice(b"]}\n");
+    crate::pool::detach(py, || {
+        let spans = core_spans::extract_batch_from(texts, None, &opts);
+        let lines = rows_to_lines(spans.len(), |i, o, _| {
+            span_row(o, id_field, &ids[i], &spans[i])
+        });
+        // Freed on the pool too: many small strings.
+        spans.into_par_iter().for_each(drop);
+        lines
     })
+}
+
+/// One line of `_extract_batch_jsonl`.
+fn span_row(o: &mut Vec<u8>, id_field: &str, id: &str, spans: &[core_spans::Span]) {
+    o.push(b'{');
+    push_json_str(o, id_field);
+    o.extend_from_slice(b": ");
+    push_json_str(o, id);
+    o.extend_from_slice(b", \"spans\": [");
+    for (k, s) in spans.iter().enumerate() {
+        if k > 0 {
+            o.extend_from_slice(b", ");
+        }
+        o.extend_from_slice(b"{\"start\": ");
+        push_usize(o, s.start);
+        o.extend_from_slice(b", \"end\": ");
+        push_usize(o, s.end);
+        o.extend_from_slice(b", \"text\": ");
+        push_json_str(o, &s.text);
+        o.extend_from_slice(b", \"kind\": ");
+        push_json_str(o, s.kind.name());
+        o.extend_from_slice(b", \"value\": ");
+        push_json_str(o, &s.value);
+        o.extend_from_slice(b", \"resolved\": ");
+        match &s.resolved {
+            Some(r) => push_json_str(o, r),
+            None => o.extend_from_slice(b"null"),
+        }
+        o.push(b'}');
+    }
+    o.extend_from_slice(b"]}\n");
 }
 
 /// `n` in decimal, as `str(int)` writes it.
@@ -305,19 +309,21 @@ fn _normalize_batch_jsonl<'py>(
     check_len(texts.len(), ids.len())?;
     let texts = &texts;
     let opts = &opts;
-    rows_to_lines(py, texts.len(), |i, o, scratch| {
-        let norm = crate::normalize::normalize_to_utf8(texts.view(i), &mut scratch.text, opts);
-        o.push(b'{');
-        if id_field != text_field {
-            push_json_str(o, id_field);
+    crate::pool::detach(py, || {
+        rows_to_lines(texts.len(), |i, o, scratch| {
+            let norm = crate::normalize::normalize_to_utf8(texts.view(i), &mut scratch.text, opts);
+            o.push(b'{');
+            if id_field != text_field {
+                push_json_str(o, id_field);
+                o.extend_from_slice(b": ");
+                push_json_str(o, &ids[i]);
+                o.extend_from_slice(b", ");
+            }
+            push_json_str(o, text_field);
             o.extend_from_slice(b": ");
-            push_json_str(o, &ids[i]);
-            o.extend_from_slice(b", ");
-        }
-        push_json_str(o, text_field);
-        o.extend_from_slice(b": ");
-        push_json_str(o, &norm);
-        o.extend_from_slice(b"}\n");
+            push_json_str(o, &norm);
+            o.extend_from_slice(b"}\n");
+        })
     })
 }
 
