@@ -50,8 +50,13 @@ def test_lazy_names_pickle_and_star_import():
         ns = {}
         exec("from asimtext import *", ns)
         print(all(name in ns for name in asimtext.__all__), "Digest" in dir(asimtext))
+        # A function that refers to the package, as dask ships it to its workers.
+        import cloudpickle
+        def spans(text):
+            return len(asimtext.extract(text))
+        print(pickle.loads(cloudpickle.dumps(spans))("5 मार्च 2021"), pickle.loads(pickle.dumps(asimtext)) is asimtext)
     """)
-    assert out.splitlines() == ["True", "True", "True True"]
+    assert out.splitlines() == ["True", "True", "True True", "1 True"]
 
 
 def test_unknown_name_is_an_attribute_error():

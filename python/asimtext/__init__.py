@@ -8,6 +8,7 @@ Four capabilities, each in Rust with a pure-Python twin in :mod:`asimtext.pure`:
 * the cross-source digest (:func:`digest`).
 """
 
+import copyreg as _copyreg
 import importlib as _importlib
 import sys as _sys
 import types as _types
@@ -148,3 +149,6 @@ class _Package(_types.ModuleType):
 
 
 _sys.modules[__name__].__class__ = _Package
+# Pickled by name as any module is (cloudpickle, which dask uses, pickles the
+# modules a function refers to by reference, but only of the exact module type).
+_copyreg.pickle(_Package, lambda module: (_importlib.import_module, (module.__name__,)))
