@@ -39,7 +39,7 @@ def python_normalize_rows(texts, ids, id_field, text_field, form):
        ref=st.sampled_from([None, "2024-03-01"]), kinds=st.sampled_from([None, ["date", "money"]]))
 def test_spans_lines_as_python_writes_them(texts, id_field, ref, kinds):
     ids = [f"a\t{k}\"\\\u2028" for k in range(len(texts))]
-    assert _core._extract_batch_jsonl(texts, ids, id_field, ref, kinds) == python_spans_rows(
+    assert bytes(_core._extract_batch_jsonl(texts, ids, id_field, ref, kinds)) == python_spans_rows(
         texts, ids, id_field, ref, kinds)
 
 
@@ -49,7 +49,8 @@ def test_spans_lines_as_python_writes_them(texts, id_field, ref, kinds):
 def test_normalize_lines_as_python_writes_them(texts, fields, form):
     ids = [f"{k}\x00" for k in range(len(texts))]
     got = _core._normalize_batch_jsonl(texts, ids, *fields, form)
-    assert got == python_normalize_rows(texts, ids, *fields, form)
+    assert bytes(got) == python_normalize_rows(texts, ids, *fields, form)
+    assert len(got) == len(bytes(got))
 
 
 def test_utf8_texts_read_like_str(tmp_path):
@@ -67,8 +68,26 @@ def test_utf8_texts_read_like_str(tmp_path):
     a.add(kept + kept)
     b.add(texts + texts)
     assert [x.tolist() for x in a.pairs()[:3]] == [x.tolist() for x in b.pairs()[:3]]
-    assert _core._normalize_batch_jsonl(kept, ids, "id", "text") == python_normalize_rows(
+    assert bytes(_core._normalize_batch_jsonl(kept, ids, "id", "text")) == python_normalize_rows(
         texts, ids, "id", "text", "canonical")
+
+
+def test_lines_written_to_a_file_descriptor(tmp_path):
+    # Many 32-row blocks, written with writev after what the file object buffered.
+    texts = [f"पंक्ति {k} " * (k % 7 + 1) for k in range(1000)]
+    ids = [str(k) for k in range(1000)]
+    lines = _core._normalize_batch_jsonl(texts, ids, "id", "text")
+    p = tmp_path / "out.jsonl"
+    with open(p, "wb") as f:
+        f.write(b"head\n")
+        f.flush()
+        lines.write_to(f.fileno())
+        lines.write_to(f.fileno())
+    assert p.read_bytes() == b"head\n" + bytes(lines) * 2
+    import pytest
+
+    with pytest.raises(OSError):
+        lines.write_to(-1)
 
 
 def test_bad_arguments_are_typed_errors():

@@ -195,15 +195,21 @@ def _with_skipped_log(args: argparse.Namespace, job: Callable[[dict], Any]) -> A
 
 def _io_call(fn: Callable[[], Any]) -> Any:
     """Run a job, turning expected failures into one-line :class:`CliError` s."""
-    from asimtext.digest.backend import BackendUnavailable
     from asimtext.dumps import BatchError
     from asimtext.io import LoadError
+
+    def one_line() -> tuple:
+        # The digest's BackendUnavailable only once a job has loaded the digest
+        # (importing it here would cost the dump commands the digest and NumPy).
+        backend = sys.modules.get("asimtext.digest.backend")
+        unavailable = (backend.BackendUnavailable,) if backend is not None else ()
+        return (BatchError, ModuleNotFoundError, *unavailable)
 
     try:
         return fn()
     except LoadError as e:
         raise CliError(str(e), EXIT_BAD_RECORD) from None
-    except (BatchError, ModuleNotFoundError, BackendUnavailable) as e:
+    except one_line() as e:
         raise CliError(str(e)) from None
     except FileNotFoundError as e:
         raise CliError(str(e).strip("'\"")) from None
@@ -599,7 +605,10 @@ _EPILOG = (f"exit status: {EXIT_OK} done; {EXIT_NOTHING} nothing processed (no i
            "interrupted")
 
 
-def build_parser() -> argparse.ArgumentParser:
+def build_parser(only: Optional[str] = None) -> argparse.ArgumentParser:
+    """The parser of every sub-command; with ``only``, the options of that
+    sub-command alone (the others are listed, not configured: configuring
+    ``digest`` imports the digest package, which a dump command does not need)."""
     parser = _Parser(
         prog="asimtext",
         description="Normalize, deduplicate and extract dates and numbers from "
@@ -612,7 +621,8 @@ def build_parser() -> argparse.ArgumentParser:
         doc = (run.__doc__ or "").strip()
         p = sub.add_parser(name, help=doc.splitlines()[0] if doc else None, description=doc,
                            epilog=_EPILOG)
-        configure(p)
+        if only is None or name == only:
+            configure(p)
         p.set_defaults(_flags=p.flag_names())
     return parser
 
@@ -624,7 +634,7 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
         from asimtext import eval as _eval
 
         return _eval.main(argv[1:], prog="asimtext eval")
-    parser = build_parser()
+    parser = build_parser(only=argv[0] if argv[:1] and argv[0] in COMMANDS else None)
     args = parser.parse_args(argv)
     if not args.command:
         parser.print_help(sys.stderr)

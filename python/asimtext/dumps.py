@@ -286,9 +286,17 @@ class _Sink:
             self._pq = pq.ParquetWriter(self._tmp, table.schema)
         self._pq.write_table(table)
 
-    def write_lines(self, data: bytes) -> None:
-        """Whole JSON lines, written as they are (JSON Lines outputs only)."""
+    def write_lines(self, data: Any) -> None:
+        """Whole JSON lines, written as they are (JSON Lines outputs only):
+        ``bytes``, or the ``asimtext._core.JsonLines`` of a Rust call, which a
+        plain file of ours gets from Rust directly (after what is buffered)."""
         assert self.kind in ("jsonl", "jsonl.gz")
+        if type(data) is _core.JsonLines:
+            if self.kind == "jsonl" and self._tmp is not None and os.name == "posix":
+                self._f.flush()
+                data.write_to(self._f.fileno())
+                return
+            data = bytes(data)
         self._f.write(data)
 
     def close(self, ok: bool) -> None:
@@ -479,8 +487,8 @@ def run_pipeline(
     for ops that are Rust batch calls reading their texts with
     ``read_texts``, such as ``StreamDedup.add`` and ``extract_batch``).
     With ``chunk_op``, ``op`` is called on the whole :class:`Chunk` (its ids
-    too). ``emit`` may return ``bytes`` (whole JSON lines, written as they
-    are) instead of rows.
+    too). ``emit`` may return ``bytes`` or ``asimtext._core.JsonLines``
+    (whole JSON lines, written as they are) instead of rows.
 
     Bad records are passed to ``report`` (default: a ``FILE:LINE: skipped:
     REASON`` line on standard error); with ``strict`` the first one raises
@@ -517,7 +525,7 @@ def run_pipeline(
             try:
                 rows = emit(chunk, result) if emit is not None else []
                 if rows and sink is not None:
-                    if isinstance(rows, bytes):
+                    if isinstance(rows, (bytes, _core.JsonLines)):
                         sink.write_lines(rows)
                     else:
                         sink.write_rows(rows)

@@ -448,55 +448,68 @@ def iter_jsonl_fast(
     f = gzip.open(path, "rb") if gz else open(path, "rb")
     raw = f.fileobj if gz else f  # type: ignore[attr-defined]
     line_no = 0
-    carry = b""
+    # One buffer for the whole file, read into in place: buf[:have] is the
+    # start of a line carried from the last read (no new object, no copy of
+    # the block per read; the parser copies what it keeps).
+    buf = bytearray(_FAST_BLOCK)
+    have = 0
     last_pos = 0
     seen = 0  # records yielded, and bytes read: an empty file says so, as _iter_stream does
     size = 0
     try:
         while True:
+            if have == len(buf):  # a line longer than the buffer
+                buf.extend(bytes(len(buf)))
             try:
-                data = f.read1(_FAST_BLOCK) if gz else f.read(_FAST_BLOCK)
+                if gz:
+                    data = f.read1(len(buf) - have)
+                    n = len(data)
+                    buf[have : have + n] = data
+                else:
+                    with memoryview(buf) as mv, mv[have:] as room:
+                        n = f.readinto(room)
             except (OSError, EOFError, zlib.error) as e:  # corrupt gzip stream
                 yield Record("skipped", path, line_no + 1, None, f"unreadable compressed data: {e}")
                 return
-            size += len(data)
-            if not data:
-                block, carry = carry, b""
-            else:
-                data = carry + data if carry else data
-                cut = data.rfind(b"\n") + 1
-                block, carry = data[:cut], data[cut:]
-            if line_no == 0 and block.startswith(_BOM):
-                block = block[len(_BOM):]  # a byte-order mark is not part of the first record
-            if block:
-                kinds, lines, ids, texts, pubs = _core._parse_jsonl_block(
-                    block, text_field, id_field, label, line_no + 1, utf8_texts)
+            size += n
+            end = have + n
+            # Whole lines only (none yet: 0), but at the end of the file the rest as it is.
+            cut = buf.rfind(b"\n", have, end) + 1 if n else end
+            # A byte-order mark is not part of the first record.
+            start = len(_BOM) if line_no == 0 and cut and buf.startswith(_BOM) else 0
+            if cut > start:
+                with memoryview(buf) as mv, mv[start:cut] as block:
+                    kinds, lines, ids, texts, pubs = _core._parse_jsonl_block(
+                        block, text_field, id_field, label, line_no + 1, utf8_texts)
+                    raw_lines = block.tobytes().split(b"\n") if 2 in kinds else None
                 seen += len(kinds) - kinds.count(0)
-                if 2 not in kinds:
+                if raw_lines is None:
                     yield from _claimed(validator, path, lines, ids, texts, pubs)
                 else:
-                    raw_lines = block.split(b"\n")
-                    k = start = 0  # records of the block: passed, and yielded
+                    k = first = 0  # records of the block: passed, and yielded
                     for i in [i for i, kind in enumerate(kinds) if kind != 0]:
                         if kinds[i] == 1:
                             k += 1
                             continue
-                        if k > start:
-                            yield from _claimed(validator, path, lines[start:k], ids[start:k],
-                                                texts[start:k], pubs[start:k])
-                            start = k
+                        if k > first:
+                            yield from _claimed(validator, path, lines[first:k], ids[first:k],
+                                                texts[first:k], pubs[first:k])
+                            first = k
                         # With its `\n`, as the Python reader sees it (error columns).
                         raw_line = raw_lines[i] + b"\n" if i < len(raw_lines) - 1 else raw_lines[i]
                         yield _record_from_line(raw_line, path, line_no + 1 + i, label, **kw)
-                    if k > start:
-                        yield from _claimed(validator, path, lines[start:], ids[start:],
-                                            texts[start:], pubs[start:])
+                    if k > first:
+                        yield from _claimed(validator, path, lines[first:], ids[first:],
+                                            texts[first:], pubs[first:])
                 line_no += len(kinds)
+            if cut:
+                buf[: end - cut] = buf[cut:end]
+            have = end - cut
             if on_bytes is not None:
                 pos = raw.tell()
                 on_bytes(pos - last_pos)
                 last_pos = pos
-            if not data:
+            if not n:
                 if size == 0:
                     yield Record("skipped", path, None, None,
                                  "empty file (gzip-compressed)" if gz else "empty file")

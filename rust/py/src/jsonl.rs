@@ -4,6 +4,7 @@
 
 use asimtext_core::jsonl::{parse_block, Line};
 use asimtext_core::ucs::ucs2_from_utf8;
+use pyo3::buffer::PyBuffer;
 use pyo3::prelude::*;
 use pyo3::types::{PyBytes, PyList, PyString};
 
@@ -23,7 +24,8 @@ pub fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
 #[pyclass(name = "Utf8Text", module = "asimtext._core", frozen)]
 pub struct Utf8Text {
     text: String,
-    chars: usize,
+    /// Counted on the first `len()`: the dump commands never ask.
+    chars: std::sync::OnceLock<usize>,
 }
 
 impl Utf8Text {
@@ -35,7 +37,7 @@ impl Utf8Text {
 #[pymethods]
 impl Utf8Text {
     fn __len__(&self) -> usize {
-        self.chars
+        *self.chars.get_or_init(|| self.text.chars().count())
     }
     fn __str__<'py>(&self, py: Python<'py>) -> Bound<'py, PyString> {
         PyString::new(py, &self.text)
@@ -54,7 +56,7 @@ impl Utf8Text {
 enum Text {
     Ucs2(Ucs2Str),
     Utf8(String),
-    Kept(String, usize),
+    Kept(String),
 }
 
 /// A record of the block, ready for Python objects.
@@ -74,8 +76,9 @@ type Block<'py> = (
     Bound<'py, PyList>,
 );
 
-/// Parse a block of whole JSON Lines (`bytes`; a last line without `\n`
-/// counts) whose first line is line `first_line` of the file `label`:
+/// Parse a block of whole JSON Lines (`bytes`, or any contiguous buffer of
+/// bytes such as a `memoryview` of a `bytearray`, which stays exported, so
+/// not resizable, during the call; a last line without `\n` counts) whose first line is line `first_line` of the file `label`:
 /// returns `(kinds, lines, ids, texts, published)` where `kinds` has one
 /// byte per line (0: blank, 1: a record, 2: left to the Python reader) and
 /// the four lists one entry per record: its line number, its id (a missing
@@ -87,14 +90,25 @@ type Block<'py> = (
 #[pyo3(signature = (block, text_field, id_field, label, first_line, utf8=false))]
 fn _parse_jsonl_block<'py>(
     py: Python<'py>,
-    block: &Bound<'py, PyBytes>,
+    block: &Bound<'py, PyAny>,
     text_field: &str,
     id_field: &str,
     label: &str,
     first_line: u64,
     utf8: bool,
 ) -> PyResult<Block<'py>> {
-    let data = block.as_bytes();
+    let view = PyBuffer::<u8>::get(block)?;
+    if !view.is_c_contiguous() {
+        return Err(crate::errors::type_error(
+            "block must be a contiguous buffer of bytes",
+        ));
+    }
+    // SAFETY: a contiguous buffer of `len_bytes` bytes, held (and, being
+    // exported, not resized) by `view` until the end of the call.
+    let data: &[u8] = match view.len_bytes() {
+        0 => &[],
+        n => unsafe { std::slice::from_raw_parts(view.buf_ptr() as *const u8, n) },
+    };
     // (parallel: on the forked child's own pool there, see pool.rs)
     let (kinds, records) = crate::pool::detach(py, || {
         use rayon::prelude::*;
@@ -119,8 +133,7 @@ fn _parse_jsonl_block<'py>(
                     let line = first_line + i as u64;
                     let mut units = Vec::new();
                     let text = if utf8 {
-                        let n = text.chars().count();
-                        Text::Kept(text, n)
+                        Text::Kept(text)
                     } else if ucs2_from_utf8(&text, &mut units) {
                         Text::Ucs2(Ucs2Str::new(units))
                     } else {
@@ -148,7 +161,13 @@ fn _parse_jsonl_block<'py>(
         match r.text {
             Text::Ucs2(t) => texts.append(t.into_py(py)?)?,
             Text::Utf8(t) => texts.append(PyString::new(py, &t))?,
-            Text::Kept(text, chars) => texts.append(Bound::new(py, Utf8Text { text, chars })?)?,
+            Text::Kept(text) => texts.append(Bound::new(
+                py,
+                Utf8Text {
+                    text,
+                    chars: Default::default(),
+                },
+            )?)?,
         }
         match r.published {
             Some(p) => published.append(PyString::new(py, &p))?,
