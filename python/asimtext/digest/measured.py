@@ -13,14 +13,14 @@ Applied to the raw mentions of every article (one per value span):
 
 from __future__ import annotations
 
-import dataclasses
 from bisect import bisect_left, bisect_right
 from typing import Any, List, Optional, Sequence, Tuple
 
 import regex
 
 from asimtext.digest import scope as _scope
-from asimtext.digest.measures import bound_of, find_measure, is_count_context
+from asimtext.digest.marks import Marks
+from asimtext.digest.measures import bound_of, find_measure, is_count_context, sentence_stops
 
 __all__ = ["annotate", "FAR_YEARS", "MEASURED_KINDS"]
 
@@ -83,6 +83,14 @@ def annotate(doc: Any, mentions: Sequence[Any], finder: _scope.Finder) -> List[A
     newlines = [x.start() for x in _NEWLINE.finditer(text)]  # lines by bisection
     tabs = [x.start() for x in _TAB.finditer(text)]
     places_cache: dict = {}
+    # Per sentence, its stops (found once for its values).
+    stops_cache: dict = {}
+
+    def stops_of(key: Tuple[int, int]) -> Marks:
+        got = stops_cache.get(key)
+        if got is None:
+            got = stops_cache[key] = sentence_stops(text, key[0], key[1])
+        return got
     out: List[Any] = []
     for m in mentions:
         # The spans of its line: is_metadata_line reads them on a line of at most
@@ -99,9 +107,11 @@ def annotate(doc: Any, mentions: Sequence[Any], finder: _scope.Finder) -> List[A
             continue
         kind = m.fact_kind
         ss, se = m.sentence_start, m.sentence_end
-        if kind == "year" and is_count_context(text, m.start, m.end, ss, se):
+        key = (ss, se)
+        if kind == "year" and is_count_context(text, m.start, m.end, ss, se,
+                                               stops_of(key)):
             kind = "number"
-            m = dataclasses.replace(m, fact_kind="number", kind="number")
+            m = m.replace(fact_kind="number", kind="number")
         if kind in ("date", "year"):
             y = _year_of(m.fact_value)
             if y is None or y < 1800:
@@ -115,18 +125,18 @@ def annotate(doc: Any, mentions: Sequence[Any], finder: _scope.Finder) -> List[A
             out.append(m)
             continue
         others = _neighbours(numbers, number_starts, m.start, m.end, ss, se)
-        meas = find_measure(text, m.start, m.end, ss, se, others)
+        meas = find_measure(text, m.start, m.end, ss, se, others, stops=stops_of(key))
         if meas is None:
             continue
-        key = (ss, se)
-        if key not in places_cache:
+        got = places_cache.get(key)
+        if got is None:
             hits = _scope.places_in(finder, text, ss, se)
-            places_cache[key] = (hits, _scope.candidates(hits, text, ss))
-        hits, cands = places_cache[key]
-        place = _scope.place_of(hits, text, m.start, m.end, ss, se, cands)
+            got = places_cache[key] = (hits, _scope.candidates(hits, text, ss),
+                                       _scope.sentence_marks(text, ss, se))
+        hits, cands, marks = got
+        place = _scope.place_of(hits, text, m.start, m.end, ss, se, cands, marks)
         day, origin = _scope.as_of(
             dates[bisect_left(date_starts, ss):bisect_left(date_starts, se)], m.start, ss, se, pub)
-        out.append(dataclasses.replace(
-            m, measure=meas, place=place, as_of=day, as_of_origin=origin,
-            bound=bound_of(text, m.start, m.end, ss)))
+        out.append(m.replace(measure=meas, place=place, as_of=day, as_of_origin=origin,
+                             bound=bound_of(text, m.start, m.end, ss)))
     return out

@@ -19,7 +19,7 @@ import time
 from collections import Counter
 from itertools import combinations
 from operator import attrgetter
-from typing import Any, Dict, List, Optional, Sequence, Tuple
+from typing import Any, Dict, FrozenSet, List, Optional, Sequence, Tuple
 
 import numpy as np
 
@@ -399,13 +399,16 @@ def collect_mentions(docs: Sequence[Doc], stories: Stories, backend: Backend,
     for i, d in enumerate(docs):
         ctx = contexts.pop(i, None)
         ms: List[Mention] = []
+        source = d.source or ""
+        empty: FrozenSet[str] = frozenset()
         for n, (s, f, (ss, se, stext)) in enumerate(found[i]):
-            ms.append(Mention(
-                article=d.id, source=d.source or "", start=s.start, end=s.end, text=s.text,
-                kind=s.kind, value=f[1], resolved=f[2], sentence_start=ss, sentence_end=se,
-                sentence_text=stext, fact_kind=f[0], fact_value=f[1], stated=s.value,
-                context=frozenset(ctx[n]) if ctx is not None else frozenset(),
-            ))
+            ms.append(Mention.of({
+                "article": d.id, "source": source, "start": s.start, "end": s.end,
+                "text": s.text, "kind": s.kind, "value": f[1], "resolved": f[2],
+                "sentence_start": ss, "sentence_end": se, "sentence_text": stext,
+                "fact_kind": f[0], "fact_value": f[1], "stated": s.value,
+                "context": frozenset(ctx[n]) if ctx is not None else empty,
+            }))
         found[i] = []
         out.append(ms)
     return out
