@@ -956,19 +956,26 @@ def digest_loaded(loaded: Loaded, params: Any, backend: Backend, keep: str,
     pages = loaded.docs
     docs, units = _units.unit_docs(pages, Doc)
     loaded.docs = docs
+    compact = keep != "all"
+    # Memory: the pages' own docs are read once more (their texts, for the metadata
+    # of their units) and dropped before the story grouping, whose peak sets the
+    # digest's; the unit boundaries only full article entries list.
+    unit_of = {} if compact else {u.id: u for u in units}
+    del units
     prepare(docs, backend, keep_spans=keep == "all")
     _units.share_metadata(docs, {p.id: p.text for p in pages})
+    del pages
     clock.lap("prepare")
     stories = group_stories(docs, backend, params)
+    for d in docs:  # what the grouping read (the stream keeps it: it groups again)
+        d.facts = None
     clock.lap("stories")
     borrow_dates(docs, stories, backend, reference_date)
     clock.lap("dates")
     stories = select_stories(docs, stories, keep)
-    compact = keep != "all"
     by_record: Dict[int, List[Doc]] = {}
     for d in docs:
         by_record.setdefault(d.record, []).append(d)
-    unit_of = {u.id: u for u in units}
     articles = [article_entry(r, by_record.get(n), stories, compact, unit_of)
                 for n, r in enumerate(loaded.records)]
     clock.lap("articles")
