@@ -19,8 +19,7 @@ from typing import Any, List, Optional, Sequence, Tuple
 import regex
 
 from asimtext.digest import scope as _scope
-from asimtext.digest.marks import Marks
-from asimtext.digest.measures import bound_of, find_measure, is_count_context, sentence_stops
+from asimtext.digest.measures import bound_of, find_measure, is_count_context
 
 __all__ = ["annotate", "FAR_YEARS", "MEASURED_KINDS"]
 
@@ -83,14 +82,6 @@ def annotate(doc: Any, mentions: Sequence[Any], finder: _scope.Finder) -> List[A
     newlines = [x.start() for x in _NEWLINE.finditer(text)]  # lines by bisection
     tabs = [x.start() for x in _TAB.finditer(text)]
     places_cache: dict = {}
-    # Per sentence, its stops (found once for its values).
-    stops_cache: dict = {}
-
-    def stops_of(key: Tuple[int, int]) -> Marks:
-        got = stops_cache.get(key)
-        if got is None:
-            got = stops_cache[key] = sentence_stops(text, key[0], key[1])
-        return got
     out: List[Any] = []
     for m in mentions:
         # The spans of its line: is_metadata_line reads them on a line of at most
@@ -107,9 +98,7 @@ def annotate(doc: Any, mentions: Sequence[Any], finder: _scope.Finder) -> List[A
             continue
         kind = m.fact_kind
         ss, se = m.sentence_start, m.sentence_end
-        key = (ss, se)
-        if kind == "year" and is_count_context(text, m.start, m.end, ss, se,
-                                               stops_of(key)):
+        if kind == "year" and is_count_context(text, m.start, m.end, ss, se):
             kind = "number"
             m = m.replace(fact_kind="number", kind="number")
         if kind in ("date", "year"):
@@ -125,16 +114,15 @@ def annotate(doc: Any, mentions: Sequence[Any], finder: _scope.Finder) -> List[A
             out.append(m)
             continue
         others = _neighbours(numbers, number_starts, m.start, m.end, ss, se)
-        meas = find_measure(text, m.start, m.end, ss, se, others, stops=stops_of(key))
+        meas = find_measure(text, m.start, m.end, ss, se, others)
         if meas is None:
             continue
-        got = places_cache.get(key)
-        if got is None:
+        key = (ss, se)
+        if key not in places_cache:
             hits = _scope.places_in(finder, text, ss, se)
-            got = places_cache[key] = (hits, _scope.candidates(hits, text, ss),
-                                       _scope.sentence_marks(text, ss, se))
-        hits, cands, marks = got
-        place = _scope.place_of(hits, text, m.start, m.end, ss, se, cands, marks)
+            places_cache[key] = (hits, _scope.candidates(hits, text, ss))
+        hits, cands = places_cache[key]
+        place = _scope.place_of(hits, text, m.start, m.end, ss, se, cands)
         day, origin = _scope.as_of(
             dates[bisect_left(date_starts, ss):bisect_left(date_starts, se)], m.start, ss, se, pub)
         out.append(m.replace(measure=meas, place=place, as_of=day, as_of_origin=origin,

@@ -25,12 +25,9 @@ from typing import Dict, Iterable, List, Optional, Sequence, Tuple
 
 import regex
 
-from asimtext.digest.marks import Marks
-
 __all__ = [
     "Measure",
     "find_measure",
-    "sentence_stops",
     "bound_of",
     "MEASURES",
     "QUALIFIERS",
@@ -310,27 +307,13 @@ def _words(text: str, lo: int, hi: int, limit: Optional[int] = None
     return [(m.start(), m.end(), _fold(m.group())) for m in islice(ms, limit)]
 
 
-def sentence_stops(text: str, sent_start: int, sent_end: int) -> Marks:
-    """The stops of a sentence (:class:`~asimtext.digest.marks.Marks`), for the
-    ``stops`` of :func:`find_measure` and :func:`is_count_context` on its values."""
-    return Marks(_STOP_RE, text, sent_start, sent_end)
-
-
 def _clause_bounds(text: str, start: int, end: int, lo: int, hi: int,
-                   others: Sequence[Tuple[int, int]], stops: Optional[Marks] = None
-                   ) -> Tuple[int, int]:
-    """The stretch around ``[start, end)`` up to the nearest stop on each side
-    (``stops``: those of the sentence ``[lo, hi)``, found once)."""
-    if stops is not None:
-        last_end = stops.last_end(_LAST_STOP_RE, text, start)
-        left = last_end if last_end is not None else lo
-        nxt = stops.next_start(end)
-        right = nxt if nxt is not None else hi
-    else:
-        last = _LAST_STOP_RE.match(text, lo, start)
-        left = last.end() if last is not None else lo
-        m = _STOP_RE.search(text, end, hi)
-        right = m.start() if m else hi
+                   others: Sequence[Tuple[int, int]]) -> Tuple[int, int]:
+    """The stretch around ``[start, end)`` up to the nearest stop on each side."""
+    last = _LAST_STOP_RE.match(text, lo, start)
+    left = last.end() if last is not None else lo
+    m = _STOP_RE.search(text, end, hi)
+    right = m.start() if m else hi
     for s, e in others:
         if e <= start and e > left:
             left = e
@@ -363,13 +346,11 @@ def find_measure(
     sent_end: int,
     others: Sequence[Tuple[int, int]] = (),
     window: int = 6,
-    stops: Optional[Marks] = None,
 ) -> Optional[Measure]:
     """The measure of the number at ``text[start:end]`` in the sentence
     ``text[sent_start:sent_end]``, or None. ``others`` are the other number spans of
-    the sentence (the search does not cross them); ``stops`` its
-    :func:`sentence_stops`, if the caller has them."""
-    lo, hi = _clause_bounds(text, start, end, sent_start, sent_end, others, stops)
+    the sentence (the search does not cross them)."""
+    lo, hi = _clause_bounds(text, start, end, sent_start, sent_end, others)
     right = _words(text, end, hi, window)
     left = _words(text, lo, start)[-window:]
     if left and left[-1][1] >= start - 2 and (
@@ -482,17 +463,15 @@ def bound_of(text: str, start: int, end: int, sent_start: int) -> Optional[str]:
     return None
 
 
-def is_count_context(text: str, start: int, end: int, sent_start: int, sent_end: int,
-                     stops: Optional[Marks] = None) -> bool:
+def is_count_context(text: str, start: int, end: int, sent_start: int, sent_end: int) -> bool:
     """Whether a year-looking number is a count: a count cue right before it
-    (``संख्या 2053``) or a measure word right after it (``2053 मामले``). ``stops``: the
-    sentence's :func:`sentence_stops`, if the caller has them."""
+    (``संख्या 2053``) or a measure word right after it (``2053 मामले``)."""
     before = _words(text, max(sent_start, start - 30), start)[-2:]
     after = _words(text, end, min(sent_end, end + 30), 2)
     if any(w in _COUNT for _s, _e, w in before):
         return True
     # "1921 के कोरोना वायरस से संक्रमित": a count noun in the words that follow.
-    lo, hi = _clause_bounds(text, start, end, sent_start, sent_end, (), stops)
+    lo, hi = _clause_bounds(text, start, end, sent_start, sent_end, ())
     for _s, _e, w in _words(text, end, hi, 5):
         if w in _CLAUSE:
             break

@@ -17,9 +17,8 @@ from typing import Callable, List, Optional, Sequence, Tuple
 import regex
 
 from asimtext.chrome import is_chrome_at
-from asimtext.digest.marks import Marks
 
-__all__ = ["place_of", "sentence_marks", "candidates", "as_of", "is_metadata_line", "PLACE_KINDS", "default_gazetteer",
+__all__ = ["place_of", "candidates", "as_of", "is_metadata_line", "PLACE_KINDS", "default_gazetteer",
            "HOME_COUNTRY"]
 
 PLACE_KINDS = frozenset({"country", "state", "city", "region"})
@@ -58,34 +57,19 @@ def candidates(places: Sequence[Tuple[int, int, str]], text: str, sent_start: in
             and not _OUTSIDE_BEFORE.search(text[max(0, p[0] - 12):p[0]])]
 
 
-def sentence_marks(text: str, sent_start: int, sent_end: int) -> Tuple[Marks, Marks]:
-    """The stops and the contrast words of a sentence, found once for the
-    ``marks`` of :func:`place_of` on each of its values."""
-    return (Marks(_STOP, text, sent_start, sent_end),
-            Marks(_CONTRAST, text, sent_start, sent_end))
-
-
 def place_of(places: Sequence[Tuple[int, int, str]], text: str, start: int, end: int,
              sent_start: int, sent_end: int,
-             cands: Optional[Sequence[Tuple[int, int, str]]] = None,
-             marks: Optional[Tuple[Marks, Marks]] = None) -> Optional[str]:
+             cands: Optional[Sequence[Tuple[int, int, str]]] = None) -> Optional[str]:
     """The place a value at ``text[start:end]`` is about (a gazetteer id), or None.
     ``places`` are the gazetteer hits of the sentence (document offsets); ``cands``
-    their :func:`candidates` and ``marks`` the sentence's :func:`sentence_marks`, if the
-    caller has them."""
+    their :func:`candidates`, if the caller has them."""
     if cands is None:
         cands = candidates(places, text, sent_start)
     # The clause: from the last stop before the value to the first after it.
-    if marks is not None:
-        last_end = marks[0].last_end(_LAST_STOP, text, start)
-        lo = last_end if last_end is not None else sent_start
-        nxt = marks[0].next_start(end)
-        hi = nxt if nxt is not None else sent_end
-    else:
-        last = _LAST_STOP.match(text, sent_start, start)
-        lo = last.end() if last is not None else sent_start
-        m = _STOP.search(text, end, sent_end)
-        hi = m.start() if m else sent_end
+    last = _LAST_STOP.match(text, sent_start, start)
+    lo = last.end() if last is not None else sent_start
+    m = _STOP.search(text, end, sent_end)
+    hi = m.start() if m else sent_end
     before = [p for p in cands if lo <= p[0] and p[1] <= start]
     if before:
         return before[-1][2]
@@ -95,19 +79,14 @@ def place_of(places: Sequence[Tuple[int, int, str]], text: str, start: int, end:
                and p[2].startswith("country:") and p[2] != HOME_COUNTRY]
     if not foreign and _HOME.search(text, lo, start):
         return HOME_COUNTRY
-    # English puts the place after: "44 deaths in Italy"
-    if _latin(text, start, end):
+    if _latin(text, start, end):  # English puts the place after: "44 deaths in Italy"
         after = [p for p in cands if p[0] >= end and p[1] <= hi]
         if after:
             return after[0][2]
     # Else the sentence before the value, but not across a contrast ("X में ..., जबकि
     # चीन के बाहर 686": the value is not about X).
-    if marks is not None:
-        floor = marks[1].last_end(_LAST_CONTRAST, text, start)
-        floor = floor if floor is not None else sent_start
-    else:
-        last = _LAST_CONTRAST.match(text, sent_start, start)
-        floor = last.end() if last is not None else sent_start
+    last = _LAST_CONTRAST.match(text, sent_start, start)
+    floor = last.end() if last is not None else sent_start
     whole = [p for p in cands if floor <= p[0] and p[1] <= start]
     if whole:
         return whole[-1][2]
@@ -133,14 +112,11 @@ _LAT = regex.compile(r"[A-Za-z]+")
 _DEV = regex.compile(r"[\u0900-\u097f]+")
 
 
-#: Characters on each side of a value whose script says whether it is English.
-_AROUND = 60
-
-
 def _latin(text: str, start: int, end: int) -> bool:
-    """Latin letters outnumber Devanagari characters around the value (counted as
-    the lengths of their runs: one string per word, not per character, 3x faster)."""
-    around = text[max(0, start - _AROUND):end + _AROUND]
+    """Latin letters outnumber Devanagari characters within 60 characters of the
+    value (counted as the lengths of their runs: one string per word, not one per
+    character, 3x faster)."""
+    around = text[max(0, start - 60):end + 60]
     return sum(map(len, _LAT.findall(around))) > sum(map(len, _DEV.findall(around)))
 
 
