@@ -522,15 +522,17 @@ def _cmd_digest_run(args: argparse.Namespace) -> int:
                 print(f"{rec.where}: skipped: {rec.reason}", file=sys.stderr)
     result = _io_call(lambda: asimtext.digest(report, params=params, keep=keep,
                                               reference_date=args.reference_date))
-    out = {"json": lambda: result.to_json() + "\n", "md": result.to_markdown,
-           "html": result.to_html}[fmt]()
+    # JSON is written entry by entry, one a line (Digest.write_json: no whole
+    # document as one string); Markdown and HTML are built whole.
+    write = (result.write_json if fmt == "json" else
+             lambda f: f.write({"md": result.to_markdown, "html": result.to_html}[fmt]()))
     if args.output == "-":
-        sys.stdout.write(out)
+        write(sys.stdout)
         sys.stdout.flush()
     else:
         try:
             with open(args.output, "w", encoding="utf-8") as f:
-                f.write(out)
+                write(f)
         except OSError as e:
             raise CliError(f"{args.output}: {e.strerror or e}") from None
     c = result.counts
@@ -576,7 +578,7 @@ def _digest_stream(args: argparse.Namespace, fmt: str, keep: str, params: Any) -
             c = stream.write_jsonl(items, out, meta)
         else:
             result = stream.collect(items, meta)
-            out.write(result.to_json() + "\n")
+            result.write_json(out)
             c = result.counts
     return _digest_done(args, c)
 

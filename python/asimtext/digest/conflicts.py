@@ -171,7 +171,10 @@ def context_conflicts(
     index: Dict[Tuple[int, str, str], List[int]] = {}
     for i, m in enumerate(mentions):
         st = story_of(m["article"])
-        for k in m["context"]:
+        # In sorted order: a set of strings iterates in an order that changes with
+        # the process's hash seed, and the pairs that tie below are kept in the order
+        # they are first seen (the digest was not the same from one run to the next).
+        for k in sorted(m["context"]):
             index.setdefault((st, m["fact_kind"], k), []).append(i)
     shared: Counter = Counter()
     for bucket in index.values():

@@ -90,49 +90,57 @@ def build_facts(
         meas = _m(m, "measure")
         key = (story_of_article[m["article"]], m["fact_kind"],
                meas.ident if meas is not None else "", _m(m, "place") or "", m["fact_value"])
-        groups.setdefault(key, []).append(m)
+        got = groups.get(key)
+        if got is None:
+            groups[key] = [m]
+        else:
+            got.append(m)
     order = {k: i for i, k in enumerate(FACT_GROUPS)}
     titles = titles or {}
-    per_story: Dict[int, List[Dict[str, Any]]] = {}
+    # Ranked first, written out after: the JSON of a fact (its mentions above all)
+    # is built only for the facts each story keeps.
+    per_story: Dict[int, List[Tuple[Any, ...]]] = {}
     for (story, kind, _ident, place, value), ms in groups.items():
         sources = sorted({m["source"] for m in ms})
         meas = _m(ms[0], "measure")
-        in_title = any(m["article"] in titles and titles[m["article"]][0] <= m["start"]
-                       and m["end"] <= titles[m["article"]][1] for m in ms)
+        in_title = False
+        if titles:
+            for m in ms:
+                t = titles.get(m["article"])
+                if t is not None and t[0] <= m["start"] and m["end"] <= t[1]:
+                    in_title = True
+                    break
         specific = meas is not None and meas.key not in ("people",) \
             and not meas.key.startswith("other:")
-        rank = (len(sources) + 0.25 * min(len(ms), 8) + (1.0 if in_title else 0.0)
-                + (0.5 if specific or (kind == "date" and len(value) == 10) else 0.0)
-                - (1.0 if kind in ("time", "datetime") else 0.0))
-        as_ofs = sorted(a for a in (_m(m, "as_of") for m in ms) if a)
-        per_story.setdefault(story, []).append(
-            {
-                "story": story,
-                "kind": kind,
-                "value": value,
-                "measure": meas.to_dict() if meas is not None else None,
-                "scope": scope_of(place or None, as_ofs[0] if as_ofs else None),
-                "rank": round(rank, 3),
-                "n_sources": len(sources),
-                "sources": sources,
-                "n_mentions": len(ms),
-                "mentions": [_public_mention(m) for m in ms],
-            }
-        )
-    facts: List[Dict[str, Any]] = []
+        rank = round(len(sources) + 0.25 * min(len(ms), 8) + (1.0 if in_title else 0.0)
+                     + (0.5 if specific or (kind == "date" and len(value) == 10) else 0.0)
+                     - (1.0 if kind in ("time", "datetime") else 0.0), 3)
+        per_story.setdefault(story, []).append((story, kind, value, rank, sources, ms, meas,
+                                                place))
+    kept: List[Tuple[Any, ...]] = []
     for story, fs in per_story.items():
-        fs.sort(key=lambda f: (-f["rank"], -f["n_sources"], order[f["kind"]], f["value"]))
-        n_src = len({src for f in fs for src in f["sources"]})
+        fs.sort(key=lambda f: (-f[3], -len(f[4]), order[f[1]], f[2]))
+        n_src = len({src for f in fs for src in f[4]})
         k = facts_per_story(story_sizes[story], n_src) if story_sizes else len(fs)
-        facts.extend(fs[:k])
-    facts.sort(key=lambda f: (f["story"], -f["rank"], -f["n_sources"], -f["n_mentions"],
-                              order[f["kind"]], f["value"]))
-    for i, f in enumerate(facts, 1):
-        f["id"] = f"F{i}"
-        f["story"] = story_ids[f["story"]]
-    keys = ("id", "story", "kind", "value", "measure", "scope", "rank", "n_sources", "sources",
-            "n_mentions", "mentions")
-    return [{k: f[k] for k in keys} for f in facts]
+        kept.extend(fs[:k])
+    kept.sort(key=lambda f: (f[0], -f[3], -len(f[4]), -len(f[5]), order[f[1]], f[2]))
+    facts: List[Dict[str, Any]] = []
+    for i, (story, kind, value, rank, sources, ms, meas, place) in enumerate(kept, 1):
+        as_ofs = [a for a in (_m(m, "as_of") for m in ms) if a]
+        facts.append({
+            "id": f"F{i}",
+            "story": story_ids[story],
+            "kind": kind,
+            "value": value,
+            "measure": meas.to_dict() if meas is not None else None,
+            "scope": scope_of(place or None, min(as_ofs) if as_ofs else None),
+            "rank": rank,
+            "n_sources": len(sources),
+            "sources": sources,
+            "n_mentions": len(ms),
+            "mentions": [_public_mention(m) for m in ms],
+        })
+    return facts
 
 
 def _public_mention(m: Any) -> Dict[str, Any]:

@@ -13,7 +13,6 @@ Applied to the raw mentions of every article (one per value span):
 
 from __future__ import annotations
 
-import dataclasses
 from bisect import bisect_left, bisect_right
 from typing import Any, List, Optional, Sequence, Tuple
 
@@ -101,7 +100,7 @@ def annotate(doc: Any, mentions: Sequence[Any], finder: _scope.Finder) -> List[A
         ss, se = m.sentence_start, m.sentence_end
         if kind == "year" and is_count_context(text, m.start, m.end, ss, se):
             kind = "number"
-            m = dataclasses.replace(m, fact_kind="number", kind="number")
+            m = m.replace(fact_kind="number", kind="number")
         if kind in ("date", "year"):
             y = _year_of(m.fact_value)
             if y is None or y < 1800:
@@ -126,7 +125,6 @@ def annotate(doc: Any, mentions: Sequence[Any], finder: _scope.Finder) -> List[A
         place = _scope.place_of(hits, text, m.start, m.end, ss, se, cands)
         day, origin = _scope.as_of(
             dates[bisect_left(date_starts, ss):bisect_left(date_starts, se)], m.start, ss, se, pub)
-        out.append(dataclasses.replace(
-            m, measure=meas, place=place, as_of=day, as_of_origin=origin,
-            bound=bound_of(text, m.start, m.end, ss)))
+        out.append(m.replace(measure=meas, place=place, as_of=day, as_of_origin=origin,
+                             bound=bound_of(text, m.start, m.end, ss)))
     return out

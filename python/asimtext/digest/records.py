@@ -158,6 +158,23 @@ class Mention:
         return {"start": self.sentence_start, "end": self.sentence_end,
                 "text": self.sentence_text}
 
+    def replace(self, **changes: Any) -> "Mention":
+        """:func:`dataclasses.replace` without its checks (a copy of the fields with
+        ``changes``): the measure stage makes one per value kept."""
+        new = object.__new__(Mention)
+        d = new.__dict__
+        d.update(self.__dict__)
+        d.update(changes)
+        return new
+
+    @classmethod
+    def of(cls, fields: Dict[str, Any]) -> "Mention":
+        """A mention from its fields (those left out take their defaults), without
+        the per-field checks of a frozen dataclass's ``__init__`` (one per value)."""
+        new = object.__new__(cls)
+        new.__dict__.update(fields)
+        return new
+
     # m["article"] is m.article (the builders read mentions as mappings); the slot
     # wrapper itself, not a Python function: it is called for every field read.
     __getitem__ = object.__getattribute__

@@ -18,9 +18,10 @@ read when it was read.
 from __future__ import annotations
 
 import datetime as _dt
+import functools
 import re
 from itertools import islice
-from typing import Any, Dict, Iterator, List, Optional, Tuple
+from typing import Any, Callable, Dict, Iterator, List, Optional, Tuple
 
 from asimtext.article import parse_date_prefix
 from asimtext.digest import pipeline as P
@@ -57,6 +58,18 @@ def _time(published: Optional[str]) -> Optional[_dt.datetime]:
     return t
 
 
+def _collector_paused(gen: Callable[..., Iterator[Any]]) -> Callable[..., Iterator[Any]]:
+    """The generator run with the cycle collector paused
+    (:func:`asimtext.digest.pipeline.collector_paused`: the digest makes no cycles,
+    and full collections over its objects cost more the bigger the corpus)."""
+    @functools.wraps(gen)
+    def run(*args: Any, **kwargs: Any) -> Iterator[Any]:
+        with P.collector_paused():
+            yield from gen(*args, **kwargs)
+    return run
+
+
+@_collector_paused
 def iter_digest(
     articles: Any,
     params: Any,
@@ -159,6 +172,7 @@ def collect(items: Iterator[Tuple[str, Any]], params: Dict[str, Any]) -> Any:
     return P.assemble(articles, parts, params)
 
 
+@_collector_paused
 def iter_whole(articles: Any, params: Any, backend: Backend, *, keep: str = "stories",
                text_field: str = "text", id_field: str = "id",
                clock: Optional[P.Clock] = None) -> Iterator[Tuple[str, Any]]:

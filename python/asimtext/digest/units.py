@@ -119,25 +119,35 @@ def _first_headline(text: str) -> Optional[str]:
 def to_article(obj: object, where: Dict[str, Tuple[str, int]]) -> object:
     """``obj`` (JSON-ready lists and dicts) with every ``{"article": unit id, "start",
     "end", ...}`` turned into article offsets: ``article`` the page's id, ``unit`` the
-    unit's, offsets (and sentence offsets) shifted by the unit's start."""
-    if isinstance(obj, list):
-        return [to_article(x, where) for x in obj]
-    if not isinstance(obj, dict):
-        return obj
-    out = {k: to_article(v, where) for k, v in obj.items()}
-    art = obj.get("article")
-    if isinstance(art, str) and art in where:
-        page, base = where[art]
-        out["article"] = page
-        out["unit"] = art
-        if base:
-            for k in ("start", "end"):
-                if isinstance(out.get(k), int):
-                    out[k] = out[k] + base
-            sent = out.get("sentence")
-            if isinstance(sent, dict):
-                out["sentence"] = dict(sent, start=sent["start"] + base, end=sent["end"] + base)
-    return out
+    unit's, offsets (and sentence offsets) shifted by the unit's start.
+
+    Changed in place and returned (the stages hand over dicts they built for the
+    JSON and read no more): a copy of every dict of a big digest's facts cost as
+    much as building them. A dict reached twice is changed once."""
+    seen = set()
+    todo = [obj]
+    while todo:
+        x = todo.pop()
+        if isinstance(x, list):
+            todo.extend(v for v in x if isinstance(v, (dict, list)))
+            continue
+        if not isinstance(x, dict) or id(x) in seen:
+            continue
+        seen.add(id(x))
+        todo.extend(v for v in x.values() if isinstance(v, (dict, list)))
+        art = x.get("article")
+        if isinstance(art, str) and art in where:
+            page, base = where[art]
+            x["article"] = page
+            x["unit"] = art
+            if base:
+                for k in ("start", "end"):
+                    if isinstance(x.get(k), int):
+                        x[k] = x[k] + base
+                sent = x.get("sentence")
+                if isinstance(sent, dict):
+                    x["sentence"] = dict(sent, start=sent["start"] + base, end=sent["end"] + base)
+    return obj
 
 
 def unit_map(units: Sequence[Unit]) -> Dict[str, Tuple[str, int]]:
@@ -151,14 +161,15 @@ class _UnitArticle:
     __slots__ = ("id", "title", "text", "source", "published", "lang", "article_id", "base",
                  "page")
 
-    def __init__(self, art: object, unit: Unit, text: str) -> None:
+    def __init__(self, art: object, unit: Unit, text: str, lang: Optional[str] = None) -> None:
         self.id = unit.id
         self.title = unit.title
-        self.text = text[unit.start:unit.end]
+        self.text = text if unit.start == 0 and unit.end == len(text) else text[unit.start:unit.end]
         self.source = getattr(art, "source", None)
         self.published = getattr(art, "published", None)
-        # A unit speaks its page's language (a short unit quoting English is not "mixed").
-        self.lang = getattr(art, "lang", None) or detect_lang(text)
+        # A unit speaks its page's language (a short unit quoting English is not "mixed");
+        # the caller reads it once per page.
+        self.lang = getattr(art, "lang", None) or lang
         self.article_id = unit.article
         self.base = unit.start
         self.page = text
@@ -173,8 +184,13 @@ def unit_docs(docs: Sequence[object], make_doc: object) -> Tuple[list, List[Unit
         us = split_units(d.id, d.text, d.title)
         if len(us) == 1:
             us = [Unit(d.id, d.id, 0, len(d.text), d.title or us[0].title)]
+            # The page's language is the unit's: the prepare stage reads it from the
+            # same text (once, where it reads the rest of the text).
+            lang = None
+        else:
+            lang = getattr(d, "lang", None) or detect_lang(d.text)
         for u in us:
-            out.append(make_doc(len(out), d.record, _UnitArticle(d, u, d.text)))  # type: ignore[operator]
+            out.append(make_doc(len(out), d.record, _UnitArticle(d, u, d.text, lang)))  # type: ignore[operator]
             units.append(u)
     return out, units
 
