@@ -151,16 +151,19 @@ type FxMap<K, V> = HashMap<K, V, BuildHasherDefault<FxHasher>>;
 
 /// The distinct words of one text in order of first occurrence, with
 /// counts; the words are kept end to end in one string (one allocation per
-/// text, not per word).
-#[derive(Default)]
-struct DocWords {
+/// text, not per word). What a prepared document keeps for the vocabulary
+/// ([`crate::prepare::doc`]): [`assemble`] builds the corpus's arrays from
+/// these alone.
+#[derive(Default, Debug, Clone, PartialEq, Eq)]
+pub struct DocWords {
     text: String,
-    ends: Vec<usize>,
+    ends: Vec<u32>,
     counts: Vec<u32>,
 }
 
 impl DocWords {
-    fn of(text: &str) -> DocWords {
+    /// The words of `text` ([`words`]), counted.
+    pub fn of(text: &str) -> DocWords {
         let mut index: FxMap<&str, usize> = FxMap::default();
         let mut out = DocWords::default();
         for w in words(text) {
@@ -169,37 +172,59 @@ impl DocWords {
                 None => {
                     index.insert(w, out.counts.len());
                     out.text.push_str(w);
-                    out.ends.push(out.text.len());
+                    out.ends.push(out.text.len() as u32);
                     out.counts.push(1);
                 }
             }
         }
+        out.text.shrink_to_fit();
+        out.ends.shrink_to_fit();
+        out.counts.shrink_to_fit();
         out
     }
 
-    fn words(&self) -> impl Iterator<Item = &str> + '_ {
-        let starts = std::iter::once(0).chain(self.ends.iter().copied());
+    /// The distinct words, in order of first occurrence.
+    pub fn words(&self) -> impl Iterator<Item = &str> + '_ {
+        let starts = std::iter::once(0).chain(self.ends.iter().map(|&e| e as usize));
         starts
-            .zip(self.ends.iter().copied())
+            .zip(self.ends.iter().map(|&e| e as usize))
             .map(|(a, b)| &self.text[a..b])
+    }
+
+    /// How many times each word of [`DocWords::words`] occurs.
+    pub fn counts(&self) -> &[u32] {
+        &self.counts
+    }
+
+    /// Bytes held (for memory accounting).
+    pub fn heap_bytes(&self) -> usize {
+        self.text.capacity() + 4 * (self.ends.capacity() + self.counts.capacity())
     }
 }
 
 /// The vocabulary of `texts` (see the module documentation).
 pub fn vocabulary<S: TextSource + ?Sized>(texts: &S) -> Vocab {
-    let n = texts.len();
+    let counted: Vec<DocWords> = (0..texts.len())
+        .into_par_iter()
+        .map_init(String::new, |buf, d| DocWords::of(texts.text(d, buf)))
+        .collect();
+    let refs: Vec<&DocWords> = counted.iter().collect();
+    assemble(&refs)
+}
+
+/// The vocabulary of the texts whose words are `docs` (in that order): the
+/// arrays [`vocabulary`] gives for those texts.
+pub fn assemble(docs: &[&DocWords]) -> Vocab {
+    let n = docs.len();
     // 1. Word ids, a step of CHUNK_DOCS articles at a time; per article the
     //    distinct words (first occurrence order) and their counts.
-    let mut word_id: FxMap<String, u32> = FxMap::default();
+    let mut word_id: FxMap<&str, u32> = FxMap::default();
     let mut n_words = 0u32;
     let mut doc_words: Vec<Vec<(u32, u32)>> = Vec::with_capacity(n);
     let mut step: Vec<Vec<(u32, u32)>> = Vec::new();
     for lo in (0..n).step_by(CHUNK_DOCS) {
         let hi = (lo + CHUNK_DOCS).min(n);
-        let counted: Vec<DocWords> = (lo..hi)
-            .into_par_iter()
-            .map_init(String::new, |buf, d| DocWords::of(texts.text(d, buf)))
-            .collect();
+        let counted = &docs[lo..hi];
         // The new words are found in parallel (the table is only read), then
         // given ids in sorted order.
         let known = &word_id;
@@ -210,12 +235,12 @@ pub fn vocabulary<S: TextSource + ?Sized>(texts: &S) -> Vocab {
         new.par_sort_unstable();
         new.dedup();
         for w in new {
-            word_id.insert(w.to_string(), n_words);
+            word_id.insert(w, n_words);
             n_words += 1;
         }
         let ids = &word_id;
         counted
-            .into_par_iter()
+            .par_iter()
             .map(|dw| {
                 dw.words()
                     .map(|w| ids[w])
@@ -225,8 +250,8 @@ pub fn vocabulary<S: TextSource + ?Sized>(texts: &S) -> Vocab {
             .collect_into_vec(&mut step);
         doc_words.append(&mut step);
     }
-    // The words in id order, moved out of the table (one copy in memory).
-    let mut vocab = vec![String::new(); word_id.len()];
+    // The words in id order (borrowed from the documents' words: no copy).
+    let mut vocab: Vec<&str> = vec![""; word_id.len()];
     for (w, id) in word_id {
         vocab[id as usize] = w;
     }
