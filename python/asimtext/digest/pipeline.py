@@ -62,6 +62,7 @@ __all__ = [
     "spans_again",
     "extract_again",
     "release_words",
+    "forget_prepared",
     "group_stories",
     "borrow_dates",
     "collect_mentions",
@@ -183,6 +184,14 @@ def extract_again(docs: Sequence[Doc], backend: Backend) -> None:
                             backend)
         for d, sp in zip(todo, again):
             d.spans = sp
+
+
+def forget_prepared(docs: Sequence[Doc]) -> None:
+    """Unlink ``docs`` from their prepared batch (before they are sent to another
+    process: the batch lives in Rust memory and is not pickled). Later stages then
+    read the texts again (the vocabulary) or extract their spans again."""
+    for d in docs:
+        d.prepared = None
 
 
 def release_words(docs: Sequence[Doc]) -> None:
