@@ -88,6 +88,10 @@ def test_the_vocabulary_from_prepared_words_is_the_vocabulary_of_the_texts(texts
     same_vocabulary(got, core._vocabulary(chosen))
     same_vocabulary(got, pure.prepared_vocabulary([(py, rows[:cut]), (py, rows[cut:])],
                                                   xscript_keys=asimtext.pure.xscript.keys))
+    # Released as read: the same arrays, and the words are gone.
+    same_vocabulary(core._prepared_vocabulary(parts, release=True), got)
+    assert not rs.has_words and not other.has_words
+    assert [s.value for s in rs.spans(0)] == [s.value for s in py.spans(0)] if texts else True
 
 
 @settings(max_examples=300, deadline=None)

@@ -328,6 +328,7 @@ class PreparedBatch:
 def _prepare_batch(texts: Iterable[str]) -> PreparedBatch: ...
 def _prepared_vocabulary(
     parts: Iterable[tuple[PreparedBatch, list[int]]],
+    release: bool = False,
 ) -> tuple[
     int,
     npt.NDArray[np.int64],

@@ -255,18 +255,22 @@ def _word_key(backend: Backend) -> Any:
     return key
 
 
-def group_stories(docs: Sequence[Doc], backend: Backend, params: Any) -> Stories:
+def group_stories(docs: Sequence[Doc], backend: Backend, params: Any, *,
+                  release_words: bool = False) -> Stories:
     """Stories: articles joined by their cross-script word keys, fact values and
     gazetteer names (:mod:`.stories`: candidate pairs, then average link inside each
     connected group, within a publication-time window); near-duplicates always
-    together; consecutive units of one page count double."""
+    together; consecutive units of one page count double. ``release_words``: the
+    prepared batches let go of the words as the vocabulary reads them (no later
+    grouping of these docs)."""
     texts = [d.text for d in docs]
     dup_links: List[Tuple[int, int]] = []
     if len(docs) > 1 and params.dup_threshold <= 1.0:  # above 1: no near-duplicates
         nd = backend.near_duplicates(texts, threshold=params.dup_threshold)
         dup_links = [(int(p[0]), int(p[1])) for p in nd.pairs]
         del nd
-    vocab = Vocabulary(texts, backend.xscript_keys, _vocabulary_call(docs, backend))
+    vocab = Vocabulary(texts, backend.xscript_keys,
+                       _vocabulary_call(docs, backend, release_words))
     trim_heap()
     finder = _scope.default_gazetteer()
     features = [grouping_features(d, finder) for d in docs]
@@ -302,10 +306,11 @@ def group_stories(docs: Sequence[Doc], backend: Backend, params: Any) -> Stories
     return stories
 
 
-def _vocabulary_call(docs: Sequence[Doc], backend: Backend) -> Any:
+def _vocabulary_call(docs: Sequence[Doc], backend: Backend, release: bool = False) -> Any:
     """``backend.vocabulary``, or, where every doc was prepared by the Rust core and
     its batch still holds the words, the same arrays from those words (the texts are
-    not read again: :func:`asimtext._core._prepared_vocabulary`)."""
+    not read again: :func:`asimtext._core._prepared_vocabulary`; ``release``: the
+    words are let go as they are read)."""
     pv = backend.prepared_vocabulary
     rust = getattr(_core, "PreparedBatch", None)
     if pv is None or backend.vocabulary is None or rust is None:
@@ -321,7 +326,7 @@ def _vocabulary_call(docs: Sequence[Doc], backend: Backend) -> Any:
             if not batch.has_words:
                 return backend.vocabulary
             parts.append((batch, [row]))
-    return lambda _texts: pv(parts)
+    return lambda _texts: pv(parts, release=release)
 
 
 def _lead_figures_of(docs: Sequence[Doc], backend: Backend) -> Any:
@@ -1021,8 +1026,8 @@ def digest_loaded(loaded: Loaded, params: Any, backend: Backend, keep: str,
     prepare(docs, backend, keep_spans=keep == "all")
     _units.share_metadata(docs, {p.id: p.text for p in pages})
     clock.lap("prepare")
-    stories = group_stories(docs, backend, params)
-    release_words(docs)
+    stories = group_stories(docs, backend, params, release_words=True)
+    release_words(docs)  # (those the vocabulary did not read: a twin's, or none)
     clock.lap("stories")
     borrow_dates(docs, stories, backend, reference_date)
     clock.lap("dates")

@@ -208,12 +208,16 @@ def prepare_batch(texts: Sequence[str], extract_batch: Optional[Callable[..., An
 
 
 def prepared_vocabulary(parts: Iterable[Tuple[PreparedBatch, Sequence[int]]],
-                        xscript_keys: Optional[Keys] = None) -> tuple:
+                        release: bool = False, xscript_keys: Optional[Keys] = None) -> tuple:
     """The pure twin of ``asimtext._core._prepared_vocabulary``: the story vocabulary's
     arrays of the texts ``parts`` name, ``(n_keys, rows, cols, counts, bridge_mask,
-    bridge_keys, token_counts)``."""
+    bridge_keys, token_counts)``; ``release``: the batches let go of their words."""
     from asimtext.digest.keys import Vocabulary
 
+    parts = list(parts)
     texts = [t for batch, rows in parts for t in batch.texts(rows)]
+    if release:
+        for batch, _rows in parts:
+            batch.release_words()
     v = Vocabulary(texts, xscript_keys or _default_keys())
     return v.arrays()

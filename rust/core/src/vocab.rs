@@ -208,53 +208,136 @@ pub fn vocabulary<S: TextSource + ?Sized>(texts: &S) -> Vocab {
         .into_par_iter()
         .map_init(String::new, |buf, d| DocWords::of(texts.text(d, buf)))
         .collect();
-    let refs: Vec<&DocWords> = counted.iter().collect();
-    assemble(&refs)
+    assemble_owned(counted)
 }
 
 /// The vocabulary of the texts whose words are `docs` (in that order): the
 /// arrays [`vocabulary`] gives for those texts.
 pub fn assemble(docs: &[&DocWords]) -> Vocab {
-    let n = docs.len();
+    assemble_from(Docs::Borrowed(docs))
+}
+
+/// [`assemble`], each text's words freed once read (memory: the table of the
+/// corpus's distinct words grows while the texts' words go).
+pub fn assemble_owned(docs: Vec<DocWords>) -> Vocab {
+    assemble_from(Docs::Owned(docs))
+}
+
+enum Docs<'a> {
+    Borrowed(&'a [&'a DocWords]),
+    Owned(Vec<DocWords>),
+}
+
+/// The 64-bit hash a word is looked up by in a [`WordTable`].
+fn word_hash(w: &str) -> u64 {
+    let mut h = FxHasher::default();
+    h.write(w.as_bytes());
+    h.finish()
+}
+
+/// The distinct words of a corpus, by id: end to end in one string, found by
+/// their hash (a word whose hash an earlier word took goes to `spill`).
+#[derive(Default)]
+struct WordTable {
+    arena: String,
+    ends: Vec<usize>,
+    by_hash: FxMap<u64, u32>,
+    spill: HashMap<String, u32>,
+}
+
+impl WordTable {
+    fn word(&self, id: u32) -> &str {
+        let i = id as usize;
+        let a = if i == 0 { 0 } else { self.ends[i - 1] };
+        &self.arena[a..self.ends[i]]
+    }
+
+    fn get(&self, w: &str, h: u64) -> Option<u32> {
+        match self.by_hash.get(&h) {
+            Some(&id) if self.word(id) == w => Some(id),
+            Some(_) => self.spill.get(w).copied(),
+            None => None,
+        }
+    }
+
+    fn insert(&mut self, w: &str, h: u64) -> u32 {
+        let id = self.ends.len() as u32;
+        self.arena.push_str(w);
+        self.ends.push(self.arena.len());
+        if self.by_hash.contains_key(&h) {
+            self.spill.insert(w.to_string(), id);
+        } else {
+            self.by_hash.insert(h, id);
+        }
+        id
+    }
+
+    fn len(&self) -> usize {
+        self.ends.len()
+    }
+}
+
+fn assemble_from(mut docs: Docs<'_>) -> Vocab {
+    let n = match &docs {
+        Docs::Borrowed(d) => d.len(),
+        Docs::Owned(d) => d.len(),
+    };
     // 1. Word ids, a step of CHUNK_DOCS articles at a time; per article the
     //    distinct words (first occurrence order) and their counts.
-    let mut word_id: FxMap<&str, u32> = FxMap::default();
-    let mut n_words = 0u32;
+    let mut table = WordTable::default();
     let mut doc_words: Vec<Vec<(u32, u32)>> = Vec::with_capacity(n);
     let mut step: Vec<Vec<(u32, u32)>> = Vec::new();
     for lo in (0..n).step_by(CHUNK_DOCS) {
         let hi = (lo + CHUNK_DOCS).min(n);
-        let counted = &docs[lo..hi];
+        let counted: Vec<&DocWords> = match &docs {
+            Docs::Borrowed(d) => d[lo..hi].to_vec(),
+            Docs::Owned(d) => d[lo..hi].iter().collect(),
+        };
+        let hashes: Vec<Vec<u64>> = counted
+            .par_iter()
+            .map(|dw| dw.words().map(word_hash).collect())
+            .collect();
         // The new words are found in parallel (the table is only read), then
         // given ids in sorted order.
-        let known = &word_id;
-        let mut new: Vec<&str> = counted
+        let known = &table;
+        let mut new: Vec<(&str, u64)> = counted
             .par_iter()
-            .flat_map_iter(|dw| dw.words().filter(|w| !known.contains_key(*w)))
+            .zip(&hashes)
+            .flat_map_iter(|(dw, hs)| {
+                dw.words()
+                    .zip(hs.iter().copied())
+                    .filter(|&(w, h)| known.get(w, h).is_none())
+            })
             .collect();
-        new.par_sort_unstable();
-        new.dedup();
-        for w in new {
-            word_id.insert(w, n_words);
-            n_words += 1;
+        new.par_sort_unstable_by(|a, b| a.0.cmp(b.0));
+        new.dedup_by(|a, b| a.0 == b.0);
+        for (w, h) in new {
+            table.insert(w, h);
         }
-        let ids = &word_id;
+        let known = &table;
         counted
             .par_iter()
-            .map(|dw| {
+            .zip(&hashes)
+            .map(|(dw, hs)| {
                 dw.words()
-                    .map(|w| ids[w])
+                    .zip(hs.iter().copied())
+                    // (every word is in the table by now)
+                    .map(|(w, h)| known.get(w, h).unwrap_or(0))
                     .zip(dw.counts.iter().copied())
                     .collect()
             })
             .collect_into_vec(&mut step);
         doc_words.append(&mut step);
+        drop(counted);
+        if let Docs::Owned(d) = &mut docs {
+            d[lo..hi].iter_mut().for_each(|x| *x = DocWords::default());
+        }
     }
-    // The words in id order (borrowed from the documents' words: no copy).
-    let mut vocab: Vec<&str> = vec![""; word_id.len()];
-    for (w, id) in word_id {
-        vocab[id as usize] = w;
-    }
+    drop(docs);
+    table.by_hash = FxMap::default();
+    table.spill = HashMap::new();
+    // The words in id order (slices of the table's one string).
+    let vocab: Vec<&str> = (0..table.len() as u32).map(|i| table.word(i)).collect();
 
     // 2. The keys of each word: the cross-script keys of the words joined by
     //    new lines, each given to the word it starts in (code points). Keys
@@ -303,6 +386,7 @@ pub fn assemble(docs: &[&DocWords]) -> Vocab {
         word_keys.push(ids);
     }
     drop(vocab);
+    drop(table);
     // The keys in id order, moved out of the table.
     let mut keys = vec![String::new(); key_id.len()];
     for (k, id) in key_id {
@@ -394,6 +478,28 @@ mod tests {
             let want: Vec<&str> = re.find_iter(&t).map(|m| m.as_str()).collect();
             assert_eq!(words(&t).collect::<Vec<_>>(), want, "{t:?}");
         }
+    }
+
+    #[test]
+    fn words_of_one_hash_are_told_apart() {
+        let mut t = WordTable::default();
+        assert_eq!(t.insert("कानपुर", 7), 0);
+        assert_eq!(t.insert("Kanpur", 7), 1);
+        assert_eq!(t.get("कानपुर", 7), Some(0));
+        assert_eq!(t.get("Kanpur", 7), Some(1));
+        assert_eq!(t.get("other", 7), None);
+        assert_eq!(t.get("कानपुर", 8), None);
+        assert_eq!((t.word(0), t.word(1), t.len()), ("कानपुर", "Kanpur", 2));
+    }
+
+    #[test]
+    fn owned_and_borrowed_words_give_one_vocabulary() {
+        let texts = ["Kanpur कानपुर Kanpur police", "पुलिस कानपुर", "", "BJP बीजेपी"];
+        let dws: Vec<DocWords> = texts.iter().map(|t| DocWords::of(t)).collect();
+        let refs: Vec<&DocWords> = dws.iter().collect();
+        let a = assemble(&refs);
+        assert_eq!(a, assemble_owned(dws.clone()));
+        assert_eq!(a, vocabulary(&SliceSource(&texts[..])));
     }
 
     #[test]

@@ -173,11 +173,15 @@ fn _prepare_batch(py: Python<'_>, texts: &Bound<'_, PyAny>) -> PyResult<Prepared
 /// ``(batch, rows)``, the texts in that order; the result is exactly
 /// ``_vocabulary(texts)``'s ``(n_keys, rows, cols, counts, bridge_mask,
 /// bridge_keys, token_counts)``, made from the words the batches kept (no text
-/// is read again). Pure twin: ``asimtext.pure.prepare.prepared_vocabulary``.
+/// is read again). ``release``: the batches let go of their words as they are
+/// read (as :meth:`PreparedBatch.release_words`; the peak memory is lower).
+/// Pure twin: ``asimtext.pure.prepare.prepared_vocabulary``.
 #[pyfunction]
+#[pyo3(signature = (parts, release=false))]
 fn _prepared_vocabulary<'py>(
     py: Python<'py>,
     parts: &Bound<'py, PyAny>,
+    release: bool,
 ) -> PyResult<Bound<'py, PyTuple>> {
     let mut batches: Vec<(Bound<'py, PreparedBatch>, Vec<i64>)> = Vec::new();
     for (i, item) in parts.try_iter()?.enumerate() {
@@ -212,7 +216,8 @@ fn _prepared_vocabulary<'py>(
             guards.push(lock(&b.get().words));
         }
     }
-    let mut docs: Vec<&DocWords> = Vec::new();
+    // Rows checked first: an error leaves every batch as it was.
+    let mut picks: Vec<(usize, usize)> = Vec::new(); // (guard, row)
     for (i, (b, rows)) in batches.iter().enumerate() {
         let Some(words) = guards[which[i]].as_ref() else {
             return Err(value_error(format!(
@@ -220,19 +225,44 @@ fn _prepared_vocabulary<'py>(
             )));
         };
         for &r in rows {
-            let w = usize::try_from(r)
-                .ok()
-                .and_then(|r| words.get(r))
-                .ok_or_else(|| {
-                    out_of_range(format!(
+            match usize::try_from(r).ok().filter(|&r| r < words.len()) {
+                Some(r) => picks.push((which[i], r)),
+                None => {
+                    return Err(out_of_range(format!(
                         "parts[{i}]: row {r} out of range for a batch of {} texts",
                         b.get().docs.len()
-                    ))
-                })?;
-            docs.push(w);
+                    )))
+                }
+            }
         }
     }
-    let v = crate::pool::detach(py, || vocab::assemble(&docs))?;
+    let v = if release {
+        // The words moved out of the batches (a row named twice is copied).
+        let mut taken: Vec<Vec<DocWords>> = guards
+            .iter_mut()
+            .map(|g| g.take().unwrap_or_default())
+            .collect();
+        let mut moved: Vec<Vec<Option<usize>>> =
+            taken.iter().map(|t| vec![None; t.len()]).collect();
+        let mut docs: Vec<DocWords> = Vec::with_capacity(picks.len());
+        for &(g, r) in &picks {
+            match moved[g][r] {
+                Some(k) => docs.push(docs[k].clone()),
+                None => {
+                    moved[g][r] = Some(docs.len());
+                    docs.push(std::mem::take(&mut taken[g][r]));
+                }
+            }
+        }
+        drop(taken);
+        crate::pool::detach(py, || vocab::assemble_owned(docs))?
+    } else {
+        let docs: Vec<&DocWords> = picks
+            .iter()
+            .filter_map(|&(g, r)| guards[g].as_ref().map(|w| &w[r]))
+            .collect();
+        crate::pool::detach(py, || vocab::assemble(&docs))?
+    };
     drop(guards);
     (
         v.n_keys,
