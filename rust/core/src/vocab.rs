@@ -277,6 +277,23 @@ impl WordTable {
     }
 }
 
+/// The keys of a piece of the vocabulary's words, end to end in one string.
+#[derive(Default)]
+struct PieceKeys {
+    arena: String,
+    ends: Vec<usize>,
+    hashes: Vec<u64>,
+    /// Per word of the piece, the end of its keys (a count of keys).
+    word_ends: Vec<u32>,
+}
+
+impl PieceKeys {
+    fn key(&self, k: usize) -> &str {
+        let a = if k == 0 { 0 } else { self.ends[k - 1] };
+        &self.arena[a..self.ends[k]]
+    }
+}
+
 fn assemble_from(mut docs: Docs<'_>) -> Vocab {
     let n = match &docs {
         Docs::Borrowed(d) => d.len(),
@@ -293,40 +310,47 @@ fn assemble_from(mut docs: Docs<'_>) -> Vocab {
             Docs::Borrowed(d) => d[lo..hi].to_vec(),
             Docs::Owned(d) => d[lo..hi].iter().collect(),
         };
-        let hashes: Vec<Vec<u64>> = counted
-            .par_iter()
-            .map(|dw| dw.words().map(word_hash).collect())
-            .collect();
-        // The new words are found in parallel (the table is only read), then
-        // given ids in sorted order.
-        let known = &table;
-        let mut new: Vec<(&str, u64)> = counted
-            .par_iter()
-            .zip(&hashes)
-            .flat_map_iter(|(dw, hs)| {
-                dw.words()
-                    .zip(hs.iter().copied())
-                    .filter(|&(w, h)| known.get(w, h).is_none())
-            })
-            .collect();
-        new.par_sort_unstable_by(|a, b| a.0.cmp(b.0));
-        new.dedup_by(|a, b| a.0 == b.0);
-        for (w, h) in new {
-            table.insert(w, h);
-        }
+        // Each word looked up once, in parallel (the table is only read): its
+        // id, or NEW; the new words are then given ids in sorted order and
+        // only they are looked up again.
+        const NEW: u32 = u32::MAX;
         let known = &table;
         counted
             .par_iter()
-            .zip(&hashes)
-            .map(|(dw, hs)| {
+            .map(|dw| {
                 dw.words()
-                    .zip(hs.iter().copied())
-                    // (every word is in the table by now)
-                    .map(|(w, h)| known.get(w, h).unwrap_or(0))
+                    .map(|w| known.get(w, word_hash(w)).unwrap_or(NEW))
                     .zip(dw.counts.iter().copied())
                     .collect()
             })
             .collect_into_vec(&mut step);
+        let mut new: Vec<&str> = counted
+            .par_iter()
+            .zip(&step)
+            .flat_map_iter(|(dw, ids)| {
+                dw.words()
+                    .zip(ids.iter())
+                    .filter(|(_, &(id, _))| id == NEW)
+                    .map(|(w, _)| w)
+            })
+            .collect();
+        new.par_sort_unstable();
+        new.dedup();
+        for w in new {
+            table.insert(w, word_hash(w));
+        }
+        let known = &table;
+        counted
+            .par_iter()
+            .zip(step.par_iter_mut())
+            .for_each(|(dw, ids)| {
+                for (w, id) in dw.words().zip(ids.iter_mut()) {
+                    if id.0 == NEW {
+                        // (every word is in the table by now)
+                        id.0 = known.get(w, word_hash(w)).unwrap_or(0);
+                    }
+                }
+            });
         doc_words.append(&mut step);
         drop(counted);
         if let Docs::Owned(d) = &mut docs {
@@ -343,11 +367,11 @@ fn assemble_from(mut docs: Docs<'_>) -> Vocab {
     //    new lines, each given to the word it starts in (code points). Keys
     //    are line-local (normalization and tokens never cross a new line),
     //    so the words are keyed in pieces, in parallel.
-    let mut found: Vec<Vec<String>> = vec![Vec::new(); vocab.len()];
-    found
-        .par_chunks_mut(WORDS_PER_PIECE)
-        .zip(vocab.par_chunks(WORDS_PER_PIECE))
-        .for_each(|(found, words)| {
+    //    Each piece gives its keys end to end in one string, with their
+    //    hashes and, per word, where its keys end (no String per key).
+    let pieces: Vec<PieceKeys> = vocab
+        .par_chunks(WORDS_PER_PIECE)
+        .map(|words| {
             let joined = words.join("\n");
             let mut starts = Vec::with_capacity(words.len());
             let mut at = 0usize;
@@ -355,50 +379,73 @@ fn assemble_from(mut docs: Docs<'_>) -> Vocab {
                 starts.push(at);
                 at += w.chars().count() + 1;
             }
+            let mut pk = PieceKeys::default();
+            let mut per_word = vec![0u32; words.len()];
             for (s, _e, key) in xscript::keys(&joined, false) {
                 if key.chars().count() >= MIN_KEY_LEN {
-                    found[starts.partition_point(|&x| x <= s) - 1].push(key);
+                    per_word[starts.partition_point(|&x| x <= s) - 1] += 1;
+                    pk.hashes.push(word_hash(&key));
+                    pk.arena.push_str(&key);
+                    pk.ends.push(pk.arena.len());
                 }
             }
-        });
+            // (keys come in text order: a word's keys follow the word's before)
+            pk.word_ends = per_word
+                .iter()
+                .scan(0u32, |acc, &c| {
+                    *acc += c;
+                    Some(*acc)
+                })
+                .collect();
+            pk
+        })
+        .collect();
 
-    // 3. Key ids in word order; which scripts each key is seen in.
-    let mut key_id: FxMap<String, u32> = FxMap::default();
+    // 3. Key ids in word order; which scripts each key is seen in. The word ->
+    //    key ids table in CSR form (`wk_ends[w]` ends word `w`'s ids).
+    let mut key_table = WordTable::default();
     let mut scripts: Vec<u8> = Vec::new();
-    let mut word_keys: Vec<Vec<u32>> = Vec::with_capacity(vocab.len());
-    for (w, ks) in vocab.iter().zip(found) {
-        let first = w.chars().next().unwrap_or('\0');
-        let bit = if ('\u{0900}'..='\u{097F}').contains(&first) {
-            1
-        } else {
-            2
-        };
-        let mut ids = Vec::with_capacity(ks.len());
-        for k in ks {
-            let next = scripts.len() as u32;
-            let kid = *key_id.entry(k).or_insert(next);
-            if kid == next {
-                scripts.push(0);
+    let mut wk_ids: Vec<u32> = Vec::new();
+    let mut wk_ends: Vec<usize> = Vec::with_capacity(vocab.len());
+    for (words, pk) in vocab.chunks(WORDS_PER_PIECE).zip(&pieces) {
+        let mut k = 0usize;
+        for (w, &end) in words.iter().zip(&pk.word_ends) {
+            let first = w.chars().next().unwrap_or('\0');
+            let bit = if ('\u{0900}'..='\u{097F}').contains(&first) {
+                1
+            } else {
+                2
+            };
+            while k < end as usize {
+                let key = pk.key(k);
+                let kid = match key_table.get(key, pk.hashes[k]) {
+                    Some(kid) => kid,
+                    None => {
+                        scripts.push(0);
+                        key_table.insert(key, pk.hashes[k])
+                    }
+                };
+                scripts[kid as usize] |= bit;
+                wk_ids.push(kid);
+                k += 1;
             }
-            scripts[kid as usize] |= bit;
-            ids.push(kid);
+            wk_ends.push(wk_ids.len());
         }
-        word_keys.push(ids);
     }
+    drop(pieces);
     drop(vocab);
     drop(table);
-    // The keys in id order, moved out of the table.
-    let mut keys = vec![String::new(); key_id.len()];
-    for (k, id) in key_id {
-        keys[id as usize] = k;
-    }
     let bridge_mask: Vec<bool> = scripts.iter().map(|&s| s == 3).collect();
-    let bridge_keys = keys
-        .into_iter()
-        .zip(&bridge_mask)
-        .filter(|(_, &b)| b)
-        .map(|(k, _)| k)
+    let bridge_keys = (0..key_table.len() as u32)
+        .filter(|&i| bridge_mask[i as usize])
+        .map(|i| key_table.word(i).to_string())
         .collect();
+    drop(key_table);
+    let word_keys = |w: u32| -> &[u32] {
+        let w = w as usize;
+        let a = if w == 0 { 0 } else { wk_ends[w - 1] };
+        &wk_ids[a..wk_ends[w]]
+    };
 
     // 4. Article x key counts, sorted by key within each article.
     let per_doc: Vec<(Vec<(u32, u64)>, u64)> = doc_words
@@ -406,7 +453,7 @@ fn assemble_from(mut docs: Docs<'_>) -> Vocab {
         .map(|ws| {
             let mut kc: Vec<(u32, u64)> = ws
                 .iter()
-                .flat_map(|&(w, c)| word_keys[w as usize].iter().map(move |&k| (k, c as u64)))
+                .flat_map(|&(w, c)| word_keys(w).iter().map(move |&k| (k, c as u64)))
                 .collect();
             kc.sort_unstable_by_key(|&(k, _)| k);
             kc.dedup_by(|b, a| {
