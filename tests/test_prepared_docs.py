@@ -11,6 +11,7 @@ import pathlib
 import asimtext
 import numpy as np
 import pytest
+from asimtext.digest.keys import prepared_vocabulary
 from asimtext.digest.text import detect_lang as digest_detect_lang
 from asimtext.errors import ArgumentError, AsimtextError
 from asimtext.pure import prepare as pure
@@ -86,8 +87,8 @@ def test_the_vocabulary_from_prepared_words_is_the_vocabulary_of_the_texts(texts
     chosen = [texts[r] for r in rows]
     got = core._prepared_vocabulary(parts)
     same_vocabulary(got, core._vocabulary(chosen))
-    same_vocabulary(got, pure.prepared_vocabulary([(py, rows[:cut]), (py, rows[cut:])],
-                                                  xscript_keys=asimtext.pure.xscript.keys))
+    same_vocabulary(got, prepared_vocabulary([(py, rows[:cut]), (py, rows[cut:])],
+                                             xscript_keys=asimtext.pure.xscript.keys))
     # Released as read: the same arrays, and the words are gone.
     same_vocabulary(core._prepared_vocabulary(parts, release=True), got)
     assert not rs.has_words and not other.has_words
@@ -141,7 +142,7 @@ def test_released_words_are_gone_but_spans_stay():
     p = pure.prepare_batch(["x"])
     p.release_words()
     with pytest.raises(ArgumentError, match="released"):
-        pure.prepared_vocabulary([(p, [0])])
+        prepared_vocabulary([(p, [0])])
 
 
 def test_the_digest_is_the_same_with_the_pure_twin():

@@ -14,13 +14,13 @@ from array import array
 from bisect import bisect_right
 from collections import Counter
 from itertools import accumulate
-from typing import Callable, Dict, List, Optional, Sequence, Set
+from typing import Any, Callable, Dict, Iterable, List, Optional, Sequence, Set, Tuple
 
 import numpy as np
 
 from asimtext.digest.text import WORD_RE, is_devanagari_word
 
-__all__ = ["Vocabulary", "Bags"]
+__all__ = ["Vocabulary", "Bags", "prepared_vocabulary"]
 
 MIN_KEY_LEN = 2
 _CHUNK_DOCS = 512
@@ -205,3 +205,19 @@ class Vocabulary:
         if release:
             self._counts = None
         return Bags(self.n_docs, rows, cols, counts, keys, bridge, fact)
+
+
+def prepared_vocabulary(parts: Iterable[Tuple[Any, Sequence[int]]], release: bool = False,
+                        xscript_keys: Optional[Callable[..., list]] = None) -> tuple:
+    """The pure twin of ``asimtext._core._prepared_vocabulary``: the arrays of
+    :meth:`Vocabulary.arrays` for the texts ``parts`` name (``(batch, rows)`` of
+    :class:`asimtext.pure.prepare.PreparedBatch`), keyed by ``xscript_keys`` (default:
+    the pure one); ``release``: the batches let go of their words."""
+    parts = list(parts)
+    texts = [t for batch, rows in parts for t in batch.texts(rows)]
+    if release:
+        for batch, _rows in parts:
+            batch.release_words()
+    if xscript_keys is None:
+        from asimtext.pure.xscript import keys as xscript_keys
+    return Vocabulary(texts, xscript_keys).arrays()

@@ -1,6 +1,8 @@
 """Pure-Python twins of ``rust/core/src/prepare``: the prepared-document batch
-(``asimtext._core._prepare_batch``, ``_prepared_vocabulary``, ``_detect_lang``)
-and the context words of values (``_context_keys_batch``).
+(``asimtext._core._prepare_batch``, ``_detect_lang``) and the context words of
+values (``_context_keys_batch``). The twin of ``_prepared_vocabulary`` is
+:func:`asimtext.digest.keys.prepared_vocabulary`, beside the pure ``Vocabulary``
+(the twin of ``_vocabulary``) it runs on.
 
 **Prepared documents** (:func:`prepare_batch`): each text of a batch read once
 for what the digest's prepare and stories stages need: its spans (resolved
@@ -21,7 +23,7 @@ from typing import Any, Callable, Iterable, List, Optional, Sequence, Tuple
 import regex
 
 __all__ = ["context_keys", "context_keys_batch", "PreparedBatch", "prepare_batch",
-           "prepared_vocabulary", "detect_lang", "LANG_SAMPLE"]
+           "detect_lang", "LANG_SAMPLE"]
 
 Value = Tuple[int, int, int, int]  # sentence start, sentence end, start, end
 Keys = Callable[..., Sequence[Tuple[int, int, str]]]
@@ -183,7 +185,7 @@ class PreparedBatch:
         return 0
 
     def texts(self, rows: Iterable[int]) -> List[str]:
-        """The texts of ``rows`` (the twin's vocabulary reads them)."""
+        """The texts of ``rows`` (the twin of the prepared vocabulary reads them)."""
         if not self._words:
             from asimtext.errors import ArgumentError
 
@@ -205,19 +207,3 @@ def prepare_batch(texts: Sequence[str], extract_batch: Optional[Callable[..., An
     if gazetteer is None:
         from asimtext.pure.gazetteer import gazetteer_find as gazetteer
     return PreparedBatch(texts, extract_batch, gazetteer)
-
-
-def prepared_vocabulary(parts: Iterable[Tuple[PreparedBatch, Sequence[int]]],
-                        release: bool = False, xscript_keys: Optional[Keys] = None) -> tuple:
-    """The pure twin of ``asimtext._core._prepared_vocabulary``: the story vocabulary's
-    arrays of the texts ``parts`` name, ``(n_keys, rows, cols, counts, bridge_mask,
-    bridge_keys, token_counts)``; ``release``: the batches let go of their words."""
-    from asimtext.digest.keys import Vocabulary
-
-    parts = list(parts)
-    texts = [t for batch, rows in parts for t in batch.texts(rows)]
-    if release:
-        for batch, _rows in parts:
-            batch.release_words()
-    v = Vocabulary(texts, xscript_keys or _default_keys())
-    return v.arrays()

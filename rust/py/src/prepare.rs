@@ -175,7 +175,7 @@ fn _prepare_batch(py: Python<'_>, texts: &Bound<'_, PyAny>) -> PyResult<Prepared
 /// bridge_keys, token_counts)``, made from the words the batches kept (no text
 /// is read again). ``release``: the batches let go of their words as they are
 /// read (as :meth:`PreparedBatch.release_words`; the peak memory is lower).
-/// Pure twin: ``asimtext.pure.prepare.prepared_vocabulary``.
+/// Pure twin: ``asimtext.digest.keys.prepared_vocabulary``.
 #[pyfunction]
 #[pyo3(signature = (parts, release=false))]
 fn _prepared_vocabulary<'py>(
