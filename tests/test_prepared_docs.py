@@ -161,3 +161,32 @@ def test_the_digest_is_the_same_with_the_pure_twin():
     assert be.replace(extract_batch=asimtext.extract_batch).prepare_batch is None
     assert be.replace(xscript_keys=asimtext.xscript_keys).prepared_vocabulary is None
     assert default_backend(extract_batch=asimtext.extract_batch).prepare_batch is None
+
+
+def test_threads_share_a_batch():
+    # The batch's words are locked with the GIL released: a thread asking about
+    # them while another makes a vocabulary from them waits, it does not deadlock.
+    import threading
+
+    texts = ["कानपुर में 5 लोग, Kanpur police", "BJP भाजपा लखनऊ 2022"] * 300
+    b = core._prepare_batch(texts)
+    want = core._vocabulary(texts)
+    got = []
+
+    def vocab():
+        for _ in range(3):
+            got.append(core._prepared_vocabulary([(b, list(range(len(texts))))]))
+
+    def poll():
+        for _ in range(3000):
+            assert b.has_words and b.heap_bytes() > 0
+
+    threads = [threading.Thread(target=f, daemon=True) for f in (vocab, poll, vocab, poll)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join(timeout=120)
+    assert not any(t.is_alive() for t in threads)
+    assert len(got) == 6
+    for v in got:
+        same_vocabulary(v, want)

@@ -122,22 +122,25 @@ impl PreparedBatch {
 
     /// Let go of the texts' words (the story vocabulary's input) once the
     /// vocabulary is made: the spans, languages and names stay.
-    fn release_words(&self) {
-        *lock(&self.words) = None;
+    fn release_words(&self, py: Python<'_>) {
+        // (locks are taken with the GIL released: see _prepared_vocabulary)
+        py.detach(|| *lock(&self.words) = None);
     }
 
     /// Whether the words are still held (:meth:`release_words`).
     #[getter]
-    fn has_words(&self) -> bool {
-        lock(&self.words).is_some()
+    fn has_words(&self, py: Python<'_>) -> bool {
+        py.detach(|| lock(&self.words).is_some())
     }
 
     /// Bytes the batch holds in Rust (spans, names and words; for memory
     /// accounting).
-    fn heap_bytes(&self) -> usize {
-        let words: usize = lock(&self.words)
-            .as_ref()
-            .map_or(0, |ws| ws.iter().map(DocWords::heap_bytes).sum());
+    fn heap_bytes(&self, py: Python<'_>) -> usize {
+        let words: usize = py.detach(|| {
+            lock(&self.words)
+                .as_ref()
+                .map_or(0, |ws| ws.iter().map(DocWords::heap_bytes).sum())
+        });
         words
             + self
                 .docs
@@ -145,6 +148,14 @@ impl PreparedBatch {
                 .map(|d| d.spans.heap_bytes() + d.places.capacity() * 12)
                 .sum::<usize>()
     }
+}
+
+/// Why [`_prepared_vocabulary`] refused its parts.
+enum Refused {
+    /// The words of part `i`'s batch were released.
+    Released(usize),
+    /// Part `i` names row `r` of a batch of `n` texts.
+    Row(usize, i64, usize),
 }
 
 fn lock<T>(m: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
@@ -210,60 +221,71 @@ fn _prepared_vocabulary<'py>(
             distinct.len() - 1
         }));
     }
-    let mut guards = Vec::with_capacity(distinct.len());
-    for (k, (b, _)) in batches.iter().enumerate() {
-        if which[k] == guards.len() {
-            guards.push(lock(&b.get().words));
+    let n_distinct = distinct.len();
+    drop(distinct);
+    let refs: Vec<(&PreparedBatch, &[i64])> = batches
+        .iter()
+        .map(|(b, rows)| (b.get(), rows.as_slice()))
+        .collect();
+    // The batches are locked with the GIL released: a thread that holds the GIL
+    // never waits for a lock (another call may hold it while it runs).
+    let made = crate::pool::detach(py, || {
+        let mut guards = Vec::with_capacity(n_distinct);
+        for (k, (b, _)) in refs.iter().enumerate() {
+            if which[k] == guards.len() {
+                guards.push(lock(&b.words));
+            }
         }
-    }
-    // Rows checked first: an error leaves every batch as it was.
-    let mut picks: Vec<(usize, usize)> = Vec::new(); // (guard, row)
-    for (i, (b, rows)) in batches.iter().enumerate() {
-        let Some(words) = guards[which[i]].as_ref() else {
-            return Err(value_error(format!(
-                "parts[{i}]: the batch's words were released (release_words)"
-            )));
-        };
-        for &r in rows {
-            match usize::try_from(r).ok().filter(|&r| r < words.len()) {
-                Some(r) => picks.push((which[i], r)),
-                None => {
-                    return Err(out_of_range(format!(
-                        "parts[{i}]: row {r} out of range for a batch of {} texts",
-                        b.get().docs.len()
-                    )))
+        // Rows checked first: an error leaves every batch as it was.
+        let mut picks: Vec<(usize, usize)> = Vec::new(); // (guard, row)
+        for (i, (b, rows)) in refs.iter().enumerate() {
+            let Some(words) = guards[which[i]].as_ref() else {
+                return Err(Refused::Released(i));
+            };
+            for &r in rows.iter() {
+                match usize::try_from(r).ok().filter(|&r| r < words.len()) {
+                    Some(r) => picks.push((which[i], r)),
+                    None => return Err(Refused::Row(i, r, b.docs.len())),
                 }
             }
         }
-    }
-    let v = if release {
-        // The words moved out of the batches (a row named twice is copied).
-        let mut taken: Vec<Vec<DocWords>> = guards
-            .iter_mut()
-            .map(|g| g.take().unwrap_or_default())
-            .collect();
-        let mut moved: Vec<Vec<Option<usize>>> =
-            taken.iter().map(|t| vec![None; t.len()]).collect();
-        let mut docs: Vec<DocWords> = Vec::with_capacity(picks.len());
-        for &(g, r) in &picks {
-            match moved[g][r] {
-                Some(k) => docs.push(docs[k].clone()),
-                None => {
-                    moved[g][r] = Some(docs.len());
-                    docs.push(std::mem::take(&mut taken[g][r]));
+        if release {
+            // The words moved out of the batches (a row named twice is copied).
+            let mut taken: Vec<Vec<DocWords>> = guards
+                .iter_mut()
+                .map(|g| g.take().unwrap_or_default())
+                .collect();
+            drop(guards);
+            let mut moved: Vec<Vec<Option<usize>>> =
+                taken.iter().map(|t| vec![None; t.len()]).collect();
+            let mut docs: Vec<DocWords> = Vec::with_capacity(picks.len());
+            for &(g, r) in &picks {
+                match moved[g][r] {
+                    Some(k) => docs.push(docs[k].clone()),
+                    None => {
+                        moved[g][r] = Some(docs.len());
+                        docs.push(std::mem::take(&mut taken[g][r]));
+                    }
                 }
             }
+            drop(taken);
+            Ok(vocab::assemble_owned(docs))
+        } else {
+            let docs: Vec<&DocWords> = picks
+                .iter()
+                .filter_map(|&(g, r)| guards[g].as_ref().map(|w| &w[r]))
+                .collect();
+            Ok(vocab::assemble(&docs))
         }
-        drop(taken);
-        crate::pool::detach(py, || vocab::assemble_owned(docs))?
-    } else {
-        let docs: Vec<&DocWords> = picks
-            .iter()
-            .filter_map(|&(g, r)| guards[g].as_ref().map(|w| &w[r]))
-            .collect();
-        crate::pool::detach(py, || vocab::assemble(&docs))?
-    };
-    drop(guards);
+    })?;
+    let v = made.map_err(|e| match e {
+        Refused::Released(i) => value_error(format!(
+            "parts[{i}]: the batch's words were released (release_words)"
+        )),
+        Refused::Row(i, r, n) => out_of_range(format!(
+            "parts[{i}]: row {r} out of range for a batch of {n} texts"
+        )),
+    })?;
     (
         v.n_keys,
         PyArray1::from_vec(py, v.rows),
