@@ -190,3 +190,13 @@ def test_threads_share_a_batch():
     assert len(got) == 6
     for v in got:
         same_vocabulary(v, want)
+
+
+@pytest.mark.parametrize("keep", ["stories", "all"])
+def test_the_digest_is_the_same_prepared_in_chunks(monkeypatch, keep):
+    # Chunks prepared one ahead in a thread, the vocabulary from several batches.
+    from asimtext.digest import pipeline as P
+
+    whole = asimtext.digest(SEEDS, keep=keep).to_json()
+    monkeypatch.setattr(P, "PREPARE_CHUNK", 2)
+    assert asimtext.digest(SEEDS, keep=keep).to_json() == whole

@@ -131,7 +131,36 @@ def prepare(docs: Sequence[Doc], backend: Backend, keep_spans: bool = True) -> N
     if not docs:
         return
     finder = None if keep_spans else _scope.default_gazetteer()
-    batch = backend.prepare([d.text for d in docs])
+    for batch, chunk in _prepared_chunks(docs, backend):
+        _read_prepared(chunk, batch, finder, keep_spans)
+
+
+#: Docs per prepared batch: the next batch is prepared (in Rust, on both cores) while
+#: Python reads the one before.
+PREPARE_CHUNK = 8192
+
+
+def _prepared_chunks(docs: Sequence[Doc], backend: Backend) -> Any:
+    """``(batch, docs)`` for consecutive chunks of ``docs``, each chunk prepared in a
+    worker thread while the caller reads the chunk before it (the Rust call releases
+    the GIL); the same batches, chunk by chunk, as one call per chunk."""
+    chunks = [docs[i:i + PREPARE_CHUNK] for i in range(0, len(docs), PREPARE_CHUNK)]
+    if len(chunks) == 1:
+        yield backend.prepare([d.text for d in chunks[0]]), chunks[0]
+        return
+    from concurrent.futures import ThreadPoolExecutor
+
+    with ThreadPoolExecutor(1, thread_name_prefix="asimtext-prepare") as ex:
+        ahead = ex.submit(backend.prepare, [d.text for d in chunks[0]])
+        for k, chunk in enumerate(chunks):
+            batch = ahead.result()
+            if k + 1 < len(chunks):
+                ahead = ex.submit(backend.prepare, [d.text for d in chunks[k + 1]])
+            yield batch, chunk
+
+
+def _read_prepared(docs: Sequence[Doc], batch: Any, finder: Any, keep_spans: bool) -> None:
+    """:func:`prepare`'s reading of one prepared batch (``docs[row]`` is its row)."""
     langs = batch.langs()
     for row, d in enumerate(docs):
         d.prepared = (batch, row)
