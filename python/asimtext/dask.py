@@ -720,6 +720,7 @@ def _digest_prepare(part: pd.DataFrame, text_field: str, id_field: str, keep_spa
     loaded = P.load([_plain(r) for r in part.to_dict("records")], text_field, id_field) \
         if len(part) else P.Loaded([], [])
     P.prepare(loaded.docs, default_backend(), keep_spans)
+    P.forget_prepared(loaded.docs)  # (the batch stays on the worker: not sent)
     by_record = {d.record: d for d in loaded.docs}
     return [(r, by_record.get(n)) for n, r in enumerate(loaded.records)]
 

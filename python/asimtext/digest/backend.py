@@ -39,6 +39,13 @@ class Backend:
     * ``vocabulary(texts)`` (optional) -> the article x key counts that
       ``asimtext.digest.keys.Vocabulary`` otherwise computes in Python from
       ``xscript_keys``: the Rust core's, used when ``xscript_keys`` is the real one;
+    * ``prepare_batch`` (optional) -> ``prepare_batch(texts)``, every text read once for
+      its spans (resolved when read), words, language and gazetteer names (the Rust
+      core's ``_prepare_batch``, used when ``extract_batch`` is the real one; else the
+      pure twin over ``extract_batch``: :meth:`prepare`);
+    * ``prepared_vocabulary`` (optional) -> ``prepared_vocabulary([(batch, rows)])``,
+      what ``vocabulary`` gives for the texts of those rows, from the words the Rust
+      batches kept (used with ``vocabulary``);
     * ``context_keys`` (optional) -> ``context_keys(texts, values, width, reach)``, the
       content-word keys around every value of every text, each text keyed once (the
       Rust core's ``_context_keys_batch``, used when ``xscript_keys`` is the real one;
@@ -55,15 +62,33 @@ class Backend:
     signatures: Callable[..., Any]
     vocabulary: Optional[Callable[..., Any]] = None
     context_keys: Optional[Callable[..., Any]] = None
+    prepare_batch: Optional[Callable[..., Any]] = None
+    prepared_vocabulary: Optional[Callable[..., Any]] = None
 
     def replace(self, **kw: Any) -> "Backend":
         d = {k: getattr(self, k) for k in self.__dataclass_fields__}
         if "xscript_keys" in kw:  # the Rust calls below key with the real xscript_keys
-            for name in ("vocabulary", "context_keys"):
+            for name in ("vocabulary", "context_keys", "prepared_vocabulary"):
                 if name not in kw:
                     d[name] = None
+        if "vocabulary" in kw and "prepared_vocabulary" not in kw:
+            d["prepared_vocabulary"] = None  # (the same vocabulary, from prepared texts)
+        if "extract_batch" in kw and "prepare_batch" not in kw:
+            d["prepare_batch"] = None  # (it extracts with the real extractor)
         d.update(kw)
         return Backend(**d)
+
+    def prepare(self, texts: Any) -> Any:
+        """The prepared-document batch of ``texts`` (``_core.PreparedBatch``, or its pure
+        twin :class:`asimtext.pure.prepare.PreparedBatch` over this backend's
+        ``extract_batch`` and the gazetteer where ``prepare_batch`` is None)."""
+        if self.prepare_batch is not None:
+            return self.prepare_batch(texts)
+        from asimtext.digest.scope import default_gazetteer
+        from asimtext.pure.prepare import prepare_batch
+
+        return prepare_batch(texts, extract_batch=self.extract_batch,
+                             gazetteer=default_gazetteer())
 
     def context_keys_batch(self) -> Callable[..., Any]:
         """``context_keys``, or its pure twin over this backend's ``xscript_keys``."""
@@ -123,4 +148,11 @@ def default_backend(**overrides: Optional[Callable[..., Any]]) -> Backend:
     context_keys = overrides.get("context_keys")
     if context_keys is None and real_keys:
         context_keys = getattr(asimtext._core, "_context_keys_batch", None)
-    return Backend(**funcs, vocabulary=vocabulary, context_keys=context_keys)
+    prepare = overrides.get("prepare_batch")
+    if prepare is None and overrides.get("extract_batch") is None:
+        prepare = getattr(asimtext._core, "_prepare_batch", None)
+    prepared_vocabulary = overrides.get("prepared_vocabulary")
+    if prepared_vocabulary is None and real_keys and overrides.get("vocabulary") is None:
+        prepared_vocabulary = getattr(asimtext._core, "_prepared_vocabulary", None)
+    return Backend(**funcs, vocabulary=vocabulary, context_keys=context_keys,
+                   prepare_batch=prepare, prepared_vocabulary=prepared_vocabulary)

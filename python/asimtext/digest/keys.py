@@ -14,13 +14,13 @@ from array import array
 from bisect import bisect_right
 from collections import Counter
 from itertools import accumulate
-from typing import Callable, Dict, List, Optional, Sequence, Set
+from typing import Any, Callable, Dict, Iterable, List, Optional, Sequence, Set, Tuple
 
 import numpy as np
 
 from asimtext.digest.text import WORD_RE, is_devanagari_word
 
-__all__ = ["Vocabulary", "Bags"]
+__all__ = ["Vocabulary", "Bags", "prepared_vocabulary"]
 
 MIN_KEY_LEN = 2
 _CHUNK_DOCS = 512
@@ -75,6 +75,9 @@ class Vocabulary:
 
     ``bridge`` holds the keys seen in both scripts, :attr:`token_counts` the number
     of word tokens of each article and :meth:`bags` the article x key counts.
+    ``vocabulary(texts)`` (optional) computes the arrays instead (the Rust core's
+    ``_vocabulary``, or ``_prepared_vocabulary`` over texts the digest prepared:
+    then ``texts`` is not read).
     Only arrays are kept: memory grows with the number of (article, key) pairs,
     not with per-word Python objects.
     """
@@ -91,8 +94,8 @@ class Vocabulary:
             # to this code by tests/test_vocab_differential.py); what follows is
             # its pure-Python twin.
             (self.n_keys, self._rows, self._cols, self._counts, self.bridge_mask,
-             bridge, self.token_counts) = vocabulary(texts)
-            self.bridge = set(bridge)
+             self.bridge_keys, self.token_counts) = vocabulary(texts)
+            self.bridge = set(self.bridge_keys)
             return
         # Words -> ids, in chunks of articles: each chunk's word counts go straight into
         # flat lists (memory ~ distinct words per article, not Counters of all articles);
@@ -140,7 +143,9 @@ class Vocabulary:
         self.n_keys = len(key_id)
         sc = np.asarray(scripts, dtype=np.int8)
         self.bridge_mask = sc == 3
-        self.bridge: Set[str] = {k for k, b in zip(key_id, scripts) if b == 3}
+        #: The bridge keys in key-id order, and as a set.
+        self.bridge_keys: List[str] = [k for k, b in zip(key_id, scripts) if b == 3]
+        self.bridge: Set[str] = set(self.bridge_keys)
         del key_id, found
         # Article x word counts, then x keys.
         wrows = np.repeat(np.arange(len(texts), dtype=np.int64), lens)
@@ -159,6 +164,12 @@ class Vocabulary:
         self._rows = code // nkeys
         self._cols = code % nkeys
         self._counts = np.bincount(inv.ravel(), weights=cnt) if rows.size else cnt
+
+    def arrays(self) -> tuple:
+        """``(n_keys, rows, cols, counts, bridge_mask, bridge_keys, token_counts)``: what
+        the Rust core's ``_vocabulary`` returns."""
+        return (self.n_keys, self._rows, self._cols, self._counts, self.bridge_mask,
+                list(self.bridge_keys), self.token_counts)
 
     def bags(self, facts: Sequence[Counter], release: bool = False) -> Bags:
         """The article x key counts, with the fact keys of each article (``#value``) added.
@@ -194,3 +205,19 @@ class Vocabulary:
         if release:
             self._counts = None
         return Bags(self.n_docs, rows, cols, counts, keys, bridge, fact)
+
+
+def prepared_vocabulary(parts: Iterable[Tuple[Any, Sequence[int]]], release: bool = False,
+                        xscript_keys: Optional[Callable[..., list]] = None) -> tuple:
+    """The pure twin of ``asimtext._core._prepared_vocabulary``: the arrays of
+    :meth:`Vocabulary.arrays` for the texts ``parts`` name (``(batch, rows)`` of
+    :class:`asimtext.pure.prepare.PreparedBatch`), keyed by ``xscript_keys`` (default:
+    the pure one); ``release``: the batches let go of their words."""
+    parts = list(parts)
+    texts = [t for batch, rows in parts for t in batch.texts(rows)]
+    if release:
+        for batch, _rows in parts:
+            batch.release_words()
+    if xscript_keys is None:
+        from asimtext.pure.xscript import keys as xscript_keys
+    return Vocabulary(texts, xscript_keys).arrays()

@@ -25,6 +25,7 @@ from typing import Any, Dict, FrozenSet, Iterator, List, Optional, Sequence, Tup
 
 import numpy as np
 
+from asimtext import _core
 from asimtext.article import parse_date_prefix
 from asimtext.digest import conflicts as _conflicts
 from asimtext.digest import copies as _copies
@@ -54,7 +55,7 @@ from asimtext.digest.records import (
     Stories,
     values_cap,
 )
-from asimtext.digest.text import WORD_RE, detect_lang, lead_end
+from asimtext.digest.text import WORD_RE, lead_end
 from asimtext.digest.when import event_interval, stated_weekdays
 from asimtext.errors import ArgumentError
 from asimtext.io import LoadError, LoadReport, Record, iter_records
@@ -63,6 +64,10 @@ __all__ = [
     "Loaded",
     "load",
     "prepare",
+    "spans_again",
+    "extract_again",
+    "release_words",
+    "forget_prepared",
     "group_stories",
     "borrow_dates",
     "collect_mentions",
@@ -118,21 +123,53 @@ def load(articles: Any, text_field: str = "text", id_field: str = "id",
 
 
 def prepare(docs: Sequence[Doc], backend: Backend, keep_spans: bool = True) -> None:
-    """Spans (resolved against the given publication dates), then what the text
-    tells about its outlet, date and language. Fills ``spans``, ``header``,
-    ``source``, ``published``, ``ref``, ``lang`` and ``needs_ref`` of each doc.
+    """Each text read once (:meth:`Backend.prepare`: a prepared-document batch, see
+    docs/digest.md, "Prepared documents"), then its spans (resolved against the
+    given publication dates) and what the text tells about its outlet, date and
+    language. Fills ``prepared``, ``spans``, ``header``, ``source``, ``published``,
+    ``ref``, ``lang`` and ``needs_ref`` of each doc.
     Without ``keep_spans`` the spans are dropped once read (memory: a big
     corpus's spans as Python objects outweigh its text), after what the story
     grouping reads from them is kept (:func:`grouping_features`: ``facts``,
-    ``text_days``, ``weekdays``); :func:`digest_stories` extracts them again for
-    the stories it shows."""
+    ``text_days``, ``weekdays``); :func:`extract_again` reads them from the batch
+    again for the stories it shows (without reading the text)."""
     if not docs:
         return
     finder = None if keep_spans else _scope.default_gazetteer()
-    span_lists = backend.extract_batch([d.text for d in docs],
-                                       reference_dates=[d.given_ref for d in docs])
-    for d, sp in zip(docs, span_lists):
-        d.spans = sorted(sp, key=_SPAN_ORDER)
+    for batch, chunk in _prepared_chunks(docs, backend):
+        _read_prepared(chunk, batch, finder, keep_spans)
+
+
+#: Docs per prepared batch: the next batch is prepared (in Rust, on both cores) while
+#: Python reads the one before.
+PREPARE_CHUNK = 8192
+
+
+def _prepared_chunks(docs: Sequence[Doc], backend: Backend) -> Any:
+    """``(batch, docs)`` for consecutive chunks of ``docs``, each chunk prepared in a
+    worker thread while the caller reads the chunk before it (the Rust call releases
+    the GIL); the same batches, chunk by chunk, as one call per chunk."""
+    chunks = [docs[i:i + PREPARE_CHUNK] for i in range(0, len(docs), PREPARE_CHUNK)]
+    if len(chunks) == 1:
+        yield backend.prepare([d.text for d in chunks[0]]), chunks[0]
+        return
+    from concurrent.futures import ThreadPoolExecutor
+
+    with ThreadPoolExecutor(1, thread_name_prefix="asimtext-prepare") as ex:
+        ahead = ex.submit(backend.prepare, [d.text for d in chunks[0]])
+        for k, chunk in enumerate(chunks):
+            batch = ahead.result()
+            if k + 1 < len(chunks):
+                ahead = ex.submit(backend.prepare, [d.text for d in chunks[k + 1]])
+            yield batch, chunk
+
+
+def _read_prepared(docs: Sequence[Doc], batch: Any, finder: Any, keep_spans: bool) -> None:
+    """:func:`prepare`'s reading of one prepared batch (``docs[row]`` is its row)."""
+    langs = batch.langs()
+    for row, d in enumerate(docs):
+        d.prepared = (batch, row)
+        d.spans = batch.spans(row, d.given_ref)
         if not d.source:
             name = infer_source(d.text)
             d.source, d.source_origin = (name, "inferred") if name else (d.id, "id")
@@ -143,12 +180,32 @@ def prepare(docs: Sequence[Doc], backend: Backend, keep_spans: bool = True) -> N
                 d.published, d.published_origin = hdr[0], "inferred"
                 d.ref = hdr[0][:10]
         if not d.lang:
-            d.lang = detect_lang(d.text)
+            d.lang = langs[row]
         d.needs_ref = _needs_reference(d.spans)
         d.values = len(d.fact_spans())
         if not keep_spans:
             d.facts, d.text_days, d.weekdays = grouping_features(d, finder)
             d.spans = None
+
+
+def spans_again(docs: Sequence[Doc], refs: Sequence[Optional[str]], backend: Backend
+                ) -> List[list]:
+    """The spans of ``docs`` resolved against ``refs``, sorted: read from their
+    prepared batch (no text is read again), or extracted again for a doc that was
+    not prepared."""
+    out: List[Optional[list]] = [None] * len(docs)
+    todo = []
+    for k, (d, ref) in enumerate(zip(docs, refs)):
+        if d.prepared is not None:
+            out[k] = d.prepared[0].spans(d.prepared[1], ref)
+        else:
+            todo.append(k)
+    if todo:
+        again = backend.extract_batch([docs[k].text for k in todo],
+                                      reference_dates=[refs[k] for k in todo])
+        for k, sp in zip(todo, again):
+            out[k] = sorted(sp, key=_SPAN_ORDER)
+    return out  # type: ignore[return-value]
 
 
 def extract_again(docs: Sequence[Doc], backend: Backend) -> None:
@@ -157,10 +214,28 @@ def extract_again(docs: Sequence[Doc], backend: Backend) -> None:
     todo = [d for d in docs if d.spans is None]
     if todo:
         # borrow_dates would have re-extracted only the spans that need the new date
-        again = backend.extract_batch([d.text for d in todo], reference_dates=[
-            d.ref if d.needs_ref else d.given_ref for d in todo])
+        again = spans_again(todo, [d.ref if d.needs_ref else d.given_ref for d in todo],
+                            backend)
         for d, sp in zip(todo, again):
-            d.spans = sorted(sp, key=_SPAN_ORDER)
+            d.spans = sp
+
+
+def forget_prepared(docs: Sequence[Doc]) -> None:
+    """Unlink ``docs`` from their prepared batch (before they are sent to another
+    process: the batch lives in Rust memory and is not pickled). Later stages then
+    read the texts again (the vocabulary) or extract their spans again."""
+    for d in docs:
+        d.prepared = None
+
+
+def release_words(docs: Sequence[Doc]) -> None:
+    """Let the prepared batches of ``docs`` go of the texts' words (the story
+    vocabulary's input; the spans stay), once the stories are grouped."""
+    seen = set()
+    for d in docs:
+        if d.prepared is not None and id(d.prepared[0]) not in seen:
+            seen.add(id(d.prepared[0]))
+            d.prepared[0].release_words()
 
 
 # -- stories ------------------------------------------------------------------------------
@@ -182,8 +257,9 @@ def story_facts(d: Doc, finder: Any = None) -> Counter:
         f = _facts.fact_of_span(s.kind, s.value, None)
         if f is not None and (f[0] != "number" or _big_number(f[1])):
             bag["#" + f[1]] += 1
-    if finder is not None:
-        for _s, _e, entry in finder(d.text):
+    if finder is not None:  # (the names the prepare stage found, where it ran)
+        hits = finder(d.text) if d.prepared is None else d.prepared[0].places(d.prepared[1])
+        for _s, _e, entry in hits:
             bag["#@" + entry] += 1
     return bag
 
@@ -213,18 +289,22 @@ def _word_key(backend: Backend) -> Any:
     return key
 
 
-def group_stories(docs: Sequence[Doc], backend: Backend, params: Any) -> Stories:
+def group_stories(docs: Sequence[Doc], backend: Backend, params: Any, *,
+                  release_words: bool = False) -> Stories:
     """Stories: articles joined by their cross-script word keys, fact values and
     gazetteer names (:mod:`.stories`: candidate pairs, then average link inside each
     connected group, within a publication-time window); near-duplicates always
-    together; consecutive units of one page count double."""
+    together; consecutive units of one page count double. ``release_words``: the
+    prepared batches let go of the words as the vocabulary reads them (no later
+    grouping of these docs)."""
     texts = [d.text for d in docs]
     dup_links: List[Tuple[int, int]] = []
     if len(docs) > 1 and params.dup_threshold <= 1.0:  # above 1: no near-duplicates
         nd = backend.near_duplicates(texts, threshold=params.dup_threshold)
         dup_links = [(int(p[0]), int(p[1])) for p in nd.pairs]
         del nd
-    vocab = Vocabulary(texts, backend.xscript_keys, backend.vocabulary)
+    vocab = Vocabulary(texts, backend.xscript_keys,
+                       _vocabulary_call(docs, backend, release_words))
     trim_heap()
     finder = _scope.default_gazetteer()
     features = [grouping_features(d, finder) for d in docs]
@@ -262,6 +342,29 @@ def group_stories(docs: Sequence[Doc], backend: Backend, params: Any) -> Stories
     return stories
 
 
+def _vocabulary_call(docs: Sequence[Doc], backend: Backend, release: bool = False) -> Any:
+    """``backend.vocabulary``, or, where every doc was prepared by the Rust core and
+    its batch still holds the words, the same arrays from those words (the texts are
+    not read again: :func:`asimtext._core._prepared_vocabulary`; ``release``: the
+    words are let go as they are read)."""
+    pv = backend.prepared_vocabulary
+    rust = getattr(_core, "PreparedBatch", None)
+    if pv is None or backend.vocabulary is None or rust is None:
+        return backend.vocabulary
+    parts: List[Tuple[Any, List[int]]] = []
+    for d in docs:
+        if d.prepared is None or not isinstance(d.prepared[0], rust):
+            return backend.vocabulary
+        batch, row = d.prepared
+        if parts and parts[-1][0] is batch:
+            parts[-1][1].append(row)
+        else:
+            if not batch.has_words:
+                return backend.vocabulary
+            parts.append((batch, [row]))
+    return lambda _texts: pv(parts, release=release)
+
+
 def _lead_figures_of(docs: Sequence[Doc], backend: Backend) -> Any:
     """The lead figures (:mod:`.figures`) of some docs, computed when the average
     link first asks (only groups with an undated member do), from the spans, or
@@ -271,8 +374,8 @@ def _lead_figures_of(docs: Sequence[Doc], backend: Backend) -> Any:
     def figures_of(members: Sequence[int]) -> List[frozenset]:
         todo = [int(x) for x in members if int(x) not in memo]
         again = [x for x in todo if docs[x].spans is None]
-        spans = dict(zip(again, backend.extract_batch([docs[x].text for x in again])
-                         if again else []))
+        spans = dict(zip(again, spans_again([docs[x] for x in again], [None] * len(again),
+                                            backend)))
         for x in todo:
             d = docs[x]
             sp = d.fact_spans() if d.spans is not None else spans[x]
@@ -400,10 +503,8 @@ def borrow_dates(docs: Sequence[Doc], stories: Stories, backend: Backend,
     redo = [d for d in docs if d.ref and d.ref != d.given_ref and d.spans is not None
             and _needs_reference(d.spans)]
     if redo:
-        again = backend.extract_batch([d.text for d in redo],
-                                      reference_dates=[d.ref for d in redo])
-        for d, sp in zip(redo, again):
-            d.spans = sorted(sp, key=_SPAN_ORDER)
+        for d, sp in zip(redo, spans_again(redo, [d.ref for d in redo], backend)):
+            d.spans = sp
 
 
 # -- mentions -----------------------------------------------------------------------------
@@ -1007,7 +1108,8 @@ def digest_loaded(loaded: Loaded, params: Any, backend: Backend, keep: str,
     _units.share_metadata(docs, {p.id: p.text for p in pages})
     del pages
     clock.lap("prepare")
-    stories = group_stories(docs, backend, params)
+    stories = group_stories(docs, backend, params, release_words=True)
+    release_words(docs)  # (those the vocabulary did not read: a twin's, or none)
     for d in docs:  # what the grouping read (the stream keeps it: it groups again)
         d.facts = None
     clock.lap("stories")

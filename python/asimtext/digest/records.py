@@ -63,6 +63,7 @@ class Doc:
         "article_id",
         "base",
         "page",
+        "prepared",
     )
 
     def __init__(self, idx: int, record: int, article: Any) -> None:
@@ -98,6 +99,9 @@ class Doc:
         self.base: int = getattr(article, "base", 0)
         #: The whole article's text (the same string object for every unit of a page).
         self.page: str = getattr(article, "page", None) or self.text
+        #: ``(batch, row)``: where the prepare stage keeps what it read from the text
+        #: (:func:`asimtext.digest.pipeline.prepare`), or None before it.
+        self.prepared: Optional[Tuple[Any, int]] = None
 
     @property
     def sentences(self) -> Sentences:

@@ -3,17 +3,19 @@
 from __future__ import annotations
 
 from bisect import bisect_right
-from typing import List, Optional, Tuple
+from typing import Callable, List, Optional, Tuple
 
 import regex
 
-__all__ = ["Sentences", "collapse_space", "WORD_RE", "detect_lang", "is_devanagari_word", "lead_end"]
+from asimtext.pure.prepare import LANG_SAMPLE
+from asimtext.pure.prepare import detect_lang as _pure_detect_lang
+
+__all__ = ["Sentences", "collapse_space", "WORD_RE", "detect_lang", "is_devanagari_word", "lead_end",
+           "LANG_SAMPLE"]
 
 # A word: a run of Devanagari letters and signs (danda excluded), or of Latin letters.
 _DEV = "\u0900-\u0963\u0971-\u097f\u200c\u200d"
 WORD_RE = regex.compile(rf"[{_DEV}]+|[A-Za-z]+(?:['’][A-Za-z]+)?")
-_DEV_LETTERS = regex.compile(rf"[{_DEV}]+")
-_LAT_LETTERS = regex.compile(r"[A-Za-z]+")
 
 # A sentence ends at a newline, or at . । ॥ ! ? (plus closing quotes/brackets) before
 # white space, except after common abbreviations and single-letter initials.
@@ -32,28 +34,24 @@ def is_devanagari_word(word: str) -> bool:
     return "\u0900" <= word[:1] <= "\u097f"
 
 
-LANG_SAMPLE = 6000
-
-
 def detect_lang(text: str) -> Optional[str]:
     """``hi`` (mostly Devanagari letters), ``en`` (mostly Latin), ``mixed``, or None.
 
     Decided on the first ``LANG_SAMPLE`` characters (enough for a language, and it
-    keeps the cost per article bounded)."""
-    sample = text[:LANG_SAMPLE]
-    # Letters counted as what removing them takes away (one new string per
-    # script instead of a list of every run: 1.5x faster).
-    dev = len(sample) - len(_DEV_LETTERS.sub("", sample))
-    lat = len(sample) - len(_LAT_LETTERS.sub("", sample))
-    total = dev + lat
-    if total == 0:
-        return None
-    share = dev / total
-    if share >= 0.7:
-        return "hi"
-    if share <= 0.3:
-        return "en"
-    return "mixed"
+    keeps the cost per article bounded): the Rust core's ``_detect_lang``, read in
+    place, else its pure twin :func:`asimtext.pure.prepare.detect_lang` (the rule)."""
+    return _detect_lang(text)
+
+
+def _pick_detect_lang() -> Callable[[str], Optional[str]]:
+    try:
+        from asimtext._core import _detect_lang as rust
+        return rust  # type: ignore[no-any-return]
+    except ImportError:
+        return _pure_detect_lang
+
+
+_detect_lang = _pick_detect_lang()
 
 
 def lead_end(text: str, sentences: int = 3) -> int:

@@ -1,17 +1,29 @@
-"""Pure-Python twin of ``asimtext._core._context_keys_batch`` (``rust/core/src/prepare``).
+"""Pure-Python twins of ``rust/core/src/prepare``: the prepared-document batch
+(``asimtext._core._prepare_batch``, ``_detect_lang``) and the context words of
+values (``_context_keys_batch``). The twin of ``_prepared_vocabulary`` is
+:func:`asimtext.digest.keys.prepared_vocabulary`, beside the pure ``Vocabulary``
+(the twin of ``_vocabulary``) it runs on.
 
-The context words of the values of a text, the text keyed once: the windows of
-its values (``reach`` characters on each side, inside the sentence) are merged
-where they overlap, each merged stretch is keyed once, and each value reads the
-keys of the ``width`` content words on each side of it by bisection.
+**Prepared documents** (:func:`prepare_batch`): each text of a batch read once
+for what the digest's prepare and stories stages need: its spans (resolved
+against any reference date when read), its words for the story vocabulary, its
+language and its gazetteer names (contract: docs/contracts/prepare.md).
+
+**Context words**: the windows of a text's values (``reach`` characters on each
+side, inside the sentence) are merged where they overlap, each merged stretch is
+keyed once, and each value reads the keys of the ``width`` content words on each
+side of it by bisection.
 """
 
 from __future__ import annotations
 
 from bisect import bisect_left
-from typing import Callable, List, Optional, Sequence, Tuple
+from typing import Any, Callable, Iterable, List, Optional, Sequence, Tuple
 
-__all__ = ["context_keys", "context_keys_batch"]
+import regex
+
+__all__ = ["context_keys", "context_keys_batch", "PreparedBatch", "prepare_batch",
+           "detect_lang", "LANG_SAMPLE"]
 
 Value = Tuple[int, int, int, int]  # sentence start, sentence end, start, end
 Keys = Callable[..., Sequence[Tuple[int, int, str]]]
@@ -91,3 +103,107 @@ def context_keys_batch(texts: Sequence[str], values: Sequence[Sequence[Value]], 
             if min(v) < 0:
                 raise ArgumentError(f"values[{i}][{j}]: offsets must be >= 0, got {tuple(v)}")
     return [context_keys(t, vs, width, reach, keys) for t, vs in zip(texts, values)]
+
+
+# -- prepared documents --------------------------------------------------------------------
+
+LANG_SAMPLE = 6000
+# Devanagari letters and signs (dandas and digits excluded), and ASCII letters.
+_DEV_LETTERS = regex.compile(r"[\u0900-\u0963\u0971-\u097f\u200c\u200d]+")
+_LAT_LETTERS = regex.compile(r"[A-Za-z]+")
+
+
+def detect_lang(text: str) -> Optional[str]:
+    """``hi`` (at least 70 % of the letters Devanagari), ``en`` (at least 70 % ASCII
+    Latin), ``mixed``, or None without a letter, read on the first ``LANG_SAMPLE``
+    characters (enough for a language, and a bounded cost per article)."""
+    sample = text[:LANG_SAMPLE]
+    # Letters counted as what removing them takes away (one new string per
+    # script instead of a list of every run).
+    dev = len(sample) - len(_DEV_LETTERS.sub("", sample))
+    lat = len(sample) - len(_LAT_LETTERS.sub("", sample))
+    total = dev + lat
+    if total == 0:
+        return None
+    share = dev / total
+    if share >= 0.7:
+        return "hi"
+    if share <= 0.3:
+        return "en"
+    return "mixed"
+
+
+def _span_order(s: Any) -> Tuple[int, int]:
+    return (s.start, s.end)
+
+
+class PreparedBatch:
+    """The pure twin of ``asimtext._core.PreparedBatch``: the same answers, computed
+    from the texts it keeps (the Rust batch keeps only what it computed)."""
+
+    def __init__(self, texts: Sequence[str], extract_batch: Callable[..., Any],
+                 gazetteer: Callable[[str], Any]) -> None:
+        self._texts = list(texts)
+        self._extract = extract_batch
+        self._gazetteer = gazetteer
+        self._langs = [detect_lang(t) for t in self._texts]
+        self._words = True
+
+    def __len__(self) -> int:
+        return len(self._texts)
+
+    def _text(self, row: int) -> str:
+        from asimtext.errors import OutOfRangeError
+
+        if not 0 <= row < len(self._texts):
+            raise OutOfRangeError(f"row {row} out of range for a batch of {len(self._texts)} texts")
+        return self._texts[row]
+
+    def spans(self, row: int, reference_date: Any = None) -> list:
+        """The spans of text ``row`` resolved against ``reference_date``, sorted by
+        ``(start, end)``."""
+        text = self._text(row)
+        return sorted(self._extract([text], reference_dates=[reference_date])[0], key=_span_order)
+
+    def n_spans(self, row: int) -> int:
+        return len(self.spans(row))
+
+    def langs(self) -> List[Optional[str]]:
+        return list(self._langs)
+
+    def places(self, row: int) -> List[Tuple[int, int, str]]:
+        return [tuple(p) for p in self._gazetteer(self._text(row))]  # type: ignore[misc]
+
+    def release_words(self) -> None:
+        self._words = False
+
+    @property
+    def has_words(self) -> bool:
+        return self._words
+
+    def heap_bytes(self) -> int:
+        return 0
+
+    def texts(self, rows: Iterable[int]) -> List[str]:
+        """The texts of ``rows`` (the twin of the prepared vocabulary reads them)."""
+        if not self._words:
+            from asimtext.errors import ArgumentError
+
+            raise ArgumentError("the batch's words were released (release_words)")
+        return [self._text(r) for r in rows]
+
+
+def prepare_batch(texts: Sequence[str], extract_batch: Optional[Callable[..., Any]] = None,
+                  gazetteer: Optional[Callable[[str], Any]] = None) -> PreparedBatch:
+    """The pure twin of ``asimtext._core._prepare_batch``; ``extract_batch`` and
+    ``gazetteer`` default to the pure span extractor and gazetteer."""
+    from asimtext.pure.dedup.minhash import check_text
+
+    texts = list(texts)
+    for i, t in enumerate(texts):
+        check_text(t, f"texts[{i}]")
+    if extract_batch is None:
+        from asimtext.pure.spans import extract_batch
+    if gazetteer is None:
+        from asimtext.pure.gazetteer import gazetteer_find as gazetteer
+    return PreparedBatch(texts, extract_batch, gazetteer)

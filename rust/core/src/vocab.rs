@@ -151,16 +151,19 @@ type FxMap<K, V> = HashMap<K, V, BuildHasherDefault<FxHasher>>;
 
 /// The distinct words of one text in order of first occurrence, with
 /// counts; the words are kept end to end in one string (one allocation per
-/// text, not per word).
-#[derive(Default)]
-struct DocWords {
+/// text, not per word). What a prepared document keeps for the vocabulary
+/// ([`crate::prepare::doc`]): [`assemble`] builds the corpus's arrays from
+/// these alone.
+#[derive(Default, Debug, Clone, PartialEq, Eq)]
+pub struct DocWords {
     text: String,
-    ends: Vec<usize>,
+    ends: Vec<u32>,
     counts: Vec<u32>,
 }
 
 impl DocWords {
-    fn of(text: &str) -> DocWords {
+    /// The words of `text` ([`words`]), counted.
+    pub fn of(text: &str) -> DocWords {
         let mut index: FxMap<&str, usize> = FxMap::default();
         let mut out = DocWords::default();
         for w in words(text) {
@@ -169,77 +172,206 @@ impl DocWords {
                 None => {
                     index.insert(w, out.counts.len());
                     out.text.push_str(w);
-                    out.ends.push(out.text.len());
+                    out.ends.push(out.text.len() as u32);
                     out.counts.push(1);
                 }
             }
         }
+        out.text.shrink_to_fit();
+        out.ends.shrink_to_fit();
+        out.counts.shrink_to_fit();
         out
     }
 
-    fn words(&self) -> impl Iterator<Item = &str> + '_ {
-        let starts = std::iter::once(0).chain(self.ends.iter().copied());
+    /// The distinct words, in order of first occurrence.
+    pub fn words(&self) -> impl Iterator<Item = &str> + '_ {
+        let starts = std::iter::once(0).chain(self.ends.iter().map(|&e| e as usize));
         starts
-            .zip(self.ends.iter().copied())
+            .zip(self.ends.iter().map(|&e| e as usize))
             .map(|(a, b)| &self.text[a..b])
+    }
+
+    /// How many times each word of [`DocWords::words`] occurs.
+    pub fn counts(&self) -> &[u32] {
+        &self.counts
+    }
+
+    /// Bytes held (for memory accounting).
+    pub fn heap_bytes(&self) -> usize {
+        self.text.capacity() + 4 * (self.ends.capacity() + self.counts.capacity())
     }
 }
 
 /// The vocabulary of `texts` (see the module documentation).
 pub fn vocabulary<S: TextSource + ?Sized>(texts: &S) -> Vocab {
-    let n = texts.len();
+    let counted: Vec<DocWords> = (0..texts.len())
+        .into_par_iter()
+        .map_init(String::new, |buf, d| DocWords::of(texts.text(d, buf)))
+        .collect();
+    assemble_owned(counted)
+}
+
+/// The vocabulary of the texts whose words are `docs` (in that order): the
+/// arrays [`vocabulary`] gives for those texts.
+pub fn assemble(docs: &[&DocWords]) -> Vocab {
+    assemble_from(Docs::Borrowed(docs))
+}
+
+/// [`assemble`], each text's words freed once read (memory: the table of the
+/// corpus's distinct words grows while the texts' words go).
+pub fn assemble_owned(docs: Vec<DocWords>) -> Vocab {
+    assemble_from(Docs::Owned(docs))
+}
+
+enum Docs<'a> {
+    Borrowed(&'a [&'a DocWords]),
+    Owned(Vec<DocWords>),
+}
+
+/// The 64-bit hash a word is looked up by in a [`WordTable`].
+fn word_hash(w: &str) -> u64 {
+    let mut h = FxHasher::default();
+    h.write(w.as_bytes());
+    h.finish()
+}
+
+/// The distinct words of a corpus, by id: end to end in one string, found by
+/// their hash (a word whose hash an earlier word took goes to `spill`).
+#[derive(Default)]
+struct WordTable {
+    arena: String,
+    ends: Vec<usize>,
+    by_hash: FxMap<u64, u32>,
+    spill: HashMap<String, u32>,
+}
+
+impl WordTable {
+    fn word(&self, id: u32) -> &str {
+        let i = id as usize;
+        let a = if i == 0 { 0 } else { self.ends[i - 1] };
+        &self.arena[a..self.ends[i]]
+    }
+
+    fn get(&self, w: &str, h: u64) -> Option<u32> {
+        match self.by_hash.get(&h) {
+            Some(&id) if self.word(id) == w => Some(id),
+            Some(_) => self.spill.get(w).copied(),
+            None => None,
+        }
+    }
+
+    fn insert(&mut self, w: &str, h: u64) -> u32 {
+        let id = self.ends.len() as u32;
+        self.arena.push_str(w);
+        self.ends.push(self.arena.len());
+        if self.by_hash.contains_key(&h) {
+            self.spill.insert(w.to_string(), id);
+        } else {
+            self.by_hash.insert(h, id);
+        }
+        id
+    }
+
+    fn len(&self) -> usize {
+        self.ends.len()
+    }
+}
+
+/// The keys of a piece of the vocabulary's words, end to end in one string.
+#[derive(Default)]
+struct PieceKeys {
+    arena: String,
+    ends: Vec<usize>,
+    hashes: Vec<u64>,
+    /// Per word of the piece, the end of its keys (a count of keys).
+    word_ends: Vec<u32>,
+}
+
+impl PieceKeys {
+    fn key(&self, k: usize) -> &str {
+        let a = if k == 0 { 0 } else { self.ends[k - 1] };
+        &self.arena[a..self.ends[k]]
+    }
+}
+
+fn assemble_from(mut docs: Docs<'_>) -> Vocab {
+    let n = match &docs {
+        Docs::Borrowed(d) => d.len(),
+        Docs::Owned(d) => d.len(),
+    };
     // 1. Word ids, a step of CHUNK_DOCS articles at a time; per article the
     //    distinct words (first occurrence order) and their counts.
-    let mut word_id: FxMap<String, u32> = FxMap::default();
-    let mut n_words = 0u32;
+    let mut table = WordTable::default();
     let mut doc_words: Vec<Vec<(u32, u32)>> = Vec::with_capacity(n);
     let mut step: Vec<Vec<(u32, u32)>> = Vec::new();
     for lo in (0..n).step_by(CHUNK_DOCS) {
         let hi = (lo + CHUNK_DOCS).min(n);
-        let counted: Vec<DocWords> = (lo..hi)
-            .into_par_iter()
-            .map_init(String::new, |buf, d| DocWords::of(texts.text(d, buf)))
-            .collect();
-        // The new words are found in parallel (the table is only read), then
-        // given ids in sorted order.
-        let known = &word_id;
-        let mut new: Vec<&str> = counted
-            .par_iter()
-            .flat_map_iter(|dw| dw.words().filter(|w| !known.contains_key(*w)))
-            .collect();
-        new.par_sort_unstable();
-        new.dedup();
-        for w in new {
-            word_id.insert(w.to_string(), n_words);
-            n_words += 1;
-        }
-        let ids = &word_id;
+        let counted: Vec<&DocWords> = match &docs {
+            Docs::Borrowed(d) => d[lo..hi].to_vec(),
+            Docs::Owned(d) => d[lo..hi].iter().collect(),
+        };
+        // Each word looked up once, in parallel (the table is only read): its
+        // id, or NEW; the new words are then given ids in sorted order and
+        // only they are looked up again.
+        const NEW: u32 = u32::MAX;
+        let known = &table;
         counted
-            .into_par_iter()
+            .par_iter()
             .map(|dw| {
                 dw.words()
-                    .map(|w| ids[w])
+                    .map(|w| known.get(w, word_hash(w)).unwrap_or(NEW))
                     .zip(dw.counts.iter().copied())
                     .collect()
             })
             .collect_into_vec(&mut step);
+        let mut new: Vec<&str> = counted
+            .par_iter()
+            .zip(&step)
+            .flat_map_iter(|(dw, ids)| {
+                dw.words()
+                    .zip(ids.iter())
+                    .filter(|(_, &(id, _))| id == NEW)
+                    .map(|(w, _)| w)
+            })
+            .collect();
+        new.par_sort_unstable();
+        new.dedup();
+        for w in new {
+            table.insert(w, word_hash(w));
+        }
+        let known = &table;
+        counted
+            .par_iter()
+            .zip(step.par_iter_mut())
+            .for_each(|(dw, ids)| {
+                for (w, id) in dw.words().zip(ids.iter_mut()) {
+                    if id.0 == NEW {
+                        // (every word is in the table by now)
+                        id.0 = known.get(w, word_hash(w)).unwrap_or(0);
+                    }
+                }
+            });
         doc_words.append(&mut step);
+        drop(counted);
+        if let Docs::Owned(d) = &mut docs {
+            d[lo..hi].iter_mut().for_each(|x| *x = DocWords::default());
+        }
     }
-    // The words in id order, moved out of the table (one copy in memory).
-    let mut vocab = vec![String::new(); word_id.len()];
-    for (w, id) in word_id {
-        vocab[id as usize] = w;
-    }
+    drop(docs);
+    table.by_hash = FxMap::default();
+    table.spill = HashMap::new();
+    // The words in id order (slices of the table's one string).
+    let vocab: Vec<&str> = (0..table.len() as u32).map(|i| table.word(i)).collect();
 
     // 2. The keys of each word: the cross-script keys of the words joined by
     //    new lines, each given to the word it starts in (code points). Keys
     //    are line-local (normalization and tokens never cross a new line),
     //    so the words are keyed in pieces, in parallel.
-    let mut found: Vec<Vec<String>> = vec![Vec::new(); vocab.len()];
-    found
-        .par_chunks_mut(WORDS_PER_PIECE)
-        .zip(vocab.par_chunks(WORDS_PER_PIECE))
-        .for_each(|(found, words)| {
+    //    Each piece gives its keys end to end in one string, with their
+    //    hashes and, per word, where its keys end (no String per key).
+    let pieces: Vec<PieceKeys> = vocab
+        .par_chunks(WORDS_PER_PIECE)
+        .map(|words| {
             let joined = words.join("\n");
             let mut starts = Vec::with_capacity(words.len());
             let mut at = 0usize;
@@ -247,49 +379,73 @@ pub fn vocabulary<S: TextSource + ?Sized>(texts: &S) -> Vocab {
                 starts.push(at);
                 at += w.chars().count() + 1;
             }
+            let mut pk = PieceKeys::default();
+            let mut per_word = vec![0u32; words.len()];
             for (s, _e, key) in xscript::keys(&joined, false) {
                 if key.chars().count() >= MIN_KEY_LEN {
-                    found[starts.partition_point(|&x| x <= s) - 1].push(key);
+                    per_word[starts.partition_point(|&x| x <= s) - 1] += 1;
+                    pk.hashes.push(word_hash(&key));
+                    pk.arena.push_str(&key);
+                    pk.ends.push(pk.arena.len());
                 }
             }
-        });
-
-    // 3. Key ids in word order; which scripts each key is seen in.
-    let mut key_id: FxMap<String, u32> = FxMap::default();
-    let mut scripts: Vec<u8> = Vec::new();
-    let mut word_keys: Vec<Vec<u32>> = Vec::with_capacity(vocab.len());
-    for (w, ks) in vocab.iter().zip(found) {
-        let first = w.chars().next().unwrap_or('\0');
-        let bit = if ('\u{0900}'..='\u{097F}').contains(&first) {
-            1
-        } else {
-            2
-        };
-        let mut ids = Vec::with_capacity(ks.len());
-        for k in ks {
-            let next = scripts.len() as u32;
-            let kid = *key_id.entry(k).or_insert(next);
-            if kid == next {
-                scripts.push(0);
-            }
-            scripts[kid as usize] |= bit;
-            ids.push(kid);
-        }
-        word_keys.push(ids);
-    }
-    drop(vocab);
-    // The keys in id order, moved out of the table.
-    let mut keys = vec![String::new(); key_id.len()];
-    for (k, id) in key_id {
-        keys[id as usize] = k;
-    }
-    let bridge_mask: Vec<bool> = scripts.iter().map(|&s| s == 3).collect();
-    let bridge_keys = keys
-        .into_iter()
-        .zip(&bridge_mask)
-        .filter(|(_, &b)| b)
-        .map(|(k, _)| k)
+            // (keys come in text order: a word's keys follow the word's before)
+            pk.word_ends = per_word
+                .iter()
+                .scan(0u32, |acc, &c| {
+                    *acc += c;
+                    Some(*acc)
+                })
+                .collect();
+            pk
+        })
         .collect();
+
+    // 3. Key ids in word order; which scripts each key is seen in. The word ->
+    //    key ids table in CSR form (`wk_ends[w]` ends word `w`'s ids).
+    let mut key_table = WordTable::default();
+    let mut scripts: Vec<u8> = Vec::new();
+    let mut wk_ids: Vec<u32> = Vec::new();
+    let mut wk_ends: Vec<usize> = Vec::with_capacity(vocab.len());
+    for (words, pk) in vocab.chunks(WORDS_PER_PIECE).zip(&pieces) {
+        let mut k = 0usize;
+        for (w, &end) in words.iter().zip(&pk.word_ends) {
+            let first = w.chars().next().unwrap_or('\0');
+            let bit = if ('\u{0900}'..='\u{097F}').contains(&first) {
+                1
+            } else {
+                2
+            };
+            while k < end as usize {
+                let key = pk.key(k);
+                let kid = match key_table.get(key, pk.hashes[k]) {
+                    Some(kid) => kid,
+                    None => {
+                        scripts.push(0);
+                        key_table.insert(key, pk.hashes[k])
+                    }
+                };
+                scripts[kid as usize] |= bit;
+                wk_ids.push(kid);
+                k += 1;
+            }
+            wk_ends.push(wk_ids.len());
+        }
+    }
+    drop(pieces);
+    drop(vocab);
+    drop(table);
+    let bridge_mask: Vec<bool> = scripts.iter().map(|&s| s == 3).collect();
+    let bridge_keys = (0..key_table.len() as u32)
+        .filter(|&i| bridge_mask[i as usize])
+        .map(|i| key_table.word(i).to_string())
+        .collect();
+    drop(key_table);
+    let word_keys = |w: u32| -> &[u32] {
+        let w = w as usize;
+        let a = if w == 0 { 0 } else { wk_ends[w - 1] };
+        &wk_ids[a..wk_ends[w]]
+    };
 
     // 4. Article x key counts, sorted by key within each article.
     let per_doc: Vec<(Vec<(u32, u64)>, u64)> = doc_words
@@ -297,7 +453,7 @@ pub fn vocabulary<S: TextSource + ?Sized>(texts: &S) -> Vocab {
         .map(|ws| {
             let mut kc: Vec<(u32, u64)> = ws
                 .iter()
-                .flat_map(|&(w, c)| word_keys[w as usize].iter().map(move |&k| (k, c as u64)))
+                .flat_map(|&(w, c)| word_keys(w).iter().map(move |&k| (k, c as u64)))
                 .collect();
             kc.sort_unstable_by_key(|&(k, _)| k);
             kc.dedup_by(|b, a| {
@@ -369,6 +525,28 @@ mod tests {
             let want: Vec<&str> = re.find_iter(&t).map(|m| m.as_str()).collect();
             assert_eq!(words(&t).collect::<Vec<_>>(), want, "{t:?}");
         }
+    }
+
+    #[test]
+    fn words_of_one_hash_are_told_apart() {
+        let mut t = WordTable::default();
+        assert_eq!(t.insert("कानपुर", 7), 0);
+        assert_eq!(t.insert("Kanpur", 7), 1);
+        assert_eq!(t.get("कानपुर", 7), Some(0));
+        assert_eq!(t.get("Kanpur", 7), Some(1));
+        assert_eq!(t.get("other", 7), None);
+        assert_eq!(t.get("कानपुर", 8), None);
+        assert_eq!((t.word(0), t.word(1), t.len()), ("कानपुर", "Kanpur", 2));
+    }
+
+    #[test]
+    fn owned_and_borrowed_words_give_one_vocabulary() {
+        let texts = ["Kanpur कानपुर Kanpur police", "पुलिस कानपुर", "", "BJP बीजेपी"];
+        let dws: Vec<DocWords> = texts.iter().map(|t| DocWords::of(t)).collect();
+        let refs: Vec<&DocWords> = dws.iter().collect();
+        let a = assemble(&refs);
+        assert_eq!(a, assemble_owned(dws.clone()));
+        assert_eq!(a, vocabulary(&SliceSource(&texts[..])));
     }
 
     #[test]

@@ -1,15 +1,321 @@
-//! Bindings of `asimtext_core::prepare` (what the digest's value stages read).
+//! Bindings of `asimtext_core::prepare`: the prepared-document batch the
+//! digest's prepare and stories stages read (contract: docs/contracts/prepare.md),
+//! and what its value stages read.
 
+use std::sync::Mutex;
+
+use asimtext_core::gazetteer::ENTRIES;
+use asimtext_core::prepare::doc::{self, Lang, Prepared};
 use asimtext_core::prepare::{self as core, Value};
+use asimtext_core::vocab::{self, DocWords};
+use numpy::PyArray1;
+use pyo3::intern;
 use pyo3::prelude::*;
+use pyo3::types::{PyList, PyString, PyTuple};
 use rayon::prelude::*;
 
-use crate::convert::{texts_arg, OnSurrogate};
-use crate::errors::value_error;
+use crate::convert::{texts_arg, type_name, OnSurrogate};
+use crate::errors::{out_of_range, value_error};
+use crate::pystr::{read_texts, StrView};
+use crate::spans::{reference_arg, Span};
 
 pub fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(_context_keys_batch, m)?)?;
+    m.add_class::<PreparedBatch>()?;
+    m.add_function(wrap_pyfunction!(_prepare_batch, m)?)?;
+    m.add_function(wrap_pyfunction!(_prepared_vocabulary, m)?)?;
+    m.add_function(wrap_pyfunction!(_detect_lang, m)?)?;
     Ok(())
+}
+
+/// Texts prepared once for the digest (:func:`_prepare_batch`): per text its
+/// spans (unresolved until read), its words for the story vocabulary, its
+/// language and its gazetteer names, held in Rust (compact: one string arena
+/// per text for its spans, one for its words; no Python object until read).
+///
+/// Rows are the positions of the texts in the batch. Pure twin:
+/// ``asimtext.pure.prepare.PreparedBatch``.
+#[pyclass(frozen, module = "asimtext._core")]
+pub struct PreparedBatch {
+    /// Spans, language and names (the words moved out to `words`).
+    docs: Vec<Prepared>,
+    /// The words of each text, until [`PreparedBatch::release_words`] (then
+    /// `None`).
+    words: Mutex<Option<Vec<DocWords>>>,
+}
+
+impl PreparedBatch {
+    fn doc(&self, row: i64) -> PyResult<&Prepared> {
+        usize::try_from(row)
+            .ok()
+            .and_then(|r| self.docs.get(r))
+            .ok_or_else(|| {
+                out_of_range(format!(
+                    "row {row} out of range for a batch of {} texts",
+                    self.docs.len()
+                ))
+            })
+    }
+}
+
+fn lang_str(py: Python<'_>, lang: Option<Lang>) -> Option<&Bound<'_, PyString>> {
+    lang.map(|l| match l {
+        Lang::Hi => intern!(py, "hi"),
+        Lang::En => intern!(py, "en"),
+        Lang::Mixed => intern!(py, "mixed"),
+    })
+}
+
+#[pymethods]
+impl PreparedBatch {
+    fn __len__(&self) -> usize {
+        self.docs.len()
+    }
+
+    /// The spans of text ``row``, sorted by ``(start, end)``, dates and
+    /// weekdays resolved against ``reference_date`` (``None``, a
+    /// ``datetime.date`` or ``'YYYY-MM-DD'``): exactly ``extract(text,
+    /// reference_date=reference_date)`` sorted, without reading the text again.
+    #[pyo3(signature = (row, reference_date=None))]
+    fn spans<'py>(
+        &self,
+        py: Python<'py>,
+        row: i64,
+        reference_date: Option<&Bound<'py, PyAny>>,
+    ) -> PyResult<Bound<'py, PyList>> {
+        let d = self.doc(row)?;
+        let reference = match reference_date {
+            Some(r) => reference_arg(r, "reference_date")?,
+            None => None,
+        };
+        let list = PyList::empty(py);
+        for s in d.spans.spans(reference) {
+            list.append(Bound::new(py, Span::from_core(s))?)?;
+        }
+        Ok(list)
+    }
+
+    /// How many spans text ``row`` has.
+    fn n_spans(&self, row: i64) -> PyResult<usize> {
+        Ok(self.doc(row)?.spans.len())
+    }
+
+    /// The language of every text: ``'hi'``, ``'en'``, ``'mixed'`` or ``None``
+    /// (``asimtext.digest.text.detect_lang``'s rule).
+    fn langs<'py>(&self, py: Python<'py>) -> Vec<Option<Bound<'py, PyString>>> {
+        self.docs
+            .iter()
+            .map(|d| lang_str(py, d.lang).cloned())
+            .collect()
+    }
+
+    /// ``(start, end, entry id)`` of the gazetteer names of text ``row``
+    /// (exactly ``gazetteer_find(text)``).
+    fn places(&self, row: i64) -> PyResult<Vec<(u32, u32, &'static str)>> {
+        Ok(self
+            .doc(row)?
+            .places
+            .iter()
+            .map(|p| (p.start, p.end, ENTRIES[p.entry as usize].0))
+            .collect())
+    }
+
+    /// Let go of the texts' words (the story vocabulary's input) once the
+    /// vocabulary is made: the spans, languages and names stay.
+    fn release_words(&self, py: Python<'_>) {
+        // (locks are taken with the GIL released: see _prepared_vocabulary)
+        py.detach(|| *lock(&self.words) = None);
+    }
+
+    /// Whether the words are still held (:meth:`release_words`).
+    #[getter]
+    fn has_words(&self, py: Python<'_>) -> bool {
+        py.detach(|| lock(&self.words).is_some())
+    }
+
+    /// Bytes the batch holds in Rust (spans, names and words; for memory
+    /// accounting).
+    fn heap_bytes(&self, py: Python<'_>) -> usize {
+        let words: usize = py.detach(|| {
+            lock(&self.words)
+                .as_ref()
+                .map_or(0, |ws| ws.iter().map(DocWords::heap_bytes).sum())
+        });
+        words
+            + self
+                .docs
+                .iter()
+                .map(|d| d.spans.heap_bytes() + d.places.capacity() * 12)
+                .sum::<usize>()
+    }
+}
+
+/// Why [`_prepared_vocabulary`] refused its parts.
+enum Refused {
+    /// The words of part `i`'s batch were released.
+    Released(usize),
+    /// Part `i` names row `r` of a batch of `n` texts.
+    Row(usize, i64, usize),
+}
+
+fn lock<T>(m: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
+    m.lock().unwrap_or_else(|e| e.into_inner())
+}
+
+/// Prepare ``texts`` for the digest, each read once (see :class:`PreparedBatch`):
+/// on all cores with the GIL released. ``texts``: a sequence of ``str``
+/// (errors name the item, ``texts[3]``). Pure twin:
+/// ``asimtext.pure.prepare.prepare_batch``.
+#[pyfunction]
+fn _prepare_batch(py: Python<'_>, texts: &Bound<'_, PyAny>) -> PyResult<PreparedBatch> {
+    let texts = read_texts(texts, "texts")?;
+    let mut docs = crate::pool::detach(py, || doc::prepare_batch(&texts))?;
+    let words = docs
+        .iter_mut()
+        .map(|d| std::mem::take(&mut d.words))
+        .collect();
+    Ok(PreparedBatch {
+        docs,
+        words: Mutex::new(Some(words)),
+    })
+}
+
+/// The story vocabulary of prepared texts: ``parts`` is a sequence of
+/// ``(batch, rows)``, the texts in that order; the result is exactly
+/// ``_vocabulary(texts)``'s ``(n_keys, rows, cols, counts, bridge_mask,
+/// bridge_keys, token_counts)``, made from the words the batches kept (no text
+/// is read again). ``release``: the batches let go of their words as they are
+/// read (as :meth:`PreparedBatch.release_words`; the peak memory is lower).
+/// Pure twin: ``asimtext.digest.keys.prepared_vocabulary``.
+#[pyfunction]
+#[pyo3(signature = (parts, release=false))]
+fn _prepared_vocabulary<'py>(
+    py: Python<'py>,
+    parts: &Bound<'py, PyAny>,
+    release: bool,
+) -> PyResult<Bound<'py, PyTuple>> {
+    let mut batches: Vec<(Bound<'py, PreparedBatch>, Vec<i64>)> = Vec::new();
+    for (i, item) in parts.try_iter()?.enumerate() {
+        let item = item?;
+        let (b, rows): (Bound<'py, PyAny>, Vec<i64>) = item.extract().map_err(|_| {
+            crate::errors::type_error(format!(
+                "parts[{i}] must be a (PreparedBatch, rows) pair, not {}",
+                type_name(&item)
+            ))
+        })?;
+        let b = b.cast_into::<PreparedBatch>().map_err(|e| {
+            crate::errors::type_error(format!(
+                "parts[{i}][0] must be a PreparedBatch, not {}",
+                type_name(e.into_inner().as_any())
+            ))
+        })?;
+        batches.push((b, rows));
+    }
+    // Each batch locked once (a batch may come in several parts).
+    let mut distinct: Vec<*const PreparedBatch> = Vec::new();
+    let mut which: Vec<usize> = Vec::with_capacity(batches.len());
+    for (b, _) in &batches {
+        let p: *const PreparedBatch = b.get();
+        which.push(distinct.iter().position(|&q| q == p).unwrap_or_else(|| {
+            distinct.push(p);
+            distinct.len() - 1
+        }));
+    }
+    let n_distinct = distinct.len();
+    drop(distinct);
+    let refs: Vec<(&PreparedBatch, &[i64])> = batches
+        .iter()
+        .map(|(b, rows)| (b.get(), rows.as_slice()))
+        .collect();
+    // The batches are locked with the GIL released: a thread that holds the GIL
+    // never waits for a lock (another call may hold it while it runs).
+    let made = crate::pool::detach(py, || {
+        let mut guards = Vec::with_capacity(n_distinct);
+        for (k, (b, _)) in refs.iter().enumerate() {
+            if which[k] == guards.len() {
+                guards.push(lock(&b.words));
+            }
+        }
+        // Rows checked first: an error leaves every batch as it was.
+        let mut picks: Vec<(usize, usize)> = Vec::new(); // (guard, row)
+        for (i, (b, rows)) in refs.iter().enumerate() {
+            let Some(words) = guards[which[i]].as_ref() else {
+                return Err(Refused::Released(i));
+            };
+            for &r in rows.iter() {
+                match usize::try_from(r).ok().filter(|&r| r < words.len()) {
+                    Some(r) => picks.push((which[i], r)),
+                    None => return Err(Refused::Row(i, r, b.docs.len())),
+                }
+            }
+        }
+        if release {
+            // The words moved out of the batches (a row named twice is copied).
+            let mut taken: Vec<Vec<DocWords>> = guards
+                .iter_mut()
+                .map(|g| g.take().unwrap_or_default())
+                .collect();
+            drop(guards);
+            let mut moved: Vec<Vec<Option<usize>>> =
+                taken.iter().map(|t| vec![None; t.len()]).collect();
+            let mut docs: Vec<DocWords> = Vec::with_capacity(picks.len());
+            for &(g, r) in &picks {
+                match moved[g][r] {
+                    Some(k) => docs.push(docs[k].clone()),
+                    None => {
+                        moved[g][r] = Some(docs.len());
+                        docs.push(std::mem::take(&mut taken[g][r]));
+                    }
+                }
+            }
+            drop(taken);
+            Ok(vocab::assemble_owned(docs))
+        } else {
+            let docs: Vec<&DocWords> = picks
+                .iter()
+                .filter_map(|&(g, r)| guards[g].as_ref().map(|w| &w[r]))
+                .collect();
+            Ok(vocab::assemble(&docs))
+        }
+    })?;
+    let v = made.map_err(|e| match e {
+        Refused::Released(i) => value_error(format!(
+            "parts[{i}]: the batch's words were released (release_words)"
+        )),
+        Refused::Row(i, r, n) => out_of_range(format!(
+            "parts[{i}]: row {r} out of range for a batch of {n} texts"
+        )),
+    })?;
+    (
+        v.n_keys,
+        PyArray1::from_vec(py, v.rows),
+        PyArray1::from_vec(py, v.cols),
+        PyArray1::from_vec(py, v.counts),
+        PyArray1::from_vec(py, v.bridge_mask),
+        v.bridge_keys,
+        PyArray1::from_vec(py, v.token_counts),
+    )
+        .into_pyobject(py)
+}
+
+/// ``'hi'``, ``'en'``, ``'mixed'`` or ``None``: the language of ``text`` by
+/// its share of Devanagari and Latin letters in its first 6000 characters,
+/// read in place. Pure twin: ``asimtext.digest.text.detect_lang``.
+#[pyfunction]
+fn _detect_lang<'py>(
+    py: Python<'py>,
+    text: &Bound<'py, PyAny>,
+) -> PyResult<Option<Bound<'py, PyString>>> {
+    let s = text.cast::<PyString>().map_err(|_| {
+        crate::errors::type_error(format!("text must be str, not {}", type_name(text)))
+    })?;
+    let lang = match StrView::new(s)? {
+        StrView::Ucs1(b) => doc::detect_lang_code_points(b.iter().map(|&x| u32::from(x))),
+        StrView::Ucs2(u) => doc::detect_lang_code_points(u.iter().map(|&x| u32::from(x))),
+        StrView::Ucs4(u) => doc::detect_lang_code_points(u.iter().copied()),
+        StrView::Utf8(t) => doc::detect_lang(t),
+    };
+    Ok(lang_str(py, lang).cloned())
 }
 
 type Quad = (i64, i64, i64, i64);

@@ -57,7 +57,7 @@ impl Span {
         )
     }
 
-    fn from_core(s: core::Span) -> Span {
+    pub(crate) fn from_core(s: core::Span) -> Span {
         Span {
             start: s.start,
             end: s.end,

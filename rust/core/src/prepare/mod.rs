@@ -8,6 +8,8 @@
 //! stretch is keyed once; every value then reads its neighbours' keys by
 //! binary search. Offsets are code points (Python `str` indices).
 
+pub mod doc;
+
 use crate::xscript;
 
 /// A value of a text: its sentence `[ss, se)` and its own `[start, end)`.

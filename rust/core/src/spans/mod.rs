@@ -1052,6 +1052,15 @@ pub fn candidates_normalized(text: &str, norm: &Normalized) -> Vec<(usize, usize
         .collect()
 }
 
+/// The spans of `text` given its match-key normalization `norm`, in text
+/// order, overlaps resolved, not yet resolved against a reference date (what
+/// [`extract_normalized`] gives before [`resolve::resolve`]), with the byte
+/// offsets of their ends in `text`. A prepared document
+/// ([`crate::prepare::doc`]) keeps these and resolves them when asked.
+pub fn unresolved(text: &str, norm: &Normalized) -> Vec<span::Cand> {
+    spans_normalized(text, norm)
+}
+
 /// The spans of `text` in text order, overlaps resolved, with their byte offsets.
 fn spans_normalized(text: &str, norm: &Normalized) -> Vec<span::Cand> {
     let lex = scan::lexicon();
