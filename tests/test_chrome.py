@@ -6,6 +6,8 @@ from asimtext.chrome import DATE_LABELS, is_chrome_line
 from asimtext.digest import units
 from asimtext.digest.meta import infer_published
 from asimtext.io import looks_like_headline
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 
 @pytest.mark.parametrize("line", [
@@ -68,3 +70,21 @@ def test_a_byline_starts_no_unit():
     us = units.split_units("p", text)
     assert len(us) > 1
     assert not [u.title for u in us if u.title and u.title.startswith("By ")]
+
+
+_LABEL_PIECES = ["Published : Jan 11, 2022", "\n", "  ", "date 2022-01-10", "\r\n",
+                 "Updated Date: 5 मार्च", "प्रकाशित तिथि: 3 मार्च 2020", "text ", "abc\n",
+                 "दिनांक - 12", "Last updated on Tuesday", "posted on", "अपडेट", "x" * 30]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(_LABEL_PIECES), max_size=40), st.data())
+def test_header_labels_found_at_line_starts_as_finditer_finds_them(pieces, data):
+    from asimtext.digest import meta
+
+    text = "".join(pieces)
+    lo = data.draw(st.integers(0, len(text)))
+    hi = data.draw(st.integers(lo, len(text)))
+    want = [(m.span(), m.lastgroup) for m in meta._LABEL_RE.finditer(text, lo, hi)]
+    got = [(m.span(), m.lastgroup) for m in meta._label_matches(text, lo, hi)]
+    assert got == want

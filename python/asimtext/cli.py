@@ -499,14 +499,24 @@ def _digest_params(args: argparse.Namespace) -> Any:
 
 def _cmd_digest_run(args: argparse.Namespace) -> int:
     """Digest articles from many outlets: stories, copies, facts, conflicts, timeline."""
-    from asimtext.dumps import SkippedLog
-    from asimtext.io import as_paths, load_articles
-
     fmt = _digest_format(args)
     params = _digest_params(args)
     keep = args.keep or ("all" if fmt in ("md", "html") else "stories")
     if fmt == "jsonl" or args.window:
         return _digest_stream(args, fmt, keep, params)
+    from asimtext.digest.pipeline import collector_paused
+
+    # The records read are the digest's input: the collector's pause covers them
+    # too (each full collection walks every record; reading makes no cycles).
+    with collector_paused():
+        return _digest_whole(args, fmt, keep, params)
+
+
+def _digest_whole(args: argparse.Namespace, fmt: str, keep: str, params: Any) -> int:
+    """The whole input read, digested and written at once."""
+    from asimtext.dumps import SkippedLog
+    from asimtext.io import as_paths, load_articles
+
     report = _io_call(lambda: load_articles(
         as_paths(args.paths), text_field=args.text_field, id_field=args.id_field,
         title_field=args.title_field, source_field=args.source_field,
