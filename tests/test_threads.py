@@ -253,7 +253,13 @@ BATCH_CALLS = {
 @pytest.mark.parametrize("name", list(BATCH_CALLS))
 def test_batch_calls_release_the_gil(name):
     fn = _long_call(BATCH_CALLS[name])
-    n, secs = progress_during(fn)
+    # Three tries: on a loaded machine the scheduler can leave the counter thread
+    # off the cores for a whole call (seen once in a CI run beside a long job);
+    # a call that holds the GIL shows no progress in any try.
+    for _ in range(3):
+        n, secs = progress_during(fn)
+        if n > 0:
+            break
     assert n > 0, f"{name}: no Python progress during a {secs:.2f} s call (GIL held)"
 
 
