@@ -21,7 +21,7 @@ that agrees with the values' order (``0.25 प्रतिशत से घट�
 
 from __future__ import annotations
 
-from typing import Any, FrozenSet, List, Sequence
+from typing import Any, FrozenSet, List, Sequence, Tuple
 
 import numpy as np
 import regex
@@ -106,18 +106,8 @@ def lead_levels(text: str, spans: Sequence[Any]) -> FrozenSet[float]:
     """The levels the percents of a text's lead are said to be set to (a move's end,
     or a value stated as where a rate was brought: ``cut to 6.25%``, ``इसे 5.25% कर
     दिया``), for :func:`different_levels`."""
-    end = lead_end(text, LEAD_SENTENCES)
-    out = set()
-    for m in lead_moves(text, spans):
-        out.add(float(m.split(">")[1]))
-    for s in spans:
-        if s.kind != "percent" or s.end > end:
-            continue
-        v = _value(s.value)
-        if v != v:
-            continue
-        before = text[max(0, s.start - 60):s.start]
-        after = text[s.end:s.end + 20]
+    out = {float(m.split(">")[1]) for m in lead_moves(text, spans)}
+    for v, before, after in _lead_percents(text, spans, 60, 20):
         if _EN_TO.search(before) or _HI_BEFORE.search(before) or _HI_AFTER.match(after):
             out.add(v)
     return frozenset(out)
@@ -133,19 +123,24 @@ _EN_SIZE_AFTER = regex.compile(r"^\s*(?:cut|hike|reduction|increase)\b", regex.I
 def lead_sizes(text: str, spans: Sequence[Any]) -> FrozenSet[float]:
     """The sizes of moves the percents of a text's lead state (``by 0.25%``, ``0.25
     प्रतिशत की कटौती``), for :func:`different_levels`: a decision cuts by one size."""
+    return frozenset(
+        v for v, before, after in _lead_percents(text, spans, 12, 30)
+        if _EN_BY.search(before) or _HI_SIZE_AFTER.match(after) or _EN_SIZE_AFTER.match(after))
+
+
+def _lead_percents(text: str, spans: Sequence[Any], before: int,
+                   after: int) -> "list[Tuple[float, str, str]]":
+    """The percents of a text's lead with a readable value, each with the ``before``
+    characters before it and the ``after`` characters after it."""
     end = lead_end(text, LEAD_SENTENCES)
-    out = set()
+    out = []
     for s in spans:
         if s.kind != "percent" or s.end > end:
             continue
         v = _value(s.value)
-        if v != v:
-            continue
-        before = text[max(0, s.start - 12):s.start]
-        after = text[s.end:s.end + 30]
-        if _EN_BY.search(before) or _HI_SIZE_AFTER.match(after) or _EN_SIZE_AFTER.match(after):
-            out.add(v)
-    return frozenset(out)
+        if v == v:  # not NaN
+            out.append((v, text[max(0, s.start - before):s.start], text[s.end:s.end + after]))
+    return out
 
 
 def different_levels(levels: Sequence[FrozenSet[float]]) -> np.ndarray:
