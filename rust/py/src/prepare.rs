@@ -8,7 +8,6 @@ use asimtext_core::gazetteer::ENTRIES;
 use asimtext_core::prepare::doc::{self, Lang, Prepared};
 use asimtext_core::prepare::{self as core, Value};
 use asimtext_core::vocab::{self, DocWords};
-use numpy::PyArray1;
 use pyo3::intern;
 use pyo3::prelude::*;
 use pyo3::types::{PyList, PyString, PyTuple};
@@ -286,16 +285,7 @@ fn _prepared_vocabulary<'py>(
             "parts[{i}]: row {r} out of range for a batch of {n} texts"
         )),
     })?;
-    (
-        v.n_keys,
-        PyArray1::from_vec(py, v.rows),
-        PyArray1::from_vec(py, v.cols),
-        PyArray1::from_vec(py, v.counts),
-        PyArray1::from_vec(py, v.bridge_mask),
-        v.bridge_keys,
-        PyArray1::from_vec(py, v.token_counts),
-    )
-        .into_pyobject(py)
+    crate::vocab::vocab_tuple(py, v)
 }
 
 /// ``'hi'``, ``'en'``, ``'mixed'`` or ``None``: the language of ``text`` by

@@ -21,6 +21,12 @@ pub fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
 fn _vocabulary<'py>(py: Python<'py>, texts: &Bound<'py, PyAny>) -> PyResult<Bound<'py, PyTuple>> {
     let texts = read_texts(texts, "texts")?;
     let v = crate::pool::detach(py, || core::vocabulary(&texts))?;
+    vocab_tuple(py, v)
+}
+
+/// A vocabulary as the tuple `keys.Vocabulary` reads (the same for texts and for
+/// prepared batches' words).
+pub(crate) fn vocab_tuple(py: Python<'_>, v: core::Vocab) -> PyResult<Bound<'_, PyTuple>> {
     (
         v.n_keys,
         PyArray1::from_vec(py, v.rows),
