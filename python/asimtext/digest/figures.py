@@ -173,15 +173,7 @@ def outvoted(figures: Sequence[FrozenSet[str]], candidates: Sequence[bool],
     span = math.log(CLOSE) + 1e-9
     for hs, vs in _entries(figures).values():
         lv = np.log(vs)
-        order = np.sort(lv)
-        near = (np.searchsorted(order, lv + span, "right")
-                - np.searchsorted(order, lv - span, "left"))
-        # The same holder's own values in range (a holder's values: keys far apart).
-        key = hs * 1000.0 + lv
-        own_order = np.sort(key)
-        own = (np.searchsorted(own_order, key + span, "right")
-               - np.searchsorted(own_order, key - span, "left"))
-        met[hs[near > own]] = True
+        met[hs[_met_by_others(hs, lv, span)]] = True
         holders, local = np.unique(hs, return_inverse=True)
         stated[holders] = True
         if holders.size < 2:
@@ -208,16 +200,21 @@ def unmet(figures: Sequence[FrozenSet[str]]) -> np.ndarray:
     span = math.log(CLOSE) + 1e-9
     for hs, vs in _entries(figures).values():
         stated[hs] = True
-        lv = np.log(vs)
-        order = np.sort(lv)
-        near = (np.searchsorted(order, lv + span, "right")
-                - np.searchsorted(order, lv - span, "left"))
-        key = hs * 1000.0 + lv
-        own_order = np.sort(key)
-        own = (np.searchsorted(own_order, key + span, "right")
-               - np.searchsorted(own_order, key - span, "left"))
-        met[hs[near > own]] = True
+        met[hs[_met_by_others(hs, np.log(vs), span)]] = True
     return stated & ~met
+
+
+def _met_by_others(hs: np.ndarray, lv: np.ndarray, span: float) -> np.ndarray:
+    """For each entry (holder ``hs``, log value ``lv``), whether a value within
+    ``span`` is stated by another holder: all values in range, less the holder's
+    own (a holder's values are keyed far apart from every other holder's)."""
+    order = np.sort(lv)
+    near = np.searchsorted(order, lv + span, "right") - np.searchsorted(order, lv - span, "left")
+    key = hs * 1000.0 + lv
+    own_order = np.sort(key)
+    own = (np.searchsorted(own_order, key + span, "right")
+           - np.searchsorted(own_order, key - span, "left"))
+    return near > own
 
 
 def meeting_figures(figures: Sequence[FrozenSet[str]]) -> np.ndarray:
