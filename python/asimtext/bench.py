@@ -23,10 +23,11 @@ from typing import Callable, List, Sequence
 
 from asimtext.errors import ArgumentError
 
-__all__ = ["builtin_corpus", "format_table", "run_bench"]
+__all__ = ["SPELLING_VARIANTS", "builtin_corpus", "format_table", "run_bench"]
 
 _DATA = os.path.join(os.path.dirname(__file__), "data", "sample_articles.jsonl.gz")
-_VARIANTS = [
+# The spelling variation of real dumps (benches/seed_corpus.py adds CRLF to it).
+SPELLING_VARIANTS = [
     ("ज़", "ज\u093c"),
     ("हाँ", "हां"),
     ("हिंदी", "हिन्दी"),
@@ -62,7 +63,7 @@ def builtin_corpus(n: int, seed: int = 1) -> List[str]:
         for _ in range(rng.randint(2, 6)):
             p = rng.choice(paras)
             if rng.random() < 0.3:
-                a, b = rng.choice(_VARIANTS)
+                a, b = rng.choice(SPELLING_VARIANTS)
                 p = p.replace(a, b, 1)
             parts.append(p)
         docs.append("\n\n".join(parts))
