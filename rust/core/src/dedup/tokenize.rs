@@ -386,7 +386,7 @@ mod simd {
             odd[w] = ow;
         }
         // The last word may cover padding: not part of the text.
-        if n % 64 != 0 {
+        if !n.is_multiple_of(64) {
             tok[words - 1] &= (1u64 << (n % 64)) - 1;
             odd[words - 1] &= (1u64 << (n % 64)) - 1;
         }

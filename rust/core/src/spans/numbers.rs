@@ -472,15 +472,14 @@ pub fn atom(c: &Ctx<'_>, i: usize) -> Option<(Dec, usize, Info)> {
                 return add((1, 0), d).map(|r| (r, i + 1, Info::Frac));
             }
             match atom(c, i + 1) {
-                Some((av, aj, ainfo)) => {
-                    if ainfo != Info::Frac && av.1 == 0 {
-                        if let Some(r) = add(av, d) {
-                            if r.0 > 0 {
-                                return Some((r, aj, Info::Frac));
-                            }
+                Some((av, aj, ainfo)) if ainfo != Info::Frac && av.1 == 0 => {
+                    if let Some(r) = add(av, d) {
+                        if r.0 > 0 {
+                            return Some((r, aj, Info::Frac));
                         }
                     }
                 }
+                Some(_) => {}
                 // सवा/पौने alone are one and a quarter / three quarters of what
                 // follows ("सवा किलो", "पौने घंटे"); साढ़े never stands alone
                 None if d != (5, 1) => return add((1, 0), d).map(|r| (r, i + 1, Info::Frac)),

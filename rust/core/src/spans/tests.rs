@@ -174,14 +174,14 @@ fn fuzz_invariants() {
     for _ in 0..4000 {
         let mut text = String::new();
         for _ in 0..(rng.next() % 12) {
-            if rng.next() % 2 == 0 {
+            if rng.next().is_multiple_of(2) {
                 let &piece = rng.pick(&words);
                 text.push_str(piece);
             } else {
                 let &piece = rng.pick(&odd);
                 text.push_str(piece);
             }
-            if rng.next() % 3 != 0 {
+            if !rng.next().is_multiple_of(3) {
                 text.push(' ');
             }
         }
