@@ -1,4 +1,5 @@
-"""Integrity of the blind event sets (tests/data/events-third/, events-fourth/).
+"""Integrity of the blind event sets (tests/data/events-third/, events-fourth/,
+events-fifth/).
 
 Each set is a blind check of the digest's event grouping: gathered without
 running the digest, with events of kinds the sets before it lack. No
@@ -24,6 +25,7 @@ DATA_DIR = Path(__file__).resolve().parent / "data"
 SETS = {
     "events-third": ("events", "events-heldout"),
     "events-fourth": ("events", "events-heldout", "events-third"),
+    "events-fifth": ("events", "events-heldout", "events-third", "events-fourth"),
 }
 REQUIRED = ("id", "event", "lang", "source", "url", "text", "provenance")
 FIELDS = {"id", "event", "lang", "source", "published", "title", "url", "text", "provenance"}
