@@ -17,11 +17,12 @@ its event happened, and are skipped.
 
 from __future__ import annotations
 
-from typing import Callable, Dict, FrozenSet, List, Sequence, Tuple
+from typing import Callable, Dict, FrozenSet, List, Optional, Sequence, Tuple
 
 import numpy as np
 import regex
 
+from asimtext.digest.localities import LOCAL, lead_localities
 from asimtext.digest.scope import HOME_COUNTRY, candidates
 
 __all__ = ["lead_places", "different_places"]
@@ -34,7 +35,10 @@ _LINE_START = regex.compile(r"(?:^|\n)[ \t\"'“‘]*$")
 
 
 def _level(entry: str) -> str:
-    """``state`` (states and union territories), ``country`` (foreign), else ``""``."""
+    """``state`` (states and union territories), ``country`` (foreign), ``local``
+    (:mod:`.localities`), else ``""``."""
+    if entry.startswith(LOCAL):
+        return "local"
     if entry.startswith(("state:", "ut:")):
         return "state"
     if entry.startswith("country:") and entry != HOME_COUNTRY:
@@ -42,16 +46,22 @@ def _level(entry: str) -> str:
     return ""
 
 
-def lead_places(text: str, end: int, finder: Finder) -> FrozenSet[str]:
+def lead_places(text: str, end: int, finder: Finder,
+                key: Optional[Callable[[str], str]] = None) -> FrozenSet[str]:
     """The states and foreign countries (gazetteer ids) named in ``text[:end]`` (a
-    report's lead), datelines and ``outside X`` left out (:func:`.scope.candidates`)."""
-    hits = [h for h in finder(text[:end]) if _level(h[2])]
+    report's lead), datelines and ``outside X`` left out (:func:`.scope.candidates`);
+    with ``key`` (a word's cross-script key), its localities too
+    (:func:`.localities.lead_localities`)."""
+    every = finder(text[:end])
+    hits = [h for h in every if _level(h[2])]
     out = set()
     for h in candidates(hits, text, 0):
         before = text[max(0, h[0] - 8):h[0]]
         if _LINE_START.search(before) and _DATELINE_MARK.match(text, h[1]):
             continue
         out.add(h[2])
+    if key is not None:
+        out.update(lead_localities(text, end, key, lambda _t: every))
     return frozenset(out)
 
 

@@ -72,7 +72,13 @@ from asimtext.digest.figures import (
 from asimtext.digest.keys import Bags
 from asimtext.digest.lead_places import different_places
 from asimtext.digest.moves import colliding_moves, different_levels, different_moves
-from asimtext.digest.numbered import different_editions, different_numbers, own_edition
+from asimtext.digest.numbered import (
+    different_editions,
+    different_numbers,
+    different_ordinals,
+    own_edition,
+    own_ordinal,
+)
 from asimtext.digest.when import gap_days
 from asimtext.digest.yearless import day_of_year, far_in_year
 
@@ -633,6 +639,11 @@ def _relative_similarity(members: np.ndarray, matrix: Tuple[np.ndarray, ...],
         # after a word can pass for a year: "मरीज 2017"; between dated articles the
         # window decides).
         rel[different_editions(names) & undated_pair] *= params.other_number
+        # Ordinals, none in common (the 55th meeting, the 56th: which time of a
+        # recurring thing a report is about), keep two texts apart as the window does.
+        other_time = different_ordinals(names) & undated_pair
+        rel[other_time] = 0.0
+        apart = apart | other_time
     pos = {int(x): t for t, x in enumerate(members)}
     for a, b in adjacent:
         if a in pos and b in pos:
@@ -898,11 +909,12 @@ def _parts_veto(arr: np.ndarray, pub: np.ndarray, figures: Any,
         if len(a) < k or len(b) < k or pub[arr[a]].any() or pub[arr[b]].any():
             return False
         if numbered is not None:
-            ed_a = own_edition([numbered[int(arr[t])] for t in a], k)
-            if ed_a is not None:
-                ed_b = own_edition([numbered[int(arr[t])] for t in b], k)
-                if ed_b is not None and ed_b != ed_a:
-                    return True
+            for own in (own_edition, own_ordinal):
+                ed_a = own([numbered[int(arr[t])] for t in a], k)
+                if ed_a is not None:
+                    ed_b = own([numbered[int(arr[t])] for t in b], k)
+                    if ed_b is not None and ed_b != ed_a:
+                        return True
         if figures is None:
             return False
         own_a = own_figures(figs(a), k)

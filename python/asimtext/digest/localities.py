@@ -1,0 +1,139 @@
+"""Localities: the places below the state that a report's lead names as where its event
+happened (a district, a town, a village, a city's quarter), for telling two look-alike
+events of one state apart.
+
+Two bus falls in Uttarakhand, two building collapses in Delhi, share the state, the
+kind of event, the chief minister and the rescue force; what tells them apart is the
+place below the state: ``अल्मोड़ा जिले के सल्ट विकासखंड के मरचूला में`` against ``जनपद
+पौड़ी गढ़वाल के थाना धुमाकोट क्षेत्रांतर्गत सिमड़ी गांव के पास``, ``दिल्ली के मुस्तफाबाद
+इलाके में`` against ``सीलमपुर में ... K ब्लॉक इलाके में``. No gazetteer holds India's
+villages and quarters, but news names them in a few fixed frames, which are read here:
+
+* a name before a word for a kind of place: ``अल्मोड़ा जिले``, ``सिमड़ी गांव``,
+  ``मुस्तफाबाद इलाके``, ``Almora district``, ``Simdi village``, ``Dayalpur area``;
+* a name after such a word: ``जनपद पौड़ी``, ``थाना धुमाकोट``, ``village of Chasoti``;
+* a name after a state: ``उत्तराखंड के अल्मोड़ा में``, ``दिल्ली के मुस्तफाबाद में``,
+  ``Uttarakhand's Almora``, ``northeast Delhi's Mustafabad``.
+
+Words are keyed across scripts and reduced to a skeleton (consonants, ``d``/``r`` and
+``v``/``w`` merged: ``अल्मोड़ा`` keys ``almod``, ``Almora`` ``almor``), so that one
+place spelled in two scripts, or two ways (``Simdi``, ``Simri``), meets. The names
+after ``from`` (where a bus set out, where the victims came from) are not read: the
+frames above are where the report puts its event.
+"""
+
+from __future__ import annotations
+
+from typing import Callable, FrozenSet, List, Sequence, Tuple
+
+import regex
+
+__all__ = ["lead_localities", "LOCAL"]
+
+LOCAL = "local:"
+
+_DEVA = r"[\p{Devanagari}\u200c\u200d]+"
+# Words for a kind of place below the state, after its name ("अल्मोड़ा जिले").
+# (Not "इलाके", "क्षेत्र": the words before them are as often no name, "रिहायशी इलाके",
+# "निचले इलाकों", "पूरे इलाके"; a name before them is read after a state, below.)
+_HI_AFTER = ("जिले", "जिला", "ज़िले", "ज़िला", "जिलें", "गांव", "गाँव", "कस्बे", "कस्बा",
+             "तहसील", "विकासखंड", "प्रखंड", "थाना", "थाने", "क्षेत्रांतर्गत")
+# ... before it ("जनपद पौड़ी", "थाना धुमाकोट", "ग्राम सिमड़ी").
+_HI_BEFORE = ("जनपद", "थाना", "ग्राम", "मौजा")
+# Words before a word for a place that are no name: the whole area, this village,
+# nearby villages, the affected district, its own village.
+_HI_NOT_NAME = frozenset(
+    "के की का में से पर और तथा एवं एक इस उस इसी उसी यह वह ने को है हैं था थे भी ही तो जो "
+    "पूरे पूरा सारे आसपास आस-पास प्रभावित ग्रामीण शहरी पहाड़ी तटीय निचले दूरदराज "
+    "दूर-दराज अपने अपनी उनके उसके कई सभी विभिन्न अन्य दो तीन नजदीकी नज़दीकी पास पड़ोसी "
+    "स्थानीय सीमावर्ती संबंधित उक्त किसी हर अलग दूसरे रिहायशी आवासीय औद्योगिक घनी "
+    "संकरी बाढ़ संवेदनशील मैदानी सटे लगे वाले वाली वाला नए पुराने गृह पैतृक".split())
+_EN_AFTER = ("district", "village", "area", "town", "tehsil", "taluk", "taluka", "block",
+             "locality", "colony", "mandal", "sub-division", "subdivision", "neighbourhood",
+             "neighborhood")
+_EN_BEFORE = ("village of", "town of", "district of")
+_CAP = r"[A-Z][\p{L}\p{M}'’-]*"
+_EN_NOT_NAME = frozenset(
+    "The A An This That In On At Near Of And Its Their His Her Our Monday Tuesday Wednesday "
+    "Thursday Friday Saturday Sunday North South East West Northeast Northwest Southeast "
+    "Southwest North-East North-West South-East South-West Central Upper Lower Old New "
+    "Industrial Residential Police Station".split())
+
+_HI_AFTER_RE = regex.compile(
+    rf"((?:{_DEVA} ))(?:{'|'.join(_HI_AFTER)})(?!\p{{Devanagari}})")
+_HI_BEFORE_RE = regex.compile(
+    rf"(?<!\p{{Devanagari}})(?:{'|'.join(_HI_BEFORE)}) ((?:{_DEVA})(?: {_DEVA})?)")
+# (Not before "of": "the Himalayan village of Dharali" names Dharali, after it.)
+_EN_AFTER_RE = regex.compile(
+    rf"((?:{_CAP} ){{1,3}})(?i:{'|'.join(_EN_AFTER)})\b(?! of\b)")
+_EN_BEFORE_RE = regex.compile(
+    rf"\b(?:{'|'.join(_EN_BEFORE)}) ((?:{_CAP})(?: {_CAP}){{0,2}})")
+# After a state: "के X (Y) में/के पास/स्थित/," and "'s X (Y)".
+_HI_STATE_RE = regex.compile(rf" के ({_DEVA}(?: {_DEVA})?) (?:(?:इलाके|इलाका|क्षेत्र) )?"
+                             rf"(?:में|के पास|स्थित|के समीप)")
+_EN_STATE_RE = regex.compile(rf"['’]s (?:(?:north|south|east|west|north-?east|north-?west|"
+                             rf"south-?east|south-?west|central) )?({_CAP}(?: {_CAP})?)")
+
+Finder = Callable[[str], Sequence[Tuple[int, int, str]]]
+
+
+def skeleton(key: str) -> str:
+    """A cross-script key reduced to its consonants, ``d``/``r`` and ``v``/``w`` merged,
+    repeats collapsed (``almod``, ``almor`` -> ``lmr`` with the first letter kept:
+    ``almr``)."""
+    if not key:
+        return ""
+    out = [key[0]]
+    for c in key[1:].translate(_MERGE):
+        if c in "aeiouy" or c == out[-1]:
+            continue
+        out.append(c)
+    return "".join(out)
+
+
+_MERGE = str.maketrans({"d": "r", "w": "v", "z": "j"})
+
+
+def _names(words: str, not_name: FrozenSet[str], key: Callable[[str], str],
+           states: FrozenSet[str]) -> List[str]:
+    out = []
+    for w in words.split():
+        w = _POSSESSIVE.sub("", w)
+        if w in not_name or w.lower() in _HI_NOT_NAME or w.lower() in states:
+            continue
+        if w.lower() in _EN_AFTER_WORDS or w in _HI_KINDS:
+            continue
+        k = skeleton(key(w))
+        if len(k) >= 3 and k not in states:
+            out.append(LOCAL + k)
+    return out
+
+
+_EN_AFTER_WORDS = frozenset(_EN_AFTER)
+_HI_KINDS = frozenset(_HI_AFTER + _HI_BEFORE + ("इलाके", "इलाका", "इलाकों", "क्षेत्र", "शहर",
+                                             "घटना", "हादसा", "हादसे"))
+_POSSESSIVE = regex.compile(r"['’]s?$")
+
+
+def lead_localities(text: str, end: int, key: Callable[[str], str],
+                    finder: Finder) -> FrozenSet[str]:
+    """The localities (``local:<skeleton>``) that ``text[:end]`` (a report's lead) names
+    in the frames of the module docstring. States and countries (the gazetteer's) are
+    no localities (:mod:`.lead_places` compares them)."""
+    lead = text[:end]
+    hits = finder(lead)
+    big = frozenset(x for s, e, ent in hits if ent.startswith(("state:", "ut:", "country:"))
+                    for w in lead[s:e].split() for x in (w.lower(), skeleton(key(w))))
+    out: List[str] = []
+    for rx, not_name in ((_HI_AFTER_RE, _HI_NOT_NAME), (_HI_BEFORE_RE, _HI_NOT_NAME),
+                         (_EN_AFTER_RE, _EN_NOT_NAME), (_EN_BEFORE_RE, _EN_NOT_NAME)):
+        for m in rx.finditer(lead):
+            out.extend(_names(m.group(1), not_name, key, big))
+    for _s, e, ent in hits:
+        if not ent.startswith(("state:", "ut:")):
+            continue
+        for rx, not_name in ((_HI_STATE_RE, _HI_NOT_NAME), (_EN_STATE_RE, _EN_NOT_NAME)):
+            m = rx.match(lead, e)
+            if m:
+                out.extend(_names(m.group(1), not_name, key, big))
+    return frozenset(out)

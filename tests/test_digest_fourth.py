@@ -1,0 +1,161 @@
+"""Issue 15, the fourth event set (tests/data/events-fourth/): the rules read from its
+failures (the localities a lead names below the state; the ordinal of a recurring
+meeting), each on real sentences of the sets, then the set's figures (skipped when the
+set is absent). The set is no longer blind: see its README."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import asimtext
+import pytest
+from asimtext.digest.backend import default_backend
+from asimtext.digest.lead_places import different_places, lead_places
+from asimtext.digest.localities import lead_localities, skeleton
+from asimtext.digest.numbered import (
+    different_numbers,
+    different_ordinals,
+    lead_ordinals,
+    own_ordinal,
+)
+from asimtext.digest.text import lead_end
+from asimtext.pure.gazetteer import gazetteer_find
+
+ROOT = Path(__file__).resolve().parent.parent
+FOURTH = ROOT / "tests" / "data" / "events-fourth" / "events.jsonl"
+
+
+def _key(word):
+    ks = default_backend().xscript_keys(word, stopwords=False)
+    return ks[0][2] if ks else ""
+
+
+def _local(text):
+    return {x.split(":", 1)[1] for x in lead_localities(text, lead_end(text), _key,
+                                                         gazetteer_find)}
+
+
+def test_skeleton_meets_one_place_in_two_scripts():
+    # अल्मोड़ा keys "almod", Almora "almor"; पौड़ी "paud", Pauri "paur".
+    assert skeleton(_key("अल्मोड़ा")) == skeleton(_key("Almora"))
+    assert skeleton(_key("पौड़ी")) == skeleton(_key("Pauri"))
+    assert skeleton(_key("किश्तवाड़")) == skeleton(_key("Kishtwar"))
+    assert skeleton(_key("मुस्तफाबाद")) == skeleton(_key("Mustafabad"))
+    assert skeleton(_key("Almora")) != skeleton(_key("Pauri"))
+
+
+def test_localities_are_read_in_the_frames_news_puts_them_in():
+    # tests/data/events-fourth: hi-almora-02, hi-pauri-01, en-pauri-02, en-almora-01,
+    # hi-mustafabad-02, en-dharali-03 (real sentences).
+    almora_hi = _local("अल्मोड़ा जिले के सल्ट विकासखंड के मरचूला में यात्रियों से खचाखच भरी एक "
+                       "बस अनियंत्रित होकर करीब 150 फुट गहरी खाई में जा गिरी।")
+    pauri_hi = _local("जनपद पौड़ी गढ़वाल के थाना धुमाकोट क्षेत्रांतर्गत सिमड़ी गांव के पास बारात "
+                      "की एक बस खाई में गिरकर दुर्घटनाग्रस्त हुई है।")
+    pauri_en = _local("Rescue operation underway after a bus carrying passengers falls into a "
+                      "gorge on Rikhnikhal-Birokhal road near Simdi village, in Pauri Garhwal "
+                      "district on Tuesday, October 4, 2022.")
+    almora_en = _local("A packed-beyond-capacity bus carrying passengers returning to work "
+                       "after Diwali fell into a deep gorge in Uttarakhand's Almora district on "
+                       "Monday. Twenty-six people were injured when the 43-seater bus was on "
+                       "its way from Pauri in Garhwal region to Ramnagar in Kumaon.")
+    assert skeleton(_key("अल्मोड़ा")) in almora_hi and skeleton(_key("सल्ट")) in almora_hi
+    assert {skeleton(_key(w)) for w in ("सिमड़ी", "धुमाकोट", "गढ़वाल")} <= pauri_hi
+    assert pauri_hi & pauri_en and not almora_hi & pauri_hi
+    # The state is no locality; where the bus set out from is not where it fell.
+    assert almora_en == {skeleton(_key("Almora"))}
+    assert _local("दिल्ली के मुस्तफाबाद इलाके में एक 4 मंजिला इमारत देर रात भरभराकर गिर गई "
+                  "है।") == {skeleton(_key("मुस्तफाबाद"))}
+    assert _local("the flash flood swept through the Himalayan village of Dharali on "
+                  "Tuesday") == {skeleton(_key("Dharali"))}
+    # Words before a word for a place that are no name (hi-karachi-03).
+    assert _local("विमान कराची के रिहाइशी इलाके में गिरा। पूरे इलाके में अफरा-तफरी मच गई।") == set()
+
+
+def test_leads_naming_other_localities_differ_like_other_states():
+    texts = [
+        "अल्मोड़ा जिले के सल्ट विकासखंड के मरचूला में यात्रियों से खचाखच भरी एक बस खाई में जा गिरी।",
+        "A bus fell into a deep gorge in Uttarakhand's Almora district on Monday.",
+        "जनपद पौड़ी गढ़वाल के थाना धुमाकोट क्षेत्रांतर्गत सिमड़ी गांव के पास बारात की एक बस खाई में गिरी।",
+        "उत्तराखंड में एक बस खाई में गिर गई।",  # no locality: no evidence either way
+    ]
+    places = [lead_places(t, lead_end(t), gazetteer_find, _key) for t in texts]
+    m = different_places(places)
+    assert not m[0, 1] and m[0, 2] and m[1, 2]
+    assert not m[3].any()
+    # Without the key (as before), the leads name one state only.
+    assert not different_places([lead_places(t, lead_end(t), gazetteer_find)
+                                 for t in texts]).any()
+
+
+@pytest.mark.parametrize("text, ordinals", [
+    ("GST काउंसिल की 56वीं बैठक में 5% और 18% के दो टैक्स स्लैब को मंजूरी दे दी गई.", {56}),
+    ("केंद्रीय वित्त मंत्री निर्मला सीतारमण की अध्यक्षता में GST काउंसिल की 55 वीं बैठक शनिवार को "
+     "राजस्थान के जैसलमेर में हुई", {55}),
+    ("आज मंगलवार को जीएसटी काउंसिल की 50वी बैठक मे क्ई अहम फैसले लिए गये।", {50}),
+    ("The 56th GST Council meeting will be held in New Delhi on September 3 and 4, 2025.", {56}),
+    ("इसरो के 101वें सैटेलाइट का लॉन्च विफल", {101}),
+    # Days of a month, counts of time, school classes: no ordinal of an event.
+    ("an Officers' Meeting will be held on 2nd September, 2025 at New Delhi", set()),
+    ("on Monday, 4th November, killing at least 36", set()),
+    ("राहत कार्य के 10वें दिन भी मलबा हटाया जा रहा है", set()),
+    ("10वीं कक्षा की परीक्षाएं स्थगित", set()),
+])
+def test_ordinals_in_digits_name_which_time_of_a_recurring_thing(text, ordinals):
+    assert lead_ordinals(text, len(text)) == {f"@ordinal:{n}" for n in ordinals}
+
+
+def test_other_ordinals_differ_and_a_story_has_its_own():
+    o = [frozenset({"@ordinal:55"}), frozenset({"@ordinal:56"}),
+         frozenset({"@ordinal:55", "@ordinal:56"}), frozenset()]
+    m = different_ordinals(o)
+    assert m[0, 1] and m[1, 0] and not m[0, 2] and not m[1, 2] and not m[3].any()
+    assert not different_numbers(o).any()  # not the numbered names' kind
+    assert own_ordinal(o[:1] * 3 + o[1:2], 3) == "@ordinal:55"
+    assert own_ordinal(o[:1] * 2, 3) is None
+
+
+def test_two_meetings_of_one_council_stay_apart_without_dates():
+    """Undated reports of two meetings of one council share every word but its number
+    (tests/data/events-fourth: hi-gst55-02, hi-gst56-01, shortened)."""
+    def art(i, n, extra):
+        return asimtext.Article(i, f"केंद्रीय वित्त मंत्री निर्मला सीतारमण की अध्यक्षता में GST काउंसिल "
+                                f"की {n}वीं बैठक हुई और इसमें कई अहम फैसले लिए गए। {extra} जीएसटी "
+                                "परिषद ने कई वस्तुओं पर टैक्स की दरें बदलने को मंजूरी दी।")
+    arts = [art("a", 55, "पॉपकॉर्न पर टैक्स तय हुआ।"), art("b", 55, "पुरानी कार पर टैक्स बढ़ा।"),
+            art("c", 56, "दो टैक्स स्लैब को मंजूरी मिली।")]
+    story = {a["id"]: a["story"] for a in asimtext.digest(arts).articles}
+    assert story["a"] == story["b"] != story["c"]
+
+
+# -- the set's figures -----------------------------------------------------------------------
+
+
+def _fourth(text_only):
+    if not FOURTH.exists():
+        pytest.skip("tests/data/events-fourth is not here")
+    from events_score import digest_inputs, load_records, score
+
+    recs = load_records(FOURTH)
+    return score(asimtext.digest(digest_inputs(recs, text_only=text_only)), recs)
+
+
+def test_fourth_event_set_after_its_rules():
+    """All fields: precision 0.991, recall 0.911, 1 mixed story (before these rules:
+    0.874, 0.881, 4 mixed). What still mixes: two undated Hindi Mustafabad (2025)
+    reports with the Seelampur (2019) one, which names its locality only after the
+    lead."""
+    res = _fourth(False)
+    assert res["pairwise_precision"] >= 0.98, res
+    assert res["pairwise_recall"] >= 0.9, res
+    assert res["mixed_stories"] <= 1, res
+
+
+def test_fourth_event_set_after_its_rules_from_the_text_alone():
+    """Id and text only: precision 0.957, recall 0.945, 2 mixed (before: 0.753, 0.890,
+    5 mixed)."""
+    res = _fourth(True)
+    assert res["pairwise_precision"] >= 0.95, res
+    assert res["pairwise_recall"] >= 0.93, res
+    assert res["mixed_stories"] <= 2, res
+
+
