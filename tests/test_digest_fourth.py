@@ -10,7 +10,7 @@ from pathlib import Path
 import asimtext
 import pytest
 from asimtext.digest.backend import default_backend
-from asimtext.digest.lead_places import different_places, lead_places
+from asimtext.digest.lead_places import different_places, lead_places, other_spots
 from asimtext.digest.localities import lead_localities, skeleton
 from asimtext.digest.numbered import (
     different_numbers,
@@ -85,6 +85,32 @@ def test_leads_naming_other_localities_differ_like_other_states():
     # Without the key (as before), the leads name one state only.
     assert not different_places([lead_places(t, lead_end(t), gazetteer_find)
                                  for t in texts]).any()
+
+
+def test_two_spots_of_one_district_are_two_events():
+    """tests/data/events-third: hi-saranaug-01 (Marhaura, August 2022), hi-saran-01
+    (Isuapur, December 2022), en-saran-02 (December: Chhapra, the district's seat, is
+    an area, not a spot), and a town that is also its district (en-harda-01/03)."""
+    texts = [
+        "सारण : बिहार के सारण जिले के मढ़ौरा थाना क्षेत्र के भुआलपुर में कल 11 अगस्त 2022 की शाम "
+        "जहरीली शराब के सेवन से पांच लोगों की दुखद मौत हो गई।",
+        "मामला छपरा का है जिसमे जहरीली शराब पीने से अब तक 11 लोगों की मौ’त हो गई है। यह वारदात "
+        "सारण जिले के इसुआपुर थाना क्षेत्र की है।",
+        "Bihar Hooch Tragedy: At least six people have died after consuming spurious liquor "
+        "in Chhapra area of Saran district.",
+        "The blast, that occurred at a factory situated on Magardha road in Bairagarh village "
+        "of Harda, was followed by a fire.",
+        "At least 11 were killed in a blast in Harda block of Harda district on Tuesday.",
+    ]
+    places = [lead_places(t, lead_end(t), gazetteer_find, _key) for t in texts]
+    assert any(p.startswith("sub:") for p in places[0]) and any(
+        p.startswith("sub:") for p in places[1])
+    assert not any(p.startswith("sub:") for p in places[2])
+    m = other_spots(places)
+    assert m[0, 1] and m[1, 0]  # Marhaura / Isuapur, both of Saran
+    assert not m[0, 2] and not m[1, 2]  # Chhapra area: no spot
+    assert any(p.startswith("sub:") for p in places[4])
+    assert not m[3, 4]  # Bairagarh village of Harda / Harda block: Harda in common
 
 
 @pytest.mark.parametrize("text, ordinals", [

@@ -22,10 +22,10 @@ from typing import Callable, Dict, FrozenSet, List, Optional, Sequence, Tuple
 import numpy as np
 import regex
 
-from asimtext.digest.localities import LOCAL, lead_localities
+from asimtext.digest.localities import LOCAL, SUB, lead_localities
 from asimtext.digest.scope import HOME_COUNTRY, candidates
 
-__all__ = ["lead_places", "different_places"]
+__all__ = ["lead_places", "different_places", "other_spots"]
 
 Finder = Callable[[str], Sequence[Tuple[int, int, str]]]
 
@@ -36,9 +36,11 @@ _LINE_START = regex.compile(r"(?:^|\n)[ \t\"'“‘]*$")
 
 def _level(entry: str) -> str:
     """``state`` (states and union territories), ``country`` (foreign), ``local``
-    (:mod:`.localities`), else ``""``."""
+    (:mod:`.localities`), ``sub`` (its places below the district), else ``""``."""
     if entry.startswith(LOCAL):
         return "local"
+    if entry.startswith(SUB):
+        return "sub"
     if entry.startswith(("state:", "ut:")):
         return "state"
     if entry.startswith("country:") and entry != HOME_COUNTRY:
@@ -65,17 +67,21 @@ def lead_places(text: str, end: int, finder: Finder,
     return frozenset(out)
 
 
-def different_places(places: Sequence[FrozenSet[str]]) -> np.ndarray:
+def different_places(places: Sequence[FrozenSet[str]],
+                     levels: Optional[FrozenSet[str]] = None) -> np.ndarray:
     """``(n, n)`` booleans: texts ``a`` and ``b`` both name places of one level (states,
-    or foreign countries) and none of the other's at that level. Matrix work per
-    level (no loop over pairs of texts)."""
+    foreign countries, localities, places below the district; of ``levels`` only,
+    where given) and none of the other's at that level. Matrix work per level (no loop
+    over pairs of texts)."""
     n = len(places)
     out = np.zeros((n, n), dtype=bool)
     by_level: Dict[str, List[Tuple[int, str]]] = {}
     for t, ps in enumerate(places):
         for p in ps:
             by_level.setdefault(_level(p), []).append((t, p))
-    for pairs in by_level.values():
+    for level, pairs in by_level.items():
+        if levels is not None and level not in levels:
+            continue
         holders = sorted({t for t, _ in pairs})
         if len(holders) < 2:
             continue
@@ -87,4 +93,32 @@ def different_places(places: Sequence[FrozenSet[str]]) -> np.ndarray:
             M[row[t], col[p]] = 1.0
         idx = np.asarray(holders)
         out[np.ix_(idx, idx)] |= (M @ M.T) == 0
+    return out
+
+
+def other_spots(places: Sequence[FrozenSet[str]]) -> np.ndarray:
+    """``(n, n)`` booleans: texts ``a`` and ``b`` name one locality (a district: सारण,
+    Saran) and places below it (:data:`.localities.SUB`: a village, a police station's
+    area), none of which the other names at any level (मढ़ौरा against इसुआपुर): two
+    spots of one district. A place one text names below the district and the other
+    as a locality (Harda the town, Harda the district) is in common."""
+    n = len(places)
+    out = np.zeros((n, n), dtype=bool)
+    subs = [t for t, ps in enumerate(places) if any(p.startswith(SUB) for p in ps)]
+    if len(subs) < 2:
+        return out
+    names = sorted({p.split(":", 1)[1] for t in subs for p in places[t]
+                    if p.startswith((SUB, LOCAL))})
+    col = {p: c for c, p in enumerate(names)}
+    L = np.zeros((len(subs), len(names)), dtype=np.float32)
+    S = np.zeros_like(L)
+    for r, t in enumerate(subs):
+        for p in places[t]:
+            if p.startswith(LOCAL):
+                L[r, col[p[len(LOCAL):]]] = 1.0
+            elif p.startswith(SUB):
+                S[r, col[p[len(SUB):]]] = 1.0
+    met = (S @ L.T > 0) | (L @ S.T > 0)
+    idx = np.asarray(subs)
+    out[np.ix_(idx, idx)] = ((L @ L.T) > 0) & ~met
     return out

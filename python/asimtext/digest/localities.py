@@ -28,9 +28,20 @@ from typing import Callable, FrozenSet, List, Sequence, Tuple
 
 import regex
 
-__all__ = ["lead_localities", "LOCAL"]
+__all__ = ["lead_localities", "LOCAL", "SUB"]
 
 LOCAL = "local:"
+# A place below the district (a village, a police station's area, a block),
+# compared again on its own: two hooch deaths of one district, one in Marhaura, one
+# in Isuapur, share the district and differ below it.
+SUB = "sub:"
+# Only the kinds of place that name one spot count below the district: a village, a
+# police station's area, a block, a colony; not a town or an "area" ("in Chhapra area of
+# Saran district" names the district's seat for the whole district).
+_SPOT = frozenset(("गांव", "गाँव", "तहसील", "विकासखंड", "प्रखंड", "थाना", "थाने",
+                   "क्षेत्रांतर्गत", "ग्राम", "मौजा", "village", "villages", "tehsil", "taluk",
+                   "taluka", "block", "blocks", "mandal", "colony", "locality",
+                   "village of"))
 
 _DEVA = r"[\p{Devanagari}\u200c\u200d]+"
 # Words for a kind of place below the state, after its name ("अल्मोड़ा जिले").
@@ -48,9 +59,9 @@ _HI_NOT_NAME = frozenset(
     "दूर-दराज अपने अपनी उनके उसके कई सभी विभिन्न अन्य दो तीन नजदीकी नज़दीकी पास पड़ोसी "
     "स्थानीय सीमावर्ती संबंधित उक्त किसी हर अलग दूसरे रिहायशी आवासीय औद्योगिक घनी "
     "संकरी बाढ़ संवेदनशील मैदानी सटे लगे वाले वाली वाला नए पुराने गृह पैतृक".split())
-_EN_AFTER = ("district", "village", "area", "town", "tehsil", "taluk", "taluka", "block",
-             "locality", "colony", "mandal", "sub-division", "subdivision", "neighbourhood",
-             "neighborhood")
+_EN_AFTER = ("districts", "district", "villages", "village", "areas", "area", "town",
+             "tehsil", "taluk", "taluka", "blocks", "block", "locality", "colony", "mandal",
+             "sub-division", "subdivision", "neighbourhood", "neighborhood")
 _EN_BEFORE = ("village of", "town of", "district of")
 _CAP = r"[A-Z][\p{L}\p{M}'’-]*"
 _EN_NOT_NAME = frozenset(
@@ -60,14 +71,15 @@ _EN_NOT_NAME = frozenset(
     "Industrial Residential Police Station".split())
 
 _HI_AFTER_RE = regex.compile(
-    rf"((?:{_DEVA} ))(?:{'|'.join(_HI_AFTER)})(?!\p{{Devanagari}})")
+    rf"((?:{_DEVA} ))({'|'.join(_HI_AFTER)})(?!\p{{Devanagari}})")
 _HI_BEFORE_RE = regex.compile(
-    rf"(?<!\p{{Devanagari}})(?:{'|'.join(_HI_BEFORE)}) ((?:{_DEVA})(?: {_DEVA})?)")
-# (Not before "of": "the Himalayan village of Dharali" names Dharali, after it.)
+    rf"(?<!\p{{Devanagari}})({'|'.join(_HI_BEFORE)}) ((?:{_DEVA})(?: {_DEVA})?)")
+# (After an article and before "of", a word is no name: "the Himalayan village of
+# Dharali" names Dharali; "in Bairagarh village of Harda", Bairagarh.)
 _EN_AFTER_RE = regex.compile(
-    rf"((?:{_CAP} ){{1,3}})(?i:{'|'.join(_EN_AFTER)})\b(?! of\b)")
+    rf"(?<!\b(?i:the|a|an) )((?:{_CAP} ){{1,3}})((?i:{'|'.join(_EN_AFTER)}))\b")
 _EN_BEFORE_RE = regex.compile(
-    rf"\b(?:{'|'.join(_EN_BEFORE)}) ((?:{_CAP})(?: {_CAP}){{0,2}})")
+    rf"\b({'|'.join(_EN_BEFORE)}) ((?:{_CAP})(?: {_CAP}){{0,2}})")
 # After a state: "के X (Y) में/के पास/स्थित/," and "'s X (Y)".
 _HI_STATE_RE = regex.compile(rf" के ({_DEVA}(?: {_DEVA})?) (?:(?:इलाके|इलाका|क्षेत्र) )?"
                              rf"(?:में|के पास|स्थित|के समीप)")
@@ -103,8 +115,10 @@ def _names(words: str, not_name: FrozenSet[str], key: Callable[[str], str],
             continue
         if w.lower() in _EN_AFTER_WORDS or w in _HI_KINDS:
             continue
-        k = skeleton(key(w))
-        if len(k) >= 3 and k not in states:
+        kw = key(w)
+        k = skeleton(kw)
+        # (A short skeleton, "mr" for मढ़ौरा/Marhaura, of a key of four letters or more.)
+        if len(k) >= 2 and len(kw) >= 4 and k not in states:
             out.append(LOCAL + k)
     return out
 
@@ -113,6 +127,16 @@ _EN_AFTER_WORDS = frozenset(_EN_AFTER)
 _HI_KINDS = frozenset(_HI_AFTER + _HI_BEFORE + ("इलाके", "इलाका", "इलाकों", "क्षेत्र", "शहर",
                                              "घटना", "हादसा", "हादसे"))
 _POSSESSIVE = regex.compile(r"['’]s?$")
+
+
+def _headline(text: str, at: int) -> bool:
+    """Whether the line around ``at`` is set in Title Case (a headline: "Plane With Over
+    100 Passengers Crashes In Residential Area"), where capitals mark no names."""
+    start = text.rfind("\n", 0, at) + 1
+    end = text.find("\n", at)
+    words = [w for w in text[start:len(text) if end < 0 else end].split() if len(w) > 3]
+    caps = sum(w[0].isupper() for w in words)
+    return 4 <= len(words) <= 20 and caps >= 0.75 * len(words)
 
 
 def lead_localities(text: str, end: int, key: Callable[[str], str],
@@ -125,10 +149,23 @@ def lead_localities(text: str, end: int, key: Callable[[str], str],
     big = frozenset(x for s, e, ent in hits if ent.startswith(("state:", "ut:", "country:"))
                     for w in lead[s:e].split() for x in (w.lower(), skeleton(key(w))))
     out: List[str] = []
-    for rx, not_name in ((_HI_AFTER_RE, _HI_NOT_NAME), (_HI_BEFORE_RE, _HI_NOT_NAME),
-                         (_EN_AFTER_RE, _EN_NOT_NAME), (_EN_BEFORE_RE, _EN_NOT_NAME)):
+    named_before = set()
+    for rx, not_name, name in ((_HI_AFTER_RE, _HI_NOT_NAME, 1), (_HI_BEFORE_RE, _HI_NOT_NAME, 2),
+                               (_EN_AFTER_RE, _EN_NOT_NAME, 1), (_EN_BEFORE_RE, _EN_NOT_NAME, 2)):
+        english = rx is _EN_AFTER_RE or rx is _EN_BEFORE_RE
         for m in rx.finditer(lead):
-            out.extend(_names(m.group(1), not_name, key, big))
+            if english and _headline(lead, m.start()):
+                continue
+            got = _names(m.group(name), not_name, key, big)
+            out.extend(got)
+            kind = m.group(3 - name).lower()
+            if rx is _EN_AFTER_RE and got:
+                named_before.add(m.end())
+            # "Bairagarh village of Harda": the village is Bairagarh, Harda its district.
+            if rx is _EN_BEFORE_RE and m.start() + len(kind.split()[0]) in named_before:
+                continue
+            if kind in _SPOT:
+                out.extend(SUB + x[len(LOCAL):] for x in got)
     for _s, e, ent in hits:
         if not ent.startswith(("state:", "ut:")):
             continue

@@ -70,7 +70,7 @@ from asimtext.digest.figures import (
     unmet,
 )
 from asimtext.digest.keys import Bags
-from asimtext.digest.lead_places import different_places
+from asimtext.digest.lead_places import different_places, other_spots
 from asimtext.digest.moves import colliding_moves, different_levels, different_moves
 from asimtext.digest.numbered import (
     different_editions,
@@ -601,6 +601,11 @@ def _relative_similarity(members: np.ndarray, matrix: Tuple[np.ndarray, ...],
     if places is not None and undated_pair.any():
         pl = (places(members) if callable(places) else [places[x] for x in members])
         rel[different_places(pl) & undated_pair] *= params.other_place
+        # Places below one district, none in common (a police station's area of
+        # Saran: Marhaura, Isuapur), keep two texts apart as the window does.
+        other_spot = other_spots(pl) & undated_pair
+        rel[other_spot] = 0.0
+        apart = apart | other_spot
     if moves is not None and undated_pair.any():
         got = moves(members) if callable(moves) else [moves[x] for x in members]
         mv = [g[0] for g in got]
