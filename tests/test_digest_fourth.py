@@ -114,12 +114,15 @@ def test_two_spots_of_one_district_are_two_events():
 
 
 @pytest.mark.parametrize("text, ordinals", [
-    ("GST काउंसिल की 56वीं बैठक में 5% और 18% के दो टैक्स स्लैब को मंजूरी दे दी गई.", {56}),
+    ("GST काउंसिल की 56वीं बैठक में 5% और 18% के दो टैक्स स्लैब को मंजूरी दे दी गई.",
+     {"deva:बैठक:56"}),
     ("केंद्रीय वित्त मंत्री निर्मला सीतारमण की अध्यक्षता में GST काउंसिल की 55 वीं बैठक शनिवार को "
-     "राजस्थान के जैसलमेर में हुई", {55}),
-    ("आज मंगलवार को जीएसटी काउंसिल की 50वी बैठक मे क्ई अहम फैसले लिए गये।", {50}),
-    ("The 56th GST Council meeting will be held in New Delhi on September 3 and 4, 2025.", {56}),
-    ("इसरो के 101वें सैटेलाइट का लॉन्च विफल", {101}),
+     "राजस्थान के जैसलमेर में हुई", {"deva:बैठक:55"}),
+    ("आज मंगलवार को जीएसटी काउंसिल की 50वी बैठक मे क्ई अहम फैसले लिए गये।", {"deva:बैठक:50"}),
+    ("The 56th GST Council meeting will be held in New Delhi on September 3 and 4, 2025.",
+     {"latn:meeting:56"}),
+    ("The 55th meeting of GST Council has started in Jaisalmer.", {"latn:meeting:55"}),
+    ("इसरो के 101वें सैटेलाइट का लॉन्च विफल", {"deva:सैटेलाइट:101"}),
     # Days of a month, counts of time, school classes: no ordinal of an event.
     ("an Officers' Meeting will be held on 2nd September, 2025 at New Delhi", set()),
     ("on Monday, 4th November, killing at least 36", set()),
@@ -127,16 +130,22 @@ def test_two_spots_of_one_district_are_two_events():
     ("10वीं कक्षा की परीक्षाएं स्थगित", set()),
 ])
 def test_ordinals_in_digits_name_which_time_of_a_recurring_thing(text, ordinals):
-    assert lead_ordinals(text, len(text)) == {f"@ordinal:{n}" for n in ordinals}
+    assert lead_ordinals(text, len(text)) == {f"@ordinal:{x}" for x in ordinals}
 
 
 def test_other_ordinals_differ_and_a_story_has_its_own():
-    o = [frozenset({"@ordinal:55"}), frozenset({"@ordinal:56"}),
-         frozenset({"@ordinal:55", "@ordinal:56"}), frozenset()]
+    o = [frozenset({"@ordinal:deva:बैठक:55"}), frozenset({"@ordinal:deva:बैठक:56"}),
+         frozenset({"@ordinal:deva:बैठक:55", "@ordinal:deva:बैठक:56"}), frozenset(),
+         frozenset({"@ordinal:latn:meeting:56"}), frozenset({"@ordinal:latn:launch:101"}),
+         frozenset({"@ordinal:latn:flight:63"})]
     m = different_ordinals(o)
     assert m[0, 1] and m[1, 0] and not m[0, 2] and not m[1, 2] and not m[3].any()
+    assert m[0, 4] and not m[1, 4] and m[5, 6]  # any things: the numbers alone
+    same = different_ordinals(o, same_thing=True)
+    assert same[0, 1] and not same[0, 2] and not same[0, 4]  # one thing, one script
+    assert not same[5, 6]  # the 101st launch is the 63rd flight: other things counted
     assert not different_numbers(o).any()  # not the numbered names' kind
-    assert own_ordinal(o[:1] * 3 + o[1:2], 3) == "@ordinal:55"
+    assert own_ordinal(o[:1] * 3 + o[1:2], 3) == "55"
     assert own_ordinal(o[:1] * 2, 3) is None
 
 

@@ -55,12 +55,16 @@ _TIME_WORDS = frozenset(
 
 # Which time of a recurring thing a report is about: an ordinal in digits (``55th
 # meeting``, ``56वीं बैठक``, ``55 वीं बैठक``, ``50वी बैठक``, ``101st launch``), marked
-# ``@ordinal:55`` in the lead's names. The Council's 55th and 56th meetings, a
+# ``@ordinal:<script>:<noun>:55`` in the lead's names with the thing it counts (the
+# word after it, names skipped: ``56th GST Council meeting`` counts meetings). The
+# Council's 55th and 56th meetings, a
 # mission's 100th and 101st launches, share every word but the number.
 ORDINAL = "@ordinal:"
 _ORDINAL = regex.compile(
     r"(?<![\w.,])(\d{1,4})(?:(?:st|nd|rd|th)\b|\s?(?:वीं|वी|वां|वाँ|वें|वे)(?![\p{Devanagari}]))")
 _WORD_AFTER = regex.compile(r"[\s\-–]*([\w\p{M}]+)")
+# The thing an ordinal counts: the first word after it that is no name (capitalised).
+_THING = regex.compile(r"(?:\s+(?:[A-Z][\w\p{M}'’.-]*|of|the))*\s+([\w\p{M}]+)")
 _WORD_BEFORE = regex.compile(r"([\w\p{M}]+)[\s,]*$")
 # Words beside an ordinal that make it a day of a month ("4th November", "September
 # 3rd", "the 5th of July"), a time unit's count ("5th day", "10वें दिन", "21st
@@ -74,8 +78,9 @@ _ORDINAL_NOT = frozenset(
 
 def lead_ordinals(text: str, end: int) -> FrozenSet[str]:
     """The ordinals in digits of ``text[:end]`` (a report's lead) that name which time
-    of something a report is about (``@ordinal:56``); those beside a month, a weekday
-    or a unit of time (dates, durations) left out."""
+    of something a report is about (``@ordinal:deva:बैठक:56``, ``@ordinal:latn:meeting:56``:
+    the script, the thing counted, the number); those beside a month, a weekday, a unit
+    of time or a school class (dates, durations, classes) left out."""
     out = set()
     lead = text[:end]
     for m in _ORDINAL.finditer(lead):
@@ -84,7 +89,10 @@ def lead_ordinals(text: str, end: int) -> FrozenSet[str]:
         if ((after and after.group(1).lower() in _ORDINAL_NOT)
                 or (before and before.group(1).lower() in _ORDINAL_NOT)):
             continue
-        out.add(f"{ORDINAL}{int(m.group(1))}")
+        thing = _THING.match(lead, m.end())
+        noun = thing.group(1).lower() if thing else ""
+        script = "deva" if "\u0900" <= (noun[:1] or " ") <= "\u097f" else "latn"
+        out.add(f"{ORDINAL}{script}:{noun}:{int(m.group(1))}")
     return frozenset(out)
 
 
@@ -151,12 +159,18 @@ def different_numbers(names: Sequence[FrozenSet[str]]) -> np.ndarray:
                               for ns in names])
 
 
-def different_ordinals(names: Sequence[FrozenSet[str]]) -> np.ndarray:
+def different_ordinals(names: Sequence[FrozenSet[str]], same_thing: bool = False) -> np.ndarray:
     """``(n, n)`` booleans: texts ``a`` and ``b`` both state ordinals in their leads
-    (:func:`lead_ordinals`), none of them the other's (the 55th meeting, the 56th)."""
+    (:func:`lead_ordinals`), none of whose numbers is the other's (the 55th meeting,
+    the 56th); ``same_thing``: of one thing in one script (``56वीं बैठक``, ``55वीं बैठक``;
+    not ``101st launch`` against ``63rd flight``)."""
+    if same_thing:
+        return _disjoint_numbers([frozenset(x[len(ORDINAL):].replace(":", "-", 1).replace(
+            ":", "-") for x in ns if x.startswith(ORDINAL) and x.split(":")[2])
+            for ns in names])
     n = len(names)
     out = np.zeros((n, n), dtype=bool)
-    holders = {t: {x for x in ns if x.startswith(ORDINAL)} for t, ns in enumerate(names)}
+    holders = {t: {_number(x) for x in ns if x.startswith(ORDINAL)} for t, ns in enumerate(names)}
     holders = {t: o for t, o in holders.items() if o}
     if len(holders) < 2:
         return out
@@ -171,14 +185,18 @@ def different_ordinals(names: Sequence[FrozenSet[str]]) -> np.ndarray:
     return out
 
 
+def _number(entry: str) -> str:
+    return entry.rsplit(":", 1)[1]
+
+
 def own_ordinal(names: Sequence[FrozenSet[str]], min_holders: int = 3) -> Optional[str]:
-    """A story's own ordinal: the one most of its members stating ordinals in their
-    leads state, where at least ``min_holders`` do (``@ordinal:55`` for five reports
-    of the 55th meeting); else None."""
+    """A story's own ordinal: the number most of its members stating ordinals in their
+    leads state, where at least ``min_holders`` do (``55`` for five reports of the
+    55th meeting); else None."""
     counts: Dict[str, int] = {}
     holders = 0
     for ns in names:
-        got = [x for x in ns if x.startswith(ORDINAL)]
+        got = {_number(x) for x in ns if x.startswith(ORDINAL)}
         holders += bool(got)
         for x in got:
             counts[x] = counts.get(x, 0) + 1

@@ -644,9 +644,12 @@ def _relative_similarity(members: np.ndarray, matrix: Tuple[np.ndarray, ...],
         # after a word can pass for a year: "मरीज 2017"; between dated articles the
         # window decides).
         rel[different_editions(names) & undated_pair] *= params.other_number
-        # Ordinals, none in common (the 55th meeting, the 56th: which time of a
-        # recurring thing a report is about), keep two texts apart as the window does.
-        other_time = different_ordinals(names) & undated_pair
+        # Ordinals of one thing, none in common (the 55th meeting, the 56th: which
+        # time of a recurring thing a report is about), keep two texts apart as the
+        # window does; ordinals of any things, none in common (across scripts, where
+        # the things' words differ), weigh as other numbers do.
+        rel[different_ordinals(names) & undated_pair] *= params.other_number
+        other_time = different_ordinals(names, same_thing=True) & undated_pair
         rel[other_time] = 0.0
         apart = apart | other_time
     pos = {int(x): t for t, x in enumerate(members)}
