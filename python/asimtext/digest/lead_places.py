@@ -22,10 +22,17 @@ from typing import Callable, Dict, FrozenSet, List, Optional, Sequence, Tuple
 import numpy as np
 import regex
 
-from asimtext.digest.localities import LOCAL, SUB, lead_localities
+from asimtext.digest.localities import (
+    LOCAL,
+    MENTION,
+    SPELL,
+    SUB,
+    lead_localities,
+    lead_mentions,
+)
 from asimtext.digest.scope import HOME_COUNTRY, candidates
 
-__all__ = ["lead_places", "different_places", "other_spots"]
+__all__ = ["lead_places", "different_places", "other_spots", "with_mentions"]
 
 Finder = Callable[[str], Sequence[Tuple[int, int, str]]]
 
@@ -41,6 +48,8 @@ def _level(entry: str) -> str:
         return "local"
     if entry.startswith(SUB):
         return "sub"
+    if entry.startswith((MENTION, SPELL)):
+        return "mention"
     if entry.startswith(("state:", "ut:")):
         return "state"
     if entry.startswith("country:") and entry != HOME_COUNTRY:
@@ -64,7 +73,28 @@ def lead_places(text: str, end: int, finder: Finder,
         out.add(h[2])
     if key is not None:
         out.update(lead_localities(text, end, key, lambda _t: every))
+        out.update(lead_mentions(text, end, key))
     return frozenset(out)
+
+
+def with_mentions(places: Sequence[FrozenSet[str]]) -> List[FrozenSet[str]]:
+    """The places of a group's texts, where a text names no locality in a frame, with
+    the words of its lead that another text of the group names as a locality
+    (``सीलमपुर`` opening a lead, where another report says ``दिल्ली के सीलमपुर में``);
+    the mentions themselves left out. (Only where a lead has no framed locality: a lead
+    that frames its own place also names others, ``on its way from Pauri``.)"""
+    framed = {p[len(SPELL):] for ps in places for p in ps if p.startswith(SPELL)}
+    out = []
+    for ps in places:
+        kept = {p for p in ps if not p.startswith((MENTION, SPELL))}
+        if framed and not any(p.startswith(LOCAL) for p in kept):
+            for p in ps:
+                if p.startswith(MENTION):
+                    sk, spell = p[len(MENTION):].split(":", 1)
+                    if spell in framed:
+                        kept.add(LOCAL + sk)
+        out.append(frozenset(kept))
+    return out
 
 
 def different_places(places: Sequence[FrozenSet[str]],
@@ -80,7 +110,7 @@ def different_places(places: Sequence[FrozenSet[str]],
         for p in ps:
             by_level.setdefault(_level(p), []).append((t, p))
     for level, pairs in by_level.items():
-        if levels is not None and level not in levels:
+        if level == "mention" or (levels is not None and level not in levels):
             continue
         holders = sorted({t for t, _ in pairs})
         if len(holders) < 2:

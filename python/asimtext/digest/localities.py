@@ -28,9 +28,20 @@ from typing import Callable, FrozenSet, List, Sequence, Tuple
 
 import regex
 
-__all__ = ["lead_localities", "LOCAL", "SUB"]
+__all__ = ["lead_localities", "lead_mentions", "spelling", "LOCAL", "SUB", "MENTION", "SPELL"]
 
 LOCAL = "local:"
+# Every name-like word of a lead (a Devanagari word, a capitalised Latin one), as a
+# skeleton: a lead that puts its event in no frame still names its place
+# ("सीलमपुर में बीती रात 4 मंजिला इमारत गिरने से ..."); where another report of its
+# group names that word in a frame, it is that lead's locality
+# (:func:`.lead_places.with_mentions`).
+MENTION = "mention:"
+# A framed locality's spelling (:func:`spelling`), for mentions to meet: the
+# skeleton of consonants alone lets a word meet a place by chance (ब्रिगेड,
+# "brigade", and Bairagarh are both "brgr").
+SPELL = "spell:"
+_NAME_WORD = regex.compile(r"\p{Devanagari}{3,}|\b[A-Z][\p{L}\p{M}]{3,}")
 # A place below the district (a village, a police station's area, a block),
 # compared again on its own: two hooch deaths of one district, one in Marhaura, one
 # in Isuapur, share the district and differ below it.
@@ -110,6 +121,19 @@ def skeleton(key: str) -> str:
 _MERGE = str.maketrans({"d": "r", "w": "v", "z": "j"})
 
 
+def spelling(key: str) -> str:
+    """A cross-script key with its vowels but the ones that differ across scripts
+    (the inherent ``a`` that Devanagari does not write, ``y``), ``d``/``r``, ``v``/``w``
+    merged and repeats collapsed: ``almod``, ``almor`` -> ``lmor``; ``briged`` ->
+    ``briger``, ``bairgad`` -> ``birgr``."""
+    out: List[str] = []
+    for c in key.translate(_MERGE):
+        if c in "ay" or (out and c == out[-1]):
+            continue
+        out.append(c)
+    return "".join(out)
+
+
 def _names(words: str, not_name: FrozenSet[str], key: Callable[[str], str],
            states: FrozenSet[str]) -> List[str]:
     out = []
@@ -124,6 +148,7 @@ def _names(words: str, not_name: FrozenSet[str], key: Callable[[str], str],
         # (A short skeleton, "mr" for मढ़ौरा/Marhaura, of a key of four letters or more.)
         if len(k) >= 2 and len(kw) >= 4 and k not in states:
             out.append(LOCAL + k)
+            out.append(SPELL + spelling(kw))
     return out
 
 
@@ -169,7 +194,7 @@ def lead_localities(text: str, end: int, key: Callable[[str], str],
             if rx is _EN_BEFORE_RE and m.start() + len(kind.split()[0]) in named_before:
                 continue
             if kind in _SPOT:
-                out.extend(SUB + x[len(LOCAL):] for x in got)
+                out.extend(SUB + x[len(LOCAL):] for x in got if x.startswith(LOCAL))
     for _s, e, ent in hits:
         if not ent.startswith(("state:", "ut:")):
             continue
@@ -177,4 +202,21 @@ def lead_localities(text: str, end: int, key: Callable[[str], str],
             m = rx.match(lead, e)
             if m:
                 out.extend(_names(m.group(1), not_name, key, big))
+    return frozenset(out)
+
+
+def lead_mentions(text: str, end: int, key: Callable[[str], str]) -> FrozenSet[str]:
+    """The name-like words of ``text[:end]`` as ``mention:<skeleton>:<spelling>``,
+    stopwords (no key) left out."""
+    out = set()
+    for m in _NAME_WORD.finditer(text, 0, end):
+        w = m.group(0)
+        if w in _HI_NOT_NAME or w in _EN_NOT_NAME:
+            continue
+        kw = key(w)
+        k = skeleton(kw)
+        # (Three letters at least: a word of the lead met by chance a short skeleton,
+        # "mr", "hr", of another report's place.)
+        if len(k) >= 3 and len(kw) >= 4:
+            out.add(f"{MENTION}{k}:{spelling(kw)}")
     return frozenset(out)

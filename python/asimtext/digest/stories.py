@@ -70,7 +70,7 @@ from asimtext.digest.figures import (
     unmet,
 )
 from asimtext.digest.keys import Bags
-from asimtext.digest.lead_places import different_places, other_spots
+from asimtext.digest.lead_places import different_places, other_spots, with_mentions
 from asimtext.digest.moves import colliding_moves, different_levels, different_moves
 from asimtext.digest.numbered import (
     different_editions,
@@ -599,7 +599,8 @@ def _relative_similarity(members: np.ndarray, matrix: Tuple[np.ndarray, ...],
         figs = (figures(members) if callable(figures) else [figures[x] for x in members])
         rel[disagreeing_figures(figs) & undated_pair] *= params.other_figures
     if places is not None and undated_pair.any():
-        pl = (places(members) if callable(places) else [places[x] for x in members])
+        pl = with_mentions(places(members) if callable(places)
+                           else [places[x] for x in members])
         rel[different_places(pl) & undated_pair] *= params.other_place
         # Places below one district, none in common (a police station's area of
         # Saran: Marhaura, Isuapur), keep two texts apart as the window does.
