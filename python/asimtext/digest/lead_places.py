@@ -29,6 +29,8 @@ from asimtext.digest.localities import (
     SUB,
     lead_localities,
     lead_mentions,
+    skeleton,
+    spelling,
 )
 from asimtext.digest.scope import HOME_COUNTRY, candidates
 
@@ -72,8 +74,10 @@ def lead_places(text: str, end: int, finder: Finder,
             continue
         out.add(h[2])
     if key is not None:
-        out.update(lead_localities(text, end, key, lambda _t: every))
-        out.update(lead_mentions(text, end, key))
+        local = lead_localities(text, end, key, lambda _t: every)
+        out.update(local)
+        if not any(p.startswith(LOCAL) for p in local):  # read only where none is framed
+            out.update(lead_mentions(text, end, key))
     return frozenset(out)
 
 
@@ -90,9 +94,11 @@ def with_mentions(places: Sequence[FrozenSet[str]]) -> List[FrozenSet[str]]:
         if framed and not any(p.startswith(LOCAL) for p in kept):
             for p in ps:
                 if p.startswith(MENTION):
-                    sk, spell = p[len(MENTION):].split(":", 1)
-                    if spell in framed:
-                        kept.add(LOCAL + sk)
+                    kw = p[len(MENTION):]
+                    # (Three consonants at least: a word met by chance a short
+                    # skeleton, "mr", "hr", of another report's place.)
+                    if spelling(kw) in framed and len(skeleton(kw)) >= 3:
+                        kept.add(LOCAL + skeleton(kw))
         out.append(frozenset(kept))
     return out
 

@@ -24,6 +24,7 @@ frames above are where the report puts its event.
 
 from __future__ import annotations
 
+from functools import lru_cache
 from typing import Callable, FrozenSet, List, Sequence, Tuple
 
 import regex
@@ -31,8 +32,8 @@ import regex
 __all__ = ["lead_localities", "lead_mentions", "spelling", "LOCAL", "SUB", "MENTION", "SPELL"]
 
 LOCAL = "local:"
-# Every name-like word of a lead (a Devanagari word, a capitalised Latin one), as a
-# skeleton: a lead that puts its event in no frame still names its place
+# Every name-like word of a lead (a Devanagari word, a capitalised Latin one), as its
+# cross-script key: a lead that puts its event in no frame still names its place
 # ("सीलमपुर में बीती रात 4 मंजिला इमारत गिरने से ..."); where another report of its
 # group names that word in a frame, it is that lead's locality
 # (:func:`.lead_places.with_mentions`).
@@ -104,6 +105,7 @@ _EN_STATE_RE = regex.compile(rf"['’]s (?:(?:north|south|east|west|north-?east|
 Finder = Callable[[str], Sequence[Tuple[int, int, str]]]
 
 
+@lru_cache(maxsize=65536)
 def skeleton(key: str) -> str:
     """A cross-script key reduced to its consonants, ``d``/``r`` and ``v``/``w`` merged,
     repeats collapsed (``almod``, ``almor`` -> ``lmr`` with the first letter kept:
@@ -121,6 +123,7 @@ def skeleton(key: str) -> str:
 _MERGE = str.maketrans({"d": "r", "w": "v", "z": "j"})
 
 
+@lru_cache(maxsize=65536)
 def spelling(key: str) -> str:
     """A cross-script key with its vowels but the ones that differ across scripts
     (the inherent ``a`` that Devanagari does not write, ``y``), ``d``/``r``, ``v``/``w``
@@ -206,17 +209,13 @@ def lead_localities(text: str, end: int, key: Callable[[str], str],
 
 
 def lead_mentions(text: str, end: int, key: Callable[[str], str]) -> FrozenSet[str]:
-    """The name-like words of ``text[:end]`` as ``mention:<skeleton>:<spelling>``,
-    stopwords (no key) left out."""
+    """The name-like words of ``text[:end]`` as ``mention:<key>`` (their cross-script
+    keys, of four letters or more), stopwords (no key) left out."""
     out = set()
-    for m in _NAME_WORD.finditer(text, 0, end):
-        w = m.group(0)
+    for w in _NAME_WORD.findall(text, 0, end):
         if w in _HI_NOT_NAME or w in _EN_NOT_NAME:
             continue
         kw = key(w)
-        k = skeleton(kw)
-        # (Three letters at least: a word of the lead met by chance a short skeleton,
-        # "mr", "hr", of another report's place.)
-        if len(k) >= 3 and len(kw) >= 4:
-            out.add(f"{MENTION}{k}:{spelling(kw)}")
+        if len(kw) >= 4:
+            out.add(MENTION + kw)
     return frozenset(out)

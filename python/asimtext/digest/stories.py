@@ -32,7 +32,9 @@ scripts) keep their weight, topic words (``ज्वालामुखी``, ``�
 
 In the average link, evidence against a join lowers a pair's similarity: weekdays
 that differ, numbered names with other numbers (:mod:`.numbered`), lead figures that
-disagree (:mod:`.figures`), leads naming other states or countries (:mod:`.lead_places`),
+disagree (:mod:`.figures`), leads naming other states, countries or localities below the
+state (:mod:`.lead_places`, :mod:`.localities`; two spots of one district never join),
+ordinals of one thing with other numbers (the 55th and the 56th meeting: never join),
 a rate's other decisions (:mod:`.moves`: moves meeting end to start, other levels or
 sizes) and days far apart in the year (:mod:`.yearless`). After it, an undated member of a story whose lead figures
 meet none of the story's (:func:`.figures.outvoted`: 13 deaths in a story of 80)
@@ -139,8 +141,9 @@ class StoryParams:
     # ... and that of two texts whose lead figures disagree (:mod:`.figures`: 62 and 8
     # seats against 48 and 22), where one of the two has no publication date, by this.
     other_figures: float = 0.2
-    # ... and that of two texts whose leads name states, none in common, or foreign
-    # countries, none in common (:mod:`.lead_places`: a fire in Delhi, one in Gujarat),
+    # ... and that of two texts whose leads name states, none in common, foreign
+    # countries, none in common, or localities below the state, none in common
+    # (:mod:`.lead_places`, :mod:`.localities`: a fire in Delhi, one in Gujarat),
     # where one of the two has no publication date, by this (as weak as other weekdays:
     # a report may name the state its victims came from).
     other_place: float = 0.3
@@ -830,8 +833,9 @@ def group(
     articles, asked only for groups with an undated member): two texts whose figures
     disagree, one of them undated, link at ``other_figures`` of their similarity;
     ``places`` (each text's lead places, :mod:`.lead_places`, or a function giving
-    those of a list of articles): two texts naming other states or other foreign
-    countries, one of them undated, at ``other_place``; ``moves`` (each text's lead
+    those of a list of articles): two texts naming other states, other foreign
+    countries or other localities, one of them undated, at ``other_place``; two naming
+    one district and other spots below it (:func:`.lead_places.other_spots`), never; ``moves`` (each text's lead
     moves of a rate, :mod:`.moves`, or a function giving those of a list of articles):
     two texts stating moves, none in common, one of them undated, at ``other_move``.
     ``words`` (each article's number of words): short reports link across languages
