@@ -75,6 +75,10 @@ def test_localities_are_read_in_the_frames_news_puts_them_in():
                   "Tuesday") == {skeleton(_key("Dharali"))}
     # Words before a word for a place that are no name (hi-karachi-03).
     assert _local("विमान कराची के रिहाइशी इलाके में गिरा। पूरे इलाके में अफरा-तफरी मच गई।") == set()
+    # Offices after a state are no place; a Title Case headline's capitals mark no names.
+    assert _local("Uttarakhand's Chief Minister Pushkar Singh Dhami ordered an inquiry.") == set()
+    assert _local("PIA Plane With Over 100 Passengers Crashes In Residential Area Near "
+                  "Karachi Airport") == set()
 
 
 def test_leads_naming_other_localities_differ_like_other_states():

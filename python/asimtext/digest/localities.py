@@ -74,7 +74,8 @@ _HI_NOT_NAME = frozenset(
     # ... and words news puts before "जिला" and after "दिल्ली के" that are no place
     # (news-dev: "मद्देनजर जिला प्रशासन", "दिल्ली के अस्पताल में", "चार शहरों में").
     "मद्देनजर मरीज मरीजों रात बीच नियुक्त प्रत्येक हर अस्पताल अस्पतालों होटल शहरों गांवों "
-    "जिलों इलाकों स्कूल स्कूलों मंदिर बाजार घर घरों सरकारी निजी".split())
+    "जिलों इलाकों स्कूल स्कूलों मंदिर बाजार घर घरों सरकारी निजी हिस्से हिस्सों भागों "
+    "मुख्यमंत्री उपमुख्यमंत्री राज्यपाल सरकार पुलिस मंत्री विधानसभा लोगों".split())
 _EN_AFTER = ("districts", "district", "villages", "village", "areas", "area", "town",
              "tehsil", "taluk", "taluka", "blocks", "block", "locality", "colony", "mandal",
              "sub-division", "subdivision", "neighbourhood", "neighborhood")
@@ -84,7 +85,11 @@ _EN_NOT_NAME = frozenset(
     "The A An This That In On At Near Of And Its Their His Her Our Monday Tuesday Wednesday "
     "Thursday Friday Saturday Sunday North South East West Northeast Northwest Southeast "
     "Southwest North-East North-West South-East South-West Central Upper Lower Old New "
-    "Industrial Residential Police Station".split())
+    "Industrial Residential Police Station "
+    # ... and offices and bodies after a state's name ("Uttarakhand's Chief Minister").
+    "Chief Minister Deputy Governor Lieutenant Health Home Finance Government Assembly "
+    "High Court Capital Legislative Director General Special Task Force Cabinet Opposition "
+    "Leader Speaker Secretary Commissioner Department Ministry Council Board State".split())
 
 _HI_AFTER_RE = regex.compile(
     rf"((?:{_DEVA} ))({'|'.join(_HI_AFTER)})(?!\p{{Devanagari}})")
