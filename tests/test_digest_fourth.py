@@ -8,6 +8,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import asimtext
+import numpy as np
 import pytest
 from asimtext.digest.backend import default_backend
 from asimtext.digest.lead_places import (
@@ -196,6 +197,31 @@ def test_two_meetings_of_one_council_stay_apart_without_dates():
             art("c", 56, "दो टैक्स स्लैब को मंजूरी मिली।")]
     story = {a["id"]: a["story"] for a in asimtext.digest(arts).articles}
     assert story["a"] == story["b"] != story["c"]
+
+
+def test_two_tight_undated_parts_bridged_weakly_do_not_merge():
+    """Pair similarities (in units of the pair threshold) of four New Delhi station
+    stampede reports and four Kumbh stampede reports (tests/data/events-heldout, id and
+    text only, rounded): each part holds together at about 2, the station reports name
+    the Kumbh ("pilgrims en route to the Maha Kumbh festival in Prayagraj") and lift
+    the mean between the parts to 0.55, above the average link's 0.4."""
+    from asimtext.digest.stories import StoryParams, _parts_veto, average_link
+
+    inside = np.full((4, 4), 2.0)
+    rel = np.block([[inside, np.full((4, 4), 0.55)], [np.full((4, 4), 0.55), inside]])
+    rel[0, 4] = rel[4, 0] = 1.3  # en-ndls-01 / en-kumbh-01
+    np.fill_diagonal(rel, 0.0)
+    arr = np.arange(8)
+    undated = np.zeros(8, dtype=bool)
+    params = StoryParams()
+    veto = _parts_veto(arr, undated, None, [frozenset()] * 8, params, rel)
+    assert sorted(map(sorted, average_link(rel, params.average_link, None, veto))) == [
+        [0, 1, 2, 3], [4, 5, 6, 7]]
+    loose = StoryParams(tight_parts=0.0)
+    assert len(average_link(rel, params.average_link, None,
+                            _parts_veto(arr, undated, None, [frozenset()] * 8, loose, rel))) == 1
+    # Dated parts: the window decides, not this.
+    assert _parts_veto(arr, np.ones(8, dtype=bool), None, [frozenset()] * 8, params) is None
 
 
 # -- the set's figures -----------------------------------------------------------------------

@@ -166,6 +166,12 @@ class StoryParams:
     # the story's topic words and place about as much as its weakest real reports.
     outvoted_by: int = 3
     outvoted_below: float = 1.0
+    # In the average link, two parts of `outvoted_by` undated members or more never
+    # merge where the mean similarity between them is below this share of the mean
+    # inside the looser of the two (0: never): two tight stories bridged by a few
+    # reports that name both (station stampede reports name the Kumbh their pilgrims
+    # were going to) are two events, however high the bridge lifts their mean.
+    tight_parts: float = 0.35
 
 
 @dataclass
@@ -885,7 +891,7 @@ def group(
                                               adj_in.get(root, set()), wd, pub, numbered,
                                               figures, places, moves)
             clusters = average_link(rel, params.average_link, apart,
-                                    _parts_veto(arr, pub, figures, numbered, params))
+                                    _parts_veto(arr, pub, figures, numbered, params, rel))
             clusters = _part_unplaced_pairs(clusters, rel, apart, dd[arr, 0], params)
             for cl in _split_outvoted(clusters, rel, apart, arr, pub, figures, params):
                 out.append(sorted(int(arr[t]) for t in cl))
@@ -894,7 +900,8 @@ def group(
 
 def _parts_veto(arr: np.ndarray, pub: np.ndarray, figures: Any,
                 numbered: Optional[Sequence[frozenset]],
-                params: StoryParams) -> Optional[Callable[[List[int], List[int]], bool]]:
+                params: StoryParams, rel: Optional[np.ndarray] = None
+                ) -> Optional[Callable[[List[int], List[int]], bool]]:
     """The merges :func:`average_link` must not make in a group with undated members:
     two parts with no publication date whose own figures (:func:`.figures.own_figures`:
     what most of at least ``outvoted_by`` members state) tell two events
@@ -903,7 +910,8 @@ def _parts_veto(arr: np.ndarray, pub: np.ndarray, figures: Any,
     2025, budget 2024). Pairwise, such reports only link weaker (``other_figures``,
     ``other_number``) and a story of two events still forms on its topic words, place
     and names; two parts that each agree on their own figure or edition are two
-    events' reports. (Dated parts: the window.)"""
+    events' reports; nor two undated parts much closer inside than between
+    (``tight_parts``). (Dated parts: the window.)"""
     if params.outvoted_by <= 0 or pub[arr].all() or (figures is None and numbered is None):
         return None
     every: List[Optional[frozenset]] = [None] * len(arr)
@@ -921,6 +929,12 @@ def _parts_veto(arr: np.ndarray, pub: np.ndarray, figures: Any,
     def veto(a: List[int], b: List[int]) -> bool:
         if len(a) < k or len(b) < k or pub[arr[a]].any() or pub[arr[b]].any():
             return False
+        if rel is not None and params.tight_parts > 0:
+            between = float(rel[np.ix_(a, b)].mean())
+            within = min(float(rel[np.ix_(a, a)].sum()) / (len(a) * (len(a) - 1)),
+                         float(rel[np.ix_(b, b)].sum()) / (len(b) * (len(b) - 1)))
+            if between < params.tight_parts * within:
+                return True
         if numbered is not None:
             for own in (own_edition, own_ordinal):
                 ed_a = own([numbered[int(arr[t])] for t in a], k)
