@@ -926,14 +926,28 @@ def _parts_veto(arr: np.ndarray, pub: np.ndarray, figures: Any,
                 every[t] = f
         return [every[t] for t in rows]  # type: ignore[misc]
 
+    tight = rel is not None and params.tight_parts > 0
+    # The sum of the similarities inside each part, by (first row, size): every merge
+    # of the average link asks the veto first, so a merged part's sum is its two
+    # parts' and twice the sum between them (no pass over a part's pairs again).
+    inside: Dict[Tuple[int, int], float] = {}
+
     def veto(a: List[int], b: List[int]) -> bool:
+        if not tight:
+            return apart(a, b, 0.0, 0.0, 0.0)
+        between = float(rel[np.ix_(a, b)].sum())
+        wa, wb = inside.get((a[0], len(a)), 0.0), inside.get((b[0], len(b)), 0.0)
+        if apart(a, b, between, wa, wb):
+            return True
+        inside[(a[0], len(a) + len(b))] = wa + wb + 2.0 * between
+        return False
+
+    def apart(a: List[int], b: List[int], between: float, wa: float, wb: float) -> bool:
         if len(a) < k or len(b) < k or pub[arr[a]].any() or pub[arr[b]].any():
             return False
-        if rel is not None and params.tight_parts > 0:
-            between = float(rel[np.ix_(a, b)].mean())
-            within = min(float(rel[np.ix_(a, a)].sum()) / (len(a) * (len(a) - 1)),
-                         float(rel[np.ix_(b, b)].sum()) / (len(b) * (len(b) - 1)))
-            if between < params.tight_parts * within:
+        if tight:
+            within = min(wa / (len(a) * (len(a) - 1)), wb / (len(b) * (len(b) - 1)))
+            if between / (len(a) * len(b)) < params.tight_parts * within:
                 return True
         if numbered is not None:
             for own in (own_edition, own_ordinal):
