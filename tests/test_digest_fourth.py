@@ -74,6 +74,10 @@ def test_localities_are_read_in_the_frames_news_puts_them_in():
                   "है।") == {skeleton(_key("मुस्तफाबाद"))}
     assert _local("the flash flood swept through the Himalayan village of Dharali on "
                   "Tuesday") == {skeleton(_key("Dharali"))}
+    # en-mustafabad-01: an article before the name, no "of" after the word for a place.
+    assert skeleton(_key("Dayalpur")) in _local(
+        "Eleven people were killed after a four-storey unauthorised residential building "
+        "collapsed in the Dayalpur village area in Mustafabad.")
     # Words before a word for a place that are no name (hi-karachi-03).
     assert _local("विमान कराची के रिहाइशी इलाके में गिरा। पूरे इलाके में अफरा-तफरी मच गई।") == set()
     # Offices after a state are no place; a Title Case headline's capitals mark no names.

@@ -96,9 +96,12 @@ _HI_AFTER_RE = regex.compile(
 _HI_BEFORE_RE = regex.compile(
     rf"(?<!\p{{Devanagari}})({'|'.join(_HI_BEFORE)}) ((?:{_DEVA})(?: {_DEVA})?)")
 # (After an article and before "of", a word is no name: "the Himalayan village of
-# Dharali" names Dharali; "in Bairagarh village of Harda", Bairagarh.)
+# Dharali" names Dharali; "in Bairagarh village of Harda", Bairagarh; "in the Dayalpur
+# village area", Dayalpur.)
 _EN_AFTER_RE = regex.compile(
-    rf"(?<!\b(?i:the|a|an) )((?:{_CAP} ){{1,3}})((?i:{'|'.join(_EN_AFTER)}))\b")
+    rf"((?:{_CAP} ){{1,3}})((?i:{'|'.join(_EN_AFTER)}))\b")
+_ARTICLE_BEFORE = regex.compile(r"\b(?i:the|a|an) $")
+_OF_AFTER = regex.compile(r" of\b")
 _EN_BEFORE_RE = regex.compile(
     rf"\b({'|'.join(_EN_BEFORE)}) ((?:{_CAP})(?: {_CAP}){{0,2}})")
 # After a state: "के X (Y) में/के पास/स्थित/," and "'s X (Y)".
@@ -192,6 +195,9 @@ def lead_localities(text: str, end: int, key: Callable[[str], str],
         english = rx is _EN_AFTER_RE or rx is _EN_BEFORE_RE
         for m in rx.finditer(lead):
             if english and _headline(lead, m.start()):
+                continue
+            if (rx is _EN_AFTER_RE and _OF_AFTER.match(lead, m.end())
+                    and _ARTICLE_BEFORE.search(lead, max(0, m.start() - 4), m.start())):
                 continue
             got = _names(m.group(name), not_name, key, big)
             out.extend(got)
