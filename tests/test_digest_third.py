@@ -158,23 +158,25 @@ def _third(text_only):
 
 
 def test_third_event_set_after_its_rules():
-    """All fields: precision 0.949, recall 0.893, 3 mixed stories (blind first read:
-    0.688, 0.794, 4 mixed, one of 14 rate reports of seven decisions). What still
-    mixes: a report stating no level, move or size of its rate decision, and no
-    time; two undated Saran hooch reports whose toll and weekday keep them from their
-    English twins; two April cuts six years apart with the same move."""
+    """All fields: precision 0.973, recall 0.923, 2 mixed stories (blind first read:
+    0.688, 0.794, 4 mixed, one of 14 rate reports of seven decisions; 0.949, 0.893, 3
+    before the places below the district, tests/test_digest_fourth.py, parted the two
+    Saran hooch events). What still mixes: a report stating no level, move or size of
+    its rate decision, and no time; two April cuts six years apart with the same move."""
     res = _third(False)
-    assert res["pairwise_precision"] >= 0.94, res
-    assert res["pairwise_recall"] >= 0.88, res
-    assert res["mixed_stories"] <= 3, res
+    assert res["pairwise_precision"] >= 0.97, res
+    assert res["pairwise_recall"] >= 0.92, res
+    assert res["mixed_stories"] <= 2, res
     assert max(m["size"] for m in res["mixed"]) <= 7, res
 
 
 def test_third_event_set_after_its_rules_from_the_text_alone():
-    """Id and text only: precision 0.882, recall 0.904, 4 mixed (blind: 0.633, 0.838,
-    4 mixed, one of 16)."""
+    """Id and text only: precision 0.898, recall 0.875, 4 mixed (blind: 0.633, 0.838,
+    4 mixed, one of 16; 0.882, 0.904 before the places below the district: the two
+    undated Hindi Mashrakh reports, which name Isuapur, leave the Marhaura reports and
+    the English Mashrakh ones, undated here, stay with them)."""
     res = _third(True)
-    assert res["pairwise_precision"] >= 0.87, res
-    assert res["pairwise_recall"] >= 0.89, res
+    assert res["pairwise_precision"] >= 0.89, res
+    assert res["pairwise_recall"] >= 0.87, res
     assert res["mixed_stories"] <= 4, res
     assert max(m["size"] for m in res["mixed"]) <= 9, res

@@ -18,12 +18,14 @@ import re
 from typing import Callable, Dict, FrozenSet, List, Optional, Sequence, Tuple
 
 import numpy as np
+import regex
 
 from asimtext.digest.text import WORD_RE
 from asimtext.pure.spans_lexicon import MONTHS, UNITS, WEEKDAYS
 
 __all__ = ["numbered_names", "numbered_names_and_lead", "different_numbers",
-           "different_editions", "own_edition"]
+           "different_editions", "own_edition", "lead_ordinals", "different_ordinals",
+           "own_ordinal", "ORDINAL"]
 
 # A hyphen (or dash), then 1-5 digits that no letter or digit follows; the word before
 # it (ending right at the hyphen) is found by looking back: a regex starting with the
@@ -51,6 +53,49 @@ _TIME_WORDS = frozenset(
     "approximately approx over total number some only just".split())
 
 
+# Which time of a recurring thing a report is about: an ordinal in digits (``55th
+# meeting``, ``56वीं बैठक``, ``55 वीं बैठक``, ``50वी बैठक``, ``101st launch``), marked
+# ``@ordinal:<script>:<noun>:55`` in the lead's names with the thing it counts (the
+# word after it, names skipped: ``56th GST Council meeting`` counts meetings). The
+# Council's 55th and 56th meetings, a
+# mission's 100th and 101st launches, share every word but the number.
+ORDINAL = "@ordinal:"
+_ORDINAL = regex.compile(
+    r"(?<![\w.,])(\d{1,4})(?:(?:st|nd|rd|th)\b|\s?(?:वीं|वी|वां|वाँ|वें|वे)(?![\p{Devanagari}]))")
+_WORD_AFTER = regex.compile(r"[\s\-–]*([\w\p{M}]+)")
+# The thing an ordinal counts: the first word after it that is no name (capitalised).
+_THING = regex.compile(r"(?:\s+(?:[A-Z][\w\p{M}'’.-]*|of|the))*\s+([\w\p{M}]+)")
+_WORD_BEFORE = regex.compile(r"([\w\p{M}]+)[\s,]*$")
+# Words beside an ordinal that make it a day of a month ("4th November", "September
+# 3rd", "the 5th of July"), a time unit's count ("5th day", "10वें दिन", "21st
+# century") or a school class ("10वीं कक्षा", "class 12th": the 10th and 12th board
+# exams are postponed together): not which time of an event a report is about.
+_ORDINAL_NOT = frozenset(
+    w.lower() for entry in (*MONTHS, *WEEKDAYS) for part in entry[1:] for w in part.split()
+) | frozenset(w for _unit, words in UNITS for w in words.split()) | frozenset(
+    "of century centuries सदी शताब्दी कक्षा क्लास class classes standard grade".split())
+
+
+def lead_ordinals(text: str, end: int) -> FrozenSet[str]:
+    """The ordinals in digits of ``text[:end]`` (a report's lead) that name which time
+    of something a report is about (``@ordinal:deva:बैठक:56``, ``@ordinal:latn:meeting:56``:
+    the script, the thing counted, the number); those beside a month, a weekday, a unit
+    of time or a school class (dates, durations, classes) left out."""
+    out = set()
+    lead = text[:end]
+    for m in _ORDINAL.finditer(lead):
+        after = _WORD_AFTER.match(lead, m.end())
+        before = _WORD_BEFORE.search(lead, max(0, m.start() - 30), m.start())
+        if ((after and after.group(1).lower() in _ORDINAL_NOT)
+                or (before and before.group(1).lower() in _ORDINAL_NOT)):
+            continue
+        thing = _THING.match(lead, m.end())
+        noun = thing.group(1).lower() if thing else ""
+        script = "deva" if "\u0900" <= (noun[:1] or " ") <= "\u097f" else "latn"
+        out.add(f"{ORDINAL}{script}:{noun}:{int(m.group(1))}")
+    return frozenset(out)
+
+
 def numbered_names(text: str, key: Callable[[str], str],
                    end: Optional[int] = None) -> FrozenSet[str]:
     """The numbered names of a text (of ``text[:end]``) as ``"key-number"`` strings
@@ -70,7 +115,7 @@ def numbered_names_and_lead(text: str, key: Callable[[str], str],
     found = _found(text, key, None, lead)
     return (frozenset(name for _at, name, _script in found),
             frozenset(f"{EDITION}{script}:{name}" if script else name
-                      for at, name, script in found if at <= lead))
+                      for at, name, script in found if at <= lead) | lead_ordinals(text, lead))
 
 
 def _found(text: str, key: Callable[[str], str], end: Optional[int],
@@ -110,8 +155,55 @@ def different_numbers(names: Sequence[FrozenSet[str]]) -> np.ndarray:
     """``(n, n)`` booleans: texts ``a`` and ``b`` both name some name, with numbers
     of which none is the other's (``chandrayaan-2`` vs ``chandrayaan-3``). Editions
     (marked, :func:`numbered_names_and_lead`) are left to :func:`different_editions`."""
-    return _disjoint_numbers([frozenset(x for x in ns if not x.startswith(EDITION))
+    return _disjoint_numbers([frozenset(x for x in ns if not x.startswith((EDITION, ORDINAL)))
                               for ns in names])
+
+
+def different_ordinals(names: Sequence[FrozenSet[str]], same_thing: bool = False) -> np.ndarray:
+    """``(n, n)`` booleans: texts ``a`` and ``b`` both state ordinals in their leads
+    (:func:`lead_ordinals`), none of whose numbers is the other's (the 55th meeting,
+    the 56th); ``same_thing``: of one thing in one script (``56वीं बैठक``, ``55वीं बैठक``;
+    not ``101st launch`` against ``63rd flight``)."""
+    if same_thing:
+        return _disjoint_numbers([frozenset(x[len(ORDINAL):].replace(":", "-", 1).replace(
+            ":", "-") for x in ns if x.startswith(ORDINAL) and x.split(":")[2])
+            for ns in names])
+    n = len(names)
+    out = np.zeros((n, n), dtype=bool)
+    holders = {t: {_number(x) for x in ns if x.startswith(ORDINAL)} for t, ns in enumerate(names)}
+    holders = {t: o for t, o in holders.items() if o}
+    if len(holders) < 2:
+        return out
+    rows = sorted(holders)
+    nums = sorted({x for o in holders.values() for x in o})
+    col = {x: c for c, x in enumerate(nums)}
+    M = np.zeros((len(rows), len(nums)), dtype=np.float32)
+    for r, t in enumerate(rows):
+        M[r, [col[x] for x in holders[t]]] = 1.0
+    idx = np.asarray(rows)
+    out[np.ix_(idx, idx)] = (M @ M.T) == 0
+    return out
+
+
+def _number(entry: str) -> str:
+    return entry.rsplit(":", 1)[1]
+
+
+def own_ordinal(names: Sequence[FrozenSet[str]], min_holders: int = 3) -> Optional[str]:
+    """A story's own ordinal: the number most of its members stating ordinals in their
+    leads state, where at least ``min_holders`` do (``55`` for five reports of the
+    55th meeting); else None."""
+    counts: Dict[str, int] = {}
+    holders = 0
+    for ns in names:
+        got = {_number(x) for x in ns if x.startswith(ORDINAL)}
+        holders += bool(got)
+        for x in got:
+            counts[x] = counts.get(x, 0) + 1
+    if holders < min_holders:
+        return None
+    top, n = max(sorted(counts.items()), key=lambda kv: kv[1])
+    return top if 2 * n > holders else None
 
 
 def different_editions(names: Sequence[FrozenSet[str]]) -> np.ndarray:

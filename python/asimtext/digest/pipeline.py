@@ -333,7 +333,7 @@ def group_stories(docs: Sequence[Doc], backend: Backend, params: Any, *,
     groups = _stories.group(len(docs), scores, [d.lang for d in docs], params.story, dup_links,
                             days, adjacent, weekdays,
                             [bool(d.published) for d in docs], numbered,
-                            _lead_figures_of(docs, backend), _lead_places_of(docs),
+                            _lead_figures_of(docs, backend), _lead_places_of(docs, key),
                             _lead_moves_of(docs, backend), token_counts)
     groups = _units.rejoin_sections(groups, [d.article_id for d in docs])
     stories = Stories.from_groups(len(docs), groups, scores, dup_links, token_counts)
@@ -404,9 +404,10 @@ def _lead_moves_of(docs: Sequence[Doc], backend: Backend) -> Any:
     return moves_of
 
 
-def _lead_places_of(docs: Sequence[Doc]) -> Any:
-    """The lead places (:mod:`.lead_places`) of some docs, computed when the average
-    link first asks (only groups with an undated member do)."""
+def _lead_places_of(docs: Sequence[Doc], key: Any = None) -> Any:
+    """The lead places (:mod:`.lead_places`) of some docs, with their localities where
+    ``key`` (a word's cross-script key) is given, computed when the average link first
+    asks (only groups with an undated member do)."""
     memo: Dict[int, frozenset] = {}
     finder = _scope.default_gazetteer()
 
@@ -415,7 +416,7 @@ def _lead_places_of(docs: Sequence[Doc]) -> Any:
             x = int(x)
             if x not in memo:
                 text = docs[x].text
-                memo[x] = _lead_places.lead_places(text, lead_end(text), finder)
+                memo[x] = _lead_places.lead_places(text, lead_end(text), finder, key)
         return [memo[int(x)] for x in members]
     return places_of
 

@@ -32,7 +32,9 @@ scripts) keep their weight, topic words (``ज्वालामुखी``, ``�
 
 In the average link, evidence against a join lowers a pair's similarity: weekdays
 that differ, numbered names with other numbers (:mod:`.numbered`), lead figures that
-disagree (:mod:`.figures`), leads naming other states or countries (:mod:`.lead_places`),
+disagree (:mod:`.figures`), leads naming other states, countries or localities below the
+state (:mod:`.lead_places`, :mod:`.localities`; two spots of one district never join),
+ordinals of one thing with other numbers (the 55th and the 56th meeting: never join),
 a rate's other decisions (:mod:`.moves`: moves meeting end to start, other levels or
 sizes) and days far apart in the year (:mod:`.yearless`). After it, an undated member of a story whose lead figures
 meet none of the story's (:func:`.figures.outvoted`: 13 deaths in a story of 80)
@@ -70,9 +72,15 @@ from asimtext.digest.figures import (
     unmet,
 )
 from asimtext.digest.keys import Bags
-from asimtext.digest.lead_places import different_places
+from asimtext.digest.lead_places import different_places, other_spots, with_mentions
 from asimtext.digest.moves import colliding_moves, different_levels, different_moves
-from asimtext.digest.numbered import different_editions, different_numbers, own_edition
+from asimtext.digest.numbered import (
+    different_editions,
+    different_numbers,
+    different_ordinals,
+    own_edition,
+    own_ordinal,
+)
 from asimtext.digest.when import gap_days
 from asimtext.digest.yearless import day_of_year, far_in_year
 
@@ -133,8 +141,9 @@ class StoryParams:
     # ... and that of two texts whose lead figures disagree (:mod:`.figures`: 62 and 8
     # seats against 48 and 22), where one of the two has no publication date, by this.
     other_figures: float = 0.2
-    # ... and that of two texts whose leads name states, none in common, or foreign
-    # countries, none in common (:mod:`.lead_places`: a fire in Delhi, one in Gujarat),
+    # ... and that of two texts whose leads name states, none in common, foreign
+    # countries, none in common, or localities below the state, none in common
+    # (:mod:`.lead_places`, :mod:`.localities`: a fire in Delhi, one in Gujarat),
     # where one of the two has no publication date, by this (as weak as other weekdays:
     # a report may name the state its victims came from).
     other_place: float = 0.3
@@ -157,6 +166,12 @@ class StoryParams:
     # the story's topic words and place about as much as its weakest real reports.
     outvoted_by: int = 3
     outvoted_below: float = 1.0
+    # In the average link, two parts of `outvoted_by` undated members or more never
+    # merge where the mean similarity between them is below this share of the mean
+    # inside the looser of the two (0: never): two tight stories bridged by a few
+    # reports that name both (station stampede reports name the Kumbh their pilgrims
+    # were going to) are two events, however high the bridge lifts their mean.
+    tight_parts: float = 0.35
 
 
 @dataclass
@@ -593,8 +608,14 @@ def _relative_similarity(members: np.ndarray, matrix: Tuple[np.ndarray, ...],
         figs = (figures(members) if callable(figures) else [figures[x] for x in members])
         rel[disagreeing_figures(figs) & undated_pair] *= params.other_figures
     if places is not None and undated_pair.any():
-        pl = (places(members) if callable(places) else [places[x] for x in members])
+        pl = with_mentions(places(members) if callable(places)
+                           else [places[x] for x in members])
         rel[different_places(pl) & undated_pair] *= params.other_place
+        # Places below one district, none in common (a police station's area of
+        # Saran: Marhaura, Isuapur), keep two texts apart as the window does.
+        other_spot = other_spots(pl) & undated_pair
+        rel[other_spot] = 0.0
+        apart = apart | other_spot
     if moves is not None and undated_pair.any():
         got = moves(members) if callable(moves) else [moves[x] for x in members]
         mv = [g[0] for g in got]
@@ -633,6 +654,14 @@ def _relative_similarity(members: np.ndarray, matrix: Tuple[np.ndarray, ...],
         # after a word can pass for a year: "मरीज 2017"; between dated articles the
         # window decides).
         rel[different_editions(names) & undated_pair] *= params.other_number
+        # Ordinals of one thing, none in common (the 55th meeting, the 56th: which
+        # time of a recurring thing a report is about), keep two texts apart as the
+        # window does; ordinals of any things, none in common (across scripts, where
+        # the things' words differ), weigh as other numbers do.
+        rel[different_ordinals(names) & undated_pair] *= params.other_number
+        other_time = different_ordinals(names, same_thing=True) & undated_pair
+        rel[other_time] = 0.0
+        apart = apart | other_time
     pos = {int(x): t for t, x in enumerate(members)}
     for a, b in adjacent:
         if a in pos and b in pos:
@@ -810,8 +839,9 @@ def group(
     articles, asked only for groups with an undated member): two texts whose figures
     disagree, one of them undated, link at ``other_figures`` of their similarity;
     ``places`` (each text's lead places, :mod:`.lead_places`, or a function giving
-    those of a list of articles): two texts naming other states or other foreign
-    countries, one of them undated, at ``other_place``; ``moves`` (each text's lead
+    those of a list of articles): two texts naming other states, other foreign
+    countries or other localities, one of them undated, at ``other_place``; two naming
+    one district and other spots below it (:func:`.lead_places.other_spots`), never; ``moves`` (each text's lead
     moves of a rate, :mod:`.moves`, or a function giving those of a list of articles):
     two texts stating moves, none in common, one of them undated, at ``other_move``.
     ``words`` (each article's number of words): short reports link across languages
@@ -861,7 +891,7 @@ def group(
                                               adj_in.get(root, set()), wd, pub, numbered,
                                               figures, places, moves)
             clusters = average_link(rel, params.average_link, apart,
-                                    _parts_veto(arr, pub, figures, numbered, params))
+                                    _parts_veto(arr, pub, figures, numbered, params, rel))
             clusters = _part_unplaced_pairs(clusters, rel, apart, dd[arr, 0], params)
             for cl in _split_outvoted(clusters, rel, apart, arr, pub, figures, params):
                 out.append(sorted(int(arr[t]) for t in cl))
@@ -870,7 +900,8 @@ def group(
 
 def _parts_veto(arr: np.ndarray, pub: np.ndarray, figures: Any,
                 numbered: Optional[Sequence[frozenset]],
-                params: StoryParams) -> Optional[Callable[[List[int], List[int]], bool]]:
+                params: StoryParams, rel: Optional[np.ndarray] = None
+                ) -> Optional[Callable[[List[int], List[int]], bool]]:
     """The merges :func:`average_link` must not make in a group with undated members:
     two parts with no publication date whose own figures (:func:`.figures.own_figures`:
     what most of at least ``outvoted_by`` members state) tell two events
@@ -879,7 +910,8 @@ def _parts_veto(arr: np.ndarray, pub: np.ndarray, figures: Any,
     2025, budget 2024). Pairwise, such reports only link weaker (``other_figures``,
     ``other_number``) and a story of two events still forms on its topic words, place
     and names; two parts that each agree on their own figure or edition are two
-    events' reports. (Dated parts: the window.)"""
+    events' reports; nor two undated parts much closer inside than between
+    (``tight_parts``). (Dated parts: the window.)"""
     if params.outvoted_by <= 0 or pub[arr].all() or (figures is None and numbered is None):
         return None
     every: List[Optional[frozenset]] = [None] * len(arr)
@@ -894,15 +926,36 @@ def _parts_veto(arr: np.ndarray, pub: np.ndarray, figures: Any,
                 every[t] = f
         return [every[t] for t in rows]  # type: ignore[misc]
 
+    tight = rel is not None and params.tight_parts > 0
+    # The sum of the similarities inside each part, by (first row, size): every merge
+    # of the average link asks the veto first, so a merged part's sum is its two
+    # parts' and twice the sum between them (no pass over a part's pairs again).
+    inside: Dict[Tuple[int, int], float] = {}
+
     def veto(a: List[int], b: List[int]) -> bool:
+        if not tight:
+            return apart(a, b, 0.0, 0.0, 0.0)
+        between = float(rel[np.ix_(a, b)].sum())
+        wa, wb = inside.get((a[0], len(a)), 0.0), inside.get((b[0], len(b)), 0.0)
+        if apart(a, b, between, wa, wb):
+            return True
+        inside[(a[0], len(a) + len(b))] = wa + wb + 2.0 * between
+        return False
+
+    def apart(a: List[int], b: List[int], between: float, wa: float, wb: float) -> bool:
         if len(a) < k or len(b) < k or pub[arr[a]].any() or pub[arr[b]].any():
             return False
+        if tight:
+            within = min(wa / (len(a) * (len(a) - 1)), wb / (len(b) * (len(b) - 1)))
+            if between / (len(a) * len(b)) < params.tight_parts * within:
+                return True
         if numbered is not None:
-            ed_a = own_edition([numbered[int(arr[t])] for t in a], k)
-            if ed_a is not None:
-                ed_b = own_edition([numbered[int(arr[t])] for t in b], k)
-                if ed_b is not None and ed_b != ed_a:
-                    return True
+            for own in (own_edition, own_ordinal):
+                ed_a = own([numbered[int(arr[t])] for t in a], k)
+                if ed_a is not None:
+                    ed_b = own([numbered[int(arr[t])] for t in b], k)
+                    if ed_b is not None and ed_b != ed_a:
+                        return True
         if figures is None:
             return False
         own_a = own_figures(figs(a), k)
