@@ -370,6 +370,7 @@ def near_duplicate_links(docs: Sequence[Doc], backend: Backend, threshold: float
             else:
                 parts.append((batch, [row]))
         pairs = ops.near_duplicates(parts, threshold)
+        trim_heap()  # (the sketches were made on the pool's threads, in their own heaps)
     else:
         pairs = backend.near_duplicates([d.text for d in docs], threshold=threshold).pairs
     return [(int(p[0]), int(p[1])) for p in pairs]

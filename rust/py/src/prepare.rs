@@ -6,7 +6,7 @@ use std::sync::Mutex;
 
 use asimtext_core::gazetteer::ENTRIES;
 use asimtext_core::prepare::doc::{self, Lang, Prepared};
-use asimtext_core::prepare::tokens::{self, DocTokens};
+use asimtext_core::prepare::tokens::{self, Interner, Packed, Piece};
 use asimtext_core::prepare::{self as core, Value};
 use asimtext_core::vocab::{self, DocWords};
 use pyo3::intern;
@@ -49,7 +49,9 @@ pub struct PreparedBatch {
     words: Mutex<Option<Vec<DocWords>>>,
     /// The match-key tokens of each text, until
     /// [`PreparedBatch::release_tokens`] lets the row's go (then `None`).
-    tokens: Mutex<Vec<Option<DocTokens>>>,
+    tokens: Mutex<Vec<Option<Packed>>>,
+    /// The distinct token hashes of the batch (a token is kept as its index).
+    table: Vec<u64>,
     /// The rows whose words and tokens [`PreparedBatch::release_rows`] let go.
     released: Mutex<Vec<bool>>,
 }
@@ -200,7 +202,7 @@ impl PreparedBatch {
         py.detach(|| {
             lock(&self.tokens)[row as usize]
                 .as_ref()
-                .map(|t| t.words_in(&ranges))
+                .map(|t| t.words_in(&self.table, &ranges))
         })
         .ok_or_else(|| value_error(format!("row {row}: the text's tokens were released")))
     }
@@ -223,8 +225,9 @@ impl PreparedBatch {
             lock(&self.tokens)
                 .iter()
                 .flatten()
-                .map(DocTokens::heap_bytes)
-                .sum()
+                .map(Packed::heap_bytes)
+                .sum::<usize>()
+                + self.table.capacity() * 8
         });
         words
             + toks
@@ -262,15 +265,21 @@ fn _prepare_batch(py: Python<'_>, texts: &Bound<'_, PyAny>) -> PyResult<Prepared
         .iter_mut()
         .map(|d| std::mem::take(&mut d.words))
         .collect();
-    let toks = docs
-        .iter_mut()
-        .map(|d| Some(std::mem::take(&mut d.tokens)))
-        .collect();
+    // The tokens packed: each distinct hash of the batch kept once.
+    let (toks, table) = crate::pool::detach(py, || {
+        let mut interner = Interner::default();
+        let toks: Vec<Option<Packed>> = docs
+            .iter_mut()
+            .map(|d| Some(interner.pack(std::mem::take(&mut d.tokens))))
+            .collect();
+        (toks, interner.into_table())
+    })?;
     let n = docs.len();
     Ok(PreparedBatch {
         docs,
         words: Mutex::new(Some(words)),
         tokens: Mutex::new(toks),
+        table,
         released: Mutex::new(vec![false; n]),
     })
 }
@@ -538,18 +547,22 @@ impl DocRefs<'_> {
         &self,
         py: Python<'_>,
         name: &str,
-        f: impl FnOnce(&[Vec<(&DocTokens, u32)>]) -> T + Send,
+        f: impl FnOnce(&[Vec<Piece<'_>>]) -> T + Send,
     ) -> PyResult<T> {
         let batches: Vec<&PreparedBatch> = self.batches.iter().map(|b| b.get()).collect();
         let docs = &self.docs;
         let got = crate::pool::detach(py, || {
             let guards: Vec<_> = batches.iter().map(|b| lock(&b.tokens)).collect();
-            let mut pieces: Vec<Vec<(&DocTokens, u32)>> = Vec::with_capacity(docs.len());
+            let mut pieces: Vec<Vec<Piece<'_>>> = Vec::with_capacity(docs.len());
             for (i, d) in docs.iter().enumerate() {
                 let mut ps = Vec::with_capacity(d.len());
                 for &(b, r, base) in d {
                     match guards[b][r].as_ref() {
-                        Some(t) => ps.push((t, base)),
+                        Some(tokens) => ps.push(Piece {
+                            tokens,
+                            table: &batches[b].table,
+                            base,
+                        }),
                         None => return Err(i),
                     }
                 }
@@ -587,7 +600,7 @@ fn _prepared_near_duplicates(
     }
     let refs = doc_refs(docs.as_any(), "parts")?;
     let got = refs.with(py, "texts", |pieces| {
-        let ds: Vec<&[(&DocTokens, u32)]> = pieces.iter().map(|p| p.as_slice()).collect();
+        let ds: Vec<&[Piece<'_>]> = pieces.iter().map(|p| p.as_slice()).collect();
         tokens::near_duplicates(&ds, threshold)
     })?;
     Ok(got.map_err(crate::errors::to_py)?.pairs)

@@ -125,19 +125,152 @@ impl DocTokens {
     }
 }
 
-/// A document of the copy stage: prepared texts one after the other, each
-/// with the offset where it starts in the document.
-pub type Pieces<'a> = [(&'a DocTokens, u32)];
+/// The tokens of a text as a batch keeps them (about 6 bytes a token instead
+/// of 16): each hash as its index in the batch's table of distinct hashes
+/// ([`Interner`]), the spans as zigzag LEB128 varints (the gap from the end of
+/// the token before, then the length), the letter bits as they were.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Packed {
+    ids: Vec<u32>,
+    spans: Vec<u8>,
+    lettered: Vec<u64>,
+}
+
+fn put_varint(out: &mut Vec<u8>, v: i64) {
+    let mut z = ((v << 1) ^ (v >> 63)) as u64;
+    loop {
+        let b = (z & 0x7f) as u8;
+        z >>= 7;
+        if z == 0 {
+            out.push(b);
+            return;
+        }
+        out.push(b | 0x80);
+    }
+}
+
+fn get_varint(bytes: &[u8], at: &mut usize) -> i64 {
+    let (mut z, mut shift) = (0u64, 0u32);
+    loop {
+        let b = bytes[*at];
+        *at += 1;
+        z |= u64::from(b & 0x7f) << shift;
+        if b < 0x80 {
+            return ((z >> 1) as i64) ^ -((z & 1) as i64);
+        }
+        shift += 7;
+    }
+}
+
+/// The distinct token hashes of a batch, each once: a token is kept as its
+/// index here.
+#[derive(Default)]
+pub struct Interner {
+    index: HashMap<u64, u32>,
+    pub table: Vec<u64>,
+}
+
+impl Interner {
+    /// The compact form of `t` (its hashes entered in the table).
+    pub fn pack(&mut self, t: DocTokens) -> Packed {
+        let mut ids = Vec::with_capacity(t.hashes.len());
+        for &h in &t.hashes {
+            let n = self.table.len() as u32;
+            let id = *self.index.entry(h).or_insert(n);
+            if id == n {
+                self.table.push(h);
+            }
+            ids.push(id);
+        }
+        let mut spans = Vec::with_capacity(2 * t.spans.len());
+        let mut prev = 0i64;
+        for &(a, b) in &t.spans {
+            put_varint(&mut spans, i64::from(a) - prev);
+            put_varint(&mut spans, i64::from(b) - i64::from(a));
+            prev = i64::from(b);
+        }
+        spans.shrink_to_fit();
+        Packed {
+            ids,
+            spans,
+            lettered: t.lettered,
+        }
+    }
+
+    /// The table alone (the index is only needed while packing).
+    pub fn into_table(self) -> Vec<u64> {
+        let mut t = self.table;
+        t.shrink_to_fit();
+        t
+    }
+}
+
+impl Packed {
+    pub fn len(&self) -> usize {
+        self.ids.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.ids.is_empty()
+    }
+
+    /// The token hashes (`table`: the batch's [`Interner`] table).
+    pub fn hashes(&self, table: &[u64]) -> Vec<u64> {
+        self.ids.iter().map(|&i| table[i as usize]).collect()
+    }
+
+    /// The token spans in the original text.
+    pub fn spans(&self) -> Vec<(u32, u32)> {
+        let mut out = Vec::with_capacity(self.ids.len());
+        let (mut at, mut prev) = (0usize, 0i64);
+        while at < self.spans.len() {
+            let a = prev + get_varint(&self.spans, &mut at);
+            let b = a + get_varint(&self.spans, &mut at);
+            out.push((a as u32, b as u32));
+            prev = b;
+        }
+        out
+    }
+
+    /// The tokens back as [`DocTokens`].
+    pub fn unpack(&self, table: &[u64]) -> DocTokens {
+        DocTokens {
+            hashes: self.hashes(table),
+            spans: self.spans(),
+            lettered: self.lettered.clone(),
+        }
+    }
+
+    /// [`DocTokens::words_in`] of the unpacked tokens.
+    pub fn words_in(&self, table: &[u64], ranges: &[(usize, usize)]) -> Vec<Vec<u64>> {
+        self.unpack(table).words_in(ranges)
+    }
+
+    /// Bytes held (for memory accounting).
+    pub fn heap_bytes(&self) -> usize {
+        self.ids.capacity() * 4 + self.spans.capacity() + self.lettered.capacity() * 8
+    }
+}
+
+/// A piece of a document of the copy stage: a prepared text's tokens, its
+/// batch's table and where the text starts in the document.
+#[derive(Clone, Copy)]
+pub struct Piece<'a> {
+    pub tokens: &'a Packed,
+    pub table: &'a [u64],
+    pub base: u32,
+}
+
+/// A document of the copy stage: prepared texts one after the other.
+pub type Pieces<'a> = [Piece<'a>];
 
 /// The token hashes of a document.
 pub fn hashes_of(doc: &Pieces<'_>) -> Vec<u64> {
-    match doc {
-        [(t, _)] => t.hashes.clone(),
-        _ => doc
-            .iter()
-            .flat_map(|(t, _)| t.hashes.iter().copied())
-            .collect(),
+    let mut out = Vec::new();
+    for p in doc {
+        out.extend(p.tokens.ids.iter().map(|&i| p.table[i as usize]));
     }
+    out
 }
 
 /// The word `ngram`-shingle hashes of a document, in text order (repeats kept).
@@ -182,13 +315,16 @@ pub fn overlap(a: &[u64], b: &[u64]) -> (f64, f64) {
 
 /// Token hashes and spans of a document (spans shifted by each piece's start).
 fn tokens_of(doc: &Pieces<'_>) -> (Vec<u64>, Vec<(u32, u32)>) {
-    let mut h = Vec::new();
     let mut s = Vec::new();
-    for (t, base) in doc {
-        h.extend_from_slice(&t.hashes);
-        s.extend(t.spans.iter().map(|&(a, b)| (a + base, b + base)));
+    for p in doc {
+        s.extend(
+            p.tokens
+                .spans()
+                .into_iter()
+                .map(|(a, b)| (a + p.base, b + p.base)),
+        );
     }
-    (h, s)
+    (hashes_of(doc), s)
 }
 
 /// [`crate::dedup::shared_passages`] of two documents, from their tokens:
@@ -279,6 +415,21 @@ mod tests {
         DocTokens::of(&normalize_with_offsets(t, &Options::match_key()))
     }
 
+    /// Texts packed in one batch: their tokens and the table.
+    fn packed(texts: &[&str]) -> (Vec<Packed>, Vec<u64>) {
+        let mut i = Interner::default();
+        let p = texts.iter().map(|t| i.pack(toks(t))).collect();
+        (p, i.into_table())
+    }
+
+    fn one<'a>(p: &'a Packed, table: &'a [u64]) -> [Piece<'a>; 1] {
+        [Piece {
+            tokens: p,
+            table,
+            base: 0,
+        }]
+    }
+
     const TEXTS: [&str; 5] = [
         "x y. The Quick brown fox jumps, over the dog। z and more words here",
         "q the quick brown fox jumps over the dog. w and more words here too",
@@ -291,32 +442,37 @@ mod tests {
     fn what_the_text_calls_give() {
         let h = digest_hasher();
         let mut s = Scratch::default();
-        for a in TEXTS {
-            let ta = toks(a);
+        let (all, table) = packed(&TEXTS);
+        for (ta, a) in all.iter().zip(TEXTS) {
+            assert_eq!(ta.unpack(&table), toks(a));
             let mut want = vec![0u32; h.num_perm];
             h.signature_u32(a, &mut s, &mut want);
             let mut got = vec![0u32; h.num_perm];
-            signature(&h, &[(&ta, 0)], &mut got);
+            signature(&h, &one(ta, &table), &mut got);
             assert_eq!(got, want, "{a:?}");
-            assert_eq!(shingle_hashes(&[(&ta, 0)], 5), h.shingle_hashes(a, &mut s));
-            for b in TEXTS {
-                let tb = toks(b);
-                let (sa, sb) = (shingle_set(&[(&ta, 0)], 5), shingle_set(&[(&tb, 0)], 5));
+            assert_eq!(
+                shingle_hashes(&one(ta, &table), 5),
+                h.shingle_hashes(a, &mut s)
+            );
+            for (tb, b) in all.iter().zip(TEXTS) {
+                let (sa, sb) = (
+                    shingle_set(&one(ta, &table), 5),
+                    shingle_set(&one(tb, &table), 5),
+                );
                 assert_eq!(
                     overlap(&sa, &sb),
                     dedup::overlap(a, b, 5, Unit::Word).unwrap()
                 );
                 for k in [1, 3, 8] {
                     assert_eq!(
-                        shared_passages(&[(&ta, 0)], &[(&tb, 0)], k),
+                        shared_passages(&one(ta, &table), &one(tb, &table), k),
                         dedup::shared_passages(a, b, k).unwrap(),
                         "{a:?} {b:?} {k}"
                     );
                 }
             }
         }
-        let all: Vec<DocTokens> = TEXTS.iter().map(|t| toks(t)).collect();
-        let pieces: Vec<[(&DocTokens, u32); 1]> = all.iter().map(|t| [(t, 0)]).collect();
+        let pieces: Vec<[Piece<'_>; 1]> = all.iter().map(|t| one(t, &table)).collect();
         let docs: Vec<&Pieces<'_>> = pieces.iter().map(|p| &p[..]).collect();
         for th in [0.3, 0.5, 0.8] {
             let got = near_duplicates(&docs, th).unwrap();
@@ -340,12 +496,23 @@ mod tests {
             "Second head\nits body words go on and on",
         );
         let page = format!("{u1}{u2}");
-        let (t1, t2, tp) = (toks(u1), toks(u2), toks(&page));
+        let (p, table) = packed(&[u1, u2, &page]);
         let base = u1.chars().count() as u32;
-        let joined = [(&t1, 0), (&t2, base)];
-        assert_eq!(hashes_of(&joined), tp.hashes);
+        let joined = [
+            Piece {
+                tokens: &p[0],
+                table: &table,
+                base: 0,
+            },
+            Piece {
+                tokens: &p[1],
+                table: &table,
+                base,
+            },
+        ];
+        assert_eq!(hashes_of(&joined), toks(&page).hashes);
         assert_eq!(
-            shared_passages(&joined, &[(&tp, 0)], 2),
+            shared_passages(&joined, &one(&p[2], &table), 2),
             dedup::shared_passages(&page, &page, 2).unwrap()
         );
     }
@@ -360,5 +527,38 @@ mod tests {
         assert_eq!(w[0].len(), 6);
         assert_eq!(w[1].len(), 2);
         assert_eq!(w[2].len(), 4);
+    }
+}
+
+#[cfg(test)]
+mod varint_tests {
+    use super::*;
+
+    #[test]
+    fn varints_round_trip() {
+        let vals = [
+            0i64,
+            1,
+            -1,
+            63,
+            64,
+            -64,
+            -65,
+            127,
+            128,
+            300,
+            -300,
+            1 << 31,
+            -(1 << 31),
+        ];
+        let mut b = Vec::new();
+        for &v in &vals {
+            put_varint(&mut b, v);
+        }
+        let mut at = 0;
+        for &v in &vals {
+            assert_eq!(get_varint(&b, &mut at), v);
+        }
+        assert_eq!(at, b.len());
     }
 }
