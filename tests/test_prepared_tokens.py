@@ -237,3 +237,47 @@ def test_the_digest_is_the_same_from_the_tokens(keep):
     assert be.replace(overlap=asimtext.overlap).from_prepared is False
     assert be.replace(normalize=asimtext.normalize).from_prepared is False
     assert default_backend(shared_passages=asimtext.shared_passages).from_prepared is False
+
+
+@pytest.mark.parametrize("prep", [core._prepare_batch, pure.prepare_batch], ids=["rust", "twin"])
+def test_release_rows_lets_go_of_a_rows_words_and_tokens(prep):
+    from asimtext.digest.keys import prepared_vocabulary
+
+    texts = ["कानपुर में 5 लोग, Kanpur police", "BJP भाजपा लखनऊ 2022", "a b c d e f"]
+    b = prep(texts)
+    before = b.heap_bytes()
+    b.release_rows([1])
+    assert not b.has_tokens(1) and b.has_tokens(0)
+    if prep is core._prepare_batch:
+        assert b.heap_bytes() < before
+        vocab = core._prepared_vocabulary
+    else:
+        vocab = prepared_vocabulary
+    vocab([(b, [0, 2])])  # the other rows are still read
+    with pytest.raises(AsimtextError, match="row 1 were released"):
+        vocab([(b, [0, 1])])
+    assert len(b.spans(1)) == len(asimtext.extract(texts[1]))  # (spans stay)
+
+
+def test_a_streamed_digest_releases_each_closed_article(monkeypatch):
+    # Every article read is released once its story closes (the batch's memory follows the
+    # open window), and the stream's digest is the same.
+    from asimtext.digest import DigestParams
+    from asimtext.digest.stream import collect, iter_digest, parse_window
+
+    released = []
+    real = P.release_rows
+
+    def record(docs):
+        released.extend(d.id for d in docs)
+        return real(docs)
+    arts = [{"id": f"a{i}", "text": (SEEDS / f).read_text(), "published": f"2021-08-{1 + 9 * i:02d}"}
+            for i, f in enumerate(sorted(x.name for x in SEEDS.iterdir()))]
+    whole = collect(iter_digest(arts, DigestParams(), default_backend(), keep="all",
+                                window=parse_window("3d"), chunk=2), {})
+    monkeypatch.setattr(P, "release_rows", record)
+    got = collect(iter_digest(arts, DigestParams(), default_backend(), keep="all",
+                              window=parse_window("3d"), chunk=2), {})
+    ok = sorted(a["id"] for a in got.articles if a["status"] == "ok")
+    assert len(ok) >= 3 and sorted(released) == ok
+    assert got.to_json() == whole.to_json()
