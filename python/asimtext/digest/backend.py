@@ -46,6 +46,13 @@ class Backend:
     * ``prepared_vocabulary`` (optional) -> ``prepared_vocabulary([(batch, rows)])``,
       what ``vocabulary`` gives for the texts of those rows, from the words the Rust
       batches kept (used with ``vocabulary``);
+    * ``from_prepared``: the near-duplicates, the copy stage (signatures, overlap,
+      shared passages) and the sentence templates read the prepared documents' match-key
+      tokens (:mod:`asimtext.digest.copies`: ``_core._prepared_*`` for Rust batches, the
+      twins in :mod:`asimtext.pure.prepare` for pure ones) instead of calling
+      ``near_duplicates``, ``signatures``, ``overlap``, ``shared_passages`` and
+      ``normalize`` on the texts: set where those are the real calls (what the tokens
+      give is what they give), cleared when one of them is replaced;
     * ``context_keys`` (optional) -> ``context_keys(texts, values, width, reach)``, the
       content-word keys around every value of every text, each text keyed once (the
       Rust core's ``_context_keys_batch``, used when ``xscript_keys`` is the real one;
@@ -64,6 +71,7 @@ class Backend:
     context_keys: Optional[Callable[..., Any]] = None
     prepare_batch: Optional[Callable[..., Any]] = None
     prepared_vocabulary: Optional[Callable[..., Any]] = None
+    from_prepared: bool = False
 
     def replace(self, **kw: Any) -> "Backend":
         d = {k: getattr(self, k) for k in self.__dataclass_fields__}
@@ -75,6 +83,8 @@ class Backend:
             d["prepared_vocabulary"] = None  # (the same vocabulary, from prepared texts)
         if "extract_batch" in kw and "prepare_batch" not in kw:
             d["prepare_batch"] = None  # (it extracts with the real extractor)
+        if "from_prepared" not in kw and any(k in kw for k in _FROM_PREPARED):
+            d["from_prepared"] = False  # (the tokens give what the real calls give)
         d.update(kw)
         return Backend(**d)
 
@@ -110,6 +120,10 @@ _NEEDS = {
     "near_duplicates": "near-duplicate detection (issue 3)",
     "signatures": "near-duplicate detection (issue 3)",
 }
+
+
+#: The text calls the prepared documents answer for (``Backend.from_prepared``).
+_FROM_PREPARED = ("near_duplicates", "signatures", "overlap", "shared_passages", "normalize")
 
 
 def _signatures(texts: Any) -> Any:
@@ -154,5 +168,8 @@ def default_backend(**overrides: Optional[Callable[..., Any]]) -> Backend:
     prepared_vocabulary = overrides.get("prepared_vocabulary")
     if prepared_vocabulary is None and real_keys and overrides.get("vocabulary") is None:
         prepared_vocabulary = getattr(asimtext._core, "_prepared_vocabulary", None)
+    from_prepared = (all(overrides.get(k) is None for k in _FROM_PREPARED)
+                     and hasattr(asimtext._core, "_prepared_overlaps"))
     return Backend(**funcs, vocabulary=vocabulary, context_keys=context_keys,
-                   prepare_batch=prepare, prepared_vocabulary=prepared_vocabulary)
+                   prepare_batch=prepare, prepared_vocabulary=prepared_vocabulary,
+                   from_prepared=from_prepared)

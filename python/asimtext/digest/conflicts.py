@@ -25,7 +25,7 @@ from __future__ import annotations
 import datetime as _dt
 import re
 from collections import Counter
-from typing import Any, Callable, Dict, List, Sequence, Set, Tuple
+from typing import Any, Callable, Dict, List, Sequence, Set, Tuple, Union
 
 from asimtext.digest.text import WORD_RE
 
@@ -74,10 +74,39 @@ def comparable(kind: str, v1: str, v2: str) -> bool:
     return max(a, b) <= 2 * min(a, b)
 
 
+class PreparedWords:
+    """The words of a text's stretches read from its prepared match-key tokens
+    (``PreparedBatch.words_in``: the hashes of the tokens holding a letter), for texts
+    known by identity: ``prepared[id(text)]`` is the text's ``(batch, row, ...)``."""
+
+    __slots__ = ("prepared",)
+
+    def __init__(self, prepared: Dict[int, Tuple[Any, ...]]) -> None:
+        self.prepared = prepared
+
+    def words_in(self, text: str, ranges: Sequence[Tuple[int, int]]) -> List[List[int]]:
+        p = self.prepared[id(text)]
+        return p[0].words_in(p[1], ranges)
+
+
 def sentence_template(
-    text: str, sent: Tuple[int, int], ms: Sequence[Dict[str, Any]], normalize: Callable[..., str]
-) -> Tuple[str, ...]:
+    text: str, sent: Tuple[int, int], ms: Sequence[Dict[str, Any]],
+    normalize: Union[Callable[..., str], PreparedWords],
+) -> Tuple[Union[str, int], ...]:
+    """The sentence ``sent`` of ``text`` with its values ``ms`` replaced by their kind:
+    its words in the match key (the words of ``normalize(..., form="match")``, or the
+    prepared tokens of :class:`PreparedWords`: each a token's hash) with a placeholder
+    for each value. Two copies of a sentence that differ only in their values have the
+    same template."""
     s, e = sent
+    if isinstance(normalize, PreparedWords):
+        bounds = [s] + [x for m in ms for x in (m["start"], m["end"])] + [e]
+        words = normalize.words_in(text, list(zip(bounds[::2], bounds[1::2])))
+        out: List[Union[str, int]] = list(words[0])
+        for m, ws in zip(ms, words[1:]):
+            out.extend(WORD_RE.findall(_PLACEHOLDER.format(m["fact_kind"]).lower()))
+            out.extend(ws)
+        return tuple(out)
     pieces, pos = [], s
     for m in ms:
         pieces.append(text[pos : m["start"]])

@@ -2,9 +2,41 @@
 
 from __future__ import annotations
 
-from typing import Any, Callable, Dict, List, Sequence, Tuple
+from typing import Any, Callable, Dict, List, NamedTuple, Optional, Sequence, Tuple
 
-__all__ = ["classify_pairs", "copy_groups", "passages"]
+__all__ = ["classify_pairs", "classify_overlaps", "copy_groups", "passages", "PreparedOps",
+           "prepared_ops"]
+
+
+class PreparedOps(NamedTuple):
+    """What the copy stages read from prepared documents instead of their texts
+    (docs/contracts/prepare.md): ``near_duplicates(parts, threshold)``,
+    ``signatures(docs)``, ``overlaps(docs, pairs)``, ``passages(docs, pairs, min_words)``,
+    a document being a list of ``(batch, row, base)`` pieces."""
+
+    near_duplicates: Callable[..., Any]
+    signatures: Callable[..., Any]
+    overlaps: Callable[..., Any]
+    passages: Callable[..., Any]
+
+
+def prepared_ops(batches: Sequence[Any]) -> Optional[PreparedOps]:
+    """The Rust core's calls when every batch is a ``_core.PreparedBatch``, their pure
+    twins when every one is an :class:`asimtext.pure.prepare.PreparedBatch`, else None
+    (the texts are read: a doc that was not prepared)."""
+    from asimtext.pure import prepare as pure
+
+    if all(type(b) is pure.PreparedBatch for b in batches):
+        return PreparedOps(pure.prepared_near_duplicates, pure.prepared_signatures,
+                           pure.prepared_overlaps, pure.prepared_passages)
+    import asimtext
+
+    core = asimtext._core
+    rust = getattr(core, "PreparedBatch", None)
+    if rust is not None and all(type(b) is rust for b in batches):
+        return PreparedOps(core._prepared_near_duplicates, core._prepared_signatures,
+                           core._prepared_overlaps, core._prepared_passages)
+    return None
 
 
 def prefilter(
@@ -49,9 +81,20 @@ def classify_pairs(
     ``near-duplicate`` at Jaccard >= ``dup_threshold``, else ``partial-copy`` at
     containment (share of the smaller article's shingles found in the other) >=
     ``containment_threshold``."""
+    return classify_overlaps(candidates, [overlap(texts[i], texts[j]) for i, j in candidates],
+                             dup_threshold, containment_threshold)
+
+
+def classify_overlaps(
+    candidates: Sequence[Tuple[int, int]],
+    overlaps: Sequence[Tuple[float, float]],
+    dup_threshold: float,
+    containment_threshold: float,
+) -> List[Tuple[int, int, str, float, float]]:
+    """:func:`classify_pairs` of candidate pairs whose ``(jaccard, containment)`` are
+    known."""
     out = []
-    for i, j in candidates:
-        jac, cont = overlap(texts[i], texts[j])
+    for (i, j), (jac, cont) in zip(candidates, overlaps):
         jac, cont = float(jac), float(cont)
         if jac >= dup_threshold:
             out.append((i, j, "near-duplicate", jac, cont))
@@ -112,19 +155,27 @@ def passages(
     texts: Sequence[str],
     ids: Sequence[str],
     story_of: Callable[[int], str],
-    shared_passages: Callable[..., Any],
+    shared_passages: Optional[Callable[..., Any]],
     min_words: int,
+    found: Optional[Sequence[Sequence[Tuple[int, int, int, int, int]]]] = None,
 ) -> List[Dict[str, Any]]:
-    """The passages each copy pair shares, with offsets in both articles."""
+    """The passages each copy pair shares, with offsets in both articles: ``found``
+    (``(a_start, a_end, b_start, b_end, words)`` per pair in sorted order, from the
+    prepared documents), or ``shared_passages`` of the texts."""
+    ps = sorted(pairs)
+    if found is None:
+        found = [[(p.a_start, p.a_end, p.b_start, p.b_end, getattr(p, "words", 0))
+                  for p in shared_passages(texts[i], texts[j], min_words=min_words)]
+                 for i, j, *_ in ps]
     out = []
-    for i, j, *_ in sorted(pairs):
-        for p in shared_passages(texts[i], texts[j], min_words=min_words):
-            a_s, a_e, b_s, b_e = int(p.a_start), int(p.a_end), int(p.b_start), int(p.b_end)
+    for (i, j, *_), got in zip(ps, found):
+        for a_s, a_e, b_s, b_e, words in got:
+            a_s, a_e, b_s, b_e = int(a_s), int(a_e), int(b_s), int(b_e)
             text = " ".join(texts[i][a_s:a_e].split())
             out.append(
                 {
                     "story": story_of(i),
-                    "words": int(getattr(p, "words", 0) or len(text.split())),
+                    "words": int(words or len(text.split())),
                     "text": text,
                     "occurrences": [
                         {"article": ids[i], "start": a_s, "end": a_e},

@@ -138,6 +138,22 @@ def prepare(docs: Sequence[Doc], backend: Backend, keep_spans: bool = True) -> N
     finder = None if keep_spans else _scope.default_gazetteer()
     for batch, chunk in _prepared_chunks(docs, backend):
         _read_prepared(chunk, batch, finder, keep_spans)
+    _link_page_units(docs)
+
+
+def _link_page_units(docs: Sequence[Doc]) -> None:
+    """The units of a page split into several (:mod:`.units`) get, third in their
+    ``prepared``, the page's pieces ``[(batch, row, base)]``: the copy stage compares
+    whole pages from their units' tokens (:func:`find_page_copies`)."""
+    by_page: Dict[str, List[Doc]] = {}
+    for d in docs:
+        if d.id != d.article_id:
+            by_page.setdefault(d.article_id, []).append(d)
+    for units in by_page.values():
+        units.sort(key=attrgetter("base"))
+        pieces = [(u.prepared[0], u.prepared[1], u.base) for u in units]
+        for u in units:
+            u.prepared = (u.prepared[0], u.prepared[1], pieces)
 
 
 #: Docs per prepared batch: the next batch is prepared (in Rust, on both cores) while
@@ -300,9 +316,7 @@ def group_stories(docs: Sequence[Doc], backend: Backend, params: Any, *,
     texts = [d.text for d in docs]
     dup_links: List[Tuple[int, int]] = []
     if len(docs) > 1 and params.dup_threshold <= 1.0:  # above 1: no near-duplicates
-        nd = backend.near_duplicates(texts, threshold=params.dup_threshold)
-        dup_links = [(int(p[0]), int(p[1])) for p in nd.pairs]
-        del nd
+        dup_links = near_duplicate_links(docs, backend, params.dup_threshold)
     vocab = Vocabulary(texts, backend.xscript_keys,
                        _vocabulary_call(docs, backend, release_words))
     trim_heap()
@@ -342,6 +356,74 @@ def group_stories(docs: Sequence[Doc], backend: Backend, params: Any, *,
     return stories
 
 
+def near_duplicate_links(docs: Sequence[Doc], backend: Backend, threshold: float
+                         ) -> List[Tuple[int, int]]:
+    """The near-duplicate pairs ``(i, j)`` among ``docs``: from their prepared tokens
+    (:func:`_prepared_ops`), or ``backend.near_duplicates`` of their texts."""
+    ops = _prepared_ops(docs, backend)
+    if ops is not None:
+        parts: List[Tuple[Any, List[int]]] = []
+        for d in docs:
+            batch, row = d.prepared[0], d.prepared[1]
+            if parts and parts[-1][0] is batch:
+                parts[-1][1].append(row)
+            else:
+                parts.append((batch, [row]))
+        pairs = ops.near_duplicates(parts, threshold)
+        trim_heap()  # (the sketches were made on the pool's threads, in their own heaps)
+    else:
+        pairs = backend.near_duplicates([d.text for d in docs], threshold=threshold).pairs
+    return [(int(p[0]), int(p[1])) for p in pairs]
+
+
+def _prepared_ops(docs: Sequence[Any], backend: Backend) -> Optional[_copies.PreparedOps]:
+    """The calls that read the prepared tokens of ``docs`` (docs or pages), where the
+    backend's text calls are the real ones and every doc was prepared (a doc unlinked
+    from its batch, :func:`forget_prepared`, is read from its text), else None."""
+    if not backend.from_prepared or not docs:
+        return None
+    batches = {}
+    for d in docs:
+        if d.prepared is None:
+            return None
+        for b, _r, _base in _pieces(d):
+            batches[id(b)] = b
+    return _copies.prepared_ops(list(batches.values()))
+
+
+def _pieces(d: Any) -> List[Tuple[Any, int, int]]:
+    """A doc's (or page's) prepared pieces ``[(batch, row, base)]``."""
+    p = d.prepared
+    return p if isinstance(p, list) else [(p[0], p[1], 0)]
+
+
+def release_rows(docs: Sequence[Doc]) -> None:
+    """Let the prepared batches go of the words and tokens of ``docs`` (a streamed
+    digest's articles whose stories closed: a batch's memory then follows the rows
+    still open, not the batch)."""
+    rows: Dict[int, Tuple[Any, List[int]]] = {}
+    for d in docs:
+        if d.prepared is not None:
+            rows.setdefault(id(d.prepared[0]), (d.prepared[0], []))[1].append(d.prepared[1])
+    for batch, rs in rows.values():
+        if hasattr(batch, "release_rows"):
+            batch.release_rows(rs)
+
+
+def release_tokens(docs: Sequence[Doc], keep: Sequence[bool]) -> None:
+    """Let the prepared batches go of the match-key tokens of the docs no later stage
+    compares (``keep[i]`` False), but keep those of every unit of a kept doc's page."""
+    pages = {d.article_id for d, k in zip(docs, keep) if k and d.id != d.article_id}
+    rows: Dict[int, Tuple[Any, List[int]]] = {}
+    for d, k in zip(docs, keep):
+        if k or d.prepared is None or d.article_id in pages:
+            continue
+        rows.setdefault(id(d.prepared[0]), (d.prepared[0], []))[1].append(d.prepared[1])
+    for batch, rs in rows.values():
+        if hasattr(batch, "release_tokens"):
+            batch.release_tokens(rs)
+
+
 def _vocabulary_call(docs: Sequence[Doc], backend: Backend, release: bool = False) -> Any:
     """``backend.vocabulary``, or, where every doc was prepared by the Rust core and
     its batch still holds the words, the same arrays from those words (the texts are
@@ -355,7 +437,7 @@ def _vocabulary_call(docs: Sequence[Doc], backend: Backend, release: bool = Fals
     for d in docs:
         if d.prepared is None or not isinstance(d.prepared[0], rust):
             return backend.vocabulary
-        batch, row = d.prepared
+        batch, row = d.prepared[:2]
         if parts and parts[-1][0] is batch:
             parts[-1][1].append(row)
         else:
@@ -393,8 +475,8 @@ def _lead_moves_of(docs: Sequence[Doc], backend: Backend) -> Any:
     def moves_of(members: Sequence[int]) -> List[frozenset]:
         todo = [int(x) for x in members if int(x) not in memo]
         again = [x for x in todo if docs[x].spans is None]
-        spans = dict(zip(again, backend.extract_batch([docs[x].text for x in again])
-                         if again else []))
+        spans = dict(zip(again, spans_again([docs[x] for x in again], [None] * len(again),
+                                            backend)))
         for x in todo:
             d = docs[x]
             sp = d.fact_spans() if d.spans is not None else spans[x]
@@ -647,22 +729,47 @@ def find_copies(docs: Sequence[Doc], stories: Stories, backend: Backend,
     candidates = copy_candidates(stories, params.max_copy_pairs_per_story)
     texts = [d.text for d in docs]
     ids = [d.id for d in docs]
+    # Only the docs of candidate pairs are read (the others' tokens may be released).
+    involved = sorted({x for p in candidates for x in p})
+    ops = _prepared_ops([docs[x] for x in involved], backend) if candidates else None
+    if ops is not None:
+        refs = [_pieces(docs[x]) for x in involved]
+        local = {x: n for n, x in enumerate(involved)}
+
+        def here(pairs: Sequence[Sequence[int]]) -> List[Tuple[int, int]]:
+            return [(local[p[0]], local[p[1]]) for p in pairs]
     if candidates:
         sizes = np.maximum(stories.token_counts - 4, 1)
+        if ops is not None:
+            got = ops.signatures(refs)
+            sigs = np.zeros((len(docs), got.shape[1]), dtype=got.dtype)
+            sigs[involved] = got
+            del got
+        else:
+            sigs = backend.signatures(texts)
         candidates = _copies.prefilter(
-            candidates, backend.signatures(texts), sizes, params.dup_threshold,
+            candidates, sigs, sizes, params.dup_threshold,
             params.containment_threshold,
         )
-    raw = _copies.classify_pairs(candidates, texts, backend.overlap, params.dup_threshold,
-                                 params.containment_threshold)
+        del sigs
+    if ops is not None:
+        raw = _copies.classify_overlaps(candidates, ops.overlaps(refs, here(candidates)),
+                                        params.dup_threshold, params.containment_threshold)
+    else:
+        raw = _copies.classify_pairs(candidates, texts, backend.overlap, params.dup_threshold,
+                                     params.containment_threshold)
     pairs = [CopyPair(*p) for p in raw]
 
     def sid_of(x: int) -> str:
         return stories.ids[stories.story_of[x]]
 
     groups = _copies.copy_groups(raw, ids, sid_of)
-    shared = (_copies.passages(raw, texts, ids, sid_of, backend.shared_passages,
-                               params.min_passage_words) if passages else [])
+    shared: List[Dict[str, Any]] = []
+    if passages:
+        found = (ops.passages(refs, here(sorted(raw)), params.min_passage_words)
+                 if ops is not None and raw else None)
+        shared = _copies.passages(raw, texts, ids, sid_of, backend.shared_passages,
+                                  params.min_passage_words, found)
     return Copies(pairs, groups, shared)
 
 
@@ -679,7 +786,7 @@ def find_conflicts(docs: Sequence[Doc], mentions: Sequence[Sequence[Mention]],
     synd = _conflicts.syndicated_conflicts(
         [(stories.story_of[i], docs[i].id, mentions[i]) for i in multi],
         {docs[i].id: docs[i].text for i in multi},
-        backend.normalize,
+        _template_words([docs[i] for i in multi], backend),
         params.min_template_words,
     )
     # Values with a measure: same measure, place and day (:mod:`.updates`); values
@@ -715,6 +822,15 @@ def find_conflicts(docs: Sequence[Doc], mentions: Sequence[Sequence[Mention]],
                      scope=c.get("scope") or _facts.scope_of(c["mentions"][0].place,
                                                              c["mentions"][0].as_of))
             for c in found]
+
+
+def _template_words(docs: Sequence[Doc], backend: Backend) -> Any:
+    """What :func:`asimtext.digest.conflicts.sentence_template` reads the words of a
+    sentence with: the docs' prepared tokens (:class:`~.conflicts.PreparedWords`), or
+    ``backend.normalize`` of the sentence."""
+    if _prepared_ops(docs, backend) is None:
+        return backend.normalize
+    return _conflicts.PreparedWords({id(d.text): d.prepared for d in docs})
 
 
 def _same_measured_day(c: Dict[str, Any]) -> bool:
@@ -895,7 +1011,7 @@ def find_page_copies(docs: Sequence[Doc], stories: Stories, backend: Backend, pa
     for x, d in enumerate(docs):
         first.setdefault(d.article_id, x)
     page_ids = sorted(first, key=first.__getitem__)
-    pages = [_Page(a, docs[first[a]].page) for a in page_ids]
+    pages = [_Page(a, docs[first[a]].page, _page_pieces(docs[first[a]])) for a in page_ids]
     local = {a: n for n, a in enumerate(page_ids)}
     story_of = [stories.story_of[first[a]] for a in page_ids]
     groups: List[List[int]] = [[] for _ in stories.groups]
@@ -909,13 +1025,22 @@ def find_page_copies(docs: Sequence[Doc], stories: Stories, backend: Backend, pa
     return find_copies(pages, page_st, backend, params, passages)
 
 
+def _page_pieces(d: Doc) -> Optional[List[Tuple[Any, int, int]]]:
+    """The prepared pieces of ``d``'s whole page (:func:`_link_page_units`), or None."""
+    p = d.prepared
+    if p is None:
+        return None
+    return p[2] if len(p) > 2 else [(p[0], p[1], 0)]
+
+
 class _Page:
-    """A whole article for the copy stage (``id``, ``text``)."""
+    """A whole article for the copy stage (``id``, ``text``, and its prepared pieces
+    ``[(batch, row, base)]`` or None)."""
 
-    __slots__ = ("id", "text")
+    __slots__ = ("id", "text", "prepared")
 
-    def __init__(self, id: str, text: str) -> None:
-        self.id, self.text = id, text
+    def __init__(self, id: str, text: str, prepared: Optional[list] = None) -> None:
+        self.id, self.text, self.prepared = id, text, prepared
 
 
 def story_batches(stories: Stories, max_articles: int = 4096) -> List[List[int]]:
@@ -1117,6 +1242,9 @@ def digest_loaded(loaded: Loaded, params: Any, backend: Backend, keep: str,
     borrow_dates(docs, stories, backend, reference_date)
     clock.lap("dates")
     stories = select_stories(docs, stories, keep)
+    # Memory: only the docs of the stories shown, of two articles or more, are compared
+    # again (copies, sentence templates).
+    release_tokens(docs, [s >= 0 and len(stories.groups[s]) > 1 for s in stories.story_of])
     by_record: Dict[int, List[Doc]] = {}
     for d in docs:
         by_record.setdefault(d.record, []).append(d)
@@ -1127,6 +1255,8 @@ def digest_loaded(loaded: Loaded, params: Any, backend: Backend, keep: str,
     for batch in story_batches(stories):
         parts.append(digest_stories(docs, stories, batch, backend, params, compact=compact,
                                     clock=clock))
+        done = [docs[x] for s in batch for x in stories.groups[s]]
+        release_tokens(done, [d.id != d.article_id for d in done])  # (a page's units: kept)
         clock.lap("story entries")
     return articles, parts
 

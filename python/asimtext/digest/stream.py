@@ -5,7 +5,9 @@ together with the stories still *open*; a story closes when no article has
 joined it for ``window`` of publication time (measured against the latest
 publication time read so far), and a closed story is digested, handed out and
 forgotten. Memory follows the articles of the open stories (about a window of
-news plus a chunk), not the dump.
+news plus a chunk), not the dump: a prepared batch lets go of the words and
+tokens of each article whose story closed (its spans, language and names, a
+few hundred bytes, stay until the batch's last article is gone).
 
 What differs from the whole-corpus digest: the word weights (IDF) of the
 story grouping are those of the articles in memory, so a story may be grouped
@@ -151,6 +153,9 @@ def iter_digest(
             clock.lap("story entries")
         open_docs = [docs[x] for s in still for x in stories.groups[s]]
         open_docs.sort(key=lambda d: d.idx)
+        # Memory follows the open stories: a prepared batch lets go of the words and
+        # tokens of every article whose story closed (its other rows stay).
+        P.release_rows([docs[x] for s in closed for x in stories.groups[s]])
         for s in closed:
             for x in stories.groups[s]:
                 record_of.pop(id(docs[x]), None)

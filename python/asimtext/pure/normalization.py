@@ -479,10 +479,23 @@ def _match_key(items: List[Item], fold_vowel_length: bool) -> List[Item]:
 _FORMS = ("canonical", "match", "nfc")
 
 
+#: How many texts :func:`normalize_items` (every entry point of this module) has
+#: normalized: the twin of ``asimtext._core._normalization_calls`` (the digest's test
+#: that no stage normalizes a text again after the prepare stage reads it).
+_calls = 0
+
+
+def normalization_calls() -> int:
+    """How many texts this module has normalized in this process."""
+    return _calls
+
+
 def normalize_items(text: str, form: str, ascii_digits: bool, ascii_punctuation: bool, fix_mojibake: bool,
                     fold_vowel_length: bool, errors: str) -> List[Item]:
     """The normalized text as ``(piece, source index)`` items (the offsets of
     :func:`normalize_with_offsets`), after checking the arguments."""
+    global _calls
+    _calls += 1
     if not isinstance(text, str):
         raise ArgumentTypeError(f"text must be str, not {type(text).__name__}")
     if form not in _FORMS:

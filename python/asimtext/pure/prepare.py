@@ -23,7 +23,8 @@ from typing import Any, Callable, Iterable, List, Optional, Sequence, Tuple
 import regex
 
 __all__ = ["context_keys", "context_keys_batch", "PreparedBatch", "prepare_batch",
-           "detect_lang", "LANG_SAMPLE"]
+           "detect_lang", "LANG_SAMPLE", "prepared_near_duplicates", "prepared_signatures",
+           "prepared_overlaps", "prepared_passages"]
 
 Value = Tuple[int, int, int, int]  # sentence start, sentence end, start, end
 Keys = Callable[..., Sequence[Tuple[int, int, str]]]
@@ -143,11 +144,22 @@ class PreparedBatch:
 
     def __init__(self, texts: Sequence[str], extract_batch: Callable[..., Any],
                  gazetteer: Callable[[str], Any]) -> None:
+        from asimtext.pure import spans as pure_spans
+        from asimtext.pure.prepared_tokens import doc_tokens
+
         self._texts = list(texts)
         self._extract = extract_batch
         self._gazetteer = gazetteer
         self._langs = [detect_lang(t) for t in self._texts]
         self._words = True
+        self._released: set = set()
+        self._tokens: List[Any] = [doc_tokens(t) for t in self._texts]
+        # With the pure extractor the spans are found once, unresolved, and
+        # resolved when read (as the Rust batch does); a replaced extractor (a
+        # test's) is asked again when they are read.
+        self._unresolved: Optional[List[list]] = None
+        if extract_batch is pure_spans.extract_batch:
+            self._unresolved = [pure_spans._spans(t) for t in self._texts]
 
     def __len__(self) -> int:
         return len(self._texts)
@@ -163,6 +175,13 @@ class PreparedBatch:
         """The spans of text ``row`` resolved against ``reference_date``, sorted by
         ``(start, end)``."""
         text = self._text(row)
+        if self._unresolved is not None:
+            from asimtext.pure import spans as pure_spans
+
+            ref = pure_spans._parse_reference(reference_date, "reference_date")
+            return sorted((pure_spans.Span(a, b, text[a:b], kind, value,
+                                           pure_spans._resolve(kind, value, ref))
+                           for a, b, kind, value in self._unresolved[row]), key=_span_order)
         return sorted(self._extract([text], reference_dates=[reference_date])[0], key=_span_order)
 
     def n_spans(self, row: int) -> int:
@@ -177,6 +196,44 @@ class PreparedBatch:
     def release_words(self) -> None:
         self._words = False
 
+    def release_tokens(self, rows: Optional[Iterable[int]] = None) -> None:
+        """Let go of the match-key tokens of ``rows`` (all rows: ``None``)."""
+        rows = range(len(self._texts)) if rows is None else list(rows)
+        for r in rows:
+            self._text(r)
+        for r in rows:
+            self._tokens[r] = None
+
+    def release_rows(self, rows: Iterable[int]) -> None:
+        """Let go of the words and tokens of ``rows`` (the Rust batch's
+        ``release_rows``); a vocabulary of a released row is an error."""
+        rows = list(rows)
+        for r in rows:
+            self._text(r)
+        for r in rows:
+            self._tokens[r] = None
+            self._released.add(r)
+
+    def has_tokens(self, row: int) -> bool:
+        self._text(row)
+        return self._tokens[row] is not None
+
+    def tokens(self, row: int) -> Any:
+        """The match-key tokens of ``row`` (:class:`asimtext.pure.prepared_tokens.DocTokens`)."""
+        self._text(row)
+        t = self._tokens[row]
+        if t is None:
+            from asimtext.errors import ArgumentError
+
+            raise ArgumentError(f"row {row}: the text's tokens were released")
+        return t
+
+    def words_in(self, row: int, ranges: Sequence[Tuple[int, int]]) -> List[List[int]]:
+        """The hashes of the lettered match-key tokens wholly inside each range."""
+        from asimtext.pure.prepared_tokens import words_in
+
+        return words_in(self.tokens(row), ranges)
+
     @property
     def has_words(self) -> bool:
         return self._words
@@ -190,6 +247,12 @@ class PreparedBatch:
             from asimtext.errors import ArgumentError
 
             raise ArgumentError("the batch's words were released (release_words)")
+        rows = list(rows)
+        for r in rows:
+            if r in self._released:
+                from asimtext.errors import ArgumentError
+
+                raise ArgumentError(f"the words of row {r} were released (release_rows)")
         return [self._text(r) for r in rows]
 
 
@@ -207,3 +270,54 @@ def prepare_batch(texts: Sequence[str], extract_batch: Optional[Callable[..., An
     if gazetteer is None:
         from asimtext.pure.gazetteer import gazetteer_find as gazetteer
     return PreparedBatch(texts, extract_batch, gazetteer)
+
+
+# -- what the copy stages read (twins of the _core._prepared_* calls) ----------------------
+
+
+def _docs(docs: Iterable[Sequence[Tuple[PreparedBatch, int, int]]]) -> List[list]:
+    return [[(b.tokens(r), base) for b, r, base in d] for d in docs]
+
+
+def prepared_near_duplicates(parts: Iterable[Tuple[PreparedBatch, Sequence[int]]],
+                             threshold: float) -> list:
+    """The twin of ``_core._prepared_near_duplicates``."""
+    from asimtext.pure import prepared_tokens as T
+
+    return T.near_duplicates([[(b.tokens(r), 0)] for b, rows in parts for r in rows],
+                             threshold)
+
+
+def prepared_signatures(docs: Iterable[Sequence[Tuple[PreparedBatch, int, int]]]) -> Any:
+    """The twin of ``_core._prepared_signatures``."""
+    import numpy as np
+
+    from asimtext.pure import prepared_tokens as T
+    from asimtext.pure.dedup.minhash import MinHasher
+
+    h = MinHasher(num_perm=T.NUM_PERM, ngram=T.NGRAM, unit="word", seed=1)
+    rows = [T.signature(h, d) for d in _docs(docs)]
+    return np.vstack(rows) if rows else np.zeros((0, T.NUM_PERM), dtype=np.uint32)
+
+
+def prepared_overlaps(docs: Iterable[Sequence[Tuple[PreparedBatch, int, int]]],
+                      pairs: Sequence[Tuple[int, int]]) -> List[Tuple[float, float]]:
+    """The twin of ``_core._prepared_overlaps``."""
+    from asimtext.pure import prepared_tokens as T
+
+    ds = _docs(docs)
+    sets: dict = {}
+    for i, j in pairs:
+        for x in (i, j):
+            if x not in sets:
+                sets[x] = sorted(set(T.shingle_hashes(ds[x])))
+    return [T.overlap(sets[i], sets[j]) for i, j in pairs]
+
+
+def prepared_passages(docs: Iterable[Sequence[Tuple[PreparedBatch, int, int]]],
+                      pairs: Sequence[Tuple[int, int]], min_words: int) -> list:
+    """The twin of ``_core._prepared_passages``."""
+    from asimtext.pure import prepared_tokens as T
+
+    ds = _docs(docs)
+    return [T.shared_passages(ds[i], ds[j], min_words) for i, j in pairs]

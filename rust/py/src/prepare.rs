@@ -6,6 +6,7 @@ use std::sync::Mutex;
 
 use asimtext_core::gazetteer::ENTRIES;
 use asimtext_core::prepare::doc::{self, Lang, Prepared};
+use asimtext_core::prepare::tokens::{self, Interner, Packed, Piece};
 use asimtext_core::prepare::{self as core, Value};
 use asimtext_core::vocab::{self, DocWords};
 use pyo3::intern;
@@ -24,6 +25,11 @@ pub fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(_prepare_batch, m)?)?;
     m.add_function(wrap_pyfunction!(_prepared_vocabulary, m)?)?;
     m.add_function(wrap_pyfunction!(_detect_lang, m)?)?;
+    m.add_function(wrap_pyfunction!(_prepared_near_duplicates, m)?)?;
+    m.add_function(wrap_pyfunction!(_prepared_signatures, m)?)?;
+    m.add_function(wrap_pyfunction!(_prepared_overlaps, m)?)?;
+    m.add_function(wrap_pyfunction!(_prepared_passages, m)?)?;
+    m.add_function(wrap_pyfunction!(_normalization_calls, m)?)?;
     Ok(())
 }
 
@@ -41,6 +47,13 @@ pub struct PreparedBatch {
     /// The words of each text, until [`PreparedBatch::release_words`] (then
     /// `None`).
     words: Mutex<Option<Vec<DocWords>>>,
+    /// The match-key tokens of each text, until
+    /// [`PreparedBatch::release_tokens`] lets the row's go (then `None`).
+    tokens: Mutex<Vec<Option<Packed>>>,
+    /// The distinct token hashes of the batch (a token is kept as its index).
+    table: Vec<u64>,
+    /// The rows whose words and tokens [`PreparedBatch::release_rows`] let go.
+    released: Mutex<Vec<bool>>,
 }
 
 impl PreparedBatch {
@@ -126,6 +139,74 @@ impl PreparedBatch {
         py.detach(|| *lock(&self.words) = None);
     }
 
+    /// Let go of the match-key tokens of ``rows`` (all rows: ``None``), once
+    /// no stage will read them (near-duplicates, copies, sentence templates).
+    #[pyo3(signature = (rows=None))]
+    fn release_tokens(&self, py: Python<'_>, rows: Option<Vec<i64>>) -> PyResult<()> {
+        if let Some(rs) = &rows {
+            for &r in rs {
+                self.doc(r)?;
+            }
+        }
+        py.detach(|| {
+            let mut t = lock(&self.tokens);
+            match rows {
+                None => t.iter_mut().for_each(|x| *x = None),
+                Some(rs) => rs.into_iter().for_each(|r| t[r as usize] = None),
+            }
+        });
+        Ok(())
+    }
+
+    /// Let go of the words and tokens of ``rows`` (a streamed digest's articles
+    /// whose stories closed): the batch's memory follows the rows still read. A
+    /// vocabulary asked of a released row is an error naming it.
+    fn release_rows(&self, py: Python<'_>, rows: Vec<i64>) -> PyResult<()> {
+        for &r in &rows {
+            self.doc(r)?;
+        }
+        py.detach(|| {
+            let mut rel = lock(&self.released);
+            let mut words = lock(&self.words);
+            let mut toks = lock(&self.tokens);
+            for &r in &rows {
+                let r = r as usize;
+                rel[r] = true;
+                toks[r] = None;
+                if let Some(ws) = words.as_mut() {
+                    ws[r] = DocWords::default();
+                }
+            }
+        });
+        Ok(())
+    }
+
+    /// Whether the tokens of ``row`` are still held (:meth:`release_tokens`).
+    fn has_tokens(&self, py: Python<'_>, row: i64) -> PyResult<bool> {
+        self.doc(row)?;
+        Ok(py.detach(|| lock(&self.tokens)[row as usize].is_some()))
+    }
+
+    /// For each ``(start, end)`` of ``ranges`` (code points of text ``row``),
+    /// the hashes of the lettered match-key tokens wholly inside it, in text
+    /// order (a sentence's words around its values; contract:
+    /// docs/contracts/prepare.md). Pure twin: the same method of
+    /// ``asimtext.pure.prepare.PreparedBatch``.
+    fn words_in(
+        &self,
+        py: Python<'_>,
+        row: i64,
+        ranges: Vec<(usize, usize)>,
+    ) -> PyResult<Vec<Vec<u64>>> {
+        self.doc(row)?;
+        py.detach(|| {
+            lock(&self.tokens)[row as usize]
+                .as_ref()
+                .map(|t| t.words_in(&self.table, &ranges))
+        })
+        .ok_or_else(|| value_error(format!("row {row}: the text's tokens were released")))
+    }
+
     /// Whether the words are still held (:meth:`release_words`).
     #[getter]
     fn has_words(&self, py: Python<'_>) -> bool {
@@ -140,7 +221,16 @@ impl PreparedBatch {
                 .as_ref()
                 .map_or(0, |ws| ws.iter().map(DocWords::heap_bytes).sum())
         });
+        let toks: usize = py.detach(|| {
+            lock(&self.tokens)
+                .iter()
+                .flatten()
+                .map(Packed::heap_bytes)
+                .sum::<usize>()
+                + self.table.capacity() * 8
+        });
         words
+            + toks
             + self
                 .docs
                 .iter()
@@ -155,6 +245,8 @@ enum Refused {
     Released(usize),
     /// Part `i` names row `r` of a batch of `n` texts.
     Row(usize, i64, usize),
+    /// Part `i` names row `r`, whose words were released (`release_rows`).
+    RowReleased(usize, usize),
 }
 
 fn lock<T>(m: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
@@ -173,9 +265,22 @@ fn _prepare_batch(py: Python<'_>, texts: &Bound<'_, PyAny>) -> PyResult<Prepared
         .iter_mut()
         .map(|d| std::mem::take(&mut d.words))
         .collect();
+    // The tokens packed: each distinct hash of the batch kept once.
+    let (toks, table) = crate::pool::detach(py, || {
+        let mut interner = Interner::default();
+        let toks: Vec<Option<Packed>> = docs
+            .iter_mut()
+            .map(|d| Some(interner.pack(std::mem::take(&mut d.tokens))))
+            .collect();
+        (toks, interner.into_table())
+    })?;
+    let n = docs.len();
     Ok(PreparedBatch {
         docs,
         words: Mutex::new(Some(words)),
+        tokens: Mutex::new(toks),
+        table,
+        released: Mutex::new(vec![false; n]),
     })
 }
 
@@ -230,8 +335,10 @@ fn _prepared_vocabulary<'py>(
     // never waits for a lock (another call may hold it while it runs).
     let made = crate::pool::detach(py, || {
         let mut guards = Vec::with_capacity(n_distinct);
+        let mut released = Vec::with_capacity(n_distinct);
         for (k, (b, _)) in refs.iter().enumerate() {
             if which[k] == guards.len() {
+                released.push(lock(&b.released));
                 guards.push(lock(&b.words));
             }
         }
@@ -243,11 +350,13 @@ fn _prepared_vocabulary<'py>(
             };
             for &r in rows.iter() {
                 match usize::try_from(r).ok().filter(|&r| r < words.len()) {
+                    Some(r) if released[which[i]][r] => return Err(Refused::RowReleased(i, r)),
                     Some(r) => picks.push((which[i], r)),
                     None => return Err(Refused::Row(i, r, b.docs.len())),
                 }
             }
         }
+        drop(released);
         if release {
             // The words moved out of the batches (a row named twice is copied).
             let mut taken: Vec<Vec<DocWords>> = guards
@@ -280,6 +389,9 @@ fn _prepared_vocabulary<'py>(
     let v = made.map_err(|e| match e {
         Refused::Released(i) => value_error(format!(
             "parts[{i}]: the batch's words were released (release_words)"
+        )),
+        Refused::RowReleased(i, r) => value_error(format!(
+            "parts[{i}]: the words of row {r} were released (release_rows)"
         )),
         Refused::Row(i, r, n) => out_of_range(format!(
             "parts[{i}]: row {r} out of range for a batch of {n} texts"
@@ -360,6 +472,242 @@ fn _context_keys_batch(
             .par_iter()
             .zip(checked.par_iter())
             .map(|(t, vs)| core::context_keys(t, vs, width, reach))
+            .collect()
+    })
+}
+
+/// How many calls the Rust normalizer has answered in this process
+/// (`asimtext_core::normalize::normalized_texts`): the tests read it around
+/// the digest's stages to show that none normalizes a text after the prepare
+/// stage did.
+#[pyfunction]
+fn _normalization_calls() -> u64 {
+    asimtext_core::normalize::normalized_texts()
+}
+
+/// Documents of the copy stage: each a list of ``(batch, row, base)`` pieces
+/// (prepared texts one after the other, ``base`` where each starts).
+struct DocRefs<'py> {
+    batches: Vec<Bound<'py, PreparedBatch>>,
+    /// Per document, its pieces as (index into `batches`, row, base).
+    docs: Vec<Vec<(usize, usize, u32)>>,
+}
+
+fn doc_refs<'py>(docs: &Bound<'py, PyAny>, name: &str) -> PyResult<DocRefs<'py>> {
+    let mut batches: Vec<Bound<'py, PreparedBatch>> = Vec::new();
+    let mut out = Vec::new();
+    for (i, item) in docs.try_iter()?.enumerate() {
+        let item = item?;
+        let mut pieces = Vec::new();
+        for (k, piece) in item.try_iter()?.enumerate() {
+            let piece = piece?;
+            let (b, row, base): (Bound<'py, PyAny>, i64, i64) = piece.extract().map_err(|_| {
+                crate::errors::type_error(format!(
+                    "{name}[{i}][{k}] must be a (PreparedBatch, row, base) triple, not {}",
+                    type_name(&piece)
+                ))
+            })?;
+            let b = b.cast_into::<PreparedBatch>().map_err(|e| {
+                crate::errors::type_error(format!(
+                    "{name}[{i}][{k}][0] must be a PreparedBatch, not {}",
+                    type_name(e.into_inner().as_any())
+                ))
+            })?;
+            let n = b.get().docs.len();
+            let r = usize::try_from(row)
+                .ok()
+                .filter(|&r| r < n)
+                .ok_or_else(|| {
+                    out_of_range(format!(
+                        "{name}[{i}][{k}]: row {row} out of range for a batch of {n} texts"
+                    ))
+                })?;
+            let base = u32::try_from(base)
+                .map_err(|_| value_error(format!("{name}[{i}][{k}]: base {base} out of range")))?;
+            let p: *const PreparedBatch = b.get();
+            let at = match batches.iter().position(|q| std::ptr::eq(q.get(), p)) {
+                Some(at) => at,
+                None => {
+                    batches.push(b);
+                    batches.len() - 1
+                }
+            };
+            pieces.push((at, r, base));
+        }
+        out.push(pieces);
+    }
+    Ok(DocRefs { batches, docs: out })
+}
+
+impl DocRefs<'_> {
+    /// `f` over the documents' token pieces, with the batches' tokens locked
+    /// and the GIL released; an error names the first document whose tokens
+    /// were released.
+    fn with<T: Send>(
+        &self,
+        py: Python<'_>,
+        name: &str,
+        f: impl FnOnce(&[Vec<Piece<'_>>]) -> T + Send,
+    ) -> PyResult<T> {
+        let batches: Vec<&PreparedBatch> = self.batches.iter().map(|b| b.get()).collect();
+        let docs = &self.docs;
+        let got = crate::pool::detach(py, || {
+            let guards: Vec<_> = batches.iter().map(|b| lock(&b.tokens)).collect();
+            let mut pieces: Vec<Vec<Piece<'_>>> = Vec::with_capacity(docs.len());
+            for (i, d) in docs.iter().enumerate() {
+                let mut ps = Vec::with_capacity(d.len());
+                for &(b, r, base) in d {
+                    match guards[b][r].as_ref() {
+                        Some(tokens) => ps.push(Piece {
+                            tokens,
+                            table: &batches[b].table,
+                            base,
+                        }),
+                        None => return Err(i),
+                    }
+                }
+                pieces.push(ps);
+            }
+            Ok(f(&pieces))
+        })?;
+        got.map_err(|i| value_error(format!("{name}[{i}]: the text's tokens were released")))
+    }
+}
+
+/// The near-duplicate pairs ``(i, j, estimated, exact)`` among prepared texts:
+/// exactly ``near_duplicates(texts, threshold=threshold).pairs`` (the other
+/// options their defaults), from the texts' tokens (no text is read again).
+/// ``parts``: ``(batch, rows)`` pairs, the texts in that order. Pure twin:
+/// ``asimtext.pure.prepare.prepared_near_duplicates``.
+#[pyfunction]
+fn _prepared_near_duplicates(
+    py: Python<'_>,
+    parts: &Bound<'_, PyAny>,
+    threshold: f64,
+) -> PyResult<Vec<(u32, u32, f64, f64)>> {
+    let docs = PyList::empty(py);
+    for (i, item) in parts.try_iter()?.enumerate() {
+        let item = item?;
+        let (b, rows): (Bound<'_, PyAny>, Vec<i64>) = item.extract().map_err(|_| {
+            crate::errors::type_error(format!(
+                "parts[{i}] must be a (PreparedBatch, rows) pair, not {}",
+                type_name(&item)
+            ))
+        })?;
+        for r in rows {
+            docs.append(PyList::new(py, [(b.clone(), r, 0i64)])?)?;
+        }
+    }
+    let refs = doc_refs(docs.as_any(), "parts")?;
+    let got = refs.with(py, "texts", |pieces| {
+        let ds: Vec<&[Piece<'_>]> = pieces.iter().map(|p| p.as_slice()).collect();
+        tokens::near_duplicates(&ds, threshold)
+    })?;
+    Ok(got.map_err(crate::errors::to_py)?.pairs)
+}
+
+/// The MinHash signatures (``uint32``, ``(len(docs), 128)``) of documents of
+/// prepared texts (``docs``: lists of ``(batch, row, base)``): what
+/// ``MinHasher(num_perm=128, ngram=5, unit="word", seed=1).signatures`` gives
+/// for their texts (joined). Pure twin:
+/// ``asimtext.pure.prepare.prepared_signatures``.
+#[pyfunction]
+fn _prepared_signatures<'py>(
+    py: Python<'py>,
+    docs: &Bound<'py, PyAny>,
+) -> PyResult<Bound<'py, numpy::PyArray2<u32>>> {
+    let refs = doc_refs(docs, "docs")?;
+    let hasher = tokens::digest_hasher();
+    let k = hasher.num_perm;
+    let n = refs.docs.len();
+    let flat = refs.with(py, "docs", |pieces| {
+        let mut out = vec![0u32; pieces.len() * k];
+        out.par_chunks_mut(k.max(1))
+            .zip(pieces.par_iter())
+            .for_each(|(sig, d)| tokens::signature(&hasher, d, sig));
+        out
+    })?;
+    use numpy::PyArrayMethods;
+    numpy::PyArray1::from_vec(py, flat).reshape([n, k])
+}
+
+fn pair_list(pairs: Vec<(i64, i64)>, n: usize) -> PyResult<Vec<(usize, usize)>> {
+    pairs
+        .into_iter()
+        .enumerate()
+        .map(|(p, (i, j))| {
+            let ok = |x: i64| usize::try_from(x).ok().filter(|&x| x < n);
+            match (ok(i), ok(j)) {
+                (Some(a), Some(b)) => Ok((a, b)),
+                _ => Err(out_of_range(format!(
+                    "pairs[{p}]: ({i}, {j}) out of range for {n} documents"
+                ))),
+            }
+        })
+        .collect()
+}
+
+/// ``(jaccard, containment)`` of the word 5-gram shingles of each pair of
+/// documents (see :func:`_prepared_signatures`): ``overlap(text_i, text_j)``,
+/// from the texts' tokens (shingles compared by their 64-bit hashes). Pure
+/// twin: ``asimtext.pure.prepare.prepared_overlaps``.
+#[pyfunction]
+fn _prepared_overlaps(
+    py: Python<'_>,
+    docs: &Bound<'_, PyAny>,
+    pairs: Vec<(i64, i64)>,
+) -> PyResult<Vec<(f64, f64)>> {
+    let refs = doc_refs(docs, "docs")?;
+    let pairs = pair_list(pairs, refs.docs.len())?;
+    refs.with(py, "docs", |pieces| {
+        let mut used = vec![false; pieces.len()];
+        for &(i, j) in &pairs {
+            used[i] = true;
+            used[j] = true;
+        }
+        let sets: Vec<Vec<u64>> = pieces
+            .par_iter()
+            .zip(used.par_iter())
+            .map(|(d, &u)| {
+                if u {
+                    tokens::shingle_set(d, 5)
+                } else {
+                    Vec::new()
+                }
+            })
+            .collect();
+        pairs
+            .par_iter()
+            .map(|&(i, j)| tokens::overlap(&sets[i], &sets[j]))
+            .collect()
+    })
+}
+
+/// The passages each pair of documents shares (``(a_start, a_end, b_start,
+/// b_end, words)``, offsets into the documents): ``shared_passages(text_i,
+/// text_j, min_words)``, from the texts' tokens. Pure twin:
+/// ``asimtext.pure.prepare.prepared_passages``.
+#[pyfunction]
+fn _prepared_passages(
+    py: Python<'_>,
+    docs: &Bound<'_, PyAny>,
+    pairs: Vec<(i64, i64)>,
+    min_words: usize,
+) -> PyResult<Vec<Vec<(usize, usize, usize, usize, usize)>>> {
+    if min_words == 0 {
+        return Err(value_error("min_words must be at least 1"));
+    }
+    let refs = doc_refs(docs, "docs")?;
+    let pairs = pair_list(pairs, refs.docs.len())?;
+    refs.with(py, "docs", |pieces| {
+        pairs
+            .par_iter()
+            .map(|&(i, j)| {
+                tokens::shared_passages(&pieces[i], &pieces[j], min_words)
+                    .into_iter()
+                    .map(|p| (p.a_start, p.a_end, p.b_start, p.b_end, p.words))
+                    .collect()
+            })
             .collect()
     })
 }

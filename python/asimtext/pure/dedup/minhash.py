@@ -272,6 +272,15 @@ class MinHasher:
             xs = _fmix(np.array(hv, dtype=np.uint64).reshape(-1, 1), 64)
         return np.minimum(sig, (xs * self._a + self._b).min(axis=0))
 
+    def signature_from_hashes(self, hashes: Sequence[int]) -> np.ndarray:
+        """Signature (``asim`` scheme) of a set given by the element hashes
+        (:func:`element_hash`) of its elements."""
+        sig = self._empty()
+        if len(hashes) == 0:
+            return sig
+        xs = np.array([h >> 32 for h in hashes], dtype=np.uint32).reshape(-1, 1)
+        return np.minimum(sig, (xs * self._a + self._b).min(axis=0))
+
     def signature(self, text: str) -> np.ndarray:
         """Signature of raw ``text``."""
         return self.signature_from_tokens(self.shingles(text))
@@ -486,6 +495,14 @@ def near_duplicates(
         sh = hasher.shingles(t)
         sets.append(sorted({element_hash(s.encode("utf-8")) for s in sh}))
         sigs.append(hasher.signature_from_tokens(sh))
+    return near_duplicates_of_sketches(sets, sigs, threshold, num_perm, bands, rows)
+
+
+def near_duplicates_of_sketches(sets: list, sigs: list, threshold: float, num_perm: int,
+                                bands: int, rows: int):
+    """:func:`near_duplicates` of texts already sketched: ``sets[i]`` the sorted
+    shingle hashes of text ``i``, ``sigs[i]`` its signature (arguments checked)."""
+    n_texts = len(sets)
     # Each text is compared with the BUCKET_WINDOW texts after it in a bucket
     # (by index): a bucket of m texts costs at most m * BUCKET_WINDOW pairs.
     cands = set()
@@ -509,7 +526,7 @@ def near_duplicates(
         if exact >= threshold:
             est = float(np.count_nonzero(sigs[i] == sigs[j])) / float(num_perm)
             pairs.append((i, j, est, exact))
-    parent = list(range(len(texts)))
+    parent = list(range(n_texts))
 
     def find(x: int) -> int:
         while parent[x] != x:

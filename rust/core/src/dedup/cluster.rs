@@ -342,14 +342,20 @@ pub fn near_duplicates_in<T: TextSource + ?Sized>(
         });
     }
     let hasher = MinHasher::new(o.num_perm, o.ngram, o.unit, o.seed, Scheme::Asim)?;
+    let sk = sketch_source(&hasher, texts);
+    Ok(near_duplicates_of_sketches(sk, o))
+}
+
+/// [`near_duplicates`] of texts already sketched with `o`'s hasher (the
+/// digest's prepared documents: [`crate::prepare::tokens`]); `o` checked.
+pub fn near_duplicates_of_sketches(mut sk: Sketches, o: &NearDupOptions) -> NearDupResult {
     let (bands, rows) = o
         .params
         .unwrap_or_else(|| default_params(o.threshold, o.num_perm));
-    let sk = sketch_source(&hasher, texts);
-    let mut sk = sk;
+    let n_texts = sk.sets.len();
     let (cands, capped_buckets) = candidate_pairs(&sk, bands, rows);
     // Only texts in a candidate pair need their shingle set sorted for verification.
-    let mut involved = vec![false; texts.len()];
+    let mut involved = vec![false; n_texts];
     for &(i, j) in &cands {
         involved[i as usize] = true;
         involved[j as usize] = true;
@@ -376,14 +382,14 @@ pub fn near_duplicates_in<T: TextSource + ?Sized>(
             }
         })
         .collect();
-    let clusters = clusters(texts.len(), pairs.iter().map(|p| (p.0, p.1)));
-    Ok(NearDupResult {
+    let clusters = clusters(n_texts, pairs.iter().map(|p| (p.0, p.1)));
+    NearDupResult {
         pairs,
         clusters,
         params: (bands, rows),
         candidates: cands.len(),
         capped_buckets,
-    })
+    }
 }
 
 #[cfg(test)]

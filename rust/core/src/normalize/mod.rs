@@ -18,6 +18,25 @@ pub mod units;
 
 use item::Item;
 
+use std::sync::atomic::{AtomicU64, Ordering};
+
+/// How many calls the entry points of this module (and [`units`]) have
+/// answered since the process started (a text, or a line of one): the digest's test that no stage
+/// normalizes a text again after the prepare stage reads it before and after
+/// (docs/contracts/prepare.md). One relaxed atomic add per call.
+static NORMALIZED_TEXTS: AtomicU64 = AtomicU64::new(0);
+
+/// The number of normalization calls so far (see [`NORMALIZED_TEXTS`]).
+pub fn normalized_texts() -> u64 {
+    NORMALIZED_TEXTS.load(Ordering::Relaxed)
+}
+
+/// Count one normalization call.
+#[inline]
+pub(crate) fn count_text() {
+    NORMALIZED_TEXTS.fetch_add(1, Ordering::Relaxed);
+}
+
 /// Which output to produce.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum Form {
@@ -111,6 +130,7 @@ impl Normalized {
 
 /// Normalize `text`.
 pub fn normalize(text: &str, opts: &Options) -> String {
+    count_text();
     let mut out = Output::new(text.len(), false);
     process(text, opts, &mut out);
     out.text
@@ -118,6 +138,7 @@ pub fn normalize(text: &str, opts: &Options) -> String {
 
 /// Normalize `text` and return the offset map.
 pub fn normalize_with_offsets(text: &str, opts: &Options) -> Normalized {
+    count_text();
     let mut out = Output::new(text.len(), true);
     let input_len = process(text, opts, &mut out);
     debug_assert!(out.ends.windows(2).all(|w| w[0] <= w[1]));

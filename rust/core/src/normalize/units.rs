@@ -34,6 +34,7 @@ pub enum Ucs2Outcome {
 
 /// Normalize text given as UCS-2 code units (each unit one code point).
 pub fn normalize_ucs2(src: &[u16], opts: &Options) -> Ucs2Outcome {
+    super::count_text();
     if opts.fix_mojibake {
         // No clean lines to skip (mojibake repair touches almost every
         // line): convert the whole text once.
@@ -113,6 +114,7 @@ pub fn normalize_ucs2(src: &[u16], opts: &Options) -> Ucs2Outcome {
 /// `None` when the UTF-8 entry point must do it: a surrogate in the input, a
 /// code point beyond the BMP in the output, the NFC form or mojibake repair.
 pub fn normalize_ucs2_with_offsets(src: &[u16], opts: &Options) -> Option<(Vec<u16>, Vec<u32>)> {
+    super::count_text();
     if opts.fix_mojibake || opts.form == Form::Nfc || first_surrogate(src).is_some() {
         return None;
     }

@@ -12,6 +12,9 @@
 //!   ([`crate::vocab::DocWords`]: the raw text's words, counted; no
 //!   normalization: each distinct word of the corpus is keyed once when the
 //!   vocabulary is assembled, [`crate::vocab::assemble`]);
+//! * its match-key tokens ([`crate::prepare::tokens::DocTokens`]: hashes
+//!   and original spans, from the same normalization), from which the
+//!   near-duplicates, copies, passages and sentence templates are derived;
 //! * its language ([`detect_lang`], on the raw text);
 //! * its gazetteer names ([`crate::gazetteer::find`], on the raw text by the
 //!   gazetteer's own word rule).
@@ -22,7 +25,8 @@ use rayon::prelude::*;
 
 use crate::gazetteer;
 use crate::normalize::devanagari::is_word_char as is_dev;
-use crate::normalize::{normalize_with_offsets, Options};
+use crate::normalize::{normalize_with_offsets, Normalized, Options};
+use crate::prepare::tokens::DocTokens;
 use crate::source::TextSource;
 use crate::spans::{self, resolve, Date, Kind, Span};
 use crate::vocab::DocWords;
@@ -113,9 +117,12 @@ impl DocSpans {
     /// The spans of `text` (see the module documentation), sorted by
     /// `(start, end)` (a stable sort of the extractor's text order).
     pub fn of(text: &str) -> DocSpans {
-        let norm = normalize_with_offsets(text, &Options::match_key());
-        let mut cands = spans::unresolved(text, &norm);
-        drop(norm);
+        DocSpans::of_normalized(text, &normalize_with_offsets(text, &Options::match_key()))
+    }
+
+    /// [`DocSpans::of`] from the text's match key with its offset map.
+    pub fn of_normalized(text: &str, norm: &Normalized) -> DocSpans {
+        let mut cands = spans::unresolved(text, norm);
         cands.sort_by_key(|c| (c.start, c.end));
         let mut out = DocSpans {
             arena: String::with_capacity(cands.iter().map(|c| c.value.len() + c.be - c.bs).sum()),
@@ -186,6 +193,7 @@ pub struct Place {
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Prepared {
     pub spans: DocSpans,
+    pub tokens: DocTokens,
     pub words: DocWords,
     pub lang: Option<Lang>,
     pub places: Vec<Place>,
@@ -201,8 +209,11 @@ pub fn prepare(text: &str) -> Prepared {
             entry: entry as u32,
         })
         .collect();
+    // The one normalization of the text: its spans and tokens are read from it.
+    let norm = normalize_with_offsets(text, &Options::match_key());
     Prepared {
-        spans: DocSpans::of(text),
+        spans: DocSpans::of_normalized(text, &norm),
+        tokens: DocTokens::of(&norm),
         words: DocWords::of(text),
         lang: detect_lang(text),
         places,

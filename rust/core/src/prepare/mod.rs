@@ -9,6 +9,7 @@
 //! binary search. Offsets are code points (Python `str` indices).
 
 pub mod doc;
+pub mod tokens;
 
 use crate::xscript;
 
