@@ -18,7 +18,7 @@ import regex
 
 from asimtext.chrome import is_chrome_at
 
-__all__ = ["place_of", "candidates", "as_of", "is_metadata_line", "PLACE_KINDS", "default_gazetteer",
+__all__ = ["place_of", "candidates", "as_of", "event_day", "is_metadata_line", "PLACE_KINDS", "default_gazetteer",
            "HOME_COUNTRY"]
 
 PLACE_KINDS = frozenset({"country", "state", "city", "region"})
@@ -52,6 +52,9 @@ def candidates(places: Sequence[Tuple[int, int, str]], text: str, sent_start: in
     ``outside X``). The same for every value of the sentence: computed once."""
     # A place opening the sentence before a comma is a dateline too ("नयी दिल्ली, देश में").
     places = [p for p in places if not (p[0] - sent_start <= 3 and _OPENER.match(text, p[1]))]
+    # An English dateline in capitals, with or without a date ("BHUBANESWAR: The toll").
+    places = [p for p in places if not (p[0] - sent_start <= 3 and _CAPS_DATELINE.match(text, p[1])
+                                        and _is_caps(text[p[0]:p[1]]))]
     return [p for p in places if (_kind(p[2]) in PLACE_KINDS or p[2].startswith("ut:"))
             and not _OUTSIDE_AFTER.match(text, p[1]) and not _DATELINE.match(text, p[1])
             and not _OUTSIDE_BEFORE.search(text[max(0, p[0] - 12):p[0]])]
@@ -102,6 +105,13 @@ _OUTSIDE_BEFORE = regex.compile(r"(?:outside|excluding|except|beyond)\s+(?:the\s
 # report was filed, not what its numbers are about.
 _DATELINE = regex.compile(r"\s*[,:]\s*(?:\d{1,2}\s+[^\s,():]+|[^\s,():]+\s+\d{1,2})\s*(?:\(|:|,\s*\d{4})")
 _OPENER = regex.compile(r"\s*,")
+_CAPS_DATELINE = regex.compile(r"\s*[:,]")
+
+
+def _is_caps(name: str) -> bool:
+    """A place name written in capitals (``BHUBANESWAR``, ``NEW DELHI``), as datelines are."""
+    letters = [c for c in name if c.isalpha()]
+    return len(letters) >= 4 and all(c.isascii() and c.isupper() for c in letters)
 _CONTRAST = regex.compile(r"जबकि|वहीं|लेकिन|\bwhile\b|\bwhereas\b|\bbut\b", regex.IGNORECASE)
 # The last stop (contrast) before a value, found in C by one match: no stop word
 # contains the start of another, so the rightmost match is the last one a scan from
@@ -121,15 +131,54 @@ def _latin(text: str, start: int, end: int) -> bool:
 
 
 def as_of(stated_dates: Sequence[Tuple[int, int, str]], start: int, sent_start: int,
-          sent_end: int, published: Optional[str]) -> Tuple[Optional[str], str]:
-    """``(date, origin)``: a full date stated in the sentence (the nearest one before
-    the value, else after), origin ``stated``; else the publication day, ``published``."""
+          sent_end: int, published: Optional[str], text: Optional[str] = None
+          ) -> Tuple[Optional[str], str]:
+    """``(date, origin)``: a full date stated in the sentence, origin ``stated``; else the
+    publication day, ``published``.
+
+    Which stated date: one right after the value (``rose to 261 on June 3``), else the
+    nearest before it, else the first after it. With ``text``, a date that is the day of
+    an *event* the sentence names rather than of the count (``30 जुलाई को हुए भूस्खलन में
+    ... 297``, ``the accident that occurred on Friday evening``, ``in the three-train crash
+    on Friday``, ``Friday's accident``) is no as-of day: a toll stated days later about a
+    crash on Friday holds on the day it was stated, and two such tolls stated days apart
+    are an update, not a conflict."""
     inside = [d for d in stated_dates if sent_start <= d[0] < sent_end and len(d[2]) >= 10]
+    if text is not None and inside:
+        inside = [d for d in inside if not event_day(text, d[0], d[1])]
+        for d in inside:
+            if d[0] > start and _VALUE_THEN_DAY.fullmatch(text, start, d[0]):
+                return d[2][:10], "stated"
     before = [d for d in inside if d[0] < start]
     pick = before[-1] if before else (inside[0] if inside else None)
     if pick is not None:
         return pick[2][:10], "stated"
     return (published[:10] if published else None), "published"
+
+
+# A date followed by an attributive participle names the day of an event ("30 जुलाई को
+# हुए भूस्खलन", "शुक्रवार की शाम हुए हादसे"); an English date inside a relative clause
+# ("the landslides that hit Wayanad on Tuesday", "the accident that occurred on Friday
+# evening") or in the possessive ("Friday's accident") does the same.
+_EVENT_AFTER = regex.compile(
+    r"\s*(?:\([^()\n]{1,24}\)\s*)?(?:की\s+)?(?:(?:सुबह|शाम|रात|दोपहर|तड़के|देर\s+रात)\s+)?"
+    r"(?:को\s+)?(?:हुए|हुई|हुआ|घटी|घटे)(?![\u0900-\u097f])"
+    r"|['’]s\s+\w", regex.IGNORECASE)
+_EVENT_BEFORE = regex.compile(
+    r"(?:\b(?:that|which)\s+(?:[^\s,.;:!?]+\s+){0,6}?(?:early\s+)?"
+    r"|\b(?:in|of|from|after)\s+(?:the|a|an|this|its)\s+(?:[^\s,.;:!?]+\s+){1,10}?)"
+    r"(?:on|in|at)\s+(?:the\s+)?$", regex.IGNORECASE)
+# "261 on June 3", "357 by Saturday night": the date right after the value is its day.
+_VALUE_THEN_DAY = regex.compile(r"[\d,.]+\s+(?:on|by|till|until|as\s+of|as\s+on)\s+(?:the\s+)?",
+                                regex.IGNORECASE)
+
+
+def event_day(text: str, start: int, end: int) -> bool:
+    """Whether the date at ``text[start:end]`` dates an event its sentence names rather
+    than a value (see :func:`as_of`)."""
+    if _EVENT_AFTER.match(text, end):
+        return True
+    return _EVENT_BEFORE.search(text[max(0, start - 80):start]) is not None
 
 
 def line_of(text: str, start: int, end: int) -> Tuple[int, int]:
