@@ -248,3 +248,54 @@ def test_a_dateline_in_capitals_is_not_the_place_of_a_value():
     assert any(h[2].endswith("bhubaneswar") for h in hits) or hits
     s = t.index("275")
     assert place_of(hits, t, s, s + 3, 0, len(t)) == "state:od"
+
+
+def test_a_date_past_a_full_stop_is_not_the_value_s_day():
+    # Amrit Times, 31 July 2024: no space after the danda, so one "sentence" runs on
+    # into the next, whose Monday dates the landslide.
+    t = ("131 लोग अस्पताल में हैं, जबकि 220 लोगों के लापता होने की रिपोर्ट लिखाई गई है।यह "
+         "लैंडस्लाइड सोमवार देर रात 2 बजे और 4 बजे के करीब मुंडक्कई, चूरलमाला, अट्टामाला और "
+         "नूलपुझा गांवों में हुई थीं।")
+    dates = _dates(t, [("सोमवार", "2024-07-29")])
+    assert as_of(dates, t.index("220"), 0, len(t), "2024-07-31", t) == ("2024-07-31", "published")
+
+
+def test_a_report_about_one_place_lends_it_to_a_series_not_to_a_conflict(coverage):
+    # News Chhattisgarh, 6 August 2024: "हादसे में मरने वालों की तादाद 402 पहुंच गई है"
+    # names no place; the report is about Kerala's Wayanad only.
+    kerala = [u for u in coverage.updates if u["measure"]["key"] == "deaths"
+              and u["scope"]["place"] == "Kerala"]
+    assert kerala and ("2024-08-06", "402") in {(p["as_of"], p["value"]) for p in kerala[0]["points"]}
+    # A conflict keeps to places stated next to the values.
+    from asimtext.digest.measures import Measure
+    from asimtext.digest.records import Mention
+    from asimtext.digest.updates import with_own_day
+
+    lead = "केरल के वायनाड जिले में भूस्खलन में मरने वालों की संख्या 277 हो गयी है."
+    later = "हादसे में मरने वालों की तादाद 402 पहुंच गई है."
+    deaths = Measure("deaths", (), None, ("मरने",))
+
+    def mention(text, value, place):
+        s = text.index(value)
+        return Mention.of({"article": "a", "source": "x", "start": s, "end": s + len(value),
+                           "sentence_start": 0, "sentence_text": text, "measure": deaths,
+                           "place": place})
+
+    ms = [mention(lead, "277", "state:kl"), mention(later, "402", None)]
+    assert [m.place for m in with_own_day(ms, frozenset(), one_place=True)] == ["state:kl"] * 2
+    assert [m.place for m in with_own_day(ms, frozenset())] == ["state:kl", None]
+    # a report naming two places lends neither
+    ms.append(mention("ओडिशा में मरने वालों की संख्या 288 है.", "288", "state:od"))
+    assert with_own_day(ms, frozenset(), one_place=True)[1].place is None
+
+
+def test_feared_dead_is_no_count_to_contradict():
+    from asimtext.digest.updates import _PROJECTION
+
+    # eNewsInsight, 2 June 2023
+    t = ("Over 300 individuals have been reported injured, with approximately 50 feared dead, "
+         "as several coaches of the train derailed and collided head-on with another train on "
+         "a separate track.")
+    assert _PROJECTION.search(t)
+    assert not _PROJECTION.search("The toll rose to 57 in the landslides that hit Kerala's "
+                                  "hilly Wayanad district on Tuesday.")

@@ -596,7 +596,8 @@ def measure_mentions(docs: Sequence[Doc], mentions: Sequence[Sequence[Mention]],
 def collect_updates(docs: Sequence[Doc], mentions: Sequence[Sequence[Mention]],
                     stories: Stories) -> List[Dict[str, Any]]:
     """Each story's measures over time, as series (:mod:`.updates`)."""
-    flat = _updates.with_own_day([m for ms in mentions for m in ms], _borrowed(docs))
+    flat = _updates.with_own_day([m for ms in mentions for m in ms], _borrowed(docs),
+                                 one_place=True)
     return _updates.build_updates(flat, _story_of_article(docs, stories), stories.ids,
                                   [len(g) for g in stories.groups])
 

@@ -149,6 +149,11 @@ def as_of(stated_dates: Sequence[Tuple[int, int, str]], start: int, sent_start: 
         for d in inside:
             if d[0] > start and _VALUE_THEN_DAY.fullmatch(text, start, d[0]):
                 return d[2][:10], "stated"
+        # A date after the value counts inside its own sentence only: a full stop with
+        # no space after it ("दर्ज है।यह लैंडस्लाइड सोमवार ...") did not end the sentence.
+        stop = _FULL_STOP.search(text, start, sent_end)
+        if stop is not None:
+            inside = [d for d in inside if d[0] < start or d[0] < stop.start()]
     before = [d for d in inside if d[0] < start]
     pick = before[-1] if before else (inside[0] if inside else None)
     if pick is not None:
@@ -169,6 +174,7 @@ _EVENT_BEFORE = regex.compile(
     r"|\b(?:in|of|from|after)\s+(?:the|a|an|this|its)\s+(?:[^\s,.;:!?]+\s+){1,10}?)"
     r"(?:on|in|at)\s+(?:the\s+)?$", regex.IGNORECASE)
 # "261 on June 3", "357 by Saturday night": the date right after the value is its day.
+_FULL_STOP = regex.compile(r"(?<!\d)[.।?!](?!\d)")
 _VALUE_THEN_DAY = regex.compile(r"[\d,.]+\s+(?:on|by|till|until|as\s+of|as\s+on)\s+(?:the\s+)?",
                                 regex.IGNORECASE)
 

@@ -25,7 +25,7 @@ __all__ = ["agree", "numeric", "build_updates", "measure_conflicts", "CONFLICT_D
 
 CONFLICT_DAYS = 0
 _PROJECTION = regex.compile(r"सकते|सकती|सकता|आशंका|अनुमान|संभावना|\b(?:may|might|could|projected|"
-                         r"forecast|expected\s+to|estimate[sd]?)\b", regex.IGNORECASE)
+                         r"forecast|expected\s+to|estimate[sd]?|feared)\b", regex.IGNORECASE)
 MAX_POINT_MENTIONS = 5
 
 
@@ -112,12 +112,35 @@ def superseded(m: Any) -> bool:
     return bool(_EARLIER.search(text, lo, s)) and bool(_PAST_REPORT.search(text, lo, hi))
 
 
-def with_own_day(mentions: Sequence[Any], borrowed: Any) -> List[Any]:
+def with_own_day(mentions: Sequence[Any], borrowed: Any, one_place: bool = False) -> List[Any]:
     """The mentions fit for series and conflicts: those not :func:`superseded`, and none
     of an article in ``borrowed`` (ids of articles whose publication day was borrowed
     from their story: their as-of days, weekdays resolved against that day included,
-    are guesses, and two guessed days must not make a conflict or a point)."""
-    return [m for m in mentions if m["article"] not in borrowed and not superseded(m)]
+    are guesses, and two guessed days must not make a conflict or a point). With
+    ``one_place`` (series only), a report about one place lends it to its values that
+    name none (:func:`_one_place`); a conflict needs the place stated where the value is."""
+    kept = [m for m in mentions if m["article"] not in borrowed and not superseded(m)]
+    return _one_place(kept) if one_place else kept
+
+
+def _one_place(mentions: Sequence[Any]) -> List[Any]:
+    """A report about one place (every value it places is placed there) states its other
+    values about that place too: "Wayanad: The toll rose to 57 in the landslides that hit
+    Kerala's hilly Wayanad district" and, three paragraphs on, "around 300 people are
+    still missing" with no place of its own. Values of a report naming two places or
+    more keep no place where their sentence names none."""
+    places: Dict[str, set] = {}
+    for m in mentions:
+        if m["measure"] is not None and m["place"]:
+            places.setdefault(m["article"], set()).add(m["place"])
+    out = []
+    for m in mentions:
+        if m["measure"] is not None and not m["place"]:
+            ps = places.get(m["article"])
+            if ps is not None and len(ps) == 1:
+                m = m.replace(place=next(iter(ps)))
+        out.append(m)
+    return out
 
 
 def _series_key(m: Any) -> Optional[Tuple[str, str]]:
