@@ -299,3 +299,31 @@ def test_feared_dead_is_no_count_to_contradict():
     assert _PROJECTION.search(t)
     assert not _PROJECTION.search("The toll rose to 57 in the landslides that hit Kerala's "
                                   "hilly Wayanad district on Tuesday.")
+
+
+def _place(t, value):
+    hits = places_in(default_gazetteer(), t, 0, len(t))
+    s = t.index(value)
+    return place_of(hits, t, s, s + len(value), 0, len(t))
+
+
+def test_the_home_country_is_not_read_inside_a_word_nor_after_a_demonstrative():
+    # Navbharat Times, 14 March 2020 (news-dev; the page lost the first letter of उत्तर)
+    assert _place("त्तर प्रदेश में 11 पॉजिटिव केस", "11") is None
+    # Dainik Jagran, 12 March 2020 (news-dev): Italy's population, not India's
+    t = ("वायरस के प्रकोप पर अंकुश लगाने के लिए छह करोड़ की आबादी वाले इस यूरोपीय देश में "
+         "राष्ट्रव्यापी पाबंदियां लगाई गई हैं ।")
+    assert _place(t, "छह करोड़") is None
+    # still the home country where unqualified (Navbharat Times, 12 March 2020)
+    assert _place("देश में 73 लोगों में कोरोना वायरस की पुष्टि", "73") == "country:in"
+
+
+def test_the_country_named_between_a_slug_dateline_and_the_value_is_its_place():
+    # Navbharat Times, 30 March 2020 (news-dev): an agency slug run into the text
+    t = ("दि8 वायरस लीड मामले भारत में कोविड-19 से 29 लोगों की मौत, संक्रमितों की संख्या बढ़कर "
+         "1,071 हुई : स्वास्थ्य मंत्रालय नयी दिल्ली, देश में कोविड-19 मामलों की संख्या सोमवार को "
+         "1,017 पर पहुंच गई जबकि")
+    assert _place(t, "1,017") == "country:in"
+    # a state named right before its value keeps it (Prabhat Khabar, 30 March 2020)
+    assert _place("दिल्ली में 53 मामले जबकि तमिलनाडु में 50 लोगों में संक्रमण की पुष्टि हई है.",
+                  "53") == "ut:dl"

@@ -23,7 +23,10 @@ __all__ = ["place_of", "candidates", "as_of", "event_day", "is_metadata_line", "
 
 PLACE_KINDS = frozenset({"country", "state", "city", "region"})
 HOME_COUNTRY = "country:in"
-_HOME = regex.compile(r"(?:देश(?:भर)?\s+में|देशभर|in\s+the\s+country|across\s+the\s+country|"
+# "देश में" is the home country; not inside a word ("प्रदेश में", "विदेश में": abroad) and
+# not after a demonstrative ("इस यूरोपीय देश में": the country just named).
+_HOME = regex.compile(r"(?:(?<![\u0900-\u097f])(?<!(?:इस|उस|किसी|दूसरे|अन्य|हर)\s+(?:[\u0900-\u097f]+\s+)?)"
+                   r"(?:देश(?:भर)?\s+में|देशभर)|in\s+the\s+country|across\s+the\s+country|"
                    r"nationwide|पूरे\s+देश)", regex.IGNORECASE)
 _STOP = regex.compile(r"[;|\t\n]|(?<!\d)[.।](?!\d)|जबकि|while|whereas")
 _LETTERS = regex.compile(r"[A-Za-z\u0900-\u0963\u0971-\u097f]{2,}")
@@ -74,12 +77,17 @@ def place_of(places: Sequence[Tuple[int, int, str]], text: str, start: int, end:
     m = _STOP.search(text, end, sent_end)
     hi = m.start() if m else sent_end
     before = [p for p in cands if lo <= p[0] and p[1] <= start]
-    if before:
-        return before[-1][2]
     # "देश में" names the home country unless the sentence named another before it
     # (कोरिया ... देश में).
     foreign = [p for p in cands if sent_start <= p[0] and p[1] <= start
                and p[2].startswith("country:") and p[2] != HOME_COUNTRY]
+    if before:
+        # "स्वास्थ्य मंत्रालय नयी दिल्ली, देश में ... 1,017": "देश में" between a place
+        # and the value is nearer to it than the place (a slug's dateline).
+        if not foreign and not before[-1][2].startswith("country:") and \
+                _HOME.search(text, before[-1][1], start):
+            return HOME_COUNTRY
+        return before[-1][2]
     if not foreign and _HOME.search(text, lo, start):
         return HOME_COUNTRY
     if _latin(text, start, end):  # English puts the place after: "44 deaths in Italy"
