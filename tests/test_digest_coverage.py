@@ -327,3 +327,31 @@ def test_the_country_named_between_a_slug_dateline_and_the_value_is_its_place():
     # a state named right before its value keeps it (Prabhat Khabar, 30 March 2020)
     assert _place("दिल्ली में 53 मामले जबकि तमिलनाडु में 50 लोगों में संक्रमण की पुष्टि हई है.",
                   "53") == "ut:dl"
+
+
+def test_the_country_of_des_me_is_the_foreign_one_its_paragraph_just_named():
+    # Hindustan, 2 March 2020 (news-dev): Iran's 978 cases, not India's
+    t = ("उधर कोरोना वायरस ने ईरान को भी अपने चपेट में ले लिया है । ईरान में कोरोना वायरस से 11 और "
+         "लोगों की मौत हो गई जिससे इससे मरने वाले लोगों की संख्या बढ़कर 54 हो गई है । बता दें कि "
+         "चीन के बाद ईरान दूसरा देश है जहां पर कोरोना वायरस से इतनी ज्यादा मौते हुई हैं । "
+         "स्वास्थ्य मंत्रालय के प्रवक्ता कियानोश जहांपोर ने रविवार को बताया कि इससे संक्रमण के 385 "
+         "और नए मामले सामने आए हैं । देश में इस बीमारी से संक्रमण के मामलों की संख्या 978 पहुंच "
+         "गई है ।")
+    s0 = t.index("देश में इस बीमारी")
+    hits = places_in(default_gazetteer(), t, s0, len(t))
+    s = t.index("978")
+    assert place_of(hits, t, s, s + 3, s0, len(t)) == "country:ir"
+    # a new paragraph starts afresh: India
+    t2 = t[: s0] + "\n\n" + t[s0:]
+    s0, s = t2.index("देश में इस बीमारी"), t2.index("978")
+    assert place_of([], t2, s, s + 3, s0, len(t2)) == "country:in"
+
+
+def test_a_date_in_a_relative_clause_after_the_value_dates_that_clause():
+    # Prabhat Khabar, 8 March 2020 (news-dev): "last Tuesday" dates the six, and stays
+    # unresolved ("W-1:tuesday"), which is no day at all
+    t = "भारत में कोविड-19 मामलों की संख्या बढ़कर 39 हो गई है, जो पिछले मंगलवार तक सिर्फ छह थी."
+    s = t.index("पिछले मंगलवार")
+    for iso in ("2020-03-03", "W-1:tuesday"):
+        dates = [(s, s + len("पिछले मंगलवार"), iso)]
+        assert as_of(dates, t.index("39"), 0, len(t), "2020-03-08", t) == ("2020-03-08", "published")

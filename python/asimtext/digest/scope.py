@@ -86,10 +86,10 @@ def place_of(places: Sequence[Tuple[int, int, str]], text: str, start: int, end:
         # and the value is nearer to it than the place (a slug's dateline).
         if not foreign and not before[-1][2].startswith("country:") and \
                 _HOME.search(text, before[-1][1], start):
-            return HOME_COUNTRY
+            return _home(text, sent_start)
         return before[-1][2]
     if not foreign and _HOME.search(text, lo, start):
-        return HOME_COUNTRY
+        return _home(text, sent_start)
     if _latin(text, start, end):  # English puts the place after: "44 deaths in Italy"
         after = [p for p in cands if p[0] >= end and p[1] <= hi]
         if after:
@@ -102,8 +102,27 @@ def place_of(places: Sequence[Tuple[int, int, str]], text: str, start: int, end:
     if whole:
         return whole[-1][2]
     if not foreign and _HOME.search(text, sent_start, sent_end):
-        return HOME_COUNTRY
+        return _home(text, sent_start)
     return None
+
+
+_FINDER: List[Finder] = []
+LOOK_BACK = 400
+
+
+def _home(text: str, sent_start: int) -> str:
+    """The country "देश में" names: the home country, unless the sentences before it in
+    its paragraph last named a foreign one (``ईरान में ... । देश में इस बीमारी से संक्रमण
+    के मामलों की संख्या 978 पहुंच गई है``: Iran's cases, not India's)."""
+    lo = max(text.rfind("\n", 0, sent_start) + 1, sent_start - LOOK_BACK)
+    if lo >= sent_start:
+        return HOME_COUNTRY
+    if not _FINDER:
+        _FINDER.append(default_gazetteer())
+    hits = [p for p in places_in(_FINDER[0], text, lo, sent_start)
+            if p[2].startswith("country:") and not _OUTSIDE_AFTER.match(text, p[1])
+            and not _OUTSIDE_BEFORE.search(text[max(0, p[0] - 12):p[0]])]
+    return hits[-1][2] if hits else HOME_COUNTRY
 
 
 # "चीन के बाहर", "outside China": the place is where the value is not.
@@ -151,14 +170,15 @@ def as_of(stated_dates: Sequence[Tuple[int, int, str]], start: int, sent_start: 
     on Friday``, ``Friday's accident``) is no as-of day: a toll stated days later about a
     crash on Friday holds on the day it was stated, and two such tolls stated days apart
     are an update, not a conflict."""
-    inside = [d for d in stated_dates if sent_start <= d[0] < sent_end and len(d[2]) >= 10]
+    inside = [d for d in stated_dates if sent_start <= d[0] < sent_end and _ISO_DAY.match(d[2])]
     if text is not None and inside:
         inside = [d for d in inside if not event_day(text, d[0], d[1])]
         for d in inside:
             if d[0] > start and _VALUE_THEN_DAY.fullmatch(text, start, d[0]):
                 return d[2][:10], "stated"
-        # A date after the value counts inside its own sentence only: a full stop with
-        # no space after it ("दर्ज है।यह लैंडस्लाइड सोमवार ...") did not end the sentence.
+        # A date after the value counts inside its own clause only: a full stop with no
+        # space after it ("दर्ज है।यह लैंडस्लाइड सोमवार ...") did not end the sentence, and
+        # "बढ़कर 39 हो गई है, जो पिछले मंगलवार तक सिर्फ छह थी" dates the six, not the 39.
         stop = _FULL_STOP.search(text, start, sent_end)
         if stop is not None:
             inside = [d for d in inside if d[0] < start or d[0] < stop.start()]
@@ -182,7 +202,9 @@ _EVENT_BEFORE = regex.compile(
     r"|\b(?:in|of|from|after)\s+(?:the|a|an|this|its)\s+(?:[^\s,.;:!?]+\s+){1,10}?)"
     r"(?:on|in|at)\s+(?:the\s+)?$", regex.IGNORECASE)
 # "261 on June 3", "357 by Saturday night": the date right after the value is its day.
-_FULL_STOP = regex.compile(r"(?<!\d)[.।?!](?!\d)")
+_FULL_STOP = regex.compile(r"(?<!\d)[.।?!,;](?!\d)")
+# A resolved day ("2020-03-08"), not a relative one left unresolved ("W-1:tuesday").
+_ISO_DAY = regex.compile(r"\d{4}-\d{2}-\d{2}")
 _VALUE_THEN_DAY = regex.compile(r"[\d,.]+\s+(?:on|by|till|until|as\s+of|as\s+on)\s+(?:the\s+)?",
                                 regex.IGNORECASE)
 
