@@ -355,3 +355,43 @@ def test_a_date_in_a_relative_clause_after_the_value_dates_that_clause():
     for iso in ("2020-03-03", "W-1:tuesday"):
         dates = [(s, s + len("पिछले मंगलवार"), iso)]
         assert as_of(dates, t.index("39"), 0, len(t), "2020-03-08", t) == ("2020-03-08", "published")
+
+
+def _measured(text, value):
+    s = text.index(value)
+    e = s + len(value)
+    return {"sentence_text": text, "sentence_start": 0, "start": s, "end": e,
+            "measure": find_measure(text, s, e, 0, len(text), subject=True)}
+
+
+def test_forecasts_denominators_and_ages_are_no_readings_of_a_series():
+    from asimtext.digest.updates import _not_a_reading
+
+    # Amar Ujala, 26 March 2020 (news-dev): a forecast
+    assert _not_a_reading(_measured(
+        "नहीं चेते तो मई तक देश में 13 लाख तक पहुंच सकते हैं कोरोना संक्रमित मामले", "13 लाख"))
+    # Prabhat Khabar, 10 March 2020 (news-dev): the guess is about another count
+    t = ("वर्तमान में संक्रमित लोगों की कुल संख्या आधिकारिक रिपोर्टों से काफी अधिक होने की संभावना "
+         "है और इस वायरस से संक्रमित होने के कारण चीन में कोरोना से अब तक 3136 लोगों की मौत हो "
+         "गयी जबकि 80,754 लोग संक्रमित हुए हैं ।")
+    assert not _not_a_reading(_measured(t, "3136"))
+    # Amar Ujala, 26 March 2020 (news-dev): "प्रति 1,000" is a denominator
+    t = "भारत में प्रति 1,000 लोगों पर अस्पताल के बेड की संख्या केवल 0.7 है ।"
+    assert _not_a_reading(_measured(t, "1,000"))
+    assert not _not_a_reading(_measured(t, "0.7"))
+    # Prabhat Khabar, 20 March 2020 (news-dev): an age is one person's
+    m = _measured("41 वर्षीया अभिनेत्री कुछ समय के लिए लंदन में थीं और 15 मार्च को लखनऊ लौट आईं थीं.",
+                  "41")
+    assert m["measure"].key == "age" and _not_a_reading(m)
+
+
+def test_a_date_that_opens_a_period_or_dates_a_participle_is_no_as_of_day():
+    # Navbharat Times, 4 March 2020 (news-dev)
+    t = ("गौतम बुद्ध नगर में 15 जनवरी तक विदेश यात्रा करने वाले कम से कम 373 लोगों को निगरानी में "
+         "रखा गया है ।")
+    dates = _dates(t, [("15 जनवरी", "2020-01-15")])
+    assert as_of(dates, t.index("373"), 0, len(t), "2020-03-04", t) == ("2020-03-04", "published")
+    # "since": when a count began (The Hindu, 2 August 2024)
+    t = "Local hospitals have been treating 273 persons admitted since July 30."
+    dates = _dates(t, [("July 30", "2024-07-30")])
+    assert event_day(t, dates[0][0], dates[0][1])

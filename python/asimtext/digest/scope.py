@@ -196,6 +196,9 @@ def as_of(stated_dates: Sequence[Tuple[int, int, str]], start: int, sent_start: 
 _EVENT_AFTER = regex.compile(
     r"\s*(?:\([^()\n]{1,24}\)\s*)?(?:की\s+)?(?:(?:सुबह|शाम|रात|दोपहर|तड़के|देर\s+रात)\s+)?"
     r"(?:को\s+)?(?:हुए|हुई|हुआ|घटी|घटे)(?![\u0900-\u097f])"
+    # "15 जनवरी तक विदेश यात्रा करने वाले 373 लोगों": the date of a participle ("वाले")
+    # describing the people counted
+    r"|\s*(?:तक|को|में|से)?\s+(?:[^\s\d,।]+\s+){0,3}?[^\s\d,।]+ने\s+वाल(?:े|ों|ी)(?![\u0900-\u097f])"
     r"|['’]s\s+\w", regex.IGNORECASE)
 _EVENT_BEFORE = regex.compile(
     r"(?:\b(?:that|which)\s+(?:[^\s,.;:!?]+\s+){0,6}?(?:early\s+)?"
@@ -209,12 +212,19 @@ _VALUE_THEN_DAY = regex.compile(r"[\d,.]+\s+(?:on|by|till|until|as\s+of|as\s+on)
                                 regex.IGNORECASE)
 
 
+# A date that opens a period ("15 जनवरी से अब तक 373 लोग", "since January 15") is when
+# the count began, not the day it holds on.
+_SINCE_AFTER = regex.compile(r"\s*से(?![\u0900-\u097f])(?!\s*(?:पहले|पूर्व)(?![\u0900-\u097f]))")
+_SINCE_BEFORE = regex.compile(r"\bsince\s+(?:the\s+)?$", regex.IGNORECASE)
+
+
 def event_day(text: str, start: int, end: int) -> bool:
-    """Whether the date at ``text[start:end]`` dates an event its sentence names rather
-    than a value (see :func:`as_of`)."""
-    if _EVENT_AFTER.match(text, end):
+    """Whether the date at ``text[start:end]`` dates an event its sentence names, or
+    opens a period, rather than dating a value (see :func:`as_of`)."""
+    if _EVENT_AFTER.match(text, end) or _SINCE_AFTER.match(text, end):
         return True
-    return _EVENT_BEFORE.search(text[max(0, start - 80):start]) is not None
+    before = text[max(0, start - 80):start]
+    return _EVENT_BEFORE.search(before) is not None or _SINCE_BEFORE.search(before) is not None
 
 
 def line_of(text: str, start: int, end: int) -> Tuple[int, int]:

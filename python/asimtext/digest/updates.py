@@ -103,12 +103,7 @@ def superseded(m: Any) -> bool:
         return False
     if _SET_ASIDE_BEFORE.search(text[max(0, s - 40):s]) or _SET_ASIDE_AFTER.match(text, e):
         return True
-    # The value's clause: from the last stop before it to the first after it.
-    lo = 0
-    for x in _CLAUSE_STOP.finditer(text, 0, s):
-        lo = x.end()
-    stop = _CLAUSE_STOP.search(text, e)
-    hi = stop.start() if stop else len(text)
+    lo, hi = _clause(text, s, e, _CLAUSE_STOP)
     return bool(_EARLIER.search(text, lo, s)) and bool(_PAST_REPORT.search(text, lo, hi))
 
 
@@ -119,8 +114,49 @@ def with_own_day(mentions: Sequence[Any], borrowed: Any, one_place: bool = False
     are guesses, and two guessed days must not make a conflict or a point). With
     ``one_place`` (series only), a report about one place lends it to its values that
     name none (:func:`_one_place`); a conflict needs the place stated where the value is."""
-    kept = [m for m in mentions if m["article"] not in borrowed and not superseded(m)]
+    kept = [m for m in mentions if m["article"] not in borrowed and not superseded(m)
+            and not _not_a_reading(m)]
     return _one_place(kept) if one_place else kept
+
+
+# A number after "प्रति" / "per" is a denominator ("प्रति 1000 व्यक्ति बेड की संख्या 0.7"),
+# not a reading of the measure.
+_DENOMINATOR = regex.compile(r"(?:(?<![\u0900-\u097f])प्रति|\bper|\bevery)\s+$", regex.IGNORECASE)
+# Measures of one person or one place each, not of the story: the ages of two people
+# named ("41 वर्षीया अभिनेत्री", "42 वर्षीय गायिका") or the distances to two towns
+# ("170 km north of Bhubaneswar", "250 km south of Kolkata") are neither a series nor a
+# disagreement.
+ATTRIBUTES = frozenset({"age", "distance"})
+
+
+def _not_a_reading(m: Any) -> bool:
+    """Whether mention ``m`` states no reading of a story's measure: a forecast (``13 लाख
+    तक पहुंच सकते हैं``, ``50 feared dead``), a denominator, an attribute of one person or
+    place (:data:`ATTRIBUTES`)."""
+    meas = m["measure"]
+    if meas is not None and meas.key in ATTRIBUTES:
+        return True
+    text = m["sentence_text"]
+    s = m["start"] - m["sentence_start"]
+    if 0 <= s <= len(text) and _DENOMINATOR.search(text[max(0, s - 12):s]):
+        return True
+    # The forecast must be the value's own: "... होने की संभावना है और ... चीन में कोरोना
+    # से अब तक 3136 लोगों की मौत" states a count after a guess about another one.
+    lo, hi = _clause(text, s, m["end"] - m["sentence_start"], _SERIES_CLAUSE_STOP)
+    return _PROJECTION.search(text, lo, hi) is not None
+
+
+_SERIES_CLAUSE_STOP = regex.compile(_CLAUSE_STOP.pattern + r"|(?<![\u0900-\u097f])और(?![\u0900-\u097f])"
+                                    r"|\band\b")
+
+
+def _clause(text: str, s: int, e: int, stops: Any) -> Tuple[int, int]:
+    """The stretch of ``text`` around ``[s, e)`` between the nearest ``stops``."""
+    lo = 0
+    for x in stops.finditer(text, 0, s):
+        lo = x.end()
+    stop = stops.search(text, e)
+    return lo, (stop.start() if stop else len(text))
 
 
 def _one_place(mentions: Sequence[Any]) -> List[Any]:
