@@ -86,6 +86,7 @@ def test_the_balasore_toll_is_a_series_and_its_revision_no_conflict(coverage):
     assert len(tolls) == 1
     points = {p["as_of"]: p["value"] for p in tolls[0]["points"]}
     # 261 on 3 June, revised to 275 on Sunday 4 June, back to 288 on Tuesday 6 June
+    assert points["2023-06-02"] == "50"  # "50 से अधिक लोगों की मौत की खबर", Friday night
     assert points["2023-06-03"] == "261"
     assert points["2023-06-04"] == "275"
     assert points["2023-06-06"] == "288"
@@ -140,6 +141,11 @@ def test_a_toll_stated_days_after_its_event_holds_on_the_day_stated():
     dates = _dates(t, [("Friday", "2023-06-02")])
     assert event_day(t, dates[0][0], dates[0][1])
     assert as_of(dates, t.index("1,170"), 0, len(t), "2023-06-04", t) == ("2023-06-04", "published")
+    # Devdiscourse (PTI), 3 June 2023: "The accident Friday night"
+    t = ("The accident Friday night killed at least 261 people and injured more than 900, in "
+         "one of the worst railway tragedies of the country.")
+    dates = _dates(t, [("Friday", "2023-06-02")])
+    assert as_of(dates, t.index("261"), 0, len(t), "2023-06-03", t) == ("2023-06-03", "published")
     # Daily TV, 2 August 2024: "30 जुलाई को हुए भूस्खलन" is the landslide's day
     t = "वायनाड में 30 जुलाई को हुए भूस्खलन में मरने वालों की संख्या बढ़कर 297 हो गई है।"
     dates = _dates(t, [("30 जुलाई", "2024-07-30")])

@@ -203,7 +203,9 @@ _EVENT_AFTER = regex.compile(
 _EVENT_BEFORE = regex.compile(
     r"(?:\b(?:that|which)\s+(?:[^\s,.;:!?]+\s+){0,6}?(?:early\s+)?"
     r"|\b(?:in|of|from|after)\s+(?:the|a|an|this|its)\s+(?:[^\s,.;:!?]+\s+){1,10}?)"
-    r"(?:on|in|at)\s+(?:the\s+)?$", regex.IGNORECASE)
+    r"(?:on|in|at)\s+(?:the\s+)?$"
+    # "The accident Friday night killed at least 261": a bare day right after a noun
+    r"|\b(?:the|a|an|this|its)\s+[A-Za-z][\w-]*\s+$", regex.IGNORECASE)
 # "261 on June 3", "357 by Saturday night": the date right after the value is its day.
 _FULL_STOP = regex.compile(r"(?<!\d)[.।?!,;](?!\d)")
 # A resolved day ("2020-03-08"), not a relative one left unresolved ("W-1:tuesday").
