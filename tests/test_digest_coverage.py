@@ -401,3 +401,18 @@ def test_a_date_that_opens_a_period_or_dates_a_participle_is_no_as_of_day():
     t = "Local hospitals have been treating 273 persons admitted since July 30."
     dates = _dates(t, [("July 30", "2024-07-30")])
     assert event_day(t, dates[0][0], dates[0][1])
+
+
+def test_the_digest_keeps_to_three_facts_a_page_where_briefs_do_not_gather():
+    from asimtext.digest.facts import FACTS_PER_PAGE, _within_budget
+
+    order = {"date": 0, "number": 1}
+    # (story, kind, value, rank, sources, mentions, measure, place): ten one-unit stories
+    # of one page, two facts each
+    kept = [(s, "number", str(v), 1.75 + 0.1 * (v % 3), ["x"], [None], None, "")
+            for s in range(10) for v in range(2)]
+    out = _within_budget(kept, 1, order)
+    assert len(out) == int(FACTS_PER_PAGE)
+    # the best-ranked first facts of their stories stay
+    assert len({f[0] for f in out}) == len(out)
+    assert _within_budget(kept, 10, order) == kept

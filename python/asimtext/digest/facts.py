@@ -123,6 +123,8 @@ def build_facts(
         n_src = len({src for f in fs for src in f[4]})
         k = facts_per_story(story_sizes[story], n_src) if story_sizes else len(fs)
         kept.extend(fs[:k])
+    if story_sizes:
+        kept = _within_budget(kept, _pages(story_of_article), order)
     kept.sort(key=lambda f: (f[0], -f[3], -len(f[4]), -len(f[5]), order[f[1]], f[2]))
     facts: List[Dict[str, Any]] = []
     for i, (story, kind, value, rank, sources, ms, meas, place) in enumerate(kept, 1):
@@ -141,6 +143,37 @@ def build_facts(
             "mentions": [_public_mention(m) for m in ms],
         })
     return facts
+
+
+#: A digest is short: at most this many facts per input page on average (issue 15: "at
+#: most 3 facts per day-page"). The per-story budget (:func:`facts_per_story`) keeps to it
+#: where pages hold a few reports that gather into stories (news-dev: 2.89); a corpus of
+#: pages full of unrelated briefs, each its own story with its own fact, would not.
+FACTS_PER_PAGE = 3.0
+
+
+def _pages(story_of_article: Dict[str, int]) -> int:
+    """How many input pages the units come from (``AU-2020-03-10#2`` is a unit of
+    ``AU-2020-03-10``)."""
+    return len({a.rsplit("#", 1)[0] for a in story_of_article})
+
+
+def _within_budget(kept: List[Tuple[Any, ...]], pages: int,
+                   order: Dict[str, int]) -> List[Tuple[Any, ...]]:
+    """The best-ranked facts, at most :data:`FACTS_PER_PAGE` a page: a fact that fewer
+    sources state, in a smaller story, goes first (each story keeps its best one while
+    the budget allows)."""
+    budget = int(FACTS_PER_PAGE * max(1, pages))
+    if len(kept) <= budget:
+        return kept
+    first = {}
+    for f in kept:
+        if f[0] not in first:
+            first[f[0]] = f
+    firsts = set(map(id, first.values()))
+    ranked = sorted(kept, key=lambda f: (id(f) not in firsts, -f[3], -len(f[4]), -len(f[5]),
+                                         order[f[1]], f[2], f[0]))
+    return ranked[:budget]
 
 
 def _public_mention(m: Any) -> Dict[str, Any]:
