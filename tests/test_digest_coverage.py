@@ -416,3 +416,17 @@ def test_the_digest_keeps_to_three_facts_a_page_where_briefs_do_not_gather():
     # the best-ranked first facts of their stories stay
     assert len({f[0] for f in out}) == len(out)
     assert _within_budget(kept, 10, order) == kept
+
+
+def test_raajya_men_is_the_state_its_paragraph_last_named():
+    # Dainik Jagran, 14 March 2020 (news-dev)
+    t = ("- महाराष्ट्र: स्वास्थ्य मंत्री राजेश टोपे के मुताबिक शुक्रवार को राज्य में के दो और पॉजिटिव "
+         "मामलों की पुष्टि हुई है । एक अहमदनगर और एक मुंबई से मामला सामने आया है । इससे राज्य में "
+         "कोरोना वायरस के कुल पॉजिटिव मामले 19 तक पहुंच गए हैं ।\n\n- कर्नाटक")
+    s0 = t.index("इससे राज्य में")
+    s = t.index("19")
+    hits = places_in(default_gazetteer(), t, s0, len(t))
+    assert place_of(hits, t, s, s + 2, s0, t.index("।", s) + 1) == "state:mh"
+    # a paragraph naming no state: no place
+    t2 = "इससे राज्य में कोरोना वायरस के कुल पॉजिटिव मामले 19 तक पहुंच गए हैं ।"
+    assert place_of([], t2, t2.index("19"), t2.index("19") + 2, 0, len(t2)) is None

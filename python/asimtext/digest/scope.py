@@ -103,7 +103,28 @@ def place_of(places: Sequence[Tuple[int, int, str]], text: str, start: int, end:
         return whole[-1][2]
     if not foreign and _HOME.search(text, sent_start, sent_end):
         return _home(text, sent_start)
+    if _STATE_REF.search(text, lo, hi):
+        return _named_before(text, sent_start, "state")
     return None
+
+
+# "राज्य में", "in the state": the state its paragraph last named ("बिहार में ... । राज्य में
+# अब तक 15 संक्रमित").
+_STATE_REF = regex.compile(r"(?<![\u0900-\u097f])(?:राज्य|सूबे)\s+(?:में|के\s+भीतर)(?![\u0900-\u097f])"
+                           r"|\bin\s+the\s+state\b|\bstatewide\b|\bthe\s+state's\b",
+                           regex.IGNORECASE)
+
+
+def _named_before(text: str, sent_start: int, kind: str) -> Optional[str]:
+    """The last place of ``kind`` (``state``: states and union territories) named in the
+    paragraph before ``sent_start``, or None."""
+    lo = max(text.rfind("\n", 0, sent_start) + 1, sent_start - LOOK_BACK)
+    if lo >= sent_start:
+        return None
+    if not _FINDER:
+        _FINDER.append(default_gazetteer())
+    hits = [p for p in places_in(_FINDER[0], text, lo, sent_start) if _kind(p[2]) == kind]
+    return hits[-1][2] if hits else None
 
 
 _FINDER: List[Finder] = []
