@@ -223,7 +223,7 @@ def _measure(text, number):
     start = text.index(number)
     end = start + len(number)
     s, e = Sentences(text).around(start, end)
-    m = find_measure(text, start, end, s, e, [n for n in nums if n != (start, end)], subject=True)
+    m = find_measure(text, start, end, s, e, [n for n in nums if n != (start, end)], full_clause=True)
     return m and m.key
 
 
@@ -367,7 +367,7 @@ def _measured(text, value):
     s = text.index(value)
     e = s + len(value)
     return {"sentence_text": text, "sentence_start": 0, "start": s, "end": e,
-            "measure": find_measure(text, s, e, 0, len(text), subject=True)}
+            "measure": find_measure(text, s, e, 0, len(text), full_clause=True)}
 
 
 def test_forecasts_denominators_and_ages_are_no_readings_of_a_series():

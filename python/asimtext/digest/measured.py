@@ -114,7 +114,7 @@ def annotate(doc: Any, mentions: Sequence[Any], finder: _scope.Finder) -> List[A
             out.append(m)
             continue
         others = _neighbours(numbers, number_starts, m.start, m.end, ss, se)
-        meas = find_measure(text, m.start, m.end, ss, se, others, subject=True)  # facts7
+        meas = find_measure(text, m.start, m.end, ss, se, others, full_clause=True)  # facts7
         if meas is None:
             continue
         key = (ss, se)

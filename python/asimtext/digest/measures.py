@@ -331,11 +331,12 @@ def _person_word(w: str) -> bool:
     return w in _GENERIC or _measure_word(w) in PERSONS
 
 
-def _outcome(words: Sequence[Tuple[int, int, str]], i: int) -> Optional[Tuple[str, str]]:
+def _outcome(words: Sequence[Tuple[int, int, str]], i: int,
+             full_clause: bool = False) -> Optional[Tuple[str, str]]:
     """What happened to the persons counted, if a word of ``words[i:]`` (up to a clause
     word) says so (:data:`OUTCOMES`)."""
     for _s, _e, w in words[i:]:
-        if w in _CLAUSE or w == "and":  # facts7: "261 people and injured more than 900"
+        if w in _CLAUSE or (full_clause and w == "and"):  # facts7: "261 people and injured 900"
             return None
         k = _measure_word(w)
         if k in OUTCOMES:
@@ -351,14 +352,16 @@ def find_measure(
     sent_end: int,
     others: Sequence[Tuple[int, int]] = (),
     window: int = 6,
-    subject: bool = False,
+    full_clause: bool = False,
 ) -> Optional[Measure]:
     """The measure of the number at ``text[start:end]`` in the sentence
     ``text[sent_start:sent_end]``, or None. ``others`` are the other number spans of
-    the sentence (the search does not cross them). ``subject`` (facts7, the digest's
-    facts): a number after ``to``/``reached``/``crossed`` with no measure in the window
-    takes the measure named by the clause's subject (``the death toll in the X has
-    increased to 261``)."""
+    the sentence (the search does not cross them). ``full_clause`` (facts7, the digest's
+    facts; the stories stage's lead figures keep the window alone): a number after
+    ``to``/``reached``/``crossed`` with no measure in the window takes the measure named
+    by the clause's subject (``the death toll in the X has increased to 261``), and an
+    ``and`` opening another predicate ends the search after the number (``killed at
+    least 261 people and injured more than 900``)."""
     lo, hi = _clause_bounds(text, start, end, sent_start, sent_end, others)
     right = _words(text, end, hi, window)
     left = _words(text, lo, start)[-window:]
@@ -390,7 +393,7 @@ def find_measure(
     if left and left[-1][1] >= start - 2 and _measure_word(left[-1][2]) in _PREFIX_MEASURES:
         found = (_measure_word(left[-1][2]) or "", left[-1][2])
     for i, (_s, _e, w) in enumerate([] if found else right):
-        if w in _CLAUSE or (w == "and" and generic is not None):
+        if w in _CLAUSE or (full_clause and w == "and" and generic is not None):
             break  # facts7: "killed 261 people and injured 900": "and" opens another predicate
         k = _measure_word(w)
         nxt = right[i + 1][2] if i + 1 < len(right) else ""
@@ -400,11 +403,11 @@ def find_measure(
         if k is not None and not where:
             found = (k, w)
             if k in PERSONS:
-                found = _outcome(right, i + 1) or found
+                found = _outcome(right, i + 1, full_clause) or found
             break
         if w in _GENERIC and generic is None:
             generic = w
-            outcome = _outcome(right, i + 1)
+            outcome = _outcome(right, i + 1, full_clause)
             if outcome is not None:
                 found = outcome
                 break
@@ -435,7 +438,7 @@ def find_measure(
                 break
             if w in _GENERIC and generic is None:
                 generic = w
-        if subject and found is None and left and left[-1][2] in _SUBJECT_CUES:
+        if full_clause and found is None and left and left[-1][2] in _SUBJECT_CUES:
             # facts7: "the death toll in the three-train crash on Friday to 275", "the
             # death toll in the X has increased to 261": the number completes a verb of
             # change whose subject, further back in the clause, names the measure.
