@@ -430,3 +430,23 @@ def test_raajya_men_is_the_state_its_paragraph_last_named():
     # a paragraph naming no state: no place
     t2 = "इससे राज्य में कोरोना वायरस के कुल पॉजिटिव मामले 19 तक पहुंच गए हैं ।"
     assert place_of([], t2, t2.index("19"), t2.index("19") + 2, 0, len(t2)) is None
+
+
+def test_one_fact_per_value_its_day_the_most_mentions_hold_and_no_set_aside_source(coverage):
+    tolls = [f for f in coverage.facts if f["kind"] == "number" and f["measure"]
+             and f["measure"]["key"] == "deaths" and f["value"] == "275"]
+    # "the number of deaths is 275" (no place) joined "... Odisha ... revised to 275"
+    assert len(tolls) == 1
+    assert tolls[0]["scope"]["place"] == "Odisha"
+    # held on 4 June by most mentions; a run-on "Highlights" line dates one to 2 June
+    assert tolls[0]["scope"]["as_of"] == "2023-06-04"
+    texts = {r["id"]: r["text"] for r in _records()}
+    seen = 0
+    for f in coverage.facts:
+        if f["value"] == "288":
+            for m in f["mentions"]:
+                around = texts[m["article"]][max(0, m["start"] - 5):m["end"] + 6]
+                assert "not 288" not in around and "288 नहीं" not in around, around
+                assert "from 288" not in around and "न कि 288" not in around, around
+                seen += 1
+    assert seen >= 10

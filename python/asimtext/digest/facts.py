@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+from collections import Counter
 from typing import Any, Dict, List, Optional, Sequence, Tuple
 
 __all__ = ["fact_of_span", "build_facts", "build_timeline", "FACT_GROUPS", "scope_of",
@@ -84,10 +85,16 @@ def build_facts(
     """Facts from mentions: one per (story, kind, measure, place, value), with distinct
     sources, ranked (sources first, then mentions, a value in a headline, a measure
     from the lexicon or a day that dates the event), the best :func:`facts_per_story`
-    of each story kept."""
+    of each story kept. A value that names no place joins the fact of the same value
+    and measure that names one (the story's only one for it). A value its sentence sets
+    aside (:func:`asimtext.digest.updates.superseded`) is no mention of a fact."""
+    from asimtext.digest.updates import superseded
+
     groups: Dict[Tuple[Any, ...], List[Any]] = {}
     for m in mentions:
         meas = _m(m, "measure")
+        if meas is not None and superseded(m):
+            continue  # "275 and not 288" states 275, not 288
         key = (story_of_article[m["article"]], m["fact_kind"],
                meas.ident if meas is not None else "", _m(m, "place") or "", m["fact_value"])
         got = groups.get(key)
@@ -95,6 +102,16 @@ def build_facts(
             groups[key] = [m]
         else:
             got.append(m)
+    # "So, ... the number of deaths is 275" (no place) and "... Odisha ... 275 deaths"
+    # are one fact: the unplaced mentions join the one placed fact of that value.
+    placed: Dict[Tuple[Any, ...], List[Tuple[Any, ...]]] = {}
+    for key in groups:
+        if key[3]:
+            placed.setdefault((key[0], key[1], key[2], key[4]), []).append(key)
+    for key in [k for k in groups if not k[3] and k[2]]:
+        homes = placed.get((key[0], key[1], key[2], key[4]))
+        if homes is not None and len(homes) == 1:
+            groups[homes[0]].extend(groups.pop(key))
     order = {k: i for i, k in enumerate(FACT_GROUPS)}
     titles = titles or {}
     # Ranked first, written out after: the JSON of a fact (its mentions above all)
@@ -128,14 +145,17 @@ def build_facts(
     kept.sort(key=lambda f: (f[0], -f[3], -len(f[4]), -len(f[5]), order[f[1]], f[2]))
     facts: List[Dict[str, Any]] = []
     for i, (story, kind, value, rank, sources, ms, meas, place) in enumerate(kept, 1):
-        as_ofs = [a for a in (_m(m, "as_of") for m in ms) if a]
+        as_ofs = Counter(a for a in (_m(m, "as_of") for m in ms) if a)
+        # the day most of its mentions hold it on (the earliest of those): one misdated
+        # mention does not move a fact stated on one day by six sources
+        as_of = min(as_ofs, key=lambda a: (-as_ofs[a], a)) if as_ofs else None
         facts.append({
             "id": f"F{i}",
             "story": story_ids[story],
             "kind": kind,
             "value": value,
             "measure": meas.to_dict() if meas is not None else None,
-            "scope": scope_of(place or None, min(as_ofs) if as_ofs else None),
+            "scope": scope_of(place or None, as_of),
             "rank": rank,
             "n_sources": len(sources),
             "sources": sources,
