@@ -199,6 +199,8 @@ def _mention(text, value, nth=0):
     # news.am, 3 June 2023
     ("Earlier it was reported about the death of 238 people and more than 900 injured in "
      "the accident.", "238", None),
+    # Dainik Jagran, 3 March 2020 (news-dev): "from 157 to 188"
+    ("जर्मनी में कोरोना वायरस के मरीजों की संख्या 157 से बढ़कर 188 हो गई है", "157", "188"),
 ])
 def test_a_value_its_sentence_sets_aside_is_no_account_of_the_day(text, old, new):
     for n in range(text.count(old)):

@@ -12,6 +12,7 @@
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from typing import Callable, List, Optional, Sequence, Tuple
 
 import regex
@@ -103,7 +104,7 @@ def place_of(places: Sequence[Tuple[int, int, str]], text: str, start: int, end:
         return whole[-1][2]
     if not foreign and _HOME.search(text, sent_start, sent_end):
         return _home(text, sent_start)
-    if _STATE_REF.search(text, lo, hi):
+    if _STATE_REF.search(text, max(lo, start - CLAUSE_REACH), min(hi, end + CLAUSE_REACH)):
         return _named_before(text, sent_start, "state")
     return None
 
@@ -129,6 +130,7 @@ def _named_before(text: str, sent_start: int, kind: str) -> Optional[str]:
 
 _FINDER: List[Finder] = []
 LOOK_BACK = 400
+CLAUSE_REACH = 200
 
 
 def _home(text: str, sent_start: int) -> str:
@@ -191,23 +193,50 @@ def as_of(stated_dates: Sequence[Tuple[int, int, str]], start: int, sent_start: 
     on Friday``, ``Friday's accident``) is no as-of day: a toll stated days later about a
     crash on Friday holds on the day it was stated, and two such tolls stated days apart
     are an update, not a conflict."""
-    inside = [d for d in stated_dates if sent_start <= d[0] < sent_end and _ISO_DAY.match(d[2])]
-    if text is not None and inside:
-        inside = [d for d in inside if not event_day(text, d[0], d[1])]
-        for d in inside:
-            if d[0] > start and _VALUE_THEN_DAY.fullmatch(text, start, d[0]):
-                return d[2][:10], "stated"
-        # A date after the value counts inside its own clause only: a full stop with no
-        # space after it ("दर्ज है।यह लैंडस्लाइड सोमवार ...") did not end the sentence, and
-        # "बढ़कर 39 हो गई है, जो पिछले मंगलवार तक सिर्फ छह थी" dates the six, not the 39.
-        stop = _FULL_STOP.search(text, start, sent_end)
-        if stop is not None:
-            inside = [d for d in inside if d[0] < start or d[0] < stop.start()]
-    before = [d for d in inside if d[0] < start]
-    pick = before[-1] if before else (inside[0] if inside else None)
-    if pick is not None:
-        return pick[2][:10], "stated"
+    if text is None:
+        inside = [d for d in stated_dates if sent_start <= d[0] < sent_end and _ISO_DAY.match(d[2])]
+        before = [d for d in inside if d[0] < start]
+        pick = before[-1] if before else (inside[0] if inside else None)
+        if pick is not None:
+            return pick[2][:10], "stated"
+        return (published[:10] if published else None), "published"
+    starts, days = _days_of_sentence(stated_dates, sent_start, sent_end, text)
+    i = bisect_left(starts, start)
+    if i < len(days):
+        d = days[i]
+        if _VALUE_THEN_DAY.fullmatch(text, start, d[0]):
+            return d[2][:10], "stated"
+    if i > 0:
+        return days[i - 1][2][:10], "stated"
+    # A date after the value counts inside its own clause only: a full stop with no space
+    # after it ("दर्ज है।यह लैंडस्लाइड सोमवार ...") did not end the sentence, and "बढ़कर 39
+    # हो गई है, जो पिछले मंगलवार तक सिर्फ छह थी" dates the six, not the 39.
+    if i < len(days) and days[i][0] - start <= CLAUSE_REACH and \
+            _FULL_STOP.search(text, start, days[i][0]) is None:
+        return days[i][2][:10], "stated"
     return (published[:10] if published else None), "published"
+
+
+# The days of the sentence that may date a value (full, resolved, no event's), computed
+# once per sentence: a page that is one long sentence of numbers and dates would
+# otherwise test every date for every value.
+_SENTENCE_DAYS: dict = {}
+_SENTENCE_TEXT: list = [None]
+
+
+def _days_of_sentence(stated_dates: Sequence[Tuple[int, int, str]], sent_start: int,
+                      sent_end: int, text: str) -> Tuple[List[int], List[Tuple[int, int, str]]]:
+    if _SENTENCE_TEXT[0] is not text:
+        _SENTENCE_DAYS.clear()
+        _SENTENCE_TEXT[0] = text
+    key = (sent_start, sent_end, len(stated_dates))
+    got = _SENTENCE_DAYS.get(key)
+    if got is None:
+        days = sorted((d for d in stated_dates if sent_start <= d[0] < sent_end
+                       and _ISO_DAY.match(d[2]) and not event_day(text, d[0], d[1])),
+                      key=lambda d: d[0])
+        got = _SENTENCE_DAYS[key] = ([d[0] for d in days], days)
+    return got
 
 
 # A date followed by an attributive participle names the day of an event ("30 जुलाई को
@@ -217,10 +246,17 @@ def as_of(stated_dates: Sequence[Tuple[int, int, str]], start: int, sent_start: 
 _EVENT_AFTER = regex.compile(
     r"\s*(?:\([^()\n]{1,24}\)\s*)?(?:की\s+)?(?:(?:सुबह|शाम|रात|दोपहर|तड़के|देर\s+रात)\s+)?"
     r"(?:को\s+)?(?:हुए|हुई|हुआ|घटी|घटे)(?![\u0900-\u097f])"
-    # "15 जनवरी तक विदेश यात्रा करने वाले 373 लोगों": the date of a participle ("वाले")
-    # describing the people counted
-    r"|\s*(?:तक|को|में|से)?\s+(?:[^\s\d,।]+\s+){0,3}?[^\s\d,।]+ने\s+वाल(?:े|ों|ी)(?![\u0900-\u097f])"
     r"|['’]s\s+\w", regex.IGNORECASE)
+# "15 जनवरी तक विदेश यात्रा करने वाले 373 लोगों": the date of a participle ("वाले")
+# describing the people counted.
+_PARTICIPLE_AFTER = regex.compile(
+    r"\s*(?:(?:तक|को|में|से)\s+)?(?:[^\s\d,।]+\s+){0,3}?[^\s\d,।]*ने\s+वाल(?:े|ों|ी)(?![\u0900-\u097f])")
+# Read only where one of its words is there (a page of numbers and dates tests every
+# date of every sentence once).
+_EVENT_BEFORE_CUE = regex.compile(r"\b(?:that|which|in|of|from|after|the|an?|this|its)\s",
+                                  regex.IGNORECASE)
+AFTER_REACH = 60
+BEFORE_REACH = 80
 _EVENT_BEFORE = regex.compile(
     r"(?:\b(?:that|which)\s+(?:[^\s,.;:!?]+\s+){0,6}?(?:early\s+)?"
     r"|\b(?:in|of|from|after)\s+(?:the|a|an|this|its)\s+(?:[^\s,.;:!?]+\s+){1,10}?)"
@@ -244,10 +280,16 @@ _SINCE_BEFORE = regex.compile(r"\bsince\s+(?:the\s+)?$", regex.IGNORECASE)
 def event_day(text: str, start: int, end: int) -> bool:
     """Whether the date at ``text[start:end]`` dates an event its sentence names, or
     opens a period, rather than dating a value (see :func:`as_of`)."""
-    if _EVENT_AFTER.match(text, end) or _SINCE_AFTER.match(text, end):
+    after = text[end:end + AFTER_REACH]
+    if _EVENT_AFTER.match(after) or _SINCE_AFTER.match(after):
         return True
-    before = text[max(0, start - 80):start]
-    return _EVENT_BEFORE.search(before) is not None or _SINCE_BEFORE.search(before) is not None
+    if "वाल" in after and _PARTICIPLE_AFTER.match(after):
+        return True
+    before = text[max(0, start - BEFORE_REACH):start]
+    if _SINCE_BEFORE.search(before) is not None:
+        return True
+    return _EVENT_BEFORE_CUE.search(before) is not None and \
+        _EVENT_BEFORE.search(before) is not None
 
 
 def line_of(text: str, start: int, end: int) -> Tuple[int, int]:

@@ -150,13 +150,19 @@ _SERIES_CLAUSE_STOP = regex.compile(_CLAUSE_STOP.pattern + r"|(?<![\u0900-\u097f
                                     r"|\band\b")
 
 
+CLAUSE_REACH = 200
+
+
 def _clause(text: str, s: int, e: int, stops: Any) -> Tuple[int, int]:
-    """The stretch of ``text`` around ``[s, e)`` between the nearest ``stops``."""
-    lo = 0
-    for x in stops.finditer(text, 0, s):
+    """The stretch of ``text`` around ``[s, e)`` between the nearest ``stops``, at most
+    ``CLAUSE_REACH`` characters on each side (a page that is one long sentence costs
+    the same per value as a short one)."""
+    lo = floor = max(0, s - CLAUSE_REACH)
+    for x in stops.finditer(text, floor, s):
         lo = x.end()
-    stop = stops.search(text, e)
-    return lo, (stop.start() if stop else len(text))
+    ceiling = min(len(text), e + CLAUSE_REACH)
+    stop = stops.search(text, e, ceiling)
+    return lo, (stop.start() if stop else ceiling)
 
 
 def _one_place(mentions: Sequence[Any]) -> List[Any]:
