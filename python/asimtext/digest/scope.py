@@ -219,24 +219,24 @@ def as_of(stated_dates: Sequence[Tuple[int, int, str]], start: int, sent_start: 
 
 # The days of the sentence that may date a value (full, resolved, no event's), computed
 # once per sentence: a page that is one long sentence of numbers and dates would
-# otherwise test every date for every value.
+# otherwise test every date for every value. Keyed by the text's identity (each entry
+# keeps its text, so an id is not reused while its entry lives; safe across threads).
 _SENTENCE_DAYS: dict = {}
-_SENTENCE_TEXT: list = [None]
+SENTENCE_DAYS_KEPT = 4096
 
 
 def _days_of_sentence(stated_dates: Sequence[Tuple[int, int, str]], sent_start: int,
                       sent_end: int, text: str) -> Tuple[List[int], List[Tuple[int, int, str]]]:
-    if _SENTENCE_TEXT[0] is not text:
-        _SENTENCE_DAYS.clear()
-        _SENTENCE_TEXT[0] = text
-    key = (sent_start, sent_end, len(stated_dates))
+    key = (id(text), sent_start, sent_end, len(stated_dates))
     got = _SENTENCE_DAYS.get(key)
-    if got is None:
+    if got is None or got[0] is not text:
         days = sorted((d for d in stated_dates if sent_start <= d[0] < sent_end
                        and _ISO_DAY.match(d[2]) and not event_day(text, d[0], d[1])),
                       key=lambda d: d[0])
-        got = _SENTENCE_DAYS[key] = ([d[0] for d in days], days)
-    return got
+        if len(_SENTENCE_DAYS) >= SENTENCE_DAYS_KEPT:
+            _SENTENCE_DAYS.clear()
+        got = _SENTENCE_DAYS[key] = (text, [d[0] for d in days], days)
+    return got[1], got[2]
 
 
 # A date followed by an attributive participle names the day of an event ("30 जुलाई को
