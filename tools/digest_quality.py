@@ -5,8 +5,9 @@
 
 Prints, as JSON: pages (input records), units, stories, facts and facts per page, the
 share of number/money/percent facts that name a measure, conflicts and the share of
-conflicts whose two articles were published more than two days apart, updates (and
-their points), timeline events with a year far from every publication date (junk
+conflicts whose two articles were published more than two days apart (a publication
+day borrowed from the story counts as none; conflicts with such an article are counted
+apart), updates (and their points), timeline events with a year far from every publication date (junk
 candidates). With ``--events`` (a JSON object ``article id -> event label``), also
 pairwise precision/recall of the stories against the labels and the number of stories
 that mix two events. Works with schema 1 digests too (for before/after figures).
@@ -32,15 +33,19 @@ def _day(s):
 def quality(d, labels=None):
     doc = d.to_dict()
     pages = [a for a in doc["articles"] if a["status"] == "ok"]
-    pub = {a["id"]: _day(a["published"]) for a in pages}
+    # A publication day borrowed from the story is no evidence of when a report was
+    # written: such articles count as undated here.
+    pub = {a["id"]: _day(a["published"]) for a in pages
+           if a.get("published_origin") != "borrowed"}
     facts = doc["facts"]
     num = [f for f in facts if f["kind"] in ("number", "money", "percent")]
     measured = [f for f in num if f.get("measure")]
-    far = 0
+    far = undated = 0
     for c in doc["conflicts"]:
-        a, b = (pub.get(m["article"]) for m in c["mentions"])
+        a, b = (pub.get(_page(m["article"])) for m in c["mentions"])
         if a and b and abs((a - b).days) > 2:
             far += 1
+        undated += not (a and b)
     years = {p.year for p in pub.values() if p}
     junk_years = [e for e in doc["timeline"]
                   if years and min(abs(int(e["date"][:4]) - y) for y in years) > 2]
@@ -58,6 +63,7 @@ def quality(d, labels=None):
         "conflicts": len(doc["conflicts"]),
         "conflicts_over_2_days_apart": far,
         "conflicts_over_2_days_share": round(far / max(1, len(doc["conflicts"])), 3),
+        "conflicts_with_an_undated_article": undated,
         "updates": len(doc.get("updates", [])),
         "update_points": sum(len(u["points"]) for u in doc.get("updates", [])),
         "timeline": len(doc["timeline"]),
@@ -66,6 +72,11 @@ def quality(d, labels=None):
     if labels:
         out.update(event_scores(doc, labels))
     return out
+
+
+def _page(article_id):
+    """The article of a unit id (``AU-2020-03-10#2`` -> ``AU-2020-03-10``)."""
+    return article_id.rsplit("#", 1)[0]
 
 
 def event_scores(doc, labels):

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+from collections import Counter
 from typing import Any, Dict, List, Optional, Sequence, Tuple
 
 __all__ = ["fact_of_span", "build_facts", "build_timeline", "FACT_GROUPS", "scope_of",
@@ -84,10 +85,16 @@ def build_facts(
     """Facts from mentions: one per (story, kind, measure, place, value), with distinct
     sources, ranked (sources first, then mentions, a value in a headline, a measure
     from the lexicon or a day that dates the event), the best :func:`facts_per_story`
-    of each story kept."""
+    of each story kept. A value that names no place joins the fact of the same value
+    and measure that names one (the story's only one for it). A value its sentence sets
+    aside (:func:`asimtext.digest.updates.superseded`) is no mention of a fact."""
+    from asimtext.digest.updates import superseded
+
     groups: Dict[Tuple[Any, ...], List[Any]] = {}
     for m in mentions:
         meas = _m(m, "measure")
+        if meas is not None and superseded(m):
+            continue  # "275 and not 288" states 275, not 288
         key = (story_of_article[m["article"]], m["fact_kind"],
                meas.ident if meas is not None else "", _m(m, "place") or "", m["fact_value"])
         got = groups.get(key)
@@ -95,6 +102,16 @@ def build_facts(
             groups[key] = [m]
         else:
             got.append(m)
+    # "So, ... the number of deaths is 275" (no place) and "... Odisha ... 275 deaths"
+    # are one fact: the unplaced mentions join the one placed fact of that value.
+    placed: Dict[Tuple[Any, ...], List[Tuple[Any, ...]]] = {}
+    for key in groups:
+        if key[3]:
+            placed.setdefault((key[0], key[1], key[2], key[4]), []).append(key)
+    for key in [k for k in groups if not k[3] and k[2]]:
+        homes = placed.get((key[0], key[1], key[2], key[4]))
+        if homes is not None and len(homes) == 1:
+            groups[homes[0]].extend(groups.pop(key))
     order = {k: i for i, k in enumerate(FACT_GROUPS)}
     titles = titles or {}
     # Ranked first, written out after: the JSON of a fact (its mentions above all)
@@ -123,17 +140,22 @@ def build_facts(
         n_src = len({src for f in fs for src in f[4]})
         k = facts_per_story(story_sizes[story], n_src) if story_sizes else len(fs)
         kept.extend(fs[:k])
+    if story_sizes:
+        kept = _within_budget(kept, _pages(story_of_article), order)
     kept.sort(key=lambda f: (f[0], -f[3], -len(f[4]), -len(f[5]), order[f[1]], f[2]))
     facts: List[Dict[str, Any]] = []
     for i, (story, kind, value, rank, sources, ms, meas, place) in enumerate(kept, 1):
-        as_ofs = [a for a in (_m(m, "as_of") for m in ms) if a]
+        as_ofs = Counter(a for a in (_m(m, "as_of") for m in ms) if a)
+        # the day most of its mentions hold it on (the earliest of those): one misdated
+        # mention does not move a fact stated on one day by six sources
+        as_of = min(as_ofs, key=lambda a: (-as_ofs[a], a)) if as_ofs else None
         facts.append({
             "id": f"F{i}",
             "story": story_ids[story],
             "kind": kind,
             "value": value,
             "measure": meas.to_dict() if meas is not None else None,
-            "scope": scope_of(place or None, min(as_ofs) if as_ofs else None),
+            "scope": scope_of(place or None, as_of),
             "rank": rank,
             "n_sources": len(sources),
             "sources": sources,
@@ -141,6 +163,37 @@ def build_facts(
             "mentions": [_public_mention(m) for m in ms],
         })
     return facts
+
+
+#: A digest is short: at most this many facts per input page on average (issue 15: "at
+#: most 3 facts per day-page"). The per-story budget (:func:`facts_per_story`) keeps to it
+#: where pages hold a few reports that gather into stories (news-dev: 2.89); a corpus of
+#: pages full of unrelated briefs, each its own story with its own fact, would not.
+FACTS_PER_PAGE = 3.0
+
+
+def _pages(story_of_article: Dict[str, int]) -> int:
+    """How many input pages the units come from (``AU-2020-03-10#2`` is a unit of
+    ``AU-2020-03-10``)."""
+    return len({a.rsplit("#", 1)[0] for a in story_of_article})
+
+
+def _within_budget(kept: List[Tuple[Any, ...]], pages: int,
+                   order: Dict[str, int]) -> List[Tuple[Any, ...]]:
+    """The best-ranked facts, at most :data:`FACTS_PER_PAGE` a page: a fact that fewer
+    sources state, in a smaller story, goes first (each story keeps its best one while
+    the budget allows)."""
+    budget = int(FACTS_PER_PAGE * max(1, pages))
+    if len(kept) <= budget:
+        return kept
+    first = {}
+    for f in kept:
+        if f[0] not in first:
+            first[f[0]] = f
+    firsts = set(map(id, first.values()))
+    ranked = sorted(kept, key=lambda f: (id(f) not in firsts, -f[3], -len(f[4]), -len(f[5]),
+                                         order[f[1]], f[2], f[0]))
+    return ranked[:budget]
 
 
 def _public_mention(m: Any) -> Dict[str, Any]:

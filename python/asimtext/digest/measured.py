@@ -114,7 +114,7 @@ def annotate(doc: Any, mentions: Sequence[Any], finder: _scope.Finder) -> List[A
             out.append(m)
             continue
         others = _neighbours(numbers, number_starts, m.start, m.end, ss, se)
-        meas = find_measure(text, m.start, m.end, ss, se, others)
+        meas = find_measure(text, m.start, m.end, ss, se, others, full_clause=True)  # facts7
         if meas is None:
             continue
         key = (ss, se)
@@ -124,7 +124,8 @@ def annotate(doc: Any, mentions: Sequence[Any], finder: _scope.Finder) -> List[A
         hits, cands = places_cache[key]
         place = _scope.place_of(hits, text, m.start, m.end, ss, se, cands)
         day, origin = _scope.as_of(
-            dates[bisect_left(date_starts, ss):bisect_left(date_starts, se)], m.start, ss, se, pub)
+            dates[bisect_left(date_starts, ss):bisect_left(date_starts, se)], m.start, ss, se, pub,
+            text)  # facts7: text for the event-day rule (scope.as_of)
         out.append(m.replace(measure=meas, place=place, as_of=day, as_of_origin=origin,
                              bound=bound_of(text, m.start, m.end, ss)))
     return out

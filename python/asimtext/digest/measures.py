@@ -322,15 +322,21 @@ def _clause_bounds(text: str, start: int, end: int, lo: int, hi: int,
     return left, right
 
 
+# facts7: words right before a number that make it the value of the clause's subject
+# ("risen to 261", "reached 261", "crossed 150"; not "at": "at 10 am").
+_SUBJECT_CUES = frozenset({"to", "reached", "crossed", "touched", "past"})
+
+
 def _person_word(w: str) -> bool:
     return w in _GENERIC or _measure_word(w) in PERSONS
 
 
-def _outcome(words: Sequence[Tuple[int, int, str]], i: int) -> Optional[Tuple[str, str]]:
+def _outcome(words: Sequence[Tuple[int, int, str]], i: int,
+             full_clause: bool = False) -> Optional[Tuple[str, str]]:
     """What happened to the persons counted, if a word of ``words[i:]`` (up to a clause
     word) says so (:data:`OUTCOMES`)."""
     for _s, _e, w in words[i:]:
-        if w in _CLAUSE:
+        if w in _CLAUSE or (full_clause and w == "and"):  # facts7: "261 people and injured 900"
             return None
         k = _measure_word(w)
         if k in OUTCOMES:
@@ -346,10 +352,16 @@ def find_measure(
     sent_end: int,
     others: Sequence[Tuple[int, int]] = (),
     window: int = 6,
+    full_clause: bool = False,
 ) -> Optional[Measure]:
     """The measure of the number at ``text[start:end]`` in the sentence
     ``text[sent_start:sent_end]``, or None. ``others`` are the other number spans of
-    the sentence (the search does not cross them)."""
+    the sentence (the search does not cross them). ``full_clause`` (facts7, the digest's
+    facts; the stories stage's lead figures keep the window alone): a number after
+    ``to``/``reached``/``crossed`` with no measure in the window takes the measure named
+    by the clause's subject (``the death toll in the X has increased to 261``), and an
+    ``and`` opening another predicate ends the search after the number (``killed at
+    least 261 people and injured more than 900``)."""
     lo, hi = _clause_bounds(text, start, end, sent_start, sent_end, others)
     right = _words(text, end, hi, window)
     left = _words(text, lo, start)[-window:]
@@ -381,8 +393,8 @@ def find_measure(
     if left and left[-1][1] >= start - 2 and _measure_word(left[-1][2]) in _PREFIX_MEASURES:
         found = (_measure_word(left[-1][2]) or "", left[-1][2])
     for i, (_s, _e, w) in enumerate([] if found else right):
-        if w in _CLAUSE:
-            break
+        if w in _CLAUSE or (full_clause and w == "and" and generic is not None):
+            break  # facts7: "killed 261 people and injured 900": "and" opens another predicate
         k = _measure_word(w)
         nxt = right[i + 1][2] if i + 1 < len(right) else ""
         # "177 को अस्पताल में", "6 करोड़ देश में": where, not what is counted; right
@@ -391,11 +403,11 @@ def find_measure(
         if k is not None and not where:
             found = (k, w)
             if k in PERSONS:
-                found = _outcome(right, i + 1) or found
+                found = _outcome(right, i + 1, full_clause) or found
             break
         if w in _GENERIC and generic is None:
             generic = w
-            outcome = _outcome(right, i + 1)
+            outcome = _outcome(right, i + 1, full_clause)
             if outcome is not None:
                 found = outcome
                 break
@@ -426,6 +438,17 @@ def find_measure(
                 break
             if w in _GENERIC and generic is None:
                 generic = w
+        if full_clause and found is None and left and left[-1][2] in _SUBJECT_CUES:
+            # facts7: "the death toll in the three-train crash on Friday to 275", "the
+            # death toll in the X has increased to 261": the number completes a verb of
+            # change whose subject, further back in the clause, names the measure.
+            for _s, _e, w in reversed(_words(text, lo, left[0][0])):
+                if w in _CLAUSE:
+                    break
+                k = _measure_word(w)
+                if k is not None and k not in ("fall", "rise"):
+                    found = (k, w)
+                    break
         found = found or fallback
     if found is None:
         if generic is None:

@@ -679,9 +679,15 @@ def measure_mentions(docs: Sequence[Doc], mentions: Sequence[Sequence[Mention]],
 def collect_updates(docs: Sequence[Doc], mentions: Sequence[Sequence[Mention]],
                     stories: Stories) -> List[Dict[str, Any]]:
     """Each story's measures over time, as series (:mod:`.updates`)."""
-    flat = [m for ms in mentions for m in ms]
+    flat = _updates.with_own_day([m for ms in mentions for m in ms], _borrowed(docs),
+                                 one_place=True)
     return _updates.build_updates(flat, _story_of_article(docs, stories), stories.ids,
                                   [len(g) for g in stories.groups])
+
+
+def _borrowed(docs: Sequence[Doc]) -> FrozenSet[str]:
+    """The ids of the docs whose publication day was borrowed from their story."""
+    return frozenset(d.id for d in docs if d.published_origin == "borrowed")
 
 
 def build_timeline(docs: Sequence[Doc], mentions: Sequence[Sequence[Mention]],
@@ -794,7 +800,8 @@ def find_conflicts(docs: Sequence[Doc], mentions: Sequence[Sequence[Mention]],
     # times are readings and calendar dates name different deadlines far more often
     # than they disagree).
     flat = [m for i in multi for m in mentions[i]]
-    ctx = _updates.measure_conflicts(flat, story_of.__getitem__)
+    ctx = _updates.measure_conflicts(_updates.with_own_day(flat, _borrowed(docs)),
+                                     story_of.__getitem__)
     ctx += _conflicts.context_conflicts(
         [m for m in flat if m.measure is None and m.fact_kind in ("year", "duration")],
         story_of.__getitem__,

@@ -12,18 +12,22 @@
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from typing import Callable, List, Optional, Sequence, Tuple
 
 import regex
 
 from asimtext.chrome import is_chrome_at
 
-__all__ = ["place_of", "candidates", "as_of", "is_metadata_line", "PLACE_KINDS", "default_gazetteer",
+__all__ = ["place_of", "candidates", "as_of", "event_day", "is_metadata_line", "PLACE_KINDS", "default_gazetteer",
            "HOME_COUNTRY"]
 
 PLACE_KINDS = frozenset({"country", "state", "city", "region"})
 HOME_COUNTRY = "country:in"
-_HOME = regex.compile(r"(?:देश(?:भर)?\s+में|देशभर|in\s+the\s+country|across\s+the\s+country|"
+# "देश में" is the home country; not inside a word ("प्रदेश में", "विदेश में": abroad) and
+# not after a demonstrative ("इस यूरोपीय देश में": the country just named).
+_HOME = regex.compile(r"(?:(?<![\u0900-\u097f])(?<!(?:इस|उस|किसी|दूसरे|अन्य|हर)\s+(?:[\u0900-\u097f]+\s+)?)"
+                   r"(?:देश(?:भर)?\s+में|देशभर)|in\s+the\s+country|across\s+the\s+country|"
                    r"nationwide|पूरे\s+देश)", regex.IGNORECASE)
 _STOP = regex.compile(r"[;|\t\n]|(?<!\d)[.।](?!\d)|जबकि|while|whereas")
 _LETTERS = regex.compile(r"[A-Za-z\u0900-\u0963\u0971-\u097f]{2,}")
@@ -52,6 +56,9 @@ def candidates(places: Sequence[Tuple[int, int, str]], text: str, sent_start: in
     ``outside X``). The same for every value of the sentence: computed once."""
     # A place opening the sentence before a comma is a dateline too ("नयी दिल्ली, देश में").
     places = [p for p in places if not (p[0] - sent_start <= 3 and _OPENER.match(text, p[1]))]
+    # An English dateline in capitals, with or without a date ("BHUBANESWAR: The toll").
+    places = [p for p in places if not (p[0] - sent_start <= 3 and _CAPS_DATELINE.match(text, p[1])
+                                        and _is_caps(text[p[0]:p[1]]))]
     return [p for p in places if (_kind(p[2]) in PLACE_KINDS or p[2].startswith("ut:"))
             and not _OUTSIDE_AFTER.match(text, p[1]) and not _DATELINE.match(text, p[1])
             and not _OUTSIDE_BEFORE.search(text[max(0, p[0] - 12):p[0]])]
@@ -71,14 +78,19 @@ def place_of(places: Sequence[Tuple[int, int, str]], text: str, start: int, end:
     m = _STOP.search(text, end, sent_end)
     hi = m.start() if m else sent_end
     before = [p for p in cands if lo <= p[0] and p[1] <= start]
-    if before:
-        return before[-1][2]
     # "देश में" names the home country unless the sentence named another before it
     # (कोरिया ... देश में).
     foreign = [p for p in cands if sent_start <= p[0] and p[1] <= start
                and p[2].startswith("country:") and p[2] != HOME_COUNTRY]
+    if before:
+        # "स्वास्थ्य मंत्रालय नयी दिल्ली, देश में ... 1,017": "देश में" between a place
+        # and the value is nearer to it than the place (a slug's dateline).
+        if not foreign and not before[-1][2].startswith("country:") and \
+                _HOME.search(text, before[-1][1], start):
+            return _home(text, sent_start)
+        return before[-1][2]
     if not foreign and _HOME.search(text, lo, start):
-        return HOME_COUNTRY
+        return _home(text, sent_start)
     if _latin(text, start, end):  # English puts the place after: "44 deaths in Italy"
         after = [p for p in cands if p[0] >= end and p[1] <= hi]
         if after:
@@ -91,8 +103,49 @@ def place_of(places: Sequence[Tuple[int, int, str]], text: str, start: int, end:
     if whole:
         return whole[-1][2]
     if not foreign and _HOME.search(text, sent_start, sent_end):
-        return HOME_COUNTRY
+        return _home(text, sent_start)
+    if _STATE_REF.search(text, max(lo, start - CLAUSE_REACH), min(hi, end + CLAUSE_REACH)):
+        return _named_before(text, sent_start, "state")
     return None
+
+
+# "राज्य में", "in the state": the state its paragraph last named ("बिहार में ... । राज्य में
+# अब तक 15 संक्रमित").
+_STATE_REF = regex.compile(r"(?<![\u0900-\u097f])(?:राज्य|सूबे)\s+(?:में|के\s+भीतर)(?![\u0900-\u097f])"
+                           r"|\bin\s+the\s+state\b|\bstatewide\b|\bthe\s+state's\b",
+                           regex.IGNORECASE)
+
+
+def _named_before(text: str, sent_start: int, kind: str) -> Optional[str]:
+    """The last place of ``kind`` (``state``: states and union territories) named in the
+    paragraph before ``sent_start``, or None."""
+    lo = max(text.rfind("\n", 0, sent_start) + 1, sent_start - LOOK_BACK)
+    if lo >= sent_start:
+        return None
+    if not _FINDER:
+        _FINDER.append(default_gazetteer())
+    hits = [p for p in places_in(_FINDER[0], text, lo, sent_start) if _kind(p[2]) == kind]
+    return hits[-1][2] if hits else None
+
+
+_FINDER: List[Finder] = []
+LOOK_BACK = 400
+CLAUSE_REACH = 200
+
+
+def _home(text: str, sent_start: int) -> str:
+    """The country "देश में" names: the home country, unless the sentences before it in
+    its paragraph last named a foreign one (``ईरान में ... । देश में इस बीमारी से संक्रमण
+    के मामलों की संख्या 978 पहुंच गई है``: Iran's cases, not India's)."""
+    lo = max(text.rfind("\n", 0, sent_start) + 1, sent_start - LOOK_BACK)
+    if lo >= sent_start:
+        return HOME_COUNTRY
+    if not _FINDER:
+        _FINDER.append(default_gazetteer())
+    hits = [p for p in places_in(_FINDER[0], text, lo, sent_start)
+            if p[2].startswith("country:") and not _OUTSIDE_AFTER.match(text, p[1])
+            and not _OUTSIDE_BEFORE.search(text[max(0, p[0] - 12):p[0]])]
+    return hits[-1][2] if hits else HOME_COUNTRY
 
 
 # "चीन के बाहर", "outside China": the place is where the value is not.
@@ -102,6 +155,13 @@ _OUTSIDE_BEFORE = regex.compile(r"(?:outside|excluding|except|beyond)\s+(?:the\s
 # report was filed, not what its numbers are about.
 _DATELINE = regex.compile(r"\s*[,:]\s*(?:\d{1,2}\s+[^\s,():]+|[^\s,():]+\s+\d{1,2})\s*(?:\(|:|,\s*\d{4})")
 _OPENER = regex.compile(r"\s*,")
+_CAPS_DATELINE = regex.compile(r"\s*[:,]")
+
+
+def _is_caps(name: str) -> bool:
+    """A place name written in capitals (``BHUBANESWAR``, ``NEW DELHI``), as datelines are."""
+    letters = [c for c in name if c.isalpha()]
+    return len(letters) >= 4 and all(c.isascii() and c.isupper() for c in letters)
 _CONTRAST = regex.compile(r"जबकि|वहीं|लेकिन|\bwhile\b|\bwhereas\b|\bbut\b", regex.IGNORECASE)
 # The last stop (contrast) before a value, found in C by one match: no stop word
 # contains the start of another, so the rightmost match is the last one a scan from
@@ -121,15 +181,115 @@ def _latin(text: str, start: int, end: int) -> bool:
 
 
 def as_of(stated_dates: Sequence[Tuple[int, int, str]], start: int, sent_start: int,
-          sent_end: int, published: Optional[str]) -> Tuple[Optional[str], str]:
-    """``(date, origin)``: a full date stated in the sentence (the nearest one before
-    the value, else after), origin ``stated``; else the publication day, ``published``."""
-    inside = [d for d in stated_dates if sent_start <= d[0] < sent_end and len(d[2]) >= 10]
-    before = [d for d in inside if d[0] < start]
-    pick = before[-1] if before else (inside[0] if inside else None)
-    if pick is not None:
-        return pick[2][:10], "stated"
+          sent_end: int, published: Optional[str], text: Optional[str] = None
+          ) -> Tuple[Optional[str], str]:
+    """``(date, origin)``: a full date stated in the sentence, origin ``stated``; else the
+    publication day, ``published``.
+
+    Which stated date: one right after the value (``rose to 261 on June 3``), else the
+    nearest before it, else the first after it. With ``text``, a date that is the day of
+    an *event* the sentence names rather than of the count (``30 जुलाई को हुए भूस्खलन में
+    ... 297``, ``the accident that occurred on Friday evening``, ``in the three-train crash
+    on Friday``, ``Friday's accident``) is no as-of day: a toll stated days later about a
+    crash on Friday holds on the day it was stated, and two such tolls stated days apart
+    are an update, not a conflict."""
+    if text is None:
+        inside = [d for d in stated_dates if sent_start <= d[0] < sent_end and _ISO_DAY.match(d[2])]
+        before = [d for d in inside if d[0] < start]
+        pick = before[-1] if before else (inside[0] if inside else None)
+        if pick is not None:
+            return pick[2][:10], "stated"
+        return (published[:10] if published else None), "published"
+    starts, days = _days_of_sentence(stated_dates, sent_start, sent_end, text)
+    i = bisect_left(starts, start)
+    if i < len(days):
+        d = days[i]
+        if _VALUE_THEN_DAY.fullmatch(text, start, d[0]):
+            return d[2][:10], "stated"
+    if i > 0:
+        return days[i - 1][2][:10], "stated"
+    # A date after the value counts inside its own clause only: a full stop with no space
+    # after it ("दर्ज है।यह लैंडस्लाइड सोमवार ...") did not end the sentence, and "बढ़कर 39
+    # हो गई है, जो पिछले मंगलवार तक सिर्फ छह थी" dates the six, not the 39.
+    if i < len(days) and days[i][0] - start <= CLAUSE_REACH and \
+            _FULL_STOP.search(text, start, days[i][0]) is None:
+        return days[i][2][:10], "stated"
     return (published[:10] if published else None), "published"
+
+
+# The days of the sentence that may date a value (full, resolved, no event's), computed
+# once per sentence: a page that is one long sentence of numbers and dates would
+# otherwise test every date for every value. Keyed by the text's identity (each entry
+# keeps its text, so an id is not reused while its entry lives; safe across threads).
+_SENTENCE_DAYS: dict = {}
+SENTENCE_DAYS_KEPT = 4096
+
+
+def _days_of_sentence(stated_dates: Sequence[Tuple[int, int, str]], sent_start: int,
+                      sent_end: int, text: str) -> Tuple[List[int], List[Tuple[int, int, str]]]:
+    key = (id(text), sent_start, sent_end, len(stated_dates))
+    got = _SENTENCE_DAYS.get(key)
+    if got is None or got[0] is not text:
+        days = sorted((d for d in stated_dates if sent_start <= d[0] < sent_end
+                       and _ISO_DAY.match(d[2]) and not event_day(text, d[0], d[1])),
+                      key=lambda d: d[0])
+        if len(_SENTENCE_DAYS) >= SENTENCE_DAYS_KEPT:
+            _SENTENCE_DAYS.clear()
+        got = _SENTENCE_DAYS[key] = (text, [d[0] for d in days], days)
+    return got[1], got[2]
+
+
+# A date followed by an attributive participle names the day of an event ("30 जुलाई को
+# हुए भूस्खलन", "शुक्रवार की शाम हुए हादसे"); an English date inside a relative clause
+# ("the landslides that hit Wayanad on Tuesday", "the accident that occurred on Friday
+# evening") or in the possessive ("Friday's accident") does the same.
+_EVENT_AFTER = regex.compile(
+    r"\s*(?:\([^()\n]{1,24}\)\s*)?(?:की\s+)?(?:(?:सुबह|शाम|रात|दोपहर|तड़के|देर\s+रात)\s+)?"
+    r"(?:को\s+)?(?:हुए|हुई|हुआ|घटी|घटे)(?![\u0900-\u097f])"
+    r"|['’]s\s+\w", regex.IGNORECASE)
+# "15 जनवरी तक विदेश यात्रा करने वाले 373 लोगों": the date of a participle ("वाले")
+# describing the people counted.
+_PARTICIPLE_AFTER = regex.compile(
+    r"\s*(?:(?:तक|को|में|से)\s+)?(?:[^\s\d,।]+\s+){0,3}?[^\s\d,।]*ने\s+वाल(?:े|ों|ी)(?![\u0900-\u097f])")
+# Read only where one of its words is there (a page of numbers and dates tests every
+# date of every sentence once).
+_EVENT_BEFORE_CUE = regex.compile(r"\b(?:that|which|in|of|from|after|the|an?|this|its)\s",
+                                  regex.IGNORECASE)
+AFTER_REACH = 60
+BEFORE_REACH = 80
+_EVENT_BEFORE = regex.compile(
+    r"(?:\b(?:that|which)\s+(?:[^\s,.;:!?]+\s+){0,6}?(?:early\s+)?"
+    r"|\b(?:in|of|from|after)\s+(?:the|a|an|this|its)\s+(?:[^\s,.;:!?]+\s+){1,10}?)"
+    r"(?:on|in|at)\s+(?:the\s+)?$"
+    # "The accident Friday night killed at least 261": a bare day right after a noun
+    r"|\b(?:the|a|an|this|its)\s+[A-Za-z][\w-]*\s+$", regex.IGNORECASE)
+# "261 on June 3", "357 by Saturday night": the date right after the value is its day.
+_FULL_STOP = regex.compile(r"(?<!\d)[.।?!,;](?!\d)")
+# A resolved day ("2020-03-08"), not a relative one left unresolved ("W-1:tuesday").
+_ISO_DAY = regex.compile(r"\d{4}-\d{2}-\d{2}")
+_VALUE_THEN_DAY = regex.compile(r"[\d,.]+\s+(?:on|by|till|until|as\s+of|as\s+on)\s+(?:the\s+)?",
+                                regex.IGNORECASE)
+
+
+# A date that opens a period ("15 जनवरी से अब तक 373 लोग", "since January 15") is when
+# the count began, not the day it holds on.
+_SINCE_AFTER = regex.compile(r"\s*से(?![\u0900-\u097f])(?!\s*(?:पहले|पूर्व)(?![\u0900-\u097f]))")
+_SINCE_BEFORE = regex.compile(r"\bsince\s+(?:the\s+)?$", regex.IGNORECASE)
+
+
+def event_day(text: str, start: int, end: int) -> bool:
+    """Whether the date at ``text[start:end]`` dates an event its sentence names, or
+    opens a period, rather than dating a value (see :func:`as_of`)."""
+    after = text[end:end + AFTER_REACH]
+    if _EVENT_AFTER.match(after) or _SINCE_AFTER.match(after):
+        return True
+    if "वाल" in after and _PARTICIPLE_AFTER.match(after):
+        return True
+    before = text[max(0, start - BEFORE_REACH):start]
+    if _SINCE_BEFORE.search(before) is not None:
+        return True
+    return _EVENT_BEFORE_CUE.search(before) is not None and \
+        _EVENT_BEFORE.search(before) is not None
 
 
 def line_of(text: str, start: int, end: int) -> Tuple[int, int]:

@@ -20,11 +20,12 @@ import regex
 from asimtext.digest.facts import scope_of
 from asimtext.digest.measures import INTRADAY
 
-__all__ = ["agree", "numeric", "build_updates", "measure_conflicts", "CONFLICT_DAYS", "INTRADAY"]
+__all__ = ["agree", "numeric", "build_updates", "measure_conflicts", "CONFLICT_DAYS", "INTRADAY",
+           "superseded", "with_own_day"]
 
 CONFLICT_DAYS = 0
 _PROJECTION = regex.compile(r"सकते|सकती|सकता|आशंका|अनुमान|संभावना|\b(?:may|might|could|projected|"
-                         r"forecast|expected\s+to|estimate[sd]?)\b", regex.IGNORECASE)
+                         r"forecast|expected\s+to|estimate[sd]?|feared)\b", regex.IGNORECASE)
 MAX_POINT_MENTIONS = 5
 
 
@@ -73,6 +74,115 @@ def _day(s: Optional[str]) -> Optional[_dt.date]:
         return _dt.date.fromisoformat(s[:10]) if s else None
     except ValueError:
         return None
+
+
+# A value its own sentence sets aside for another: "275 and not 288", "288 नहीं, बल्कि
+# 275", "275 है न कि 288", "revised to 275 from 288", "from 12 to 40", "42 से बढ़कर 50",
+# "instead of 288"; and a value the sentence says was reported before ("पहले ... 288 लोगों
+# के जान गवाने की खबर आई थी", "Earlier it was reported ... 238"). It was true of an
+# earlier day or never: as of the report's day it is no point of a series and contradicts
+# nothing.
+_SET_ASIDE_BEFORE = regex.compile(
+    r"(?:\bnot|(?<![\u0900-\u097f])न\s+कि|\bfrom|\binstead\s+of|\brather\s+than)\s+"
+    r"(?:(?:about|around|nearly|over|some|the|an?)\s+)?$", regex.IGNORECASE)
+_SET_ASIDE_AFTER = regex.compile(
+    r"\s*(?:[^\s\d,.;:।]+\s+){0,2}?(?:नहीं(?![\u0900-\u097f])|से\s+(?:बढ़|घट)(?:कर|ाकर))")
+_EARLIER = regex.compile(r"(?<![\u0900-\u097f])पहले(?![\u0900-\u097f])|\b(?:earlier|initially|previously)\b",
+                         regex.IGNORECASE)
+_PAST_REPORT = regex.compile(r"(?<![\u0900-\u097f])(?:था|थी|थे)(?![\u0900-\u097f])|\bhad\b|"
+                             r"\b(?:was|were)\s+reported\b|\bit\s+was\b", regex.IGNORECASE)
+_CLAUSE_STOP = regex.compile(r"[;।|\n]|(?<!\d)[.,](?!\d)|\bbut\b|लेकिन|हालांकि|हालाँकि|जबकि|बल्कि")
+
+
+def superseded(m: Any) -> bool:
+    """Whether the sentence of mention ``m`` sets its value aside for another (see
+    ``_SET_ASIDE_BEFORE``): the value is no account of the measure as of that day."""
+    text = m["sentence_text"]
+    s, e = m["start"] - m["sentence_start"], m["end"] - m["sentence_start"]
+    if not (0 <= s <= e <= len(text)):
+        return False
+    if _SET_ASIDE_BEFORE.search(text[max(0, s - 40):s]) or _SET_ASIDE_AFTER.match(text, e):
+        return True
+    lo, hi = _clause(text, s, e, _CLAUSE_STOP)
+    return bool(_EARLIER.search(text, lo, s)) and bool(_PAST_REPORT.search(text, lo, hi))
+
+
+def with_own_day(mentions: Sequence[Any], borrowed: Any, one_place: bool = False) -> List[Any]:
+    """The mentions fit for series and conflicts: those not :func:`superseded`, and none
+    of an article in ``borrowed`` (ids of articles whose publication day was borrowed
+    from their story: their as-of days, weekdays resolved against that day included,
+    are guesses, and two guessed days must not make a conflict or a point). With
+    ``one_place`` (series only), a report about one place lends it to its values that
+    name none (:func:`_one_place`); a conflict needs the place stated where the value is."""
+    kept = [m for m in mentions if m["article"] not in borrowed and not superseded(m)
+            and not _not_a_reading(m)]
+    return _one_place(kept) if one_place else kept
+
+
+# A number after "प्रति" / "per" is a denominator ("प्रति 1000 व्यक्ति बेड की संख्या 0.7"),
+# not a reading of the measure.
+_DENOMINATOR = regex.compile(r"(?:(?<![\u0900-\u097f])प्रति|\bper|\bevery)\s+$", regex.IGNORECASE)
+# Measures of one person or one place each, not of the story: the ages of two people
+# named ("41 वर्षीया अभिनेत्री", "42 वर्षीय गायिका") or the distances to two towns
+# ("170 km north of Bhubaneswar", "250 km south of Kolkata") are neither a series nor a
+# disagreement.
+ATTRIBUTES = frozenset({"age", "distance"})
+
+
+def _not_a_reading(m: Any) -> bool:
+    """Whether mention ``m`` states no reading of a story's measure: a forecast (``13 लाख
+    तक पहुंच सकते हैं``, ``50 feared dead``), a denominator, an attribute of one person or
+    place (:data:`ATTRIBUTES`)."""
+    meas = m["measure"]
+    if meas is not None and meas.key in ATTRIBUTES:
+        return True
+    text = m["sentence_text"]
+    s = m["start"] - m["sentence_start"]
+    if 0 <= s <= len(text) and _DENOMINATOR.search(text[max(0, s - 12):s]):
+        return True
+    # The forecast must be the value's own: "... होने की संभावना है और ... चीन में कोरोना
+    # से अब तक 3136 लोगों की मौत" states a count after a guess about another one.
+    lo, hi = _clause(text, s, m["end"] - m["sentence_start"], _SERIES_CLAUSE_STOP)
+    return _PROJECTION.search(text, lo, hi) is not None
+
+
+_SERIES_CLAUSE_STOP = regex.compile(_CLAUSE_STOP.pattern + r"|(?<![\u0900-\u097f])और(?![\u0900-\u097f])"
+                                    r"|\band\b")
+
+
+CLAUSE_REACH = 200
+
+
+def _clause(text: str, s: int, e: int, stops: Any) -> Tuple[int, int]:
+    """The stretch of ``text`` around ``[s, e)`` between the nearest ``stops``, at most
+    ``CLAUSE_REACH`` characters on each side (a page that is one long sentence costs
+    the same per value as a short one)."""
+    lo = floor = max(0, s - CLAUSE_REACH)
+    for x in stops.finditer(text, floor, s):
+        lo = x.end()
+    ceiling = min(len(text), e + CLAUSE_REACH)
+    stop = stops.search(text, e, ceiling)
+    return lo, (stop.start() if stop else ceiling)
+
+
+def _one_place(mentions: Sequence[Any]) -> List[Any]:
+    """A report about one place (every value it places is placed there) states its other
+    values about that place too: "Wayanad: The toll rose to 57 in the landslides that hit
+    Kerala's hilly Wayanad district" and, three paragraphs on, "around 300 people are
+    still missing" with no place of its own. Values of a report naming two places or
+    more keep no place where their sentence names none."""
+    places: Dict[str, set] = {}
+    for m in mentions:
+        if m["measure"] is not None and m["place"]:
+            places.setdefault(m["article"], set()).add(m["place"])
+    out = []
+    for m in mentions:
+        if m["measure"] is not None and not m["place"]:
+            ps = places.get(m["article"])
+            if ps is not None and len(ps) == 1:
+                m = m.replace(place=next(iter(ps)))
+        out.append(m)
+    return out
 
 
 def _series_key(m: Any) -> Optional[Tuple[str, str]]:
@@ -151,6 +261,8 @@ def measure_conflicts(mentions: Sequence[Any], story_of: Any) -> List[Dict[str, 
     :func:`agree`; neither article also giving a value that agrees with the other's.
     Measures that move within a day, and generic counts (``people``, a noun outside
     the lexicon), are left out: two such values are rarely two accounts of one thing.
+    Neither *source* may state that day a value agreeing with the other's (one outlet's
+    morning and evening tolls are its update).
     """
     groups: Dict[Tuple[int, str, str], List[Any]] = {}
     projection: Dict[str, bool] = {}  # per sentence text (copies are searched once)
@@ -186,8 +298,8 @@ def measure_conflicts(mentions: Sequence[Any], story_of: Any) -> List[Dict[str, 
                 vb = numeric(b["fact_value"])
                 if agree(va, a["bound"], vb, b["bound"]):
                     continue
-                if _states_agreeing(ms, a["article"], vb, b["bound"], da) or \
-                        _states_agreeing(ms, b["article"], va, a["bound"], db):
+                if _states_agreeing(ms, a["source"], vb, b["bound"], da) or \
+                        _states_agreeing(ms, b["source"], va, a["bound"], db):
                     continue
                 key = (_page(a["article"]), _page(b["article"]), a["fact_value"], b["fact_value"])
                 if key in seen:
@@ -211,10 +323,13 @@ def _page(unit_id: str) -> str:
     return unit_id.rsplit("#", 1)[0] if "#" in unit_id else unit_id
 
 
-def _states_agreeing(ms: Sequence[Any], article: str, v: float, bound: Optional[str],
+def _states_agreeing(ms: Sequence[Any], source: str, v: float, bound: Optional[str],
                      day: Optional[_dt.date]) -> bool:
+    """Whether ``source`` itself states, that day, a value agreeing with ``v``: then the
+    two values are that source's own update (a toll of 8 in the morning, 57 by the
+    evening, in two reports of one agency), not two sources disagreeing."""
     for m in ms:
-        if m["article"] != article:
+        if m["source"] != source:
             continue
         d = _day(m["as_of"])
         if day is not None and d is not None and abs((d - day).days) > CONFLICT_DAYS:
