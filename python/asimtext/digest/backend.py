@@ -51,6 +51,9 @@ class Backend:
       Rust core's ``_context_keys_batch``, used when ``xscript_keys`` is the real one;
       else its pure twin :func:`asimtext.pure.prepare.context_keys_batch` over
       ``xscript_keys``: :meth:`context_keys_batch`).
+    * ``pair_index`` (optional) -> the class that sums the story grouping's candidate
+      pairs (the Rust core's ``PairIndex``, on all cores; None: its pure twin
+      :class:`asimtext.pure.pairs.PairIndex`, the same arrays).
     """
 
     extract_batch: Callable[..., Any]
@@ -64,6 +67,7 @@ class Backend:
     context_keys: Optional[Callable[..., Any]] = None
     prepare_batch: Optional[Callable[..., Any]] = None
     prepared_vocabulary: Optional[Callable[..., Any]] = None
+    pair_index: Optional[Callable[..., Any]] = None
 
     def replace(self, **kw: Any) -> "Backend":
         d = {k: getattr(self, k) for k in self.__dataclass_fields__}
@@ -154,5 +158,7 @@ def default_backend(**overrides: Optional[Callable[..., Any]]) -> Backend:
     prepared_vocabulary = overrides.get("prepared_vocabulary")
     if prepared_vocabulary is None and real_keys and overrides.get("vocabulary") is None:
         prepared_vocabulary = getattr(asimtext._core, "_prepared_vocabulary", None)
+    pair_index = overrides.get("pair_index") or getattr(asimtext._core, "PairIndex", None)
     return Backend(**funcs, vocabulary=vocabulary, context_keys=context_keys,
-                   prepare_batch=prepare, prepared_vocabulary=prepared_vocabulary)
+                   prepare_batch=prepare, prepared_vocabulary=prepared_vocabulary,
+                   pair_index=pair_index)
