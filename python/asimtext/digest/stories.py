@@ -55,6 +55,7 @@ from __future__ import annotations
 
 import math
 from collections import Counter
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from typing import Any, Callable, Dict, Iterable, List, Optional, Sequence, Tuple
 
@@ -287,8 +288,8 @@ def score_pairs(bags: Bags, params: StoryParams,
         nxt = int(np.searchsorted(cum_rows, base + _CHUNK, side="right"))
         cuts.append(min(n, max(nxt, cuts[-1] + 1)))
     kept: List[PairScores] = []
-    for lo, hi in zip(cuts, cuts[1:]):
-        block = PairScores(*pairs.block(lo, hi))
+    for got in _blocks(pairs, list(zip(cuts, cuts[1:]))):
+        block = PairScores(*got)
         if not block.i.size:
             continue
         if select is not None:
@@ -301,6 +302,23 @@ def score_pairs(bags: Bags, params: StoryParams,
     out = PairScores(*(np.concatenate([getattr(k, f) for k in kept]) for f in _SCORE_FIELDS))
     out.matrix = matrix
     return out
+
+
+def _blocks(pairs: Any, spans: List[Tuple[int, int]]) -> Iterable[Tuple[np.ndarray, ...]]:
+    """``pairs.block`` of each span, the next one summed while the caller reads this
+    one: the Rust index lets go of the GIL, so the pair rule runs beside the sums
+    (memory: two blocks)."""
+    if len(spans) < 2:
+        yield from (pairs.block(lo, hi) for lo, hi in spans)
+        return
+    with ThreadPoolExecutor(1) as ex:
+        ahead = ex.submit(pairs.block, *spans[0])
+        for k in range(len(spans)):
+            got = ahead.result()
+            if k + 1 < len(spans):
+                ahead = ex.submit(pairs.block, *spans[k + 1])
+            yield got
+            del got
 
 
 _SCORE_FIELDS = ("i", "j", "cos", "bridge_cos", "bridge_shared", "bridge_evidence",

@@ -126,12 +126,16 @@ impl PairIndex {
                 "more than 2^32 articles, keys or entries".into(),
             ));
         }
+        if let Some(a) = inp.order.iter().position(|x| x.is_nan()) {
+            // (a NaN would leave the neighbour order undefined)
+            return Err(invalid("order", format!("article {a}: NaN")));
+        }
         if let Some(m) = inp.mode.iter().find(|&&m| m > MODE_NEIGHBOURS) {
             return Err(invalid("mode", format!("unknown pairing mode {m}")));
         }
-        // The entries that pair, checked.
-        let mut ents: Vec<(u32, u32, f64)> = Vec::new();
-        for (x, ((&r, &c), &w)) in inp.rows.iter().zip(inp.cols).zip(inp.w).enumerate() {
+        // The entries that pair, checked, counted by key.
+        let mut key_start = vec![0usize; nk + 1];
+        for (x, (&r, &c)) in inp.rows.iter().zip(inp.cols).enumerate() {
             if r < 0 || r as usize >= n {
                 return Err(invalid(
                     "rows",
@@ -145,43 +149,64 @@ impl PairIndex {
                 ));
             }
             if inp.mode[c as usize] != MODE_NONE {
-                ents.push((c as u32, r as u32, w));
+                key_start[c as usize + 1] += 1;
             }
-        }
-        // Holders of each key in pairing order.
-        let order = inp.order;
-        let mode = inp.mode;
-        ents.par_sort_unstable_by(|a, b| {
-            a.0.cmp(&b.0).then_with(|| {
-                if mode[a.0 as usize] == MODE_NEIGHBOURS {
-                    // (partial_cmp: -0.0 and 0.0 tie, as in numpy's lexsort)
-                    order[a.1 as usize]
-                        .partial_cmp(&order[b.1 as usize])
-                        .unwrap_or(std::cmp::Ordering::Equal)
-                        .then(a.1.cmp(&b.1))
-                } else {
-                    a.1.cmp(&b.1)
-                }
-            })
-        });
-        for p in ents.windows(2) {
-            if p[0].0 == p[1].0 && p[0].1 == p[1].1 {
-                return Err(invalid(
-                    "cols",
-                    format!("article {} holds key {} twice", p[0].1, p[0].0),
-                ));
-            }
-        }
-        let mut key_start = vec![0usize; nk + 1];
-        for &(k, _, _) in &ents {
-            key_start[k as usize + 1] += 1;
         }
         for k in 0..nk {
             key_start[k + 1] += key_start[k];
         }
-        let key_row: Vec<u32> = ents.iter().map(|x| x.1).collect();
-        let key_w: Vec<f64> = ents.iter().map(|x| x.2).collect();
-        drop(ents);
+        // Holders of each key (a counting sort by key), then each key's holders
+        // in pairing order, the keys in parallel.
+        let total = key_start[nk];
+        let mut holders: Vec<(u32, f64)> = vec![(0, 0.0); total];
+        let mut fill = key_start.clone();
+        for ((&r, &c), &w) in inp.rows.iter().zip(inp.cols).zip(inp.w) {
+            if inp.mode[c as usize] != MODE_NONE {
+                let slot = &mut fill[c as usize];
+                holders[*slot] = (r as u32, w);
+                *slot += 1;
+            }
+        }
+        drop(fill);
+        let order = inp.order;
+        let mut lists: Vec<(usize, &mut [(u32, f64)])> = Vec::new();
+        let mut rest: &mut [(u32, f64)] = &mut holders;
+        for k in 0..nk {
+            let (head, tail) = rest.split_at_mut(key_start[k + 1] - key_start[k]);
+            if head.len() > 1 {
+                lists.push((k, head));
+            }
+            rest = tail;
+        }
+        let twice = lists
+            .par_iter_mut()
+            .map(|(k, list)| {
+                if inp.mode[*k] == MODE_NEIGHBOURS {
+                    // (partial_cmp: -0.0 and 0.0 tie, as in numpy's lexsort)
+                    list.sort_unstable_by(|a, b| {
+                        order[a.0 as usize]
+                            .partial_cmp(&order[b.0 as usize])
+                            .unwrap_or(std::cmp::Ordering::Equal)
+                            .then(a.0.cmp(&b.0))
+                    });
+                } else if !list.is_sorted_by_key(|h| h.0) {
+                    list.sort_unstable_by_key(|h| h.0);
+                }
+                // (an article's entries of one key are next to each other in
+                // either order)
+                list.windows(2)
+                    .find(|p| p[0].0 == p[1].0)
+                    .map(|p| (*k, p[0].0))
+            })
+            .find_any(|t| t.is_some())
+            .flatten();
+        drop(lists);
+        if let Some((k, r)) = twice {
+            return Err(invalid("cols", format!("article {r} holds key {k} twice")));
+        }
+        let key_row: Vec<u32> = holders.iter().map(|h| h.0).collect();
+        let key_w: Vec<f64> = holders.iter().map(|h| h.1).collect();
+        drop(holders);
         // Per article, its entries in key order (a counting sort of the
         // key-ordered entries by article keeps key order).
         let mut row_start = vec![0usize; n + 1];
@@ -304,31 +329,18 @@ impl PairIndex {
         out
     }
 
-    /// Add one shared key's product to the sums of pair (a, b).
+    /// A key's terms of the sums, as the twin's bincount weights: products
+    /// times 0/1 masks (adding 0.0 leaves a sum as it is, as there).
     #[inline]
-    fn add(&self, s: &mut Scratch, b: u32, k: usize, prod: f64) {
-        let slot = s.slot[b as usize];
-        let at = if slot == u32::MAX {
-            s.slot[b as usize] = s.sums.len() as u32;
-            s.sums.push(Sums {
-                b,
-                ..Sums::default()
-            });
-            s.sums.len() - 1
-        } else {
-            slot as usize
-        };
-        // As the twin's bincount weights: products times 0/1 masks, added in
-        // order (adding 0.0 leaves a sum as it is, as there).
+    fn key_terms(&self, k: usize) -> KeyTerms {
         let kb = if self.bridge[k] { 1.0 } else { 0.0 };
         let kw = if self.bridge_word[k] { 1.0 } else { 0.0 };
-        let idf = self.idf[k];
-        let t = &mut s.sums[at];
-        t.dot += prod;
-        t.bdot += prod * kb;
-        t.shared += kw;
-        t.bevid += idf * kw;
-        t.sevid += idf * kb;
+        KeyTerms {
+            kb,
+            kw,
+            bevid: self.idf[k] * kw,
+            sevid: self.idf[k] * kb,
+        }
     }
 
     fn row_pairs(&self, a: usize, s: &mut Scratch, out: &mut PairBlock) {
@@ -340,10 +352,12 @@ impl PairIndex {
             if self.mode[k] != MODE_ALL {
                 continue;
             }
+            let t = self.key_terms(k);
             let p = self.row_pos[x] as usize;
             let wa = self.key_w[p];
-            for q in p + 1..self.key_start[k + 1] {
-                self.add(s, self.key_row[q], k, wa * self.key_w[q]);
+            let end = self.key_start[k + 1];
+            for (&b, &wb) in self.key_row[p + 1..end].iter().zip(&self.key_w[p + 1..end]) {
+                s.add(b, wa * wb, &t);
             }
         }
         // Neighbour keys: by distance, each distance in key order.
@@ -355,20 +369,20 @@ impl PairIndex {
                 }
                 let p = self.row_pos[x] as usize;
                 for q in self.neighbours_at(k, p, d, au).into_iter().flatten() {
-                    // (the earlier holder's weight first, as the twin multiplies)
-                    let prod = if q < p {
-                        self.key_w[q] * self.key_w[p]
-                    } else {
-                        self.key_w[p] * self.key_w[q]
-                    };
-                    self.add(s, self.key_row[q], k, prod);
+                    s.add(
+                        self.key_row[q],
+                        self.key_w[p] * self.key_w[q],
+                        &self.key_terms(k),
+                    );
                 }
             }
         }
-        s.sums.sort_unstable_by_key(|t| t.b);
-        for t in s.sums.drain(..) {
-            s.slot[t.b as usize] = u32::MAX;
-            let b = t.b as usize;
+        s.touched.sort_unstable();
+        for &b in &s.touched {
+            let at = s.slot[b as usize] as usize;
+            s.slot[b as usize] = u32::MAX;
+            let t = &s.sums[at];
+            let b = b as usize;
             let nn = self.norm[a] * self.norm[b];
             let bn = self.bnorm[a] * self.bnorm[b];
             out.i.push(a as i64);
@@ -380,12 +394,21 @@ impl PairIndex {
             out.bridge_evidence.push(t.bevid);
             out.strong_evidence.push(t.sevid);
         }
+        s.touched.clear();
+        s.sums.clear();
     }
+}
+
+/// One key's terms of a pair's sums ([`PairIndex::key_terms`]).
+struct KeyTerms {
+    kb: f64,
+    kw: f64,
+    bevid: f64,
+    sevid: f64,
 }
 
 #[derive(Default, Clone, Copy)]
 struct Sums {
-    b: u32,
     dot: f64,
     bdot: f64,
     shared: f64,
@@ -394,10 +417,11 @@ struct Sums {
 }
 
 /// One thread's sums of the pairs of one first article: `slot[b]` is pair
-/// (a, b)'s place in `sums`, or `u32::MAX`.
+/// (a, b)'s place in `sums` and `touched`, or `u32::MAX`.
 struct Scratch {
     slot: Vec<u32>,
     sums: Vec<Sums>,
+    touched: Vec<u32>,
 }
 
 impl Scratch {
@@ -405,7 +429,28 @@ impl Scratch {
         Scratch {
             slot: vec![u32::MAX; n],
             sums: Vec::new(),
+            touched: Vec::new(),
         }
+    }
+
+    /// Add one shared key's product to the sums of pair (a, b).
+    #[inline]
+    fn add(&mut self, b: u32, prod: f64, k: &KeyTerms) {
+        let slot = self.slot[b as usize];
+        let at = if slot == u32::MAX {
+            self.slot[b as usize] = self.sums.len() as u32;
+            self.sums.push(Sums::default());
+            self.touched.push(b);
+            self.sums.len() - 1
+        } else {
+            slot as usize
+        };
+        let t = &mut self.sums[at];
+        t.dot += prod;
+        t.bdot += prod * k.kb;
+        t.shared += k.kw;
+        t.bevid += k.bevid;
+        t.sevid += k.sevid;
     }
 }
 
