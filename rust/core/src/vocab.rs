@@ -8,7 +8,6 @@
 
 use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
-use std::sync::atomic::{AtomicU32, Ordering};
 
 use rayon::prelude::*;
 
@@ -150,43 +149,6 @@ impl FxHasher {
 
 type FxMap<K, V> = HashMap<K, V, BuildHasherDefault<FxHasher>>;
 
-/// A word with its [`word_hash`]: hashed by that hash alone, equal by the
-/// word (two words of one hash stay two).
-#[derive(Clone, Copy)]
-struct Hashed<'a>(u64, &'a str);
-
-impl PartialEq for Hashed<'_> {
-    fn eq(&self, other: &Self) -> bool {
-        self.1 == other.1
-    }
-}
-
-impl Eq for Hashed<'_> {}
-
-impl std::hash::Hash for Hashed<'_> {
-    fn hash<H: Hasher>(&self, state: &mut H) {
-        state.write_u64(self.0);
-    }
-}
-
-/// The hasher of [`Hashed`]: the word's hash as it is (already mixed).
-#[derive(Default)]
-struct PassHasher(u64);
-
-impl Hasher for PassHasher {
-    fn write(&mut self, bytes: &[u8]) {
-        for &b in bytes {
-            self.0 = (self.0 << 8) | b as u64;
-        }
-    }
-    fn write_u64(&mut self, i: u64) {
-        self.0 = i;
-    }
-    fn finish(&self) -> u64 {
-        self.0
-    }
-}
-
 /// The distinct words of one text in order of first occurrence, with
 /// counts; the words are kept end to end in one string (one allocation per
 /// text, not per word). What a prepared document keeps for the vocabulary
@@ -255,7 +217,8 @@ pub fn assemble(docs: &[&DocWords]) -> Vocab {
     assemble_from(Docs::Borrowed(docs))
 }
 
-/// [`assemble`], the texts' words freed once the word ids are made.
+/// [`assemble`], each text's words freed once read (memory: the table of the
+/// corpus's distinct words grows while the texts' words go).
 pub fn assemble_owned(docs: Vec<DocWords>) -> Vocab {
     assemble_from(Docs::Owned(docs))
 }
@@ -331,85 +294,72 @@ impl PieceKeys {
     }
 }
 
-fn assemble_from(docs: Docs<'_>) -> Vocab {
+fn assemble_from(mut docs: Docs<'_>) -> Vocab {
     let n = match &docs {
         Docs::Borrowed(d) => d.len(),
         Docs::Owned(d) => d.len(),
     };
-    // 1. Word ids: the twin gives ids a step of CHUNK_DOCS articles at a time,
-    //    each step's new words in sorted order; that is the order of (first
-    //    step holding the word, word), which is computed here with no step
-    //    barrier: the distinct words are found in shards by hash, each shard
-    //    on its own thread over all articles, then sorted once.
-    let refs: Vec<&DocWords> = match &docs {
-        Docs::Borrowed(d) => d.to_vec(),
-        Docs::Owned(d) => d.iter().collect(),
-    };
-    let shards = rayon::current_num_threads().clamp(1, 16);
-    // Per article and word, its shard and place in the shard (filled by the
-    // shard's thread).
-    let slots: Vec<Vec<AtomicU32>> = refs
-        .par_iter()
-        .map(|dw| (0..dw.counts.len()).map(|_| AtomicU32::new(0)).collect())
-        .collect();
-    let found: Vec<Vec<(u32, &str)>> = (0..shards)
-        .into_par_iter()
-        .map(|shard| {
-            let mut index: HashMap<Hashed<'_>, u32, BuildHasherDefault<PassHasher>> =
-                HashMap::default();
-            let mut words: Vec<(u32, &str)> = Vec::new(); // (first step, word)
-            for (d, dw) in refs.iter().enumerate() {
-                for (w, slot) in dw.words().zip(&slots[d]) {
-                    let h = word_hash(w);
-                    if (h >> 32) as usize % shards != shard {
-                        continue;
-                    }
-                    let at = *index.entry(Hashed(h, w)).or_insert_with(|| {
-                        words.push(((d / CHUNK_DOCS) as u32, w));
-                        words.len() as u32 - 1
-                    });
-                    slot.store(at, Ordering::Relaxed);
-                }
-            }
-            words
-        })
-        .collect();
-    let mut order: Vec<(u32, &str, usize, usize)> = found
-        .iter()
-        .enumerate()
-        .flat_map(|(shard, f)| {
-            f.iter()
-                .enumerate()
-                .map(move |(at, &(step, w))| (step, w, shard, at))
-        })
-        .collect();
-    order.par_sort_unstable_by(|a, b| (a.0, a.1).cmp(&(b.0, b.1)));
-    let mut ids: Vec<Vec<u32>> = found.iter().map(|f| vec![0; f.len()]).collect();
+    // 1. Word ids, a step of CHUNK_DOCS articles at a time; per article the
+    //    distinct words (first occurrence order) and their counts.
     let mut table = WordTable::default();
-    for (id, &(_, w, shard, at)) in order.iter().enumerate() {
-        ids[shard][at] = id as u32;
-        table.arena.push_str(w);
-        table.ends.push(table.arena.len());
+    let mut doc_words: Vec<Vec<(u32, u32)>> = Vec::with_capacity(n);
+    let mut step: Vec<Vec<(u32, u32)>> = Vec::new();
+    for lo in (0..n).step_by(CHUNK_DOCS) {
+        let hi = (lo + CHUNK_DOCS).min(n);
+        let counted: Vec<&DocWords> = match &docs {
+            Docs::Borrowed(d) => d[lo..hi].to_vec(),
+            Docs::Owned(d) => d[lo..hi].iter().collect(),
+        };
+        // Each word looked up once, in parallel (the table is only read): its
+        // id, or NEW; the new words are then given ids in sorted order and
+        // only they are looked up again.
+        const NEW: u32 = u32::MAX;
+        let known = &table;
+        counted
+            .par_iter()
+            .map(|dw| {
+                dw.words()
+                    .map(|w| known.get(w, word_hash(w)).unwrap_or(NEW))
+                    .zip(dw.counts.iter().copied())
+                    .collect()
+            })
+            .collect_into_vec(&mut step);
+        let mut new: Vec<&str> = counted
+            .par_iter()
+            .zip(&step)
+            .flat_map_iter(|(dw, ids)| {
+                dw.words()
+                    .zip(ids.iter())
+                    .filter(|(_, &(id, _))| id == NEW)
+                    .map(|(w, _)| w)
+            })
+            .collect();
+        new.par_sort_unstable();
+        new.dedup();
+        for w in new {
+            table.insert(w, word_hash(w));
+        }
+        let known = &table;
+        counted
+            .par_iter()
+            .zip(step.par_iter_mut())
+            .for_each(|(dw, ids)| {
+                for (w, id) in dw.words().zip(ids.iter_mut()) {
+                    if id.0 == NEW {
+                        // (every word is in the table by now)
+                        id.0 = known.get(w, word_hash(w)).unwrap_or(0);
+                    }
+                }
+            });
+        doc_words.append(&mut step);
+        drop(counted);
+        if let Docs::Owned(d) = &mut docs {
+            d[lo..hi].iter_mut().for_each(|x| *x = DocWords::default());
+        }
     }
-    drop(order);
-    drop(found);
-    let doc_words: Vec<Vec<(u32, u32)>> = refs
-        .par_iter()
-        .zip(slots.into_par_iter())
-        .map(|(dw, sl)| {
-            dw.words()
-                .zip(sl)
-                .zip(dw.counts.iter().copied())
-                .map(|((w, at), c)| {
-                    let shard = (word_hash(w) >> 32) as usize % shards;
-                    (ids[shard][at.into_inner() as usize], c)
-                })
-                .collect()
-        })
-        .collect();
-    drop(ids);
-    drop(refs);
     drop(docs);
+    table.by_hash = FxMap::default();
+    table.spill = HashMap::new();
     // The words in id order (slices of the table's one string).
     let vocab: Vec<&str> = (0..table.len() as u32).map(|i| table.word(i)).collect();
 
