@@ -13,7 +13,7 @@ from __future__ import annotations
 from array import array
 from bisect import bisect_right
 from collections import Counter
-from itertools import accumulate, chain
+from itertools import accumulate
 from typing import Any, Callable, Dict, Iterable, List, Optional, Sequence, Set, Tuple
 
 import numpy as np
@@ -176,17 +176,18 @@ class Vocabulary:
         ``release``: let go of this vocabulary's arrays as they are copied (one big
         array at a time in memory; the vocabulary cannot make bags again)."""
         n_word_keys = self.n_keys
-        # (C iterators over the bags, not a Python loop per fact: ids in order of
-        # first occurrence, as a loop would give them)
-        fkeys = list(chain.from_iterable(facts))
-        fact_id: Dict[str, int] = {k: i for i, k in enumerate(dict.fromkeys(fkeys),
-                                                              n_word_keys)}
-        frows = np.repeat(np.arange(len(facts), dtype=np.int64),
-                          np.fromiter(map(len, facts), dtype=np.int64, count=len(facts)))
-        fcols = np.fromiter(map(fact_id.__getitem__, fkeys), dtype=np.int64, count=len(fkeys))
-        fcnt = np.fromiter(chain.from_iterable(fc.values() for fc in facts), dtype=np.float64,
-                           count=len(fkeys))
-        del fkeys
+        fact_id: Dict[str, int] = {}
+        frows: List[int] = []
+        fcols: List[int] = []
+        fcnt: List[int] = []
+        for d, fc in enumerate(facts):
+            for k, c in fc.items():
+                kid = fact_id.get(k)
+                if kid is None:
+                    kid = fact_id[k] = n_word_keys + len(fact_id)
+                frows.append(d)
+                fcols.append(kid)
+                fcnt.append(c)
         n_all = n_word_keys + len(fact_id)
         keys = [""] * n_word_keys + list(fact_id)  # word keys are not kept (memory)
         fact = np.zeros(n_all, dtype=bool)
@@ -194,13 +195,13 @@ class Vocabulary:
         bridge = np.zeros(n_all, dtype=bool)
         bridge[:n_word_keys] = self.bridge_mask
         bridge |= fact
-        rows = np.concatenate([self._rows, frows])
+        rows = np.concatenate([self._rows, np.asarray(frows, dtype=np.int64)])
         if release:
             self._rows = None
-        cols = np.concatenate([self._cols, fcols])
+        cols = np.concatenate([self._cols, np.asarray(fcols, dtype=np.int64)])
         if release:
             self._cols = None
-        counts = np.concatenate([self._counts, fcnt])
+        counts = np.concatenate([self._counts, np.asarray(fcnt, dtype=np.float64)])
         if release:
             self._counts = None
         return Bags(self.n_docs, rows, cols, counts, keys, bridge, fact)
