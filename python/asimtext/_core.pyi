@@ -315,6 +315,40 @@ def _vocabulary(
     npt.NDArray[np.float64],
 ]: ...
 
+# ---- the story grouping's candidate pairs (asimtext_core::pairs) ----
+@final
+class PairIndex:
+    """The story grouping's candidate pairs, summed by blocks of first articles."""
+
+    def __new__(
+        cls,
+        n: int,
+        rows: npt.NDArray[np.int32],
+        cols: npt.NDArray[np.int32],
+        w: npt.NDArray[np.float64],
+        mode: npt.NDArray[np.uint8],
+        idf: npt.NDArray[np.float64],
+        bridge: npt.NDArray[np.bool_],
+        bridge_word: npt.NDArray[np.bool_],
+        order: npt.NDArray[np.float64],
+        norm: npt.NDArray[np.float64],
+        bnorm: npt.NDArray[np.float64],
+        neighbors: int,
+    ) -> Self: ...
+    def per_row(self) -> npt.NDArray[np.float64]: ...
+    def block(
+        self, lo: int, hi: int
+    ) -> tuple[
+        npt.NDArray[np.int64],
+        npt.NDArray[np.int64],
+        npt.NDArray[np.float64],
+        npt.NDArray[np.float64],
+        npt.NDArray[np.int64],
+        npt.NDArray[np.float64],
+        npt.NDArray[np.float64],
+    ]: ...
+
+
 # ---- the prepared-document batch of the digest (asimtext_core::prepare::doc) ----
 @final
 class PreparedBatch:

@@ -58,6 +58,9 @@ class Backend:
       Rust core's ``_context_keys_batch``, used when ``xscript_keys`` is the real one;
       else its pure twin :func:`asimtext.pure.prepare.context_keys_batch` over
       ``xscript_keys``: :meth:`context_keys_batch`).
+    * ``pair_index`` (optional) -> the class that sums the story grouping's candidate
+      pairs (the Rust core's ``PairIndex``, on all cores; None: its pure twin
+      :class:`asimtext.pure.pairs.PairIndex`, the same arrays).
     """
 
     extract_batch: Callable[..., Any]
@@ -72,6 +75,7 @@ class Backend:
     prepare_batch: Optional[Callable[..., Any]] = None
     prepared_vocabulary: Optional[Callable[..., Any]] = None
     from_prepared: bool = False
+    pair_index: Optional[Callable[..., Any]] = None
 
     def replace(self, **kw: Any) -> "Backend":
         d = {k: getattr(self, k) for k in self.__dataclass_fields__}
@@ -170,6 +174,7 @@ def default_backend(**overrides: Optional[Callable[..., Any]]) -> Backend:
         prepared_vocabulary = getattr(asimtext._core, "_prepared_vocabulary", None)
     from_prepared = (all(overrides.get(k) is None for k in _FROM_PREPARED)
                      and hasattr(asimtext._core, "_prepared_overlaps"))
+    pair_index = overrides.get("pair_index") or getattr(asimtext._core, "PairIndex", None)
     return Backend(**funcs, vocabulary=vocabulary, context_keys=context_keys,
                    prepare_batch=prepare, prepared_vocabulary=prepared_vocabulary,
-                   from_prepared=from_prepared)
+                   from_prepared=from_prepared, pair_index=pair_index)

@@ -343,7 +343,8 @@ def group_stories(docs: Sequence[Doc], backend: Backend, params: Any, *,
     # Memory: of the candidate pairs only those that link are kept.
     rule = _stories.pair_rule([d.lang for d in docs], params.story, days, adjacent,
                               token_counts)
-    scores = _stories.score_pairs(box.pop(), params.story, days, select=rule, release=True)
+    scores = _stories.score_pairs(box.pop(), params.story, days, select=rule, release=True,
+                                  index=backend.pair_index)
     groups = _stories.group(len(docs), scores, [d.lang for d in docs], params.story, dup_links,
                             days, adjacent, weekdays,
                             [bool(d.published) for d in docs], numbered,

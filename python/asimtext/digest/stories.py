@@ -57,6 +57,7 @@ from __future__ import annotations
 
 import math
 from collections import Counter
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from typing import Any, Callable, Dict, Iterable, List, Optional, Sequence, Tuple
 
@@ -225,7 +226,8 @@ def _neighbor_pairs(r: np.ndarray, c: np.ndarray, order_key: np.ndarray,
 def score_pairs(bags: Bags, params: StoryParams,
                 days: Optional[np.ndarray] = None,
                 select: Optional[Callable[[PairScores], np.ndarray]] = None,
-                release: bool = False) -> PairScores:
+                release: bool = False,
+                index: Optional[Callable[..., Any]] = None) -> PairScores:
     """Cosine (all keys), bridge cosine (bridge keys and facts), shared bridge words
     and their IDF sum, and the IDF sum of shared strong keys, of the candidate pairs:
     pairs sharing a key held by at most ``max(max_df, N * max_df_share)`` articles
@@ -238,7 +240,9 @@ def score_pairs(bags: Bags, params: StoryParams,
     block, about ``_CHUNK`` pair entries a block), and ``select`` (a mask of the
     pairs to keep, e.g. those that pass the pair rule) is applied block by block:
     memory holds one block's pairs and the kept ones, never all candidate pairs.
-    ``release``: take the bags' arrays over (they are left None)."""
+    ``release``: take the bags' arrays over (they are left None). ``index``: the
+    class that sums the pairs (``asimtext._core.PairIndex``, on all cores; default
+    its pure twin :class:`asimtext.pure.pairs.PairIndex`: the same arrays)."""
     n = bags.n_docs
     if bags.rows.size == 0:
         return no_pairs()
@@ -271,165 +275,83 @@ def score_pairs(bags: Bags, params: StoryParams,
               bnorm)
     del held, bmask
 
+    # How each key pairs: rare keys every two holders (rarest first, within the
+    # budget), frequent keys time neighbours only (the pairs grow linearly).
     cap = max(params.max_df, n * params.max_df_share)
     pairs_per_key = df * (df - 1) / 2
     order = np.lexsort((np.arange(nkeys), df))
     order = order[(df[order] >= 2) & (df[order] <= cap)]
     cum = np.cumsum(pairs_per_key[order])
-    keep_keys = np.zeros(nkeys, dtype=bool)
+    mode = np.zeros(nkeys, dtype=np.uint8)
     budget = params.pair_budget * max(1.0, n / params.budget_articles)
-    keep_keys[order[cum <= budget]] = True
+    mode[order[cum <= budget]] = 1
+    if params.neighbors > 0:
+        mode[df > cap] = 2
     del order, cum, pairs_per_key
-    kb_all = is_bridge
-    kw_all = is_bridge & ~is_fact
-
-    # Rare keys: entries sorted by key then article; entry p pairs with the entries
-    # after it holding its key (all of later articles).
-    sel = keep_keys[cols_a]
-    r, c, ww = rows_a[sel], cols_a[sel], w[sel]
-    del sel
-    srt = np.lexsort((r, c))
-    r, c, ww = r[srt], c[srt], ww[srt]
-    del srt
-    if c.size:
-        bounds = np.flatnonzero(np.diff(c)) + 1
-        group_end = np.repeat(
-            np.append(bounds, c.size), np.diff(np.concatenate(([0], bounds, [c.size])))
-        )
-        cnt = (group_end - np.arange(c.size) - 1).astype(np.int32)
-        del bounds, group_end
-    else:
-        cnt = np.zeros(0, dtype=np.int32)
-    by_row = np.argsort(r, kind="stable").astype(np.int32)
-    # Frequent keys: time neighbours only. Entries sorted by key, then time; an entry
-    # pairs with the `neighbors` entries after it holding its key. For each distance
-    # d, the positions of the pairs sorted by their first article: each block reads
-    # its own, and the pairs themselves are made block by block (memory: 8 bytes a
-    # pair, not the pairs' rows, keys and products at once).
-    freq = (df > cap)[cols_a]
-    near = _Neighbours(rows_a[freq], cols_a[freq], w[freq], days, n, params.neighbors) \
-        if freq.any() and params.neighbors > 0 else None
-    del freq, bags, w, rows_a, cols_a  # memory: the weights live on in `matrix`
+    if index is None:
+        from asimtext.pure.pairs import PairIndex as index
+    pairs = index(n, rows_a, cols_a, w, mode, idf, is_bridge, is_bridge & ~is_fact,
+                  _neighbour_order(days, n), norm, bnorm, params.neighbors)
+    del bags, w, rows_a, cols_a  # memory: the weights live on in `matrix`
 
     # Blocks of first articles holding about _CHUNK pair entries each.
-    per_row = np.bincount(r, weights=cnt, minlength=n).astype(np.float64)
-    if near is not None:
-        per_row += near.per_row()
-    cum_rows = np.cumsum(per_row)
+    cum_rows = np.cumsum(pairs.per_row())
     total = float(cum_rows[-1]) if cum_rows.size else 0.0
     cuts = [0]
     while cuts[-1] < n and total > 0:
         base = float(cum_rows[cuts[-1] - 1]) if cuts[-1] else 0.0
         nxt = int(np.searchsorted(cum_rows, base + _CHUNK, side="right"))
         cuts.append(min(n, max(nxt, cuts[-1] + 1)))
-    r_sorted = r[by_row]
     kept: List[PairScores] = []
-    for lo, hi in zip(cuts, cuts[1:]):
-        a0, a1 = np.searchsorted(r_sorted, np.asarray([lo, hi], dtype=r_sorted.dtype))
-        ent = by_row[a0:a1]
-        sub = cnt[ent]
-        tot = int(sub.sum())
-        if tot:
-            left = np.repeat(ent, sub)
-            right = left + 1 + (np.arange(tot) - np.repeat(np.cumsum(sub) - sub, sub))
-            ia, ib, kc, prod = r[left], r[right], c[left], ww[left] * ww[right]
-            del left, right
-        else:
-            ia = ib = kc = np.zeros(0, dtype=np.int64)
-            prod = np.zeros(0)
-        if near is not None:
-            na, nb, nkc, nprod = near.block(lo, hi)
-            if na.size:
-                ia = np.concatenate([ia, na])
-                ib = np.concatenate([ib, nb])
-                kc = np.concatenate([kc, nkc])
-                prod = np.concatenate([prod, nprod])
-            del na, nb, nkc, nprod
-        if not ia.size:
+    for got in _blocks(pairs, list(zip(cuts, cuts[1:]))):
+        block = PairScores(*got)
+        if not block.i.size:
             continue
-        code = ia.astype(np.int64) * n + ib
-        del ia, ib
-        uniq, inv = np.unique(code, return_inverse=True)
-        del code
-        kb, kw = kb_all[kc], kw_all[kc]
-        ikc = idf[kc]
-        dot = np.bincount(inv, weights=prod)
-        bdot = np.bincount(inv, weights=prod * kb)
-        bshared = np.rint(np.bincount(inv, weights=kw)).astype(np.int64)
-        bevid = np.bincount(inv, weights=ikc * kw)
-        sevid = np.bincount(inv, weights=ikc * kb)
-        del inv, kb, kw, ikc, prod, kc
-        pi, pj = uniq // n, uniq % n
-        with np.errstate(divide="ignore", invalid="ignore"):
-            cos = np.where(norm[pi] * norm[pj] > 0, dot / (norm[pi] * norm[pj]), 0.0)
-            bcos = np.where(bnorm[pi] * bnorm[pj] > 0, bdot / (bnorm[pi] * bnorm[pj]), 0.0)
-        block = PairScores(pi, pj, cos, bcos, bshared, bevid, sevid)
         if select is not None:
             m = select(block)
-            block = PairScores(pi[m], pj[m], cos[m], bcos[m], bshared[m], bevid[m], sevid[m])
+            block = PairScores(*(getattr(block, f)[m] for f in _SCORE_FIELDS))
         kept.append(block)
+    del pairs
     if not kept:
         return no_pairs(matrix)
-    out = PairScores(*(np.concatenate([getattr(k, f) for k in kept])
-                       for f in ("i", "j", "cos", "bridge_cos", "bridge_shared",
-                                 "bridge_evidence", "strong_evidence")))
+    out = PairScores(*(np.concatenate([getattr(k, f) for k in kept]) for f in _SCORE_FIELDS))
     out.matrix = matrix
     return out
 
 
-class _Neighbours:
-    """The time-neighbour pairs of frequent keys' entries (``rows``, ``cols``,
-    weights ``w``), by blocks of their first article (see :func:`score_pairs`): the
-    pairs of :func:`_neighbor_pairs`, in the same order of entries."""
+def _blocks(pairs: Any, spans: List[Tuple[int, int]]) -> Iterable[Tuple[np.ndarray, ...]]:
+    """``pairs.block`` of each span, the next one summed while the caller reads this
+    one: the Rust index lets go of the GIL, so the pair rule runs beside the sums
+    (memory: two blocks)."""
+    if len(spans) < 2:
+        yield from (pairs.block(lo, hi) for lo, hi in spans)
+        return
+    with ThreadPoolExecutor(1) as ex:
+        ahead = ex.submit(pairs.block, *spans[0])
+        for k in range(len(spans)):
+            got = ahead.result()
+            if k + 1 < len(spans):
+                ahead = ex.submit(pairs.block, *spans[k + 1])
+            yield got
+            del got
 
-    def __init__(self, rows: np.ndarray, cols: np.ndarray, w: np.ndarray,
-                 days: Optional[np.ndarray], n: int, k: int) -> None:
-        dkey = np.zeros(n) if days is None else np.nan_to_num(_lo(days), nan=0.0)
-        srt = np.lexsort((rows, dkey[rows], cols))
-        self.rows = rows[srt].astype(np.int32)
-        self.cols = cols[srt].astype(np.int32)
-        self.w = w[srt]
-        del srt
-        self.n = n
-        # Per distance d: the positions t (pair t, t+d) of one key, ordered by the
-        # pair's first article, and those first articles.
-        self.pos: List[np.ndarray] = []
-        self.first: List[np.ndarray] = []
-        r, c = self.rows, self.cols
-        for d in range(1, k + 1):
-            if c.size <= d:
-                break
-            t = np.flatnonzero(c[:-d] == c[d:]).astype(np.int32)
-            first = np.minimum(r[t], r[t + d])
-            o = np.argsort(first, kind="stable")
-            self.pos.append(t[o])
-            self.first.append(first[o])
-            del t, first, o
 
-    def per_row(self) -> np.ndarray:
-        """The number of pairs of each first article."""
-        out = np.zeros(self.n)
-        for f in self.first:
-            out += np.bincount(f, minlength=self.n)
-        return out
+_SCORE_FIELDS = ("i", "j", "cos", "bridge_cos", "bridge_shared", "bridge_evidence",
+                 "strong_evidence")
 
-    def block(self, lo: int, hi: int) -> Tuple[np.ndarray, ...]:
-        """First and second articles, key and weight product of the pairs whose first
-        article is in ``[lo, hi)``."""
-        parts = []
-        for d, (pos, first) in enumerate(zip(self.pos, self.first), 1):
-            # (needles of the array's type: numpy would otherwise copy it to theirs)
-            a, b = np.searchsorted(first, np.asarray([lo, hi], dtype=first.dtype))
-            if b > a:
-                t = pos[a:b].astype(np.int64)
-                ra, rb = self.rows[t], self.rows[t + d]
-                parts.append((np.minimum(ra, rb).astype(np.int64),
-                              np.maximum(ra, rb).astype(np.int64),
-                              self.cols[t].astype(np.int64), self.w[t] * self.w[t + d]))
-        if not parts:
-            e = np.zeros(0, dtype=np.int64)
-            return e, e, e, np.zeros(0)
-        return tuple(np.concatenate([p[x] for p in parts]) for x in range(4))
+
+def _neighbour_order(days: Optional[np.ndarray], n: int) -> np.ndarray:
+    """Each article's place in time for the neighbour pairs (undated: day 0)."""
+    return np.zeros(n) if days is None else np.nan_to_num(_lo(days), nan=0.0)
+
+
+def _Neighbours(rows: np.ndarray, cols: np.ndarray, w: np.ndarray,
+                days: Optional[np.ndarray], n: int, k: int) -> Any:
+    """The time-neighbour pairs of frequent keys' entries by blocks of their first
+    article, ordered by publication ``days`` (:class:`asimtext.pure.pairs.PairIndex`'s)."""
+    from asimtext.pure.pairs import _Neighbours as near
+
+    return near(rows, cols, w, _neighbour_order(days, n), n, k)
 
 
 class _UnionFind:

@@ -10,6 +10,7 @@ pub mod error;
 pub mod gazetteer;
 pub mod jsonl;
 pub mod normalize;
+pub mod pairs;
 pub mod prepare;
 pub mod source;
 pub mod spans;

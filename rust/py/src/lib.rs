@@ -12,6 +12,7 @@ mod gazetteer;
 mod jsonl;
 mod limits;
 mod normalize;
+mod pairs;
 mod pipeline;
 mod pool;
 mod prepare;
@@ -35,5 +36,6 @@ fn _core(m: &Bound<'_, PyModule>) -> PyResult<()> {
     vocab::register(m)?;
     gazetteer::register(m)?;
     prepare::register(m)?;
+    pairs::register(m)?;
     Ok(())
 }
