@@ -19,14 +19,15 @@ from typing import Any, List, Optional, Sequence, Tuple
 import regex
 
 from asimtext.digest import scope as _scope
-from asimtext.digest.measures import bound_of, find_measure, is_count_context
+from asimtext.digest.measures import Answer, Measure, measure_batch, neighbours
 
-__all__ = ["annotate", "FAR_YEARS", "MEASURED_KINDS"]
+__all__ = ["annotate", "annotate_batch", "FAR_YEARS", "MEASURED_KINDS"]
 
 FAR_YEARS = 2
 _NEWLINE = regex.compile("\n")
 _TAB = regex.compile("\t")
 MEASURED_KINDS = frozenset({"number", "money", "percent"})
+_NUMBER_KINDS = MEASURED_KINDS | {"year"}
 _HISTORY_AFTER = regex.compile(
     r"^[\s,)\-–]*(?:में|से|तक|बैच|के|की|का|वर्ष|साल|ई\.?|ईस्वी|batch|onwards|election|elections|"
     r"census|season)(?!\w)", regex.IGNORECASE)
@@ -47,24 +48,39 @@ def _is_history(text: str, start: int, end: int) -> bool:
                 or _HISTORY_BEFORE.search(text[max(0, start - 10):start]))
 
 
-NEIGHBOURS = 4
+# (kept under its old name: callers and tests read it here)
+_neighbours = neighbours
 
 
-def _neighbours(numbers: Sequence[Tuple[int, int]], starts: Sequence[int], start: int,
-                end: int, ss: int, se: int) -> List[Tuple[int, int]]:
-    """The other number spans of the sentence ``[ss, se)`` that can bound the clause
-    of the number at ``[start, end)``: the nearest ``NEIGHBOURS`` on each side
-    (:func:`~asimtext.digest.measures.find_measure` reads only the nearest end before
-    and the nearest start after; a few more cover spans that overlap)."""
-    lo, hi = bisect_left(starts, ss), bisect_left(starts, se)
-    at = bisect_left(starts, start, lo, hi)
-    return [s for s in numbers[max(lo, at - NEIGHBOURS):min(hi, at + 1 + NEIGHBOURS)]
-            if s != (start, end)]
+def _queries(mentions: Sequence[Any]) -> Tuple[List[Tuple[int, int]], List[Tuple[int, int, int, int, bool]]]:
+    """The number spans of a doc's mentions (sorted) and the values to ask
+    :func:`~asimtext.digest.measures.measure_batch` about: its numbers and years."""
+    numbers = sorted((m.start, m.end) for m in mentions if m.fact_kind in _NUMBER_KINDS)
+    queries = [(m.start, m.end, m.sentence_start, m.sentence_end, m.fact_kind == "year")
+               for m in mentions if m.fact_kind in _NUMBER_KINDS]
+    return numbers, queries
 
 
-def annotate(doc: Any, mentions: Sequence[Any], finder: _scope.Finder) -> List[Any]:
+def annotate_batch(docs: Sequence[Any], mentions: Sequence[Sequence[Any]],
+                   finder: _scope.Finder) -> List[List[Any]]:
+    """:func:`annotate` for each doc, the words around every value of the batch read
+    in one call (:func:`~asimtext.digest.measures.measure_batch`: in Rust, on all
+    cores, while no Python runs)."""
+    asked = [_queries(ms) for ms in mentions]
+    answers = measure_batch([d.text for d in docs], [a[0] for a in asked], [a[1] for a in asked])
+    del asked
+    return [annotate(d, ms, finder, ans) for d, ms, ans in zip(docs, mentions, answers)]
+
+
+def annotate(doc: Any, mentions: Sequence[Any], finder: _scope.Finder,
+             answers: Optional[Sequence[Answer]] = None) -> List[Any]:
     """The mentions of ``doc`` worth keeping, with ``measure``, ``place``, ``as_of`` and
-    ``bound`` filled in (see the module docstring). ``finder`` is the gazetteer."""
+    ``bound`` filled in (see the module docstring). ``finder`` is the gazetteer;
+    ``answers``: :func:`~asimtext.digest.measures.measure_batch` on the doc's
+    :func:`_queries`, if the caller has them."""
+    if answers is None:
+        numbers, queries = _queries(mentions)
+        answers = measure_batch([doc.text], [numbers], [queries])[0]
     text = doc.text
     pub = doc.published[:10] if doc.published else None
     pub_year = _year_of(pub) if pub else None
@@ -72,9 +88,6 @@ def annotate(doc: Any, mentions: Sequence[Any], finder: _scope.Finder) -> List[A
     # thousands of values costs values x log(values), not values^2 (issue 17).
     spans = sorted((m.start, m.end) for m in mentions)
     span_starts = [s for s, _e in spans]
-    numbers = sorted((m.start, m.end) for m in mentions if m.fact_kind in MEASURED_KINDS
-                     or m.fact_kind == "year")
-    number_starts = [s for s, _e in numbers]
     dates = sorted(((m.start, m.end, m.fact_value) for m in mentions
                     if m.fact_kind in ("date", "datetime") and len(m.fact_value) >= 10),
                    key=lambda d: d[0])
@@ -82,8 +95,13 @@ def annotate(doc: Any, mentions: Sequence[Any], finder: _scope.Finder) -> List[A
     newlines = [x.start() for x in _NEWLINE.finditer(text)]  # lines by bisection
     tabs = [x.start() for x in _TAB.finditer(text)]
     places_cache: dict = {}
+    measures: dict = {}  # one Measure per distinct answer (they are immutable)
     out: List[Any] = []
+    q = -1
     for m in mentions:
+        kind = m.fact_kind
+        if kind in _NUMBER_KINDS:
+            q += 1
         # The spans of its line: is_metadata_line reads them on a line of at most
         # 120 characters only (then they are all within 200 characters of the value).
         k = bisect_left(newlines, m.start)
@@ -96,9 +114,8 @@ def annotate(doc: Any, mentions: Sequence[Any], finder: _scope.Finder) -> List[A
         if _scope.is_metadata_line(text, m.start, m.end, line_spans, (a, b),
                                    t < len(tabs) and tabs[t] < b):
             continue
-        kind = m.fact_kind
         ss, se = m.sentence_start, m.sentence_end
-        if kind == "year" and is_count_context(text, m.start, m.end, ss, se):
+        if kind == "year" and answers[q][0]:
             kind = "number"
             m = m.replace(fact_kind="number", kind="number")
         if kind in ("date", "year"):
@@ -113,10 +130,12 @@ def annotate(doc: Any, mentions: Sequence[Any], finder: _scope.Finder) -> List[A
         if kind not in MEASURED_KINDS:
             out.append(m)
             continue
-        others = _neighbours(numbers, number_starts, m.start, m.end, ss, se)
-        meas = find_measure(text, m.start, m.end, ss, se, others)
-        if meas is None:
+        _count, found, bound = answers[q]
+        if found is None:
             continue
+        meas = measures.get(found)
+        if meas is None:
+            meas = measures[found] = Measure(found[0], tuple(found[1]), found[2], (found[3],))
         key = (ss, se)
         if key not in places_cache:
             hits = _scope.places_in(finder, text, ss, se)
@@ -126,5 +145,5 @@ def annotate(doc: Any, mentions: Sequence[Any], finder: _scope.Finder) -> List[A
         day, origin = _scope.as_of(
             dates[bisect_left(date_starts, ss):bisect_left(date_starts, se)], m.start, ss, se, pub)
         out.append(m.replace(measure=meas, place=place, as_of=day, as_of_origin=origin,
-                             bound=bound_of(text, m.start, m.end, ss)))
+                             bound=bound))
     return out

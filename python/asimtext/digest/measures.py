@@ -18,10 +18,11 @@ A number that names something (``COVID 19``, ``Dial 112``, ``वार्ड 3``
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from dataclasses import dataclass, field
 from functools import lru_cache
 from itertools import islice
-from typing import Dict, Iterable, List, Optional, Sequence, Tuple
+from typing import Callable, Dict, Iterable, List, Optional, Sequence, Tuple
 
 import regex
 
@@ -34,6 +35,10 @@ __all__ = [
     "COUNT_CUES",
     "measure_label",
     "INTRADAY",
+    "NEIGHBOURS",
+    "neighbours",
+    "rules_tables",
+    "measure_batch",
 ]
 
 # key -> words (Hindi forms as written in news, English lower case). A word may be
@@ -299,6 +304,19 @@ def _measure_word(w: str) -> Optional[str]:
     return None
 
 
+def rules_tables() -> Dict[str, object]:
+    """The lexicons above, folded, as the Rust core's ``_MeasureRules`` takes them
+    (its reading of the words is the twin of this module's; the words are only here)."""
+    return {
+        "measure_of": dict(_MEASURE_OF), "prefix_of": dict(_PREFIX_OF), "qual_of": dict(_QUAL_OF),
+        "qual_pairs": dict(_QUAL_PAIRS), "index_names": dict(_INDEX_NAMES),
+        "generic": _GENERIC, "names_before": _NAMES_B, "names_after": _NAMES_A,
+        "approx": _APPROX_S, "over": _OVER_S, "under": _UNDER_S, "clause": _CLAUSE,
+        "function": _FUNC, "locative": _LOCATIVE, "count": _COUNT, "persons": PERSONS,
+        "outcomes": OUTCOMES, "places_ok": _PLACES_OK, "prefix_measures": _PREFIX_MEASURES,
+    }
+
+
 def _words(text: str, lo: int, hi: int, limit: Optional[int] = None
            ) -> List[Tuple[int, int, str]]:
     """Words of ``text[lo:hi]`` as (start, end, folded); the first ``limit`` only, if
@@ -480,3 +498,53 @@ def is_count_context(text: str, start: int, end: int, sent_start: int, sent_end:
             return True
     return bool(after) and (_measure_word(after[0][2]) not in (None, "age", "rate")
                             or after[0][2] in _GENERIC)
+
+
+NEIGHBOURS = 4
+
+
+def neighbours(numbers: Sequence[Tuple[int, int]], starts: Sequence[int], start: int,
+               end: int, ss: int, se: int) -> List[Tuple[int, int]]:
+    """The other number spans of the sentence ``[ss, se)`` that can bound the clause
+    of the number at ``[start, end)``: the nearest ``NEIGHBOURS`` on each side
+    (:func:`find_measure` reads only the nearest end before and the nearest start
+    after; a few more cover spans that overlap). ``numbers`` sorted, ``starts``
+    their starts."""
+    lo, hi = bisect_left(starts, ss), bisect_left(starts, se)
+    at = bisect_left(starts, start, lo, hi)
+    return [s for s in numbers[max(lo, at - NEIGHBOURS):min(hi, at + 1 + NEIGHBOURS)]
+            if s != (start, end)]
+
+
+Answer = Tuple[bool, Optional[Tuple[str, Tuple[str, ...], Optional[str], str]], Optional[str]]
+
+
+def _pick_batch() -> Callable[..., List[List[Answer]]]:
+    try:
+        from asimtext._core import _measure_batch, _MeasureRules  # type: ignore[attr-defined]
+    except ImportError:
+        from asimtext.pure.measures import measure_batch as pure
+        return pure
+    rules = _MeasureRules(rules_tables())
+    return lambda texts, numbers, queries: _measure_batch(rules, texts, numbers, queries)
+
+
+def measure_batch(texts: Sequence[str], numbers: Sequence[Sequence[Tuple[int, int]]],
+                  queries: Sequence[Sequence[Tuple[int, int, int, int, bool]]]
+                  ) -> List[List[Answer]]:
+    """Per text and value, ``(count, measure, bound)``: for a year-looking value
+    (``is_year``), whether it is a count (:func:`is_count_context`); for a count,
+    its measure (:func:`find_measure` with its :func:`neighbours` among
+    ``numbers``) as ``(key, qualifiers, index, word)`` or None, and where it has
+    one its :func:`bound_of`. ``queries[i]``: ``(start, end, sentence_start,
+    sentence_end, is_year)`` of the values of ``texts[i]``; ``numbers[i]`` its
+    number spans, sorted. The Rust core's batch (all cores, the GIL released)
+    where the build has it, else its pure twin
+    :func:`asimtext.pure.measures.measure_batch`."""
+    global _batch
+    if _batch is None:
+        _batch = _pick_batch()
+    return _batch(texts, numbers, queries)
+
+
+_batch: Optional[Callable[..., List[List[Answer]]]] = None

@@ -590,7 +590,7 @@ def measure_mentions(docs: Sequence[Doc], mentions: Sequence[Sequence[Mention]],
                      finder: Any = None) -> List[List[Mention]]:
     """The mentions worth keeping, with measure and scope (:mod:`.measured`)."""
     finder = finder or _scope.default_gazetteer()
-    return [_measured.annotate(d, ms, finder) for d, ms in zip(docs, mentions)]
+    return _measured.annotate_batch(docs, mentions, finder)
 
 
 def collect_updates(docs: Sequence[Doc], mentions: Sequence[Sequence[Mention]],

@@ -9,6 +9,7 @@ pub mod dedup;
 pub mod error;
 pub mod gazetteer;
 pub mod jsonl;
+pub mod mentions;
 pub mod normalize;
 pub mod prepare;
 pub mod source;

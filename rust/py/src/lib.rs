@@ -11,6 +11,7 @@ mod errors;
 mod gazetteer;
 mod jsonl;
 mod limits;
+mod mentions;
 mod normalize;
 mod pipeline;
 mod pool;
@@ -35,5 +36,6 @@ fn _core(m: &Bound<'_, PyModule>) -> PyResult<()> {
     vocab::register(m)?;
     gazetteer::register(m)?;
     prepare::register(m)?;
+    mentions::register(m)?;
     Ok(())
 }

@@ -1,0 +1,216 @@
+//! Bindings of `asimtext_core::mentions`: the measure, count and bound of every
+//! value of a batch of texts, in one call with the GIL released.
+
+use std::collections::{HashMap, HashSet};
+
+use asimtext_core::mentions::{self as core, Answer, Query, Rules};
+use pyo3::prelude::*;
+use pyo3::types::{PyDict, PyList, PyString, PyTuple};
+use rayon::prelude::*;
+
+use crate::convert::type_name;
+use crate::errors::{type_error, value_error};
+use crate::pystr::{read_texts, StrView};
+
+pub fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
+    m.add_class::<MeasureRules>()?;
+    m.add_function(wrap_pyfunction!(_measure_batch, m)?)?;
+    Ok(())
+}
+
+/// The lexicons of `asimtext.digest.measures`, folded, held in Rust
+/// (built once from ``asimtext.digest.measures.rules_tables()``).
+#[pyclass(name = "_MeasureRules", frozen, module = "asimtext._core")]
+pub struct MeasureRules(Rules);
+
+fn table<'py>(tables: &Bound<'py, PyDict>, name: &str) -> PyResult<Bound<'py, PyAny>> {
+    tables
+        .get_item(name)?
+        .ok_or_else(|| value_error(format!("tables: no {name:?}")))
+}
+
+fn map_of(tables: &Bound<'_, PyDict>, name: &str) -> PyResult<HashMap<String, String>> {
+    table(tables, name)?
+        .extract()
+        .map_err(|_| type_error(format!("tables[{name:?}] must be a dict of str to str")))
+}
+
+fn set_of(tables: &Bound<'_, PyDict>, name: &str) -> PyResult<HashSet<String>> {
+    let t = table(tables, name)?;
+    let mut out = HashSet::new();
+    for item in t.try_iter()? {
+        let item = item?;
+        out.insert(item.extract::<String>().map_err(|_| {
+            type_error(format!(
+                "tables[{name:?}] must hold str, not {}",
+                type_name(&item)
+            ))
+        })?);
+    }
+    Ok(out)
+}
+
+#[pymethods]
+impl MeasureRules {
+    #[new]
+    fn new(tables: &Bound<'_, PyDict>) -> PyResult<Self> {
+        let pairs: HashMap<(String, String), String> = table(tables, "qual_pairs")?
+            .extract()
+            .map_err(|_| type_error("tables['qual_pairs'] must map (str, str) to str"))?;
+        let mut r = Rules::default();
+        r.measure_of = map_of(tables, "measure_of")?;
+        r.qual_pairs = pairs;
+        r.prefix_of = map_of(tables, "prefix_of")?;
+        r.qual_of = map_of(tables, "qual_of")?;
+        r.index_names = map_of(tables, "index_names")?;
+        r.generic = set_of(tables, "generic")?;
+        r.names_before = set_of(tables, "names_before")?;
+        r.names_after = set_of(tables, "names_after")?;
+        r.approx = set_of(tables, "approx")?;
+        r.over = set_of(tables, "over")?;
+        r.under = set_of(tables, "under")?;
+        r.clause = set_of(tables, "clause")?;
+        r.function = set_of(tables, "function")?;
+        r.locative = set_of(tables, "locative")?;
+        r.count = set_of(tables, "count")?;
+        r.persons = set_of(tables, "persons")?;
+        r.outcomes = set_of(tables, "outcomes")?;
+        r.places_ok = set_of(tables, "places_ok")?;
+        r.prefix_measures = set_of(tables, "prefix_measures")?;
+        Ok(MeasureRules(r.finish()))
+    }
+}
+
+fn code_points(v: StrView<'_>) -> Vec<u32> {
+    match v {
+        StrView::Ucs1(b) => b.iter().map(|&x| u32::from(x)).collect(),
+        StrView::Ucs2(u) => u.iter().map(|&x| u32::from(x)).collect(),
+        StrView::Ucs4(u) => u.to_vec(),
+        StrView::Utf8(s) => s.chars().map(u32::from).collect(),
+    }
+}
+
+type Span = (i64, i64);
+type Ask = (i64, i64, i64, i64, bool);
+
+fn answer<'py>(py: Python<'py>, a: Answer) -> PyResult<Bound<'py, PyTuple>> {
+    let measure = match a.measure {
+        None => py.None().into_bound(py),
+        Some(m) => PyTuple::new(
+            py,
+            [
+                PyString::new(py, &m.key).into_any(),
+                PyTuple::new(py, m.qualifiers)?.into_any(),
+                m.index.into_pyobject(py)?.into_any(),
+                PyString::new(py, &m.word).into_any(),
+            ],
+        )?
+        .into_any(),
+    };
+    PyTuple::new(
+        py,
+        [
+            pyo3::types::PyBool::new(py, a.count).to_owned().into_any(),
+            measure,
+            a.bound.into_pyobject(py)?.into_any(),
+        ],
+    )
+}
+
+/// The measure of every value of every text, on all cores with the GIL released.
+///
+/// ``numbers[i]``: the ``(start, end)`` of the number spans of ``texts[i]``
+/// (numbers, amounts, percents, years), sorted; ``queries[i]``: its values as
+/// ``(start, end, sentence_start, sentence_end, is_year)``, code points, with
+/// ``sentence_start <= start <= end <= sentence_end <= len(text)``. The answer
+/// per value: ``(count, measure, bound)``: for a year whether it is a count; for
+/// a count, ``measure`` as ``(key, qualifiers, index, word)`` or None, and its
+/// bound (``about``/``over``/``under``) where it has a measure. Pure twin:
+/// ``asimtext.pure.measures.measure_batch``.
+#[pyfunction]
+fn _measure_batch<'py>(
+    py: Python<'py>,
+    rules: &Bound<'py, MeasureRules>,
+    texts: &Bound<'py, PyAny>,
+    numbers: Vec<Vec<Span>>,
+    queries: Vec<Vec<Ask>>,
+) -> PyResult<Bound<'py, PyList>> {
+    let texts = read_texts(texts, "texts")?;
+    if numbers.len() != texts.len() || queries.len() != texts.len() {
+        return Err(value_error(format!(
+            "{} texts, {} lists of numbers, {} lists of queries (one of each per text)",
+            texts.len(),
+            numbers.len(),
+            queries.len()
+        )));
+    }
+    let mut nums: Vec<Vec<(usize, usize)>> = Vec::with_capacity(numbers.len());
+    for (i, ns) in numbers.iter().enumerate() {
+        let mut row = Vec::with_capacity(ns.len());
+        for (j, &(s, e)) in ns.iter().enumerate() {
+            if s < 0 || e < s {
+                return Err(value_error(format!(
+                    "numbers[{i}][{j}]: need 0 <= start <= end, got {:?}",
+                    (s, e)
+                )));
+            }
+            row.push((s as usize, e as usize));
+        }
+        if row.windows(2).any(|w| w[0] > w[1]) {
+            return Err(value_error(format!("numbers[{i}] must be sorted")));
+        }
+        nums.push(row);
+    }
+    let lens: Vec<usize> = (0..texts.len())
+        .map(|i| match texts.view(i) {
+            StrView::Utf8(s) => s.chars().count(),
+            StrView::Ucs1(b) => b.len(),
+            StrView::Ucs2(u) => u.len(),
+            StrView::Ucs4(u) => u.len(),
+        })
+        .collect();
+    let mut asks: Vec<Vec<Query>> = Vec::with_capacity(queries.len());
+    for (i, qs) in queries.iter().enumerate() {
+        let mut row = Vec::with_capacity(qs.len());
+        for (j, &(start, end, ss, se, year)) in qs.iter().enumerate() {
+            if !(0 <= ss && ss <= start && start <= end && end <= se && se as usize <= lens[i]) {
+                return Err(value_error(format!(
+                    "queries[{i}][{j}]: need 0 <= sentence_start <= start <= end <= \
+                     sentence_end <= len(texts[{i}]) = {}, got {:?}",
+                    lens[i],
+                    (start, end, ss, se)
+                )));
+            }
+            row.push(Query {
+                start: start as usize,
+                end: end as usize,
+                ss: ss as usize,
+                se: se as usize,
+                year,
+            });
+        }
+        asks.push(row);
+    }
+    let rules = &rules.get().0;
+    let answers: Vec<Vec<Answer>> = crate::pool::detach(py, || {
+        (0..texts.len())
+            .into_par_iter()
+            .map(|i| {
+                if asks[i].is_empty() {
+                    return Vec::new();
+                }
+                let t = code_points(texts.view(i));
+                core::measure_values(rules, &t, &nums[i], &asks[i])
+            })
+            .collect()
+    })?;
+    let out = PyList::empty(py);
+    for row in answers {
+        let list = PyList::empty(py);
+        for a in row {
+            list.append(answer(py, a)?)?;
+        }
+        out.append(list)?;
+    }
+    Ok(out)
+}
