@@ -348,3 +348,15 @@ def _prepared_vocabulary(
 def _detect_lang(text: str) -> str | None: ...
 
 SPAN_KINDS: tuple[str, ...]
+
+# ---- the measures of the digest's values (asimtext_core::mentions) ----
+@final
+class _MeasureRules:
+    def __new__(cls, tables: dict[str, Any]) -> _MeasureRules: ...
+
+def _measure_batch(
+    rules: _MeasureRules,
+    texts: Iterable[str],
+    numbers: list[list[tuple[int, int]]],
+    queries: list[list[tuple[int, int, int, int, bool]]],
+) -> list[list[tuple[bool, tuple[str, tuple[str, ...], str | None, str] | None, str | None]]]: ...
