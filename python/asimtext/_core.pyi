@@ -359,4 +359,7 @@ def _measure_batch(
     texts: Iterable[str],
     numbers: list[list[tuple[int, int]]],
     queries: list[list[tuple[int, int, int, int, bool]]],
-) -> list[list[tuple[bool, tuple[str, tuple[str, ...], str | None, str] | None, str | None]]]: ...
+) -> tuple[
+    list[list[tuple[bool, int | None, str | None]]],
+    list[tuple[str, tuple[str, ...], str | None, str]],
+]: ...

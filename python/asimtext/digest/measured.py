@@ -19,7 +19,7 @@ from typing import Any, List, Optional, Sequence, Tuple
 import regex
 
 from asimtext.digest import scope as _scope
-from asimtext.digest.measures import Answer, Measure, measure_batch, neighbours
+from asimtext.digest.measures import Answer, Measure, MeasureTuple, measure_batch, neighbours
 
 __all__ = ["annotate", "annotate_batch", "FAR_YEARS", "MEASURED_KINDS"]
 
@@ -67,20 +67,28 @@ def annotate_batch(docs: Sequence[Any], mentions: Sequence[Sequence[Any]],
     in one call (:func:`~asimtext.digest.measures.measure_batch`: in Rust, on all
     cores, while no Python runs)."""
     asked = [_queries(ms) for ms in mentions]
-    answers = measure_batch([d.text for d in docs], [a[0] for a in asked], [a[1] for a in asked])
+    answers, found = measure_batch([d.text for d in docs], [a[0] for a in asked],
+                                   [a[1] for a in asked])
     del asked
-    return [annotate(d, ms, finder, ans) for d, ms, ans in zip(docs, mentions, answers)]
+    measures = _measures(found)
+    return [annotate(d, ms, finder, (ans, measures)) for d, ms, ans in zip(docs, mentions, answers)]
+
+
+def _measures(found: Sequence[MeasureTuple]) -> List[Measure]:
+    return [Measure(k, tuple(q), i, (w,)) for k, q, i, w in found]
 
 
 def annotate(doc: Any, mentions: Sequence[Any], finder: _scope.Finder,
-             answers: Optional[Sequence[Answer]] = None) -> List[Any]:
+             answers: Optional[Tuple[Sequence[Answer], Sequence[Measure]]] = None) -> List[Any]:
     """The mentions of ``doc`` worth keeping, with ``measure``, ``place``, ``as_of`` and
     ``bound`` filled in (see the module docstring). ``finder`` is the gazetteer;
     ``answers``: :func:`~asimtext.digest.measures.measure_batch` on the doc's
-    :func:`_queries`, if the caller has them."""
+    :func:`_queries` with its measures, if the caller has them."""
     if answers is None:
         numbers, queries = _queries(mentions)
-        answers = measure_batch([doc.text], [numbers], [queries])[0]
+        got, found = measure_batch([doc.text], [numbers], [queries])
+        answers = (got[0], _measures(found))
+    answers, measures = answers
     text = doc.text
     pub = doc.published[:10] if doc.published else None
     pub_year = _year_of(pub) if pub else None
@@ -95,7 +103,6 @@ def annotate(doc: Any, mentions: Sequence[Any], finder: _scope.Finder,
     newlines = [x.start() for x in _NEWLINE.finditer(text)]  # lines by bisection
     tabs = [x.start() for x in _TAB.finditer(text)]
     places_cache: dict = {}
-    measures: dict = {}  # one Measure per distinct answer (they are immutable)
     out: List[Any] = []
     q = -1
     for m in mentions:
@@ -130,12 +137,10 @@ def annotate(doc: Any, mentions: Sequence[Any], finder: _scope.Finder,
         if kind not in MEASURED_KINDS:
             out.append(m)
             continue
-        _count, found, bound = answers[q]
-        if found is None:
+        _count, at, bound = answers[q]
+        if at is None:
             continue
-        meas = measures.get(found)
-        if meas is None:
-            meas = measures[found] = Measure(found[0], tuple(found[1]), found[2], (found[3],))
+        meas = measures[at]  # (one object per distinct measure: they are immutable)
         key = (ss, se)
         if key not in places_cache:
             hits = _scope.places_in(finder, text, ss, se)

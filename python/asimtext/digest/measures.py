@@ -516,10 +516,14 @@ def neighbours(numbers: Sequence[Tuple[int, int]], starts: Sequence[int], start:
             if s != (start, end)]
 
 
-Answer = Tuple[bool, Optional[Tuple[str, Tuple[str, ...], Optional[str], str]], Optional[str]]
+#: ``(key, qualifiers, index, word)`` of a measure, and per value ``(count, measure,
+#: bound)`` with the measure as an index into the batch's list of them.
+MeasureTuple = Tuple[str, Tuple[str, ...], Optional[str], str]
+Answer = Tuple[bool, Optional[int], Optional[str]]
+Batch = Tuple[List[List[Answer]], List[MeasureTuple]]
 
 
-def _pick_batch() -> Callable[..., List[List[Answer]]]:
+def _pick_batch() -> Callable[..., Batch]:
     try:
         from asimtext._core import _measure_batch, _MeasureRules  # type: ignore[attr-defined]
     except ImportError:
@@ -531,12 +535,13 @@ def _pick_batch() -> Callable[..., List[List[Answer]]]:
 
 def measure_batch(texts: Sequence[str], numbers: Sequence[Sequence[Tuple[int, int]]],
                   queries: Sequence[Sequence[Tuple[int, int, int, int, bool]]]
-                  ) -> List[List[Answer]]:
+                  ) -> Batch:
     """Per text and value, ``(count, measure, bound)``: for a year-looking value
     (``is_year``), whether it is a count (:func:`is_count_context`); for a count,
     its measure (:func:`find_measure` with its :func:`neighbours` among
-    ``numbers``) as ``(key, qualifiers, index, word)`` or None, and where it has
-    one its :func:`bound_of`. ``queries[i]``: ``(start, end, sentence_start,
+    ``numbers``) or None, and where it has one its :func:`bound_of`; with the
+    batch's distinct measures as ``(key, qualifiers, index, word)``, which
+    ``measure`` indexes. ``queries[i]``: ``(start, end, sentence_start,
     sentence_end, is_year)`` of the values of ``texts[i]``; ``numbers[i]`` its
     number spans, sorted. The Rust core's batch (all cores, the GIL released)
     where the build has it, else its pure twin
@@ -547,4 +552,4 @@ def measure_batch(texts: Sequence[str], numbers: Sequence[Sequence[Tuple[int, in
     return _batch(texts, numbers, queries)
 
 
-_batch: Optional[Callable[..., List[List[Answer]]]] = None
+_batch: Optional[Callable[..., Batch]] = None

@@ -4,9 +4,9 @@ rules of :mod:`asimtext.digest.measures` one value at a time."""
 
 from __future__ import annotations
 
-from typing import List, Sequence, Tuple
+from typing import Dict, List, Sequence, Tuple
 
-from asimtext.digest.measures import Answer, bound_of, find_measure, is_count_context, neighbours
+from asimtext.digest.measures import Answer, Batch, MeasureTuple, bound_of, find_measure, is_count_context, neighbours
 from asimtext.errors import ArgumentError
 
 __all__ = ["measure_batch"]
@@ -14,12 +14,13 @@ __all__ = ["measure_batch"]
 
 def measure_batch(texts: Sequence[str], numbers: Sequence[Sequence[Tuple[int, int]]],
                   queries: Sequence[Sequence[Tuple[int, int, int, int, bool]]]
-                  ) -> List[List[Answer]]:
+                  ) -> Batch:
     """See :func:`asimtext.digest.measures.measure_batch`."""
     if not (len(texts) == len(numbers) == len(queries)):
         raise ArgumentError(f"{len(texts)} texts, {len(numbers)} lists of numbers, "
                             f"{len(queries)} lists of queries (one of each per text)")
     out: List[List[Answer]] = []
+    seen: Dict[MeasureTuple, int] = {}
     for i, (text, nums, qs) in enumerate(zip(texts, numbers, queries)):
         nums = [tuple(x) for x in nums]
         if any(not 0 <= s <= e for s, e in nums):
@@ -42,7 +43,7 @@ def measure_batch(texts: Sequence[str], numbers: Sequence[Sequence[Tuple[int, in
             if m is None:
                 row.append((count, None, None))
                 continue
-            row.append((count, (m.key, m.qualifiers, m.index, m.words[0]),
-                        bound_of(text, start, end, ss)))
+            at = seen.setdefault((m.key, m.qualifiers, m.index, m.words[0]), len(seen))
+            row.append((count, at, bound_of(text, start, end, ss)))
         out.append(row)
-    return out
+    return out, list(seen)

@@ -340,7 +340,7 @@ fn neighbours(
 }
 
 /// A measure: key, qualifiers (sorted), index, and the word it was read from.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct Measure {
     pub key: String,
     pub qualifiers: Vec<String>,

@@ -93,26 +93,23 @@ fn code_points(v: StrView<'_>) -> Vec<u32> {
 type Span = (i64, i64);
 type Ask = (i64, i64, i64, i64, bool);
 
-fn answer<'py>(py: Python<'py>, a: Answer) -> PyResult<Bound<'py, PyTuple>> {
-    let measure = match a.measure {
+fn bound_str<'py>(py: Python<'py>, bound: Option<&'static str>) -> Bound<'py, PyAny> {
+    match bound {
         None => py.None().into_bound(py),
-        Some(m) => PyTuple::new(
-            py,
-            [
-                PyString::new(py, &m.key).into_any(),
-                PyTuple::new(py, m.qualifiers)?.into_any(),
-                m.index.into_pyobject(py)?.into_any(),
-                PyString::new(py, &m.word).into_any(),
-            ],
-        )?
-        .into_any(),
-    };
+        Some("about") => pyo3::intern!(py, "about").clone().into_any(),
+        Some("over") => pyo3::intern!(py, "over").clone().into_any(),
+        Some(b) => PyString::new(py, b).into_any(),
+    }
+}
+
+fn measure_tuple<'py>(py: Python<'py>, m: &core::Measure) -> PyResult<Bound<'py, PyTuple>> {
     PyTuple::new(
         py,
         [
-            pyo3::types::PyBool::new(py, a.count).to_owned().into_any(),
-            measure,
-            a.bound.into_pyobject(py)?.into_any(),
+            PyString::new(py, &m.key).into_any(),
+            PyTuple::new(py, &m.qualifiers)?.into_any(),
+            m.index.as_deref().into_pyobject(py)?.into_any(),
+            PyString::new(py, &m.word).into_any(),
         ],
     )
 }
@@ -124,8 +121,9 @@ fn answer<'py>(py: Python<'py>, a: Answer) -> PyResult<Bound<'py, PyTuple>> {
 /// ``(start, end, sentence_start, sentence_end, is_year)``, code points, with
 /// ``sentence_start <= start <= end <= sentence_end <= len(text)``. The answer
 /// per value: ``(count, measure, bound)``: for a year whether it is a count; for
-/// a count, ``measure`` as ``(key, qualifiers, index, word)`` or None, and its
-/// bound (``about``/``over``/``under``) where it has a measure. Pure twin:
+/// a count, ``measure``, an index into the second list of the result, whose items
+/// are ``(key, qualifiers, index, word)`` (each distinct measure once), or None,
+/// and its bound (``about``/``over``/``under``) where it has a measure. Pure twin:
 /// ``asimtext.pure.measures.measure_batch``.
 #[pyfunction]
 fn _measure_batch<'py>(
@@ -134,7 +132,7 @@ fn _measure_batch<'py>(
     texts: &Bound<'py, PyAny>,
     numbers: Vec<Vec<Span>>,
     queries: Vec<Vec<Ask>>,
-) -> PyResult<Bound<'py, PyList>> {
+) -> PyResult<Bound<'py, PyTuple>> {
     let texts = read_texts(texts, "texts")?;
     if numbers.len() != texts.len() || queries.len() != texts.len() {
         return Err(value_error(format!(
@@ -204,13 +202,33 @@ fn _measure_batch<'py>(
             })
             .collect()
     })?;
+    // Each distinct measure becomes one tuple (a batch states a few hundred:
+    // deaths, cases...), which the caller turns into one object.
+    let mut seen: HashMap<core::Measure, usize> = HashMap::new();
+    let distinct = PyList::empty(py);
     let out = PyList::empty(py);
     for row in answers {
         let list = PyList::empty(py);
         for a in row {
-            list.append(answer(py, a)?)?;
+            let m = match a.measure {
+                None => py.None().into_bound(py),
+                Some(m) => {
+                    let n = seen.len();
+                    let at = match seen.get(&m) {
+                        Some(&at) => at,
+                        None => {
+                            distinct.append(measure_tuple(py, &m)?)?;
+                            seen.insert(m, n);
+                            n
+                        }
+                    };
+                    at.into_pyobject(py)?.into_any()
+                }
+            };
+            let count = pyo3::types::PyBool::new(py, a.count).to_owned().into_any();
+            list.append(PyTuple::new(py, [count, m, bound_str(py, a.bound)])?)?;
         }
         out.append(list)?;
     }
-    Ok(out)
+    PyTuple::new(py, [out.into_any(), distinct.into_any()])
 }
