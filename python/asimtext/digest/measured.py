@@ -62,16 +62,23 @@ def _queries(mentions: Sequence[Any]) -> Tuple[List[Tuple[int, int]], List[Tuple
 
 
 def annotate_batch(docs: Sequence[Any], mentions: Sequence[Sequence[Any]],
-                   finder: _scope.Finder) -> List[List[Any]]:
+                   finder: _scope.Finder, indices: bool = False) -> Any:
     """:func:`annotate` for each doc, the words around every value of the batch read
     in one call (:func:`~asimtext.digest.measures.measure_batch`: in Rust, on all
-    cores, while no Python runs)."""
+    cores, while no Python runs). With ``indices``: ``(kept, which)``, ``which[i]``
+    listing the index in ``mentions[i]`` of each mention of ``kept[i]``."""
     asked = [_queries(ms) for ms in mentions]
     answers, found = measure_batch([d.text for d in docs], [a[0] for a in asked],
                                    [a[1] for a in asked])
     del asked
     measures = _measures(found)
-    return [annotate(d, ms, finder, (ans, measures)) for d, ms, ans in zip(docs, mentions, answers)]
+    if not indices:
+        return [annotate(d, ms, finder, (ans, measures))
+                for d, ms, ans in zip(docs, mentions, answers)]
+    which: List[List[int]] = []
+    kept = [annotate(d, ms, finder, (ans, measures), which)
+            for d, ms, ans in zip(docs, mentions, answers)]
+    return kept, which
 
 
 def _measures(found: Sequence[MeasureTuple]) -> List[Measure]:
@@ -79,11 +86,13 @@ def _measures(found: Sequence[MeasureTuple]) -> List[Measure]:
 
 
 def annotate(doc: Any, mentions: Sequence[Any], finder: _scope.Finder,
-             answers: Optional[Tuple[Sequence[Answer], Sequence[Measure]]] = None) -> List[Any]:
+             answers: Optional[Tuple[Sequence[Answer], Sequence[Measure]]] = None,
+             which: Optional[List[List[int]]] = None) -> List[Any]:
     """The mentions of ``doc`` worth keeping, with ``measure``, ``place``, ``as_of`` and
     ``bound`` filled in (see the module docstring). ``finder`` is the gazetteer;
     ``answers``: :func:`~asimtext.digest.measures.measure_batch` on the doc's
-    :func:`_queries` with its measures, if the caller has them."""
+    :func:`_queries` with its measures, if the caller has them. ``which``, if
+    given, gets one more list: the index in ``mentions`` of each mention kept."""
     if answers is None:
         numbers, queries = _queries(mentions)
         got, found = measure_batch([doc.text], [numbers], [queries])
@@ -104,8 +113,9 @@ def annotate(doc: Any, mentions: Sequence[Any], finder: _scope.Finder,
     tabs = [x.start() for x in _TAB.finditer(text)]
     places_cache: dict = {}
     out: List[Any] = []
+    taken: List[int] = []
     q = -1
-    for m in mentions:
+    for n, m in enumerate(mentions):
         kind = m.fact_kind
         if kind in _NUMBER_KINDS:
             q += 1
@@ -122,9 +132,8 @@ def annotate(doc: Any, mentions: Sequence[Any], finder: _scope.Finder,
                                    t < len(tabs) and tabs[t] < b):
             continue
         ss, se = m.sentence_start, m.sentence_end
-        if kind == "year" and answers[q][0]:
+        if kind == "year" and answers[q][0]:  # a count: made a number below
             kind = "number"
-            m = m.replace(fact_kind="number", kind="number")
         if kind in ("date", "year"):
             y = _year_of(m.fact_value)
             if y is None or y < 1800:
@@ -133,9 +142,11 @@ def annotate(doc: Any, mentions: Sequence[Any], finder: _scope.Finder,
                     and not _is_history(text, m.start, m.end):
                 continue
             out.append(m)
+            taken.append(n)
             continue
         if kind not in MEASURED_KINDS:
             out.append(m)
+            taken.append(n)
             continue
         _count, at, bound = answers[q]
         if at is None:
@@ -149,6 +160,11 @@ def annotate(doc: Any, mentions: Sequence[Any], finder: _scope.Finder,
         place = _scope.place_of(hits, text, m.start, m.end, ss, se, cands)
         day, origin = _scope.as_of(
             dates[bisect_left(date_starts, ss):bisect_left(date_starts, se)], m.start, ss, se, pub)
-        out.append(m.replace(measure=meas, place=place, as_of=day, as_of_origin=origin,
-                             bound=bound))
+        m = m.replace(measure=meas, place=place, as_of=day, as_of_origin=origin, bound=bound)
+        if kind != m.fact_kind:
+            m.__dict__.update(fact_kind=kind, kind=kind)  # (its own copy)
+        out.append(m)
+        taken.append(n)
+    if which is not None:
+        which.append(taken)
     return out
