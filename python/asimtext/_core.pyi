@@ -363,3 +363,6 @@ def _measure_batch(
     list[list[tuple[bool, int | None, str | None]]],
     list[tuple[str, tuple[str, ...], str | None, str]],
 ]: ...
+def _sentences_batch(
+    texts: Iterable[str], spans: list[list[tuple[int, int]]]
+) -> list[list[tuple[int, int]]]: ...

@@ -56,7 +56,7 @@ from asimtext.digest.records import (
     Stories,
     values_cap,
 )
-from asimtext.digest.text import WORD_RE, lead_end
+from asimtext.digest.text import WORD_RE, collapse_space, lead_end, sentences_batch
 from asimtext.digest.when import event_interval, stated_weekdays
 from asimtext.errors import ArgumentError
 from asimtext.io import LoadError, LoadReport, Record, iter_records
@@ -526,17 +526,31 @@ def collect_mentions(docs: Sequence[Doc], stories: Stories, backend: Backend,
 
 
 def _stated_values(docs: Sequence[Doc]) -> List[List[Tuple[Any, Tuple[str, str, bool], Tuple[int, int, str]]]]:
-    """Per doc, ``(span, fact, sentence)`` of each value that states a fact."""
-    found = []
+    """Per doc, ``(span, fact, sentence)`` of each value that states a fact; the
+    sentences of the whole batch found in one call (:func:`.text.sentences_batch`)."""
+    stated = []
     for d in docs:
         spans = d.fact_spans()
         items = []
-        sentence = d.sentences.sentence
         for s in spans[:values_cap(len(d.text))]:  # (the rest is counted: Doc.values)
             f = _facts.fact_of_span(s.kind, s.value, getattr(s, "resolved", None))
             if f is not None:
-                items.append((s, f, sentence(s.start, s.end)))
-        found.append(items)
+                items.append((s, f))
+        stated.append(items)
+    around = sentences_batch([d.text for d in docs],
+                             [[(s.start, s.end) for s, _f in items] for items in stated])
+    found = []
+    for d, items, bounds in zip(docs, stated, around):
+        text = d.text
+        # One tuple per sentence, shared by its values (as Sentences.sentence gives).
+        memo: Dict[Tuple[int, int], Tuple[int, int, str]] = {}
+        row = []
+        for (s, f), key in zip(items, bounds):
+            sent = memo.get(key)
+            if sent is None:
+                sent = memo[key] = (key[0], key[1], collapse_space(text[key[0]:key[1]]))
+            row.append((s, f, sent))
+        found.append(row)
     return found
 
 

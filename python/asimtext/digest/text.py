@@ -3,14 +3,14 @@
 from __future__ import annotations
 
 from bisect import bisect_right
-from typing import Callable, List, Optional, Tuple
+from typing import Callable, List, Optional, Sequence, Tuple
 
 import regex
 
 from asimtext.pure.prepare import LANG_SAMPLE
 from asimtext.pure.prepare import detect_lang as _pure_detect_lang
 
-__all__ = ["Sentences", "collapse_space", "WORD_RE", "detect_lang", "is_devanagari_word", "lead_end",
+__all__ = ["Sentences", "sentences_batch", "collapse_space", "WORD_RE", "detect_lang", "is_devanagari_word", "lead_end",
            "LANG_SAMPLE"]
 
 # A word: a run of Devanagari letters and signs (danda excluded), or of Latin letters.
@@ -199,3 +199,23 @@ class Sentences:
 
     def __len__(self) -> int:
         return len(self.spans)
+
+
+def sentences_batch(texts: Sequence[str], spans: Sequence[Sequence[Tuple[int, int]]]
+                    ) -> List[List[Tuple[int, int]]]:
+    """Per text and span ``(start, end)``, the ``(start, end)`` of its sentence:
+    ``Sentences(text).around(start, end)``, for a whole batch in one call of the
+    Rust core (all cores, the GIL released) where the build has it, else of its
+    pure twin :func:`asimtext.pure.sentences.sentences_batch`."""
+    global _sentences_batch
+    if _sentences_batch is None:
+        try:
+            from asimtext._core import _sentences_batch as rust  # type: ignore[attr-defined]
+            _sentences_batch = rust
+        except ImportError:
+            from asimtext.pure.sentences import sentences_batch as pure
+            _sentences_batch = pure
+    return _sentences_batch(texts, spans)
+
+
+_sentences_batch: Optional[Callable[..., List[List[Tuple[int, int]]]]] = None

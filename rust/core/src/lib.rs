@@ -10,6 +10,7 @@ pub mod error;
 pub mod gazetteer;
 pub mod jsonl;
 pub mod mentions;
+pub mod mentions_sentences;
 pub mod normalize;
 pub mod prepare;
 pub mod source;

@@ -4,6 +4,7 @@
 use std::collections::{HashMap, HashSet};
 
 use asimtext_core::mentions::{self as core, Answer, Query, Rules};
+use asimtext_core::mentions_sentences::Sentences;
 use pyo3::prelude::*;
 use pyo3::types::{PyDict, PyList, PyString, PyTuple};
 use rayon::prelude::*;
@@ -15,6 +16,7 @@ use crate::pystr::{read_texts, StrView};
 pub fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<MeasureRules>()?;
     m.add_function(wrap_pyfunction!(_measure_batch, m)?)?;
+    m.add_function(wrap_pyfunction!(_sentences_batch, m)?)?;
     Ok(())
 }
 
@@ -90,6 +92,15 @@ fn code_points(v: StrView<'_>) -> Vec<u32> {
     }
 }
 
+fn view_len(v: StrView<'_>) -> usize {
+    match v {
+        StrView::Utf8(s) => s.chars().count(),
+        StrView::Ucs1(b) => b.len(),
+        StrView::Ucs2(u) => u.len(),
+        StrView::Ucs4(u) => u.len(),
+    }
+}
+
 type Span = (i64, i64);
 type Ask = (i64, i64, i64, i64, bool);
 
@@ -159,14 +170,7 @@ fn _measure_batch<'py>(
         }
         nums.push(row);
     }
-    let lens: Vec<usize> = (0..texts.len())
-        .map(|i| match texts.view(i) {
-            StrView::Utf8(s) => s.chars().count(),
-            StrView::Ucs1(b) => b.len(),
-            StrView::Ucs2(u) => u.len(),
-            StrView::Ucs4(u) => u.len(),
-        })
-        .collect();
+    let lens: Vec<usize> = (0..texts.len()).map(|i| view_len(texts.view(i))).collect();
     let mut asks: Vec<Vec<Query>> = Vec::with_capacity(queries.len());
     for (i, qs) in queries.iter().enumerate() {
         let mut row = Vec::with_capacity(qs.len());
@@ -231,4 +235,54 @@ fn _measure_batch<'py>(
         out.append(list)?;
     }
     PyTuple::new(py, [out.into_any(), distinct.into_any()])
+}
+
+/// The sentence around every value of every text, on all cores with the GIL released.
+///
+/// ``spans[i]``: ``(start, end)`` of the values of ``texts[i]`` (code points,
+/// ``start <= end <= len(text)``); the answer per value: ``(start, end)`` of its
+/// sentence, as ``asimtext.digest.text.Sentences(text).around(start, end)``
+/// finds it. Pure twin: ``asimtext.pure.sentences.sentences_batch``.
+#[pyfunction]
+fn _sentences_batch(
+    py: Python<'_>,
+    texts: &Bound<'_, PyAny>,
+    spans: Vec<Vec<Span>>,
+) -> PyResult<Vec<Vec<(usize, usize)>>> {
+    let texts = read_texts(texts, "texts")?;
+    if spans.len() != texts.len() {
+        return Err(value_error(format!(
+            "{} texts, {} lists of spans (one per text)",
+            texts.len(),
+            spans.len()
+        )));
+    }
+    let mut asks: Vec<Vec<(usize, usize)>> = Vec::with_capacity(spans.len());
+    for (i, row) in spans.iter().enumerate() {
+        let n = view_len(texts.view(i));
+        let mut ok = Vec::with_capacity(row.len());
+        for (j, &(s, e)) in row.iter().enumerate() {
+            if !(0 <= s && s <= e && e as usize <= n) {
+                return Err(value_error(format!(
+                    "spans[{i}][{j}]: need 0 <= start <= end <= len(texts[{i}]) = {n}, got {:?}",
+                    (s, e)
+                )));
+            }
+            ok.push((s as usize, e as usize));
+        }
+        asks.push(ok);
+    }
+    crate::pool::detach(py, || {
+        (0..texts.len())
+            .into_par_iter()
+            .map(|i| {
+                if asks[i].is_empty() {
+                    return Vec::new();
+                }
+                let t = code_points(texts.view(i));
+                let sents = Sentences::new(&t);
+                asks[i].iter().map(|&(s, e)| sents.around(s, e)).collect()
+            })
+            .collect()
+    })
 }

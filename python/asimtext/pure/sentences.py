@@ -1,0 +1,28 @@
+"""Pure-Python twin of the Rust core's sentence batch (``asimtext._core._sentences_batch``):
+the sentence around every value of a batch of texts, by
+:meth:`asimtext.digest.text.Sentences.around` one value at a time."""
+
+from __future__ import annotations
+
+from typing import List, Sequence, Tuple
+
+from asimtext.digest.text import Sentences
+from asimtext.errors import ArgumentError
+
+__all__ = ["sentences_batch"]
+
+
+def sentences_batch(texts: Sequence[str], spans: Sequence[Sequence[Tuple[int, int]]]
+                    ) -> List[List[Tuple[int, int]]]:
+    """See :func:`asimtext.digest.text.sentences_batch`."""
+    if len(texts) != len(spans):
+        raise ArgumentError(f"{len(texts)} texts, {len(spans)} lists of spans (one per text)")
+    out = []
+    for i, (text, row) in enumerate(zip(texts, spans)):
+        for j, (s, e) in enumerate(row):
+            if not 0 <= s <= e <= len(text):
+                raise ArgumentError(f"spans[{i}][{j}]: need 0 <= start <= end <= "
+                                    f"len(texts[{i}]) = {len(text)}, got {(s, e)}")
+        sents = Sentences(text)
+        out.append([sents.around(s, e) for s, e in row])
+    return out
