@@ -25,10 +25,10 @@ NEWS_DEV = ROOT.parent / "shared" / "data" / "news-dev" / "covid19_hindi_5_outle
 
 
 def same(texts, spans):
-    a = [[tuple(x) for x in row] for row in core._sentences_batch(texts, spans)]
+    a = [(list(w), [tuple(x) for x in ss]) for w, ss in core._sentences_batch(texts, spans)]
     b = pure_batch(texts, spans)
     assert a == b, (texts, spans)
-    return a
+    return [[ss[k] for k in w] for w, ss in a]
 
 
 _PIECES = [".", "।", "॥", "!", "?", "?!", "...", "\"", "”", "’", "'", ")", "]", " ", "  ", "\n", "\t",

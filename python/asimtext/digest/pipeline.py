@@ -56,7 +56,7 @@ from asimtext.digest.records import (
     Stories,
     values_cap,
 )
-from asimtext.digest.text import WORD_RE, collapse_space, lead_end, sentences_batch
+from asimtext.digest.text import WORD_RE, lead_end, sentences_batch
 from asimtext.digest.when import event_interval, stated_weekdays
 from asimtext.errors import ArgumentError
 from asimtext.io import LoadError, LoadReport, Record, iter_records
@@ -539,19 +539,9 @@ def _stated_values(docs: Sequence[Doc]) -> List[List[Tuple[Any, Tuple[str, str, 
         stated.append(items)
     around = sentences_batch([d.text for d in docs],
                              [[(s.start, s.end) for s, _f in items] for items in stated])
-    found = []
-    for d, items, bounds in zip(docs, stated, around):
-        text = d.text
-        # One tuple per sentence, shared by its values (as Sentences.sentence gives).
-        memo: Dict[Tuple[int, int], Tuple[int, int, str]] = {}
-        row = []
-        for (s, f), key in zip(items, bounds):
-            sent = memo.get(key)
-            if sent is None:
-                sent = memo[key] = (key[0], key[1], collapse_space(text[key[0]:key[1]]))
-            row.append((s, f, sent))
-        found.append(row)
-    return found
+    # (a sentence's tuple is shared by its values, as Sentences.sentence gives it)
+    return [[(s, f, sents[k]) for (s, f), k in zip(items, which)]
+            for items, (which, sents) in zip(stated, around)]
 
 
 def _contexts(docs: Sequence[Doc], stories: Stories, backend: Backend, params: Any,

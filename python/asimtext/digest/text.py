@@ -202,11 +202,13 @@ class Sentences:
 
 
 def sentences_batch(texts: Sequence[str], spans: Sequence[Sequence[Tuple[int, int]]]
-                    ) -> List[List[Tuple[int, int]]]:
-    """Per text and span ``(start, end)``, the ``(start, end)`` of its sentence:
-    ``Sentences(text).around(start, end)``, for a whole batch in one call of the
-    Rust core (all cores, the GIL released) where the build has it, else of its
-    pure twin :func:`asimtext.pure.sentences.sentences_batch`."""
+                    ) -> List[Tuple[List[int], List[Tuple[int, int, str]]]]:
+    """Per text, ``(which, sentences)``: its distinct sentences around the spans
+    ``(start, end)`` as :meth:`Sentences.sentence` gives them (``(start, end,
+    text)``, white space collapsed), in order of first use, and per span the index
+    of its own. For a whole batch in one call of the Rust core (all cores, the GIL
+    released) where the build has it, else of its pure twin
+    :func:`asimtext.pure.sentences.sentences_batch`."""
     global _sentences_batch
     if _sentences_batch is None:
         try:
@@ -218,4 +220,4 @@ def sentences_batch(texts: Sequence[str], spans: Sequence[Sequence[Tuple[int, in
     return _sentences_batch(texts, spans)
 
 
-_sentences_batch: Optional[Callable[..., List[List[Tuple[int, int]]]]] = None
+_sentences_batch: Optional[Callable[..., List[Tuple[List[int], List[Tuple[int, int, str]]]]]] = None

@@ -4,7 +4,7 @@ the sentence around every value of a batch of texts, by
 
 from __future__ import annotations
 
-from typing import List, Sequence, Tuple
+from typing import Dict, List, Sequence, Tuple
 
 from asimtext.digest.text import Sentences
 from asimtext.errors import ArgumentError
@@ -13,7 +13,7 @@ __all__ = ["sentences_batch"]
 
 
 def sentences_batch(texts: Sequence[str], spans: Sequence[Sequence[Tuple[int, int]]]
-                    ) -> List[List[Tuple[int, int]]]:
+                    ) -> List[Tuple[List[int], List[Tuple[int, int, str]]]]:
     """See :func:`asimtext.digest.text.sentences_batch`."""
     if len(texts) != len(spans):
         raise ArgumentError(f"{len(texts)} texts, {len(spans)} lists of spans (one per text)")
@@ -24,5 +24,7 @@ def sentences_batch(texts: Sequence[str], spans: Sequence[Sequence[Tuple[int, in
                 raise ArgumentError(f"spans[{i}][{j}]: need 0 <= start <= end <= "
                                     f"len(texts[{i}]) = {len(text)}, got {(s, e)}")
         sents = Sentences(text)
-        out.append([sents.around(s, e) for s, e in row])
+        seen: Dict[Tuple[int, int, str], int] = {}
+        which = [seen.setdefault(sents.sentence(s, e), len(seen)) for s, e in row]
+        out.append((which, list(seen)))
     return out

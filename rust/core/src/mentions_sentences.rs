@@ -1022,6 +1022,47 @@ impl<'a> Sentences<'a> {
     }
 }
 
+/// `collapse_space`: each run of white space made one space.
+pub fn collapse_space(t: &[u32]) -> String {
+    let mut out = String::with_capacity(t.len() * 3);
+    let mut space = false;
+    for &c in t {
+        if is_space(c) {
+            if !space {
+                out.push(' ');
+            }
+            space = true;
+        } else {
+            out.push(char::from_u32(c).unwrap_or('\u{fffd}'));
+            space = false;
+        }
+    }
+    out
+}
+
+/// The sentences around the values `spans` of `t`: per value, the index of its
+/// sentence in the list of distinct sentences (in order of first use), each as
+/// `(start, end, text with its white space collapsed)`.
+pub fn sentences_of(
+    t: &[u32],
+    spans: &[(usize, usize)],
+) -> (Vec<usize>, Vec<(usize, usize, String)>) {
+    let sents = Sentences::new(t);
+    let mut seen: std::collections::HashMap<(usize, usize), usize> = Default::default();
+    let mut distinct = Vec::new();
+    let which = spans
+        .iter()
+        .map(|&(s, e)| {
+            let key = sents.around(s, e);
+            *seen.entry(key).or_insert_with(|| {
+                distinct.push((key.0, key.1, collapse_space(&t[key.0..key.1])));
+                distinct.len() - 1
+            })
+        })
+        .collect();
+    (which, distinct)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -1045,6 +1086,11 @@ mod tests {
             })
             .collect();
         assert_eq!(got, [".", "।", "?!", ".\"", "\n"]);
+    }
+
+    #[test]
+    fn space_runs_collapse() {
+        assert_eq!(collapse_space(&cps(" a \t\n b\u{a0}\u{1c}c ")), " a b c ");
     }
 
     #[test]

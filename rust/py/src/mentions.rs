@@ -4,7 +4,7 @@
 use std::collections::{HashMap, HashSet};
 
 use asimtext_core::mentions::{self as core, Answer, Query, Rules};
-use asimtext_core::mentions_sentences::Sentences;
+use asimtext_core::mentions_sentences::sentences_of;
 use pyo3::prelude::*;
 use pyo3::types::{PyDict, PyList, PyString, PyTuple};
 use rayon::prelude::*;
@@ -240,15 +240,17 @@ fn _measure_batch<'py>(
 /// The sentence around every value of every text, on all cores with the GIL released.
 ///
 /// ``spans[i]``: ``(start, end)`` of the values of ``texts[i]`` (code points,
-/// ``start <= end <= len(text)``); the answer per value: ``(start, end)`` of its
-/// sentence, as ``asimtext.digest.text.Sentences(text).around(start, end)``
-/// finds it. Pure twin: ``asimtext.pure.sentences.sentences_batch``.
+/// ``start <= end <= len(text)``). Per text: ``(which, sentences)``, the
+/// distinct sentences as ``(start, end, text)`` (its white space collapsed) in
+/// order of first use, and for each value the index of its own: the sentence
+/// ``asimtext.digest.text.Sentences(text).sentence(start, end)`` gives. Pure
+/// twin: ``asimtext.pure.sentences.sentences_batch``.
 #[pyfunction]
-fn _sentences_batch(
-    py: Python<'_>,
-    texts: &Bound<'_, PyAny>,
+fn _sentences_batch<'py>(
+    py: Python<'py>,
+    texts: &Bound<'py, PyAny>,
     spans: Vec<Vec<Span>>,
-) -> PyResult<Vec<Vec<(usize, usize)>>> {
+) -> PyResult<Bound<'py, PyList>> {
     let texts = read_texts(texts, "texts")?;
     if spans.len() != texts.len() {
         return Err(value_error(format!(
@@ -272,17 +274,21 @@ fn _sentences_batch(
         }
         asks.push(ok);
     }
-    crate::pool::detach(py, || {
+    let found: Vec<(Vec<usize>, Vec<(usize, usize, String)>)> = crate::pool::detach(py, || {
         (0..texts.len())
             .into_par_iter()
             .map(|i| {
                 if asks[i].is_empty() {
-                    return Vec::new();
+                    return (Vec::new(), Vec::new());
                 }
                 let t = code_points(texts.view(i));
-                let sents = Sentences::new(&t);
-                asks[i].iter().map(|&(s, e)| sents.around(s, e)).collect()
+                sentences_of(&t, &asks[i])
             })
             .collect()
-    })
+    })?;
+    let out = PyList::empty(py);
+    for (which, sents) in found {
+        out.append((which, sents).into_pyobject(py)?)?;
+    }
+    Ok(out)
 }
