@@ -12,6 +12,7 @@ import pathlib
 
 import pytest
 from asimtext.errors import ArgumentError
+from asimtext.pure.sentences import places_batch as pure_places
 from asimtext.pure.sentences import sentences_batch as pure_batch
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -82,3 +83,35 @@ def test_bad_spans_are_named_errors():
             batch(["abc. de"], [[(0, 1), (3, 9)]])
         with pytest.raises(ArgumentError, match="texts"):
             batch(["a", "b"], [[]])
+
+
+def same_places(texts, spans):
+    a = [[[tuple(h) for h in hits] for hits in row] for row in core._places_batch(texts, spans)]
+    b = pure_places(texts, spans)
+    assert a == b, (texts, spans)
+    return a
+
+
+_NAMES = ["दिल्ली", "Delhi", "लखनऊ", "Lucknow", "भाजपा", "BJP", "इटली", "Italy", "चीन", "China", "देश में",
+          "उत्तर प्रदेश", "Uttar Pradesh", "US", "us", "अफ़गानिस्तान"]
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(st.sampled_from(_NAMES + _PIECES[:30]), max_size=40).map("".join), st.data())
+def test_places_rust_and_pure_agree(text, data):
+    n = len(text)
+    spans = []
+    for _ in range(data.draw(st.integers(0, 5))):
+        s = data.draw(st.integers(0, n))
+        spans.append((s, data.draw(st.integers(s, n))))
+    same_places([text, text[::-1]], [spans, []])
+
+
+@pytest.mark.skipif(not NEWS_DEV.exists(), reason="../shared/data/news-dev is absent")
+def test_places_of_real_sentences():
+    with NEWS_DEV.open(encoding="utf-8") as f:
+        ts = [json.loads(line)["text"] for _n, line in zip(range(200), f)]
+    sents = [sorted(set(ss[k][:2] for k in w)) for w, ss in core._sentences_batch(
+        ts, [_every_number(t) for t in ts])]
+    got = same_places(ts, sents)
+    assert sum(len(h) for row in got for h in row) > 200

@@ -366,3 +366,6 @@ def _measure_batch(
 def _sentences_batch(
     texts: Iterable[str], spans: list[list[tuple[int, int]]]
 ) -> list[tuple[list[int], list[tuple[int, int, str]]]]: ...
+def _places_batch(
+    texts: Iterable[str], spans: list[list[tuple[int, int]]]
+) -> list[list[list[tuple[int, int, str]]]]: ...

@@ -14,7 +14,7 @@ Applied to the raw mentions of every article (one per value span):
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
-from typing import Any, List, Optional, Sequence, Tuple
+from typing import Any, Dict, List, Optional, Sequence, Tuple
 
 import regex
 
@@ -72,13 +72,40 @@ def annotate_batch(docs: Sequence[Any], mentions: Sequence[Sequence[Any]],
                                    [a[1] for a in asked])
     del asked
     measures = _measures(found)
+    places = _places(docs, mentions, answers, finder)
     if not indices:
-        return [annotate(d, ms, finder, (ans, measures))
-                for d, ms, ans in zip(docs, mentions, answers)]
+        return [annotate(d, ms, finder, (ans, measures), places=pl)
+                for d, ms, ans, pl in zip(docs, mentions, answers, places)]
     which: List[List[int]] = []
-    kept = [annotate(d, ms, finder, (ans, measures), which)
-            for d, ms, ans in zip(docs, mentions, answers)]
+    kept = [annotate(d, ms, finder, (ans, measures), which, pl)
+            for d, ms, ans, pl in zip(docs, mentions, answers, places)]
     return kept, which
+
+
+def _places(docs: Sequence[Any], mentions: Sequence[Sequence[Any]],
+            answers: Sequence[Sequence[Answer]], finder: _scope.Finder
+            ) -> List[Optional[Dict[Tuple[int, int], Any]]]:
+    """The gazetteer names of every sentence with a measured value, per doc, in one
+    call (Rust, all cores), where ``finder`` is the Rust gazetteer; else Nones
+    (:func:`annotate` asks ``finder`` sentence by sentence)."""
+    try:
+        from asimtext._core import _places_batch, gazetteer_find  # type: ignore[attr-defined]
+    except ImportError:
+        return [None] * len(docs)
+    if finder is not gazetteer_find:
+        return [None] * len(docs)
+    wanted: List[List[Tuple[int, int]]] = []
+    for ms, ans in zip(mentions, answers):
+        seen: Dict[Tuple[int, int], None] = {}
+        q = 0
+        for m in ms:
+            if m.fact_kind in _NUMBER_KINDS:
+                if ans[q][1] is not None:
+                    seen[(m.sentence_start, m.sentence_end)] = None
+                q += 1
+        wanted.append(list(seen))
+    got = _places_batch([d.text for d in docs], wanted)
+    return [dict(zip(w, g)) for w, g in zip(wanted, got)]
 
 
 def _measures(found: Sequence[MeasureTuple]) -> List[Measure]:
@@ -87,12 +114,15 @@ def _measures(found: Sequence[MeasureTuple]) -> List[Measure]:
 
 def annotate(doc: Any, mentions: Sequence[Any], finder: _scope.Finder,
              answers: Optional[Tuple[Sequence[Answer], Sequence[Measure]]] = None,
-             which: Optional[List[List[int]]] = None) -> List[Any]:
+             which: Optional[List[List[int]]] = None,
+             places: Optional[Dict[Tuple[int, int], Any]] = None) -> List[Any]:
     """The mentions of ``doc`` worth keeping, with ``measure``, ``place``, ``as_of`` and
     ``bound`` filled in (see the module docstring). ``finder`` is the gazetteer;
     ``answers``: :func:`~asimtext.digest.measures.measure_batch` on the doc's
     :func:`_queries` with its measures, if the caller has them. ``which``, if
-    given, gets one more list: the index in ``mentions`` of each mention kept."""
+    given, gets one more list: the index in ``mentions`` of each mention kept.
+    ``places``: the gazetteer names of its sentences with a measured value, if the
+    caller has them (:func:`_places`)."""
     if answers is None:
         numbers, queries = _queries(mentions)
         got, found = measure_batch([doc.text], [numbers], [queries])
@@ -154,7 +184,7 @@ def annotate(doc: Any, mentions: Sequence[Any], finder: _scope.Finder,
         meas = measures[at]  # (one object per distinct measure: they are immutable)
         key = (ss, se)
         if key not in places_cache:
-            hits = _scope.places_in(finder, text, ss, se)
+            hits = places[key] if places is not None else _scope.places_in(finder, text, ss, se)
             places_cache[key] = (hits, _scope.candidates(hits, text, ss))
         hits, cands = places_cache[key]
         place = _scope.place_of(hits, text, m.start, m.end, ss, se, cands)

@@ -17,6 +17,7 @@ pub fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<MeasureRules>()?;
     m.add_function(wrap_pyfunction!(_measure_batch, m)?)?;
     m.add_function(wrap_pyfunction!(_sentences_batch, m)?)?;
+    m.add_function(wrap_pyfunction!(_places_batch, m)?)?;
     Ok(())
 }
 
@@ -291,4 +292,68 @@ fn _sentences_batch<'py>(
         out.append((which, sents).into_pyobject(py)?)?;
     }
     Ok(out)
+}
+
+/// The gazetteer names of stretches of texts, on all cores with the GIL released.
+///
+/// ``spans[i]``: ``(start, end)`` stretches of ``texts[i]`` (code points); per
+/// stretch, its names as ``(start, end, entry id)`` with offsets in the text:
+/// ``gazetteer_find(text[start:end])`` moved by ``start`` (what
+/// ``asimtext.digest.scope.places_in`` gives for a sentence). Pure twin:
+/// ``asimtext.pure.sentences.places_batch``.
+#[pyfunction]
+fn _places_batch(
+    py: Python<'_>,
+    texts: &Bound<'_, PyAny>,
+    spans: Vec<Vec<Span>>,
+) -> PyResult<Vec<Vec<Vec<(usize, usize, &'static str)>>>> {
+    let texts = read_texts(texts, "texts")?;
+    if spans.len() != texts.len() {
+        return Err(value_error(format!(
+            "{} texts, {} lists of spans (one per text)",
+            texts.len(),
+            spans.len()
+        )));
+    }
+    let mut asks: Vec<Vec<(usize, usize)>> = Vec::with_capacity(spans.len());
+    for (i, row) in spans.iter().enumerate() {
+        let n = view_len(texts.view(i));
+        let mut ok = Vec::with_capacity(row.len());
+        for (j, &(s, e)) in row.iter().enumerate() {
+            if !(0 <= s && s <= e && e as usize <= n) {
+                return Err(value_error(format!(
+                    "spans[{i}][{j}]: need 0 <= start <= end <= len(texts[{i}]) = {n}, got {:?}",
+                    (s, e)
+                )));
+            }
+            ok.push((s as usize, e as usize));
+        }
+        asks.push(ok);
+    }
+    crate::pool::detach(py, || {
+        (0..texts.len())
+            .into_par_iter()
+            .map(|i| {
+                if asks[i].is_empty() {
+                    return Vec::new();
+                }
+                let t = code_points(texts.view(i));
+                asks[i]
+                    .iter()
+                    .map(|&(lo, hi)| {
+                        let piece: String = t[lo..hi]
+                            .iter()
+                            .map(|&c| char::from_u32(c).unwrap_or('\u{fffd}'))
+                            .collect();
+                        asimtext_core::gazetteer::find(&piece)
+                            .into_iter()
+                            .map(|(a, b, e)| {
+                                (a + lo, b + lo, asimtext_core::gazetteer::ENTRIES[e].0)
+                            })
+                            .collect()
+                    })
+                    .collect()
+            })
+            .collect()
+    })
 }
