@@ -62,11 +62,12 @@ def _queries(mentions: Sequence[Any]) -> Tuple[List[Tuple[int, int]], List[Tuple
 
 
 def annotate_batch(docs: Sequence[Any], mentions: Sequence[Sequence[Any]],
-                   finder: _scope.Finder, indices: bool = False) -> Any:
+                   finder: _scope.Finder, indices: bool = False, in_place: bool = False) -> Any:
     """:func:`annotate` for each doc, the words around every value of the batch read
     in one call (:func:`~asimtext.digest.measures.measure_batch`: in Rust, on all
     cores, while no Python runs). With ``indices``: ``(kept, which)``, ``which[i]``
-    listing the index in ``mentions[i]`` of each mention of ``kept[i]``."""
+    listing the index in ``mentions[i]`` of each mention of ``kept[i]``.
+    ``in_place``: see :func:`annotate`."""
     asked = [_queries(ms) for ms in mentions]
     answers, found = measure_batch([d.text for d in docs], [a[0] for a in asked],
                                    [a[1] for a in asked])
@@ -74,10 +75,10 @@ def annotate_batch(docs: Sequence[Any], mentions: Sequence[Sequence[Any]],
     measures = _measures(found)
     places = _places(docs, mentions, answers, finder)
     if not indices:
-        return [annotate(d, ms, finder, (ans, measures), places=pl)
+        return [annotate(d, ms, finder, (ans, measures), places=pl, in_place=in_place)
                 for d, ms, ans, pl in zip(docs, mentions, answers, places)]
     which: List[List[int]] = []
-    kept = [annotate(d, ms, finder, (ans, measures), which, pl)
+    kept = [annotate(d, ms, finder, (ans, measures), which, pl, in_place)
             for d, ms, ans, pl in zip(docs, mentions, answers, places)]
     return kept, which
 
@@ -115,14 +116,16 @@ def _measures(found: Sequence[MeasureTuple]) -> List[Measure]:
 def annotate(doc: Any, mentions: Sequence[Any], finder: _scope.Finder,
              answers: Optional[Tuple[Sequence[Answer], Sequence[Measure]]] = None,
              which: Optional[List[List[int]]] = None,
-             places: Optional[Dict[Tuple[int, int], Any]] = None) -> List[Any]:
+             places: Optional[Dict[Tuple[int, int], Any]] = None,
+             in_place: bool = False) -> List[Any]:
     """The mentions of ``doc`` worth keeping, with ``measure``, ``place``, ``as_of`` and
     ``bound`` filled in (see the module docstring). ``finder`` is the gazetteer;
     ``answers``: :func:`~asimtext.digest.measures.measure_batch` on the doc's
     :func:`_queries` with its measures, if the caller has them. ``which``, if
     given, gets one more list: the index in ``mentions`` of each mention kept.
     ``places``: the gazetteer names of its sentences with a measured value, if the
-    caller has them (:func:`_places`)."""
+    caller has them (:func:`_places`). ``in_place``: the mentions are the caller's
+    own, not yet shared: a kept one is filled in, not copied."""
     if answers is None:
         numbers, queries = _queries(mentions)
         got, found = measure_batch([doc.text], [numbers], [queries])
@@ -190,9 +193,11 @@ def annotate(doc: Any, mentions: Sequence[Any], finder: _scope.Finder,
         place = _scope.place_of(hits, text, m.start, m.end, ss, se, cands)
         day, origin = _scope.as_of(
             dates[bisect_left(date_starts, ss):bisect_left(date_starts, se)], m.start, ss, se, pub)
-        m = m.replace(measure=meas, place=place, as_of=day, as_of_origin=origin, bound=bound)
+        if not in_place:
+            m = m.replace()
+        m.__dict__.update(measure=meas, place=place, as_of=day, as_of_origin=origin, bound=bound)
         if kind != m.fact_kind:
-            m.__dict__.update(fact_kind=kind, kind=kind)  # (its own copy)
+            m.__dict__.update(fact_kind=kind, kind=kind)
         out.append(m)
         taken.append(n)
     if which is not None:

@@ -606,7 +606,8 @@ def mentions_of(docs: Sequence[Doc], stories: Stories, backend: Backend, params:
         try:
             mentions = _mentions(docs, found, {})
             kept, which = _measured.annotate_batch(
-                docs, mentions, finder or _scope.default_gazetteer(), indices=True)
+                docs, mentions, finder or _scope.default_gazetteer(), indices=True,
+                in_place=True)
             del mentions
         finally:
             contexts = pending.result()
