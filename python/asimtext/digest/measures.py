@@ -14,6 +14,12 @@ the words after the number (``44 लोगों की मौत``, ``44 people
 before it (``मौत का आंकड़ा 44``, ``death toll of 44``). A generic count noun (``लोग``,
 ``people``) is remembered and used only when no specific word is found.
 A number that names something (``COVID 19``, ``Dial 112``, ``वार्ड 3``) has no measure.
+
+The functions below are the rules, value by value; the digest reads every value of
+a story batch in one call of their Rust twin (:func:`measure_batch`,
+``rust/core/src/mentions.rs``), which takes the lexicons from here
+(:func:`rules_tables`) and is held to these functions by
+``tests/test_measures_differential.py``.
 """
 
 from __future__ import annotations
