@@ -11,9 +11,9 @@ from __future__ import annotations
 import pathlib
 
 import pytest
-from asimtext.digest import measures as M
 from asimtext.digest.text import Sentences
 from asimtext.errors import ArgumentError
+from asimtext.pure import measures as M
 from asimtext.pure.measures import measure_batch as pure_batch
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st

@@ -1,9 +1,9 @@
 //! What a number counts (its measure), whether a year-looking number is a count,
 //! and how the text hedges a number: the word rules of
-//! `asimtext.digest.measures`, read over a text's code points.
+//! `asimtext.pure.measures`, read over a text's code points.
 //!
 //! The lexicons are not here: the caller hands them over ([`Rules`]), built from
-//! the one definition in `asimtext/digest/measures.py`. What is here is the reading
+//! the one definition in `asimtext/pure/measures.py`. What is here is the reading
 //! of the words around a number, rule for rule the Python of that module (its
 //! pure twin, `asimtext.pure.measures.measure_batch`), down to the `regex`
 //! module's semantics (a look-behind sees before the search's start, a
@@ -315,7 +315,7 @@ fn clause_bounds(
 }
 
 /// How many other numbers on each side of a value may bound its clause
-/// (`NEIGHBOURS` in `measures.py`).
+/// (`NEIGHBOURS` in `asimtext/pure/measures.py`).
 pub const NEIGHBOURS: usize = 4;
 
 /// `neighbours`: the other numbers of the sentence `[ss, se)` nearest to

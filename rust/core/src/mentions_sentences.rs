@@ -1,4 +1,4 @@
-//! The sentence around each value of a text: `asimtext.digest.text.Sentences`
+//! The sentence around each value of a text: `asimtext.pure.sentences.Sentences`
 //! (its `around`, over the boundaries its `_BOUNDARY` pattern finds), read over
 //! code points for every value of a batch in one call. Pure twin:
 //! `asimtext.pure.sentences.sentences_batch`.

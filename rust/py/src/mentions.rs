@@ -21,8 +21,8 @@ pub fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
     Ok(())
 }
 
-/// The lexicons of `asimtext.digest.measures`, folded, held in Rust
-/// (built once from ``asimtext.digest.measures.rules_tables()``).
+/// The lexicons of `asimtext.pure.measures`, folded, held in Rust
+/// (built once from ``asimtext.pure.measures.rules_tables()``).
 #[pyclass(name = "_MeasureRules", frozen, module = "asimtext._core")]
 pub struct MeasureRules(Rules);
 
@@ -244,7 +244,7 @@ fn _measure_batch<'py>(
 /// ``start <= end <= len(text)``). Per text: ``(which, sentences)``, the
 /// distinct sentences as ``(start, end, text)`` (its white space collapsed) in
 /// order of first use, and for each value the index of its own: the sentence
-/// ``asimtext.digest.text.Sentences(text).sentence(start, end)`` gives. Pure
+/// ``asimtext.pure.sentences.Sentences(text).sentence(start, end)`` gives. Pure
 /// twin: ``asimtext.pure.sentences.sentences_batch``.
 #[pyfunction]
 fn _sentences_batch<'py>(
