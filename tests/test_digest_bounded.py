@@ -10,8 +10,8 @@ from pathlib import Path
 import asimtext
 import pytest
 from asimtext.digest import measured as _measured
-from asimtext.digest import measures as M
 from asimtext.digest.records import CHARS_PER_VALUE, MIN_VALUES, values_cap
+from asimtext.pure import measures as M
 from hypothesis import given, settings
 from hypothesis import strategies as st
 

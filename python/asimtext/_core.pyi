@@ -401,3 +401,24 @@ def _prepared_passages(
 ) -> list[list[tuple[int, int, int, int, int]]]: ...
 
 SPAN_KINDS: tuple[str, ...]
+
+# ---- the measures of the digest's values (asimtext_core::mentions) ----
+@final
+class _MeasureRules:
+    def __new__(cls, tables: dict[str, Any]) -> _MeasureRules: ...
+
+def _measure_batch(
+    rules: _MeasureRules,
+    texts: Iterable[str],
+    numbers: list[list[tuple[int, int]]],
+    queries: list[list[tuple[int, int, int, int, bool]]],
+) -> tuple[
+    list[list[tuple[bool, int | None, str | None]]],
+    list[tuple[str, tuple[str, ...], str | None, str]],
+]: ...
+def _sentences_batch(
+    texts: Iterable[str], spans: list[list[tuple[int, int]]]
+) -> list[tuple[list[int], list[tuple[int, int, str]]]]: ...
+def _places_batch(
+    texts: Iterable[str], spans: list[list[tuple[int, int]]]
+) -> list[list[list[tuple[int, int, str]]]]: ...

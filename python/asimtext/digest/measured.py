@@ -14,19 +14,20 @@ Applied to the raw mentions of every article (one per value span):
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
-from typing import Any, List, Optional, Sequence, Tuple
+from typing import Any, Dict, List, Optional, Sequence, Tuple
 
 import regex
 
 from asimtext.digest import scope as _scope
-from asimtext.digest.measures import bound_of, find_measure, is_count_context
+from asimtext.digest.measures import Answer, Measure, MeasureTuple, measure_batch, neighbours
 
-__all__ = ["annotate", "FAR_YEARS", "MEASURED_KINDS"]
+__all__ = ["annotate", "annotate_batch", "FAR_YEARS", "MEASURED_KINDS"]
 
 FAR_YEARS = 2
 _NEWLINE = regex.compile("\n")
 _TAB = regex.compile("\t")
 MEASURED_KINDS = frozenset({"number", "money", "percent"})
+_NUMBER_KINDS = MEASURED_KINDS | {"year"}
 _HISTORY_AFTER = regex.compile(
     r"^[\s,)\-–]*(?:में|से|तक|बैच|के|की|का|वर्ष|साल|ई\.?|ईस्वी|batch|onwards|election|elections|"
     r"census|season)(?!\w)", regex.IGNORECASE)
@@ -47,24 +48,89 @@ def _is_history(text: str, start: int, end: int) -> bool:
                 or _HISTORY_BEFORE.search(text[max(0, start - 10):start]))
 
 
-NEIGHBOURS = 4
+# (kept under its old name: callers and tests read it here)
+_neighbours = neighbours
 
 
-def _neighbours(numbers: Sequence[Tuple[int, int]], starts: Sequence[int], start: int,
-                end: int, ss: int, se: int) -> List[Tuple[int, int]]:
-    """The other number spans of the sentence ``[ss, se)`` that can bound the clause
-    of the number at ``[start, end)``: the nearest ``NEIGHBOURS`` on each side
-    (:func:`~asimtext.digest.measures.find_measure` reads only the nearest end before
-    and the nearest start after; a few more cover spans that overlap)."""
-    lo, hi = bisect_left(starts, ss), bisect_left(starts, se)
-    at = bisect_left(starts, start, lo, hi)
-    return [s for s in numbers[max(lo, at - NEIGHBOURS):min(hi, at + 1 + NEIGHBOURS)]
-            if s != (start, end)]
+def _queries(mentions: Sequence[Any]) -> Tuple[List[Tuple[int, int]], List[Tuple[int, int, int, int, bool]]]:
+    """The number spans of a doc's mentions (sorted) and the values to ask
+    :func:`~asimtext.digest.measures.measure_batch` about: its numbers and years."""
+    numbers = sorted((m.start, m.end) for m in mentions if m.fact_kind in _NUMBER_KINDS)
+    queries = [(m.start, m.end, m.sentence_start, m.sentence_end, m.fact_kind == "year")
+               for m in mentions if m.fact_kind in _NUMBER_KINDS]
+    return numbers, queries
 
 
-def annotate(doc: Any, mentions: Sequence[Any], finder: _scope.Finder) -> List[Any]:
+def annotate_batch(docs: Sequence[Any], mentions: Sequence[Sequence[Any]],
+                   finder: _scope.Finder, indices: bool = False, in_place: bool = False) -> Any:
+    """:func:`annotate` for each doc, the words around every value of the batch read
+    in one call (:func:`~asimtext.digest.measures.measure_batch`: in Rust, on all
+    cores, while no Python runs). With ``indices``: ``(kept, which)``, ``which[i]``
+    listing the index in ``mentions[i]`` of each mention of ``kept[i]``.
+    ``in_place``: see :func:`annotate`."""
+    asked = [_queries(ms) for ms in mentions]
+    answers, found = measure_batch([d.text for d in docs], [a[0] for a in asked],
+                                   [a[1] for a in asked])
+    del asked
+    measures = _measures(found)
+    places = _places(docs, mentions, answers, finder)
+    if not indices:
+        return [annotate(d, ms, finder, (ans, measures), places=pl, in_place=in_place)
+                for d, ms, ans, pl in zip(docs, mentions, answers, places)]
+    which: List[List[int]] = []
+    kept = [annotate(d, ms, finder, (ans, measures), which, pl, in_place)
+            for d, ms, ans, pl in zip(docs, mentions, answers, places)]
+    return kept, which
+
+
+def _places(docs: Sequence[Any], mentions: Sequence[Sequence[Any]],
+            answers: Sequence[Sequence[Answer]], finder: _scope.Finder
+            ) -> List[Optional[Dict[Tuple[int, int], Any]]]:
+    """The gazetteer names of every sentence with a measured value, per doc, in one
+    call (Rust, all cores), where ``finder`` is the Rust gazetteer; else Nones
+    (:func:`annotate` asks ``finder`` sentence by sentence)."""
+    try:
+        from asimtext._core import _places_batch, gazetteer_find  # type: ignore[attr-defined]
+    except ImportError:
+        return [None] * len(docs)
+    if finder is not gazetteer_find:
+        return [None] * len(docs)
+    wanted: List[List[Tuple[int, int]]] = []
+    for ms, ans in zip(mentions, answers):
+        seen: Dict[Tuple[int, int], None] = {}
+        q = 0
+        for m in ms:
+            if m.fact_kind in _NUMBER_KINDS:
+                if ans[q][1] is not None:
+                    seen[(m.sentence_start, m.sentence_end)] = None
+                q += 1
+        wanted.append(list(seen))
+    got = _places_batch([d.text for d in docs], wanted)
+    return [dict(zip(w, g)) for w, g in zip(wanted, got)]
+
+
+def _measures(found: Sequence[MeasureTuple]) -> List[Measure]:
+    return [Measure(k, tuple(q), i, (w,)) for k, q, i, w in found]
+
+
+def annotate(doc: Any, mentions: Sequence[Any], finder: _scope.Finder,
+             answers: Optional[Tuple[Sequence[Answer], Sequence[Measure]]] = None,
+             which: Optional[List[List[int]]] = None,
+             places: Optional[Dict[Tuple[int, int], Any]] = None,
+             in_place: bool = False) -> List[Any]:
     """The mentions of ``doc`` worth keeping, with ``measure``, ``place``, ``as_of`` and
-    ``bound`` filled in (see the module docstring). ``finder`` is the gazetteer."""
+    ``bound`` filled in (see the module docstring). ``finder`` is the gazetteer;
+    ``answers``: :func:`~asimtext.digest.measures.measure_batch` on the doc's
+    :func:`_queries` with its measures, if the caller has them. ``which``, if
+    given, gets one more list: the index in ``mentions`` of each mention kept.
+    ``places``: the gazetteer names of its sentences with a measured value, if the
+    caller has them (:func:`_places`). ``in_place``: the mentions are the caller's
+    own, not yet shared: a kept one is filled in, not copied."""
+    if answers is None:
+        numbers, queries = _queries(mentions)
+        got, found = measure_batch([doc.text], [numbers], [queries])
+        answers = (got[0], _measures(found))
+    answers, measures = answers
     text = doc.text
     pub = doc.published[:10] if doc.published else None
     pub_year = _year_of(pub) if pub else None
@@ -72,9 +138,6 @@ def annotate(doc: Any, mentions: Sequence[Any], finder: _scope.Finder) -> List[A
     # thousands of values costs values x log(values), not values^2 (issue 17).
     spans = sorted((m.start, m.end) for m in mentions)
     span_starts = [s for s, _e in spans]
-    numbers = sorted((m.start, m.end) for m in mentions if m.fact_kind in MEASURED_KINDS
-                     or m.fact_kind == "year")
-    number_starts = [s for s, _e in numbers]
     dates = sorted(((m.start, m.end, m.fact_value) for m in mentions
                     if m.fact_kind in ("date", "datetime") and len(m.fact_value) >= 10),
                    key=lambda d: d[0])
@@ -83,7 +146,12 @@ def annotate(doc: Any, mentions: Sequence[Any], finder: _scope.Finder) -> List[A
     tabs = [x.start() for x in _TAB.finditer(text)]
     places_cache: dict = {}
     out: List[Any] = []
-    for m in mentions:
+    taken: List[int] = []
+    q = -1
+    for n, m in enumerate(mentions):
+        kind = m.fact_kind
+        if kind in _NUMBER_KINDS:
+            q += 1
         # The spans of its line: is_metadata_line reads them on a line of at most
         # 120 characters only (then they are all within 200 characters of the value).
         k = bisect_left(newlines, m.start)
@@ -96,11 +164,9 @@ def annotate(doc: Any, mentions: Sequence[Any], finder: _scope.Finder) -> List[A
         if _scope.is_metadata_line(text, m.start, m.end, line_spans, (a, b),
                                    t < len(tabs) and tabs[t] < b):
             continue
-        kind = m.fact_kind
         ss, se = m.sentence_start, m.sentence_end
-        if kind == "year" and is_count_context(text, m.start, m.end, ss, se):
+        if kind == "year" and answers[q][0]:  # a count: made a number below
             kind = "number"
-            m = m.replace(fact_kind="number", kind="number")
         if kind in ("date", "year"):
             y = _year_of(m.fact_value)
             if y is None or y < 1800:
@@ -109,23 +175,32 @@ def annotate(doc: Any, mentions: Sequence[Any], finder: _scope.Finder) -> List[A
                     and not _is_history(text, m.start, m.end):
                 continue
             out.append(m)
+            taken.append(n)
             continue
         if kind not in MEASURED_KINDS:
             out.append(m)
+            taken.append(n)
             continue
-        others = _neighbours(numbers, number_starts, m.start, m.end, ss, se)
-        meas = find_measure(text, m.start, m.end, ss, se, others, full_clause=True)  # facts7
-        if meas is None:
+        _count, at, bound = answers[q]
+        if at is None:
             continue
+        meas = measures[at]  # (one object per distinct measure: they are immutable)
         key = (ss, se)
         if key not in places_cache:
-            hits = _scope.places_in(finder, text, ss, se)
+            hits = places[key] if places is not None else _scope.places_in(finder, text, ss, se)
             places_cache[key] = (hits, _scope.candidates(hits, text, ss))
         hits, cands = places_cache[key]
         place = _scope.place_of(hits, text, m.start, m.end, ss, se, cands)
         day, origin = _scope.as_of(
             dates[bisect_left(date_starts, ss):bisect_left(date_starts, se)], m.start, ss, se, pub,
-            text)  # facts7: text for the event-day rule (scope.as_of)
-        out.append(m.replace(measure=meas, place=place, as_of=day, as_of_origin=origin,
-                             bound=bound_of(text, m.start, m.end, ss)))
+            text)
+        if not in_place:
+            m = m.replace()
+        m.__dict__.update(measure=meas, place=place, as_of=day, as_of_origin=origin, bound=bound)
+        if kind != m.fact_kind:
+            m.__dict__.update(fact_kind=kind, kind=kind)
+        out.append(m)
+        taken.append(n)
+    if which is not None:
+        which.append(taken)
     return out

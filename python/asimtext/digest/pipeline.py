@@ -18,6 +18,7 @@ import gc
 import sys
 import time
 from collections import Counter
+from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
 from itertools import combinations
 from operator import attrgetter
@@ -55,7 +56,7 @@ from asimtext.digest.records import (
     Stories,
     values_cap,
 )
-from asimtext.digest.text import WORD_RE, lead_end
+from asimtext.digest.text import WORD_RE, lead_end, sentences_batch
 from asimtext.digest.when import event_interval, stated_weekdays
 from asimtext.errors import ArgumentError
 from asimtext.io import LoadError, LoadReport, Record, iter_records
@@ -603,43 +604,104 @@ def collect_mentions(docs: Sequence[Doc], stories: Stories, backend: Backend,
     """The facts each article states, in text order, with their sentence (and, in
     stories of two articles or more, the content words around them: one call for the
     whole batch, each text keyed once, on all cores)."""
-    width = params.context_words
-    found: List[List[Tuple[Any, Tuple[str, str, bool], Tuple[int, int, str]]]] = []
+    found = _stated_values(docs)
+    contexts = _contexts(docs, stories, backend, params, found)
+    return _mentions(docs, found, contexts)
+
+
+def _stated_values(docs: Sequence[Doc]) -> List[List[Tuple[Any, Tuple[str, str, bool], Tuple[int, int, str]]]]:
+    """Per doc, ``(span, fact, sentence)`` of each value that states a fact; the
+    sentences of the whole batch found in one call (:func:`.text.sentences_batch`)."""
+    stated = []
     for d in docs:
         spans = d.fact_spans()
         items = []
         for s in spans[:values_cap(len(d.text))]:  # (the rest is counted: Doc.values)
             f = _facts.fact_of_span(s.kind, s.value, getattr(s, "resolved", None))
             if f is not None:
-                items.append((s, f, d.sentences.sentence(s.start, s.end)))
-        found.append(items)
+                items.append((s, f))
+        stated.append(items)
+    around = sentences_batch([d.text for d in docs],
+                             [[(s.start, s.end) for s, _f in items] for items in stated])
+    # (a sentence's tuple is shared by its values, as Sentences.sentence gives it)
+    return [[(s, f, sents[k]) for (s, f), k in zip(items, which)]
+            for items, (which, sents) in zip(stated, around)]
+
+
+def _contexts(docs: Sequence[Doc], stories: Stories, backend: Backend, params: Any,
+              found: Sequence[Sequence[Any]]) -> Dict[int, List[List[str]]]:
+    """The context keys of the values of the docs in stories of two or more."""
+    return _context_call(backend, params, *_context_args(docs, stories, found))
+
+
+def _context_args(docs: Sequence[Doc], stories: Stories, found: Sequence[Sequence[Any]]
+                  ) -> Tuple[List[int], List[str], List[List[Tuple[int, int, int, int]]]]:
     with_context = [i for i in range(len(docs)) if stories.size_of(i) > 1 and found[i]]
-    contexts: Dict[int, List[List[str]]] = {}
-    if with_context:
-        got = backend.context_keys_batch()(
-            [docs[i].text for i in with_context],
-            [[(ss, se, s.start, s.end) for s, _f, (ss, se, _t) in found[i]]
-             for i in with_context],
-            width, REACH_PER_WORD * width)
-        contexts = dict(zip(with_context, got))
-        del got
+    return (with_context, [docs[i].text for i in with_context],
+            [[(ss, se, s.start, s.end) for s, _f, (ss, se, _t) in found[i]] for i in with_context])
+
+
+def _context_call(backend: Backend, params: Any, with_context: List[int], texts: List[str],
+                  values: List[List[Tuple[int, int, int, int]]]) -> Dict[int, List[List[str]]]:
+    if not with_context:
+        return {}
+    width = params.context_words
+    got = backend.context_keys_batch()(texts, values, width, REACH_PER_WORD * width)
+    return dict(zip(with_context, got))
+
+
+_NO_CONTEXT: FrozenSet[str] = frozenset()
+
+
+def _mentions(docs: Sequence[Doc], found: List[List[Any]],
+              contexts: Dict[int, List[List[str]]]) -> List[List[Mention]]:
+    """The mentions of ``found`` (emptied as they are made), with their contexts."""
     out: List[List[Mention]] = []
     for i, d in enumerate(docs):
         ctx = contexts.pop(i, None)
         ms: List[Mention] = []
         source = d.source or ""
-        empty: FrozenSet[str] = frozenset()
         for n, (s, f, (ss, se, stext)) in enumerate(found[i]):
             ms.append(Mention.of({
                 "article": d.id, "source": source, "start": s.start, "end": s.end,
                 "text": s.text, "kind": s.kind, "value": f[1], "resolved": f[2],
                 "sentence_start": ss, "sentence_end": se, "sentence_text": stext,
                 "fact_kind": f[0], "fact_value": f[1], "stated": s.value,
-                "context": frozenset(ctx[n]) if ctx is not None else empty,
+                "context": frozenset(ctx[n]) if ctx is not None else _NO_CONTEXT,
             }))
         found[i] = []
         out.append(ms)
     return out
+
+
+def mentions_of(docs: Sequence[Doc], stories: Stories, backend: Backend, params: Any,
+                finder: Any = None) -> List[List[Mention]]:
+    """``measure_mentions(docs, collect_mentions(docs, ...))``, with the context keys
+    (Rust, the GIL released) read on a helper thread while the measures and scopes
+    are found: the mentions are made without their contexts, which are filled in
+    on the mentions kept once that thread is done. The contexts are half the
+    stage's work on the 2 cores of a small machine; overlapped, they cost little
+    wall time."""
+    found = _stated_values(docs)
+    with ThreadPoolExecutor(max_workers=1) as helper:  # (one per call: fork-safe)
+        # (its arguments made here: `found` is emptied as the mentions are made)
+        pending = helper.submit(_context_call, backend, params,
+                                *_context_args(docs, stories, found))
+        try:
+            mentions = _mentions(docs, found, {})
+            kept, which = _measured.annotate_batch(
+                docs, mentions, finder or _scope.default_gazetteer(), indices=True,
+                in_place=True)
+            del mentions
+        finally:
+            contexts = pending.result()
+    for i, (ms, ns) in enumerate(zip(kept, which)):
+        ctx = contexts.pop(i, None)
+        if ctx is not None:
+            for m, n in zip(ms, ns):
+                # (a mention no one else holds yet: set, not copied)
+                m.__dict__["context"] = frozenset(ctx[n])
+    return kept
 
 
 # -- facts and timeline -------------------------------------------------------------------
@@ -674,7 +736,7 @@ def measure_mentions(docs: Sequence[Doc], mentions: Sequence[Sequence[Mention]],
                      finder: Any = None) -> List[List[Mention]]:
     """The mentions worth keeping, with measure and scope (:mod:`.measured`)."""
     finder = finder or _scope.default_gazetteer()
-    return [_measured.annotate(d, ms, finder) for d, ms in zip(docs, mentions)]
+    return _measured.annotate_batch(docs, mentions, finder)
 
 
 def collect_updates(docs: Sequence[Doc], mentions: Sequence[Sequence[Mention]],
@@ -973,7 +1035,7 @@ def digest_stories(docs: Sequence[Doc], stories: Stories, which: Sequence[int],
     sub_docs, sub = stories.subset(which, docs)
     extract_again(sub_docs, backend)
     lap("spans again")
-    mentions = measure_mentions(sub_docs, collect_mentions(sub_docs, sub, backend, params))
+    mentions = mentions_of(sub_docs, sub, backend, params)
     lap("mentions")
     facts = collect_facts(sub_docs, mentions, sub)
     lap("facts")

@@ -72,6 +72,15 @@ def place_of(places: Sequence[Tuple[int, int, str]], text: str, start: int, end:
     their :func:`candidates`, if the caller has them."""
     if cands is None:
         cands = candidates(places, text, sent_start)
+    if not cands:
+        # What the rules below come to without a candidate (most sentences: 2 in 3
+        # values of a 10k digest), without the clause searches they make: the
+        # home-country phrase anywhere in the sentence (one before the value is one
+        # in the sentence; and the state a "राज्य में" refers to is read below).
+        if _HOME.search(text, sent_start, sent_end):
+            return _home(text, sent_start)
+        if not _STATE_REF.search(text, sent_start, sent_end):
+            return None
     # The clause: from the last stop before the value to the first after it.
     last = _LAST_STOP.match(text, sent_start, start)
     lo = last.end() if last is not None else sent_start

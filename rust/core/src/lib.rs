@@ -9,6 +9,8 @@ pub mod dedup;
 pub mod error;
 pub mod gazetteer;
 pub mod jsonl;
+pub mod mentions;
+pub mod mentions_sentences;
 pub mod normalize;
 pub mod pairs;
 pub mod prepare;

@@ -11,6 +11,7 @@ mod errors;
 mod gazetteer;
 mod jsonl;
 mod limits;
+mod mentions;
 mod normalize;
 mod pairs;
 mod pipeline;
@@ -37,5 +38,6 @@ fn _core(m: &Bound<'_, PyModule>) -> PyResult<()> {
     gazetteer::register(m)?;
     prepare::register(m)?;
     pairs::register(m)?;
+    mentions::register(m)?;
     Ok(())
 }
