@@ -1,5 +1,5 @@
 """Integrity of the blind event sets (tests/data/events-third/, events-fourth/,
-events-fifth/).
+events-fifth/, events-sixth/).
 
 Each set is a blind check of the digest's event grouping: gathered without
 running the digest, with events of kinds the sets before it lack. No
@@ -26,6 +26,7 @@ SETS = {
     "events-third": ("events", "events-heldout"),
     "events-fourth": ("events", "events-heldout", "events-third"),
     "events-fifth": ("events", "events-heldout", "events-third", "events-fourth"),
+    "events-sixth": ("events", "events-heldout", "events-third", "events-fourth", "events-fifth"),
 }
 REQUIRED = ("id", "event", "lang", "source", "url", "text", "provenance")
 FIELDS = {"id", "event", "lang", "source", "published", "title", "url", "text", "provenance"}
