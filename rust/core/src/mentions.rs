@@ -288,7 +288,8 @@ fn last_words(t: &[u32], lo: usize, hi: usize, n: usize) -> Vec<Word> {
 fn is_stop(t: &[u32], i: usize, endpos: usize) -> bool {
     match t[i] {
         0x2c | 0x3b | 0x3a | 0x28 | 0x29 | 0x5b | 0x5d | 0x7c | 0x09 | 0x0a => true,
-        0x2e | 0x964 => !(i > 0 && is_digit(t[i - 1])) && !(i + 1 < endpos && is_digit(t[i + 1])),
+        // a point between digits is a decimal point, not a stop
+        0x2e | 0x964 => !((i > 0 && is_digit(t[i - 1])) || (i + 1 < endpos && is_digit(t[i + 1]))),
         _ => false,
     }
 }

@@ -264,10 +264,13 @@ impl WordTable {
         let id = self.ends.len() as u32;
         self.arena.push_str(w);
         self.ends.push(self.arena.len());
-        if self.by_hash.contains_key(&h) {
-            self.spill.insert(w.to_string(), id);
-        } else {
-            self.by_hash.insert(h, id);
+        match self.by_hash.entry(h) {
+            std::collections::hash_map::Entry::Occupied(_) => {
+                self.spill.insert(w.to_string(), id);
+            }
+            std::collections::hash_map::Entry::Vacant(e) => {
+                e.insert(id);
+            }
         }
         id
     }

@@ -138,6 +138,12 @@ fn measure_tuple<'py>(py: Python<'py>, m: &core::Measure) -> PyResult<Bound<'py,
 /// are ``(key, qualifiers, index, word)`` (each distinct measure once), or None,
 /// and its bound (``about``/``over``/``under``) where it has a measure. Pure twin:
 /// ``asimtext.pure.measures.measure_batch``.
+/// Per text: which distinct sentence each value is in, and the distinct
+/// sentences as `(start, end, collapsed text)`.
+type SentencesOf = (Vec<usize>, Vec<(usize, usize, String)>);
+/// A gazetteer name: `(start, end, entry id)`.
+type Name = (usize, usize, &'static str);
+
 #[pyfunction]
 fn _measure_batch<'py>(
     py: Python<'py>,
@@ -276,7 +282,7 @@ fn _sentences_batch<'py>(
         }
         asks.push(ok);
     }
-    let found: Vec<(Vec<usize>, Vec<(usize, usize, String)>)> = crate::pool::detach(py, || {
+    let found: Vec<SentencesOf> = crate::pool::detach(py, || {
         (0..texts.len())
             .into_par_iter()
             .map(|i| {
@@ -307,7 +313,7 @@ fn _places_batch(
     py: Python<'_>,
     texts: &Bound<'_, PyAny>,
     spans: Vec<Vec<Span>>,
-) -> PyResult<Vec<Vec<Vec<(usize, usize, &'static str)>>>> {
+) -> PyResult<Vec<Vec<Vec<Name>>>> {
     let texts = read_texts(texts, "texts")?;
     if spans.len() != texts.len() {
         return Err(value_error(format!(

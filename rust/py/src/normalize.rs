@@ -452,7 +452,7 @@ fn normalize_to_list<'py>(
         let s = item?
             .cast_into::<PyString>()
             .map_err(|e| not_str(i, e.into_inner().as_any()))?;
-        if n % CHUNK == 0 {
+        if n.is_multiple_of(CHUNK) {
             chunks.push_back(Vec::with_capacity(CHUNK));
         }
         chunks.back_mut().expect("a chunk").push(s.unbind());

@@ -687,13 +687,16 @@ fn _prepared_overlaps(
 /// b_end, words)``, offsets into the documents): ``shared_passages(text_i,
 /// text_j, min_words)``, from the texts' tokens. Pure twin:
 /// ``asimtext.pure.prepare.prepared_passages``.
+/// A shared passage as the text route gives it (its five offsets and counts).
+type Passage = (usize, usize, usize, usize, usize);
+
 #[pyfunction]
 fn _prepared_passages(
     py: Python<'_>,
     docs: &Bound<'_, PyAny>,
     pairs: Vec<(i64, i64)>,
     min_words: usize,
-) -> PyResult<Vec<Vec<(usize, usize, usize, usize, usize)>>> {
+) -> PyResult<Vec<Vec<Passage>>> {
     if min_words == 0 {
         return Err(value_error("min_words must be at least 1"));
     }
