@@ -125,8 +125,9 @@ def test_released_tokens_are_named():
 #: keys each distinct WORD of the corpus once (not a text), and the context words of
 #: values are keyed from stretches of text (not derived from the prepared document yet:
 #: docs/contracts/prepare.md, "What is still read from the text").
+# (the digest finds and measures mentions in one stage, ``mentions_of``)
 STAGES = ["prepare", "group_stories", "near_duplicate_links", "borrow_dates", "extract_again",
-          "collect_mentions", "measure_mentions", "collect_facts", "build_timeline",
+          "mentions_of", "collect_facts", "build_timeline",
           "collect_updates", "find_page_copies", "find_copies", "find_conflicts"]
 
 
@@ -207,12 +208,12 @@ def test_no_stage_normalizes_a_text_after_prepare(monkeypatch, make, keep):
     # The stages that compare texts did compare some (the seeds have copies).
     assert '"copy_groups": [{' in out.replace("\n", "").replace("  ", "")
     for stage in STAGES:
-        if stage in ("prepare", "group_stories", "collect_mentions"):
+        if stage in ("prepare", "group_stories", "mentions_of"):
             continue
         assert counts[stage] == 0, (stage, counts)
     # The stories stage keys words only; the mentions stage only the context words.
     assert counts["group_stories"] == counts["vocabulary words"] + counts["numbered name words"]
-    assert counts["collect_mentions"] == counts["context words"]
+    assert counts["mentions_of"] == counts["context words"]
 
 
 def test_the_counter_sees_the_text_route(monkeypatch):
