@@ -1,0 +1,105 @@
+"""Issue 15, the fifth event set (tests/data/events-fifth/): the rule read from its
+failures (figures stated to hundredths meet only within their last digit), on real
+sentences of the set, then the set's figures (skipped when the set is absent). The set
+is no longer blind: see docs/digest.md."""
+
+from __future__ import annotations
+
+import math
+from pathlib import Path
+
+import asimtext
+import numpy as np
+import pytest
+from asimtext.digest.figures import (
+    CLOSE,
+    _close,
+    figures_part,
+    lead_figures,
+    meeting_figures,
+    outvoted,
+    own_figures,
+    unmet,
+)
+
+ROOT = Path(__file__).resolve().parent.parent
+FIFTH = ROOT / "tests" / "data" / "events-fifth" / "events.jsonl"
+
+
+def _figs(text):
+    (spans,) = asimtext.extract_batch([text])
+    return lead_figures(text, spans)
+
+
+# tests/data/events-fifth: en-neeraj21-01, hi-neeraj21-01, hi-neerajwc-01 (real
+# sentences): the Tokyo Olympic throw (87.58 m) and the World Championships one (88.13 m).
+TOKYO_EN = ("Tokyo: Neeraj Chopra won the men's javelin on Saturday with a best throw of "
+            "87.58 metres to claim a historic first Olympic athletics gold medal for India.")
+TOKYO_HI = ("नीरज ने अपने पहले थ्रो में 87.03 मीटर दूर भाला फेंका। इसके बाद दूसरी कोशिश में "
+            "87.58 मीटर और तीसरे प्रयास में नीरज ने 76.79 मीटर दूर भाला फेंक कर सबको चौंका दिया।")
+WORLDS_HI = ("नीरज चोपड़ा ने वर्ल्ड एथलेटिक्स चैंपियनशिप में इतिहास रच दिया. उन्होंने 88.13 मीटर "
+             "का थ्रो करके भारत को जैवलिन थ्रो में सिल्वर मेडल दिला दिया.")
+
+
+def test_figures_to_hundredths_meet_only_within_their_last_digit():
+    tokyo_en, tokyo_hi, worlds = _figs(TOKYO_EN), _figs(TOKYO_HI), _figs(WORLDS_HI)
+    assert "#=distance=87.58" in tokyo_en and "#=distance=87.58" in tokyo_hi
+    assert worlds == {"#=distance=88.13"}
+    met = meeting_figures([tokyo_en, tokyo_hi, worlds])
+    assert met[0, 1] and not met[0, 2] and not met[1, 2]
+    assert list(unmet([tokyo_en, tokyo_hi, worlds])) == [False, False, True]
+    span = math.log(CLOSE) + 1e-9
+    lv = np.log([87.58, 88.13, 87.6, 88.0, 12.0, 13.0])
+    close = _close(lv, lv, span)
+    assert not close[0, 1]  # two throws
+    assert close[0, 2] and close[1, 2]  # 87.6: stated to tenths, the ratio decides
+    assert close[0, 3]  # 88: a whole number, the ratio decides
+    assert close[4, 5]  # counts: the ratio (a toll's day), as before
+
+
+def test_a_throw_to_hundredths_is_outvoted_by_the_story_of_another():
+    tokyo = [_figs(TOKYO_EN), _figs(TOKYO_HI), frozenset({"#=distance=87.58"}),
+             frozenset({"#=distance=87.58", "#=distance=85.44"})]
+    worlds = _figs(WORLDS_HI)
+    got = outvoted(tokyo + [worlds], [False, False, False, False, True])
+    assert list(got) == [4]
+    # A member stating the throw to tenths (87.6) meets both: nothing is outvoted.
+    rounded = tokyo[:3] + [frozenset({"#=distance=87.6"})]
+    assert list(outvoted(rounded + [worlds], [False] * 4 + [True])) == []
+    # Each part with its own throw: two events (the parts' veto).
+    other = [worlds, worlds, frozenset({"#=distance=88.13", "#=distance=85.1"})]
+    assert figures_part(own_figures(tokyo), own_figures(other))
+    # Counts within the ratio still meet: 83 deaths and 80 are one toll's days.
+    a = [frozenset({"#=deaths=83"})] * 3
+    b = [frozenset({"#=deaths=80"})] * 3
+    assert not figures_part(own_figures(a), own_figures(b))
+
+
+# -- the set's figures -----------------------------------------------------------------------
+
+
+def _fifth(text_only):
+    if not FIFTH.exists():
+        pytest.skip("tests/data/events-fifth is not here")
+    from events_score import digest_inputs, load_records, score
+
+    recs = load_records(FIFTH)
+    return score(asimtext.digest(digest_inputs(recs, text_only=text_only)), recs)
+
+
+def test_fifth_event_set():
+    """All fields: precision 0.823, recall 0.867, 5 mixed (before the rule above:
+    0.806, 0.867, 6). What still mixes: see docs/digest.md (the fifth set)."""
+    res = _fifth(False)
+    assert res["pairwise_precision"] >= 0.82, res
+    assert res["pairwise_recall"] >= 0.86, res
+    assert res["mixed_stories"] <= 5, res
+
+
+def test_fifth_event_set_from_the_text_alone():
+    """Id and text only: precision 0.657, recall 0.893, 8 mixed (before: 0.634,
+    0.893, 8)."""
+    res = _fifth(True)
+    assert res["pairwise_precision"] >= 0.65, res
+    assert res["pairwise_recall"] >= 0.89, res
+    assert res["mixed_stories"] <= 8, res
