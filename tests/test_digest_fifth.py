@@ -1,6 +1,7 @@
-"""Issue 15, the fifth event set (tests/data/events-fifth/): the rule read from its
-failures (figures stated to hundredths meet only within their last digit), on real
-sentences of the set, then the set's figures (skipped when the set is absent). The set
+"""Issue 15, the fifth event set (tests/data/events-fifth/): the rules read from its
+failures (figures stated to hundredths meet only within their last digit; parts with
+undated members and their own figures never merge, dated or not), on real sentences of
+the set, then the set's figures (skipped when the set is absent). The set
 is no longer blind: see docs/digest.md."""
 
 from __future__ import annotations
@@ -75,6 +76,44 @@ def test_a_throw_to_hundredths_is_outvoted_by_the_story_of_another():
     assert not figures_part(own_figures(a), own_figures(b))
 
 
+# tests/data/events-fifth: en-bihar0625-02, hi-bihar0625-02, hi-bihar0625-03 (25 June
+# 2020, 83 dead) and en-bihar0702-01, hi-bihar0702-02, en-bihar0702-02 (2 July, 22-25).
+JUNE = ["At least 83 people were killed across Bihar due to lightning on Thursday.",
+        "बिहार के 23 जिलों में आकाशीय बिजली गिरने से अब तक 83 लोगों की मौत हो चुकी है.",
+        "नई दिल्ली: बिहार में गुरुवार को आकाशीय बिजली गिरने से कम से कम 83 लोगों की मौत हो गई है, "
+        "मृतकों में बच्चे भी शामिल हैं"]
+JULY = ["PATNA—At least 22 people were killed when lightning struck Bihar on Thursday.",
+        "बिहार में गुरुवार को बिजली गिरने से 25 लोगों की मौत हो गई।",
+        "Bihar Chief Minister Nitish Kumar has announced an ex-gratia of Rs 4 lakh each to the "
+        "family of the 22 people who lost their lives due to lightning strikes."]
+
+
+def test_parts_with_undated_reports_and_their_own_figures_never_merge():
+    from asimtext.digest.stories import StoryParams, _parts_veto
+
+    figs = [_figs(t) for t in JUNE + JULY]
+    assert figs[0] == {"#=deaths=83"} and figs[3] == {"#=deaths=22"}
+    arr = np.arange(6)
+    a, b = [0, 1, 2], [3, 4, 5]
+    params = StoryParams(tight_parts=0.0)
+    # The reports in English dated (seven days apart: inside the window), the Hindi
+    # ones not: the window cannot part them, their own tolls (83; 22) do.
+    pub = np.array([True, False, False, True, False, True])
+    assert _parts_veto(arr, pub, figs, None, params)(a, b)
+    # One part wholly dated, the other not: the same.
+    pub = np.array([True, True, True, False, False, False])
+    assert _parts_veto(arr, pub, figs, None, params)(a, b)
+    # Both parts wholly dated (an undated report elsewhere in the group): the window.
+    arr7 = np.arange(7)
+    pub7 = np.array([True] * 6 + [False])
+    figs7 = figs + [frozenset()]
+    assert not _parts_veto(arr7, pub7, figs7, None, params)(a, b)
+    # Tolls within the ratio (83 and 80: a toll's days) are one event's, dated or not.
+    near = figs[:3] + [frozenset({"#=deaths=80"})] * 3
+    pub = np.array([True, False, False, True, False, True])
+    assert not _parts_veto(arr, pub, near, None, params)(a, b)
+
+
 # -- the set's figures -----------------------------------------------------------------------
 
 
@@ -88,12 +127,12 @@ def _fifth(text_only):
 
 
 def test_fifth_event_set():
-    """All fields: precision 0.823, recall 0.867, 5 mixed (before the rule above:
+    """All fields: precision 0.868, recall 0.880, 4 mixed (before the rules above:
     0.806, 0.867, 6). What still mixes: see docs/digest.md (the fifth set)."""
     res = _fifth(False)
-    assert res["pairwise_precision"] >= 0.82, res
-    assert res["pairwise_recall"] >= 0.86, res
-    assert res["mixed_stories"] <= 5, res
+    assert res["pairwise_precision"] >= 0.86, res
+    assert res["pairwise_recall"] >= 0.87, res
+    assert res["mixed_stories"] <= 4, res
 
 
 def test_fifth_event_set_from_the_text_alone():
