@@ -76,6 +76,30 @@ def test_a_throw_to_hundredths_is_outvoted_by_the_story_of_another():
     assert not figures_part(own_figures(a), own_figures(b))
 
 
+# tests/data/events: hi-srilanka-01, hi-srilanka-05 (real leads): an early report (25
+# dead) that meets its story on a count outside the measure lexicon (3 churches).
+EARLY = ("श्रीलंका की राजधानी कोलंबो सहित करीब 6 जगह सीरियल ब्लास्ट हुए हैं. बताया जा रहा है कि 3 "
+         "चर्च और 3 होटल के अंदर धमाके हुए हैं. साथ ही इस बम धमाकों में अबतक 25 लोगों की मौत हो "
+         "चुकी है औऱ साथ ही 150 से ज्यादा लोग घायल बताए जा रहे हैं.")
+LATER = ("कोलंबो और श्रीलंका के कई इलाक़ों में ईस्टर पर्व के दौरान बम धमाके हुए हैं। ख़बरों के "
+         "मुताबिक़, कुल 8 धमाके हुए हैं, इनमें से तीन चर्च में, जबकि अन्य होटलों में हुए हैं।")
+
+
+def test_counts_outside_the_lexicon_are_lead_figures():
+    assert "#=other:cheetahs=8" in _figs(
+        "In Pics: PM Modi releases 8 cheetahs from Namibia at Kuno National Park on his "
+        "birthday")  # tests/data/events-fifth: en-cheetah22-02
+    early, later = _figs(EARLY), _figs(LATER)
+    assert {"#=deaths=25", "#=other:चर्च=3"} <= early and "#=other:चर्च=3" in later
+    # The story's later tolls outvote the early report's 25 deaths, but it meets the
+    # story on its three churches: it stays.
+    story = [frozenset({"#=deaths=156", "#=injured=500"}), frozenset({"#=deaths=187"}),
+             frozenset({"#=deaths=156"}), later]
+    assert list(outvoted(story + [early], [False] * 4 + [True])) == []
+    no_churches = frozenset(k for k in early if "चर्च" not in k)
+    assert list(outvoted(story + [no_churches], [False] * 4 + [True])) == [4]
+
+
 # tests/data/events-fifth: en-bihar0625-02, hi-bihar0625-02, hi-bihar0625-03 (25 June
 # 2020, 83 dead) and en-bihar0702-01, hi-bihar0702-02, en-bihar0702-02 (2 July, 22-25).
 JUNE = ["At least 83 people were killed across Bihar due to lightning on Thursday.",

@@ -46,7 +46,10 @@ def lead_figures(text: str, spans: Sequence[Any]) -> FrozenSet[str]:
     """The measured values of the number spans in a text's first
     ``LEAD_SENTENCES`` sentences, as strings
     (:func:`figure_key`); numbers without a measure (:func:`find_measure`: list
-    markers, names such as ``COVID 19``) and generic counts are left out."""
+    markers, names such as ``COVID 19``) and generic counts (``people``) are left
+    out. Counts of a noun outside the measure lexicon (``other:``: ``8 cheetahs``,
+    ``3 चर्च``, ``14 workers``) are kept: they are the event's own figures too, and a
+    report that meets its story on one (three churches) is no look-alike."""
     end = lead_end(text, LEAD_SENTENCES)
     nums = [s for s in spans if s.kind == "number" and s.end <= end]
     if not nums:
@@ -61,8 +64,8 @@ def lead_figures(text: str, spans: Sequence[Any]) -> FrozenSet[str]:
         ss, se = sents.around(s.start, s.end)
         others = [b for b in bounds if b != (s.start, s.end) and ss <= b[0] < se]
         m = find_measure(text, s.start, s.end, ss, se, others)
-        if m is None or m.key == "people" or m.key.startswith("other:"):
-            continue  # a generic count, or a noun outside the lexicon (often no count)
+        if m is None or m.key == "people":
+            continue  # a generic count
         out.add(figure_key(m.ident, v))
     return frozenset(out)
 
