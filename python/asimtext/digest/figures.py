@@ -46,7 +46,10 @@ def lead_figures(text: str, spans: Sequence[Any]) -> FrozenSet[str]:
     """The measured values of the number spans in a text's first
     ``LEAD_SENTENCES`` sentences, as strings
     (:func:`figure_key`); numbers without a measure (:func:`find_measure`: list
-    markers, names such as ``COVID 19``) and generic counts are left out."""
+    markers, names such as ``COVID 19``) and generic counts (``people``) are left
+    out. Counts of a noun outside the measure lexicon (``other:``: ``8 cheetahs``,
+    ``3 चर्च``, ``14 workers``) are kept: they are the event's own figures too, and a
+    report that meets its story on one (three churches) is no look-alike."""
     end = lead_end(text, LEAD_SENTENCES)
     nums = [s for s in spans if s.kind == "number" and s.end <= end]
     if not nums:
@@ -61,8 +64,8 @@ def lead_figures(text: str, spans: Sequence[Any]) -> FrozenSet[str]:
         ss, se = sents.around(s.start, s.end)
         others = [b for b in bounds if b != (s.start, s.end) and ss <= b[0] < se]
         m = find_measure(text, s.start, s.end, ss, se, others)
-        if m is None or m.key == "people" or m.key.startswith("other:"):
-            continue  # a generic count, or a noun outside the lexicon (often no count)
+        if m is None or m.key == "people":
+            continue  # a generic count
         out.add(figure_key(m.ident, v))
     return frozenset(out)
 
@@ -136,6 +139,29 @@ def disagreeing_figures(figures: Sequence[FrozenSet[str]]) -> np.ndarray:
 
 
 CLOSE = 1.2  # two figures within this ratio of each other are one event's (a toll's day)
+# Two figures both stated to hundredths (87.58 m, 9.58 s) are read-outs of a
+# measurement, not counts that grow or estimates: they are one event's only within a
+# unit of their last digit (87.58 and 87.6 m; not 87.58 and 88.13 m, two throws).
+PRECISE = 0.01
+
+
+def _precise(v: np.ndarray) -> np.ndarray:
+    """Values stated to hundredths or finer (a digit after the tenths)."""
+    t = np.abs(v) * 10.0
+    return np.abs(t - np.round(t)) > 1e-6 * np.maximum(t, 1.0)
+
+
+def _close(la: np.ndarray, lb: np.ndarray, span: float) -> np.ndarray:
+    """``(len(la), len(lb))`` booleans: log values one event's figures (within a ratio
+    of ``CLOSE``, and within ``PRECISE`` where both are stated to hundredths)."""
+    la, lb = np.asarray(la, dtype=np.float64), np.asarray(lb, dtype=np.float64)
+    out = np.abs(la[:, None] - lb[None, :]) <= span
+    a, b = np.exp(la), np.exp(lb)
+    pa, pb = _precise(a), _precise(b)
+    if pa.any() and pb.any():
+        both = pa[:, None] & pb[None, :]
+        out &= ~both | (np.abs(a[:, None] - b[None, :]) <= PRECISE + 1e-9)
+    return out
 
 
 def _entries(figures: Sequence[FrozenSet[str]]) -> Dict[str, tuple]:
@@ -183,7 +209,7 @@ def outvoted(figures: Sequence[FrozenSet[str]], candidates: Sequence[bool],
         v, vix = np.unique(lv, return_inverse=True)
         ind = np.zeros((holders.size, v.size))
         ind[local, vix] = 1.0
-        close = (np.abs(v[:, None] - v[None, :]) <= span).astype(np.float64)
+        close = _close(v, v, span).astype(np.float64)
         meet = (ind @ close @ ind.T) > 0
         if 2 * int(meet.sum(axis=1).max()) > holders.size - 1:
             np.maximum.at(against, holders, holders.size - 1)
@@ -214,7 +240,12 @@ def _met_by_others(hs: np.ndarray, lv: np.ndarray, span: float) -> np.ndarray:
     own_order = np.sort(key)
     own = (np.searchsorted(own_order, key + span, "right")
            - np.searchsorted(own_order, key - span, "left"))
-    return near > own
+    met = near > own
+    exact = np.flatnonzero(_precise(np.exp(lv)))
+    if exact.size:  # figures to hundredths: met only within PRECISE (k x n, k small)
+        met[exact] = (_close(lv[exact], lv, span)
+                      & (hs[exact][:, None] != hs[None, :])).any(axis=1)
+    return met
 
 
 def meeting_figures(figures: Sequence[FrozenSet[str]]) -> np.ndarray:
@@ -229,7 +260,7 @@ def meeting_figures(figures: Sequence[FrozenSet[str]]) -> np.ndarray:
         if holders.size < 2:
             continue
         v, vix = np.unique(np.log(vs), return_inverse=True)
-        close = (np.abs(v[:, None] - v[None, :]) <= span).astype(np.float64)
+        close = _close(v, v, span).astype(np.float64)
         ind = np.zeros((holders.size, v.size))
         ind[local, vix] = 1.0
         out[np.ix_(holders, holders)] |= (ind @ close @ ind.T) > 0
@@ -248,7 +279,7 @@ def meets_any(figures: FrozenSet[str], others: Sequence[FrozenSet[str]]) -> bool
                        for f in others])
     for meas, (_, vs) in theirs.items():
         a = np.log(np.asarray(mine[meas], dtype=np.float64))
-        if bool((np.abs(a[:, None] - np.log(vs)[None, :]) <= span).any()):
+        if bool(_close(a, np.log(vs), span).any()):
             return True
     return False
 
@@ -269,7 +300,7 @@ def own_figures(figures: Sequence[FrozenSet[str]], min_holders: int = 3
         v, vix = np.unique(lv, return_inverse=True)
         ind = np.zeros((holders.size, v.size))
         ind[local, vix] = 1.0
-        close = (np.abs(v[:, None] - v[None, :]) <= span).astype(np.float64)
+        close = _close(v, v, span).astype(np.float64)
         count = ((ind @ close @ ind.T) > 0).sum(axis=1)
         best = int(np.argmax(count))
         if 2 * int(count[best]) > holders.size:
@@ -284,7 +315,7 @@ def figures_part(a: Dict[str, np.ndarray], b: Dict[str, np.ndarray]) -> bool:
     span = math.log(CLOSE) + 1e-9
     parted = False
     for meas in a.keys() & b.keys():
-        if bool((np.abs(a[meas][:, None] - b[meas][None, :]) <= span).any()):
+        if bool(_close(a[meas], b[meas], span).any()):
             return False
         parted = True
     return parted

@@ -833,7 +833,10 @@ def _parts_veto(arr: np.ndarray, pub: np.ndarray, figures: Any,
     ``other_number``) and a story of two events still forms on its topic words, place
     and names; two parts that each agree on their own figure or edition are two
     events' reports; nor two undated parts much closer inside than between
-    (``tight_parts``). (Dated parts: the window.)"""
+    (``tight_parts``). Own figures part two parts also where only one of them, or
+    neither, is wholly undated (some members dated): the window places the dated
+    members only, and dated reports 7 days apart are inside it (two Thursdays' storms,
+    83 and 22 dead). (Wholly dated parts: the window.)"""
     if params.outvoted_by <= 0 or pub[arr].all() or (figures is None and numbered is None):
         return None
     every: List[Optional[frozenset]] = [None] * len(arr)
@@ -865,13 +868,16 @@ def _parts_veto(arr: np.ndarray, pub: np.ndarray, figures: Any,
         return False
 
     def apart(a: List[int], b: List[int], between: float, wa: float, wb: float) -> bool:
-        if len(a) < k or len(b) < k or pub[arr[a]].any() or pub[arr[b]].any():
+        if len(a) < k or len(b) < k or (pub[arr[a]].all() and pub[arr[b]].all()):
             return False
-        if tight:
+        # Undated members the window does not place: where some are dated, only the
+        # parts' own figures tell (the other tests were read on wholly undated parts).
+        undated = not (pub[arr[a]].any() or pub[arr[b]].any())
+        if undated and tight:
             within = min(wa / (len(a) * (len(a) - 1)), wb / (len(b) * (len(b) - 1)))
             if between / (len(a) * len(b)) < params.tight_parts * within:
                 return True
-        if numbered is not None:
+        if undated and numbered is not None:
             for own in (own_edition, own_ordinal):
                 ed_a = own([numbered[int(arr[t])] for t in a], k)
                 if ed_a is not None:
