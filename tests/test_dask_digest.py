@@ -63,3 +63,22 @@ idx: dict = {}
 def _positions(rows):
     idx.clear()
     idx.update({r["id"]: n for n, r in enumerate(rows)})
+
+
+def test_dask_digest_splits_pages_as_the_single_machine_does(client):
+    # A page of three reports among other outlets' articles: the workers split it
+    # into its reports as asimtext.digest does (the stories of its reports, its entry).
+    sys.path.insert(0, str(Path(__file__).resolve().parent))
+    from data import made_up as M
+
+    page = "\n\n".join([M.FLOOD_HI, M.CRICKET_HI, M.EXAM_HI])
+    rows = [{"id": "flood", "text": M.FLOOD_EN, "source": "Outlet F", "published": "2021-08-18"},
+            {"id": "page", "text": page, "source": "Outlet P", "published": "2021-08-18"},
+            {"id": "match", "text": M.CRICKET_EN, "source": "Outlet C", "published": "2021-08-19"}]
+    for keep in ("stories", "all"):
+        single = asimtext.digest(rows, keep=keep)
+        dist = ad.digest(dd.from_pandas(pd.DataFrame(rows), npartitions=2, sort=False), keep=keep)
+        assert dist.to_dict() == single.to_dict()
+        assert dist.counts["units"] == 5
+        assert sorted(sorted(s["articles"]) for s in dist.stories if len(s["articles"]) > 1) == [
+            ["flood", "page"], ["match", "page"]]

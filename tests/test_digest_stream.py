@@ -166,3 +166,57 @@ def test_reader_digest_is_a_view_of_the_full_one(backend):
     ev = lambda d, lab: sorted((lab[e["story"]], e["date"], tuple(e["sources"]))  # noqa: E731
                                for e in d.timeline if e["story"] in lab and len(e["sources"]) > 1)
     assert ev(dg, label2) == ev(full, lab_full)
+
+
+def _paged():
+    """A page of one outlet holding three reports (a flood, a match, exam results),
+    and other outlets' reports of the flood and the match as articles of their own."""
+    page = "\n\n".join([M.FLOOD_HI, M.CRICKET_HI, M.EXAM_HI])
+    return [Article("page", page, source="Outlet P", published="2021-08-18"),
+            Article("flood", M.FLOOD_EN, source="Outlet F", published="2021-08-18"),
+            Article("match", M.CRICKET_EN, source="Outlet C", published="2021-08-19")]
+
+
+@pytest.mark.parametrize("keep", ["stories", "all"])
+def test_every_route_splits_pages_into_their_reports(keep):
+    # The whole digest, its JSON Lines route and the streamed digest find the same
+    # reports in a page of several, and so the same stories (the JSON Lines and
+    # streamed routes once read such a page as one article: 11 stories instead of 58 on
+    # a month of five Hindi dailies).
+    be = default_backend()
+    whole = asimtext.digest(_paged(), keep=keep)
+    assert [s for s in _stories(whole) if len(s) > 1] == [["flood", "page"], ["match", "page"]]
+    items = collect(iter_whole(_paged(), DigestParams(), be, keep=keep), whole.params)
+    assert items.to_dict() == whole.to_dict()
+    for chunk in (1, 3):
+        streamed = collect(iter_digest(_paged(), DigestParams(), be, keep=keep,
+                                       window=parse_window("30d"), chunk=chunk), whole.params)
+        assert _stories(streamed) == _stories(whole)
+        assert streamed.counts == whole.counts
+        assert sorted(map(json.dumps, streamed.articles)) == sorted(map(json.dumps, whole.articles))
+
+
+def test_a_page_is_listed_once_when_all_its_reports_closed():
+    # The flood closes before the match (a window of 1 day, the match read 5 days on);
+    # the page holds both, so its entry waits for the match's story.
+    arts = _paged()
+    arts[2] = Article("match", M.CRICKET_EN, source="Outlet C", published="2021-08-24")
+    items = list(iter_digest(arts, DigestParams(), default_backend(), keep="all",
+                             window=parse_window("1d"), chunk=1))
+    listed = [a["id"] for kind, x in items if kind == "articles" for a in x]
+    assert sorted(listed) == ["flood", "match", "page"]
+    page = next(a for kind, x in items if kind == "articles" for a in x if a["id"] == "page")
+    assert len(page["units"]) == 3 and all(u["story"] for u in page["units"][:2])
+
+
+def test_jsonl_counts_are_the_digest_counts(tmp_path):
+    p = tmp_path / "in.jsonl"
+    p.write_text("".join(json.dumps({"id": a.id, "text": a.text, "source": a.source,
+                                     "published": a.published}, ensure_ascii=False) + "\n"
+                         for a in _paged()), encoding="utf-8")
+    assert main(["digest", str(p), "-o", str(tmp_path / "d.json"), "-q"]) == 0
+    assert main(["digest", str(p), "-o", str(tmp_path / "d.jsonl"), "-q"]) == 0
+    whole = json.loads((tmp_path / "d.json").read_text(encoding="utf-8"))
+    lines = [json.loads(x) for x in (tmp_path / "d.jsonl").read_text(encoding="utf-8").splitlines()]
+    counts = {k: v for k, v in lines[-1].items() if k != "type"}
+    assert counts == whole["counts"] and counts["units"] == 5

@@ -712,17 +712,22 @@ def _plain(row: dict) -> dict:
 
 
 def _digest_prepare(part: pd.DataFrame, text_field: str, id_field: str, keep_spans: bool) -> list:
-    """One partition read and prepared (spans, outlet, date, language) on a worker:
-    ``(record, doc or None)`` per row, in row order."""
+    """One partition read, split into its reports and prepared (spans, outlet, date,
+    language) on a worker: ``(record, unit docs or None, units)`` per row, in row
+    order (:func:`asimtext.digest.pipeline.prepare_pages`, as the whole digest)."""
     from asimtext.digest import default_backend
     from asimtext.digest import pipeline as P
 
     loaded = P.load([_plain(r) for r in part.to_dict("records")], text_field, id_field) \
         if len(part) else P.Loaded([], [])
-    P.prepare(loaded.docs, default_backend(), keep_spans)
-    P.forget_prepared(loaded.docs)  # (the batch stays on the worker: not sent)
-    by_record = {d.record: d for d in loaded.docs}
-    return [(r, by_record.get(n)) for n, r in enumerate(loaded.records)]
+    docs, units = P.prepare_pages(loaded.docs, default_backend(), keep_spans)
+    P.forget_prepared(docs)  # (the batch stays on the worker: not sent)
+    by_record: dict = {}
+    for d, u in zip(docs, units):
+        by_record.setdefault(d.record, ([], []))
+        by_record[d.record][0].append(d)
+        by_record[d.record][1].append(u)
+    return [(r, *by_record.get(n, (None, []))) for n, r in enumerate(loaded.records)]
 
 
 def _digest_stories(docs: list, stories: Any, params: Any, compact: bool) -> Any:
@@ -769,15 +774,19 @@ def digest(
         prepared.extend(part)
         offsets.extend([rows] * len(part))
         rows += len(part)
-    docs = [d for _r, d in prepared if d is not None]
-    for i, d in enumerate(docs):
-        d.idx, d.record = i, i
+    docs = []
+    for n, (_r, ds, _us) in enumerate(prepared):
+        for d in ds or ():
+            d.idx, d.record = len(docs), n
+            docs.append(d)
     backend = default_backend()
     stories = P.group_stories(docs, backend, params)
     P.borrow_dates(docs, stories, backend)
     shown = P.select_stories(docs, stories, keep)
     compact = keep != "all"
-    articles = [P.article_entry(r, d, shown, compact) for r, d in prepared]
+    unit_of = {} if compact else {u.id: u for _r, _ds, us in prepared for u in us}
+    articles = [P.article_entry(r, ds, shown, compact, unit_of) for r, ds, _us in prepared]
+    del unit_of
     for a, off in zip(articles, offsets):  # a row's place in the whole frame, not its partition
         if isinstance(a.get("line"), int) and a.get("file") == "<objects>":
             a["line"] += off

@@ -10,6 +10,15 @@ __all__ = ["Digest", "SCHEMA"]
 SCHEMA = "asimtext.digest/2"
 
 
+def units_of_entry(a: Dict[str, Any]) -> int:
+    """The reports an article entry stands for: full entries list their units;
+    compact ones (keep="stories") say how many when a page holds several, and one
+    otherwise; a skipped record none."""
+    if "units" in a:
+        return len(a["units"])
+    return a.get("n_units", 1) if a["status"] == "ok" else 0
+
+
 class Digest:
     """The cross-source digest of a set of articles.
 
@@ -70,11 +79,7 @@ class Digest:
             "conflicts": len(self.conflicts),
             "timeline": len(self.timeline),
             "updates": len(self.updates),
-            # Full entries list their units; compact ones (keep="stories") say how many
-            # when a page holds several reports, and one otherwise.
-            "units": sum(len(a["units"]) if "units" in a
-                         else a.get("n_units", 1) if a["status"] == "ok" else 0
-                         for a in self.articles),
+            "units": sum(map(units_of_entry, self.articles)),
         }
 
     def article(self, article_id: str) -> Optional[Dict[str, Any]]:

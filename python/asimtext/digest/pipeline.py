@@ -65,6 +65,7 @@ __all__ = [
     "Loaded",
     "load",
     "prepare",
+    "prepare_pages",
     "spans_again",
     "extract_again",
     "release_words",
@@ -77,6 +78,8 @@ __all__ = [
     "build_timeline",
     "find_conflicts",
     "assemble",
+    "digest_loaded",
+    "iter_loaded",
     "run",
 ]
 
@@ -1284,25 +1287,50 @@ def params_dict(params: Any, keep: str) -> Dict[str, Any]:
     return d
 
 
+def prepare_pages(pages: Sequence[Doc], backend: Backend, keep_spans: bool = True
+                  ) -> Tuple[List[Doc], List[Any]]:
+    """Pages split into their reports (:mod:`.units`), then prepared
+    (:func:`prepare`), the units of a page sharing its outlet and date:
+    ``(unit docs, units)``. Every route of the digest (whole, streamed, Dask) reads
+    its pages through here, so that they all find the same reports."""
+    docs, units = _units.unit_docs(pages, Doc)
+    prepare(docs, backend, keep_spans=keep_spans)
+    _units.share_metadata(docs, {p.id: p.text for p in pages})
+    return docs, units
+
+
 def digest_loaded(loaded: Loaded, params: Any, backend: Backend, keep: str,
                   clock: Clock, reference_date: Optional[str] = None,
                   ) -> Tuple[List[Dict[str, Any]], List[StoryPart]]:
-    """The article entries and story parts (not numbered) of loaded articles. Pages
-    are split into their reports first (:mod:`.units`); ``loaded.docs`` becomes the
-    units' docs. Outside ``keep="all"`` the spans are dropped after the prepare
-    stage and extracted again for the stories shown (:func:`prepare`)."""
+    """The article entries and story parts (not numbered) of loaded articles
+    (:func:`iter_loaded`, collected)."""
+    articles: List[Dict[str, Any]] = []
+    parts: List[StoryPart] = []
+    for kind, x in iter_loaded(loaded, params, backend, keep, clock, reference_date):
+        if kind == "articles":
+            articles.extend(x)
+        else:
+            parts.append(x)
+    return articles, parts
+
+
+def iter_loaded(loaded: Loaded, params: Any, backend: Backend, keep: str,
+                clock: Clock, reference_date: Optional[str] = None,
+                ) -> Iterator[Tuple[str, Any]]:
+    """``("articles", entries)`` once, then ``("part", StoryPart)`` (not numbered) per
+    batch of stories, for loaded articles. Pages are split into their reports first
+    (:func:`prepare_pages`); ``loaded.docs`` becomes the units' docs. Outside
+    ``keep="all"`` the spans are dropped after the prepare stage and extracted again
+    for the stories shown (:func:`prepare`)."""
     pages = loaded.docs
-    docs, units = _units.unit_docs(pages, Doc)
-    loaded.docs = docs
     compact = keep != "all"
     # Memory: the pages' own docs are read once more (their texts, for the metadata
     # of their units) and dropped before the story grouping, whose peak sets the
     # digest's; the unit boundaries only full article entries list.
+    docs, units = prepare_pages(pages, backend, keep_spans=keep == "all")
+    loaded.docs = docs
     unit_of = {} if compact else {u.id: u for u in units}
-    del units
-    prepare(docs, backend, keep_spans=keep == "all")
-    _units.share_metadata(docs, {p.id: p.text for p in pages})
-    del pages
+    del units, pages
     clock.lap("prepare")
     stories = group_stories(docs, backend, params, release_words=True)
     release_words(docs)  # (those the vocabulary did not read: a twin's, or none)
@@ -1318,17 +1346,17 @@ def digest_loaded(loaded: Loaded, params: Any, backend: Backend, keep: str,
     by_record: Dict[int, List[Doc]] = {}
     for d in docs:
         by_record.setdefault(d.record, []).append(d)
-    articles = [article_entry(r, by_record.get(n), stories, compact, unit_of)
-                for n, r in enumerate(loaded.records)]
+    yield "articles", [article_entry(r, by_record.get(n), stories, compact, unit_of)
+                       for n, r in enumerate(loaded.records)]
+    del by_record
     clock.lap("articles")
-    parts = []
     for batch in story_batches(stories):
-        parts.append(digest_stories(docs, stories, batch, backend, params, compact=compact,
-                                    clock=clock))
+        part = digest_stories(docs, stories, batch, backend, params, compact=compact,
+                              clock=clock)
         done = [docs[x] for s in batch for x in stories.groups[s]]
         release_tokens(done, [d.id != d.article_id for d in done])  # (a page's units: kept)
         clock.lap("story entries")
-    return articles, parts
+        yield "part", part
 
 
 def run(articles: Any, params: Any, backend: Backend, *, text_field: str = "text",

@@ -13,7 +13,8 @@ What differs from the whole-corpus digest: the word weights (IDF) of the
 story grouping are those of the articles in memory, so a story may be grouped
 a little differently; an article that arrives more than ``window`` after its
 story closed starts a new story; articles are listed as their stories close,
-not in input order. An undated article counts as published at the latest time
+not in input order (a page split into several reports when the stories of all
+its reports have closed). An undated article counts as published at the latest time
 read when it was read.
 """
 
@@ -96,26 +97,33 @@ def iter_digest(
     numbering = P.Numbering()
     records = iter(iter_records(articles, text_field=text_field, id_field=id_field))
     open_docs: List[Doc] = []
-    record_of: Dict[int, Record] = {}
+    record_of: Dict[int, Record] = {}  # record number -> record, while its page is open
+    unit_of: Dict[str, Any] = {}  # unit id -> unit (full entries list the units)
     time_of: Dict[int, _dt.datetime] = {}
     now: Optional[_dt.datetime] = None
     next_story = 1
+    n_records = 0
     while True:
         batch = list(islice(records, chunk))
         clock.lap("load")
         final = len(batch) < chunk
-        new: List[Doc] = []
+        pages: List[Doc] = []
         skipped = []
         for r in batch:
             if r.ok:
-                d = Doc(0, 0, r.article)
-                record_of[id(d)] = r
-                new.append(d)
+                pages.append(Doc(0, n_records, r.article))
+                record_of[n_records] = r
             else:
                 skipped.append(P.article_entry(r, None, None, compact))  # type: ignore[arg-type]
+            n_records += 1
         if skipped:
             yield "articles", skipped
-        P.prepare(new, backend, keep_spans=keep == "all")
+        # A page's reports are found as the whole digest finds them (the units of a
+        # page are read in one chunk).
+        new, units = P.prepare_pages(pages, backend, keep_spans=keep == "all")
+        if not compact:
+            unit_of.update((u.id, u) for u in units)
+        del pages, units
         clock.lap("prepare")
         for d in new:
             t = _time(d.published)
@@ -135,16 +143,22 @@ def iter_digest(
         P.borrow_dates(docs, stories, backend)
         clock.lap("dates")
         horizon = (now - window) if now is not None else None
-        closed, still = [], []
-        for s, g in enumerate(stories.groups):
+        done = []
+        for g in stories.groups:
             last = max(time_of[id(docs[x])] for x in g)
-            done = final or (horizon is not None and last < horizon)
-            (closed if done else still).append(s)
+            done.append(final or (horizon is not None and last < horizon))
+        _keep_pages_whole(docs, stories, done)
+        closed = [s for s, x in enumerate(done) if x]
+        still = [s for s, x in enumerate(done) if not x]
         shown = P.select_stories(docs, stories, keep, among=closed, first_id=next_story)
         next_story += len(shown.groups)
-        entries = [P.article_entry(record_of[id(docs[x])], docs[x], shown, compact)
-                   for s in closed for x in stories.groups[s]]
-        yield "articles", entries
+        out = sorted(x for s in closed for x in stories.groups[s])
+        by_record: Dict[int, List[Doc]] = {}
+        for x in out:  # (in input order: a page's units in text order)
+            by_record.setdefault(docs[x].record, []).append(docs[x])
+        yield "articles", [P.article_entry(record_of.pop(n), ds, shown, compact, unit_of)
+                           for n, ds in by_record.items()]
+        del by_record
         clock.lap("articles")
         for which in P.story_batches(shown):
             part = P.digest_stories(docs, shown, which, backend, params, compact=compact,
@@ -155,14 +169,34 @@ def iter_digest(
         open_docs.sort(key=lambda d: d.idx)
         # Memory follows the open stories: a prepared batch lets go of the words and
         # tokens of every article whose story closed (its other rows stay).
-        P.release_rows([docs[x] for s in closed for x in stories.groups[s]])
-        for s in closed:
-            for x in stories.groups[s]:
-                record_of.pop(id(docs[x]), None)
-                time_of.pop(id(docs[x]), None)
+        P.release_rows([docs[x] for x in out])
+        for x in out:
+            time_of.pop(id(docs[x]), None)
+            unit_of.pop(docs[x].id, None)
         del docs, stories, shown
         if final:
             return
+
+
+def _keep_pages_whole(docs: List[Doc], stories: Any, done: List[bool]) -> None:
+    """A story stays open while a report of one of its pages is in a story that stays
+    open: a page's entry (its reports and their stories) is written once, whole."""
+    pages: Dict[str, List[int]] = {}
+    for d in docs:
+        if d.id != d.article_id:
+            pages.setdefault(d.article_id, []).append(d.idx)
+    if not pages:
+        return
+    story_of = stories.story_of
+    changed = True
+    while changed:
+        changed = False
+        for xs in pages.values():
+            ss = {story_of[x] for x in xs if story_of[x] >= 0}
+            if len(ss) > 1 and not all(done[s] for s in ss) and any(done[s] for s in ss):
+                for s in ss:
+                    done[s] = False
+                changed = True
 
 
 def collect(items: Iterator[Tuple[str, Any]], params: Dict[str, Any]) -> Any:
@@ -182,28 +216,15 @@ def iter_whole(articles: Any, params: Any, backend: Backend, *, keep: str = "sto
                text_field: str = "text", id_field: str = "id",
                clock: Optional[P.Clock] = None) -> Iterator[Tuple[str, Any]]:
     """The items of :func:`iter_digest` for the whole corpus at once (no window):
-    the stories are those of :func:`asimtext.digest`."""
+    the digest of :func:`asimtext.digest` (:func:`.pipeline.iter_loaded`), item by item."""
+    if keep not in P.KEEP:
+        raise ArgumentError(f"keep must be one of {', '.join(P.KEEP)}, got {keep!r}")
     clock = clock or P.Clock()
     loaded = P.load(articles, text_field, id_field)
     clock.lap("load")
-    docs = loaded.docs
-    P.prepare(docs, backend, keep_spans=keep == "all")
-    clock.lap("prepare")
-    stories = P.group_stories(docs, backend, params)
-    clock.lap("stories")
-    P.borrow_dates(docs, stories, backend)
-    clock.lap("dates")
-    shown = P.select_stories(docs, stories, keep)
-    by_record = {d.record: d for d in docs}
-    yield "articles", [P.article_entry(r, by_record.get(n), shown, keep != "all")
-                       for n, r in enumerate(loaded.records)]
-    del loaded, by_record
-    clock.lap("articles")
     numbering = P.Numbering()
-    for which in P.story_batches(shown):
-        yield "part", numbering(P.digest_stories(docs, shown, which, backend, params,
-                                                 compact=keep != "all", clock=clock))
-        clock.lap("story entries")
+    for kind, x in P.iter_loaded(loaded, params, backend, keep, clock):
+        yield kind, (numbering(x) if kind == "part" else x)
 
 
 def write_jsonl(items: Iterator[Tuple[str, Any]], out: Any, params: Dict[str, Any]) -> Dict[str, int]:
@@ -214,13 +235,14 @@ def write_jsonl(items: Iterator[Tuple[str, Any]], out: Any, params: Dict[str, An
     import json
 
     from asimtext import __version__
-    from asimtext.digest.model import SCHEMA
+    from asimtext.digest.model import SCHEMA, units_of_entry
 
     def line(obj: Dict[str, Any]) -> None:
         out.write(json.dumps(obj, ensure_ascii=False) + "\n")
 
+    # (the counts of :attr:`asimtext.digest.Digest.counts`, in its order)
     counts = dict.fromkeys(("in", "ok", "skipped", "stories", "copy_groups", "passages",
-                            "facts", "conflicts", "timeline"), 0)
+                            "facts", "conflicts", "timeline", "updates", "units"), 0)
     line({"type": "header", "schema": SCHEMA, "generator": f"asimtext {__version__}",
           "params": params})
     for kind, x in items:
@@ -230,8 +252,10 @@ def write_jsonl(items: Iterator[Tuple[str, Any]], out: Any, params: Dict[str, An
             counts["in"] += len(x)
             counts["ok"] += sum(1 for a in x if a["status"] == "ok")
             counts["skipped"] += sum(1 for a in x if a["status"] != "ok")
+            counts["units"] += sum(map(units_of_entry, x))
             continue
-        for name in ("stories", "copy_groups", "passages", "facts", "conflicts", "timeline"):
+        for name in ("stories", "copy_groups", "passages", "facts", "conflicts", "timeline",
+                     "updates"):
             counts[name] += len(getattr(x, name))
         for story in x.by_story():
             line({"type": "story", **story})
