@@ -1,5 +1,5 @@
 """Integrity of the blind event sets (tests/data/events-third/, events-fourth/,
-events-fifth/, events-sixth/).
+events-fifth/, events-sixth/, events-seventh/).
 
 Each set is a blind check of the digest's event grouping: gathered without
 running the digest, with events of kinds the sets before it lack. No
@@ -27,6 +27,8 @@ SETS = {
     "events-fourth": ("events", "events-heldout", "events-third"),
     "events-fifth": ("events", "events-heldout", "events-third", "events-fourth"),
     "events-sixth": ("events", "events-heldout", "events-third", "events-fourth", "events-fifth"),
+    "events-seventh": ("events", "events-heldout", "events-third", "events-fourth", "events-fifth",
+                       "events-sixth"),
 }
 REQUIRED = ("id", "event", "lang", "source", "url", "text", "provenance")
 FIELDS = {"id", "event", "lang", "source", "published", "title", "url", "text", "provenance"}
