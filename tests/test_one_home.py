@@ -123,3 +123,26 @@ def test_old_import_paths_still_work_and_warn():
             mod = importlib.import_module(old)
         assert mod is importlib.import_module(new)
         assert any(issubclass(x.category, DeprecationWarning) for x in w), old
+
+
+def test_a_headline_is_one_rule(monkeypatch):
+    # The loader's title guess and a page's report headlines read one rule
+    # (asimtext.chrome.is_headline), with their own word counts; a numbered headline
+    # starts a report of a round-up page but is no page title.
+    from asimtext import chrome, io
+    from asimtext.digest import units
+
+    asked = []
+    real = chrome.is_headline
+
+    def spy(line, lo, hi, **kw):
+        asked.append((lo, hi, kw.get("listed", False)))
+        return real(line, lo, hi, **kw)
+    monkeypatch.setattr(io, "is_headline", spy)
+    monkeypatch.setattr(units, "is_headline", spy)
+    numbered = "1. दिल्ली में कोरोना के पहले मामले की पुष्टि, देश में दो नए मामले आए सामने"
+    assert not io.looks_like_headline(numbered) and units._is_headline(numbered)
+    assert asked == [(4, 30, False), (3, units.MAX_HEAD_WORDS, True)]
+    for line in ("11:11 PM, 28-MAR-2020 सुबह की खबरें यहां", "By Prabhat Khabar Digital Desk",
+                 "यह एक वाक्य है जो पूर्ण विराम पर खत्म होता है।", "29 मार्च\t1024 नए मामले दर्ज"):
+        assert not io.looks_like_headline(line) and not units._is_headline(line), line

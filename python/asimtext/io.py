@@ -24,7 +24,7 @@ from typing import Any, Callable, Iterable, Iterator, List, Mapping, Optional, S
 import regex
 
 from asimtext.article import Article
-from asimtext.chrome import is_chrome_line
+from asimtext.chrome import is_headline
 from asimtext.errors import ArgumentTypeError, InputError, MissingDependencyError, MissingFileError
 from asimtext.frames import records_of
 
@@ -150,21 +150,11 @@ class LoadReport:
         return f"<LoadReport {self.summary()}>"
 
 
-_HEADLINE_END = regex.compile(r"[.।॥?!:;,…]\s*$")
-_LIST_MARKER = regex.compile(r"^\s*(?:\d+[.)]|[•*\-–])\s")
-
-
 def looks_like_headline(line: str) -> bool:
     """Whether a line reads like a headline: 4 to 30 words, at most 250
-    characters, no sentence-final punctuation, not a list item or page chrome
-    (``By ...``, ``Published ...``, ``date: ...``: :func:`asimtext.chrome.is_chrome_line`)."""
-    s = line.strip()
-    if not s or len(s) > 250:
-        return False
-    n_words = len(s.split())
-    if n_words < 4 or n_words > 30:
-        return False
-    return not (_HEADLINE_END.search(s) or _LIST_MARKER.match(s) or is_chrome_line(s))
+    characters, no sentence-final punctuation, not a list item, a clock or page
+    chrome (``By ...``, ``Published ...``, ``date: ...``): :func:`asimtext.chrome.is_headline`."""
+    return is_headline(line, 4, 30)
 
 
 def _first_nonempty_line(text: str) -> Optional[str]:

@@ -20,7 +20,7 @@ from typing import Dict, List, Optional, Sequence, Tuple
 
 import regex
 
-from asimtext.chrome import is_chrome_line
+from asimtext.chrome import is_headline
 from asimtext.digest.text import detect_lang
 
 __all__ = ["Unit", "split_units", "MAX_HEAD_WORDS", "MIN_UNIT_WORDS", "to_article"]
@@ -32,8 +32,6 @@ _LINE = regex.compile(r"[^\n]*(?:\n|$)")
 # signs and viramas of Devanagari (and other Indic scripts) into the word, where
 # ``re`` would cut हिंदी into ह and द.
 _WORDS = regex.compile(r"\w+")
-_END = ("।", ".", ":", "?", "!", "॥", "|", "-", ",", ";")
-_CLOCK = regex.compile(r"\d{1,2}:\d{2}")
 
 
 @dataclass(frozen=True)
@@ -59,13 +57,7 @@ def _lines(text: str) -> List[Tuple[int, int]]:
 
 
 def _is_headline(line: str) -> bool:
-    s = line.strip()
-    if not s or "\t" in s or is_chrome_line(s) or _CLOCK.search(s):
-        return False
-    words = _WORDS.findall(s)
-    if not 3 <= len(words) <= MAX_HEAD_WORDS:
-        return False
-    return not s.endswith(_END)
+    return is_headline(line, 3, MAX_HEAD_WORDS, listed=True)
 
 
 def split_units(article_id: str, text: str, title: Optional[str] = None) -> List[Unit]:
