@@ -42,7 +42,8 @@ _LEXICON = sorted({w for ws in M.MEASURES.values() for w in ws}
                   | set(M.GENERIC) | set(M.COUNT_CUES) | set(M._NAME_BEFORE) | set(M._NAME_AFTER)
                   | set(M._APPROX) | set(M._OVER) | set(M._OVER_BEFORE) | set(M._UNDER)
                   | set(M._CLAUSE_WORDS) | {a for a, _b in M._QUAL_PAIRS} | {b for _a, b in M._QUAL_PAIRS}
-                  | set(M._FUNCTION[:40]) | {"sensex", "सेंसेक्स", "निफ्टी", "plus", "than", "up", "down", "and"}
+                  | set(M._FUNCTION[:40]) | {"sensex", "सेंसेक्स", "निफ्टी", "plus", "than", "up", "down", "and",
+                     "at", "least", "most", "to", "कम", "से"}
                   | set(M._SUBJECT_CUES))
 _ODD = ["PK", "CRPF", "Dial", "years-old", "well-known", "don't", "°C", "°", "C", "ज़िले", "मौतें",
         "संक्रमितों", "गाँव", "क\u200dर", "क\u093c", "मरीजों", "आठ", "प्रांतों", "killeds", "caseses",
@@ -163,3 +164,27 @@ def test_bad_queries_are_named_errors():
             batch(["abc 12"], [[(4, 6), (0, 1)]], [[]])
         with pytest.raises(ArgumentError, match="texts"):
             batch(["a", "b"], [[]], [[]])
+
+
+# Sentences of real coverage (tests/data/coverage-third, coverage-disasters; the "up to"
+# and "से कम" ones made up): a hedged toll is a
+# bound, in both; "at least 35" and "at least 60" of one morning do not conflict.
+_BOUNDED = [
+    ("Latest reports have stated that at least 35 people have died and 30 people have been "
+     "reported injured in one of the worst disasters in the state.", "35", "over"),
+    ("गुजरात के मोरबी शहर में रविवार (30 अक्टूबर) शाम को मच्छु नदी पर एक केबल पुल गिरने से कम से कम "
+     "137 लोगों की मौत हो गई.", "137", "over"),
+    ("The accident Friday night killed at least 261 people.", "261", "over"),
+    ("Officials said up to 50 people were injured in the blast.", "50", "under"),
+    ("बैठक में 100 से कम लोग पहुंचे।", "100", "under"),
+    ("A stampede at a religious congregation here killed 116 people on Tuesday.", "116", None),
+]
+
+
+@pytest.mark.parametrize("text,number,want", _BOUNDED)
+def test_real_bounds_in_both(text, number, want):
+    s = text.index(number)
+    e = s + len(number)
+    assert M.bound_of(text, s, e, 0) == want
+    rows, _measures = same([text], [[(s, e)]], [[(s, e, 0, len(text), False)]])
+    assert rows[0][0][2] == want

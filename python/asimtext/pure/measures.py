@@ -491,7 +491,8 @@ def find_measure(
 
 def bound_of(text: str, start: int, end: int, sent_start: int) -> Optional[str]:
     """``about`` / ``over`` / ``under`` if the text hedges the number (``करीब 4800``,
-    ``4 हजार से ज्यादा``, ``more than 4,000``), else None."""
+    ``4 हजार से ज्यादा``, ``more than 4,000``, ``at least 261``, ``कम से कम 137``,
+    ``up to 50``), else None."""
     before = _words(text, max(sent_start, start - 40), start)[-2:]
     after = _words(text, end, end + 25, 3)
     bw = [w for _s, _e, w in before]
@@ -509,6 +510,12 @@ def bound_of(text: str, start: int, end: int, sent_start: int) -> Optional[str]:
     if bw[-1:] and bw[-1] in ("over", "above"):
         return "over"
     if len(bw) == 2 and bw[0] in ("less", "fewer") and bw[1] == "than":
+        return "under"
+    # "at least 261", "कम से कम 137" (before a number, "से कम" is only ever the end of
+    # "कम से कम": "100 से कम" puts the number first); "up to 50", "at most 50".
+    if bw in (["at", "least"], ["से", "कम"]):
+        return "over"
+    if bw in (["up", "to"], ["at", "most"]):
         return "under"
     return None
 

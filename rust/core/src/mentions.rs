@@ -573,6 +573,14 @@ fn bound_of(r: &Rules, t: &[u32], start: usize, end: usize, ss: usize) -> Option
     if bw.len() == 2 && (bw[0] == "less" || bw[0] == "fewer") && bw[1] == "than" {
         return Some("under");
     }
+    // "at least 261", "कम से कम 137" (before a number, "से कम" is only ever the end
+    // of "कम से कम": "100 से कम" puts the number first); "up to 50", "at most 50".
+    if bw[..] == ["at", "least"] || bw[..] == ["से", "कम"] {
+        return Some("over");
+    }
+    if bw[..] == ["up", "to"] || bw[..] == ["at", "most"] {
+        return Some("under");
+    }
     None
 }
 
