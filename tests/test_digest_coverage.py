@@ -23,6 +23,8 @@ from asimtext.digest.updates import superseded
 
 ROOT = Path(__file__).resolve().parent.parent
 COVERAGE = ROOT / "tests" / "data" / "coverage-disasters" / "coverage.jsonl"
+# A third corpus, read blind once (Hathras 2024, Morbi 2022, Silkyara 2023).
+THIRD = ROOT / "tests" / "data" / "coverage-third" / "coverage.jsonl"
 
 
 def _records():
@@ -57,7 +59,10 @@ def test_corpus_is_real_multi_outlet_multi_day_coverage():
 
 
 def test_coverage_meets_the_done_when_thresholds(coverage):
-    d = coverage
+    _meets_the_done_when_thresholds(coverage)
+
+
+def _meets_the_done_when_thresholds(d):
     pages = [a for a in d.articles if a["status"] == "ok"]
     numeric = [f for f in d.facts if f["kind"] in ("number", "money", "percent")]
     assert numeric and all(f["measure"] and f["measure"]["key"] for f in numeric)
@@ -452,3 +457,38 @@ def test_one_fact_per_value_its_day_the_most_mentions_hold_and_no_set_aside_sour
                 assert "from 288" not in around and "न कि 288" not in around, around
                 seen += 1
     assert seen >= 10
+
+
+# -- the third corpus, read blind once ------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def third():
+    return asimtext.digest(THIRD)
+
+
+def test_third_corpus_meets_the_done_when_thresholds(third):
+    _meets_the_done_when_thresholds(third)
+
+
+def test_third_corpus_stories_mix_no_events(third):
+    # Each record's id names its event (en-hathras-..., hi-morbi-..., en-silkyara-...).
+    for s in third.stories:
+        assert len({a.split("-")[1] for a in s["articles"]}) == 1, s["articles"]
+
+
+def test_the_hathras_toll_is_a_series(third):
+    tolls = [u for u in third.updates if u["measure"]["key"] == "deaths"
+             and u["scope"]["place"] == "Uttar Pradesh"]
+    assert tolls
+    points = {p["as_of"]: p["value"] for p in tolls[0]["points"]}
+    # 116 on Tuesday 2 July 2024 (PTI, ANI), 121 from 3 July (the relief commissioner)
+    assert points["2024-07-02"] == "116" and points["2024-07-03"] == "121"
+
+
+def test_lower_bounds_of_one_morning_are_no_conflict(third):
+    # Morbi, 30 October 2022: "at least 35 people have died" (Mint), "claiming at least 60
+    # lives" (OpIndia), "कम से कम 137 लोगों की मौत" (Zee News): counts of a rising toll,
+    # each a lower bound the others meet.
+    for c in third.conflicts:
+        assert not {"35", "60", "137"} >= set(c["values"]), c["values"]
