@@ -492,3 +492,19 @@ def test_lower_bounds_of_one_morning_are_no_conflict(third):
     # each a lower bound the others meet.
     for c in third.conflicts:
         assert not {"35", "60", "137"} >= set(c["values"]), c["values"]
+
+
+def test_one_disagreement_is_one_conflict(third):
+    # Hathras, 2 July 2024: NewsDrum (PTI), The Quint, Scroll.in and Shanghai Daily
+    # (Xinhua) state 116 dead, TASS 60: one conflict, its other pages in "also" (it was
+    # four, one per pair of pages, on the editor's page four times).
+    pairs = [c for c in third.conflicts if sorted(c["values"]) == ["116", "60"]]
+    assert len(pairs) == 1
+    c = pairs[0]
+    sources = {m["source"] for m in c["mentions"] + c["also"]}
+    assert len(sources) >= 4 and "TASS" in sources
+    assert all(m["value"] in c["values"] for m in c["also"])
+    keys = [(c["story"], c["measure"]["key"], c["scope"]["place"], c["scope"]["as_of"],
+             tuple(sorted(c["values"]))) for c in third.conflicts if c["measure"]]
+    assert len(keys) == len(set(keys))
+    assert "(also " in third.to_markdown()

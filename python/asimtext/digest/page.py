@@ -77,6 +77,8 @@ class ConflictView:
     what: str
     label: Optional[str]
     sides: List[Tuple[str, Quote]]  # (value as written, quote)
+    # per side, the other outlets stating its value (the conflict's ``also``)
+    also: List[List[str]] = field(default_factory=list)
 
 
 @dataclass
@@ -485,9 +487,15 @@ def build_page(d: Any) -> Page:
                 continue
             sides = [(human_value(c.get("kind", ""), str(m.get("value")), view.lang),
                       _quote(m, names)) for m in ms[:2]]
+            also: List[List[str]] = [[], []]
+            for m in c.get("also") or []:
+                side = 0 if str(m.get("value")) == str(ms[0].get("value")) else 1
+                outlet = names.article(m.get("article", ""))
+                if outlet not in also[side] and outlet != sides[side][1].outlet:
+                    also[side].append(outlet)
             view.conflicts.append(ConflictView(
                 _CONFLICT_WORDS.get(c.get("type"), c.get("type", "")),
-                _measure_label(c, view.lang), sides))
+                _measure_label(c, view.lang), sides, also))
         _copies(s, d, names, view)
         _events(s, timeline, view.lang, names, view)
         by_id = {a["id"]: a for a in ok}

@@ -14,6 +14,7 @@ is) lives in :mod:`.stories`, :mod:`.facts`, :mod:`.conflicts`,
 
 from __future__ import annotations
 
+import dataclasses
 import gc
 import sys
 import time
@@ -77,6 +78,7 @@ __all__ = [
     "collect_facts",
     "build_timeline",
     "find_conflicts",
+    "merge_repeated",
     "assemble",
     "digest_loaded",
     "iter_loaded",
@@ -888,13 +890,43 @@ def find_conflicts(docs: Sequence[Doc], mentions: Sequence[Sequence[Mention]],
         c["mentions"][0]["article"], c["mentions"][0]["start"],
         c["mentions"][1]["article"], c["mentions"][1]["start"],
     ))
-    return [Conflict(story=c["story"], type=c["type"], kind=c["kind"],
-                     values=(c["values"][0], c["values"][1]), context=tuple(c["context"]),
-                     mentions=(c["mentions"][0], c["mentions"][1]),
-                     measure=c.get("measure") or _measure_of(c["mentions"][0]),
-                     scope=c.get("scope") or _facts.scope_of(c["mentions"][0].place,
-                                                             c["mentions"][0].as_of))
-            for c in found]
+    out = []
+    for c in found:
+        measure = c.get("measure") or _measure_of(c["mentions"][0])
+        scope = c.get("scope") or _facts.scope_of(c["mentions"][0].place, c["mentions"][0].as_of)
+        out.append(Conflict(story=c["story"], type=c["type"], kind=c["kind"],
+                            values=(c["values"][0], c["values"][1]), context=tuple(c["context"]),
+                            mentions=(c["mentions"][0], c["mentions"][1]),
+                            measure=measure, scope=scope))
+    return merge_repeated(out)
+
+
+def merge_repeated(conflicts: Sequence[Conflict]) -> List[Conflict]:
+    """One conflict per disagreement: pairs of pages setting the same two values of one
+    measure, place and day against each other (four outlets' 116 dead against one
+    outlet's 60) are one conflict, the first pair's, with the other pages' mentions in
+    ``also`` (in order, each once)."""
+    out: List[Conflict] = []
+    first: Dict[Tuple[Any, ...], int] = {}
+    for c in conflicts:
+        if c.type != "different-values" or c.measure is None:
+            out.append(c)
+            continue
+        m, sc = c.measure, c.scope or {}
+        # (qualifiers apart: "a total of 116 killed" and "killed 116" against one 60)
+        key = (c.story, c.kind, m.get("key"), m.get("index"),
+               sc.get("place_id") or sc.get("place"), sc.get("as_of"), tuple(sorted(c.values)))
+        at = first.get(key)
+        if at is None:
+            first[key] = len(out)
+            out.append(c)
+            continue
+        head = out[at]
+        have = {(x["article"], x["start"]) for x in head.mentions + head.also}
+        more = [x for x in c.mentions if (x["article"], x["start"]) not in have]
+        if more:
+            out[at] = dataclasses.replace(head, also=head.also + tuple(more))
+    return out
 
 
 def _template_words(docs: Sequence[Doc], backend: Backend) -> Any:

@@ -297,6 +297,9 @@ class Conflict:
     mentions: Tuple[Mention, Mention]
     measure: Any = None
     scope: Any = None
+    # Other pages stating one of the two values, of the same measure, place and day
+    # (one disagreement, however many outlets repeat each side).
+    also: Tuple[Mention, ...] = ()
 
     def public(self, number: int, story_ids: Sequence[str]) -> Dict[str, Any]:
         return {
@@ -309,4 +312,5 @@ class Conflict:
             "values": list(self.values),
             "context": list(self.context),
             "mentions": [m.public() for m in self.mentions],
+            "also": [m.public() for m in self.also],
         }

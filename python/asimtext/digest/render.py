@@ -141,8 +141,10 @@ def _md_story(s: StoryView) -> List[str]:
         for c in s.conflicts:
             out.append(f"- {md_escape(c.what)}" + (f" ({md_escape(c.label)})" if c.label else "")
                        + ":")
-            for value, q in c.sides:
+            for n, (value, q) in enumerate(c.sides):
                 out.append(f"  - **{md_escape(value)}**: {_md_quote(q)}")
+                if n < len(c.also) and c.also[n]:
+                    out.append(f"    (also {md_escape(_and(c.also[n]))})")
         out.append("")
     if s.copies or s.passages:
         out += ["### Copied text", ""]
@@ -314,9 +316,12 @@ MAX_CONFLICTS = 6
 
 def _h_conflict(c: ConflictView) -> str:
     head = f'<p class="label">{_e(c.label)}</p>' if c.label else ""
+    also = list(c.also) + [[]] * (len(c.sides) - len(c.also))
     sides = "".join(
         f'<div><span class="value">{_e(v)}</span> <span class="who">— {_e(q.outlet)}</span>'
-        f"{_h_quote_body(q)}</div>" for v, q in c.sides)
+        f"{_h_quote_body(q)}"
+        + (f'<p class="who">also {_e(_and(more))}</p>' if more else "")
+        + "</div>" for (v, q), more in zip(c.sides, also))
     return f'{head}<div class="conflict">{sides}</div>'
 
 
