@@ -20,11 +20,8 @@ from typing import Callable, Dict, FrozenSet, List, Optional, Sequence, Tuple
 import numpy as np
 import regex
 
-from asimtext.digest.text import WORD_RE, lead_end
-from asimtext.digest.when import OWN, own_time_markers
+from asimtext.digest.text import WORD_RE
 from asimtext.pure.spans_lexicon import MONTHS, UNITS, WEEKDAYS
-
-OWN_SENTENCES = 4
 
 __all__ = ["numbered_names", "numbered_names_and_lead", "different_numbers",
            "different_editions", "own_edition", "lead_ordinals", "different_ordinals",
@@ -118,8 +115,7 @@ def numbered_names_and_lead(text: str, key: Callable[[str], str],
     found = _found(text, key, None, lead)
     return (frozenset(name for _at, name, _script in found),
             frozenset(f"{EDITION}{script}:{name}" if script else name
-                      for at, name, script in found if at <= lead) | lead_ordinals(text, lead)
-            | own_time_markers(text, max(lead, lead_end(text, OWN_SENTENCES))))
+                      for at, name, script in found if at <= lead) | lead_ordinals(text, lead))
 
 
 def _found(text: str, key: Callable[[str], str], end: Optional[int],
@@ -159,7 +155,7 @@ def different_numbers(names: Sequence[FrozenSet[str]]) -> np.ndarray:
     """``(n, n)`` booleans: texts ``a`` and ``b`` both name some name, with numbers
     of which none is the other's (``chandrayaan-2`` vs ``chandrayaan-3``). Editions
     (marked, :func:`numbered_names_and_lead`) are left to :func:`different_editions`."""
-    return _disjoint_numbers([frozenset(x for x in ns if not x.startswith((EDITION, ORDINAL, OWN)))
+    return _disjoint_numbers([frozenset(x for x in ns if not x.startswith((EDITION, ORDINAL)))
                               for ns in names])
 
 

@@ -480,7 +480,7 @@ def _relative_similarity(members: np.ndarray, matrix: Tuple[np.ndarray, ...],
                          published: Optional[np.ndarray] = None,
                          numbered: Optional[Sequence[frozenset]] = None,
                          figures: Any = None, places: Any = None,
-                         moves: Any = None,
+                         moves: Any = None, years: Any = None,
                          ) -> Tuple[np.ndarray, np.ndarray]:
     """Pair similarities of ``members`` in units of the joining threshold, and the pairs
     that cannot be one event (dated more than the window apart). Similarity: the cosine
@@ -589,14 +589,18 @@ def _relative_similarity(members: np.ndarray, matrix: Tuple[np.ndarray, ...],
         other_time = different_ordinals(names, same_thing=True) & undated_pair
         rel[other_time] = 0.0
         apart = apart | other_time
+    if years is not None and undated_pair.any():
         # Which occurrence of a recurring event each text reports (:func:`.when.own_time`:
         # the year its lead states, else the year it is placed in): two stated years
         # that cannot meet keep two texts apart as the window does (NEET UG 2023, NEET
         # UG 2024; FY24's first quarter, FY26's); a stated year against a date's year
         # only weighs (an edition may keep its year: the Tokyo Olympics 2020, held in
-        # 2021).
-        kind, value, stated = _own_times(names, lo, hi, params.window_days)
+        # 2021). Between dated texts the window decides.
+        marks = years(members) if callable(years) else [years[x] for x in members]
+        kind, value, stated = _own_times(marks, lo, hi, params.window_days)
         both, one = other_times(kind, value, stated)
+        both &= undated_pair
+        one &= undated_pair
         rel[both] = 0.0
         apart = apart | both
         rel[one] *= params.other_year
@@ -758,6 +762,7 @@ def group(
     places: Any = None,
     moves: Any = None,
     words: Optional[Sequence[float]] = None,
+    years: Any = None,
 ) -> List[List[int]]:
     """Stories as sorted lists of article indexes, biggest first, then by first article.
 
@@ -783,7 +788,11 @@ def group(
     moves of a rate, :mod:`.moves`, or a function giving those of a list of articles):
     two texts stating moves, none in common, one of them undated, at ``other_move``.
     ``words`` (each article's number of words): short reports link across languages
-    on fewer bridge words (``short_words``)."""
+    on fewer bridge words (``short_words``). ``years`` (each text's own-time markers,
+    :func:`.when.own_time_markers`, or a function giving those of a list of articles,
+    :func:`.when.own_times_of`): two texts, one of them undated, whose leads state
+    years that cannot meet never join; a stated year against the other's date's year
+    links at ``other_year``."""
     lc = _lang_codes(langs)
     dd = _intervals(days, n)
     adj = {(min(a, b), max(a, b)) for a, b in adjacent}
@@ -827,7 +836,7 @@ def group(
             rel, apart = _relative_similarity(arr, matrix, rows_idx, lc, dd, params,
                                               forced_in.get(root, set()),
                                               adj_in.get(root, set()), wd, pub, numbered,
-                                              figures, places, moves)
+                                              figures, places, moves, years)
             clusters = average_link(rel, params.average_link, apart,
                                     _parts_veto(arr, pub, figures, numbered, params, rel))
             clusters = _part_unplaced_pairs(clusters, rel, apart, dd[arr, 0], params)

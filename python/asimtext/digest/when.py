@@ -20,14 +20,17 @@ January 2018).
 from __future__ import annotations
 
 import datetime as _dt
-from typing import Any, List, Optional, Sequence, Tuple
+import re
+from typing import Any, Callable, Dict, List, Optional, Sequence, Tuple
 
 import numpy as np
 import regex
 
 from asimtext.article import parse_date_prefix
+from asimtext.digest.text import lead_end
 
-__all__ = ["event_interval", "event_days", "gap_days", "stated_weekdays"]
+__all__ = ["event_interval", "event_days", "gap_days", "stated_weekdays", "own_time_markers",
+           "own_times_of", "own_time", "other_times", "OWN", "OWN_SENTENCES"]
 
 NAN = float("nan")
 
@@ -130,16 +133,25 @@ def gap_days(lo_a, hi_a, lo_b, hi_b):
 # ---------------------------------------------------------------------------------------
 
 OWN = "@own:"
-_DEVA_DIGITS = str.maketrans("०१२३४५६७८९", "0123456789")
+# The years of the lead in either script's digits (``regex``'s ``\\d`` is any script's
+# digit, and ``int`` reads them): ``(?:19|20)`` in both.
+# A cheap first look (the standard ``re``, literal starts): most leads state no year.
+_MAYBE = re.compile(r"[12१२][09०९][0-9०-९]{2}|fy|this\s+(?:year|fiscal)|current\s+fi"
+                    r"|इस\s+(?:साल|वर्ष|बरस)|(?:चालू|मौजूदा)\s+वित्त", re.IGNORECASE)
+# How far the reading goes: the headline and the first sentences (a short headline and
+# a dateline count as sentences, and the year of a name is often in the fourth), and
+# at most this many characters (a lead without sentence ends).
+OWN_SENTENCES = 4
+OWN_REACH = 1000
 # One alternation, in the order the lead states them: a fiscal year written with FY
 # (its second part, or the first), a pair of consecutive years (a fiscal year or a
 # season), a year alone, or a year relative to the publication.
 _OWN_TIME = regex.compile(
-    r"(?P<fy>(?<![\p{L}\p{N}])(?:Q[1-4]\s?)?FY\s?['’]?(?P<fy1>(?:19|20)?\d\d)"
+    r"(?P<fy>(?<![\p{L}\p{N}])(?:Q[1-4]\s?)?FY\s?['’]?(?P<fy1>(?:[1१][9९]|[2२][0०])?\d\d)"
     r"(?:\s?[-–/]\s?['’]?(?P<fy2>\d\d))?(?![\p{N}]))"
-    r"|(?P<pair>(?<![\p{N}.,:/])(?P<p1>(?:19|20)\d\d)\s?[-–/]\s?['’]?(?P<p2>\d\d|(?:19|20)\d\d)"
+    r"|(?P<pair>(?<![\p{N}.,:/])(?P<p1>(?:[1१][9९]|[2२][0०])\d\d)\s?[-–/]\s?['’]?(?P<p2>\d\d|(?:[1१][9९]|[2२][0०])\d\d)"
     r"(?![\p{N}]|[-/.:]\d))"
-    r"|(?P<year>(?<![\p{N}.,:/])(?P<y>(?:19|20)\d\d)(?![\p{N}]|[.,:/]\d|\s?%))"
+    r"|(?P<year>(?<![\p{N}.,:/])(?P<y>(?:[1१][9९]|[2२][0०])\d\d)(?![\p{N}]|[.,:/]\d|\s?%))"
     r"|(?P<rel>(?<![\p{L}])(?:this\s+year|this\s+fiscal|current\s+fiscal|current\s+financial\s+year"
     r"|इस\s+साल|इस\s+वर्ष|इस\s+बरस|चालू\s+वित्त\s*वर्ष|मौजूदा\s+वित्त\s*वर्ष)(?![\p{L}\p{M}]))",
     regex.IGNORECASE)
@@ -232,10 +244,14 @@ def own_time_markers(text: str, lead: int) -> frozenset:
     :func:`own_time`). The first expression of a year in the lead that no sentence of
     history holds and that counts nothing (``2000 लोग``) is the report's (module
     notes above ``OWN``)."""
-    s = text[:lead].translate(_DEVA_DIGITS)
-    ends = [m.start() for m in _SENTENCE_END.finditer(s)]
+    s = text[:min(lead, OWN_REACH)]
+    if _MAYBE.search(s) is None:
+        return frozenset()
+    ends: List[int] = []
     rel = None
     for m in _OWN_TIME.finditer(s):
+        if not ends:
+            ends = [e.start() for e in _SENTENCE_END.finditer(s)] or [len(s)]
         if _history_sentence(s, m.start(), m.end(), ends):
             continue
         if m.group("fy"):
@@ -313,3 +329,23 @@ def other_times(kind: np.ndarray, value: np.ndarray, stated: np.ndarray
     differ = known & ~meet
     s, s2 = stated[:, None], stated[None, :]
     return differ & s & s2, differ & (s ^ s2)
+
+
+def own_times_of(texts: Sequence[str]) -> Callable[[Sequence[int]], List[frozenset]]:
+    """A function giving the own-time markers (:func:`own_time_markers`, read over the
+    first ``OWN_SENTENCES`` sentences) of some of ``texts`` by index, each read once,
+    when first asked: the average link asks only for groups with an undated member
+    (between dated articles the window decides)."""
+    memo: Dict[int, frozenset] = {}
+
+    def of(members: Sequence[int]) -> List[frozenset]:
+        out = []
+        for x in members:
+            x = int(x)
+            got = memo.get(x)
+            if got is None:
+                text = texts[x]
+                got = memo[x] = own_time_markers(text, lead_end(text, OWN_SENTENCES))
+            out.append(got)
+        return out
+    return of
