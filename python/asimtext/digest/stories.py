@@ -598,12 +598,13 @@ def _relative_similarity(members: np.ndarray, matrix: Tuple[np.ndarray, ...],
         # 2021). Between dated texts the window decides.
         marks = years(members) if callable(years) else [years[x] for x in members]
         kind, value, stated = _own_times(marks, lo, hi, params.window_days)
-        both, one = other_times(kind, value, stated)
-        both &= undated_pair
-        one &= undated_pair
-        rel[both] = 0.0
-        apart = apart | both
-        rel[one] *= params.other_year
+        if stated.any():
+            both, one = other_times(kind, value, stated)
+            both &= undated_pair
+            one &= undated_pair
+            rel[both] = 0.0
+            apart = apart | both
+            rel[one] *= params.other_year
     pos = {int(x): t for t, x in enumerate(members)}
     for a, b in adjacent:
         if a in pos and b in pos:
