@@ -124,18 +124,20 @@ def gap_days(lo_a, hi_a, lo_b, hi_b):
 # it is about. News states it in its headline and lead, in any of these forms: a name's
 # year (``NEET UG 2024``, ``आईपीएल-2024``, ``Padma Awards 2023``), a year before what
 # it qualifies (``the 2024 Central Board...``, ``2023 के लिए``), a fiscal year
-# (``2023-24``, ``FY24``, ``Q1 FY26``, ``वित्त वर्ष 2024-25``), a dated dateline
-# (``Jun 8, 2023``), or a year relative to its publication (``this year``, ``इस साल``,
-# ``this fiscal``, ``चालू वित्त वर्ष``), digits in either script. The first of these in
-# the lead is the report's own time; a year in a sentence that compares with or
-# retells the past (``last year``, ``पिछले साल``, ``was``, ``था``, ``since``, ``तुलना``)
-# is history, not the report's time, and is passed over.
+# (``2023-24``, ``FY24``, ``Q1 FY26``, ``वित्त वर्ष 2024-25``), or a year relative to its
+# publication (``this year``, ``इस साल``, ``this fiscal``, ``चालू वित्त वर्ष``), digits in
+# either script. The first stated year of these in the lead is the report's own time
+# (else the relative one); a year in a sentence that compares with or retells the past
+# (``last year``, ``पिछले साल``, ``had``, ``था``, ``since``, ``तुलना``) is history, not the
+# report's time, and is passed over, as are a date's year (full dates place a text in
+# time already: :func:`event_days`), a year after a preposition (``in 2013``: as often
+# history as not) and a count (``2000 लोग``).
 # ---------------------------------------------------------------------------------------
 
 OWN = "@own:"
-# The years of the lead in either script's digits (``regex``'s ``\\d`` is any script's
-# digit, and ``int`` reads them): ``(?:19|20)`` in both.
-# A cheap first look (the standard ``re``, literal starts): most leads state no year.
+# A cheap first look (the standard ``re``): most leads state no year. Below, years are
+# read in either script's digits (``regex``'s ``\\d`` is any script's digit, and ``int``
+# reads them).
 _MAYBE = re.compile(r"[12१२][09०९][0-9०-९]{2}|fy|this\s+(?:year|fiscal)|current\s+fi"
                     r"|इस\s+(?:साल|वर्ष|बरस)|(?:चालू|मौजूदा)\s+वित्त", re.IGNORECASE)
 # How far the reading goes: the headline and the first sentences (a short headline and
@@ -158,7 +160,7 @@ _OWN_TIME = regex.compile(
 # Words of a sentence that compares with or retells the past: its years are history.
 _HISTORY = regex.compile(
     r"(?<![\p{L}\p{M}])(?:last\s+year|previous|year[- ]ago|years?\s+ago|a\s+year\s+earlier|earlier"
-    r"|compared|against|since|was|were|had|पिछले|पिछली|पिछला|गत|तुलना|जबकि|पहले|बाद\s+से"
+    r"|compared|against|since|had|पिछले|पिछली|पिछला|गत|तुलना|जबकि|पहले|बाद\s+से"
     r"|था|थी|थे|थीं)(?![\p{L}\p{M}])", regex.IGNORECASE)
 # Sentence ends inside a lead (a line break ends a headline).
 _SENTENCE_END = regex.compile(r"[.!?।|]+(?=\s|$)|\n")
