@@ -19,6 +19,7 @@ January 2018).
 
 from __future__ import annotations
 
+import bisect
 import datetime as _dt
 import re
 from typing import Any, Callable, Dict, List, Optional, Sequence, Tuple
@@ -230,8 +231,6 @@ def _names_year(s: str, start: int, end: int) -> bool:
 
 def _history_sentence(lead: str, start: int, end: int, ends: Sequence[int]) -> bool:
     """Whether the sentence of ``lead[start:end]`` compares with or retells the past."""
-    import bisect
-
     k = bisect.bisect_right(ends, start)
     lo = ends[k - 1] if k else 0
     hi = ends[k] if k < len(ends) else len(lead)
