@@ -60,6 +60,9 @@ def test_a_names_year_in_the_headline_or_lead_is_the_reports_own():
     assert _own("106 पद्म पुरस्कारों की घोषणा, मुलायम सिंह यादव-जाकिर हुसैन और SM कृष्णा को मिला "
                 "पद्मविभूषण पुरस्कार…\nनई दिल्ली : 2023 के लिए राष्ट्रपति ने तीन युगल मामलों सहित 106 "
                 "पद्म पुरस्कारों को प्रदान करने की मंजूरी दी है।") == {"@own:y:2023"}
+    # tests/data/events-sixth: hi-padma23-04 (what the list is for, after a word for "year")
+    assert _own("नई दिल्ली: राष्ट्रपति द्रौपदी मुर्मू ने साल 2023 के लिए 106 पद्म पुरस्कारों की सूची को "
+                "मंजूरी दी है।") == {"@own:y:2023"}
     # Digits of either script.
     assert _own("नीट यूजी-२०२३ का परिणाम जारी") == {"@own:y:2023"}
 
@@ -118,6 +121,7 @@ def test_years_of_history_are_not_the_reports_time():
                 "है।") == frozenset()
     # A count is no year.
     assert _own("हादसे में करीब 2000 लोग प्रभावित हुए हैं।") == frozenset()
+    assert _own("करीब 2000 लोगों के लिए भोजन का इंतजाम किया गया।") == frozenset()
 
 
 def test_a_dated_reports_far_year_is_history():

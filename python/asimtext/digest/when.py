@@ -219,10 +219,14 @@ def _names_year(s: str, start: int, end: int) -> bool:
     after = _WORD_AFTER_YEAR.match(s, end)
     b = before.group(1).lower() if before else ""
     a = after.group(1) if after else ""
-    if b in _COUNT_WORDS or a.lower() in _COUNT_WORDS:
+    if a.lower() in _COUNT_WORDS:
         return False
+    # What something is for, after "for" or a word for "year" as well (``साल 2023 के
+    # लिए``, ``for the year 2024``).
     if b == "for" or (a == "के" and after.group(2) == "लिए"):
         return True
+    if b in _COUNT_WORDS:
+        return False
     if b and b not in _NOT_NAMES:
         return True
     # A year before a name (capitalised, not a month): the edition it qualifies.
