@@ -160,9 +160,10 @@ def test_fifth_event_set():
 
 
 def test_fifth_event_set_from_the_text_alone():
-    """Id and text only: precision 0.657, recall 0.893, 8 mixed (before: 0.634,
-    0.893, 8)."""
+    """Id and text only: precision 0.728, recall 0.893, 7 mixed (0.657, 0.893, 8 before
+    the own times of tests/test_digest_sixth.py; 0.634, 0.893, 8 before the rules
+    above)."""
     res = _fifth(True)
-    assert res["pairwise_precision"] >= 0.65, res
+    assert res["pairwise_precision"] >= 0.72, res
     assert res["pairwise_recall"] >= 0.89, res
-    assert res["mixed_stories"] <= 8, res
+    assert res["mixed_stories"] <= 7, res

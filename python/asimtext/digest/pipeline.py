@@ -58,7 +58,7 @@ from asimtext.digest.records import (
     values_cap,
 )
 from asimtext.digest.text import WORD_RE, lead_end, sentences_batch
-from asimtext.digest.when import event_interval, stated_weekdays
+from asimtext.digest.when import event_interval, own_times_of, stated_weekdays
 from asimtext.errors import ArgumentError
 from asimtext.io import LoadError, LoadReport, Record, iter_records
 
@@ -355,7 +355,7 @@ def group_stories(docs: Sequence[Doc], backend: Backend, params: Any, *,
                             days, adjacent, weekdays,
                             [bool(d.published) for d in docs], numbered,
                             _lead_figures_of(docs, backend), _lead_places_of(docs, key),
-                            _lead_moves_of(docs, backend), token_counts)
+                            _lead_moves_of(docs, backend), token_counts, own_times_of(texts))
     groups = _units.rejoin_sections(groups, [d.article_id for d in docs])
     stories = Stories.from_groups(len(docs), groups, scores, dup_links, token_counts)
     # The article x key matrix the average link read goes with the scores not kept.

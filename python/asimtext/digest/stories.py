@@ -82,7 +82,7 @@ from asimtext.digest.numbered import (
     own_edition,
     own_ordinal,
 )
-from asimtext.digest.when import gap_days
+from asimtext.digest.when import gap_days, other_times, own_time
 from asimtext.digest.yearless import day_of_year, far_in_year
 
 _CHUNK = 1_000_000  # pair entries per chunk of the pair scoring
@@ -139,6 +139,11 @@ class StoryParams:
     # ... and that of two texts naming one name with other numbers (Chandrayaan-2,
     # Chandrayaan-3: two missions), whatever their dates, by this.
     other_number: float = 0.2
+    # ... and that of two texts, one of which states the year (or fiscal year) it is
+    # about in its lead, the other placed in another year by its date only
+    # (:func:`.when.own_time`), by this; two stated years that cannot meet never join
+    # (1.0: neither).
+    other_year: float = 0.5
     # ... and that of two texts whose lead figures disagree (:mod:`.figures`: 62 and 8
     # seats against 48 and 22), where one of the two has no publication date, by this.
     other_figures: float = 0.2
@@ -475,7 +480,7 @@ def _relative_similarity(members: np.ndarray, matrix: Tuple[np.ndarray, ...],
                          published: Optional[np.ndarray] = None,
                          numbered: Optional[Sequence[frozenset]] = None,
                          figures: Any = None, places: Any = None,
-                         moves: Any = None,
+                         moves: Any = None, years: Any = None,
                          ) -> Tuple[np.ndarray, np.ndarray]:
     """Pair similarities of ``members`` in units of the joining threshold, and the pairs
     that cannot be one event (dated more than the window apart). Similarity: the cosine
@@ -584,6 +589,22 @@ def _relative_similarity(members: np.ndarray, matrix: Tuple[np.ndarray, ...],
         other_time = different_ordinals(names, same_thing=True) & undated_pair
         rel[other_time] = 0.0
         apart = apart | other_time
+    if years is not None and undated_pair.any():
+        # Which occurrence of a recurring event each text reports (:func:`.when.own_time`:
+        # the year its lead states, else the year it is placed in): two stated years
+        # that cannot meet keep two texts apart as the window does (NEET UG 2023, NEET
+        # UG 2024; FY24's first quarter, FY26's); a stated year against a date's year
+        # only weighs (an edition may keep its year: the Tokyo Olympics 2020, held in
+        # 2021). Between dated texts the window decides.
+        marks = years(members) if callable(years) else [years[x] for x in members]
+        kind, value, stated = _own_times(marks, lo, hi, params.window_days)
+        if stated.any():
+            both, one = other_times(kind, value, stated)
+            both &= undated_pair
+            one &= undated_pair
+            rel[both] = 0.0
+            apart = apart | both
+            rel[one] *= params.other_year
     pos = {int(x): t for t, x in enumerate(members)}
     for a, b in adjacent:
         if a in pos and b in pos:
@@ -742,6 +763,7 @@ def group(
     places: Any = None,
     moves: Any = None,
     words: Optional[Sequence[float]] = None,
+    years: Any = None,
 ) -> List[List[int]]:
     """Stories as sorted lists of article indexes, biggest first, then by first article.
 
@@ -767,7 +789,11 @@ def group(
     moves of a rate, :mod:`.moves`, or a function giving those of a list of articles):
     two texts stating moves, none in common, one of them undated, at ``other_move``.
     ``words`` (each article's number of words): short reports link across languages
-    on fewer bridge words (``short_words``)."""
+    on fewer bridge words (``short_words``). ``years`` (each text's own-time markers,
+    :func:`.when.own_time_markers`, or a function giving those of a list of articles,
+    :func:`.when.own_times_of`): two texts, one of them undated, whose leads state
+    years that cannot meet never join; a stated year against the other's date's year
+    links at ``other_year``."""
     lc = _lang_codes(langs)
     dd = _intervals(days, n)
     adj = {(min(a, b), max(a, b)) for a, b in adjacent}
@@ -811,7 +837,7 @@ def group(
             rel, apart = _relative_similarity(arr, matrix, rows_idx, lc, dd, params,
                                               forced_in.get(root, set()),
                                               adj_in.get(root, set()), wd, pub, numbered,
-                                              figures, places, moves)
+                                              figures, places, moves, years)
             clusters = average_link(rel, params.average_link, apart,
                                     _parts_veto(arr, pub, figures, numbered, params, rel))
             clusters = _part_unplaced_pairs(clusters, rel, apart, dd[arr, 0], params)
@@ -1006,6 +1032,20 @@ def _split_outvoted(clusters: List[List[int]], rel: np.ndarray, apart: np.ndarra
                                  params.average_link, apart[np.ix_(sub, sub)]):
             result.append([int(sub[t]) for t in part])
     return [sorted(cl) for cl in result if cl]
+
+
+def _own_times(names: Sequence[frozenset], lo: np.ndarray, hi: np.ndarray,
+               window: float) -> Tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Each text's own time (:func:`.when.own_time`) as arrays ``kind, value, stated``,
+    placed on its first day where its interval is within the window."""
+    m = len(names)
+    kind = np.zeros(m, dtype=np.int64)
+    value = np.zeros(m, dtype=np.int64)
+    stated = np.zeros(m, dtype=bool)
+    for t, ns in enumerate(names):
+        day = lo[t] if lo[t] == lo[t] and hi[t] - lo[t] <= window else float("nan")
+        kind[t], value[t], stated[t] = own_time(ns, day)
+    return kind, value, stated
 
 
 def _intervals(days: Optional[Sequence[Any]], n: int) -> np.ndarray:
