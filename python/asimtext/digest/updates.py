@@ -138,14 +138,16 @@ def _superseded(m: Any) -> bool:
 
 
 def with_own_day(mentions: Sequence[Any], borrowed: Any, one_place: bool = False) -> List[Any]:
-    """The mentions fit for series and conflicts: those not :func:`superseded`, and none
-    of an article in ``borrowed`` (ids of articles whose publication day was borrowed
-    from their story: their as-of days, weekdays resolved against that day included,
-    are guesses, and two guessed days must not make a conflict or a point). With
-    ``one_place`` (series only), a report about one place lends it to its values that
-    name none (:func:`_one_place`); a conflict needs the place stated where the value is."""
-    kept = [m for m in mentions if m["article"] not in borrowed and not superseded(m)
-            and not _not_a_reading(m)]
+    """The mentions fit for series and conflicts: those with a measure (a value of no
+    measure is in no series and no :func:`measure_conflicts`), not :func:`superseded`,
+    and none of an article in ``borrowed`` (ids of articles whose publication day was
+    borrowed from their story: their as-of days, weekdays resolved against that day
+    included, are guesses, and two guessed days must not make a conflict or a point).
+    With ``one_place`` (series only), a report about one place lends it to its values
+    that name none (:func:`_one_place`); a conflict needs the place stated where the
+    value is."""
+    kept = [m for m in mentions if m["measure"] is not None and m["article"] not in borrowed
+            and not superseded(m) and not _not_a_reading(m)]
     return _one_place(kept) if one_place else kept
 
 
@@ -308,15 +310,15 @@ def measure_conflicts(mentions: Sequence[Any], story_of: Any) -> List[Dict[str, 
     projection: Dict[str, bool] = {}  # per sentence text (copies are searched once)
     for m in mentions:
         meas = m["measure"]
+        if (meas is None or not m["place"] or meas.key in INTRADAY or meas.key == "people"
+                or meas.key.startswith("other:") or not m["as_of"]):
+            continue
         sent = m["sentence"]["text"]
         p = projection.get(sent)
         if p is None:
             p = projection[sent] = _PROJECTION.search(sent) is not None
         if p:
             continue  # "13 लाख केस हो सकते हैं": a forecast states no fact to contradict
-        if (meas is None or not m["place"] or meas.key in INTRADAY or meas.key == "people"
-                or meas.key.startswith("other:") or not m["as_of"]):
-            continue
         v = numeric(m["fact_value"])
         if v is None or math.isnan(v):
             continue
