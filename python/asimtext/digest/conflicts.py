@@ -23,6 +23,7 @@ used for ``different-values`` at all.
 from __future__ import annotations
 
 import datetime as _dt
+import functools
 import re
 from collections import Counter
 from typing import Any, Callable, Dict, List, Sequence, Set, Tuple, Union
@@ -89,6 +90,12 @@ class PreparedWords:
         return p[0].words_in(p[1], ranges)
 
 
+@functools.lru_cache(maxsize=64)
+def _placeholder_words(kind: str) -> Tuple[str, ...]:
+    """The words of a value's place-holder in a template (one set per kind of value)."""
+    return tuple(WORD_RE.findall(_PLACEHOLDER.format(kind).lower()))
+
+
 def sentence_template(
     text: str, sent: Tuple[int, int], ms: Sequence[Dict[str, Any]],
     normalize: Union[Callable[..., str], PreparedWords],
@@ -104,7 +111,7 @@ def sentence_template(
         words = normalize.words_in(text, list(zip(bounds[::2], bounds[1::2])))
         out: List[Union[str, int]] = list(words[0])
         for m, ws in zip(ms, words[1:]):
-            out.extend(WORD_RE.findall(_PLACEHOLDER.format(m["fact_kind"]).lower()))
+            out.extend(_placeholder_words(m["fact_kind"]))
             out.extend(ws)
         return tuple(out)
     pieces, pos = [], s
@@ -127,22 +134,38 @@ def syndicated_conflicts(
     # A template depends only on the sentence's text and where its values sit in it:
     # copies of one sentence (syndication, a repeated page) are normalized once.
     templates: Dict[Tuple[str, Tuple[Tuple[int, int, str], ...]], Tuple[str, ...]] = {}
+    sentences = []
+    # A template holds a place-holder per value, in order: two sentences with one
+    # template are of one story and state values of the same kinds. Only those of a
+    # (story, kinds) with two sources and two sets of stated values can make a pair; the
+    # others are not normalized at all (their buckets would find nothing, and leaving
+    # them out moves no other bucket: each bucket lies inside one of these, as a
+    # place-holder is no word of a text).
+    sources: Dict[Tuple[int, Tuple[str, ...]], Set[str]] = {}
+    stated: Dict[Tuple[int, Tuple[str, ...]], Set[Tuple[str, ...]]] = {}
     for story, art, ms in docs_mentions:
         by_sent: Dict[Tuple[int, int], List[Dict[str, Any]]] = {}
         for m in ms:
-            by_sent.setdefault((m["sentence"]["start"], m["sentence"]["end"]), []).append(m)
-        text = texts[art]
+            by_sent.setdefault(_sentence_bounds(m), []).append(m)
         for sent, sms in by_sent.items():
-            s0 = sent[0]
-            key = (text[s0:sent[1]],
-                   tuple((m["start"] - s0, m["end"] - s0, m["fact_kind"]) for m in sms))
-            tmpl = templates.get(key)
-            if tmpl is None:
-                tmpl = templates[key] = sentence_template(text, sent, sms, normalize)
-            n_words = len(tmpl) - len(sms)
-            if n_words < min_words:
-                continue
-            buckets.setdefault((story, tmpl), []).append((art, sms))
+            kinds = (story, tuple(m["fact_kind"] for m in sms))
+            sources.setdefault(kinds, set()).add(sms[0]["source"])
+            stated.setdefault(kinds, set()).add(tuple(m["stated"] for m in sms))
+            sentences.append((story, art, sent, sms, kinds))
+    for story, art, sent, sms, kinds in sentences:
+        if len(sources[kinds]) < 2 or len(stated[kinds]) < 2:
+            continue
+        text = texts[art]
+        s0 = sent[0]
+        key = (text[s0:sent[1]],
+               tuple((m["start"] - s0, m["end"] - s0, m["fact_kind"]) for m in sms))
+        tmpl = templates.get(key)
+        if tmpl is None:
+            tmpl = templates[key] = sentence_template(text, sent, sms, normalize)
+        n_words = len(tmpl) - len(sms)
+        if n_words < min_words:
+            continue
+        buckets.setdefault((story, tmpl), []).append((art, sms))
     out: List[Dict[str, Any]] = []
     seen: Set[Tuple[str, str, str, str]] = set()
     for (story, _tmpl), items in buckets.items():
@@ -184,6 +207,14 @@ def syndicated_conflicts(
                     }
                 )
     return out
+
+
+def _sentence_bounds(m: Any) -> Tuple[int, int]:
+    """Where the sentence of mention ``m`` is (a :class:`~.records.Mention`'s fields, or
+    a mention dict's ``sentence``)."""
+    if isinstance(m, dict):
+        return m["sentence"]["start"], m["sentence"]["end"]
+    return m.sentence_start, m.sentence_end
 
 
 def context_conflicts(

@@ -26,6 +26,12 @@ __all__ = ["agree", "numeric", "build_updates", "measure_conflicts", "CONFLICT_D
 CONFLICT_DAYS = 0
 _PROJECTION = regex.compile(r"सकते|सकती|सकता|आशंका|अनुमान|संभावना|\b(?:may|might|could|projected|"
                          r"forecast|expected\s+to|estimate[sd]?|feared)\b", regex.IGNORECASE)
+# _PROJECTION without its closing word boundary: searched over the reach of a clause
+# (which ends where the clause may end), it finds every forecast word the clause's own
+# search would find (that search's end of text is a word boundary the wider one may lack).
+_PROJECTION_NEAR = regex.compile(r"सकते|सकती|सकता|आशंका|अनुमान|संभावना|\b(?:may|might|could|"
+                                 r"projected|forecast|expected\s+to|estimate[sd]?|feared)",
+                                 regex.IGNORECASE)
 MAX_POINT_MENTIONS = 5
 
 
@@ -94,28 +100,54 @@ _PAST_REPORT = regex.compile(r"(?<![\u0900-\u097f])(?:था|थी|थे)(?![\
 _CLAUSE_STOP = regex.compile(r"[;।|\n]|(?<!\d)[.,](?!\d)|\bbut\b|लेकिन|हालांकि|हालाँकि|जबकि|बल्कि")
 
 
+def _memo(m: Any, name: str, read: Any) -> bool:
+    """``read(m)``, kept with mention ``m`` (a :class:`~asimtext.digest.records.Mention`:
+    in its ``__dict__``, as :func:`functools.cached_property` would): the facts, the
+    series and the conflicts each ask it of every value, and it depends only on the
+    sentence and where the value sits in it, which no stage changes (``Mention.replace``
+    copies it with the rest). A mention given as a plain dict is read each time."""
+    d = getattr(m, "__dict__", None)
+    if d is None:
+        return read(m)
+    got = d.get(name)
+    if got is None:
+        got = d[name] = read(m)
+    return got
+
+
 def superseded(m: Any) -> bool:
     """Whether the sentence of mention ``m`` sets its value aside for another (see
     ``_SET_ASIDE_BEFORE``): the value is no account of the measure as of that day."""
+    return _memo(m, "_superseded", _superseded)
+
+
+def _superseded(m: Any) -> bool:
     text = m["sentence_text"]
     s, e = m["start"] - m["sentence_start"], m["end"] - m["sentence_start"]
     if not (0 <= s <= e <= len(text)):
         return False
     if _SET_ASIDE_BEFORE.search(text[max(0, s - 40):s]) or _SET_ASIDE_AFTER.match(text, e):
         return True
+    # Most sentences say nothing of an earlier report: one search over the reach of the
+    # clause (the clause starts at or after it, and a search from a later start sees the
+    # same text before it) spares finding the clause's bounds.
+    if _EARLIER.search(text, max(0, s - CLAUSE_REACH), s) is None:
+        return False
     lo, hi = _clause(text, s, e, _CLAUSE_STOP)
     return bool(_EARLIER.search(text, lo, s)) and bool(_PAST_REPORT.search(text, lo, hi))
 
 
 def with_own_day(mentions: Sequence[Any], borrowed: Any, one_place: bool = False) -> List[Any]:
-    """The mentions fit for series and conflicts: those not :func:`superseded`, and none
-    of an article in ``borrowed`` (ids of articles whose publication day was borrowed
-    from their story: their as-of days, weekdays resolved against that day included,
-    are guesses, and two guessed days must not make a conflict or a point). With
-    ``one_place`` (series only), a report about one place lends it to its values that
-    name none (:func:`_one_place`); a conflict needs the place stated where the value is."""
-    kept = [m for m in mentions if m["article"] not in borrowed and not superseded(m)
-            and not _not_a_reading(m)]
+    """The mentions fit for series and conflicts: those with a measure (a value of no
+    measure is in no series and no :func:`measure_conflicts`), not :func:`superseded`,
+    and none of an article in ``borrowed`` (ids of articles whose publication day was
+    borrowed from their story: their as-of days, weekdays resolved against that day
+    included, are guesses, and two guessed days must not make a conflict or a point).
+    With ``one_place`` (series only), a report about one place lends it to its values
+    that name none (:func:`_one_place`); a conflict needs the place stated where the
+    value is."""
+    kept = [m for m in mentions if m["measure"] is not None and m["article"] not in borrowed
+            and not superseded(m) and not _not_a_reading(m)]
     return _one_place(kept) if one_place else kept
 
 
@@ -136,13 +168,23 @@ def _not_a_reading(m: Any) -> bool:
     meas = m["measure"]
     if meas is not None and meas.key in ATTRIBUTES:
         return True
+    return _memo(m, "_hedged", _hedged)
+
+
+def _hedged(m: Any) -> bool:
+    """Whether the sentence of mention ``m`` makes its value a denominator or a forecast
+    (:func:`_not_a_reading`, less the measure's own test)."""
     text = m["sentence_text"]
     s = m["start"] - m["sentence_start"]
     if 0 <= s <= len(text) and _DENOMINATOR.search(text[max(0, s - 12):s]):
         return True
     # The forecast must be the value's own: "... होने की संभावना है और ... चीन में कोरोना
     # से अब तक 3136 लोगों की मौत" states a count after a guess about another one.
-    lo, hi = _clause(text, s, m["end"] - m["sentence_start"], _SERIES_CLAUSE_STOP)
+    e = m["end"] - m["sentence_start"]
+    if 0 <= s <= e <= len(text) and _PROJECTION_NEAR.search(
+            text, max(0, s - CLAUSE_REACH), min(len(text), e + CLAUSE_REACH)) is None:
+        return False  # no forecast word within the clause's reach (most values)
+    lo, hi = _clause(text, s, e, _SERIES_CLAUSE_STOP)
     return _PROJECTION.search(text, lo, hi) is not None
 
 
@@ -268,15 +310,15 @@ def measure_conflicts(mentions: Sequence[Any], story_of: Any) -> List[Dict[str, 
     projection: Dict[str, bool] = {}  # per sentence text (copies are searched once)
     for m in mentions:
         meas = m["measure"]
+        if (meas is None or not m["place"] or meas.key in INTRADAY or meas.key == "people"
+                or meas.key.startswith("other:") or not m["as_of"]):
+            continue
         sent = m["sentence"]["text"]
         p = projection.get(sent)
         if p is None:
             p = projection[sent] = _PROJECTION.search(sent) is not None
         if p:
             continue  # "13 लाख केस हो सकते हैं": a forecast states no fact to contradict
-        if (meas is None or not m["place"] or meas.key in INTRADAY or meas.key == "people"
-                or meas.key.startswith("other:") or not m["as_of"]):
-            continue
         v = numeric(m["fact_value"])
         if v is None or math.isnan(v):
             continue
