@@ -27,21 +27,39 @@ use crate::normalize::devanagari::is_word_char as is_deva_word_char;
 use crate::normalize::Normalized;
 use crate::xscript::{classify_word, is_latin_letter, latin_base, Kind, WordScratch};
 
-/// A content word keyed when the text was prepared.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-struct Keyed {
-    start: u32,
-    end: u32,
-    key_end: u32,
-}
-
-/// The content words of a text (see the module documentation): `plain` bits
-/// over its match-key tokens, and the words keyed at once.
+/// The content words of a text (see the module documentation), in one
+/// allocation (a batch holds one per text): the `plain` bits over its
+/// match-key tokens (a byte per 8 tokens), then the words keyed at once, each
+/// as LEB128 varints (its start's gap from the start before, its length, its
+/// key's length) and its key.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct DocContext {
-    plain: Vec<u64>,
-    keyed: Vec<Keyed>,
-    keys: String,
+    blob: Box<[u8]>,
+}
+
+fn put_uvarint(out: &mut Vec<u8>, mut v: usize) {
+    loop {
+        let b = (v & 0x7f) as u8;
+        v >>= 7;
+        if v == 0 {
+            out.push(b);
+            return;
+        }
+        out.push(b | 0x80);
+    }
+}
+
+fn get_uvarint(bytes: &[u8], at: &mut usize) -> usize {
+    let (mut v, mut shift) = (0usize, 0u32);
+    loop {
+        let b = bytes[*at];
+        *at += 1;
+        v |= usize::from(b & 0x7f) << shift;
+        if b < 0x80 {
+            return v;
+        }
+        shift += 7;
+    }
 }
 
 /// A word whose key is left for later, as long as a later word's start may
@@ -74,8 +92,30 @@ fn plain(orig: &[char], norm: &[char], deva: bool) -> bool {
         }
 }
 
-fn has_lower(orig: &[char]) -> bool {
-    orig.iter().any(|&c| matches!(latin_base(c), Some((_, true))))
+/// Whether a Latin word's original characters hold a lower-case letter (what
+/// the key of a Latin word of 2 to 5 letters depends on); false for a
+/// Devanagari word (its key does not ask).
+fn has_lower(orig: &[char], deva: bool) -> bool {
+    !deva
+        && orig.iter().any(|&c| {
+            if c.is_ascii() {
+                c.is_ascii_lowercase()
+            } else {
+                matches!(latin_base(c), Some((_, true)))
+            }
+        })
+}
+
+/// [`is_latin_letter`], answered at once for ASCII and Devanagari (most of
+/// the characters of a text; the general rule searches a table).
+fn latin(c: char) -> bool {
+    if c.is_ascii() {
+        c.is_ascii_alphabetic()
+    } else if ('\u{900}'..='\u{97f}').contains(&c) {
+        false
+    } else {
+        is_latin_letter(c)
+    }
 }
 
 impl DocContext {
@@ -102,10 +142,9 @@ impl DocContext {
                 input_len
             }
         };
-        let mut out = DocContext {
-            plain: vec![0u64; tok_norm.len().div_ceil(64)],
-            ..Default::default()
-        };
+        let mut plain_bits = vec![0u8; tok_norm.len().div_ceil(8)];
+        let mut extra: Vec<u8> = Vec::new();
+        let mut last_start = 0usize;
         let mut sc = WordScratch::default();
         let mut key = String::new();
         let mut deferred: Vec<Deferred> = Vec::new();
@@ -114,7 +153,7 @@ impl DocContext {
             let c = chars[i];
             let deva = if is_deva_word_char(c) {
                 true
-            } else if is_latin_letter(c) {
+            } else if latin(c) {
                 false
             } else {
                 i += 1;
@@ -125,7 +164,7 @@ impl DocContext {
                 && if deva {
                     is_deva_word_char(chars[j])
                 } else {
-                    is_latin_letter(chars[j])
+                    latin(chars[j])
                 }
             {
                 j += 1;
@@ -137,12 +176,12 @@ impl DocContext {
                 let Some(d) = deferred.pop() else { break };
                 let (s, e) = tok_orig[d.token];
                 let (s, e) = (s as usize, e as usize);
-                classify_word(&chars[d.i..d.j], d.deva, has_lower(&orig[s..e]), &mut sc, &mut key);
+                classify_word(&chars[d.i..d.j], d.deva, has_lower(&orig[s..e], d.deva), &mut sc, &mut key);
                 if !key.is_empty() {
                     deferred.clear();
                     break;
                 }
-                out.plain[d.token / 64] &= !(1 << (d.token % 64));
+                plain_bits[d.token / 8] &= !(1 << (d.token % 8));
                 prev_end = d.prev_end;
             }
             let s = raw.max(prev_end);
@@ -161,7 +200,7 @@ impl DocContext {
                     && e <= orig.len()
                     && plain(&orig[s..e], &chars[i..j], deva);
                 if same {
-                    out.plain[t / 64] |= 1 << (t % 64);
+                    plain_bits[t / 8] |= 1 << (t % 8);
                     deferred.push(Deferred {
                         token: t,
                         i,
@@ -171,16 +210,15 @@ impl DocContext {
                     });
                     prev_end = e;
                 } else {
-                    let lower = has_lower(&orig[s.min(orig.len())..e.min(orig.len())]);
+                    let lower = has_lower(&orig[s.min(orig.len())..e.min(orig.len())], deva);
                     let kind = classify_word(&chars[i..j], deva, lower, &mut sc, &mut key);
                     if !key.is_empty() {
                         if content(&key, kind) {
-                            out.keys.push_str(&key);
-                            out.keyed.push(Keyed {
-                                start: s as u32,
-                                end: e as u32,
-                                key_end: out.keys.len() as u32,
-                            });
+                            put_uvarint(&mut extra, s - last_start);
+                            put_uvarint(&mut extra, e - s);
+                            put_uvarint(&mut extra, key.len());
+                            extra.extend_from_slice(key.as_bytes());
+                            last_start = s;
                         }
                         prev_end = e;
                         deferred.clear();
@@ -189,16 +227,15 @@ impl DocContext {
             }
             i = j;
         }
-        out.keys.shrink_to_fit();
-        out.keyed.shrink_to_fit();
-        out
+        plain_bits.extend_from_slice(&extra);
+        DocContext {
+            blob: plain_bits.into_boxed_slice(),
+        }
     }
 
     /// Bytes held (for memory accounting).
     pub fn heap_bytes(&self) -> usize {
-        self.plain.capacity() * 8
-            + self.keyed.capacity() * std::mem::size_of::<Keyed>()
-            + self.keys.capacity()
+        self.blob.len()
     }
 
     /// The content words of the text lying inside the `stretches` (sorted,
@@ -221,29 +258,47 @@ impl DocContext {
         let mut out = Vec::new();
         let mut sc = WordScratch::default();
         let mut key = String::new();
+        let nb = spans.len().div_ceil(8);
+        if self.blob.len() < nb {
+            return out; // (tokens made without their content words)
+        }
+        let (plain_bits, extra) = self.blob.split_at(nb);
         let (mut at_plain, mut at_keyed) = (0usize, 0usize);
-        let mut x = 0usize; // the next word keyed when prepared
-        let mut from = 0usize; // where its key starts
+        // The next word keyed when prepared: its span and where its key starts.
+        let mut x = 0usize;
+        let mut last_start = 0usize;
+        let mut next_keyed = |x: &mut usize| -> Option<(usize, usize, usize, usize)> {
+            if *x >= extra.len() {
+                return None;
+            }
+            let s = last_start + get_uvarint(extra, x);
+            let e = s + get_uvarint(extra, x);
+            let k = get_uvarint(extra, x);
+            let from = *x;
+            *x += k;
+            last_start = s;
+            Some((s, e, from, from + k))
+        };
+        let mut pending = next_keyed(&mut x);
         let plain_words = spans
             .iter()
             .enumerate()
-            .filter(|(tk, _)| self.plain[tk / 64] >> (tk % 64) & 1 == 1)
+            .filter(|(tk, _)| plain_bits[tk / 8] >> (tk % 8) & 1 == 1)
             .map(|(_, &(s, e))| (s as usize, e as usize));
         for (s, e) in plain_words.chain(std::iter::once((usize::MAX, usize::MAX))) {
-            while x < self.keyed.len() && (self.keyed[x].start as usize) < s {
-                let w = self.keyed[x];
-                let (ws, we) = (w.start as usize, w.end as usize);
+            while let Some((ws, we, from, to)) = pending.filter(|w| w.0 < s) {
                 if inside(ws, we, &mut at_keyed) {
-                    out.push((ws, we, self.keys[from..w.key_end as usize].to_string()));
+                    let key = std::str::from_utf8(&extra[from..to]).unwrap_or_default();
+                    out.push((ws, we, key.to_string()));
                 }
-                from = w.key_end as usize;
-                x += 1;
+                pending = next_keyed(&mut x);
             }
             if s == usize::MAX || e > chars.len() || !inside(s, e, &mut at_plain) {
                 continue;
             }
             let w = &chars[s..e];
-            let kind = classify_word(w, is_deva_word_char(w[0]), has_lower(w), &mut sc, &mut key);
+            let deva = is_deva_word_char(w[0]);
+            let kind = classify_word(w, deva, has_lower(w, deva), &mut sc, &mut key);
             if content(&key, kind) {
                 out.push((s, e, key.clone()));
             }
@@ -251,3 +306,4 @@ impl DocContext {
         out
     }
 }
+
