@@ -173,6 +173,7 @@ def _counted_digest(monkeypatch, backend, keep):
         f = real_ck(self)
 
         def counted(*a, **k):
+            counts["context calls"] += 1
             before = calls()
             try:
                 return f(*a, **k)
@@ -211,9 +212,11 @@ def test_no_stage_normalizes_a_text_after_prepare(monkeypatch, make, keep):
         if stage in ("prepare", "group_stories", "mentions_of"):
             continue
         assert counts[stage] == 0, (stage, counts)
-    # The stories stage keys words only; the mentions stage only the context words.
+    # The stories stage keys words only; the mentions stage reads the context words
+    # from the batches (the text route is not even asked).
     assert counts["group_stories"] == counts["vocabulary words"] + counts["numbered name words"]
-    assert counts["mentions_of"] == counts["context words"]
+    assert counts["mentions_of"] == 0 and counts["context words"] == 0
+    assert counts["context calls"] == 0
 
 
 def test_the_counter_sees_the_text_route(monkeypatch):
@@ -224,6 +227,7 @@ def test_the_counter_sees_the_text_route(monkeypatch):
     assert counts["near_duplicate_links"] > 0
     assert counts["find_page_copies"] > 0
     assert counts["find_conflicts"] > 0
+    assert counts["mentions_of"] > 0 and counts["context calls"] > 0
 
 
 @pytest.mark.parametrize("keep", ["stories", "all"])
@@ -285,3 +289,54 @@ def test_a_streamed_digest_releases_each_closed_article(monkeypatch):
     units = sorted(u["id"] for a in got.articles for u in a["units"])
     assert len(ok) >= 3 and len(units) > len(ok) and sorted(released) == units
     assert got.to_json() == whole.to_json()
+
+
+@st.composite
+def texts_and_values(draw):
+    texts = draw(st.lists(text_st(), min_size=1, max_size=4))
+    values = []
+    for t in texts:
+        n = len(t)
+        vs = []
+        for _ in range(draw(st.integers(0, 6))):
+            start = draw(st.integers(0, n))
+            end = draw(st.integers(start, min(n, start + 6)))
+            vs.append((draw(st.integers(0, start)), draw(st.integers(end, n)), start, end))
+        values.append(vs)
+    return texts, values
+
+
+@settings(max_examples=200, deadline=None)
+@given(texts_and_values(), st.integers(0, 5), st.integers(0, 60))
+def test_context_words_from_the_batch_are_the_texts(tv, width, reach):
+    # The Rust batch (words kept from its one normalization, the plain ones keyed from
+    # the text when read), its twin, and keying the texts give the same context words.
+    from asimtext.pure.xscript import keys as pure_keys
+
+    texts, values = tv
+    rows = list(range(len(texts)))
+    want = core._context_keys_batch(texts, values, width, reach)
+    assert want == pure.context_keys_batch(texts, values, width, reach, keys=pure_keys)
+    assert core._prepare_batch(texts).context_keys(rows, texts, values, width, reach) == want
+    assert pure.prepare_batch(texts).context_keys(rows, texts, values, width, reach) == want
+    # The windows wide open: every content word of the text, read whole.
+    for t in texts:
+        n = len(t)
+        words = [(s, e, k) for s, e, k in asimtext.xscript_keys(t) if len(k) >= 2]
+        (got,) = core._prepare_batch([t]).context_keys([0], [t], [[(0, n, n, n)]], 10**6, n)[0]
+        assert got == sorted({k for _s, _e, k in words})
+
+
+@pytest.mark.parametrize("prep", [core._prepare_batch, pure.prepare_batch], ids=["rust", "twin"])
+def test_context_words_of_a_released_row_are_an_error(prep):
+    texts = ["कानपुर में 5 लोग मरे", "BJP ने 2022 में"]
+    b = prep(texts)
+    vals = [[(0, len(texts[1]), 7, 11)]]
+    assert b.context_keys([1], [texts[1]], vals, 2, 80) == [[["BJP"]]]
+    b.release_tokens([1])
+    with pytest.raises(AsimtextError, match="row 1: the text's tokens were released"):
+        b.context_keys([1], [texts[1]], vals, 2, 80)
+    with pytest.raises(AsimtextError, match="differ in length"):
+        b.context_keys([0, 1], [texts[0]], vals, 2, 80)
+    with pytest.raises(AsimtextError, match="offsets must be >= 0"):
+        b.context_keys([0], [texts[0]], [[(0, 5, -1, 2)]], 2, 80)

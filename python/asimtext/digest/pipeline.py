@@ -636,22 +636,74 @@ def _stated_values(docs: Sequence[Doc]) -> List[List[Tuple[Any, Tuple[str, str, 
 def _contexts(docs: Sequence[Doc], stories: Stories, backend: Backend, params: Any,
               found: Sequence[Sequence[Any]]) -> Dict[int, List[List[str]]]:
     """The context keys of the values of the docs in stories of two or more."""
-    return _context_call(backend, params, *_context_args(docs, stories, found))
+    return _context_call(backend, params, *_context_args(docs, stories, found, backend))
 
 
-def _context_args(docs: Sequence[Doc], stories: Stories, found: Sequence[Sequence[Any]]
-                  ) -> Tuple[List[int], List[str], List[List[Tuple[int, int, int, int]]]]:
+ContextArgs = Tuple[List[int], List[str], List[List[Tuple[int, int, int, int]]], List[Any]]
+
+
+def _context_args(docs: Sequence[Doc], stories: Stories, found: Sequence[Sequence[Any]],
+                  backend: Optional[Backend] = None) -> ContextArgs:
+    """The docs whose values get context words, their texts and values, and for each
+    its prepared ``(batch, row)`` where the words are read from the batch
+    (:func:`_context_source`), else None."""
     with_context = [i for i in range(len(docs)) if stories.size_of(i) > 1 and found[i]]
     return (with_context, [docs[i].text for i in with_context],
-            [[(ss, se, s.start, s.end) for s, _f, (ss, se, _t) in found[i]] for i in with_context])
+            [[(ss, se, s.start, s.end) for s, _f, (ss, se, _t) in found[i]] for i in with_context],
+            [_context_source(docs[i], backend) for i in with_context])
+
+
+def _context_source(d: Doc, backend: Optional[Backend]) -> Any:
+    """``(batch, row)`` of a doc whose context words its prepared batch gives (the
+    words it kept from its one normalization: the same keys as keying the text, see
+    docs/contracts/prepare.md), or None: the doc's text is keyed. The batch answers
+    where the backend's calls are the real ones (:attr:`Backend.from_prepared` and
+    the real cross-script keys) and it still holds the row's tokens."""
+    p = d.prepared
+    if p is None or backend is None or not backend.from_prepared or not _real_context(backend):
+        return None
+    batch, row = p[0], p[1]
+    if not hasattr(batch, "context_keys") or not batch.has_tokens(row):
+        return None
+    return (batch, row)
+
+
+def _real_context(backend: Backend) -> bool:
+    """Whether the backend keys context words with the real cross-script keys."""
+    if backend.context_keys is not None:
+        return backend.context_keys is getattr(_core, "_context_keys_batch", None)
+    import asimtext
+
+    return backend.xscript_keys is getattr(asimtext, "xscript_keys", None)
 
 
 def _context_call(backend: Backend, params: Any, with_context: List[int], texts: List[str],
-                  values: List[List[Tuple[int, int, int, int]]]) -> Dict[int, List[List[str]]]:
+                  values: List[List[Tuple[int, int, int, int]]],
+                  sources: Optional[List[Any]] = None) -> Dict[int, List[List[str]]]:
     if not with_context:
         return {}
     width = params.context_words
-    got = backend.context_keys_batch()(texts, values, width, REACH_PER_WORD * width)
+    reach = REACH_PER_WORD * width
+    sources = sources or [None] * len(with_context)
+    got: List[Any] = [None] * len(with_context)
+    # The prepared docs, one call per batch; the others keyed from their texts.
+    by_batch: Dict[int, Tuple[Any, List[int]]] = {}
+    rest = []
+    for k, src in enumerate(sources):
+        if src is None:
+            rest.append(k)
+        else:
+            by_batch.setdefault(id(src[0]), (src[0], []))[1].append(k)
+    for batch, ks in by_batch.values():
+        for k, keys in zip(ks, batch.context_keys([sources[k][1] for k in ks],
+                                                  [texts[k] for k in ks],
+                                                  [values[k] for k in ks], width, reach)):
+            got[k] = keys
+    if rest:
+        for k, keys in zip(rest, backend.context_keys_batch()([texts[k] for k in rest],
+                                                              [values[k] for k in rest],
+                                                              width, reach)):
+            got[k] = keys
     return dict(zip(with_context, got))
 
 
@@ -691,7 +743,7 @@ def mentions_of(docs: Sequence[Doc], stories: Stories, backend: Backend, params:
     with ThreadPoolExecutor(max_workers=1) as helper:  # (one per call: fork-safe)
         # (its arguments made here: `found` is emptied as the mentions are made)
         pending = helper.submit(_context_call, backend, params,
-                                *_context_args(docs, stories, found))
+                                *_context_args(docs, stories, found, backend))
         try:
             mentions = _mentions(docs, found, {})
             kept, which = _measured.annotate_batch(

@@ -9,10 +9,11 @@ for what the digest's prepare and stories stages need: its spans (resolved
 against any reference date when read), its words for the story vocabulary, its
 language and its gazetteer names (contract: docs/contracts/prepare.md).
 
-**Context words**: the windows of a text's values (``reach`` characters on each
-side, inside the sentence) are merged where they overlap, each merged stretch is
-keyed once, and each value reads the keys of the ``width`` content words on each
-side of it by bisection.
+**Context words**: the content words of a text (its cross-script words, keyed
+whole), and each value reads the keys of the ``width`` of them on each side of it
+inside its window (``reach`` characters on each side, inside the sentence) by
+bisection. A prepared batch keeps them from its one normalization of the text
+(:meth:`PreparedBatch.context_keys`); :func:`context_keys_batch` keys the texts.
 """
 
 from __future__ import annotations
@@ -22,7 +23,7 @@ from typing import Any, Callable, Iterable, List, Optional, Sequence, Tuple
 
 import regex
 
-__all__ = ["context_keys", "context_keys_batch", "PreparedBatch", "prepare_batch",
+__all__ = ["context_keys", "context_keys_batch", "select", "PreparedBatch", "prepare_batch",
            "detect_lang", "LANG_SAMPLE", "prepared_near_duplicates", "prepared_signatures",
            "prepared_overlaps", "prepared_passages"]
 
@@ -53,24 +54,32 @@ def _default_keys() -> Keys:
     return keys
 
 
+Keyed = Tuple[int, int, str]
+
+
 def context_keys(text: str, values: Sequence[Value], width: int, reach: int,
                  keys: Optional[Keys] = None) -> List[List[str]]:
     """For each value ``(sentence_start, sentence_end, start, end)`` of ``text``, the
     sorted keys (2 characters or more, stop-words left out) of the ``width`` content
-    words before it and the ``width`` after it, inside its window; a word that a
-    window's edge cuts is left out. ``keys`` is ``xscript_keys`` (default: the pure one)."""
+    words before it and the ``width`` after it, wholly inside its window (a word that
+    a window's edge cuts is left out). The text is keyed whole; ``keys`` is
+    ``xscript_keys`` (default: the pure one)."""
     if not values:
         return []
     keys = keys or _default_keys()
-    n = len(text)
-    windows = [_window(v, reach, n) for v in values]
-    keyed: List[Tuple[int, int, str]] = []
-    for a, b in _stretches(windows):
-        keyed.extend((s + a, e + a, k) for s, e, k in keys(text[a:b], stopwords=False)
-                     if len(k) >= 2)
+    keyed = [k for k in keys(text, stopwords=False) if len(k[2]) >= 2]
+    return select(keyed, values, width, reach, len(text))
+
+
+def select(keyed: Sequence[Keyed], values: Sequence[Value], width: int, reach: int,
+           n: int) -> List[List[str]]:
+    """The keys of the words of ``keyed`` (``(start, end, key)`` in text order) around
+    each value of a text of ``n`` characters (see :func:`context_keys`)."""
     starts = [k[0] for k in keyed]
     out: List[List[str]] = []
-    for (_ss, _se, start, end), (lo, hi) in zip(values, windows):
+    for v in values:
+        _ss, _se, start, end = v
+        lo, hi = _window(v, reach, n)
         got: List[str] = []
         i = bisect_left(starts, start) - 1
         while i >= 0 and len(got) < width and keyed[i][0] >= lo:
@@ -89,6 +98,15 @@ def context_keys(text: str, values: Sequence[Value], width: int, reach: int,
     return out
 
 
+def _check_values(values: Sequence[Sequence[Value]]) -> None:
+    from asimtext.errors import ArgumentError
+
+    for i, vs in enumerate(values):
+        for j, v in enumerate(vs):
+            if min(v) < 0:
+                raise ArgumentError(f"values[{i}][{j}]: offsets must be >= 0, got {tuple(v)}")
+
+
 def context_keys_batch(texts: Sequence[str], values: Sequence[Sequence[Value]], width: int,
                        reach: int, keys: Optional[Keys] = None) -> List[List[List[str]]]:
     """:func:`context_keys` of each text (``values[i]`` are the values of ``texts[i]``)."""
@@ -98,11 +116,9 @@ def context_keys_batch(texts: Sequence[str], values: Sequence[Sequence[Value]], 
     if len(texts) != len(values):
         raise ArgumentError(f"values: {len(values)} lists for {len(texts)} texts "
                             "(one list of values per text)")
-    for i, (t, vs) in enumerate(zip(texts, values)):
+    for i, t in enumerate(texts):
         check_text(t, f"texts[{i}]")
-        for j, v in enumerate(vs):
-            if min(v) < 0:
-                raise ArgumentError(f"values[{i}][{j}]: offsets must be >= 0, got {tuple(v)}")
+    _check_values(values)
     return [context_keys(t, vs, width, reach, keys) for t, vs in zip(texts, values)]
 
 
@@ -145,7 +161,8 @@ class PreparedBatch:
     def __init__(self, texts: Sequence[str], extract_batch: Callable[..., Any],
                  gazetteer: Callable[[str], Any]) -> None:
         from asimtext.pure import spans as pure_spans
-        from asimtext.pure.prepared_tokens import doc_tokens
+        from asimtext.pure.normalization import normalize_items
+        from asimtext.pure.prepared_tokens import context_words, doc_tokens
 
         self._texts = list(texts)
         self._extract = extract_batch
@@ -153,7 +170,13 @@ class PreparedBatch:
         self._langs = [detect_lang(t) for t in self._texts]
         self._words = True
         self._released: set = set()
-        self._tokens: List[Any] = [doc_tokens(t) for t in self._texts]
+        # Each text normalized once: its tokens and its content words from it.
+        self._tokens: List[Any] = []
+        self._context: List[Any] = []
+        for t in self._texts:
+            items = normalize_items(t, "match", False, False, False, False, "strict")
+            self._tokens.append(doc_tokens(t, items))
+            self._context.append(context_words(t, items))
         # With the pure extractor the spans are found once, unresolved, and
         # resolved when read (as the Rust batch does); a replaced extractor (a
         # test's) is asked again when they are read.
@@ -203,6 +226,7 @@ class PreparedBatch:
             self._text(r)
         for r in rows:
             self._tokens[r] = None
+            self._context[r] = None
 
     def release_rows(self, rows: Iterable[int]) -> None:
         """Let go of the words and tokens of ``rows`` (the Rust batch's
@@ -212,6 +236,7 @@ class PreparedBatch:
             self._text(r)
         for r in rows:
             self._tokens[r] = None
+            self._context[r] = None
             self._released.add(r)
 
     def has_tokens(self, row: int) -> bool:
@@ -233,6 +258,29 @@ class PreparedBatch:
         from asimtext.pure.prepared_tokens import words_in
 
         return words_in(self.tokens(row), ranges)
+
+    def context_keys(self, rows: Sequence[int], texts: Sequence[str],
+                     values: Sequence[Sequence[Value]], width: int,
+                     reach: int) -> List[List[List[str]]]:
+        """The context words of the values of texts ``rows`` (``texts[k]`` the text of
+        ``rows[k]``), from the content words the batch kept: exactly
+        :func:`context_keys_batch` of ``texts``, no text normalized again."""
+        from asimtext.errors import ArgumentError
+
+        rows, texts, values = list(rows), list(texts), list(values)
+        if not len(rows) == len(texts) == len(values):
+            raise ArgumentError(f"rows, texts and values differ in length ({len(rows)}, "
+                                f"{len(texts)}, {len(values)})")
+        for r in rows:
+            self._text(r)
+        _check_values(values)
+        out = []
+        for r, t, vs in zip(rows, texts, values):
+            words = self._context[r]
+            if words is None:
+                raise ArgumentError(f"row {r}: the text's tokens were released")
+            out.append(select(words, vs, width, reach, len(t)) if vs else [])
+        return out
 
     @property
     def has_words(self) -> bool:

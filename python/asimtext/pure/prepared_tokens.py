@@ -14,7 +14,7 @@ texts one after the other (a page split into units), ``base`` where each starts.
 
 from __future__ import annotations
 
-from typing import List, NamedTuple, Sequence, Tuple
+from typing import List, NamedTuple, Optional, Sequence, Tuple
 
 import regex
 
@@ -29,7 +29,7 @@ from asimtext.pure.dedup.minhash import (
 )
 from asimtext.pure.dedup.passages import matching_statistics, token_spans
 
-__all__ = ["DocTokens", "doc_tokens", "shingle_hashes", "signature", "overlap",
+__all__ = ["DocTokens", "doc_tokens", "context_words", "shingle_hashes", "signature", "overlap",
            "shared_passages", "near_duplicates", "words_in"]
 
 #: A letter of the digest's word rule (``WORD_RE`` of :mod:`asimtext.digest.text`).
@@ -45,9 +45,10 @@ class DocTokens(NamedTuple):
     lettered: List[bool]
 
 
-def doc_tokens(text: str) -> DocTokens:
-    """The match-key tokens of ``text`` (one normalization)."""
-    toks, spans = token_spans(text)
+def doc_tokens(text: str, items: Optional[list] = None) -> DocTokens:
+    """The match-key tokens of ``text`` (one normalization; ``items``: its match key
+    as ``normalize_items`` gives it, if already made)."""
+    toks, spans = token_spans(text, items)
     return DocTokens([hash64(t.encode("utf-8")) for t in toks], spans,
                      [_LETTER.search(t) is not None for t in toks])
 
@@ -133,3 +134,13 @@ def words_in(t: DocTokens, ranges: Sequence[Tuple[int, int]]) -> List[List[int]]
         out.append([h for h, (s, e), lt in zip(t.hashes, t.spans, t.lettered)
                     if a <= s and e <= b and lt])
     return out
+
+
+def context_words(text: str, items: list) -> List[Tuple[int, int, str]]:
+    """The content words of ``text`` from its match key ``items``: ``(start, end,
+    key)`` of ``xscript_keys(text)``'s words whose key has 2 characters or more (the
+    context words of values are read from them; the Rust batch keeps them as
+    ``rust/core/src/prepare/context.rs`` says)."""
+    from asimtext.pure.xscript import KIND_STOP, _scan
+
+    return [(s, e, k) for s, e, k, kind in _scan(text, items) if kind != KIND_STOP and len(k) >= 2]

@@ -448,9 +448,13 @@ def _classify(tok: str, orig: str, deva: bool) -> tuple[str, str]:
     return _phonetic(folded), KIND_WORD
 
 
-def _scan(text: str):
-    """Yield (start, end, key, kind) over ``text`` (offsets into the original)."""
-    norm, offs = normalize_with_offsets(text, form="match", offsets="list")
+def _scan(text: str, items: list | None = None):
+    """Yield (start, end, key, kind) over ``text`` (offsets into the original);
+    ``items``: its match key as ``normalize_items`` gives it, if already made."""
+    if items is None:
+        norm, offs = normalize_with_offsets(text, form="match", offsets="list")
+    else:
+        norm, offs = "".join(it[0] for it in items), [it[1] for it in items] + [len(text)]
     n = len(norm)
     i = 0
     prev_end = 0

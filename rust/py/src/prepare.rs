@@ -207,6 +207,59 @@ impl PreparedBatch {
         .ok_or_else(|| value_error(format!("row {row}: the text's tokens were released")))
     }
 
+    /// The context words of the values of texts ``rows`` (``texts[k]``: the text
+    /// of ``rows[k]``, as it was prepared; ``values[k]``: its values, as
+    /// :func:`_context_keys_batch` takes them), read from the batch: exactly
+    /// ``_context_keys_batch(texts, values, width, reach)``, without normalizing
+    /// a text again (contract: docs/contracts/prepare.md). Rows on all cores,
+    /// the GIL released. Pure twin: the same method of
+    /// ``asimtext.pure.prepare.PreparedBatch``.
+    fn context_keys(
+        &self,
+        py: Python<'_>,
+        rows: Vec<i64>,
+        texts: &Bound<'_, PyAny>,
+        values: Vec<Vec<Quad>>,
+        width: usize,
+        reach: usize,
+    ) -> PyResult<Vec<Vec<Vec<String>>>> {
+        let texts = texts_arg(texts, "texts", OnSurrogate::Reject)?;
+        if texts.len() != rows.len() || values.len() != rows.len() {
+            return Err(value_error(format!(
+                "rows, texts and values differ in length ({}, {}, {})",
+                rows.len(),
+                texts.len(),
+                values.len()
+            )));
+        }
+        for &r in &rows {
+            self.doc(r)?;
+        }
+        let checked = checked_values(&values)?;
+        let got = crate::pool::detach(py, || {
+            let toks = lock(&self.tokens);
+            if let Some(k) = rows.iter().position(|&r| toks[r as usize].is_none()) {
+                return Err(k);
+            }
+            Ok(rows
+                .par_iter()
+                .zip(texts.par_iter())
+                .zip(checked.par_iter())
+                .map(|((&r, t), vs)| {
+                    let p = toks[r as usize].as_ref().expect("checked above");
+                    core::context_keys_prepared(p, t, vs, width, reach)
+                })
+                .collect::<Vec<_>>())
+        })?;
+        match got {
+            Ok(v) => Ok(v),
+            Err(k) => Err(value_error(format!(
+                "row {}: the text's tokens were released",
+                rows[k]
+            ))),
+        }
+    }
+
     /// Whether the words are still held (:meth:`release_words`).
     #[getter]
     fn has_words(&self, py: Python<'_>) -> bool {
@@ -446,8 +499,20 @@ fn _context_keys_batch(
             texts.len()
         )));
     }
-    // Offsets are read signed so that a negative one is this module's error,
-    // naming the value, not a bare OverflowError from the conversion.
+    let checked = checked_values(&values)?;
+    crate::pool::detach(py, || {
+        texts
+            .par_iter()
+            .zip(checked.par_iter())
+            .map(|(t, vs)| core::context_keys(t, vs, width, reach))
+            .collect()
+    })
+}
+
+/// The values checked: offsets are read signed so that a negative one is
+/// this module's error, naming the value, not a bare OverflowError from the
+/// conversion.
+fn checked_values(values: &[Vec<Quad>]) -> PyResult<Vec<Vec<Value>>> {
     let mut checked: Vec<Vec<Value>> = Vec::with_capacity(values.len());
     for (i, vs) in values.iter().enumerate() {
         let mut row = Vec::with_capacity(vs.len());
@@ -467,13 +532,7 @@ fn _context_keys_batch(
         }
         checked.push(row);
     }
-    crate::pool::detach(py, || {
-        texts
-            .par_iter()
-            .zip(checked.par_iter())
-            .map(|(t, vs)| core::context_keys(t, vs, width, reach))
-            .collect()
-    })
+    Ok(checked)
 }
 
 /// How many calls the Rust normalizer has answered in this process

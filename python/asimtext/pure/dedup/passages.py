@@ -26,14 +26,16 @@ from asimtext.pure.normalization import normalize_items
 __all__ = ["greedy_runs", "matching_statistics", "shared_passages", "token_spans"]
 
 
-def token_spans(text: str) -> tuple[list[str], list[tuple[int, int]]]:
-    """Match-key tokens of ``text`` and the ``[start, end)`` each covers in ``text``.
+def token_spans(text: str, items: list | None = None) -> tuple[list[str], list[tuple[int, int]]]:
+    """Match-key tokens of ``text`` and the ``[start, end)`` each covers in ``text``
+    (``items``: its match key as ``normalize_items`` gives it, if already made).
 
     A token's range runs from the start of the input of its first code point
     to the end of the input of its last one (ends kept non-decreasing, as the
     core's offset map keeps them).
     """
-    items = normalize_items(text, "match", False, False, False, False, "strict")
+    if items is None:
+        items = normalize_items(text, "match", False, False, False, False, "strict")
     ends: list[int] = []
     top = 0
     for it in items:

@@ -213,7 +213,7 @@ pub fn prepare(text: &str) -> Prepared {
     let norm = normalize_with_offsets(text, &Options::match_key());
     Prepared {
         spans: DocSpans::of_normalized(text, &norm),
-        tokens: DocTokens::of(&norm),
+        tokens: DocTokens::with_context(text, &norm),
         words: DocWords::of(text),
         lang: detect_lang(text),
         places,

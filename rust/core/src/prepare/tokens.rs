@@ -33,6 +33,7 @@ use crate::dedup::verify::jaccard_containment;
 use crate::dedup::Unit;
 use crate::error::Result;
 use crate::normalize::Normalized;
+use crate::prepare::context::DocContext;
 
 /// The match-key tokens of one text: per token its [`hash64`], its span in
 /// the original text (code points), and whether it holds a letter of the
@@ -43,6 +44,9 @@ pub struct DocTokens {
     pub hashes: Vec<u64>,
     pub spans: Vec<(u32, u32)>,
     lettered: Vec<u64>,
+    /// The content words for the context words of values (empty unless made
+    /// by [`DocTokens::with_context`]).
+    pub context: DocContext,
 }
 
 /// A letter of the digest's word rule (`WORD_RE`: U+0900-U+0963,
@@ -56,6 +60,19 @@ fn is_word_letter(c: char) -> bool {
 impl DocTokens {
     /// The tokens of a text from its match key with the offset map.
     pub fn of(norm: &Normalized) -> DocTokens {
+        DocTokens::tokenized(norm).0
+    }
+
+    /// [`DocTokens::of`] with the text's content words ([`DocContext`]) made
+    /// from the same match key.
+    pub fn with_context(text: &str, norm: &Normalized) -> DocTokens {
+        let (mut t, norm_spans) = DocTokens::tokenized(norm);
+        t.context = DocContext::of(text, norm, &norm_spans, &t.spans);
+        t
+    }
+
+    /// The tokens, and their spans in the match key.
+    fn tokenized(norm: &Normalized) -> (DocTokens, Vec<(u32, u32)>) {
         let mut tt = TokenText::default();
         tokenize_into(&norm.text, &mut tt, true);
         let n = tt.len();
@@ -76,11 +93,15 @@ impl DocTokens {
                 (a as u32, b as u32)
             })
             .collect();
-        DocTokens {
-            hashes,
-            spans,
-            lettered,
-        }
+        (
+            DocTokens {
+                hashes,
+                spans,
+                lettered,
+                context: DocContext::default(),
+            },
+            tt.spans,
+        )
     }
 
     pub fn len(&self) -> usize {
@@ -121,7 +142,10 @@ impl DocTokens {
 
     /// Bytes held (for memory accounting).
     pub fn heap_bytes(&self) -> usize {
-        self.hashes.capacity() * 8 + self.spans.capacity() * 8 + self.lettered.capacity() * 8
+        self.hashes.capacity() * 8
+            + self.spans.capacity() * 8
+            + self.lettered.capacity() * 8
+            + self.context.heap_bytes()
     }
 }
 
@@ -134,6 +158,7 @@ pub struct Packed {
     ids: Vec<u32>,
     spans: Vec<u8>,
     lettered: Vec<u64>,
+    context: DocContext,
 }
 
 fn put_varint(out: &mut Vec<u8>, v: i64) {
@@ -194,6 +219,7 @@ impl Interner {
             ids,
             spans,
             lettered: t.lettered,
+            context: t.context,
         }
     }
 
@@ -238,7 +264,18 @@ impl Packed {
             hashes: self.hashes(table),
             spans: self.spans(),
             lettered: self.lettered.clone(),
+            context: self.context.clone(),
         }
+    }
+
+    /// The content words of the text (`chars`: its code points) lying inside
+    /// `stretches` ([`DocContext::words_in`]).
+    pub fn context_words(
+        &self,
+        chars: &[char],
+        stretches: &[(usize, usize)],
+    ) -> Vec<(usize, usize, String)> {
+        self.context.words_in(&self.spans(), chars, stretches)
     }
 
     /// [`DocTokens::words_in`] of the unpacked tokens.
@@ -248,7 +285,10 @@ impl Packed {
 
     /// Bytes held (for memory accounting).
     pub fn heap_bytes(&self) -> usize {
-        self.ids.capacity() * 4 + self.spans.capacity() + self.lettered.capacity() * 8
+        self.ids.capacity() * 4
+            + self.spans.capacity()
+            + self.lettered.capacity() * 8
+            + self.context.heap_bytes()
     }
 }
 

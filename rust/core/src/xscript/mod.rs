@@ -33,7 +33,7 @@ use std::collections::HashSet;
 use std::sync::OnceLock;
 
 use crate::normalize::devanagari::is_word_char as is_deva_word_char;
-use crate::normalize::{normalize_with_offsets, Options};
+use crate::normalize::{normalize_with_offsets, Normalized, Options};
 
 /// What a token is, for the caller's filtering.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -113,6 +113,17 @@ fn latin_fold(c: char) -> Option<(u8, bool)> {
 #[inline]
 fn is_latin(c: char) -> bool {
     latin_fold(c).is_some()
+}
+
+/// A Latin letter of a token (what [`tokens`] cuts Latin words from).
+pub fn is_latin_letter(c: char) -> bool {
+    is_latin(c)
+}
+
+/// The ASCII letter a Latin letter folds to (the key reads only these), and
+/// whether it is lower case; `None` for anything else.
+pub fn latin_base(c: char) -> Option<(u8, bool)> {
+    latin_fold(c)
 }
 
 // ---------------------------------------------------------------- Devanagari
@@ -839,10 +850,31 @@ impl OrigCursor<'_> {
     }
 }
 
+/// Buffers [`classify_word`] reuses from word to word.
+#[derive(Default)]
+pub struct WordScratch(Scratch);
+
+/// Key and kind of one token of the match key (`tok`: its characters; `deva`:
+/// a Devanagari token; `has_lower`: whether the original text of a Latin token
+/// holds a lower-case letter), as [`tokens`] gives them. The key goes to `key`.
+pub fn classify_word(
+    tok: &[char],
+    deva: bool,
+    has_lower: bool,
+    sc: &mut WordScratch,
+    key: &mut String,
+) -> Kind {
+    classify(tok, deva, &mut sc.0, key, || has_lower)
+}
+
 /// Scan `text`, calling `f(start, end, key, kind)` for every token with a
 /// non-empty key, in order.
-fn scan(text: &str, mut f: impl FnMut(usize, usize, &str, Kind)) {
-    let norm = normalize_with_offsets(text, &Options::match_key());
+fn scan(text: &str, f: impl FnMut(usize, usize, &str, Kind)) {
+    scan_normalized(text, &normalize_with_offsets(text, &Options::match_key()), f)
+}
+
+/// [`scan`] over the match key of `text` already made (`norm`).
+pub fn scan_normalized(text: &str, norm: &Normalized, mut f: impl FnMut(usize, usize, &str, Kind)) {
     let chars: Vec<char> = norm.text.chars().collect();
     let mut orig = OrigCursor {
         text,
