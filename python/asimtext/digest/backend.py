@@ -57,7 +57,9 @@ class Backend:
       content-word keys around every value of every text, each text keyed once (the
       Rust core's ``_context_keys_batch``, used when ``xscript_keys`` is the real one;
       else its pure twin :func:`asimtext.pure.prepare.context_keys_batch` over
-      ``xscript_keys``: :meth:`context_keys_batch`).
+      ``xscript_keys``: :meth:`context_keys_batch`): the text route, for documents
+      not read from a prepared batch (``from_prepared`` false, Dask partitions,
+      released rows); prepared ones are read with ``PreparedBatch.context_keys``.
     * ``pair_index`` (optional) -> the class that sums the story grouping's candidate
       pairs (the Rust core's ``PairIndex``, on all cores; None: its pure twin
       :class:`asimtext.pure.pairs.PairIndex`, the same arrays).
