@@ -176,7 +176,13 @@ impl DocContext {
                 let Some(d) = deferred.pop() else { break };
                 let (s, e) = tok_orig[d.token];
                 let (s, e) = (s as usize, e as usize);
-                classify_word(&chars[d.i..d.j], d.deva, has_lower(&orig[s..e], d.deva), &mut sc, &mut key);
+                classify_word(
+                    &chars[d.i..d.j],
+                    d.deva,
+                    has_lower(&orig[s..e], d.deva),
+                    &mut sc,
+                    &mut key,
+                );
                 if !key.is_empty() {
                     deferred.clear();
                     break;
@@ -306,4 +312,3 @@ impl DocContext {
         out
     }
 }
-

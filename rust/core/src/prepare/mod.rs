@@ -84,13 +84,21 @@ pub fn context_keys_prepared(
         return Vec::new();
     }
     let chars: Vec<char> = text.chars().collect();
-    let windows: Vec<(usize, usize)> = values.iter().map(|v| window(v, reach, chars.len())).collect();
+    let windows: Vec<(usize, usize)> = values
+        .iter()
+        .map(|v| window(v, reach, chars.len()))
+        .collect();
     let keyed = tokens.context_words(&chars, &stretches(&windows));
     select(&keyed, values, &windows, width)
 }
 
 /// The keys of the words of `keyed` (in text order) around each value.
-fn select(keyed: &[Keyed], values: &[Value], windows: &[(usize, usize)], width: usize) -> Vec<Vec<String>> {
+fn select(
+    keyed: &[Keyed],
+    values: &[Value],
+    windows: &[(usize, usize)],
+    width: usize,
+) -> Vec<Vec<String>> {
     values
         .iter()
         .zip(windows)

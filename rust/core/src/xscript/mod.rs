@@ -870,7 +870,11 @@ pub fn classify_word(
 /// Scan `text`, calling `f(start, end, key, kind)` for every token with a
 /// non-empty key, in order.
 fn scan(text: &str, f: impl FnMut(usize, usize, &str, Kind)) {
-    scan_normalized(text, &normalize_with_offsets(text, &Options::match_key()), f)
+    scan_normalized(
+        text,
+        &normalize_with_offsets(text, &Options::match_key()),
+        f,
+    )
 }
 
 /// [`scan`] over the match key of `text` already made (`norm`).
