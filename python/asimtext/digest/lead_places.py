@@ -56,6 +56,8 @@ def _level(entry: str) -> str:
         return "state"
     if entry.startswith("country:") and entry != HOME_COUNTRY:
         return "country"
+    if entry.startswith(TOWN):
+        return "town"
     return ""
 
 
@@ -66,19 +68,24 @@ def lead_places(text: str, end: int, finder: Finder,
     with ``key`` (a word's cross-script key), its localities too
     (:func:`.localities.lead_localities`)."""
     every = finder(text[:end])
-    hits = [h for h in every if _level(h[2])]
+    hits = [h for h in every if _level(h[2]) or h[2].startswith("city:")]
     out = set()
     for h in candidates(hits, text, 0):
         before = text[max(0, h[0] - 8):h[0]]
         if _LINE_START.search(before) and _DATELINE_MARK.match(text, h[1]):
             continue
-        out.add(h[2])
+        out.add(TOWN + h[2][5:] if h[2].startswith("city:") else h[2])
     if key is not None:
         local = lead_localities(text, end, key, lambda _t: every)
         out.update(local)
         if not any(p.startswith(LOCAL) for p in local):  # read only where none is framed
             out.update(lead_mentions(text, end, key))
     return frozenset(out)
+
+
+# A city the lead names (gazetteer ``city:``): not compared pair by pair (a report
+# names the cities its readers know), only as a part's own place (:func:`own_places`).
+TOWN = "town:"
 
 
 def with_mentions(places: Sequence[FrozenSet[str]]) -> List[FrozenSet[str]]:
@@ -116,7 +123,7 @@ def different_places(places: Sequence[FrozenSet[str]],
         for p in ps:
             by_level.setdefault(_level(p), []).append((t, p))
     for level, pairs in by_level.items():
-        if level == "mention" or (levels is not None and level not in levels):
+        if level in ("mention", "town") or (levels is not None and level not in levels):
             continue
         holders = sorted({t for t, _ in pairs})
         if len(holders) < 2:

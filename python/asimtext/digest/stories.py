@@ -73,6 +73,7 @@ from asimtext.digest.figures import (
     unmet,
 )
 from asimtext.digest.keys import Bags
+from asimtext.digest.lead_places import _level as _lead_level
 from asimtext.digest.lead_places import different_places, other_spots, with_mentions
 from asimtext.digest.moves import colliding_moves, different_levels, different_moves
 from asimtext.digest.numbered import (
@@ -178,6 +179,10 @@ class StoryParams:
     # reports that name both (station stampede reports name the Kumbh their pilgrims
     # were going to) are two events, however high the bridge lifts their mean.
     tight_parts: float = 0.35
+    # In the average link, two parts of `outvoted_by` members or more never merge
+    # where a place most of one part's leads name is named by fewer than this share
+    # of the other part's leads (0: never; :func:`_place_veto`).
+    own_place_few: float = 0.25
 
 
 @dataclass
@@ -839,7 +844,8 @@ def group(
                                               adj_in.get(root, set()), wd, pub, numbered,
                                               figures, places, moves, years)
             clusters = average_link(rel, params.average_link, apart,
-                                    _parts_veto(arr, pub, figures, numbered, params, rel))
+                                    _parts_veto(arr, pub, figures, numbered, params, rel,
+                                                places))
             clusters = _part_unplaced_pairs(clusters, rel, apart, dd[arr, 0], params)
             for cl in _split_outvoted(clusters, rel, apart, arr, pub, figures, params):
                 out.append(sorted(int(arr[t]) for t in cl))
@@ -848,7 +854,8 @@ def group(
 
 def _parts_veto(arr: np.ndarray, pub: np.ndarray, figures: Any,
                 numbered: Optional[Sequence[frozenset]],
-                params: StoryParams, rel: Optional[np.ndarray] = None
+                params: StoryParams, rel: Optional[np.ndarray] = None,
+                places: Any = None,
                 ) -> Optional[Callable[[List[int], List[int]], bool]]:
     """The merges :func:`average_link` must not make in a group with undated members:
     two parts with no publication date whose own figures (:func:`.figures.own_figures`:
@@ -863,10 +870,11 @@ def _parts_veto(arr: np.ndarray, pub: np.ndarray, figures: Any,
     neither, is wholly undated (some members dated): the window places the dated
     members only, and dated reports 7 days apart are inside it (two Thursdays' storms,
     83 and 22 dead). (Wholly dated parts: the window.)"""
-    if params.outvoted_by <= 0 or pub[arr].all() or (figures is None and numbered is None):
-        return None
-    every: List[Optional[frozenset]] = [None] * len(arr)
     k = params.outvoted_by
+    here = _place_veto(arr, places, params)
+    if k <= 0 or pub[arr].all() or (figures is None and numbered is None):
+        return here
+    every: List[Optional[frozenset]] = [None] * len(arr)
 
     def figs(rows: Sequence[int]) -> List[frozenset]:
         todo = [t for t in rows if every[t] is None]
@@ -884,6 +892,8 @@ def _parts_veto(arr: np.ndarray, pub: np.ndarray, figures: Any,
     inside: Dict[Tuple[int, int], float] = {}
 
     def veto(a: List[int], b: List[int]) -> bool:
+        if here is not None and here(a, b):
+            return True
         if not tight:
             return apart(a, b, 0.0, 0.0, 0.0)
         between = float(rel[np.ix_(a, b)].sum())
@@ -914,6 +924,56 @@ def _parts_veto(arr: np.ndarray, pub: np.ndarray, figures: Any,
             return False
         own_a = own_figures(figs(a), k)
         return bool(own_a) and figures_part(own_a, own_figures(figs(b), k))
+    return veto
+
+
+def _own_levels(place: str) -> Tuple[str, ...]:
+    """The levels a lead place is compared at as a part's own place: a union
+    territory is a state and a city (Delhi)."""
+    level = _lead_level(place)
+    if level == "state" and place.startswith("ut:"):
+        return ("state", "town")
+    return (level,) if level in ("town", "state", "country") else ()
+
+
+def _place_veto(arr: np.ndarray, places: Any, params: StoryParams
+                ) -> Optional[Callable[[List[int], List[int]], bool]]:
+    """Two parts of ``outvoted_by`` members or more never merge where, at one level
+    (cities, states, foreign countries), each part's leads most often name another
+    place (named by more than half of the part's members), and the place of one part
+    is named by the leads of almost none of the other's (fewer than
+    ``own_place_few``): reports of one event say where it happened; a part that
+    never names the place of the other's event reports another (three airport
+    canopies falling on three days, in three cities). Dated or not: the window
+    cannot tell events days apart. (Levels apart: one part may name the state,
+    the other the city in it.)"""
+    k = params.outvoted_by
+    if places is None or k <= 0 or params.own_place_few <= 0 or len(arr) < 2 * k:
+        return None
+    got = places(arr) if callable(places) else [places[int(x)] for x in arr]
+    every = [{(lv, p) for p in ps for lv in _own_levels(p)} for ps in got]
+
+    def tops(rows: List[int]) -> Dict[str, set]:
+        c: Counter = Counter(x for t in rows for x in every[t])
+        out: Dict[str, set] = {}
+        for (lv, p), v in c.items():
+            if 2 * v > len(rows):
+                out.setdefault(lv, set()).add(p)
+        return out
+
+    def few(lv: str, ps: set, rows: List[int]) -> bool:
+        named = sum(1 for t in rows if any((lv, p) in every[t] for p in ps))
+        return named < params.own_place_few * len(rows)
+
+    def veto(a: List[int], b: List[int]) -> bool:
+        if len(a) < k or len(b) < k:
+            return False
+        ta, tb = tops(a), tops(b)
+        for lv, pa in ta.items():
+            pb = tb.get(lv)
+            if pb and not (pa & pb) and (few(lv, pa, b) or few(lv, pb, a)):
+                return True
+        return False
     return veto
 
 
