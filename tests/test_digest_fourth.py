@@ -164,6 +164,13 @@ def test_a_lead_without_a_frame_takes_the_places_its_group_frames():
      {"latn:meeting:56"}),
     ("The 55th meeting of GST Council has started in Jaisalmer.", {"latn:meeting:55"}),
     ("इसरो के 101वें सैटेलाइट का लॉन्च विफल", {"deva:सैटेलाइट:101"}),
+    # A title counted: its last word, where the word after it only links it to the
+    # sentence (tests/data/events-seventh: every CJI report in English counts the same).
+    ("Justice Bhushan Ramkrishna Gavai was sworn in as the 52nd Chief Justice of India in a "
+     "ceremony at Rashtrapati Bhavan", {"latn:india:52"}),
+    ("Justice Surya Kant on Monday took oath as the 53rd Chief Justice of India at the "
+     "Rashtrapati Bhavan", {"latn:india:53"}),
+    ("51st Chief Justice Of India: जस्टिस संजीव खन्ना ने आज शपथ ली", {"latn:india:51"}),
     # Days of a month, counts of time, school classes: no ordinal of an event.
     ("an Officers' Meeting will be held on 2nd September, 2025 at New Delhi", set()),
     ("on Monday, 4th November, killing at least 36", set()),

@@ -63,8 +63,15 @@ ORDINAL = "@ordinal:"
 _ORDINAL = regex.compile(
     r"(?<![\w.,])(\d{1,4})(?:(?:st|nd|rd|th)\b|\s?(?:वीं|वी|वां|वाँ|वें|वे)(?![\p{Devanagari}]))")
 _WORD_AFTER = regex.compile(r"[\s\-–]*([\w\p{M}]+)")
-# The thing an ordinal counts: the first word after it that is no name (capitalised).
-_THING = regex.compile(r"(?:\s+(?:[A-Z][\w\p{M}'’.-]*|of|the))*\s+([\w\p{M}]+)")
+# The thing an ordinal counts: the first word after it that is no name (capitalised);
+# where that word only links the name to the sentence ("52nd Chief Justice of India
+# at Rashtrapati Bhavan", "in a ceremony"), the name's last word (a title is the thing:
+# "51st Chief Justice Of India:" counts the same as "52nd Chief Justice of India at").
+_THING = regex.compile(r"((?:\s+(?:[A-Z][\w\p{M}'’.-]*|of|the))*)\s+([\w\p{M}]+)")
+_LINK_WORDS = frozenset(
+    "at in on by for to and as with from was is are were has had have will after before "
+    "amid during since until till into onto over under near".split())
+_NAME_WORD = regex.compile(r"[A-Z][\w\p{M}]*")
 _WORD_BEFORE = regex.compile(r"([\w\p{M}]+)[\s,]*$")
 # Words beside an ordinal that make it a day of a month ("4th November", "September
 # 3rd", "the 5th of July"), a time unit's count ("5th day", "10वें दिन", "21st
@@ -90,7 +97,10 @@ def lead_ordinals(text: str, end: int) -> FrozenSet[str]:
                 or (before and before.group(1).lower() in _ORDINAL_NOT)):
             continue
         thing = _THING.match(lead, m.end())
-        noun = thing.group(1).lower() if thing else ""
+        noun = thing.group(2).lower() if thing else ""
+        if noun in _LINK_WORDS:
+            names = _NAME_WORD.findall(thing.group(1))
+            noun = names[-1].lower() if names else noun
         script = "deva" if "\u0900" <= (noun[:1] or " ") <= "\u097f" else "latn"
         out.add(f"{ORDINAL}{script}:{noun}:{int(m.group(1))}")
     return frozenset(out)
