@@ -845,7 +845,7 @@ def group(
                                               figures, places, moves, years)
             clusters = average_link(rel, params.average_link, apart,
                                     _parts_veto(arr, pub, figures, numbered, params, rel,
-                                                places))
+                                                places, dd[arr, 0]))
             clusters = _part_unplaced_pairs(clusters, rel, apart, dd[arr, 0], params)
             for cl in _split_outvoted(clusters, rel, apart, arr, pub, figures, params):
                 out.append(sorted(int(arr[t]) for t in cl))
@@ -855,7 +855,7 @@ def group(
 def _parts_veto(arr: np.ndarray, pub: np.ndarray, figures: Any,
                 numbered: Optional[Sequence[frozenset]],
                 params: StoryParams, rel: Optional[np.ndarray] = None,
-                places: Any = None,
+                places: Any = None, first_day: Optional[np.ndarray] = None,
                 ) -> Optional[Callable[[List[int], List[int]], bool]]:
     """The merges :func:`average_link` must not make in a group with undated members:
     two parts with no publication date whose own figures (:func:`.figures.own_figures`:
@@ -923,8 +923,47 @@ def _parts_veto(arr: np.ndarray, pub: np.ndarray, figures: Any,
         if figures is None:
             return False
         own_a = own_figures(figs(a), k)
-        return bool(own_a) and figures_part(own_a, own_figures(figs(b), k))
+        if not own_a:
+            return False
+        own_b = own_figures(figs(b), k)
+        return figures_part(own_a, own_b) and not _rising_toll(
+            own_a, own_b, _start(a, arr, pub, first_day), _start(b, arr, pub, first_day))
     return veto
+
+
+# Measures that only grow while an event is reported (a toll counted as bodies are
+# found and the injured die): a part of early reports with lower figures and one of
+# later reports with higher ones are one event's days, not two events.
+_TOLLS = frozenset({"deaths", "injured"})
+
+
+def _start(rows: List[int], arr: np.ndarray, pub: np.ndarray,
+           first_day: Optional[np.ndarray]) -> float:
+    """The first publication day of a part's dated members (NaN if none)."""
+    if first_day is None:
+        return math.nan
+    days = first_day[rows][pub[arr[rows]]]
+    days = days[~np.isnan(days)]
+    return float(days.min()) if days.size else math.nan
+
+
+def _rising_toll(own_a: Dict[str, np.ndarray], own_b: Dict[str, np.ndarray],
+                 start_a: float, start_b: float) -> bool:
+    """Whether two parts' own figures differ only as one toll rising: every measure
+    both state is a toll (:data:`_TOLLS`), the part whose dated reports start earlier
+    states only lower values of it, and the later one starts within a few days
+    (``_TOLL_DAYS``; undated parts: no order, no rise)."""
+    if not (start_a == start_a and start_b == start_b) or start_a == start_b:
+        return False
+    early, late = (own_a, own_b) if start_a < start_b else (own_b, own_a)
+    if abs(start_b - start_a) > _TOLL_DAYS:
+        return False
+    shared = early.keys() & late.keys()
+    return bool(shared) and all(m in _TOLLS and early[m].max() < late[m].min()
+                                for m in shared)
+
+
+_TOLL_DAYS = 3
 
 
 def _own_levels(place: str) -> Tuple[str, ...]:

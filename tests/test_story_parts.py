@@ -107,3 +107,50 @@ def test_seventh_set_the_jabalpur_canopy_is_its_own_story():
     assert not (jbp & other)
     res = _score(SEVENTH)
     assert res["pairwise_precision"] >= 0.75 and res["pairwise_recall"] >= 0.81, res
+
+
+# -- a toll rising over the days of one event ------------------------------------------------
+
+
+def _own(**measures):
+    return {m: np.log(np.asarray(v, dtype=np.float64)) for m, v in measures.items()}
+
+
+def test_a_toll_rising_from_the_earlier_part_to_the_later_is_one_event():
+    from asimtext.digest.stories import _rising_toll
+
+    day = 738000.0
+    early, late = _own(deaths=[35]), _own(deaths=[135])
+    assert _rising_toll(early, late, day, day + 1) and _rising_toll(late, early, day + 1, day)
+    # Falling with time, or parts starting the same day: two events' figures.
+    assert not _rising_toll(late, early, day, day + 1)
+    assert not _rising_toll(early, late, day, day)
+    # Too far apart, or a part with no dated member: no order to read a rise from.
+    assert not _rising_toll(early, late, day, day + 10)
+    assert not _rising_toll(early, late, float("nan"), day)
+    # Only tolls rise: seats, points, rates of two events stay parted.
+    assert not _rising_toll(_own(seats=[8]), _own(seats=[62]), day, day + 1)
+    assert not _rising_toll(_own(deaths=[35], seats=[8]), _own(deaths=[135], seats=[62]),
+                            day, day + 1)
+    assert _rising_toll(_own(deaths=[35], injured=[30]), _own(deaths=[135], injured=[100]),
+                        day, day + 2)
+
+
+COVERAGE_THIRD = ROOT / "tests" / "data" / "coverage-third" / "coverage.jsonl"
+
+
+def test_the_morbi_reports_of_the_day_and_of_the_days_after_are_one_story():
+    """tests/data/coverage-third: the Morbi bridge's reports of 30 October 2022 (35, 60
+    dead) and of the days after (132-141) were two stories, parted by their own
+    figures; the toll rose. The Hathras and Silkyara reports share no story with them."""
+    if not COVERAGE_THIRD.exists():
+        pytest.skip("coverage-third is not here")
+    import json
+
+    recs = [json.loads(line) for line in COVERAGE_THIRD.open(encoding="utf-8")]
+    dg = asimtext.digest(recs)
+    story = {a["id"]: a["story"] for a in dg.articles}
+    event = {r["id"]: r["id"].split("-")[1] for r in recs}
+    morbi = {story[i] for i, e in event.items() if e == "morbi"}
+    others = {story[i] for i, e in event.items() if e != "morbi"}
+    assert len(morbi) == 1 and not (morbi & others)
