@@ -38,9 +38,26 @@ __all__ = ["lead_places", "different_places", "other_spots", "with_mentions"]
 
 Finder = Callable[[str], Sequence[Tuple[int, int, str]]]
 
-# A place opening a line, then a dash, colon, comma, danda, bar or bracket: a dateline.
+# A place opening a line (or following a byline's bar: "जनवाणी ब्यूरो | नई दिल्ली:"),
+# then a dash, colon, comma, danda, bar or bracket: a dateline.
 _DATELINE_MARK = regex.compile(r"\s*[-–—:,।|(]")
-_LINE_START = regex.compile(r"(?:^|\n)[ \t\"'“‘]*$")
+_LINE_START = regex.compile(r"(?:^|\n|\|)[ \t\"'“‘]*$")
+# A place of an earlier event the lead links its own to ("a day after Delhi
+# Terminal-1 mishap", "follows a similar incident at Delhi airport", "नई दिल्ली के ...
+# हवाई अड्डे की दुर्घटना के एक दिन बाद"): where another event happened, not this one.
+_EARLIER_BEFORE = regex.compile(
+    r"(?:\b(?:a|one|two|three|four|five|few|several|\d+)\s+(?:days?|weeks?|hours?|months?)"
+    r"\s+after|\bsimilar\s+(?:incident|accident|mishap|tragedy|collapse)s?\s+(?:at|in))"
+    r"\s+(?:the\s+)?$", regex.IGNORECASE)
+# ... or in a sentence that links the report to an earlier event ("This comes after a
+# roof collapsed at Delhi airport", "This follows a similar incident at ...", "इससे
+# पहले ...").
+_EARLIER_SENTENCE = regex.compile(
+    r"(?:^|[.!?।\n]\s*)(?:(?:This|It|That|The\s+\w+)\s+(?:comes?|came|follows|followed)\b"
+    r"|(?:इससे|इसके)\s+पहले\b)[^.!?।\n]*$")
+_EARLIER_AFTER = regex.compile(
+    r"^[^।.!?\n]{0,90}?\s(?:के\s+)?(?:एक|दो|तीन|चार|पांच|पाँच|कुछ|\d+)\s+"
+    r"(?:दिन|दिनों|हफ्ते|हफ़्ते|सप्ताह|घंटे|महीने)\s+(?:बाद|पहले)")
 
 
 def _level(entry: str) -> str:
@@ -73,6 +90,10 @@ def lead_places(text: str, end: int, finder: Finder,
     for h in candidates(hits, text, 0):
         before = text[max(0, h[0] - 8):h[0]]
         if _LINE_START.search(before) and _DATELINE_MARK.match(text, h[1]):
+            continue
+        if (_EARLIER_BEFORE.search(text[max(0, h[0] - 60):h[0]])
+                or _EARLIER_SENTENCE.search(text[max(0, h[0] - 200):h[0]])
+                or _EARLIER_AFTER.match(text[h[1]:min(end, h[1] + 120)])):
             continue
         out.add(TOWN + h[2][5:] if h[2].startswith("city:") else h[2])
     if key is not None:

@@ -845,8 +845,9 @@ def group(
                                               figures, places, moves, years)
             clusters = average_link(rel, params.average_link, apart,
                                     _parts_veto(arr, pub, figures, numbered, params, rel,
-                                                places, dd[arr, 0]))
+                                                dd[arr, 0]))
             clusters = _part_unplaced_pairs(clusters, rel, apart, dd[arr, 0], params)
+            clusters = _split_places(clusters, rel, arr, places, params)
             for cl in _split_outvoted(clusters, rel, apart, arr, pub, figures, params):
                 out.append(sorted(int(arr[t]) for t in cl))
     return sorted(out, key=lambda g: (-len(g), g[0]))
@@ -855,7 +856,7 @@ def group(
 def _parts_veto(arr: np.ndarray, pub: np.ndarray, figures: Any,
                 numbered: Optional[Sequence[frozenset]],
                 params: StoryParams, rel: Optional[np.ndarray] = None,
-                places: Any = None, first_day: Optional[np.ndarray] = None,
+                first_day: Optional[np.ndarray] = None,
                 ) -> Optional[Callable[[List[int], List[int]], bool]]:
     """The merges :func:`average_link` must not make in a group with undated members:
     two parts with no publication date whose own figures (:func:`.figures.own_figures`:
@@ -871,9 +872,8 @@ def _parts_veto(arr: np.ndarray, pub: np.ndarray, figures: Any,
     members only, and dated reports 7 days apart are inside it (two Thursdays' storms,
     83 and 22 dead). (Wholly dated parts: the window.)"""
     k = params.outvoted_by
-    here = _place_veto(arr, places, params)
     if k <= 0 or pub[arr].all() or (figures is None and numbered is None):
-        return here
+        return None
     every: List[Optional[frozenset]] = [None] * len(arr)
 
     def figs(rows: Sequence[int]) -> List[frozenset]:
@@ -892,8 +892,6 @@ def _parts_veto(arr: np.ndarray, pub: np.ndarray, figures: Any,
     inside: Dict[Tuple[int, int], float] = {}
 
     def veto(a: List[int], b: List[int]) -> bool:
-        if here is not None and here(a, b):
-            return True
         if not tight:
             return apart(a, b, 0.0, 0.0, 0.0)
         between = float(rel[np.ix_(a, b)].sum())
@@ -966,8 +964,39 @@ def _rising_toll(own_a: Dict[str, np.ndarray], own_b: Dict[str, np.ndarray],
 _TOLL_DAYS = 3
 
 
+def _split_places(clusters: List[List[int]], rel: np.ndarray, arr: np.ndarray,
+                  places: Any, params: StoryParams) -> List[List[int]]:
+    """The clusters whose members' leads tell events in other places split: at one
+    level (cities, states, foreign countries; a union territory is a state and a
+    city), two places or more each named by ``outvoted_by`` members or more that name
+    no other of them, with fewer members naming two of them than ``own_place_few`` of
+    the smaller such part. Reports of one event say where it happened; parts of a
+    story that each name their own place, almost never the other's, report events in
+    two places (three airport canopies falling on three days in three cities: the
+    window cannot part them, dated or not). Members naming none of the places, or
+    several, go with the part they are closest to on average. After the average link,
+    on the cluster as a whole: the order of its merges does not matter."""
+    k = params.outvoted_by
+    if places is None or k <= 0 or params.own_place_few <= 0:
+        return clusters
+    out: List[List[int]] = []
+    for cl in clusters:
+        parts = _place_parts(cl, arr, places, params) if len(cl) >= 2 * k else None
+        if parts is None:
+            out.append(cl)
+            continue
+        placed = {t for part in parts for t in part}
+        for t in cl:
+            if t not in placed:
+                best = int(np.argmax([rel[t, part].mean() for part in parts]))
+                parts[best].append(t)
+        # (each part split again: a city's part may hold two states' events)
+        out.extend(_split_places([sorted(part) for part in parts], rel, arr, places, params))
+    return out
+
+
 def _own_levels(place: str) -> Tuple[str, ...]:
-    """The levels a lead place is compared at as a part's own place: a union
+    """The levels a lead place is compared at by :func:`_split_places`: a union
     territory is a state and a city (Delhi)."""
     level = _lead_level(place)
     if level == "state" and place.startswith("ut:"):
@@ -975,45 +1004,29 @@ def _own_levels(place: str) -> Tuple[str, ...]:
     return (level,) if level in ("town", "state", "country") else ()
 
 
-def _place_veto(arr: np.ndarray, places: Any, params: StoryParams
-                ) -> Optional[Callable[[List[int], List[int]], bool]]:
-    """Two parts of ``outvoted_by`` members or more never merge where, at one level
-    (cities, states, foreign countries), each part's leads most often name another
-    place (named by more than half of the part's members), and the place of one part
-    is named by the leads of almost none of the other's (fewer than
-    ``own_place_few``): reports of one event say where it happened; a part that
-    never names the place of the other's event reports another (three airport
-    canopies falling on three days, in three cities). Dated or not: the window
-    cannot tell events days apart. (Levels apart: one part may name the state,
-    the other the city in it.)"""
+def _place_parts(cl: List[int], arr: np.ndarray, places: Any, params: StoryParams
+                 ) -> Optional[List[List[int]]]:
+    """:func:`_split_places`' parts of one cluster (rows of ``arr``), or None."""
     k = params.outvoted_by
-    if places is None or k <= 0 or params.own_place_few <= 0 or len(arr) < 2 * k:
-        return None
-    got = places(arr) if callable(places) else [places[int(x)] for x in arr]
-    every = [{(lv, p) for p in ps for lv in _own_levels(p)} for ps in got]
-
-    def tops(rows: List[int]) -> Dict[str, set]:
-        c: Counter = Counter(x for t in rows for x in every[t])
-        out: Dict[str, set] = {}
-        for (lv, p), v in c.items():
-            if 2 * v > len(rows):
-                out.setdefault(lv, set()).add(p)
-        return out
-
-    def few(lv: str, ps: set, rows: List[int]) -> bool:
-        named = sum(1 for t in rows if any((lv, p) in every[t] for p in ps))
-        return named < params.own_place_few * len(rows)
-
-    def veto(a: List[int], b: List[int]) -> bool:
-        if len(a) < k or len(b) < k:
-            return False
-        ta, tb = tops(a), tops(b)
-        for lv, pa in ta.items():
-            pb = tb.get(lv)
-            if pb and not (pa & pb) and (few(lv, pa, b) or few(lv, pb, a)):
-                return True
-        return False
-    return veto
+    got = places(arr[cl]) if callable(places) else [places[int(arr[t])] for t in cl]
+    for lv in ("town", "state", "country"):
+        named = [{p for p in ps if lv in _own_levels(p)} for ps in got]
+        count = Counter(p for ns in named for p in ns)
+        often = {p for p, c in count.items() if c >= k}
+        if len(often) < 2:
+            continue
+        only: Dict[str, List[int]] = {}
+        several = 0
+        for t, ns in zip(cl, named):
+            mine = ns & often
+            if len(mine) == 1:
+                only.setdefault(next(iter(mine)), []).append(t)
+            elif len(mine) > 1:
+                several += 1
+        parts = [only[p] for p in sorted(only) if len(only[p]) >= k]
+        if len(parts) >= 2 and several < params.own_place_few * min(len(x) for x in parts):
+            return parts
+    return None
 
 
 def _part_unplaced_pairs(clusters: List[List[int]], rel: np.ndarray, apart: np.ndarray,
