@@ -355,7 +355,8 @@ def group_stories(docs: Sequence[Doc], backend: Backend, params: Any, *,
                             days, adjacent, weekdays,
                             [bool(d.published) for d in docs], numbered,
                             _lead_figures_of(docs, backend), _lead_places_of(docs, key),
-                            _lead_moves_of(docs, backend), token_counts, own_times_of(texts))
+                            _lead_moves_of(docs, backend), token_counts, own_times_of(texts),
+                            _lead_towns_of(docs))
     groups = _units.rejoin_sections(groups, [d.article_id for d in docs])
     stories = Stories.from_groups(len(docs), groups, scores, dup_links, token_counts)
     # The article x key matrix the average link read goes with the scores not kept.
@@ -508,6 +509,28 @@ def _lead_places_of(docs: Sequence[Doc], key: Any = None) -> Any:
                 memo[x] = _lead_places.lead_places(text, lead_end(text), finder, key)
         return [memo[int(x)] for x in members]
     return places_of
+
+
+def _lead_towns_of(docs: Sequence[Doc]) -> Any:
+    """The gazetteer places of some docs' leads (:func:`.lead_places.lead_places`
+    without localities: cities, states, countries), from the names the prepare stage
+    found where it ran, computed when a story first asks (:func:`.stories._split_places`)."""
+    memo: Dict[int, frozenset] = {}
+    finder = _scope.default_gazetteer()
+
+    def towns_of(members: Sequence[int]) -> List[frozenset]:
+        for x in members:
+            x = int(x)
+            if x not in memo:
+                d = docs[x]
+                end = lead_end(d.text)
+                find = finder
+                if d.prepared is not None:
+                    hits = [h for h in d.prepared[0].places(d.prepared[1]) if h[1] <= end]
+                    find = lambda _lead, hits=hits: hits  # noqa: E731
+                memo[x] = _lead_places.lead_places(d.text, end, find)
+        return [memo[int(x)] for x in members]
+    return towns_of
 
 
 def grouping_features(d: Doc, finder: Any) -> Tuple[Counter, Tuple[float, float], int]:

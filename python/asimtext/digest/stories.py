@@ -769,6 +769,7 @@ def group(
     moves: Any = None,
     words: Optional[Sequence[float]] = None,
     years: Any = None,
+    towns: Any = None,
 ) -> List[List[int]]:
     """Stories as sorted lists of article indexes, biggest first, then by first article.
 
@@ -798,7 +799,9 @@ def group(
     :func:`.when.own_time_markers`, or a function giving those of a list of articles,
     :func:`.when.own_times_of`): two texts, one of them undated, whose leads state
     years that cannot meet never join; a stated year against the other's date's year
-    links at ``other_year``."""
+    links at ``other_year``. ``towns`` (each text's lead places without localities,
+    or a function giving those of a list of articles): a story whose members' leads
+    tell events in other places splits (:func:`_split_places`)."""
     lc = _lang_codes(langs)
     dd = _intervals(days, n)
     adj = {(min(a, b), max(a, b)) for a, b in adjacent}
@@ -847,7 +850,7 @@ def group(
                                     _parts_veto(arr, pub, figures, numbered, params, rel,
                                                 dd[arr, 0]))
             clusters = _part_unplaced_pairs(clusters, rel, apart, dd[arr, 0], params)
-            clusters = _split_places(clusters, rel, arr, places, params)
+            clusters = _split_places(clusters, rel, arr, towns, params)
             for cl in _split_outvoted(clusters, rel, apart, arr, pub, figures, params):
                 out.append(sorted(int(arr[t]) for t in cl))
     return sorted(out, key=lambda g: (-len(g), g[0]))
