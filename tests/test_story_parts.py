@@ -190,3 +190,18 @@ def test_the_morbi_reports_of_the_day_and_of_the_days_after_are_one_story():
     morbi = {story[i] for i, e in event.items() if e == "morbi"}
     others = {story[i] for i, e in event.items() if e != "morbi"}
     assert len(morbi) == 1 and not (morbi & others)
+
+
+def test_the_split_is_the_same_without_the_prepared_names():
+    """The split reads lead places from the names the prepare stage found; a digest
+    whose texts were not prepared (the finder run on each lead) gives the same stories."""
+    if not SEVENTH.exists():
+        pytest.skip("events-seventh is not here")
+    from asimtext.digest import default_backend
+    from events_score import digest_inputs, load_records
+
+    inputs = digest_inputs(load_records(SEVENTH))
+    be = default_backend()
+    a = asimtext.digest(inputs, backend=be).to_json()
+    b = asimtext.digest(inputs, backend=be.replace(prepare_batch=None)).to_json()
+    assert a == b
