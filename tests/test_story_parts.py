@@ -205,3 +205,12 @@ def test_the_split_is_the_same_without_the_prepared_names():
     a = asimtext.digest(inputs, backend=be).to_json()
     b = asimtext.digest(inputs, backend=be.replace(prepare_batch=None)).to_json()
     assert a == b
+
+
+def test_members_left_by_the_parts_stay_together_where_closer_to_each_other():
+    # Two states' reports (3 each) in a story of the country's counts (4 naming none):
+    # the count reports stay one story, not dealt out to the states' parts.
+    places = [JBP] * 3 + [DEL] * 3 + [NONE] * 4
+    rel = np.full((10, 10), 0.5)
+    rel[6:, 6:] = 2.0
+    assert _split(places, rel) == [[0, 1, 2], [3, 4, 5], [6, 7, 8, 9]]

@@ -977,7 +977,8 @@ def _split_places(clusters: List[List[int]], rel: np.ndarray, arr: np.ndarray,
     story that each name their own place, almost never the other's, report events in
     two places (three airport canopies falling on three days in three cities: the
     window cannot part them, dated or not). Members naming none of the places, or
-    several, go with the part they are closest to on average. After the average link,
+    several, go with the part they are closest to on average, or stay together where
+    they are closer to each other. After the average link,
     on the cluster as a whole: the order of its merges does not matter."""
     k = params.outvoted_by
     if places is None or k <= 0 or params.own_place_few <= 0:
@@ -989,10 +990,20 @@ def _split_places(clusters: List[List[int]], rel: np.ndarray, arr: np.ndarray,
             out.append(cl)
             continue
         placed = {t for part in parts for t in part}
-        for t in cl:
-            if t not in placed:
-                best = int(np.argmax([rel[t, part].mean() for part in parts]))
-                parts[best].append(t)
+        rest = [t for t in cl if t not in placed]
+        left: List[int] = []
+        for t in rest:
+            near = [float(rel[t, part].mean()) for part in parts]
+            others = [u for u in rest if u != t]
+            # The members the parts leave: each goes with the part it is closest to, or
+            # stays with the others left where it is closer to them (a story of the
+            # country's counts that one state's reports had joined).
+            if others and float(rel[t, others].mean()) > max(near):
+                left.append(t)
+            else:
+                parts[int(np.argmax(near))].append(t)
+        if left:
+            parts.append(left)
         # (each part split again: a city's part may hold two states' events)
         out.extend(_split_places([sorted(part) for part in parts], rel, arr, places, params))
     return out
