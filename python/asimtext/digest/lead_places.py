@@ -34,7 +34,7 @@ from asimtext.digest.localities import (
 )
 from asimtext.digest.scope import HOME_COUNTRY, candidates
 
-__all__ = ["lead_places", "different_places", "other_spots", "with_mentions"]
+__all__ = ["lead_places", "different_places", "other_spots", "with_mentions", "place_level"]
 
 Finder = Callable[[str], Sequence[Tuple[int, int, str]]]
 
@@ -60,7 +60,7 @@ _EARLIER_AFTER = regex.compile(
     r"(?:दिन|दिनों|हफ्ते|हफ़्ते|सप्ताह|घंटे|महीने)\s+(?:बाद|पहले)")
 
 
-def _level(entry: str) -> str:
+def place_level(entry: str) -> str:
     """``state`` (states and union territories), ``country`` (foreign), ``local``
     (:mod:`.localities`), ``sub`` (its places below the district), else ``""``."""
     if entry.startswith(LOCAL):
@@ -85,7 +85,7 @@ def lead_places(text: str, end: int, finder: Finder,
     with ``key`` (a word's cross-script key), its localities too
     (:func:`.localities.lead_localities`)."""
     every = finder(text[:end])
-    hits = [h for h in every if _level(h[2]) or h[2].startswith("city:")]
+    hits = [h for h in every if place_level(h[2]) or h[2].startswith("city:")]
     out = set()
     for h in candidates(hits, text, 0):
         before = text[max(0, h[0] - 8):h[0]]
@@ -142,7 +142,7 @@ def different_places(places: Sequence[FrozenSet[str]],
     by_level: Dict[str, List[Tuple[int, str]]] = {}
     for t, ps in enumerate(places):
         for p in ps:
-            by_level.setdefault(_level(p), []).append((t, p))
+            by_level.setdefault(place_level(p), []).append((t, p))
     for level, pairs in by_level.items():
         if level in ("mention", "town") or (levels is not None and level not in levels):
             continue

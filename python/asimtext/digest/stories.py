@@ -73,8 +73,7 @@ from asimtext.digest.figures import (
     unmet,
 )
 from asimtext.digest.keys import Bags
-from asimtext.digest.lead_places import _level as _lead_level
-from asimtext.digest.lead_places import different_places, other_spots, with_mentions
+from asimtext.digest.lead_places import different_places, other_spots, place_level, with_mentions
 from asimtext.digest.moves import colliding_moves, different_levels, different_moves
 from asimtext.digest.numbered import (
     different_editions,
@@ -179,9 +178,10 @@ class StoryParams:
     # reports that name both (station stampede reports name the Kumbh their pilgrims
     # were going to) are two events, however high the bridge lifts their mean.
     tight_parts: float = 0.35
-    # In the average link, two parts of `outvoted_by` members or more never merge
-    # where a place most of one part's leads name is named by fewer than this share
-    # of the other part's leads (0: never; :func:`_place_veto`).
+    # After the average link, a story splits where, at one level, two places or more
+    # are each named by `outvoted_by` members or more that name no other of them, with
+    # fewer members naming two of them than this share of the smaller such part (0:
+    # never; :func:`_split_places`).
     own_place_few: float = 0.25
 
 
@@ -1012,7 +1012,7 @@ def _split_places(clusters: List[List[int]], rel: np.ndarray, arr: np.ndarray,
 def _own_levels(place: str) -> Tuple[str, ...]:
     """The levels a lead place is compared at by :func:`_split_places`: a union
     territory is a state and a city (Delhi)."""
-    level = _lead_level(place)
+    level = place_level(place)
     if level == "state" and place.startswith("ut:"):
         return ("state", "town")
     return (level,) if level in ("town", "state", "country") else ()
