@@ -13,13 +13,14 @@
 from __future__ import annotations
 
 from bisect import bisect_left
-from typing import Callable, List, Optional, Sequence, Tuple
+from typing import Any, Callable, List, Optional, Sequence, Tuple
 
 import regex
 
 from asimtext.chrome import is_chrome_at
 
-__all__ = ["place_of", "candidates", "as_of", "event_day", "is_metadata_line", "PLACE_KINDS", "default_gazetteer",
+__all__ = ["place_of", "candidates", "sentence_place", "UNDECIDED", "as_of", "as_of_days",
+           "sentence_days", "event_day", "is_metadata_line", "PLACE_KINDS", "default_gazetteer",
            "HOME_COUNTRY"]
 
 PLACE_KINDS = frozenset({"country", "state", "city", "region"})
@@ -73,14 +74,9 @@ def place_of(places: Sequence[Tuple[int, int, str]], text: str, start: int, end:
     if cands is None:
         cands = candidates(places, text, sent_start)
     if not cands:
-        # What the rules below come to without a candidate (most sentences: 2 in 3
-        # values of a 10k digest), without the clause searches they make: the
-        # home-country phrase anywhere in the sentence (one before the value is one
-        # in the sentence; and the state a "राज्य में" refers to is read below).
-        if _HOME.search(text, sent_start, sent_end):
-            return _home(text, sent_start)
-        if not _STATE_REF.search(text, sent_start, sent_end):
-            return None
+        got = sentence_place(text, sent_start, sent_end, cands)
+        if got is not UNDECIDED:
+            return got
     # The clause: from the last stop before the value to the first after it.
     last = _LAST_STOP.match(text, sent_start, start)
     lo = last.end() if last is not None else sent_start
@@ -116,6 +112,29 @@ def place_of(places: Sequence[Tuple[int, int, str]], text: str, start: int, end:
     if _STATE_REF.search(text, max(lo, start - CLAUSE_REACH), min(hi, end + CLAUSE_REACH)):
         return _named_before(text, sent_start, "state")
     return None
+
+
+#: What :func:`sentence_place` answers where the place depends on the value.
+UNDECIDED = object()
+
+
+def sentence_place(text: str, sent_start: int, sent_end: int,
+                   cands: Sequence[Tuple[int, int, str]]) -> Any:
+    """The place :func:`place_of` gives every value of a sentence whose
+    :func:`candidates` are ``cands``, where that is the same for all of them, else
+    :data:`UNDECIDED`. Without a candidate (most sentences: 2 in 3 values of a 10k
+    digest) the rules of :func:`place_of` come to this, without the clause searches
+    they make: the home-country phrase anywhere in the sentence (one before the
+    value is one in the sentence), else no place unless the sentence refers to a
+    state (``राज्य में``: read per value). It reads the sentence only, so a caller
+    with many values in one sentence asks it once."""
+    if cands:
+        return UNDECIDED
+    if _HOME.search(text, sent_start, sent_end):
+        return _home(text, sent_start)
+    if not _STATE_REF.search(text, sent_start, sent_end):
+        return None
+    return UNDECIDED
 
 
 # "राज्य में", "in the state": the state its paragraph last named ("बिहार में ... । राज्य में
@@ -210,6 +229,14 @@ def as_of(stated_dates: Sequence[Tuple[int, int, str]], start: int, sent_start: 
             return pick[2][:10], "stated"
         return (published[:10] if published else None), "published"
     starts, days = _days_of_sentence(stated_dates, sent_start, sent_end, text)
+    return as_of_days(starts, days, start, published, text)
+
+
+def as_of_days(starts: Sequence[int], days: Sequence[Tuple[int, int, str]], start: int,
+               published: Optional[str], text: str) -> Tuple[Optional[str], str]:
+    """:func:`as_of` (with ``text``) given the days of the value's sentence that may
+    date it and their starts (:func:`sentence_days`): a caller with many values in
+    one sentence finds them once."""
     i = bisect_left(starts, start)
     if i < len(days):
         d = days[i]
@@ -234,17 +261,25 @@ _SENTENCE_DAYS: dict = {}
 SENTENCE_DAYS_KEPT = 4096
 
 
+def sentence_days(stated_dates: Sequence[Tuple[int, int, str]], sent_start: int,
+                  sent_end: int, text: str) -> Tuple[List[int], List[Tuple[int, int, str]]]:
+    """The days of a sentence that may date its values (see :func:`as_of`): full,
+    resolved, no event's; in text order, with their starts."""
+    days = sorted((d for d in stated_dates if sent_start <= d[0] < sent_end
+                   and _ISO_DAY.match(d[2]) and not event_day(text, d[0], d[1])),
+                  key=lambda d: d[0])
+    return [d[0] for d in days], days
+
+
 def _days_of_sentence(stated_dates: Sequence[Tuple[int, int, str]], sent_start: int,
                       sent_end: int, text: str) -> Tuple[List[int], List[Tuple[int, int, str]]]:
     key = (id(text), sent_start, sent_end, len(stated_dates))
     got = _SENTENCE_DAYS.get(key)
     if got is None or got[0] is not text:
-        days = sorted((d for d in stated_dates if sent_start <= d[0] < sent_end
-                       and _ISO_DAY.match(d[2]) and not event_day(text, d[0], d[1])),
-                      key=lambda d: d[0])
+        starts, days = sentence_days(stated_dates, sent_start, sent_end, text)
         if len(_SENTENCE_DAYS) >= SENTENCE_DAYS_KEPT:
             _SENTENCE_DAYS.clear()
-        got = _SENTENCE_DAYS[key] = (text, [d[0] for d in days], days)
+        got = _SENTENCE_DAYS[key] = (text, starts, days)
     return got[1], got[2]
 
 
