@@ -145,12 +145,14 @@ def annotate(doc: Any, mentions: Sequence[Any], finder: _scope.Finder,
     newlines = [x.start() for x in _NEWLINE.finditer(text)]  # lines by bisection
     tabs = [x.start() for x in _TAB.finditer(text)]
     # Per line, whether it is metadata; per sentence, its gazetteer hits, candidates,
-    # the place of all its values where that is one (see scope.sentence_place) and
-    # the days that may date them: each read once however many values share them
-    # (4 in 5 values share their line with another, 1 in 4 their sentence).
+    # the place of all its values where that is one (see scope.sentence_place), its
+    # clause stops and the days that may date its values: each read once however many
+    # values share them (4 in 5 values share their line with another, 1 in 4 their
+    # sentence).
     meta_cache: Dict[Tuple[int, int], bool] = {}
     places_cache: dict = {}
     days_cache: dict = {}
+    stops_cache: dict = {}
     undecided = _scope.UNDECIDED
     out: List[Any] = []
     taken: List[int] = []
@@ -204,7 +206,10 @@ def annotate(doc: Any, mentions: Sequence[Any], finder: _scope.Finder,
             got = places_cache[key] = (hits, cands, _scope.sentence_place(text, ss, se, cands))
         hits, cands, place = got
         if place is undecided:
-            place = _scope.place_of(hits, text, m.start, m.end, ss, se, cands)
+            stops = stops_cache.get(key)
+            if stops is None:
+                stops = stops_cache[key] = _scope.clause_stops(text, ss, se)
+            place = _scope.place_of(hits, text, m.start, m.end, ss, se, cands, stops)
         sdays = days_cache.get(key)
         if sdays is None:
             sdays = days_cache[key] = _scope.sentence_days(

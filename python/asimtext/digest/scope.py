@@ -12,7 +12,7 @@
 
 from __future__ import annotations
 
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from typing import Any, Callable, List, Optional, Sequence, Tuple
 
 import regex
@@ -67,10 +67,12 @@ def candidates(places: Sequence[Tuple[int, int, str]], text: str, sent_start: in
 
 def place_of(places: Sequence[Tuple[int, int, str]], text: str, start: int, end: int,
              sent_start: int, sent_end: int,
-             cands: Optional[Sequence[Tuple[int, int, str]]] = None) -> Optional[str]:
+             cands: Optional[Sequence[Tuple[int, int, str]]] = None,
+             stops: Optional["Stops"] = None) -> Optional[str]:
     """The place a value at ``text[start:end]`` is about (a gazetteer id), or None.
     ``places`` are the gazetteer hits of the sentence (document offsets); ``cands``
-    their :func:`candidates`, if the caller has them."""
+    their :func:`candidates`, if the caller has them; ``stops`` the sentence's
+    :func:`clause_stops`, if the caller has them."""
     if cands is None:
         cands = candidates(places, text, sent_start)
     if not cands:
@@ -78,10 +80,13 @@ def place_of(places: Sequence[Tuple[int, int, str]], text: str, start: int, end:
         if got is not UNDECIDED:
             return got
     # The clause: from the last stop before the value to the first after it.
-    last = _LAST_STOP.match(text, sent_start, start)
-    lo = last.end() if last is not None else sent_start
-    m = _STOP.search(text, end, sent_end)
-    hi = m.start() if m else sent_end
+    if stops is not None and sent_start <= start <= end <= sent_end:
+        lo, hi = _clause_in(stops, text, start, end, sent_start, sent_end)
+    else:
+        last = _LAST_STOP.match(text, sent_start, start)
+        lo = last.end() if last is not None else sent_start
+        m = _STOP.search(text, end, sent_end)
+        hi = m.start() if m else sent_end
     before = [p for p in cands if lo <= p[0] and p[1] <= start]
     # "देश में" names the home country unless the sentence named another before it
     # (कोरिया ... देश में).
@@ -196,6 +201,37 @@ _CONTRAST = regex.compile(r"जबकि|वहीं|लेकिन|\bwhile\b|
 # the left finds (a Python loop over a long sentence's stops cost the most per value).
 _LAST_STOP = regex.compile(r"(?s:.*)(?:" + _STOP.pattern + ")")
 _LAST_CONTRAST = regex.compile(r"(?s:.*)(?:" + _CONTRAST.pattern + ")", regex.IGNORECASE)
+
+#: The stops of a sentence (:func:`clause_stops`): their starts and ends, in text order.
+Stops = Tuple[List[int], List[int]]
+
+
+def clause_stops(text: str, sent_start: int, sent_end: int) -> Stops:
+    """Where the stops (``_STOP``) of the sentence ``text[sent_start:sent_end]`` are:
+    found once for all its values (a backward match per value cost the most of
+    :func:`place_of`). No stop contains the start of another, so these are all of them."""
+    found = [(x.start(), x.end()) for x in _STOP.finditer(text, sent_start, sent_end)]
+    return [a for a, _b in found], [b for _a, b in found]
+
+
+def _clause_in(stops: Stops, text: str, start: int, end: int, sent_start: int,
+               sent_end: int) -> Tuple[int, int]:
+    """The clause of the value at ``text[start:end]`` as :func:`place_of` reads it from
+    the searches (``_LAST_STOP.match(text, sent_start, start)``, ``_STOP.search(text,
+    end, sent_end)``), from the sentence's ``stops``. The one difference a search
+    that ends at ``start`` makes: its end is no digit, so a full stop right before the
+    value (``.5``) is a stop there and in no list of the whole sentence: tested alone."""
+    starts, ends = stops
+    if start > sent_start and _STOP.match(text, start - 1, start) is not None:
+        lo = start
+    else:
+        i = bisect_right(ends, start)
+        lo = ends[i - 1] if i else sent_start
+    j = bisect_left(starts, end)
+    hi = starts[j] if j < len(starts) else sent_end
+    return lo, hi
+
+
 _LAT = regex.compile(r"[A-Za-z]+")
 _DEV = regex.compile(r"[\u0900-\u097f]+")
 
