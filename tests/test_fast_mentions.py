@@ -162,3 +162,27 @@ def test_the_sentence_answers_are_bounded(monkeypatch):
     for k in range(10):
         U._superseded_cached(_mention(f"{k} deaths, not {k + 1}", 0, 0, 1))
         assert len(U._BY_SENTENCE["_superseded"]) <= 4
+
+
+def test_the_characters_folding_to_ascii_letters_are_all_known():
+    every = "".join(chr(i) for i in range(0x80, 0x110000) if not 0xD800 <= i < 0xE000)
+    import regex
+
+    assert set(regex.findall(r"(?i)[a-z]", every)) == set(S._FOLDS_TO_ASCII)
+
+
+CUE_WORDS = ["देश", "देशभर", "में", "पूरे", "राज्य", "सूबे", "के", "भीतर", "प्रदेश", "in", "the",
+             "country", "COUNTRY", "Country", "nationwide", "NationWide", "state", "STATE",
+             "statewide", "state's", "ſtate", "\u212aerala", "İn", "countr", "stat", "across",
+             "cases", "12", ".", "।", "\n"]
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from(CUE_WORDS), max_size=12), joiner, st.data())
+def test_no_cue_no_home_country_nor_state(ws, sep, data):
+    text = sep.join(ws)
+    lo = data.draw(st.integers(0, len(text)))
+    hi = data.draw(st.integers(lo, len(text)))
+    if not S._may_name_home_or_state(text, lo, hi):
+        assert S._HOME.search(text, lo, hi) is None
+        assert S._STATE_REF.search(text, lo, hi) is None

@@ -135,11 +135,32 @@ def sentence_place(text: str, sent_start: int, sent_end: int,
     with many values in one sentence asks it once."""
     if cands:
         return UNDECIDED
+    if not _may_name_home_or_state(text, sent_start, sent_end):
+        return None
     if _HOME.search(text, sent_start, sent_end):
         return _home(text, sent_start)
     if not _STATE_REF.search(text, sent_start, sent_end):
         return None
     return UNDECIDED
+
+
+# The characters other than ASCII letters that a case-insensitive pattern matches to
+# one (İ: i, ſ: s, K: k; tests/test_fast_mentions.py finds them all).
+_FOLDS_TO_ASCII = ("\u0130", "\u017f", "\u212a")
+
+
+def _may_name_home_or_state(text: str, lo: int, hi: int) -> bool:
+    """False where ``text[lo:hi]`` holds no match of ``_HOME`` nor of ``_STATE_REF``:
+    each match holds देश, राज्य, सूबे, or (in any case) country, nationwide or state.
+    Substring tests, ten times faster than either search on the sentences of a
+    digest, which most often hold none of them."""
+    sub = text[lo:hi]
+    if "देश" in sub or "राज्य" in sub or "सूबे" in sub:
+        return True
+    if any(c in sub for c in _FOLDS_TO_ASCII):
+        return True  # (rare: the searches tell)
+    low = sub.lower()
+    return "country" in low or "nationwide" in low or "state" in low
 
 
 # "राज्य में", "in the state": the state its paragraph last named ("बिहार में ... । राज्य में
