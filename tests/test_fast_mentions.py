@@ -186,3 +186,37 @@ def test_no_cue_no_home_country_nor_state(ws, sep, data):
     if not S._may_name_home_or_state(text, lo, hi):
         assert S._HOME.search(text, lo, hi) is None
         assert S._STATE_REF.search(text, lo, hi) is None
+
+
+def _reference_with_own_day(mentions: Any, borrowed: Any) -> Any:
+    return [m for m in mentions if m["measure"] is not None and m["article"] not in borrowed
+            and not U.superseded(m) and not U._not_a_reading(m)]
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.tuples(st.lists(st.sampled_from(UPDATE_WORDS), min_size=1, max_size=20),
+                          st.integers(0, 60), st.sampled_from([None, "deaths", "age", "cases"]),
+                          st.sampled_from(["a", "b"]), st.booleans()),
+                min_size=1, max_size=8))
+def test_with_own_day_reads_the_kept_answers_as_the_rules_do(items):
+    from asimtext.digest.measures import Measure
+
+    for c in U._BY_SENTENCE.values():
+        c.clear()
+    ms, fresh = [], []
+    for ws, at, key, art, as_dict in items:
+        text = " ".join(ws)
+        s = at % (len(text) + 1)
+        meas = Measure(key, (), None, (key,)) if key else None
+        for out in (ms, fresh):
+            m = _mention(text, 3, s, min(len(text), s + 2))
+            m.__dict__.update(measure=meas, article=art)
+            out.append(m.__dict__.copy() if as_dict else m)
+    # (answers kept with some mentions, not with others: both ways give the rules' own)
+    for m in ms[::2]:
+        U.superseded(m)
+    kept = {id(m) for m in U.with_own_day(ms, {"b"})}
+    got = [n for n, m in enumerate(ms) if id(m) in kept]
+    ref = {id(m) for m in _reference_with_own_day(fresh, {"b"})}
+    want = [n for n, m in enumerate(fresh) if id(m) in ref]
+    assert got == want

@@ -113,6 +113,9 @@ def _measures(found: Sequence[MeasureTuple]) -> List[Measure]:
     return [Measure(k, tuple(q), i, (w,)) for k, q, i, w in found]
 
 
+_NO_DAYS: Tuple[List[int], List[Any]] = ([], [])
+
+
 def annotate(doc: Any, mentions: Sequence[Any], finder: _scope.Finder,
              answers: Optional[Tuple[Sequence[Answer], Sequence[Measure]]] = None,
              which: Optional[List[List[int]]] = None,
@@ -212,8 +215,9 @@ def annotate(doc: Any, mentions: Sequence[Any], finder: _scope.Finder,
             place = _scope.place_of(hits, text, m.start, m.end, ss, se, cands, stops)
         sdays = days_cache.get(key)
         if sdays is None:
-            sdays = days_cache[key] = _scope.sentence_days(
-                dates[bisect_left(date_starts, ss):bisect_left(date_starts, se)], ss, se, text)
+            lo_d, hi_d = bisect_left(date_starts, ss), bisect_left(date_starts, se)
+            sdays = days_cache[key] = _scope.sentence_days(dates[lo_d:hi_d], ss, se, text) \
+                if lo_d < hi_d else _NO_DAYS  # (most sentences state no date)
         day, origin = _scope.as_of_days(sdays[0], sdays[1], m.start, pub, text)
         if not in_place:
             m = m.replace()

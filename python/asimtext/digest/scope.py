@@ -55,6 +55,8 @@ def candidates(places: Sequence[Tuple[int, int, str]], text: str, sent_start: in
                ) -> List[Tuple[int, int, str]]:
     """The hits of a sentence a value may be about: places (not datelines, not
     ``outside X``). The same for every value of the sentence: computed once."""
+    if not places:
+        return []
     # A place opening the sentence before a comma is a dateline too ("नयी दिल्ली, देश में").
     places = [p for p in places if not (p[0] - sent_start <= 3 and _OPENER.match(text, p[1]))]
     # An English dateline in capitals, with or without a date ("BHUBANESWAR: The toll").

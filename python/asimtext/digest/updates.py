@@ -172,8 +172,26 @@ def with_own_day(mentions: Sequence[Any], borrowed: Any, one_place: bool = False
     With ``one_place`` (series only), a report about one place lends it to its values
     that name none (:func:`_one_place`); a conflict needs the place stated where the
     value is."""
-    kept = [m for m in mentions if m["measure"] is not None and m["article"] not in borrowed
-            and not superseded(m) and not _not_a_reading(m)]
+    kept = []
+    for m in mentions:
+        meas = m["measure"]
+        if meas is None or m["article"] in borrowed:
+            continue
+        # The answers kept with the mention read here first (the facts, the series
+        # and the conflicts each ask them of every value: two calls a value spared).
+        d = getattr(m, "__dict__", None)
+        got = d.get("_superseded") if d is not None else None
+        if got is None:
+            got = superseded(m)
+        if got:
+            continue
+        if meas.key in ATTRIBUTES:
+            continue
+        got = d.get("_hedged") if d is not None else None
+        if got is None:
+            got = _memo(m, "_hedged", _hedged_cached)
+        if not got:
+            kept.append(m)
     return _one_place(kept) if one_place else kept
 
 
