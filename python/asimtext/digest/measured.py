@@ -160,10 +160,16 @@ def annotate(doc: Any, mentions: Sequence[Any], finder: _scope.Finder,
     out: List[Any] = []
     taken: List[int] = []
     q = -1
+    # (what as_of gives a value whose sentence has no day to date it)
+    no_day = (pub[:10] if pub else None, "published")
     for n, m in enumerate(mentions):
         kind = m.fact_kind
         if kind in _NUMBER_KINDS:
             q += 1
+            # A value with no measure is dropped below whatever its line: dropped
+            # first, its line not read (every test here only drops or keeps).
+            if answers[q][1] is None and (kind != "year" or answers[q][0]):
+                continue
         # The spans of its line: is_metadata_line reads them on a line of at most
         # 120 characters only (then they are all within 200 characters of the value).
         k = bisect_left(newlines, m.start)
@@ -218,12 +224,19 @@ def annotate(doc: Any, mentions: Sequence[Any], finder: _scope.Finder,
             lo_d, hi_d = bisect_left(date_starts, ss), bisect_left(date_starts, se)
             sdays = days_cache[key] = _scope.sentence_days(dates[lo_d:hi_d], ss, se, text) \
                 if lo_d < hi_d else _NO_DAYS  # (most sentences state no date)
-        day, origin = _scope.as_of_days(sdays[0], sdays[1], m.start, pub, text)
+        day, origin = _scope.as_of_days(sdays[0], sdays[1], m.start, pub, text) \
+            if sdays[1] else no_day
         if not in_place:
             m = m.replace()
-        m.__dict__.update(measure=meas, place=place, as_of=day, as_of_origin=origin, bound=bound)
+        md = m.__dict__
+        md["measure"] = meas
+        md["place"] = place
+        md["as_of"] = day
+        md["as_of_origin"] = origin
+        md["bound"] = bound
         if kind != m.fact_kind:
-            m.__dict__.update(fact_kind=kind, kind=kind)
+            md["fact_kind"] = kind
+            md["kind"] = kind
         out.append(m)
         taken.append(n)
     if which is not None:
