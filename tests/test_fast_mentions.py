@@ -168,7 +168,8 @@ def test_the_characters_folding_to_ascii_letters_are_all_known():
     every = "".join(chr(i) for i in range(0x80, 0x110000) if not 0xD800 <= i < 0xE000)
     import regex
 
-    assert set(regex.findall(r"(?i)[a-z]", every)) == set(S._FOLDS_TO_ASCII)
+    assert set(regex.findall(r"(?i)[a-z]", every)) == set(S._FOLDS_TO_ASCII) \
+        == set(U._FOLDS_TO_ASCII)
 
 
 CUE_WORDS = ["देश", "देशभर", "में", "पूरे", "राज्य", "सूबे", "के", "भीतर", "प्रदेश", "in", "the",
@@ -220,3 +221,21 @@ def test_with_own_day_reads_the_kept_answers_as_the_rules_do(items):
     ref = {id(m) for m in _reference_with_own_day(fresh, {"b"})}
     want = [n for n, m in enumerate(fresh) if id(m) in ref]
     assert got == want
+
+
+HOLD_WORDS = ["पहले", "पहलेसे", "सकते", "सकती", "सकता", "आशंका", "अनुमान", "संभावना", "EARLIER",
+              "Earlier", "initially", "İnitially", "previouſly", "May", "MIGHT", "could",
+              "projected", "forecast", "Expected", "to", "estimates", "feared", "mayor", "के",
+              "मौत", "12", ",", "।", "\u212a"]
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from(HOLD_WORDS), max_size=12), joiner, st.data())
+def test_no_word_no_earlier_report_nor_forecast(ws, sep, data):
+    text = sep.join(ws)
+    lo = data.draw(st.integers(0, len(text)))
+    hi = data.draw(st.integers(lo, len(text)))
+    if not U._may_hold(text, lo, hi, U._EARLIER_WORDS):
+        assert U._EARLIER.search(text, lo, hi) is None
+    if not U._may_hold(text, lo, hi, U._PROJECTION_WORDS):
+        assert U._PROJECTION_NEAR.search(text, lo, hi) is None

@@ -100,6 +100,32 @@ _PAST_REPORT = regex.compile(r"(?<![\u0900-\u097f])(?:था|थी|थे)(?![\
 _CLAUSE_STOP = regex.compile(r"[;।|\n]|(?<!\d)[.,](?!\d)|\bbut\b|लेकिन|हालांकि|हालाँकि|जबकि|बल्कि")
 
 
+# Words one of which every match of _EARLIER (of _PROJECTION_NEAR) holds: Devanagari
+# as written, Latin in any case. Where a stretch holds none, the search cannot match.
+_EARLIER_WORDS = (("पहले",), ("earlier", "initially", "previously"))
+_PROJECTION_WORDS = (("सकत", "आशंका", "अनुमान", "संभावना"),
+                     ("may", "might", "could", "projected", "forecast", "expected",
+                      "estimate", "feared"))
+# The characters other than ASCII letters a case-insensitive pattern matches to one
+# (İ: i, ſ: s, K: k; tests/test_fast_mentions.py finds them all).
+_FOLDS_TO_ASCII = ("\u0130", "\u017f", "\u212a")
+
+
+def _may_hold(text: str, lo: int, hi: int, words: Tuple[Tuple[str, ...], Tuple[str, ...]]
+              ) -> bool:
+    """False where ``text[lo:hi]`` holds none of ``words`` (Devanagari ones as written,
+    Latin ones in any case): substring tests, several times cheaper than the
+    case-insensitive search they spare on the most values, which hold none."""
+    sub = text[lo:hi]
+    dev, latin = words
+    if any(w in sub for w in dev):
+        return True
+    if any(c in sub for c in _FOLDS_TO_ASCII):
+        return True  # (rare: the search tells)
+    low = sub.lower()
+    return any(w in low for w in latin)
+
+
 def _memo(m: Any, name: str, read: Any) -> bool:
     """``read(m)``, kept with mention ``m`` (a :class:`~asimtext.digest.records.Mention`:
     in its ``__dict__``, as :func:`functools.cached_property` would): the facts, the
@@ -157,7 +183,8 @@ def _superseded(m: Any) -> bool:
     # Most sentences say nothing of an earlier report: one search over the reach of the
     # clause (the clause starts at or after it, and a search from a later start sees the
     # same text before it) spares finding the clause's bounds.
-    if _EARLIER.search(text, max(0, s - CLAUSE_REACH), s) is None:
+    lo = max(0, s - CLAUSE_REACH)
+    if not _may_hold(text, lo, s, _EARLIER_WORDS) or _EARLIER.search(text, lo, s) is None:
         return False
     lo, hi = _clause(text, s, e, _CLAUSE_STOP)
     return bool(_EARLIER.search(text, lo, s)) and bool(_PAST_REPORT.search(text, lo, hi))
@@ -225,9 +252,11 @@ def _hedged(m: Any) -> bool:
     # The forecast must be the value's own: "... होने की संभावना है और ... चीन में कोरोना
     # से अब तक 3136 लोगों की मौत" states a count after a guess about another one.
     e = m["end"] - m["sentence_start"]
-    if 0 <= s <= e <= len(text) and _PROJECTION_NEAR.search(
-            text, max(0, s - CLAUSE_REACH), min(len(text), e + CLAUSE_REACH)) is None:
-        return False  # no forecast word within the clause's reach (most values)
+    if 0 <= s <= e <= len(text):
+        lo, hi = max(0, s - CLAUSE_REACH), min(len(text), e + CLAUSE_REACH)
+        if not _may_hold(text, lo, hi, _PROJECTION_WORDS) or \
+                _PROJECTION_NEAR.search(text, lo, hi) is None:
+            return False  # no forecast word within the clause's reach (most values)
     lo, hi = _clause(text, s, e, _SERIES_CLAUSE_STOP)
     return _PROJECTION.search(text, lo, hi) is not None
 
