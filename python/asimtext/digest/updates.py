@@ -114,16 +114,40 @@ _FOLDS_TO_ASCII = ("\u0130", "\u017f", "\u212a")
 def _may_hold(text: str, lo: int, hi: int, words: Tuple[Tuple[str, ...], Tuple[str, ...]]
               ) -> bool:
     """False where ``text[lo:hi]`` holds none of ``words`` (Devanagari ones as written,
-    Latin ones in any case): substring tests, several times cheaper than the
-    case-insensitive search they spare on the most values, which hold none."""
+    Latin ones in any case): substring tests, cheaper than the case-insensitive search
+    they spare on the most values, which hold none. (Plain loops, no generators; the
+    stretch is lower-cased only where it holds the first letter of a Latin word.)"""
     sub = text[lo:hi]
     dev, latin = words
-    if any(w in sub for w in dev):
-        return True
-    if any(c in sub for c in _FOLDS_TO_ASCII):
-        return True  # (rare: the search tells)
+    for w in dev:
+        if w in sub:
+            return True
+    for c in _FOLDS_TO_ASCII:
+        if c in sub:
+            return True  # (rare: the search tells)
+    for c in _initials(latin):
+        if c in sub:
+            break
+    else:
+        return False
     low = sub.lower()
-    return any(w in low for w in latin)
+    for w in latin:
+        if w in low:
+            return True
+    return False
+
+
+_INITIALS: Dict[Tuple[str, ...], str] = {}
+
+
+def _initials(latin: Tuple[str, ...]) -> str:
+    """The first letters of ``latin`` words in both cases (one of them is in every
+    stretch that holds one of the words)."""
+    got = _INITIALS.get(latin)
+    if got is None:
+        got = _INITIALS[latin] = "".join(sorted({c for w in latin
+                                                 for c in (w[0].lower(), w[0].upper())}))
+    return got
 
 
 def _memo(m: Any, name: str, read: Any) -> bool:
