@@ -146,23 +146,60 @@ def sentence_place(text: str, sent_start: int, sent_end: int,
     return UNDECIDED
 
 
-# The characters other than ASCII letters that a case-insensitive pattern matches to
-# one (İ: i, ſ: s, K: k; tests/test_fast_mentions.py finds them all).
-_FOLDS_TO_ASCII = ("\u0130", "\u017f", "\u212a")
+# The characters other than ASCII letters a case-insensitive pattern matches to one
+# (İ: i, ſ: s, K: k; tests/test_fast_mentions.py finds them all).
+FOLDS_TO_ASCII = ("\u0130", "\u017f", "\u212a")
+_FOLDS_TO_ASCII = FOLDS_TO_ASCII
+
+
+def may_hold(text: str, lo: int, hi: int, words: Tuple[Tuple[str, ...], Tuple[str, ...]]
+             ) -> bool:
+    """False where ``text[lo:hi]`` holds none of ``words`` (Devanagari ones as written,
+    Latin ones in any case): substring tests, cheaper than a case-insensitive search
+    each of whose matches holds one of the words, on the most stretches, which hold
+    none. (Plain loops, no generators; the stretch is lower-cased only where it holds
+    the first letter of a Latin word.)"""
+    sub = text[lo:hi]
+    dev, latin = words
+    for w in dev:
+        if w in sub:
+            return True
+    for c in FOLDS_TO_ASCII:
+        if c in sub:
+            return True  # (rare: the search tells)
+    for c in _initials(latin):
+        if c in sub:
+            break
+    else:
+        return False
+    low = sub.lower()
+    for w in latin:
+        if w in low:
+            return True
+    return False
+
+
+_INITIALS: dict = {}
+
+
+def _initials(latin: Tuple[str, ...]) -> str:
+    """The first letters of ``latin`` words in both cases (one of them is in every
+    stretch that holds one of the words)."""
+    got = _INITIALS.get(latin)
+    if got is None:
+        got = _INITIALS[latin] = "".join(sorted({c for w in latin
+                                                 for c in (w[0].lower(), w[0].upper())}))
+    return got
+
+
+# Words one of which every match of _HOME or _STATE_REF holds.
+_HOME_OR_STATE_WORDS = (("देश", "राज्य", "सूबे"), ("country", "nationwide", "state"))
 
 
 def _may_name_home_or_state(text: str, lo: int, hi: int) -> bool:
     """False where ``text[lo:hi]`` holds no match of ``_HOME`` nor of ``_STATE_REF``:
-    each match holds देश, राज्य, सूबे, or (in any case) country, nationwide or state.
-    Substring tests, ten times faster than either search on the sentences of a
-    digest, which most often hold none of them."""
-    sub = text[lo:hi]
-    if "देश" in sub or "राज्य" in sub or "सूबे" in sub:
-        return True
-    if any(c in sub for c in _FOLDS_TO_ASCII):
-        return True  # (rare: the searches tell)
-    low = sub.lower()
-    return "country" in low or "nationwide" in low or "state" in low
+    each match holds देश, राज्य, सूबे, or (in any case) country, nationwide or state."""
+    return may_hold(text, lo, hi, _HOME_OR_STATE_WORDS)
 
 
 # "राज्य में", "in the state": the state its paragraph last named ("बिहार में ... । राज्य में

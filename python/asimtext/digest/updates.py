@@ -17,6 +17,7 @@ from typing import Any, Dict, List, Optional, Sequence, Tuple
 
 import regex
 
+from asimtext.digest import scope as _scope
 from asimtext.digest.facts import scope_of
 from asimtext.digest.measures import INTRADAY
 
@@ -106,48 +107,9 @@ _EARLIER_WORDS = (("पहले",), ("earlier", "initially", "previously"))
 _PROJECTION_WORDS = (("सकत", "आशंका", "अनुमान", "संभावना"),
                      ("may", "might", "could", "projected", "forecast", "expected",
                       "estimate", "feared"))
-# The characters other than ASCII letters a case-insensitive pattern matches to one
-# (İ: i, ſ: s, K: k; tests/test_fast_mentions.py finds them all).
-_FOLDS_TO_ASCII = ("\u0130", "\u017f", "\u212a")
-
-
-def _may_hold(text: str, lo: int, hi: int, words: Tuple[Tuple[str, ...], Tuple[str, ...]]
-              ) -> bool:
-    """False where ``text[lo:hi]`` holds none of ``words`` (Devanagari ones as written,
-    Latin ones in any case): substring tests, cheaper than the case-insensitive search
-    they spare on the most values, which hold none. (Plain loops, no generators; the
-    stretch is lower-cased only where it holds the first letter of a Latin word.)"""
-    sub = text[lo:hi]
-    dev, latin = words
-    for w in dev:
-        if w in sub:
-            return True
-    for c in _FOLDS_TO_ASCII:
-        if c in sub:
-            return True  # (rare: the search tells)
-    for c in _initials(latin):
-        if c in sub:
-            break
-    else:
-        return False
-    low = sub.lower()
-    for w in latin:
-        if w in low:
-            return True
-    return False
-
-
-_INITIALS: Dict[Tuple[str, ...], str] = {}
-
-
-def _initials(latin: Tuple[str, ...]) -> str:
-    """The first letters of ``latin`` words in both cases (one of them is in every
-    stretch that holds one of the words)."""
-    got = _INITIALS.get(latin)
-    if got is None:
-        got = _INITIALS[latin] = "".join(sorted({c for w in latin
-                                                 for c in (w[0].lower(), w[0].upper())}))
-    return got
+# (the substring test of scope, shared)
+_FOLDS_TO_ASCII = _scope.FOLDS_TO_ASCII
+_may_hold = _scope.may_hold
 
 
 def _memo(m: Any, name: str, read: Any) -> bool:
