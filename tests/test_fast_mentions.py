@@ -226,7 +226,8 @@ def test_with_own_day_reads_the_kept_answers_as_the_rules_do(items):
 HOLD_WORDS = ["पहले", "पहलेसे", "सकते", "सकती", "सकता", "आशंका", "अनुमान", "संभावना", "EARLIER",
               "Earlier", "initially", "İnitially", "previouſly", "May", "MIGHT", "could",
               "projected", "forecast", "Expected", "to", "estimates", "feared", "mayor", "के",
-              "मौत", "12", ",", "।", "\u212a"]
+              "मौत", "12", ",", "।", "\u212a", "not", "NOT", "From", "instead", "of", "Rather",
+              "than", "न", "कि", "नहीं", "fromage", "İnstead"]
 
 
 @settings(max_examples=500, deadline=None)
@@ -239,3 +240,5 @@ def test_no_word_no_earlier_report_nor_forecast(ws, sep, data):
         assert U._EARLIER.search(text, lo, hi) is None
     if not U._may_hold(text, lo, hi, U._PROJECTION_WORDS):
         assert U._PROJECTION_NEAR.search(text, lo, hi) is None
+    if not U._may_hold(text, lo, hi, U._SET_ASIDE_WORDS):
+        assert U._SET_ASIDE_BEFORE.search(text[lo:hi]) is None

@@ -101,9 +101,10 @@ _PAST_REPORT = regex.compile(r"(?<![\u0900-\u097f])(?:था|थी|थे)(?![\
 _CLAUSE_STOP = regex.compile(r"[;।|\n]|(?<!\d)[.,](?!\d)|\bbut\b|लेकिन|हालांकि|हालाँकि|जबकि|बल्कि")
 
 
-# Words one of which every match of _EARLIER (of _PROJECTION_NEAR) holds: Devanagari
+# Words one of which every match of _EARLIER (of _SET_ASIDE_BEFORE, _PROJECTION_NEAR) holds: Devanagari
 # as written, Latin in any case. Where a stretch holds none, the search cannot match.
 _EARLIER_WORDS = (("पहले",), ("earlier", "initially", "previously"))
+_SET_ASIDE_WORDS = (("कि",), ("not", "from", "instead", "rather"))
 _PROJECTION_WORDS = (("सकत", "आशंका", "अनुमान", "संभावना"),
                      ("may", "might", "could", "projected", "forecast", "expected",
                       "estimate", "feared"))
@@ -164,7 +165,9 @@ def _superseded(m: Any) -> bool:
     s, e = m["start"] - m["sentence_start"], m["end"] - m["sentence_start"]
     if not (0 <= s <= e <= len(text)):
         return False
-    if _SET_ASIDE_BEFORE.search(text[max(0, s - 40):s]) or _SET_ASIDE_AFTER.match(text, e):
+    if (_may_hold(text, max(0, s - 40), s, _SET_ASIDE_WORDS)
+            and _SET_ASIDE_BEFORE.search(text[max(0, s - 40):s])) \
+            or _SET_ASIDE_AFTER.match(text, e):
         return True
     # Most sentences say nothing of an earlier report: one search over the reach of the
     # clause (the clause starts at or after it, and a search from a later start sees the
