@@ -187,6 +187,8 @@ def test_no_cue_no_home_country_nor_state(ws, sep, data):
     if not S._may_name_home_or_state(text, lo, hi):
         assert S._HOME.search(text, lo, hi) is None
         assert S._STATE_REF.search(text, lo, hi) is None
+    assert S._home_in(text, lo, hi) == (S._HOME.search(text, lo, hi) is not None)
+    assert S._state_ref_in(text, lo, hi) == (S._STATE_REF.search(text, lo, hi) is not None)
 
 
 def _reference_with_own_day(mentions: Any, borrowed: Any) -> Any:

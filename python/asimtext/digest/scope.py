@@ -98,10 +98,10 @@ def place_of(places: Sequence[Tuple[int, int, str]], text: str, start: int, end:
         # "स्वास्थ्य मंत्रालय नयी दिल्ली, देश में ... 1,017": "देश में" between a place
         # and the value is nearer to it than the place (a slug's dateline).
         if not foreign and not before[-1][2].startswith("country:") and \
-                _HOME.search(text, before[-1][1], start):
+                _home_in(text, before[-1][1], start):
             return _home(text, sent_start)
         return before[-1][2]
-    if not foreign and _HOME.search(text, lo, start):
+    if not foreign and _home_in(text, lo, start):
         return _home(text, sent_start)
     if _latin(text, start, end):  # English puts the place after: "44 deaths in Italy"
         after = [p for p in cands if p[0] >= end and p[1] <= hi]
@@ -114,9 +114,9 @@ def place_of(places: Sequence[Tuple[int, int, str]], text: str, start: int, end:
     whole = [p for p in cands if floor <= p[0] and p[1] <= start]
     if whole:
         return whole[-1][2]
-    if not foreign and _HOME.search(text, sent_start, sent_end):
+    if not foreign and _home_in(text, sent_start, sent_end):
         return _home(text, sent_start)
-    if _STATE_REF.search(text, max(lo, start - CLAUSE_REACH), min(hi, end + CLAUSE_REACH)):
+    if _state_ref_in(text, max(lo, start - CLAUSE_REACH), min(hi, end + CLAUSE_REACH)):
         return _named_before(text, sent_start, "state")
     return None
 
@@ -194,6 +194,21 @@ def _initials(latin: Tuple[str, ...]) -> str:
 
 # Words one of which every match of _HOME or _STATE_REF holds.
 _HOME_OR_STATE_WORDS = (("देश", "राज्य", "सूबे"), ("country", "nationwide", "state"))
+
+
+_HOME_WORDS = (("देश",), ("country", "nationwide"))
+_STATE_WORDS = (("राज्य", "सूबे"), ("state",))
+
+
+def _home_in(text: str, lo: int, hi: int) -> bool:
+    """Whether ``_HOME`` matches in ``text[lo:hi]`` (searched only where its words are)."""
+    return may_hold(text, lo, hi, _HOME_WORDS) and _HOME.search(text, lo, hi) is not None
+
+
+def _state_ref_in(text: str, lo: int, hi: int) -> bool:
+    """Whether ``_STATE_REF`` matches in ``text[lo:hi]`` (searched only where its words
+    are)."""
+    return may_hold(text, lo, hi, _STATE_WORDS) and _STATE_REF.search(text, lo, hi) is not None
 
 
 def _may_name_home_or_state(text: str, lo: int, hi: int) -> bool:
