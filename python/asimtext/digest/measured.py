@@ -55,9 +55,15 @@ _neighbours = neighbours
 def _queries(mentions: Sequence[Any]) -> Tuple[List[Tuple[int, int]], List[Tuple[int, int, int, int, bool]]]:
     """The number spans of a doc's mentions (sorted) and the values to ask
     :func:`~asimtext.digest.measures.measure_batch` about: its numbers and years."""
-    numbers = sorted((m.start, m.end) for m in mentions if m.fact_kind in _NUMBER_KINDS)
-    queries = [(m.start, m.end, m.sentence_start, m.sentence_end, m.fact_kind == "year")
-               for m in mentions if m.fact_kind in _NUMBER_KINDS]
+    numbers: List[Tuple[int, int]] = []
+    queries: List[Tuple[int, int, int, int, bool]] = []
+    for m in mentions:  # (one pass, not two)
+        kind = m.fact_kind
+        if kind in _NUMBER_KINDS:
+            start, end = m.start, m.end
+            numbers.append((start, end))
+            queries.append((start, end, m.sentence_start, m.sentence_end, kind == "year"))
+    numbers.sort()
     return numbers, queries
 
 
