@@ -1141,6 +1141,7 @@ def digest_stories(docs: Sequence[Doc], stories: Stories, which: Sequence[int],
     conflicts = find_conflicts(sub_docs, mentions, sub, backend, params)
     lap("conflicts")
     del mentions
+    _updates.forget_sentences()  # (their sentences go with the batch's mentions)
     entries = [_story_entry(n, [sub_docs[x] for x in g], sub) for n, g in enumerate(sub.groups)]
     # The batch's sentences (every value's, with their texts) and, in the reader's
     # digest, its spans are no longer read: they go with the batch (a later call

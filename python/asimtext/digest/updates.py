@@ -130,10 +130,17 @@ def _memo(m: Any, name: str, read: Any) -> bool:
 
 # The answers of _superseded and _hedged by (sentence text, value's place in it), the
 # only things they read: copies of one sentence (syndication: 2 in 5 values of a 20k
-# digest) are searched once. Bounded: cleared when full (the keys hold sentences the
-# mentions hold anyway while a digest runs).
+# digest) are searched once. Bounded: cleared when full, and after each batch of
+# stories (forget_sentences), so the keys hold sentences live mentions hold anyway.
 _BY_SENTENCE: Dict[str, Dict[Tuple[str, int, int], bool]] = {"_superseded": {}, "_hedged": {}}
 BY_SENTENCE_KEPT = 1 << 16
+
+
+def forget_sentences() -> None:
+    """Empty the answers kept by sentence (the digest does at the end of each batch of
+    stories: the sentences they hold are then those of live mentions only)."""
+    for cache in _BY_SENTENCE.values():
+        cache.clear()
 
 
 def _per_sentence(name: str, read: Any) -> Any:
