@@ -244,3 +244,20 @@ def test_no_word_no_earlier_report_nor_forecast(ws, sep, data):
         assert U._PROJECTION_NEAR.search(text, lo, hi) is None
     if not U._may_hold(text, lo, hi, U._SET_ASIDE_WORDS):
         assert U._SET_ASIDE_BEFORE.search(text[lo:hi]) is None
+
+
+AFTER_WORDS = ["नहीं", "नहींतो", "से", "बढ़कर", "घटकर", "बढ़ाकर", "घटाकर", "से बढ़कर", "लोग", "12",
+               ",", "।", "बल्कि", "275", "मौत",
+               # (as the pattern writes them: बढ़ may be one character or two)
+               U._AFTER_RISE + "कर", U._AFTER_FALL + "ाकर", U._AFTER_FROM + " " + U._AFTER_RISE + "कर"]
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from(AFTER_WORDS), max_size=10), joiner, st.data())
+def test_no_word_no_set_aside_after_the_value(ws, sep, data):
+    for w in (U._AFTER_NOT, U._AFTER_FROM, U._AFTER_RISE, U._AFTER_FALL):
+        assert w in U._SET_ASIDE_AFTER.pattern
+    text = sep.join(ws)
+    e = data.draw(st.integers(0, len(text)))
+    if not U._may_set_aside_after(text, e):
+        assert U._SET_ASIDE_AFTER.match(text, e) is None

@@ -94,6 +94,20 @@ _SET_ASIDE_BEFORE = regex.compile(
     r"(?:(?:about|around|nearly|over|some|the|an?)\s+)?$", regex.IGNORECASE)
 _SET_ASIDE_AFTER = regex.compile(
     r"\s*(?:[^\s\d,.;:।]+\s+){0,2}?(?:नहीं(?![\u0900-\u097f])|से\s+(?:बढ़|घट)(?:कर|ाकर))")
+# The words a match of _SET_ASIDE_AFTER holds, as its pattern writes them: NOT, or
+# FROM and RISE or FALL.
+_AFTER_NOT, _AFTER_FROM, _AFTER_RISE, _AFTER_FALL = "नहीं", "से", "बढ़", "घट"
+
+
+def _may_set_aside_after(text: str, e: int) -> bool:
+    """False where ``text`` holds after ``e`` none of the words every match of
+    ``_SET_ASIDE_AFTER`` at ``e`` holds (most values): no match tried there."""
+    if text.find(_AFTER_NOT, e) >= 0:
+        return True
+    return text.find(_AFTER_FROM, e) >= 0 and (text.find(_AFTER_RISE, e) >= 0
+                                               or text.find(_AFTER_FALL, e) >= 0)
+
+
 _EARLIER = regex.compile(r"(?<![\u0900-\u097f])पहले(?![\u0900-\u097f])|\b(?:earlier|initially|previously)\b",
                          regex.IGNORECASE)
 _PAST_REPORT = regex.compile(r"(?<![\u0900-\u097f])(?:था|थी|थे)(?![\u0900-\u097f])|\bhad\b|"
@@ -174,7 +188,7 @@ def _superseded(m: Any) -> bool:
         return False
     if (_may_hold(text, max(0, s - 40), s, _SET_ASIDE_WORDS)
             and _SET_ASIDE_BEFORE.search(text[max(0, s - 40):s])) \
-            or _SET_ASIDE_AFTER.match(text, e):
+            or (_may_set_aside_after(text, e) and _SET_ASIDE_AFTER.match(text, e)):
         return True
     # Most sentences say nothing of an earlier report: one search over the reach of the
     # clause (the clause starts at or after it, and a search from a later start sees the
