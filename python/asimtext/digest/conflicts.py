@@ -146,11 +146,30 @@ def syndicated_conflicts(
     for story, art, ms in docs_mentions:
         by_sent: Dict[Tuple[int, int], List[Dict[str, Any]]] = {}
         for m in ms:
-            by_sent.setdefault(_sentence_bounds(m), []).append(m)
+            # (_sentence_bounds inlined: a call per value of every story was a tenth
+            # of the stage)
+            sent = (m["sentence"]["start"], m["sentence"]["end"]) if isinstance(m, dict) \
+                else (m.sentence_start, m.sentence_end)
+            got = by_sent.get(sent)
+            if got is None:
+                by_sent[sent] = [m]
+            else:
+                got.append(m)
         for sent, sms in by_sent.items():
-            kinds = (story, tuple(m["fact_kind"] for m in sms))
-            sources.setdefault(kinds, set()).add(sms[0]["source"])
-            stated.setdefault(kinds, set()).add(tuple(m["stated"] for m in sms))
+            if len(sms) == 1:
+                m = sms[0]
+                kinds = (story, (m["fact_kind"],))
+                said: Tuple[str, ...] = (m["stated"],)
+            else:
+                kinds = (story, tuple([m["fact_kind"] for m in sms]))
+                said = tuple([m["stated"] for m in sms])
+            got_src = sources.get(kinds)
+            if got_src is None:
+                sources[kinds] = {sms[0]["source"]}
+                stated[kinds] = {said}
+            else:
+                got_src.add(sms[0]["source"])
+                stated[kinds].add(said)
             sentences.append((story, art, sent, sms, kinds))
     for story, art, sent, sms, kinds in sentences:
         if len(sources[kinds]) < 2 or len(stated[kinds]) < 2:

@@ -55,9 +55,15 @@ _neighbours = neighbours
 def _queries(mentions: Sequence[Any]) -> Tuple[List[Tuple[int, int]], List[Tuple[int, int, int, int, bool]]]:
     """The number spans of a doc's mentions (sorted) and the values to ask
     :func:`~asimtext.digest.measures.measure_batch` about: its numbers and years."""
-    numbers = sorted((m.start, m.end) for m in mentions if m.fact_kind in _NUMBER_KINDS)
-    queries = [(m.start, m.end, m.sentence_start, m.sentence_end, m.fact_kind == "year")
-               for m in mentions if m.fact_kind in _NUMBER_KINDS]
+    numbers: List[Tuple[int, int]] = []
+    queries: List[Tuple[int, int, int, int, bool]] = []
+    for m in mentions:  # (one pass, not two)
+        kind = m.fact_kind
+        if kind in _NUMBER_KINDS:
+            start, end = m.start, m.end
+            numbers.append((start, end))
+            queries.append((start, end, m.sentence_start, m.sentence_end, kind == "year"))
+    numbers.sort()
     return numbers, queries
 
 
@@ -113,6 +119,9 @@ def _measures(found: Sequence[MeasureTuple]) -> List[Measure]:
     return [Measure(k, tuple(q), i, (w,)) for k, q, i, w in found]
 
 
+_NO_DAYS: Tuple[List[int], List[Any]] = ([], [])
+
+
 def annotate(doc: Any, mentions: Sequence[Any], finder: _scope.Finder,
              answers: Optional[Tuple[Sequence[Answer], Sequence[Measure]]] = None,
              which: Optional[List[List[int]]] = None,
@@ -144,25 +153,44 @@ def annotate(doc: Any, mentions: Sequence[Any], finder: _scope.Finder,
     date_starts = [d[0] for d in dates]
     newlines = [x.start() for x in _NEWLINE.finditer(text)]  # lines by bisection
     tabs = [x.start() for x in _TAB.finditer(text)]
+    # Per line, whether it is metadata; per sentence, its gazetteer hits, candidates,
+    # the place of all its values where that is one (see scope.sentence_place), its
+    # clause stops and the days that may date its values: each read once however many
+    # values share them (4 in 5 values share their line with another, 1 in 4 their
+    # sentence).
+    meta_cache: Dict[Tuple[int, int], bool] = {}
     places_cache: dict = {}
+    days_cache: dict = {}
+    stops_cache: dict = {}
+    undecided = _scope.UNDECIDED
     out: List[Any] = []
     taken: List[int] = []
     q = -1
+    # (what as_of gives a value whose sentence has no day to date it)
+    no_day = (pub[:10] if pub else None, "published")
     for n, m in enumerate(mentions):
         kind = m.fact_kind
         if kind in _NUMBER_KINDS:
             q += 1
+            # A value with no measure is dropped below whatever its line: dropped
+            # first, its line not read (every test here only drops or keeps).
+            if answers[q][1] is None and (kind != "year" or answers[q][0]):
+                continue
         # The spans of its line: is_metadata_line reads them on a line of at most
         # 120 characters only (then they are all within 200 characters of the value).
         k = bisect_left(newlines, m.start)
         j = bisect_left(newlines, m.end, k)
         a = newlines[k - 1] + 1 if k else 0
         b = newlines[j] if j < len(newlines) else len(text)
-        line_spans = [s for s in spans[bisect_left(span_starts, a):bisect_right(span_starts, b)]
-                      if s[1] <= b] if b - a <= 120 else []
-        t = bisect_left(tabs, a)
-        if _scope.is_metadata_line(text, m.start, m.end, line_spans, (a, b),
-                                   t < len(tabs) and tabs[t] < b):
+        # (is_metadata_line reads the value's line, not the value: one answer per line)
+        meta = meta_cache.get((a, b))
+        if meta is None:
+            line_spans = [s for s in spans[bisect_left(span_starts, a):bisect_right(span_starts, b)]
+                          if s[1] <= b] if b - a <= 120 else []
+            t = bisect_left(tabs, a)
+            meta = meta_cache[(a, b)] = _scope.is_metadata_line(
+                text, m.start, m.end, line_spans, (a, b), t < len(tabs) and tabs[t] < b)
+        if meta:
             continue
         ss, se = m.sentence_start, m.sentence_end
         if kind == "year" and answers[q][0]:  # a count: made a number below
@@ -186,19 +214,35 @@ def annotate(doc: Any, mentions: Sequence[Any], finder: _scope.Finder,
             continue
         meas = measures[at]  # (one object per distinct measure: they are immutable)
         key = (ss, se)
-        if key not in places_cache:
+        got = places_cache.get(key)
+        if got is None:
             hits = places[key] if places is not None else _scope.places_in(finder, text, ss, se)
-            places_cache[key] = (hits, _scope.candidates(hits, text, ss))
-        hits, cands = places_cache[key]
-        place = _scope.place_of(hits, text, m.start, m.end, ss, se, cands)
-        day, origin = _scope.as_of(
-            dates[bisect_left(date_starts, ss):bisect_left(date_starts, se)], m.start, ss, se, pub,
-            text)
+            cands = _scope.candidates(hits, text, ss)
+            got = places_cache[key] = (hits, cands, _scope.sentence_place(text, ss, se, cands))
+        hits, cands, place = got
+        if place is undecided:
+            stops = stops_cache.get(key)
+            if stops is None:
+                stops = stops_cache[key] = _scope.clause_stops(text, ss, se)
+            place = _scope.place_of(hits, text, m.start, m.end, ss, se, cands, stops)
+        sdays = days_cache.get(key)
+        if sdays is None:
+            lo_d, hi_d = bisect_left(date_starts, ss), bisect_left(date_starts, se)
+            sdays = days_cache[key] = _scope.sentence_days(dates[lo_d:hi_d], ss, se, text) \
+                if lo_d < hi_d else _NO_DAYS  # (most sentences state no date)
+        day, origin = _scope.as_of_days(sdays[0], sdays[1], m.start, pub, text) \
+            if sdays[1] else no_day
         if not in_place:
             m = m.replace()
-        m.__dict__.update(measure=meas, place=place, as_of=day, as_of_origin=origin, bound=bound)
+        md = m.__dict__
+        md["measure"] = meas
+        md["place"] = place
+        md["as_of"] = day
+        md["as_of_origin"] = origin
+        md["bound"] = bound
         if kind != m.fact_kind:
-            m.__dict__.update(fact_kind=kind, kind=kind)
+            md["fact_kind"] = kind
+            md["kind"] = kind
         out.append(m)
         taken.append(n)
     if which is not None:

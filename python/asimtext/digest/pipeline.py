@@ -737,18 +737,24 @@ def _mentions(docs: Sequence[Doc], found: List[List[Any]],
               contexts: Dict[int, List[List[str]]]) -> List[List[Mention]]:
     """The mentions of ``found`` (emptied as they are made), with their contexts."""
     out: List[List[Mention]] = []
+    # Mention.of without its copy of the fields: each mention is given the dict made
+    # for it as its own (one per value of every story).
+    new, set_fields = object.__new__, object.__setattr__
     for i, d in enumerate(docs):
         ctx = contexts.pop(i, None)
         ms: List[Mention] = []
         source = d.source or ""
+        aid = d.id
         for n, (s, f, (ss, se, stext)) in enumerate(found[i]):
-            ms.append(Mention.of({
-                "article": d.id, "source": source, "start": s.start, "end": s.end,
+            m = new(Mention)
+            set_fields(m, "__dict__", {
+                "article": aid, "source": source, "start": s.start, "end": s.end,
                 "text": s.text, "kind": s.kind, "value": f[1], "resolved": f[2],
                 "sentence_start": ss, "sentence_end": se, "sentence_text": stext,
                 "fact_kind": f[0], "fact_value": f[1], "stated": s.value,
                 "context": frozenset(ctx[n]) if ctx is not None else _NO_CONTEXT,
-            }))
+            })
+            ms.append(m)
         found[i] = []
         out.append(ms)
     return out
@@ -1158,6 +1164,7 @@ def digest_stories(docs: Sequence[Doc], stories: Stories, which: Sequence[int],
     conflicts = find_conflicts(sub_docs, mentions, sub, backend, params)
     lap("conflicts")
     del mentions
+    _updates.forget_sentences()  # (their sentences go with the batch's mentions)
     entries = [_story_entry(n, [sub_docs[x] for x in g], sub) for n, g in enumerate(sub.groups)]
     # The batch's sentences (every value's, with their texts) and, in the reader's
     # digest, its spans are no longer read: they go with the batch (a later call

@@ -12,14 +12,15 @@
 
 from __future__ import annotations
 
-from bisect import bisect_left
-from typing import Callable, List, Optional, Sequence, Tuple
+from bisect import bisect_left, bisect_right
+from typing import Any, Callable, List, Optional, Sequence, Tuple
 
 import regex
 
 from asimtext.chrome import is_chrome_at
 
-__all__ = ["place_of", "candidates", "as_of", "event_day", "is_metadata_line", "PLACE_KINDS", "default_gazetteer",
+__all__ = ["place_of", "candidates", "sentence_place", "UNDECIDED", "as_of", "as_of_days",
+           "sentence_days", "event_day", "is_metadata_line", "PLACE_KINDS", "default_gazetteer",
            "HOME_COUNTRY"]
 
 PLACE_KINDS = frozenset({"country", "state", "city", "region"})
@@ -54,6 +55,8 @@ def candidates(places: Sequence[Tuple[int, int, str]], text: str, sent_start: in
                ) -> List[Tuple[int, int, str]]:
     """The hits of a sentence a value may be about: places (not datelines, not
     ``outside X``). The same for every value of the sentence: computed once."""
+    if not places:
+        return []
     # A place opening the sentence before a comma is a dateline too ("नयी दिल्ली, देश में").
     places = [p for p in places if not (p[0] - sent_start <= 3 and _OPENER.match(text, p[1]))]
     # An English dateline in capitals, with or without a date ("BHUBANESWAR: The toll").
@@ -66,26 +69,26 @@ def candidates(places: Sequence[Tuple[int, int, str]], text: str, sent_start: in
 
 def place_of(places: Sequence[Tuple[int, int, str]], text: str, start: int, end: int,
              sent_start: int, sent_end: int,
-             cands: Optional[Sequence[Tuple[int, int, str]]] = None) -> Optional[str]:
+             cands: Optional[Sequence[Tuple[int, int, str]]] = None,
+             stops: Optional["Stops"] = None) -> Optional[str]:
     """The place a value at ``text[start:end]`` is about (a gazetteer id), or None.
     ``places`` are the gazetteer hits of the sentence (document offsets); ``cands``
-    their :func:`candidates`, if the caller has them."""
+    their :func:`candidates`, if the caller has them; ``stops`` the sentence's
+    :func:`clause_stops`, if the caller has them."""
     if cands is None:
         cands = candidates(places, text, sent_start)
     if not cands:
-        # What the rules below come to without a candidate (most sentences: 2 in 3
-        # values of a 10k digest), without the clause searches they make: the
-        # home-country phrase anywhere in the sentence (one before the value is one
-        # in the sentence; and the state a "राज्य में" refers to is read below).
-        if _HOME.search(text, sent_start, sent_end):
-            return _home(text, sent_start)
-        if not _STATE_REF.search(text, sent_start, sent_end):
-            return None
+        got = sentence_place(text, sent_start, sent_end, cands)
+        if got is not UNDECIDED:
+            return got
     # The clause: from the last stop before the value to the first after it.
-    last = _LAST_STOP.match(text, sent_start, start)
-    lo = last.end() if last is not None else sent_start
-    m = _STOP.search(text, end, sent_end)
-    hi = m.start() if m else sent_end
+    if stops is not None and sent_start <= start <= end <= sent_end:
+        lo, hi = _clause_in(stops, text, start, end, sent_start, sent_end)
+    else:
+        last = _LAST_STOP.match(text, sent_start, start)
+        lo = last.end() if last is not None else sent_start
+        m = _STOP.search(text, end, sent_end)
+        hi = m.start() if m else sent_end
     before = [p for p in cands if lo <= p[0] and p[1] <= start]
     # "देश में" names the home country unless the sentence named another before it
     # (कोरिया ... देश में).
@@ -95,10 +98,10 @@ def place_of(places: Sequence[Tuple[int, int, str]], text: str, start: int, end:
         # "स्वास्थ्य मंत्रालय नयी दिल्ली, देश में ... 1,017": "देश में" between a place
         # and the value is nearer to it than the place (a slug's dateline).
         if not foreign and not before[-1][2].startswith("country:") and \
-                _HOME.search(text, before[-1][1], start):
+                _home_in(text, before[-1][1], start):
             return _home(text, sent_start)
         return before[-1][2]
-    if not foreign and _HOME.search(text, lo, start):
+    if not foreign and _home_in(text, lo, start):
         return _home(text, sent_start)
     if _latin(text, start, end):  # English puts the place after: "44 deaths in Italy"
         after = [p for p in cands if p[0] >= end and p[1] <= hi]
@@ -111,11 +114,107 @@ def place_of(places: Sequence[Tuple[int, int, str]], text: str, start: int, end:
     whole = [p for p in cands if floor <= p[0] and p[1] <= start]
     if whole:
         return whole[-1][2]
-    if not foreign and _HOME.search(text, sent_start, sent_end):
+    if not foreign and _home_in(text, sent_start, sent_end):
         return _home(text, sent_start)
-    if _STATE_REF.search(text, max(lo, start - CLAUSE_REACH), min(hi, end + CLAUSE_REACH)):
+    if _state_ref_in(text, max(lo, start - CLAUSE_REACH), min(hi, end + CLAUSE_REACH)):
         return _named_before(text, sent_start, "state")
     return None
+
+
+#: What :func:`sentence_place` answers where the place depends on the value.
+UNDECIDED = object()
+
+
+def sentence_place(text: str, sent_start: int, sent_end: int,
+                   cands: Sequence[Tuple[int, int, str]]) -> Any:
+    """The place :func:`place_of` gives every value of a sentence whose
+    :func:`candidates` are ``cands``, where that is the same for all of them, else
+    :data:`UNDECIDED`. Without a candidate (most sentences: 2 in 3 values of a 10k
+    digest) the rules of :func:`place_of` come to this, without the clause searches
+    they make: the home-country phrase anywhere in the sentence (one before the
+    value is one in the sentence), else no place unless the sentence refers to a
+    state (``राज्य में``: read per value). It reads the sentence only, so a caller
+    with many values in one sentence asks it once."""
+    if cands:
+        return UNDECIDED
+    if not _may_name_home_or_state(text, sent_start, sent_end):
+        return None
+    if _HOME.search(text, sent_start, sent_end):
+        return _home(text, sent_start)
+    if not _STATE_REF.search(text, sent_start, sent_end):
+        return None
+    return UNDECIDED
+
+
+# The characters other than ASCII letters a case-insensitive pattern matches to one
+# (İ: i, ſ: s, K: k; tests/test_fast_mentions.py finds them all).
+FOLDS_TO_ASCII = ("\u0130", "\u017f", "\u212a")
+_FOLDS_TO_ASCII = FOLDS_TO_ASCII
+
+
+def may_hold(text: str, lo: int, hi: int, words: Tuple[Tuple[str, ...], Tuple[str, ...]]
+             ) -> bool:
+    """False where ``text[lo:hi]`` holds none of ``words`` (Devanagari ones as written,
+    Latin ones in any case): substring tests, cheaper than a case-insensitive search
+    each of whose matches holds one of the words, on the most stretches, which hold
+    none. (Plain loops, no generators; the stretch is lower-cased only where it holds
+    the first letter of a Latin word.)"""
+    sub = text[lo:hi]
+    dev, latin = words
+    for w in dev:
+        if w in sub:
+            return True
+    for c in FOLDS_TO_ASCII:
+        if c in sub:
+            return True  # (rare: the search tells)
+    for c in _initials(latin):
+        if c in sub:
+            break
+    else:
+        return False
+    low = sub.lower()
+    for w in latin:
+        if w in low:
+            return True
+    return False
+
+
+_INITIALS: dict = {}
+
+
+def _initials(latin: Tuple[str, ...]) -> str:
+    """The first letters of ``latin`` words in both cases (one of them is in every
+    stretch that holds one of the words)."""
+    got = _INITIALS.get(latin)
+    if got is None:
+        got = _INITIALS[latin] = "".join(sorted({c for w in latin
+                                                 for c in (w[0].lower(), w[0].upper())}))
+    return got
+
+
+# Words one of which every match of _HOME or _STATE_REF holds.
+_HOME_OR_STATE_WORDS = (("देश", "राज्य", "सूबे"), ("country", "nationwide", "state"))
+
+
+_HOME_WORDS = (("देश",), ("country", "nationwide"))
+_STATE_WORDS = (("राज्य", "सूबे"), ("state",))
+
+
+def _home_in(text: str, lo: int, hi: int) -> bool:
+    """Whether ``_HOME`` matches in ``text[lo:hi]`` (searched only where its words are)."""
+    return may_hold(text, lo, hi, _HOME_WORDS) and _HOME.search(text, lo, hi) is not None
+
+
+def _state_ref_in(text: str, lo: int, hi: int) -> bool:
+    """Whether ``_STATE_REF`` matches in ``text[lo:hi]`` (searched only where its words
+    are)."""
+    return may_hold(text, lo, hi, _STATE_WORDS) and _STATE_REF.search(text, lo, hi) is not None
+
+
+def _may_name_home_or_state(text: str, lo: int, hi: int) -> bool:
+    """False where ``text[lo:hi]`` holds no match of ``_HOME`` nor of ``_STATE_REF``:
+    each match holds देश, राज्य, सूबे, or (in any case) country, nationwide or state."""
+    return may_hold(text, lo, hi, _HOME_OR_STATE_WORDS)
 
 
 # "राज्य में", "in the state": the state its paragraph last named ("बिहार में ... । राज्य में
@@ -177,6 +276,37 @@ _CONTRAST = regex.compile(r"जबकि|वहीं|लेकिन|\bwhile\b|
 # the left finds (a Python loop over a long sentence's stops cost the most per value).
 _LAST_STOP = regex.compile(r"(?s:.*)(?:" + _STOP.pattern + ")")
 _LAST_CONTRAST = regex.compile(r"(?s:.*)(?:" + _CONTRAST.pattern + ")", regex.IGNORECASE)
+
+#: The stops of a sentence (:func:`clause_stops`): their starts and ends, in text order.
+Stops = Tuple[List[int], List[int]]
+
+
+def clause_stops(text: str, sent_start: int, sent_end: int) -> Stops:
+    """Where the stops (``_STOP``) of the sentence ``text[sent_start:sent_end]`` are:
+    found once for all its values (a backward match per value cost the most of
+    :func:`place_of`). No stop contains the start of another, so these are all of them."""
+    found = [(x.start(), x.end()) for x in _STOP.finditer(text, sent_start, sent_end)]
+    return [a for a, _b in found], [b for _a, b in found]
+
+
+def _clause_in(stops: Stops, text: str, start: int, end: int, sent_start: int,
+               sent_end: int) -> Tuple[int, int]:
+    """The clause of the value at ``text[start:end]`` as :func:`place_of` reads it from
+    the searches (``_LAST_STOP.match(text, sent_start, start)``, ``_STOP.search(text,
+    end, sent_end)``), from the sentence's ``stops``. The one difference a search
+    that ends at ``start`` makes: its end is no digit, so a full stop right before the
+    value (``.5``) is a stop there and in no list of the whole sentence: tested alone."""
+    starts, ends = stops
+    if start > sent_start and _STOP.match(text, start - 1, start) is not None:
+        lo = start
+    else:
+        i = bisect_right(ends, start)
+        lo = ends[i - 1] if i else sent_start
+    j = bisect_left(starts, end)
+    hi = starts[j] if j < len(starts) else sent_end
+    return lo, hi
+
+
 _LAT = regex.compile(r"[A-Za-z]+")
 _DEV = regex.compile(r"[\u0900-\u097f]+")
 
@@ -210,6 +340,14 @@ def as_of(stated_dates: Sequence[Tuple[int, int, str]], start: int, sent_start: 
             return pick[2][:10], "stated"
         return (published[:10] if published else None), "published"
     starts, days = _days_of_sentence(stated_dates, sent_start, sent_end, text)
+    return as_of_days(starts, days, start, published, text)
+
+
+def as_of_days(starts: Sequence[int], days: Sequence[Tuple[int, int, str]], start: int,
+               published: Optional[str], text: str) -> Tuple[Optional[str], str]:
+    """:func:`as_of` (with ``text``) given the days of the value's sentence that may
+    date it and their starts (:func:`sentence_days`): a caller with many values in
+    one sentence finds them once."""
     i = bisect_left(starts, start)
     if i < len(days):
         d = days[i]
@@ -234,17 +372,25 @@ _SENTENCE_DAYS: dict = {}
 SENTENCE_DAYS_KEPT = 4096
 
 
+def sentence_days(stated_dates: Sequence[Tuple[int, int, str]], sent_start: int,
+                  sent_end: int, text: str) -> Tuple[List[int], List[Tuple[int, int, str]]]:
+    """The days of a sentence that may date its values (see :func:`as_of`): full,
+    resolved, no event's; in text order, with their starts."""
+    days = sorted((d for d in stated_dates if sent_start <= d[0] < sent_end
+                   and _ISO_DAY.match(d[2]) and not event_day(text, d[0], d[1])),
+                  key=lambda d: d[0])
+    return [d[0] for d in days], days
+
+
 def _days_of_sentence(stated_dates: Sequence[Tuple[int, int, str]], sent_start: int,
                       sent_end: int, text: str) -> Tuple[List[int], List[Tuple[int, int, str]]]:
     key = (id(text), sent_start, sent_end, len(stated_dates))
     got = _SENTENCE_DAYS.get(key)
     if got is None or got[0] is not text:
-        days = sorted((d for d in stated_dates if sent_start <= d[0] < sent_end
-                       and _ISO_DAY.match(d[2]) and not event_day(text, d[0], d[1])),
-                      key=lambda d: d[0])
+        starts, days = sentence_days(stated_dates, sent_start, sent_end, text)
         if len(_SENTENCE_DAYS) >= SENTENCE_DAYS_KEPT:
             _SENTENCE_DAYS.clear()
-        got = _SENTENCE_DAYS[key] = (text, [d[0] for d in days], days)
+        got = _SENTENCE_DAYS[key] = (text, starts, days)
     return got[1], got[2]
 
 

@@ -17,6 +17,7 @@ from typing import Any, Dict, List, Optional, Sequence, Tuple
 
 import regex
 
+from asimtext.digest import scope as _scope
 from asimtext.digest.facts import scope_of
 from asimtext.digest.measures import INTRADAY
 
@@ -93,11 +94,37 @@ _SET_ASIDE_BEFORE = regex.compile(
     r"(?:(?:about|around|nearly|over|some|the|an?)\s+)?$", regex.IGNORECASE)
 _SET_ASIDE_AFTER = regex.compile(
     r"\s*(?:[^\s\d,.;:।]+\s+){0,2}?(?:नहीं(?![\u0900-\u097f])|से\s+(?:बढ़|घट)(?:कर|ाकर))")
+# The words a match of _SET_ASIDE_AFTER holds, as its pattern writes them: NOT, or
+# FROM and RISE or FALL.
+_AFTER_NOT, _AFTER_FROM, _AFTER_RISE, _AFTER_FALL = "नहीं", "से", "बढ़", "घट"
+
+
+def _may_set_aside_after(text: str, e: int) -> bool:
+    """False where ``text`` holds after ``e`` none of the words every match of
+    ``_SET_ASIDE_AFTER`` at ``e`` holds (most values): no match tried there."""
+    if text.find(_AFTER_NOT, e) >= 0:
+        return True
+    return text.find(_AFTER_FROM, e) >= 0 and (text.find(_AFTER_RISE, e) >= 0
+                                               or text.find(_AFTER_FALL, e) >= 0)
+
+
 _EARLIER = regex.compile(r"(?<![\u0900-\u097f])पहले(?![\u0900-\u097f])|\b(?:earlier|initially|previously)\b",
                          regex.IGNORECASE)
 _PAST_REPORT = regex.compile(r"(?<![\u0900-\u097f])(?:था|थी|थे)(?![\u0900-\u097f])|\bhad\b|"
                              r"\b(?:was|were)\s+reported\b|\bit\s+was\b", regex.IGNORECASE)
 _CLAUSE_STOP = regex.compile(r"[;।|\n]|(?<!\d)[.,](?!\d)|\bbut\b|लेकिन|हालांकि|हालाँकि|जबकि|बल्कि")
+
+
+# Words one of which every match of _EARLIER (of _SET_ASIDE_BEFORE, _PROJECTION_NEAR) holds: Devanagari
+# as written, Latin in any case. Where a stretch holds none, the search cannot match.
+_EARLIER_WORDS = (("पहले",), ("earlier", "initially", "previously"))
+_SET_ASIDE_WORDS = (("कि",), ("not", "from", "instead", "rather"))
+_PROJECTION_WORDS = (("सकत", "आशंका", "अनुमान", "संभावना"),
+                     ("may", "might", "could", "projected", "forecast", "expected",
+                      "estimate", "feared"))
+# (the substring test of scope, shared)
+_FOLDS_TO_ASCII = _scope.FOLDS_TO_ASCII
+_may_hold = _scope.may_hold
 
 
 def _memo(m: Any, name: str, read: Any) -> bool:
@@ -115,10 +142,43 @@ def _memo(m: Any, name: str, read: Any) -> bool:
     return got
 
 
+# The answers of _superseded and _hedged by (sentence text, value's place in it), the
+# only things they read: copies of one sentence (syndication: 2 in 5 values of a 20k
+# digest) are searched once. Bounded: cleared when full, and after each batch of
+# stories (forget_sentences), so the keys hold sentences live mentions hold anyway.
+_BY_SENTENCE: Dict[str, Dict[Tuple[str, int, int], bool]] = {"_superseded": {}, "_hedged": {}}
+BY_SENTENCE_KEPT = 1 << 16
+
+
+def forget_sentences() -> None:
+    """Empty the answers kept by sentence (the digest does at the end of each batch of
+    stories: the sentences they hold are then those of live mentions only)."""
+    for cache in _BY_SENTENCE.values():
+        cache.clear()
+
+
+def _per_sentence(name: str, read: Any) -> Any:
+    """``read``, its answers kept in ``_BY_SENTENCE[name]`` by sentence and position."""
+    cache = _BY_SENTENCE[name]
+
+    def cached(m: Any) -> bool:
+        ss = m["sentence_start"]
+        key = (m["sentence_text"], m["start"] - ss, m["end"] - ss)
+        got = cache.get(key)
+        if got is None:
+            if len(cache) >= BY_SENTENCE_KEPT:
+                cache.clear()
+            got = cache[key] = read(m)
+        return got
+
+    cached.__wrapped__ = read  # type: ignore[attr-defined]
+    return cached
+
+
 def superseded(m: Any) -> bool:
     """Whether the sentence of mention ``m`` sets its value aside for another (see
     ``_SET_ASIDE_BEFORE``): the value is no account of the measure as of that day."""
-    return _memo(m, "_superseded", _superseded)
+    return _memo(m, "_superseded", _superseded_cached)
 
 
 def _superseded(m: Any) -> bool:
@@ -126,12 +186,15 @@ def _superseded(m: Any) -> bool:
     s, e = m["start"] - m["sentence_start"], m["end"] - m["sentence_start"]
     if not (0 <= s <= e <= len(text)):
         return False
-    if _SET_ASIDE_BEFORE.search(text[max(0, s - 40):s]) or _SET_ASIDE_AFTER.match(text, e):
+    if (_may_hold(text, max(0, s - 40), s, _SET_ASIDE_WORDS)
+            and _SET_ASIDE_BEFORE.search(text[max(0, s - 40):s])) \
+            or (_may_set_aside_after(text, e) and _SET_ASIDE_AFTER.match(text, e)):
         return True
     # Most sentences say nothing of an earlier report: one search over the reach of the
     # clause (the clause starts at or after it, and a search from a later start sees the
     # same text before it) spares finding the clause's bounds.
-    if _EARLIER.search(text, max(0, s - CLAUSE_REACH), s) is None:
+    lo = max(0, s - CLAUSE_REACH)
+    if not _may_hold(text, lo, s, _EARLIER_WORDS) or _EARLIER.search(text, lo, s) is None:
         return False
     lo, hi = _clause(text, s, e, _CLAUSE_STOP)
     return bool(_EARLIER.search(text, lo, s)) and bool(_PAST_REPORT.search(text, lo, hi))
@@ -146,8 +209,26 @@ def with_own_day(mentions: Sequence[Any], borrowed: Any, one_place: bool = False
     With ``one_place`` (series only), a report about one place lends it to its values
     that name none (:func:`_one_place`); a conflict needs the place stated where the
     value is."""
-    kept = [m for m in mentions if m["measure"] is not None and m["article"] not in borrowed
-            and not superseded(m) and not _not_a_reading(m)]
+    kept = []
+    for m in mentions:
+        meas = m["measure"]
+        if meas is None or m["article"] in borrowed:
+            continue
+        # The answers kept with the mention read here first (the facts, the series
+        # and the conflicts each ask them of every value: two calls a value spared).
+        d = getattr(m, "__dict__", None)
+        got = d.get("_superseded") if d is not None else None
+        if got is None:
+            got = superseded(m)
+        if got:
+            continue
+        if meas.key in ATTRIBUTES:
+            continue
+        got = d.get("_hedged") if d is not None else None
+        if got is None:
+            got = _memo(m, "_hedged", _hedged_cached)
+        if not got:
+            kept.append(m)
     return _one_place(kept) if one_place else kept
 
 
@@ -168,7 +249,7 @@ def _not_a_reading(m: Any) -> bool:
     meas = m["measure"]
     if meas is not None and meas.key in ATTRIBUTES:
         return True
-    return _memo(m, "_hedged", _hedged)
+    return _memo(m, "_hedged", _hedged_cached)
 
 
 def _hedged(m: Any) -> bool:
@@ -181,11 +262,17 @@ def _hedged(m: Any) -> bool:
     # The forecast must be the value's own: "... होने की संभावना है और ... चीन में कोरोना
     # से अब तक 3136 लोगों की मौत" states a count after a guess about another one.
     e = m["end"] - m["sentence_start"]
-    if 0 <= s <= e <= len(text) and _PROJECTION_NEAR.search(
-            text, max(0, s - CLAUSE_REACH), min(len(text), e + CLAUSE_REACH)) is None:
-        return False  # no forecast word within the clause's reach (most values)
+    if 0 <= s <= e <= len(text):
+        lo, hi = max(0, s - CLAUSE_REACH), min(len(text), e + CLAUSE_REACH)
+        if not _may_hold(text, lo, hi, _PROJECTION_WORDS) or \
+                _PROJECTION_NEAR.search(text, lo, hi) is None:
+            return False  # no forecast word within the clause's reach (most values)
     lo, hi = _clause(text, s, e, _SERIES_CLAUSE_STOP)
     return _PROJECTION.search(text, lo, hi) is not None
+
+
+_superseded_cached = _per_sentence("_superseded", _superseded)
+_hedged_cached = _per_sentence("_hedged", _hedged)
 
 
 _SERIES_CLAUSE_STOP = regex.compile(_CLAUSE_STOP.pattern + r"|(?<![\u0900-\u097f])और(?![\u0900-\u097f])"
