@@ -438,10 +438,15 @@ def _edges(scores: PairScores, lc: np.ndarray, days: np.ndarray, params: StoryPa
         adj_ok = adj & (scores.cos >= params.same_lang_threshold / 2)
     else:
         adj_ok = np.zeros(scores.i.size, dtype=bool)
-    gap = gap_days(days[scores.i, 0], days[scores.i, 1], days[scores.j, 0], days[scores.j, 1])
-    in_window = ~(gap > params.window_days)  # NaN (undated): in
-    return in_window & ((~cross & ((same_ok & strong_ok) | adj_ok))
-                        | ((cross | (la == 3) | (lb == 3)) & bridge_ok))
+    ok = ((~cross & ((same_ok & strong_ok) | adj_ok))
+          | ((cross | (la == 3) | (lb == 3)) & bridge_ok))
+    # The window only of the pairs the scores let through (most candidate pairs fail
+    # them: their four day look-ups were most of this rule's time).
+    at = np.flatnonzero(ok)
+    i, j = scores.i[at], scores.j[at]
+    gap = gap_days(days[i, 0], days[i, 1], days[j, 0], days[j, 1])
+    ok[at] = ~(gap > params.window_days)  # NaN (undated): in
+    return ok
 
 
 def _rows_index(rows: np.ndarray, n: int) -> Tuple[np.ndarray, np.ndarray]:

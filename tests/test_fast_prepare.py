@@ -1,0 +1,242 @@
+"""The shortcuts of the prepare and story stages at scale (issue 16) give what the
+rules as first written give: each test holds that first writing and compares on
+generated spans (every kind, values of each kind's shapes, header spans) or texts."""
+
+from __future__ import annotations
+
+from collections import Counter
+from typing import Any, List, Optional, Tuple
+
+import numpy as np
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+import asimtext
+from asimtext import Article, Span
+from asimtext.article import parse_date_prefix
+from asimtext.digest import default_backend, scope
+from asimtext.digest import facts as F
+from asimtext.digest import pipeline as P
+from asimtext.digest import stories as S
+from asimtext.digest import when as W
+from asimtext.digest.meta import DATE_LABELS, _label_matches, _regions, is_full_date
+from asimtext.digest.records import Doc
+
+# -- the rules as first written --------------------------------------------------------
+
+
+def _reference_story_facts(spans: List[Any]) -> Counter:
+    bag: Counter = Counter()
+    for s in spans:
+        f = F.fact_of_span(s.kind, s.value, None)
+        if f is not None and (f[0] != "number" or P._big_number(f[1])):
+            bag["#" + f[1]] += 1
+    return bag
+
+
+def _reference_event_days(spans: List[Any]) -> List[Any]:
+    dated = sorted((s for s in spans if s.kind in ("date", "datetime", "year")
+                    and not W._relative(str(s.value))),
+                   key=lambda s: (s.start, s.end))
+    weekdays = {str(s.value).lower() for s in spans if s.kind == "weekday"}
+    month_days: dict = {}
+    for s in dated:
+        md = W._month_day(str(s.value)) if s.kind != "year" else None
+        if md is not None:
+            month_days[md] = month_days.get(md, 0) + 1
+    out = []
+    for k, s in enumerate(dated):
+        if s.kind == "year":
+            continue
+        d = W._full_date(str(s.value))
+        if d is None:
+            continue
+        if (k == 0 or W._WEEKDAYS[d.weekday()] in weekdays
+                or month_days.get(d.isoformat()[5:10], 0) >= 2):
+            out.append(d)
+    return out
+
+
+def _reference_interval(spans: List[Any]) -> Tuple[float, float]:
+    days = _reference_event_days(spans)
+    if not days:
+        return float("nan"), float("nan")
+    return float(min(days).toordinal()), float(max(days).toordinal())
+
+
+def _reference_needs_reference(spans: List[Any]) -> bool:
+    return any(s.kind == "weekday" or (s.kind == "date" and s.value.startswith("--"))
+               for s in spans)
+
+
+def _reference_infer_published(text: str, spans: List[Any]) -> Optional[Tuple[str, Any]]:
+    from bisect import bisect_left
+
+    starts = [s.start for s in spans]
+    found = {}
+    for m in [m for lo, hi in _regions(text) for m in _label_matches(text, lo, hi)]:
+        label = m.lastgroup
+        if label in found:
+            continue
+        line_end = text.find("\n", m.end())
+        limit = min(m.end() + 40, line_end if line_end >= 0 else len(text))
+        i = bisect_left(starts, m.end())
+        while i < len(spans) and spans[i].start < limit:
+            sp = spans[i]
+            if sp.kind in ("date", "datetime") and is_full_date(sp.value):
+                found[label] = (sp.value, sp)
+                break
+            i += 1
+    for label, _ in DATE_LABELS:
+        if label in found:
+            return found[label]
+    return None
+
+
+# -- generated spans -------------------------------------------------------------------
+
+VALUES = {
+    "date": ["2022-01-08", "2022-01-10", "--01-08", "--01-10", "2022-01", "D-1", "D+0",
+             "2022-02-30", "1850-03-01", "2022-01-08T10:00"],
+    "datetime": ["2022-01-08T10:30", "2022-01-10T09:00", "D-1T10:00", "--01-08T10:00"],
+    "year": ["2022", "2021", "1999"],
+    "weekday": ["saturday", "Monday", "sunday", "FRIDAY"],
+    "number": ["5", "10", "9.99", "-12", "1200", "1e3", "abc", "nan", "inf", "0", "1_000"],
+    "money": ["INR 500", "USD 3.5"], "percent": ["12", "3.5"], "time": ["10:30"],
+    "duration": ["P3D", "PT2H"], "ordinal": ["3", "55"],
+}
+KINDS = sorted(VALUES)
+
+
+@st.composite
+def spans_strategy(draw: Any) -> List[Any]:
+    out = []
+    for _ in range(draw(st.integers(0, 14))):
+        kind = draw(st.sampled_from(KINDS))
+        start = draw(st.integers(0, 60))
+        end = start + draw(st.integers(0, 3))
+        out.append(Span(start, end, "x" * (end - start), kind, draw(st.sampled_from(VALUES[kind]))))
+    if draw(st.booleans()):  # the text's order, as the prepared batch gives them
+        out.sort(key=lambda s: (s.start, s.end))
+    return out
+
+
+@settings(max_examples=500, deadline=None)
+@given(spans_strategy())
+def test_one_pass_span_features_are_the_rules(spans):
+    keys, dated, weekdays, needs_ref = P._span_features(spans)
+    assert list(Counter(keys).items()) == list(_reference_story_facts(spans).items())
+    got = W.interval_of_days(W.event_days_of(dated, weekdays))
+    assert str(got) == str(_reference_interval(spans))  # (str: NaN == NaN)
+    assert W.event_days(spans) == _reference_event_days(spans)
+    assert str(W.event_interval(None, spans)) == str(_reference_interval(spans))
+    assert P._mask_of(weekdays) == P._weekday_mask(spans)
+    assert needs_ref == _reference_needs_reference(spans)
+
+
+class _Finder:
+    def __call__(self, text: str) -> List[Tuple[int, int, str]]:
+        return [(0, 1, "party:bjp"), (2, 3, "country:in"), (4, 5, "party:bjp")]
+
+
+@settings(max_examples=200, deadline=None)
+@given(spans_strategy(), st.one_of(st.none(), st.sampled_from([(0, 1), (5, 7), (20, 21)])))
+def test_grouping_features_and_reference_date_are_the_rules(spans, header):
+    d = Doc(0, 0, Article("a", "some text"))
+    d.spans, d.header = spans, header
+    facts, days, mask = P.grouping_features(d, _Finder())
+    want = _reference_story_facts(d.fact_spans())
+    for entry in ("party:bjp", "country:in", "party:bjp"):
+        want["#@" + entry] += 1
+    assert list(facts.items()) == list(want.items())
+    assert str(days) == str(_reference_interval(d.fact_spans()))
+    assert mask == P._weekday_mask(d.fact_spans())
+    assert list(P.story_facts(d).items()) == list(_reference_story_facts(d.fact_spans()).items())
+    # prepare's reference-date test over the facts' spans and the header's
+    _k, _d, _w, needs = P._span_features(d.fact_spans())
+    if header is not None:
+        needs = needs or P._needs_reference([s for s in spans if (s.start, s.end) == header])
+    assert needs == _reference_needs_reference(spans)
+
+
+HEADERS = ["", "Published : Jan 11, 2022, 11:27 AM IST\n", "date 2022-01-10\n",
+           "Updated Date: 12 January 2022\n", "नई दिल्ली, 8 जनवरी 2022\n"]
+BODIES = ["शनिवार को 14 लोगों की मौत हुई, 8 जनवरी को फिर. ", "On Monday, 10 January 2022 the court "
+          "heard 1,200 petitions. ", "Patna: 5 died on 27 January 2018, a Saturday. ",
+          "No date here, only words. ", "कल 11 अगस्त 2022 की शाम 2021 में 12% बढ़ा. "]
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.sampled_from(HEADERS), st.lists(st.sampled_from(BODIES), min_size=0, max_size=5))
+def test_prepare_without_spans_reads_what_the_rules_read(header, body):
+    """prepare(keep_spans=False), which reads every span once, keeps what the rules
+    read from the spans it drops, and infers the same publication date."""
+    text = header + "".join(body)
+    backend = default_backend()
+    kept = [Doc(0, 0, Article("a", text))]
+    dropped = [Doc(0, 0, Article("a", text))]
+    P.prepare(kept, backend)
+    P.prepare(dropped, backend, keep_spans=False)
+    k, d = kept[0], dropped[0]
+    assert d.spans is None
+    assert (d.header, d.published, d.needs_ref, d.values) == (
+        k.header, k.published, _reference_needs_reference(k.spans), len(k.fact_spans()))
+    hdr = _reference_infer_published(text, asimtext.extract(text))
+    assert (hdr[0] if hdr else None) == (k.published or None)
+    finder = scope.default_gazetteer()
+    want = _reference_story_facts(k.fact_spans())
+    for _s, _e, entry in finder(text):
+        want["#@" + entry] += 1
+    assert list(d.facts.items()) == list(want.items())
+    assert str(d.text_days) == str(_reference_interval(k.fact_spans()))
+    assert d.weekdays == P._weekday_mask(k.fact_spans())
+    p = parse_date_prefix(k.published) if k.published else None
+    assert p is None or k.published_origin == "inferred"
+
+
+# -- the pair rule's window ------------------------------------------------------------
+
+
+def _reference_edges(scores: Any, lc: Any, days: Any, params: Any, adjacent: set,
+                     short: Any = None) -> Any:
+    la, lb = lc[scores.i], lc[scores.j]
+    cross = (la > 0) & (la < 3) & (lb > 0) & (lb < 3) & (la != lb)
+    bridge_ok = ((scores.bridge_cos >= params.cross_lang_threshold)
+                 & (scores.bridge_shared >= params.min_bridge_keys)
+                 & (scores.bridge_evidence >= params.min_bridge_evidence))
+    strong = scores.strong_evidence
+    if short is not None and short.any():
+        bridge_ok |= ((short[scores.i] | short[scores.j])
+                      & (scores.bridge_cos >= params.cross_lang_threshold)
+                      & (scores.bridge_shared >= params.short_bridge_keys)
+                      & (strong >= params.min_bridge_evidence))
+    strong_ok = (strong >= params.min_strong_evidence) | (scores.cos >= params.solo_cos)
+    same_ok = scores.cos >= params.same_lang_threshold
+    adj = np.asarray([(int(a), int(b)) in adjacent for a, b in zip(scores.i, scores.j)],
+                     dtype=bool)
+    adj_ok = adj & (scores.cos >= params.same_lang_threshold / 2)
+    gap = W.gap_days(days[scores.i, 0], days[scores.i, 1], days[scores.j, 0], days[scores.j, 1])
+    in_window = ~(gap > params.window_days)
+    return in_window & ((~cross & ((same_ok & strong_ok) | adj_ok))
+                        | ((cross | (la == 3) | (lb == 3)) & bridge_ok))
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.integers(2, 12), st.integers(0, 10_000), st.integers(0, 60))
+def test_pair_rule_window_after_the_scores_is_the_rule(n, seed, n_pairs):
+    rng = np.random.default_rng(seed)
+    params = S.StoryParams()
+    i = rng.integers(0, n - 1, n_pairs)
+    j = np.minimum(i + 1 + rng.integers(0, n, n_pairs), n - 1)
+    scores = S.PairScores(i.astype(np.int64), j.astype(np.int64), rng.random(n_pairs),
+                          rng.random(n_pairs), rng.integers(0, 6, n_pairs).astype(float),
+                          rng.random(n_pairs) * 4, rng.random(n_pairs) * 4)
+    langs = [rng.choice(["hi", "en", "mixed", None]) for _ in range(n)]
+    lo = np.where(rng.random(n) < 0.3, np.nan, rng.integers(738000, 738020, n).astype(float))
+    days = np.stack([lo, lo + rng.integers(0, 3, n)], axis=1)
+    adjacent = {(int(a), int(a) + 1) for a in rng.integers(0, n - 1, 3)}
+    words = rng.integers(10, 400, n).astype(float)
+    rule = S.pair_rule(langs, params, days, adjacent, words)
+    want = _reference_edges(scores, S._lang_codes(langs), S._intervals(days, n), params,
+                            adjacent, S._short(words, params))
+    assert rule(scores).tolist() == want.tolist()
