@@ -16,6 +16,7 @@ from asimtext import Article, Span
 from asimtext.article import parse_date_prefix
 from asimtext.digest import default_backend, scope
 from asimtext.digest import facts as F
+from asimtext.digest import numbered as N
 from asimtext.digest import pipeline as P
 from asimtext.digest import stories as S
 from asimtext.digest import when as W
@@ -240,3 +241,88 @@ def test_pair_rule_window_after_the_scores_is_the_rule(n, seed, n_pairs):
     want = _reference_edges(scores, S._lang_codes(langs), S._intervals(days, n), params,
                             adjacent, S._short(words, params))
     assert rule(scores).tolist() == want.tolist()
+
+
+# -- numbered names ----------------------------------------------------------------------
+
+NUMBERED_WORDS = ["Chandrayaan", "चंद्रयान", "COVID", "PK", "Budget", "बजट", "मार्च", "साल",
+                  "World", "Cup", "ward", "top", "the", "और", "-", "‐", "‑", "–", "—", "3", "19",
+                  "2025", "2024-25", "1999", "12345", "123456", "०३", "x", "55th", "56वीं",
+                  "बैठक", "meeting", " ", "  ", ".", "\n", "MAR", "28"]
+
+
+def _reference_found(text: str, key: Any, end: Optional[int], editions_end: Optional[int]
+                     ) -> List[Tuple[int, str, str]]:
+    out = []
+    stop = len(text) if end is None else end
+    for m in N._YEAR_AFTER.finditer(text, 0, stop if editions_end is None
+                                    else min(stop, editions_end)):
+        w = N._LAST_WORD.search(text, max(0, m.start() - N._REACH), m.start())
+        if w is None or w.group(0).lower() in N._TIME_WORDS:
+            continue
+        k = key(w.group(0))
+        if k:
+            script = "deva" if "\u0900" <= w.group(0)[0] <= "\u097f" else "latn"
+            out.append((m.end(), f"{k}-{int(m.group(1))}", script))
+    for m in N._NUMBERED.finditer(text, 0, stop):
+        if m.start() == 0 or not N.WORD_RE.match(text, m.start() - 1):
+            continue
+        w = N._LAST_WORD.search(text, max(0, m.start() - N._REACH), m.start())
+        k = key(w.group(0)) if w else ""
+        if not k:
+            continue
+        num = m.group(1)
+        if len(num) == 4 and num[:2] in ("19", "20"):
+            if w.group(0).lower() in N._TIME_WORDS:
+                continue
+            script = "deva" if "\u0900" <= w.group(0)[0] <= "\u097f" else "latn"
+            out.append((m.end(), f"{k}-{int(num)}", script))
+        else:
+            out.append((m.end(), f"{k}-{int(num)}", ""))
+    return out
+
+
+def _key(word: str) -> str:
+    return "" if word in ("x", "the") else word.lower()
+
+
+@settings(max_examples=600, deadline=None)
+@given(st.lists(st.sampled_from(NUMBERED_WORDS), max_size=40), st.sampled_from(["", " "]),
+       st.integers(0, 300), st.one_of(st.none(), st.integers(0, 300)))
+def test_numbered_names_found_at_hyphens_are_the_rule(words, sep, end, editions_end):
+    text = sep.join(words)
+    for stop in (None, min(end, len(text))):
+        assert N._found(text, _key, stop, editions_end) == _reference_found(
+            text, _key, stop, editions_end)
+        s = len(text) if stop is None else stop
+        assert [m.span() for m in N._numbered_matches(text, s)] == [
+            m.span() for m in N._NUMBERED.finditer(text, 0, s)]
+
+
+def _event_texts() -> List[str]:
+    import json
+    from pathlib import Path
+
+    out = []
+    for p in sorted(Path(__file__).parent.glob("data/events*/events.jsonl")):
+        out += [json.loads(line)["text"] for line in p.read_text(encoding="utf-8").splitlines()
+                if line.strip()]
+    return out
+
+
+def test_shortcuts_agree_with_the_rules_on_real_reports():
+    """The labelled event sets' reports (both scripts, real layouts): numbered names,
+    and every span feature of the prepare stage."""
+    from asimtext.digest.text import lead_end
+
+    texts = _event_texts()
+    assert len(texts) > 500
+    for text, spans in zip(texts, asimtext.extract_batch(texts)):
+        lead = lead_end(text)
+        assert N._found(text, _key, None, lead) == _reference_found(text, _key, None, lead)
+        keys, dated, weekdays, needs_ref = P._span_features(spans)
+        assert list(Counter(keys).items()) == list(_reference_story_facts(spans).items())
+        assert str(W.interval_of_days(W.event_days_of(dated, weekdays))) == str(
+            _reference_interval(spans))
+        assert needs_ref == _reference_needs_reference(spans)
+        assert W.event_days(spans) == _reference_event_days(spans)
