@@ -326,3 +326,65 @@ def test_shortcuts_agree_with_the_rules_on_real_reports():
             _reference_interval(spans))
         assert needs_ref == _reference_needs_reference(spans)
         assert W.event_days(spans) == _reference_event_days(spans)
+
+
+# -- the average link of small groups ----------------------------------------------------
+
+
+def _numpy_link(rel, alpha, cannot, veto):
+    saved = S._SMALL_LINK
+    S._SMALL_LINK = 0  # (the numpy steps for every size)
+    try:
+        return S.average_link(rel, alpha, cannot, veto)
+    finally:
+        S._SMALL_LINK = saved
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.integers(1, 30), st.integers(0, 2**32 - 1), st.sampled_from([0.5, 1.0, 1.5]),
+       st.booleans(), st.booleans(), st.booleans())
+def test_small_average_link_is_the_numpy_steps(m, seed, alpha, coarse, with_cannot, with_veto):
+    """The list steps of small groups merge as the numpy steps do, ties (coarse
+    similarities: many equal means) and vetoes included."""
+    rng = np.random.default_rng(seed)
+    r = rng.random((m, m)) * 3
+    if coarse:
+        r = np.round(r * 2) / 2
+    rel = (r + r.T) / 2
+    np.fill_diagonal(rel, 0.0)
+    cannot = None
+    if with_cannot:
+        c = rng.random((m, m)) < 0.15
+        cannot = c | c.T
+    calls_a: List[Any] = []
+    calls_b: List[Any] = []
+
+    def veto_of(calls):
+        def veto(a, b):
+            calls.append((list(a), list(b)))
+            return (len(a) + len(b) + a[0]) % 4 == 0
+        return veto if with_veto else None
+
+    got = S.average_link(rel, alpha, cannot, veto_of(calls_a))
+    want = _numpy_link(rel, alpha, cannot, veto_of(calls_b))
+    assert got == want
+    assert calls_a == calls_b
+
+
+def test_small_average_link_leaves_non_finite_and_large_to_numpy():
+    rel = np.array([[0.0, np.nan, 2.0], [np.nan, 0.0, 2.0], [2.0, 2.0, 0.0]])
+    assert S.average_link(rel, 1.0) == _numpy_link(rel, 1.0, None, None)
+    rel = np.array([[0.0, np.inf, 0.0], [np.inf, 0.0, -np.inf], [0.0, -np.inf, 0.0]])
+    assert S.average_link(rel, 1.0) == _numpy_link(rel, 1.0, None, None)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.integers(0, 40), max_size=200))
+def test_shared_key_ranks_are_the_unique_inverse(cols):
+    """_relative_similarity numbers the keys counted twice or more by a running count,
+    as ``np.unique(..., return_inverse=True)`` of their indexes does."""
+    cols = np.asarray(cols, dtype=np.int64)
+    _u, inv, counts = np.unique(cols, return_inverse=True, return_counts=True)
+    lcix = inv[counts[inv] >= 2]
+    assert (np.cumsum(counts >= 2) - 1)[lcix].tolist() == np.unique(
+        lcix, return_inverse=True)[1].tolist()
