@@ -388,3 +388,38 @@ def test_shared_key_ranks_are_the_unique_inverse(cols):
     lcix = inv[counts[inv] >= 2]
     assert (np.cumsum(counts >= 2) - 1)[lcix].tolist() == np.unique(
         lcix, return_inverse=True)[1].tolist()
+
+
+# -- the bags' fact keys ---------------------------------------------------------------
+
+
+def _reference_fact_entries(facts, n_word_keys):
+    fact_id: dict = {}
+    frows, fcols, fcnt = [], [], []
+    for d, fc in enumerate(facts):
+        for k, c in fc.items():
+            kid = fact_id.get(k)
+            if kid is None:
+                kid = fact_id[k] = n_word_keys + len(fact_id)
+            frows.append(d)
+            fcols.append(kid)
+            fcnt.append(c)
+    return frows, fcols, fcnt, list(fact_id)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.dictionaries(st.sampled_from(["#1", "#2", "#@a", "#~x-1", "#2022"]),
+                                st.integers(1, 4)), max_size=8))
+def test_bag_fact_keys_are_the_loop_over_every_key(facts):
+    from asimtext.digest.keys import Vocabulary
+
+    v = Vocabulary(["नई दिल्ली में बारिश", "rain in Delhi"], default_backend().xscript_keys)
+    facts = [Counter(f) for f in facts]
+    bags = v.bags(facts)
+    n = v.n_keys
+    frows, fcols, fcnt, keys = _reference_fact_entries(facts, n)
+    k = len(bags.rows) - len(frows)
+    assert bags.rows[k:].tolist() == frows
+    assert bags.cols[k:].tolist() == fcols
+    assert bags.counts[k:].tolist() == [float(c) for c in fcnt]
+    assert list(bags.keys[n:]) == keys

@@ -180,14 +180,14 @@ class Vocabulary:
         frows: List[int] = []
         fcols: List[int] = []
         fcnt: List[int] = []
+        # (per article, not per key: a new key's id is the count of keys before it,
+        # ``setdefault``'s default read before the key goes in; the ids are those of
+        # a loop over every key, in first-seen order)
+        new_id = fact_id.setdefault
         for d, fc in enumerate(facts):
-            for k, c in fc.items():
-                kid = fact_id.get(k)
-                if kid is None:
-                    kid = fact_id[k] = n_word_keys + len(fact_id)
-                frows.append(d)
-                fcols.append(kid)
-                fcnt.append(c)
+            frows.extend([d] * len(fc))
+            fcols.extend([new_id(k, n_word_keys + len(fact_id)) for k in fc])
+            fcnt.extend(fc.values())
         n_all = n_word_keys + len(fact_id)
         keys = [""] * n_word_keys + list(fact_id)  # word keys are not kept (memory)
         fact = np.zeros(n_all, dtype=bool)
