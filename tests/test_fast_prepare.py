@@ -423,3 +423,19 @@ def test_bag_fact_keys_are_the_loop_over_every_key(facts):
     assert bags.cols[k:].tolist() == fcols
     assert bags.counts[k:].tolist() == [float(c) for c in fcnt]
     assert list(bags.keys[n:]) == keys
+
+
+NAMES = ["chandrayaan-3", "chandrayaan-2", "@edition:deva:bajat-2025", "@edition:latn:budget-2024",
+         "@ordinal:latn:meeting:55", "@ordinal:deva:बैठक:56", "@ordinal:latn::7", "covid-19"]
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.integers(1, 7), st.integers(0, 6), st.sets(st.sampled_from(NAMES)))
+def test_numbered_rules_find_nothing_with_fewer_than_two_named(n, at, one):
+    """_relative_similarity skips the numbered-name rules where fewer than two members
+    name anything: each of them compares two members' names."""
+    names = [frozenset()] * n
+    names[at % n] = frozenset(one)
+    for got in (N.different_numbers(names), N.different_editions(names),
+                N.different_ordinals(names), N.different_ordinals(names, same_thing=True)):
+        assert got.shape == (n, n) and not got.any()

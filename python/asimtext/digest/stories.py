@@ -582,8 +582,10 @@ def _relative_similarity(members: np.ndarray, matrix: Tuple[np.ndarray, ...],
         far &= sure[:, None] | sure[None, :]
         rel[far] = 0.0
         apart = apart | far
-    if numbered is not None:
-        names = [numbered[x] for x in members]
+    names = None if numbered is None else [numbered[x] for x in members]
+    # (each rule below compares two members' names: where fewer than two have any,
+    # all four find nothing, tests/test_fast_prepare.py; most groups name none)
+    if names is not None and sum(1 for ns in names if ns) >= 2:
         rel[different_numbers(names)] *= params.other_number
         # Editions of other years weigh where a publication date is missing (a count
         # after a word can pass for a year: "मरीज 2017"; between dated articles the
