@@ -411,8 +411,10 @@ def _edges(scores: PairScores, lc: np.ndarray, days: np.ndarray, params: StoryPa
            adjacent: set, short: Optional[np.ndarray] = None) -> np.ndarray:
     """The candidate pairs that pass the pair rule (module docstring) and the window.
     ``short``: whether each article is a short report (``short_words``)."""
-    la, lb = lc[scores.i], lc[scores.j]
-    cross = (la > 0) & (la < 3) & (lb > 0) & (lb < 3) & (la != lb)
+    # (elementwise, in three steps: the score tests over all candidate pairs, the
+    # languages and the same-page test only of the pairs some score test lets
+    # through, the window only of those that pass; most candidate pairs fail every
+    # score test, and their look-ups were most of this rule's time)
     bridge_ok = (
         (scores.bridge_cos >= params.cross_lang_threshold)
         & (scores.bridge_shared >= params.min_bridge_keys)
@@ -428,23 +430,25 @@ def _edges(scores: PairScores, lc: np.ndarray, days: np.ndarray, params: StoryPa
                       & (strong >= params.min_bridge_evidence))
     strong_ok = (strong >= params.min_strong_evidence) | (scores.cos >= params.solo_cos)
     same_ok = scores.cos >= params.same_lang_threshold
+    # Consecutive units of one page: half the threshold, no strong evidence needed
+    # (a report's sections share its story, not always its names).
+    half = scores.cos >= params.same_lang_threshold / 2
+    at = np.flatnonzero((same_ok & strong_ok) | half | bridge_ok)
+    i, j = scores.i[at], scores.j[at]
     if adjacent:
         nn = np.int64(max(len(lc), int(scores.j.max(initial=0)) + 1))
         adj_codes = np.fromiter((a * nn + b for a, b in adjacent), dtype=np.int64,
                                 count=len(adjacent))
-        adj = np.isin(scores.i.astype(np.int64) * nn + scores.j, adj_codes)
-        # Consecutive units of one page: half the threshold, no strong evidence needed
-        # (a report's sections share its story, not always its names).
-        adj_ok = adj & (scores.cos >= params.same_lang_threshold / 2)
+        adj_ok = np.isin(i.astype(np.int64) * nn + j, adj_codes) & half[at]
     else:
-        adj_ok = np.zeros(scores.i.size, dtype=bool)
-    ok = ((~cross & ((same_ok & strong_ok) | adj_ok))
-          | ((cross | (la == 3) | (lb == 3)) & bridge_ok))
-    # The window only of the pairs the scores let through (most candidate pairs fail
-    # them: their four day look-ups were most of this rule's time).
-    at = np.flatnonzero(ok)
-    i, j = scores.i[at], scores.j[at]
+        adj_ok = np.zeros(at.size, dtype=bool)
+    la, lb = lc[i], lc[j]
+    cross = (la > 0) & (la < 3) & (lb > 0) & (lb < 3) & (la != lb)
+    ok_at = ((~cross & ((same_ok[at] & strong_ok[at]) | adj_ok))
+             | ((cross | (la == 3) | (lb == 3)) & bridge_ok[at]))
+    at, i, j = at[ok_at], i[ok_at], j[ok_at]
     gap = gap_days(days[i, 0], days[i, 1], days[j, 0], days[j, 1])
+    ok = np.zeros(scores.i.size, dtype=bool)
     ok[at] = ~(gap > params.window_days)  # NaN (undated): in
     return ok
 
