@@ -439,3 +439,27 @@ def test_numbered_rules_find_nothing_with_fewer_than_two_named(n, at, one):
     for got in (N.different_numbers(names), N.different_editions(names),
                 N.different_ordinals(names), N.different_ordinals(names, same_thing=True)):
         assert got.shape == (n, n) and not got.any()
+
+
+def test_grouping_reads_kept_features_without_changing_them():
+    """group_stories reads the features prepare kept (no copy) and leaves them as they
+    were (a streamed digest groups again); the stories are those of kept spans."""
+    import json
+    from pathlib import Path
+
+    from asimtext.digest.core import DigestParams
+
+    lines = (Path(__file__).parent / "data/events/events.jsonl").read_text(
+        encoding="utf-8").splitlines()
+    arts = [json.loads(x) for x in lines if x.strip()]
+    backend, params = default_backend(), DigestParams()
+    kept = [Doc(i, i, Article(a["id"], a["text"])) for i, a in enumerate(arts)]
+    dropped = [Doc(i, i, Article(a["id"], a["text"])) for i, a in enumerate(arts)]
+    P.prepare(kept, backend)
+    P.prepare(dropped, backend, keep_spans=False)
+    before = [list(d.facts.items()) for d in dropped]
+    a = P.group_stories(kept, backend, params)
+    b = P.group_stories(dropped, backend, params)
+    assert [list(d.facts.items()) for d in dropped] == before
+    assert a.groups == b.groups
+    assert any(len(g) > 2 for g in b.groups)

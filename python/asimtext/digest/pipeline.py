@@ -393,7 +393,10 @@ def group_stories(docs: Sequence[Doc], backend: Backend, params: Any, *,
                        _vocabulary_call(docs, backend, release_words))
     trim_heap()
     finder = _scope.default_gazetteer()
-    features = [grouping_features(d, finder) for d in docs]
+    # (a doc's kept features are read as they are, not copied: a bag that takes
+    # numbered names below is copied first)
+    features = [(d.facts, d.text_days, d.weekdays) if d.spans is None
+                else grouping_features(d, finder) for d in docs]
     facts = [f[0] for f in features]
     days = np.asarray([_event_interval(d.published, f[1]) for d, f in zip(docs, features)],
                       dtype=np.float64).reshape(-1, 2)
@@ -401,9 +404,13 @@ def group_stories(docs: Sequence[Doc], backend: Backend, params: Any, *,
     del features
     key = _word_key(backend)
     numbered = []
-    for bag, d in zip(facts, docs):  # the same name and number: strong evidence
+    for k, d in enumerate(docs):  # the same name and number: strong evidence
         every, lead = numbered_names_and_lead(d.text, key, lead_end(d.text))
-        bag.update("#~" + x for x in every)
+        if every:
+            bag = facts[k]
+            if bag is d.facts:  # (the doc keeps its own: the stream groups again)
+                bag = facts[k] = Counter(bag)
+            bag.update("#~" + x for x in every)
         numbered.append(lead)
     token_counts = vocab.token_counts
     # Memory: the vocabulary's arrays are moved into the bags, and the bags are
