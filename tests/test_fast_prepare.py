@@ -463,3 +463,22 @@ def test_grouping_reads_kept_features_without_changing_them():
     assert [list(d.facts.items()) for d in dropped] == before
     assert a.groups == b.groups
     assert any(len(g) > 2 for g in b.groups)
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.integers(0, 10_000), st.integers(2, 30))
+def test_selected_pairs_are_the_masked_pairs(seed, n):
+    """score_pairs keeps the rows ``select`` marks (found once, taken from each field):
+    every field of the kept pairs is that field under the mask."""
+    from asimtext.digest.keys import Bags
+
+    rng = np.random.default_rng(seed)
+    keys = [f"k{t}" for t in range(8)] + ["#12", "#@party:bjp"]
+    bags = [Counter({k: int(rng.integers(1, 3)) for k in rng.choice(keys, 4)}) for _ in range(n)]
+    params = S.StoryParams()
+    every = S.score_pairs(Bags.from_counters(bags, {"k1", "k2"}), params)
+    mask_of = lambda sc: (sc.cos > 0.3) | (sc.i % 3 == 0)  # noqa: E731
+    got = S.score_pairs(Bags.from_counters(bags, {"k1", "k2"}), params, select=mask_of)
+    m = mask_of(every)
+    for f in S._SCORE_FIELDS:
+        assert getattr(got, f).tolist() == getattr(every, f)[m].tolist()

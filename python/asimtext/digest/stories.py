@@ -313,8 +313,9 @@ def score_pairs(bags: Bags, params: StoryParams,
         if not block.i.size:
             continue
         if select is not None:
-            m = select(block)
-            block = PairScores(*(getattr(block, f)[m] for f in _SCORE_FIELDS))
+            # (the kept rows found once, not by each field's mask: few pairs link)
+            m = np.flatnonzero(select(block))
+            block = PairScores(*(getattr(block, f).take(m) for f in _SCORE_FIELDS))
         kept.append(block)
     del pairs
     if not kept:
