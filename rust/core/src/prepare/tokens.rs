@@ -189,7 +189,7 @@ fn get_varint(bytes: &[u8], at: &mut usize) -> i64 {
 }
 
 /// Hashes a token's hash (already 64 well-mixed bits) with one multiply and
-/// SplitMix64's finalizer: the default SipHash was most of the packing's time.
+/// SplitMix64's finalizer (the default SipHash made a prepared batch ~10% slower).
 /// Which map is used changes no id (ids go in order of first occurrence).
 #[derive(Default)]
 pub struct TokenHasher(u64);
