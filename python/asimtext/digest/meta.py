@@ -105,9 +105,11 @@ def infer_published(text: str, spans: Sequence[Any]) -> Optional[Tuple[str, Any]
     right after the label. ``spans`` are the text's spans, sorted by ``start``.
     Returns ``(iso_value, span)`` or None. ``published`` labels win over ``date``
     labels, which win over ``updated`` ones."""
-    starts = [s.start for s in spans]
     found = {}
     matches = [m for lo, hi in _regions(text) for m in _label_matches(text, lo, hi)]
+    if not matches:  # (nearly every text: its spans' starts are not read)
+        return None
+    starts = [s.start for s in spans]
     for m in matches:
         label = m.lastgroup
         if label in found:

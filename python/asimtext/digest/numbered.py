@@ -31,6 +31,7 @@ __all__ = ["numbered_names", "numbered_names_and_lead", "different_numbers",
 # it (ending right at the hyphen) is found by looking back: a regex starting with the
 # word would rescan every word at each of its letters.
 _NUMBERED = re.compile(r"[-‐‑–](\d{1,5})(?![\d\w])")
+_HYPHENS = "-\u2010\u2011\u2013"  # (those of _NUMBERED)
 _LAST_WORD = re.compile(rf"(?:{WORD_RE.pattern})$")
 _REACH = 40  # characters looked back for the word
 # An edition's year with the script of its name: a name's key may differ across
@@ -134,8 +135,11 @@ def _found(text: str, key: Callable[[str], str], end: Optional[int],
     ``text[:end]``, editions (a name and a year after a space) of ``text[:editions_end]``."""
     out = []
     stop = len(text) if end is None else end
-    for m in _YEAR_AFTER.finditer(text, 0, stop if editions_end is None
-                                  else min(stop, editions_end)):
+    years_end = stop if editions_end is None else min(stop, editions_end)
+    # (a year after a space needs " 19" or " 20": most leads have neither, and
+    # ``str.find`` tells so ten times faster than the pattern's search)
+    has_year = text.find(" 19", 0, years_end) >= 0 or text.find(" 20", 0, years_end) >= 0
+    for m in _YEAR_AFTER.finditer(text, 0, years_end) if has_year else ():
         w = _LAST_WORD.search(text, max(0, m.start() - _REACH), m.start())
         if w is None or w.group(0).lower() in _TIME_WORDS:
             continue
@@ -143,7 +147,7 @@ def _found(text: str, key: Callable[[str], str], end: Optional[int],
         if k:
             script = "deva" if "\u0900" <= w.group(0)[0] <= "\u097f" else "latn"
             out.append((m.end(), f"{k}-{int(m.group(1))}", script))
-    for m in _NUMBERED.finditer(text, 0, stop):
+    for m in _numbered_matches(text, stop):
         if m.start() == 0 or not WORD_RE.match(text, m.start() - 1):
             continue
         w = _LAST_WORD.search(text, max(0, m.start() - _REACH), m.start())
@@ -158,6 +162,32 @@ def _found(text: str, key: Callable[[str], str], end: Optional[int],
             out.append((m.end(), f"{k}-{int(num)}", script))
         else:
             out.append((m.end(), f"{k}-{int(num)}", ""))
+    return out
+
+
+def _numbered_matches(text: str, stop: int) -> List["re.Match[str]"]:
+    """``_NUMBERED.finditer(text, 0, stop)``: the pattern tried only where a hyphen is
+    (``str.find``: a search for the pattern's first character, a class of four, tries
+    every character and was most of this module's time). A match holds one hyphen,
+    its first character, so the matches start at hyphens and never hold the next."""
+    at: List[int] = []
+    for h in _HYPHENS:
+        p = text.find(h, 0, stop)
+        while p >= 0:
+            at.append(p)
+            p = text.find(h, p + 1, stop)
+    if not at:
+        return []
+    at.sort()
+    out = []
+    end = 0
+    for p in at:
+        if p < end:
+            continue
+        m = _NUMBERED.match(text, p, stop)
+        if m is not None:
+            out.append(m)
+            end = m.end()
     return out
 
 

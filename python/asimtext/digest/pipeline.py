@@ -22,7 +22,7 @@ from collections import Counter
 from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
 from itertools import combinations
-from operator import attrgetter
+from operator import attrgetter, itemgetter
 from typing import Any, Dict, FrozenSet, Iterator, List, Optional, Sequence, Tuple
 
 import numpy as np
@@ -58,7 +58,13 @@ from asimtext.digest.records import (
     values_cap,
 )
 from asimtext.digest.text import WORD_RE, lead_end, sentences_batch
-from asimtext.digest.when import event_interval, own_times_of, stated_weekdays
+from asimtext.digest.when import (
+    _relative,
+    event_days_of,
+    interval_of_days,
+    own_times_of,
+    stated_weekdays,
+)
 from asimtext.errors import ArgumentError
 from asimtext.io import LoadError, LoadReport, Record, iter_records
 
@@ -203,10 +209,18 @@ def _read_prepared(docs: Sequence[Doc], batch: Any, finder: Any, keep_spans: boo
                 d.ref = hdr[0][:10]
         if not d.lang:
             d.lang = langs[row]
-        d.needs_ref = _needs_reference(d.spans)
-        d.values = len(d.fact_spans())
-        if not keep_spans:
-            d.facts, d.text_days, d.weekdays = grouping_features(d, finder)
+        fact_spans = d.fact_spans()
+        d.values = len(fact_spans)
+        if keep_spans:
+            d.needs_ref = _needs_reference(d.spans)
+        else:
+            # One pass over the spans for every feature (:func:`_span_features`); the
+            # header's spans, left out of the facts, still count for the reference.
+            keys, dated, weekdays, needs_ref = _span_features(fact_spans)
+            d.needs_ref = needs_ref or (d.header is not None and _needs_reference(
+                [s for s in d.spans if (s.start, s.end) == d.header]))
+            d.facts, d.text_days, d.weekdays = _grouping_features_of(d, finder, keys, dated,
+                                                                     weekdays)
             d.spans = None
 
 
@@ -274,16 +288,64 @@ def story_facts(d: Doc, finder: Any = None) -> Counter:
     """The strong keys an article brings to the story grouping: its stated values
     (``#value``; numbers only from 10 up: small ones are everywhere) and the
     gazetteer names it mentions (``#@party:bjp``: the same key in both scripts)."""
-    bag: Counter = Counter()
-    for s in d.fact_spans():
-        f = _facts.fact_of_span(s.kind, s.value, None)
-        if f is not None and (f[0] != "number" or _big_number(f[1])):
-            bag["#" + f[1]] += 1
+    return _story_bag(d, finder, _span_features(d.fact_spans())[0])
+
+
+def _story_bag(d: Doc, finder: Any, keys: List[str]) -> Counter:
+    """:func:`story_facts` from the value keys of :func:`_span_features`."""
     if finder is not None:  # (the names the prepare stage found, where it ran)
         hits = finder(d.text) if d.prepared is None else d.prepared[0].places(d.prepared[1])
-        for _s, _e, entry in hits:
-            bag["#@" + entry] += 1
-    return bag
+        keys = keys + ["#@" + entry for _s, _e, entry in hits]
+    return Counter(keys)  # (one count of both: Counter's own cost is per call)
+
+
+# The kinds whose spans are facts without a reference date (:func:`.facts.fact_of_span`
+# with ``resolved=None``: every fact kind, a weekday only once resolved), and those
+# that place a text in time (:func:`.when.event_days`).
+_FACT_KINDS = frozenset(_facts.FACT_GROUPS)
+_DATED_KINDS = frozenset(("date", "datetime", "year"))
+
+
+def _span_features(spans: Sequence[Any]
+                   ) -> Tuple[List[str], List[Tuple[str, str]], set, bool]:
+    """What the story grouping and the dates read of the spans, in one pass (each
+    span's kind and value read once: a Rust span's getters make a new ``str`` at each
+    access, and a pass per feature read them five times):
+
+    * the fact keys ``#value`` of :func:`story_facts` (``fact_of_span(kind, value,
+      None)``; numbers only from 10 up), in span order;
+    * ``(kind, value)`` of the dated spans :func:`.when.event_days` reads (date,
+      date-time or year, not relative to the publication), in text order;
+    * the weekdays named, lower case (:func:`.when.stated_weekdays`);
+    * whether a span needs a reference date (:func:`_needs_reference`).
+    tests/test_fast_prepare.py holds each to the function it stands for."""
+    keys: List[str] = []
+    dated: List[Tuple[int, int, str, str]] = []
+    weekdays = set()
+    needs_ref = False
+    for s in spans:
+        kind = s.kind
+        if kind == "weekday":
+            weekdays.add(str(s.value).lower())
+            needs_ref = True
+        elif kind in _FACT_KINDS:
+            value = s.value
+            if kind == "number":
+                if _big_number(value):
+                    keys.append("#" + value)
+                continue
+            keys.append("#" + value)
+            if kind in _DATED_KINDS:
+                if kind == "date" and value.startswith("--"):
+                    needs_ref = True
+                if not _relative(value):
+                    dated.append((s.start, s.end, kind, value))
+    if len(dated) > 1:
+        dated.sort(key=_START_END)  # (stable: spans at one place keep their order)
+    return keys, [(t[2], t[3]) for t in dated], weekdays, needs_ref
+
+
+_START_END = itemgetter(0, 1)
 
 
 def _day_number(published: Optional[str]) -> float:
@@ -296,7 +358,11 @@ _WEEKDAY_BITS = {w: 1 << k for k, w in enumerate(
 
 
 def _weekday_mask(spans: Sequence[Any]) -> int:
-    return sum(_WEEKDAY_BITS.get(w, 0) for w in stated_weekdays(spans))
+    return _mask_of(stated_weekdays(spans))
+
+
+def _mask_of(weekdays: Any) -> int:
+    return sum(_WEEKDAY_BITS.get(w, 0) for w in weekdays)
 
 
 def _word_key(backend: Backend) -> Any:
@@ -327,7 +393,10 @@ def group_stories(docs: Sequence[Doc], backend: Backend, params: Any, *,
                        _vocabulary_call(docs, backend, release_words))
     trim_heap()
     finder = _scope.default_gazetteer()
-    features = [grouping_features(d, finder) for d in docs]
+    # (a doc's kept features are read as they are, not copied: a bag that takes
+    # numbered names below is copied first)
+    features = [(d.facts, d.text_days, d.weekdays) if d.spans is None
+                else grouping_features(d, finder) for d in docs]
     facts = [f[0] for f in features]
     days = np.asarray([_event_interval(d.published, f[1]) for d, f in zip(docs, features)],
                       dtype=np.float64).reshape(-1, 2)
@@ -335,9 +404,13 @@ def group_stories(docs: Sequence[Doc], backend: Backend, params: Any, *,
     del features
     key = _word_key(backend)
     numbered = []
-    for bag, d in zip(facts, docs):  # the same name and number: strong evidence
+    for k, d in enumerate(docs):  # the same name and number: strong evidence
         every, lead = numbered_names_and_lead(d.text, key, lead_end(d.text))
-        bag.update("#~" + x for x in every)
+        if every:
+            bag = facts[k]
+            if bag is d.facts:  # (the doc keeps its own: the stream groups again)
+                bag = facts[k] = Counter(bag)
+            bag.update("#~" + x for x in every)
         numbered.append(lead)
     token_counts = vocab.token_counts
     # Memory: the vocabulary's arrays are moved into the bags, and the bags are
@@ -541,8 +614,16 @@ def grouping_features(d: Doc, finder: Any) -> Tuple[Counter, Tuple[float, float]
     them, as it kept them (a copy: the caller may add keys)."""
     if d.spans is None:
         return Counter(d.facts), d.text_days, d.weekdays
-    spans = d.fact_spans()
-    return story_facts(d, finder), event_interval(None, spans), _weekday_mask(spans)
+    keys, dated, weekdays, _needs = _span_features(d.fact_spans())
+    return _grouping_features_of(d, finder, keys, dated, weekdays)
+
+
+def _grouping_features_of(d: Doc, finder: Any, keys: List[str], dated: List[Tuple[str, str]],
+                          weekdays: set) -> Tuple[Counter, Tuple[float, float], int]:
+    """:func:`grouping_features` from what :func:`_span_features` read of the spans
+    (``event_interval(None, spans)``: the text's own days, never the publication's)."""
+    return (_story_bag(d, finder, keys), interval_of_days(event_days_of(dated, weekdays)),
+            _mask_of(weekdays))
 
 
 def _event_interval(published: Optional[str], text_days: Tuple[float, float]

@@ -318,8 +318,9 @@ def score_pairs(bags: Bags, params: StoryParams,
         if not block.i.size:
             continue
         if select is not None:
-            m = select(block)
-            block = PairScores(*(getattr(block, f)[m] for f in _SCORE_FIELDS))
+            # (the kept rows found once, not by each field's mask: few pairs link)
+            m = np.flatnonzero(select(block))
+            block = PairScores(*(getattr(block, f).take(m) for f in _SCORE_FIELDS))
         kept.append(block)
     del pairs
     if not kept:
@@ -416,8 +417,10 @@ def _edges(scores: PairScores, lc: np.ndarray, days: np.ndarray, params: StoryPa
            adjacent: set, short: Optional[np.ndarray] = None) -> np.ndarray:
     """The candidate pairs that pass the pair rule (module docstring) and the window.
     ``short``: whether each article is a short report (``short_words``)."""
-    la, lb = lc[scores.i], lc[scores.j]
-    cross = (la > 0) & (la < 3) & (lb > 0) & (lb < 3) & (la != lb)
+    # (elementwise, in three steps: the score tests over all candidate pairs, the
+    # languages and the same-page test only of the pairs some score test lets
+    # through, the window only of those that pass; most candidate pairs fail every
+    # score test, and their look-ups were most of this rule's time)
     bridge_ok = (
         (scores.bridge_cos >= params.cross_lang_threshold)
         & (scores.bridge_shared >= params.min_bridge_keys)
@@ -433,20 +436,27 @@ def _edges(scores: PairScores, lc: np.ndarray, days: np.ndarray, params: StoryPa
                       & (strong >= params.min_bridge_evidence))
     strong_ok = (strong >= params.min_strong_evidence) | (scores.cos >= params.solo_cos)
     same_ok = scores.cos >= params.same_lang_threshold
+    # Consecutive units of one page: half the threshold, no strong evidence needed
+    # (a report's sections share its story, not always its names).
+    half = scores.cos >= params.same_lang_threshold / 2
+    at = np.flatnonzero((same_ok & strong_ok) | half | bridge_ok)
+    i, j = scores.i[at], scores.j[at]
     if adjacent:
         nn = np.int64(max(len(lc), int(scores.j.max(initial=0)) + 1))
         adj_codes = np.fromiter((a * nn + b for a, b in adjacent), dtype=np.int64,
                                 count=len(adjacent))
-        adj = np.isin(scores.i.astype(np.int64) * nn + scores.j, adj_codes)
-        # Consecutive units of one page: half the threshold, no strong evidence needed
-        # (a report's sections share its story, not always its names).
-        adj_ok = adj & (scores.cos >= params.same_lang_threshold / 2)
+        adj_ok = np.isin(i.astype(np.int64) * nn + j, adj_codes) & half[at]
     else:
-        adj_ok = np.zeros(scores.i.size, dtype=bool)
-    gap = gap_days(days[scores.i, 0], days[scores.i, 1], days[scores.j, 0], days[scores.j, 1])
-    in_window = ~(gap > params.window_days)  # NaN (undated): in
-    return in_window & ((~cross & ((same_ok & strong_ok) | adj_ok))
-                        | ((cross | (la == 3) | (lb == 3)) & bridge_ok))
+        adj_ok = np.zeros(at.size, dtype=bool)
+    la, lb = lc[i], lc[j]
+    cross = (la > 0) & (la < 3) & (lb > 0) & (lb < 3) & (la != lb)
+    ok_at = ((~cross & ((same_ok[at] & strong_ok[at]) | adj_ok))
+             | ((cross | (la == 3) | (lb == 3)) & bridge_ok[at]))
+    at, i, j = at[ok_at], i[ok_at], j[ok_at]
+    gap = gap_days(days[i, 0], days[i, 1], days[j, 0], days[j, 1])
+    ok = np.zeros(scores.i.size, dtype=bool)
+    ok[at] = ~(gap > params.window_days)  # NaN (undated): in
+    return ok
 
 
 def _rows_index(rows: np.ndarray, n: int) -> Tuple[np.ndarray, np.ndarray]:
@@ -502,7 +512,10 @@ def _relative_similarity(members: np.ndarray, matrix: Tuple[np.ndarray, ...],
     ucols, inv, counts = np.unique(cols, return_inverse=True, return_counts=True)
     shared = counts[inv] >= 2  # a key of one member adds nothing to any pair
     lr, lcix, ww, bm = local_row[shared], inv[shared], w[ent][shared], bmask[ent][shared]
-    _, lcix = np.unique(lcix, return_inverse=True)
+    # The shared keys numbered in order (``np.unique(lcix, return_inverse=True)``: the
+    # keys present are those counted twice or more, so a key's rank among them is a
+    # running count; a second sort was a third of this function's time).
+    lcix = (np.cumsum(counts >= 2) - 1)[lcix]
     k = int(lcix.max()) + 1 if lcix.size else 1
     X = np.zeros((m, k), dtype=np.float32)
     X[lr, lcix] = ww
@@ -579,8 +592,10 @@ def _relative_similarity(members: np.ndarray, matrix: Tuple[np.ndarray, ...],
         far &= sure[:, None] | sure[None, :]
         rel[far] = 0.0
         apart = apart | far
-    if numbered is not None:
-        names = [numbered[x] for x in members]
+    names = None if numbered is None else [numbered[x] for x in members]
+    # (each rule below compares two members' names: where fewer than two have any,
+    # all four find nothing, tests/test_fast_prepare.py; most groups name none)
+    if names is not None and sum(1 for ns in names if ns) >= 2:
         rel[different_numbers(names)] *= params.other_number
         # Editions of other years weigh where a publication date is missing (a count
         # after a word can pass for a year: "मरीज 2017"; between dated articles the
@@ -638,6 +653,9 @@ def average_link(rel: np.ndarray, alpha: float,
     m = rel.shape[0]
     if m == 0:
         return []
+    if (m <= _SMALL_LINK and bool(np.isfinite(rel).all())
+            and (cannot is None or cannot.dtype == bool)):
+        return _average_link_small(rel, alpha, cannot, veto)
     block = (np.zeros((m, m), dtype=bool) if cannot is None else cannot.copy())
     sums = rel.astype(np.float64).copy()
     size = np.ones(m)
@@ -692,6 +710,85 @@ def average_link(rel: np.ndarray, alpha: float,
         better[a] = False
         best[better] = a
         bestv[better] = avg_a[better]
+    return [sorted(v) for v in members.values()]
+
+
+#: Groups up to this size are linked by :func:`_average_link_small` (most groups have
+#: three to six members, where numpy's cost per call outweighs the arithmetic).
+_SMALL_LINK = 24
+
+
+def _average_link_small(rel: np.ndarray, alpha: float, cannot: Optional[np.ndarray],
+                        veto: Optional[Callable[[List[int], List[int]], bool]]
+                        ) -> List[List[int]]:
+    """:func:`average_link` on Python lists: the same merges, step by step (the same
+    float64 operations in the same order, the first best on ties as ``np.argmax``
+    takes it), for a finite matrix (``argmax`` would take a NaN, which sums of
+    infinities can make, as the best) and boolean ``cannot``.
+    tests/test_fast_prepare.py holds it to :func:`average_link`'s numpy steps."""
+    m = rel.shape[0]
+    ninf = -np.inf
+    block = ([[False] * m for _ in range(m)] if cannot is None
+             else [[bool(x) for x in row] for row in cannot.tolist()])
+    sums = rel.astype(np.float64).tolist()
+    size = [1.0] * m
+    active = [True] * m
+    best = [0] * m
+    bestv = [ninf] * m
+
+    def refresh(i: int) -> None:
+        si, row, bl = size[i], sums[i], block[i]
+        j, v = 0, None
+        for k in range(m):
+            x = ninf if (not active[k] or bl[k] or k == i) else row[k] / (si * size[k])
+            if v is None or x > v:
+                j, v = k, x
+        best[i], bestv[i] = j, v
+
+    for i in range(m):
+        refresh(i)
+    members: Dict[int, List[int]] = {i: [i] for i in range(m)}
+    while True:
+        a, top = 0, None
+        for k in range(m):
+            x = bestv[k] if active[k] else ninf
+            if top is None or x > top:
+                a, top = k, x
+        if top < alpha:
+            break
+        b = best[a]
+        if a > b:
+            a, b = b, a
+        if veto is not None and veto(members[a], members[b]):
+            block[a][b] = block[b][a] = True
+            refresh(a)
+            refresh(b)
+            continue
+        ra, rb = sums[a], sums[b]
+        for k in range(m):
+            ra[k] += rb[k]
+        for k in range(m):
+            sums[k][a] += sums[k][b]
+        ba, bb = block[a], block[b]
+        for k in range(m):
+            ba[k] = ba[k] or bb[k]
+        for k in range(m):
+            block[k][a] = block[k][a] or block[k][b]
+        ra[a] = 0.0
+        size[a] += size[b]
+        active[b] = False
+        bestv[b] = ninf
+        members[a].extend(members.pop(b))
+        for i in [k for k in range(m) if active[k] and (best[k] == a or best[k] == b)]:
+            refresh(i)
+        refresh(a)
+        sa = size[a]
+        avg_a = [ninf if block[k][a] else sums[k][a] / (size[k] * sa) for k in range(m)]
+        for i in [k for k in range(m) if active[k] and block[k][a] and best[k] == a]:
+            refresh(i)
+        for k in range(m):
+            if active[k] and k != a and avg_a[k] > bestv[k]:
+                best[k], bestv[k] = a, avg_a[k]
     return [sorted(v) for v in members.values()]
 
 

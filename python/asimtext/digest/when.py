@@ -30,8 +30,8 @@ import regex
 from asimtext.article import parse_date_prefix
 from asimtext.digest.text import lead_end
 
-__all__ = ["event_interval", "event_days", "gap_days", "stated_weekdays", "own_time_markers",
-           "own_times_of", "own_time", "other_times", "OWN", "OWN_SENTENCES"]
+__all__ = ["event_interval", "event_days", "event_days_of", "interval_of_days", "gap_days",
+           "stated_weekdays", "own_time_markers", "own_times_of", "own_time", "other_times", "OWN", "OWN_SENTENCES"]
 
 NAN = float("nan")
 
@@ -73,16 +73,24 @@ def event_days(spans: Sequence[Any]) -> List[_dt.date]:
                     and not _relative(str(s.value))),
                    key=lambda s: (s.start, s.end))
     weekdays = {str(s.value).lower() for s in spans if s.kind == "weekday"}
+    return event_days_of([(s.kind, str(s.value)) for s in dated], weekdays)
+
+
+def event_days_of(dated: Sequence[Tuple[str, str]], weekdays: Any) -> List[_dt.date]:
+    """:func:`event_days` from what it reads of the spans: ``(kind, value)`` of the
+    dated ones (kind ``date``, ``datetime`` or ``year``, not relative), in text order,
+    and the weekdays named (lower case). (The prepare stage reads each span once for
+    all its features: a Rust span's getters make a new ``str`` at each access.)"""
     month_days: dict = {}
-    for s in dated:
-        md = _month_day(str(s.value)) if s.kind != "year" else None
+    for kind, value in dated:
+        md = _month_day(value) if kind != "year" else None
         if md is not None:
             month_days[md] = month_days.get(md, 0) + 1
     out: List[_dt.date] = []
-    for k, s in enumerate(dated):
-        if s.kind == "year":
+    for k, (kind, value) in enumerate(dated):
+        if kind == "year":
             continue
-        d = _full_date(str(s.value))
+        d = _full_date(value)
         if d is None:
             continue
         first = k == 0
@@ -93,16 +101,20 @@ def event_days(spans: Sequence[Any]) -> List[_dt.date]:
     return out
 
 
+def interval_of_days(days: Sequence[_dt.date]) -> Tuple[float, float]:
+    """``(first day, last day)`` of event days as ordinal numbers (NaN, NaN if none)."""
+    if not days:
+        return NAN, NAN
+    return float(min(days).toordinal()), float(max(days).toordinal())
+
+
 def event_interval(published: Optional[str], spans: Sequence[Any]) -> Tuple[float, float]:
     """``(first day, last day)`` (ordinal numbers; NaN, NaN when nothing is known): the
     publication day, else the span of the text's own event dates (:func:`event_days`)."""
     p = parse_date_prefix(published) if published else None
     if p is not None:
         return float(p.toordinal()), float(p.toordinal())
-    days = event_days(spans)
-    if not days:
-        return NAN, NAN
-    return float(min(days).toordinal()), float(max(days).toordinal())
+    return interval_of_days(event_days(spans))
 
 
 def stated_weekdays(spans: Sequence[Any]) -> frozenset:

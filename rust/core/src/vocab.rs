@@ -339,6 +339,11 @@ fn assemble_from(mut docs: Docs<'_>) -> Vocab {
             .collect();
         new.par_sort_unstable();
         new.dedup();
+        // (room made once for this step's new words: the table grows by them
+        // exactly, without rehashing on the way)
+        table.by_hash.reserve(new.len());
+        table.ends.reserve(new.len());
+        table.arena.reserve(new.iter().map(|w| w.len()).sum());
         for w in new {
             table.insert(w, word_hash(w));
         }

@@ -23,6 +23,7 @@
 //! span shifted by where the text starts in the page.
 
 use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
 
 use crate::dedup::cluster::{near_duplicates_of_sketches, NearDupOptions, NearDupResult, Sketches};
 use crate::dedup::hash::hash64;
@@ -187,11 +188,37 @@ fn get_varint(bytes: &[u8], at: &mut usize) -> i64 {
     }
 }
 
+/// Hashes a token's hash (already 64 well-mixed bits) with one multiply and
+/// SplitMix64's finalizer (the default SipHash made a prepared batch ~10% slower).
+/// Which map is used changes no id (ids go in order of first occurrence).
+#[derive(Default)]
+pub struct TokenHasher(u64);
+
+impl Hasher for TokenHasher {
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.write_u64(u64::from(b));
+        }
+    }
+    fn write_u64(&mut self, i: u64) {
+        self.0 = (self.0.rotate_left(5) ^ i).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+    }
+    fn finish(&self) -> u64 {
+        let mut z = self.0;
+        z = (z ^ (z >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
+        z = (z ^ (z >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
+        z ^ (z >> 31)
+    }
+}
+
+/// A map keyed by token hashes.
+pub type TokenMap<V> = HashMap<u64, V, BuildHasherDefault<TokenHasher>>;
+
 /// The distinct token hashes of a batch, each once: a token is kept as its
 /// index here.
 #[derive(Default)]
 pub struct Interner {
-    index: HashMap<u64, u32>,
+    index: TokenMap<u32>,
     pub table: Vec<u64>,
 }
 
@@ -376,7 +403,7 @@ pub fn shared_passages(a: &Pieces<'_>, b: &Pieces<'_>, min_words: usize) -> Vec<
     if la < min_words || lb < min_words || min_words == 0 {
         return Vec::new();
     }
-    let mut ids: HashMap<u64, u32> = HashMap::with_capacity(lb);
+    let mut ids: TokenMap<u32> = TokenMap::with_capacity_and_hasher(lb, Default::default());
     let idb: Vec<u32> = hb
         .iter()
         .map(|&h| {
