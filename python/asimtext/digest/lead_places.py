@@ -9,10 +9,12 @@ however alike their words: :mod:`.stories` lowers their similarity
 (``StoryParams.other_place``). Each level is compared on its own: a report naming a
 state and one naming only a foreign country (an earthquake in Nepal, felt in Bihar)
 do not disagree, and the home country (India) is no evidence either way. Cities are
-left out: a report names the cities its readers know (where the minister flew from,
-an earlier tragedy), more often than states. Datelines (``नई दिल्ली–``,
-``SRINAGAR:``, ``पुलवामा।`` opening a line) name where a report was filed, not where
-its event happened, and are skipped.
+kept (``town:``) but never compared pair by pair: a report names the cities its readers
+know (where the minister flew from, an earlier tragedy), more often than states; only
+a story's own places compare them (:func:`.stories._split_places`). Datelines (``नई
+दिल्ली–``, ``SRINAGAR:``, ``पुलवामा।`` opening a line or after a byline's bar) name
+where a report was filed, and places of an earlier event the lead links to (``a day
+after``, ``इससे पहले``) where another event happened: both are skipped.
 """
 
 from __future__ import annotations
